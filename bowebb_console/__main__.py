@@ -1,0 +1,3 @@
+from bowebb_console.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,143 @@
+"""Swedish organisation numbers (organisationsnummer) and personal identity numbers.
+
+Accepted input forms, all normalised to ten digits:
+``5566809827``, ``556680-9827``, ``165566809827`` (12 digits, ``16`` prefix for organisations),
+``19``/``20``-prefixed 12-digit personal identity numbers, and the VAT form ``SE556680982701``.
+The last digit is a Luhn (mod 10) check digit over the first nine.
+
+A sole trader (enskild firma) uses the owner's personal identity number: third digit 0 or 1
+(a month). Such an identifier is personal data and must be treated as such.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bowebb_console.domain.errors import ValidationError
+
+_SEPARATORS = re.compile(r"[\s\-+]")
+_VAT = re.compile(r"^SE(\d{10})01$")
+MAX_INPUT = 40
+
+
+def luhn_check_digit(nine_digits: str) -> int:
+    """The Luhn check digit for nine digits (weights 2,1,2,1,... from the left)."""
+    total = 0
+    for i, ch in enumerate(nine_digits):
+        d = int(ch) * (2 if i % 2 == 0 else 1)
+        total += d - 9 if d > 9 else d
+    return (10 - total % 10) % 10
+
+
+def luhn_valid(ten_digits: str) -> bool:
+    return (
+        len(ten_digits) == 10
+        and ten_digits.isdigit()
+        and luhn_check_digit(ten_digits[:9]) == int(ten_digits[9])
+    )
+
+
+@dataclass(frozen=True)
+class OrgNumber:
+    """A validated identifier, stored as ten digits."""
+
+    digits: str
+
+    @property
+    def formatted(self) -> str:
+        """``NNNNNN-NNNN`` as shown everywhere in the UI."""
+        return f"{self.digits[:6]}-{self.digits[6:]}"
+
+    @property
+    def is_personal_identity_number(self) -> bool:
+        """True for a sole trader's personnummer (third digit 0 or 1): personal data."""
+        return self.digits[2] in "01"
+
+    @property
+    def vat_number(self) -> str:
+        return f"SE{self.digits}01"
+
+    def __str__(self) -> str:
+        return self.formatted
+
+
+def _strip(text: str) -> str:
+    return _SEPARATORS.sub("", text.strip()).upper()
+
+
+def digits_for_search(text: str) -> str | None:
+    """Ten (or fewer) digits to search by, if ``text`` looks like an org number or part of one.
+
+    Used by search, which must accept partial input: returns the digits with separators and
+    the ``16``/``SE`` forms removed, or None when the text is not numeric.
+    """
+    raw = _strip(text)[:MAX_INPUT]
+    vat = _VAT.match(raw)
+    if vat:
+        return vat.group(1)
+    if raw.startswith("SE") and raw[2:].isdigit():
+        raw = raw[2:]
+    if not raw.isdigit():
+        return None
+    if len(raw) == 12 and raw[:2] in ("16", "19", "20"):
+        return raw[2:]
+    return raw
+
+
+def parse_orgnr(text: str, *, allow_personal: bool = True) -> OrgNumber:
+    """Parse and validate an organisation number; raises ValidationError with a clear reason."""
+    if not isinstance(text, str) or not text.strip():
+        raise ValidationError("org_number", "Organisation number is missing.")
+    if len(text) > MAX_INPUT:
+        raise ValidationError("org_number", "Organisation number is too long.")
+    raw = _strip(text)
+    vat = _VAT.match(raw)
+    if vat:
+        raw = vat.group(1)
+    if not raw.isdigit():
+        raise ValidationError(
+            "org_number", "Organisation number may only contain digits and a dash (NNNNNN-NNNN)."
+        )
+    if len(raw) == 12:
+        if raw[:2] == "16":
+            raw = raw[2:]
+            if raw[2] in "01":
+                raise ValidationError(
+                    "org_number", "The 16 prefix is for organisations; this is a personal number."
+                )
+        elif raw[:2] in ("19", "20"):
+            raw = raw[2:]
+            if raw[2] not in "01":
+                raise ValidationError(
+                    "org_number", "A century prefix (19/20) is only used for personal numbers."
+                )
+        else:
+            raise ValidationError(
+                "org_number", "A 12-digit number must start with 16 (organisation) or 19/20."
+            )
+    if len(raw) != 10:
+        raise ValidationError(
+            "org_number", f"Organisation number must have 10 digits, not {len(raw)}."
+        )
+    if not luhn_valid(raw):
+        raise ValidationError(
+            "org_number", "The check digit is wrong: check the number for a typo."
+        )
+    number = OrgNumber(raw)
+    if number.is_personal_identity_number:
+        month = int(raw[2:4])
+        if not 1 <= month <= 12:
+            raise ValidationError("org_number", "Not a valid organisation or personal number.")
+        if not allow_personal:
+            raise ValidationError(
+                "org_number", "This is a personal identity number, not an organisation number."
+            )
+    return number
+
+
+def make_orgnr(first_nine: str) -> OrgNumber:
+    """Complete nine digits with their check digit (demo data, benchmarks, tests)."""
+    if len(first_nine) != 9 or not first_nine.isdigit():
+        raise ValueError("need exactly nine digits")
+    return OrgNumber(first_nine + str(luhn_check_digit(first_nine)))

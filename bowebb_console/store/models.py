@@ -1,0 +1,138 @@
+"""SQLAlchemy 2.0 typed ORM models. The schema itself is made by Alembic migrations
+(store/migrations); these classes must match them, which a test checks.
+
+Customers are companies (policy clause 1); contacts are the people at a customer. Both use
+optimistic locking through ``version`` so a stale save is refused, never silently applied.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+
+from sqlalchemy import (
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    func,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class CustomerStatus(enum.StrEnum):
+    TRIAL = "trial"
+    ACTIVE = "active"
+    TERMINATED = "terminated"
+
+
+NAME_MAX = 200
+EMAIL_MAX = 254
+PHONE_MAX = 20
+
+
+class Customer(Base):
+    __tablename__ = "customer"
+    __table_args__ = (
+        CheckConstraint("status IN ('trial', 'active', 'terminated')", name="status"),
+        CheckConstraint("length(org_number) = 10", name="org_number_len"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    org_number: Mapped[str] = mapped_column(String(10), unique=True)  # ten digits, normalised
+    name: Mapped[str] = mapped_column(String(NAME_MAX))
+    status: Mapped[str] = mapped_column(String(12), default=CustomerStatus.ACTIVE.value)
+    trial_registered_on: Mapped[dt.date | None] = mapped_column(Date)
+    customer_since: Mapped[dt.date | None] = mapped_column(Date)
+    terminated_on: Mapped[dt.date | None] = mapped_column(Date)
+    hard_delete_due: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    dpa_signed_on: Mapped[dt.date | None] = mapped_column(Date)
+    dpa_version: Mapped[str | None] = mapped_column(String(40))
+    dpa_reference: Mapped[str | None] = mapped_column(String(200))
+    created_at: Mapped[dt.datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.current_timestamp()
+    )
+    updated_at: Mapped[dt.datetime] = mapped_column(
+        DateTime(timezone=True),
+        server_default=func.current_timestamp(),
+        onupdate=func.current_timestamp(),
+    )
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+
+    contacts: Mapped[list[Contact]] = relationship(
+        back_populates="customer", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class Contact(Base):
+    __tablename__ = "contact"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    customer_id: Mapped[int] = mapped_column(
+        ForeignKey("customer.id", ondelete="CASCADE"), index=True
+    )
+    name: Mapped[str] = mapped_column(String(NAME_MAX))
+    email: Mapped[str] = mapped_column(String(EMAIL_MAX), index=True)  # required (clause 1)
+    phone: Mapped[str | None] = mapped_column(String(PHONE_MAX))  # E.164
+    title: Mapped[str | None] = mapped_column(String(100))  # role at the customer
+    created_at: Mapped[dt.datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.current_timestamp()
+    )
+    updated_at: Mapped[dt.datetime] = mapped_column(
+        DateTime(timezone=True),
+        server_default=func.current_timestamp(),
+        onupdate=func.current_timestamp(),
+    )
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+
+    customer: Mapped[Customer] = relationship(back_populates="contacts")
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class SubProcessor(Base):
+    """A sub-processor (underbiträde); the DPA checklist is added by its own issue."""
+
+    __tablename__ = "sub_processor"
+    __table_args__ = (CheckConstraint("status IN ('active', 'ended')", name="status"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(NAME_MAX), unique=True)
+    registration_number: Mapped[str | None] = mapped_column(String(40))
+    service: Mapped[str] = mapped_column(String(200))
+    data_categories: Mapped[str] = mapped_column(Text, default="")
+    locations: Mapped[str] = mapped_column(String(200), default="")  # ISO 3166 codes, "SE,DE"
+    dpa_reference: Mapped[str | None] = mapped_column(String(200))
+    dpa_signed_on: Mapped[dt.date | None] = mapped_column(Date)
+    next_review_on: Mapped[dt.date | None] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(10), default="active")
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class AppMeta(Base):
+    """Facts about the database itself (e.g. the group-role prefix), readable by every role."""
+
+    __tablename__ = "app_meta"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
