@@ -47,7 +47,9 @@ def display_url(url: URL | str) -> str:
         url = parse_database_url(url)
     if url.get_backend_name() == "sqlite":
         return f"SQLite: {url.database}"
-    shown = url.set(password=None, drivername="postgresql")
+    # Options the engine adds itself are noise for a person reading the status bar.
+    query = {k: v for k, v in url.query.items() if k not in ("application_name", "connect_timeout")}
+    shown = url._replace(password=None, drivername="postgresql", query=query)
     return shown.render_as_string(hide_password=True)
 
 

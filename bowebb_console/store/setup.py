@@ -1,0 +1,126 @@
+"""Setting up a database: schema, and on PostgreSQL the group roles and their GRANTs.
+
+``init_database`` is what ``bowebb-console db init`` runs; re-running it is safe. It needs a
+PostgreSQL login that may create roles (CREATEROLE or superuser) and owns the database.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Connection, Engine, select, text
+
+from bowebb_console.store import schema
+from bowebb_console.store.engine import make_engine
+from bowebb_console.store.grants import DEFAULT_PREFIX, ROLES, TABLE_GRANTS, group_role
+from bowebb_console.store.models import AppMeta
+
+ROLE_PREFIX_KEY = "role_prefix"
+IDLE_IN_TRANSACTION_TIMEOUT = "60s"
+
+
+class SetupError(RuntimeError):
+    pass
+
+
+def _check_prefix(prefix: str) -> None:
+    if not prefix.isidentifier() or not prefix.islower() or len(prefix) > 40:
+        raise SetupError("The role prefix must be lower-case letters, digits and underscores.")
+
+
+def init_database(url: str, *, role_prefix: str = DEFAULT_PREFIX, password: str | None = None) -> str:
+    """Create or complete a BoWebb database; returns the schema revision now in force."""
+    _check_prefix(role_prefix)
+    engine = make_engine(url, password=password)
+    try:
+        if engine.dialect.name == "postgresql":
+            _create_group_roles(engine, role_prefix)
+        schema.upgrade(engine)
+        with engine.begin() as conn:
+            _record_prefix(conn, role_prefix)
+            if conn.dialect.name == "postgresql":
+                apply_grants(conn, role_prefix)
+            return schema.current_revision(conn) or ""
+    finally:
+        engine.dispose()
+
+
+def upgrade_database(url: str, *, password: str | None = None) -> str:
+    """``db upgrade``: migrate to head and re-apply the GRANTs for any new tables."""
+    engine = make_engine(url, password=password)
+    try:
+        with engine.connect() as conn:
+            if schema.schema_state(conn) is schema.SchemaState.MISSING:
+                raise SetupError("This database is not set up yet: run `bowebb-console db init`.")
+            if schema.schema_state(conn) is schema.SchemaState.NEWER:
+                raise SetupError("The database schema is newer than this app: update the app.")
+        schema.upgrade(engine)
+        with engine.begin() as conn:
+            if conn.dialect.name == "postgresql":
+                apply_grants(conn, role_prefix(conn))
+            return schema.current_revision(conn) or ""
+    finally:
+        engine.dispose()
+
+
+def role_prefix(conn: Connection) -> str:
+    value = conn.execute(select(AppMeta.value).where(AppMeta.key == ROLE_PREFIX_KEY)).scalar()
+    return value or DEFAULT_PREFIX
+
+
+def _record_prefix(conn: Connection, prefix: str) -> None:
+    existing = conn.execute(
+        select(AppMeta.value).where(AppMeta.key == ROLE_PREFIX_KEY)
+    ).scalar()
+    if existing is None:
+        conn.execute(AppMeta.__table__.insert().values(key=ROLE_PREFIX_KEY, value=prefix))
+    elif existing != prefix:
+        raise SetupError(
+            f"This database was initialised with role prefix {existing!r}, not {prefix!r}."
+        )
+
+
+def _create_group_roles(engine: Engine, prefix: str) -> None:
+    with engine.begin() as conn:
+        for role in ROLES:
+            name = group_role(prefix, role)
+            exists = conn.execute(
+                text("SELECT 1 FROM pg_roles WHERE rolname = :n"), {"n": name}
+            ).scalar()
+            if not exists:
+                conn.execute(text(f'CREATE ROLE "{name}" NOLOGIN'))
+
+
+def apply_grants(conn: Connection, prefix: str) -> None:
+    """Revoke everything from PUBLIC and the groups, then grant exactly TABLE_GRANTS."""
+    groups = [group_role(prefix, r) for r in ROLES]
+    quoted = ", ".join(f'"{g}"' for g in groups)
+    db = conn.execute(text("SELECT current_database()")).scalar()
+    conn.execute(text(f'REVOKE ALL ON DATABASE "{db}" FROM PUBLIC'))
+    conn.execute(text(f'GRANT CONNECT, TEMPORARY ON DATABASE "{db}" TO {quoted}'))
+    # A frozen client must not hold locks (the log's chain head) for long.
+    conn.execute(
+        text(
+            f'ALTER DATABASE "{db}" SET idle_in_transaction_session_timeout = '
+            f"'{IDLE_IN_TRANSACTION_TIMEOUT}'"
+        )
+    )
+    conn.execute(text("REVOKE ALL ON SCHEMA public FROM PUBLIC"))
+    conn.execute(text(f"GRANT USAGE ON SCHEMA public TO {quoted}"))
+    conn.execute(text("REVOKE ALL ON ALL TABLES IN SCHEMA public FROM PUBLIC"))
+    conn.execute(text(f"REVOKE ALL ON ALL TABLES IN SCHEMA public FROM {quoted}"))
+    conn.execute(text(f"REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM {quoted}"))
+    conn.execute(text("REVOKE ALL ON ALL FUNCTIONS IN SCHEMA public FROM PUBLIC"))
+    for grant in TABLE_GRANTS:
+        for role in ROLES:
+            privileges = grant.for_role(role)
+            if not privileges:
+                continue
+            group = group_role(prefix, role)
+            conn.execute(
+                text(f'GRANT {", ".join(privileges)} ON "{grant.table}" TO "{group}"')
+            )
+            if "INSERT" in privileges:
+                seq = conn.execute(
+                    text("SELECT pg_get_serial_sequence(:t, 'id')"), {"t": grant.table}
+                ).scalar()
+                if seq:
+                    conn.execute(text(f'GRANT USAGE, SELECT ON SEQUENCE {seq} TO "{group}"'))
