@@ -101,8 +101,6 @@ def pg_db(pg_available: bool) -> Iterator[PgDatabase]:
     try:
         yield db
     finally:
-        from sqlalchemy.engine import close_all_sessions  # noqa: F401 - ensure ORM import
-
         with admin.connect() as conn:
             conn.execute(text(f'DROP DATABASE IF EXISTS "{db.name}" WITH (FORCE)'))
             rows = conn.execute(
@@ -133,3 +131,69 @@ def any_db_url(request: pytest.FixtureRequest, sqlite_url: str) -> Iterator[str]
         db: PgDatabase = request.getfixturevalue("pg_db")
         init_database(db.admin_url_str, role_prefix=db.role_prefix)
         yield db.admin_url_str
+
+
+# --- A private PostgreSQL cluster with password (SCRAM) authentication --------------------
+# The machine's server trusts loopback connections, so wrong-password and disabled-login
+# behaviour is tested against a throw-away cluster of our own that checks passwords.
+
+
+def _pg_bin() -> Path | None:
+    import shutil
+
+    found = shutil.which("initdb")
+    if found:
+        return Path(found).parent
+    base = Path("/usr/lib/postgresql")
+    versions = sorted(base.glob("*/bin/initdb")) if base.exists() else []
+    return versions[-1].parent if versions else None
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def pg_scram(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Admin URL (with password) of a private cluster that requires SCRAM passwords."""
+    import subprocess
+
+    bindir = _pg_bin()
+    if bindir is None:
+        if UNDER_CI:
+            pytest.fail("PostgreSQL server binaries (initdb) are required under CI")
+        pytest.skip("PostgreSQL server binaries (initdb) not found")
+    root = tmp_path_factory.mktemp("pgscram")
+    data, sock = root / "data", root / "sock"
+    sock.mkdir()
+    pwfile = root / "pw"
+    password = uuid.uuid4().hex
+    pwfile.write_text(password)
+    run_as: list[str] = []
+    if os.geteuid() == 0:  # initdb refuses to run as root
+        run_as = ["runuser", "-u", "postgres", "--"]
+        subprocess.run(["chown", "-R", "postgres", str(root)], check=True)
+        root.chmod(0o755)
+    port = free_port()
+    subprocess.run(
+        [*run_as, str(bindir / "initdb"), "-D", str(data), "-A", "scram-sha-256",
+         "-U", "pgadmin", f"--pwfile={pwfile}", "--no-sync"],
+        check=True, capture_output=True,
+    )
+    opts = f"-p {port} -k {sock} -c listen_addresses=127.0.0.1 -c fsync=off"
+    subprocess.run(
+        [*run_as, str(bindir / "pg_ctl"), "-D", str(data), "-o", opts, "-w", "-l",
+         str(root / "log"), "start"],
+        check=True, capture_output=True,
+    )
+    try:
+        yield f"postgresql://pgadmin:{password}@127.0.0.1:{port}/postgres"
+    finally:
+        subprocess.run(
+            [*run_as, str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"],
+            capture_output=True,
+        )
