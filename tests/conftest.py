@@ -158,16 +158,19 @@ def free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def pg_scram(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def pg_scram() -> Iterator[str]:
     """Admin URL (with password) of a private cluster that requires SCRAM passwords."""
+    import shutil
     import subprocess
+    import tempfile
 
     bindir = _pg_bin()
     if bindir is None:
         if UNDER_CI:
             pytest.fail("PostgreSQL server binaries (initdb) are required under CI")
         pytest.skip("PostgreSQL server binaries (initdb) not found")
-    root = tmp_path_factory.mktemp("pgscram")
+    # Not under pytest's tmp dir: that is private to root, and the server runs as postgres.
+    root = Path(tempfile.mkdtemp(prefix="bowebb-pgscram-"))
     data, sock = root / "data", root / "sock"
     sock.mkdir()
     pwfile = root / "pw"
@@ -197,3 +200,4 @@ def pg_scram(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             [*run_as, str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"],
             capture_output=True,
         )
+        shutil.rmtree(root, ignore_errors=True)

@@ -242,12 +242,21 @@ def _open_sqlite(url: URL, *, demo: bool) -> tuple[Database, Identity]:
                 "schema_newer", "This database file was written by a newer version; update the app."
             )
         if state is not schema.SchemaState.CURRENT:
+            saved = None
             if state is schema.SchemaState.OLDER and path.exists():
                 saved = backup_before_upgrade(path, revision)
                 log.info("copied the database to %s before upgrading", saved.name)
+            from alembic.util import CommandError
+
             from bowebb_console.store.setup import init_database
 
-            init_database(url.render_as_string(hide_password=False))
+            try:
+                init_database(url.render_as_string(hide_password=False))
+            except CommandError:
+                kept = f" A copy from before the upgrade is kept as {saved.name}." if saved else ""
+                raise ConnectError(
+                    "other", f"The database file could not be upgraded to this version.{kept}"
+                ) from None
         if demo:
             from bowebb_console.store.demo import fill_demo  # Faker: only when asked
 

@@ -153,7 +153,7 @@ def fill_demo(
         customer_rows, owners = gen.customers(companies)
         if customer_rows:
             session.execute(insert(Customer), customer_rows)
-        ids = dict(session.execute(select(Customer.org_number, Customer.id)).tuples().all())
+        ids = {org: id_ for org, id_ in session.execute(select(Customer.org_number, Customer.id))}
         contact_rows = gen.contacts(customer_rows, owners, ids, contacts)
         if contact_rows:
             session.execute(insert(Contact), contact_rows)
@@ -198,9 +198,9 @@ class _Generator:
         owners: dict[str, str] = {}
         terminated_seen = 0
         for status in statuses:
-            form = self.rng.choices(
-                ("ab", "hb", "ek", "ideell", "sole"), weights=(87, 5, 3, 4, 1)
-            )[0]
+            form = self.rng.choices(("ab", "hb", "ek", "ideell", "sole"), weights=(87, 5, 3, 4, 1))[
+                0
+            ]
             org = self._orgnr(form)
             name, owner = self._company_name(form)
             if owner:
@@ -220,15 +220,17 @@ class _Generator:
             if status == STATUS_TRIAL:
                 row["trial_registered_on"] = self._days_ago(1, 45)
             else:
-                since = self._days_ago(60, 12 * 365)
+                if status == STATUS_TERMINATED:
+                    terminated_on = self._termination_date(terminated_seen)
+                    terminated_seen += 1
+                    since = terminated_on - dt.timedelta(days=self.rng.randint(60, 10 * 365))
+                    row["terminated_on"] = terminated_on
+                    row["hard_delete_due"] = hard_delete_due(terminated_on, self.grace)
+                else:
+                    since = self._days_ago(60, 12 * 365)
                 row["customer_since"] = since
                 if self.rng.random() < 0.3:
                     row["trial_registered_on"] = since - dt.timedelta(self.rng.randint(7, 30))
-                if status == STATUS_TERMINATED:
-                    terminated_on = self._termination_date(since, terminated_seen)
-                    terminated_seen += 1
-                    row["terminated_on"] = terminated_on
-                    row["hard_delete_due"] = hard_delete_due(terminated_on, self.grace)
                 if self.rng.random() >= 0.07:  # ~7% never returned a signed DPA
                     end = row["terminated_on"] or self.today
                     signed = since + dt.timedelta(self.rng.randint(0, min(30, (end - since).days)))
@@ -239,7 +241,8 @@ class _Generator:
             rows.append(row)
         # References numbered in signing order, like a real register.
         signed_rows = sorted(
-            (r for r in rows if r["dpa_signed_on"]), key=lambda r: (r["dpa_signed_on"], r["org_number"])
+            (r for r in rows if r["dpa_signed_on"]),
+            key=lambda r: (r["dpa_signed_on"], r["org_number"]),
         )
         per_year: dict[int, int] = {}
         for r in signed_rows:
@@ -262,7 +265,7 @@ class _Generator:
     def _days_ago(self, low: int, high: int) -> dt.date:
         return self.today - dt.timedelta(days=self.rng.randint(low, high))
 
-    def _termination_date(self, since: dt.date, index: int) -> dt.date:
+    def _termination_date(self, index: int) -> dt.date:
         """Spread over three grace periods back, so some are past due and some are not;
         the first two are one of each whenever the grace period allows it."""
         span = max(3 * self.grace, 30)
@@ -272,7 +275,7 @@ class _Generator:
             days = self.rng.randint(self.grace + 1, self.grace + 60)  # past it: due
         else:
             days = self.rng.randint(1, span)
-        return max(self.today - dt.timedelta(days=days), since + dt.timedelta(days=1))
+        return self.today - dt.timedelta(days=days)
 
     def _orgnr(self, form: str) -> str:
         while True:
@@ -341,6 +344,7 @@ class _Generator:
             owner = owners.get(customer["org_number"])
             titles = self.rng.sample(TITLES[:10], k=min(count, 10))
             for i in range(count):
+                title: str | None
                 if i == 0 and owner:
                     name, title = owner, "Ägare"
                 else:
@@ -376,9 +380,7 @@ class _Generator:
 
     def _domain(self, company: str) -> str:
         words = [
-            w
-            for w in company.split()
-            if w not in ("AB", "HB", "KB", "&", "ekonomisk", "förening")
+            w for w in company.split() if w not in ("AB", "HB", "KB", "&", "ekonomisk", "förening")
         ]
         base = _slug(" ".join(words[:3]), "-") or "foretag"
         domain, n = f"{base}.se", 1
@@ -415,8 +417,10 @@ class _Generator:
                 area, length = self.rng.choice(
                     (("08", 8), ("031", 7), ("040", 7), ("018", 6), ("019", 6), ("090", 6))
                 )
-                national = area + str(self.rng.randint(2, 9)) + "".join(
-                    str(self.rng.randint(0, 9)) for _ in range(length - 1)
+                national = (
+                    area
+                    + str(self.rng.randint(2, 9))
+                    + "".join(str(self.rng.randint(0, 9)) for _ in range(length - 1))
                 )
             number = phonenumbers.parse(national, "SE")
             if phonenumbers.is_valid_number(number):
