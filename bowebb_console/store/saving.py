@@ -10,7 +10,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable
 
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
 from bowebb_console.store.connect import Database
@@ -34,7 +34,9 @@ def save_and_confirm(
             session.commit()
         return SaveOutcome.SAVED
     except DBAPIError as exc:
-        if not exc.connection_invalidated:
+        # OperationalError covers a lost connection on every driver (not all of them mark
+        # it as a disconnect); constraint violations and the like are the caller's to show.
+        if not (exc.connection_invalidated or isinstance(exc, OperationalError)):
             raise
     try:
         with db.session() as session:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import psycopg
 from psycopg import sql
 from sqlalchemy import Connection, text
 
@@ -61,10 +62,15 @@ def _role_exists(conn: Connection, name: str) -> bool:
 
 
 def _exec(conn: Connection, statement: sql.Composable) -> None:
+    # Role DDL cannot take bound parameters; psycopg's sql module quotes names and literals.
     raw = conn.connection.dbapi_connection
     assert raw is not None
-    with raw.cursor() as cur:
-        cur.execute(statement)
+    try:
+        with raw.cursor() as cur:
+            cur.execute(statement)
+    except psycopg.Error as exc:
+        reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        raise UserError(f"the server refused: {reason}") from None
 
 
 def _groups(conn: Connection) -> dict[str, str]:

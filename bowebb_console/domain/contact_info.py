@@ -1,0 +1,165 @@
+"""Contact details typed by people: e-mail addresses, phone numbers and names.
+
+Each function returns the one normalised form the console stores, or raises
+:class:`~bowebb_console.domain.errors.ValidationError` with a plain English sentence the user
+can act on (the UI translates at its edge).
+
+- E-mail: syntax checked with ``email-validator`` (no DNS look-up), domain lower-cased,
+  internationalised addresses accepted, at most 254 characters.
+- Phone: parsed with ``phonenumbers`` (national form in ``region``, or ``+``/``00`` and a
+  country code) and stored as E.164, e.g. ``+46701234567``.
+- Names: NFC, trimmed, inner whitespace collapsed to one space, no control characters.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import phonenumbers
+from email_validator import EmailNotValidError, validate_email
+
+from bowebb_console.domain.errors import ValidationError
+
+EMAIL_MAX = 254  # RFC 5321 path limit, less the angle brackets
+EMAIL_LOCAL_MAX = 64  # octets before the @ (RFC 5321 4.5.3.1.1)
+PHONE_INPUT_MAX = 40
+NAME_MAX = 200
+
+_PHONE_CHARS = re.compile(r"^\+?[0-9\s\-().\/]+$")
+_WHITESPACE_RUN = re.compile(r"\s+")
+# Whitespace a paste may bring (tab, line breaks): collapsed, not refused.
+_PASTED_WHITESPACE = frozenset("\t\n\r\v\f")
+# Invisible characters that hide or reorder text: refused (spoofing, broken search).
+_INVISIBLE = frozenset(
+    "\u200b\u2060\ufeff"  # zero-width space, word joiner, BOM
+    "\u202a\u202b\u202c\u202d\u202e"  # bidi embeddings and overrides
+    "\u2066\u2067\u2068\u2069"  # bidi isolates
+)
+
+
+def normalise_email(text: str) -> str:
+    """The address as stored: trimmed, domain lower-case; raises ValidationError("email")."""
+    if not isinstance(text, str) or not text.strip():
+        raise ValidationError("email", "The e-mail address is missing.")
+    address = text.strip()
+    if len(address) > EMAIL_MAX:
+        raise ValidationError(
+            "email",
+            f"The e-mail address is too long ({len(address)} characters; at most {EMAIL_MAX}).",
+        )
+    if "@" not in address:
+        raise ValidationError(
+            "email",
+            "The e-mail address has no @: it should look like anna@example.se.",
+        )
+    local, _, domain = address.rpartition("@")
+    if not domain:
+        raise ValidationError("email", "The e-mail address has no domain (the part after @).")
+    if not local:
+        raise ValidationError("email", "The e-mail address has no name before the @.")
+    if "@" in local:
+        raise ValidationError("email", "The e-mail address has more than one @.")
+    if "." not in domain and not domain.startswith("["):
+        raise ValidationError(
+            "email",
+            "The domain (the part after @) is incomplete: it needs a dot, as in example.se.",
+        )
+    if len(local.encode("utf-8")) > EMAIL_LOCAL_MAX:
+        raise ValidationError(
+            "email",
+            f"The part before the @ is too long (at most {EMAIL_LOCAL_MAX} characters).",
+        )
+    try:
+        result = validate_email(address, check_deliverability=False)
+    except EmailNotValidError as exc:
+        raise ValidationError("email", f"The e-mail address is not valid: {exc}") from exc
+    local, _, domain = result.normalized.rpartition("@")
+    normalised = f"{local}@{domain.lower()}"
+    if len(normalised) > EMAIL_MAX:
+        raise ValidationError(
+            "email",
+            f"The e-mail address is too long ({len(normalised)} characters; at most {EMAIL_MAX}).",
+        )
+    return normalised
+
+
+def normalise_phone(text: str, region: str = "SE") -> str:
+    """The number in E.164 (``+46701234567``); raises ValidationError("phone").
+
+    Accepts the national form of ``region`` (``070-123 45 67``), ``+46 ...`` and ``0046 ...``,
+    with spaces, dashes, dots, slashes and parentheses.
+    """
+    if not isinstance(text, str) or not text.strip():
+        raise ValidationError("phone", "The phone number is missing.")
+    raw = text.strip()
+    if len(raw) > PHONE_INPUT_MAX:
+        raise ValidationError(
+            "phone",
+            f"The phone number is too long ({len(raw)} characters; at most {PHONE_INPUT_MAX}).",
+        )
+    if not _PHONE_CHARS.match(raw):
+        raise ValidationError(
+            "phone",
+            "The phone number may only contain digits, spaces, dashes, parentheses "
+            "and a leading +.",
+        )
+    try:
+        number = phonenumbers.parse(raw, region)
+    except phonenumbers.NumberParseException as exc:
+        raise ValidationError("phone", _parse_error_message(exc)) from exc
+    if not phonenumbers.is_valid_number(number):
+        reason = phonenumbers.is_possible_number_with_reason(number)
+        if reason == phonenumbers.ValidationResult.TOO_SHORT:
+            message = "The phone number is too short: check for a missing digit."
+        elif reason == phonenumbers.ValidationResult.TOO_LONG:
+            message = "The phone number is too long: check for an extra digit."
+        elif reason == phonenumbers.ValidationResult.INVALID_COUNTRY_CODE:
+            message = "The country code is not recognised: start with + and a country code."
+        else:
+            message = "The phone number is not valid: check the digits and the area code."
+        raise ValidationError("phone", message)
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def _parse_error_message(exc: phonenumbers.NumberParseException) -> str:
+    kind = exc.error_type
+    if kind == phonenumbers.NumberParseException.INVALID_COUNTRY_CODE:
+        return "The country code is not recognised: start with + and a country code, e.g. +46."
+    if kind in (
+        phonenumbers.NumberParseException.TOO_SHORT_NSN,
+        phonenumbers.NumberParseException.TOO_SHORT_AFTER_IDD,
+    ):
+        return "The phone number is too short: check for a missing digit."
+    if kind == phonenumbers.NumberParseException.TOO_LONG:
+        return "The phone number is too long: check for an extra digit."
+    return "This is not a phone number: check the digits."
+
+
+def clean_name(text: str, field: str = "name", max_len: int = NAME_MAX) -> str:
+    """A person's or company's name as stored; raises ValidationError(field).
+
+    NFC-normalised, trimmed, runs of whitespace (tabs and line breaks from a paste too)
+    collapsed to one space. Other control characters and invisible text-direction
+    characters are refused, as is an empty name or one longer than ``max_len``.
+    """
+    label = field.replace("_", " ").strip().capitalize() or "Name"
+    if not isinstance(text, str):
+        raise ValidationError(field, f"{label} is missing.")
+    for ch in text:
+        if ch in _PASTED_WHITESPACE:
+            continue
+        if ch in _INVISIBLE or unicodedata.category(ch) in ("Cc", "Cs"):
+            raise ValidationError(
+                field,
+                f"{label} contains an invisible control character (U+{ord(ch):04X}): "
+                "remove it and try again.",
+            )
+    cleaned = _WHITESPACE_RUN.sub(" ", unicodedata.normalize("NFC", text)).strip()
+    if not cleaned:
+        raise ValidationError(field, f"{label} is missing.")
+    if len(cleaned) > max_len:
+        raise ValidationError(
+            field, f"{label} is too long ({len(cleaned)} characters; at most {max_len})."
+        )
+    return cleaned
