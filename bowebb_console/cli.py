@@ -50,9 +50,15 @@ def build_parser() -> argparse.ArgumentParser:
     db = sub.add_parser("db", help="set up or upgrade a database").add_subparsers(
         dest="db_command", metavar="ACTION", required=True
     )
-    init = db.add_parser("init", help="create schema, extensions, group roles and grants (safe to re-run)")
+    init = db.add_parser(
+        "init", help="create schema, extensions, group roles and grants (safe to re-run)"
+    )
     _db_option(init)
-    init.add_argument("--role-prefix", default="bowebb", help="group roles are PREFIX_agent, PREFIX_lead, PREFIX_admin")
+    init.add_argument(
+        "--role-prefix",
+        default="bowebb",
+        help="group roles are PREFIX_agent, PREFIX_lead, PREFIX_admin",
+    )
     init.set_defaults(func=cmd_db_init)
     up = db.add_parser("upgrade", help="migrate the schema to this version")
     _db_option(up)
@@ -67,7 +73,9 @@ def build_parser() -> argparse.ArgumentParser:
     add = user.add_parser("add", help="create a login in a role group")
     add.add_argument("name")
     add.add_argument("--role", required=True, choices=("agent", "lead", "admin"))
-    add.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
+    add.add_argument(
+        "--password-stdin", action="store_true", help="read the password from standard input"
+    )
     _db_option(add)
     add.set_defaults(func=cmd_user_add)
     lst = user.add_parser("list", help="list logins and their roles")
@@ -242,7 +250,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
     try:
         with engine.connect() as conn:
             if schema.schema_state(conn) is not schema.SchemaState.CURRENT:
-                raise CliError("the database is not at this app's schema: run `db init` or `db upgrade`")
+                raise CliError(
+                    "the database is not at this app's schema: run `db init` or `db upgrade`"
+                )
         summary = fill_demo(engine, companies=args.companies, contacts=args.contacts)
     finally:
         engine.dispose()

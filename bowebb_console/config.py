@@ -8,6 +8,7 @@ is refused.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
@@ -47,9 +48,15 @@ class Paths:
     def from_environment(cls) -> Paths:
         env = os.environ
         return cls(
-            config_dir=Path(env.get("BOWEBB_CONFIG_DIR") or platformdirs.user_config_dir(APP_NAME, APP_AUTHOR)),
-            data_dir=Path(env.get("BOWEBB_DATA_DIR") or platformdirs.user_data_dir(APP_NAME, APP_AUTHOR)),
-            log_dir=Path(env.get("BOWEBB_LOG_DIR") or platformdirs.user_log_dir(APP_NAME, APP_AUTHOR)),
+            config_dir=Path(
+                env.get("BOWEBB_CONFIG_DIR") or platformdirs.user_config_dir(APP_NAME, APP_AUTHOR)
+            ),
+            data_dir=Path(
+                env.get("BOWEBB_DATA_DIR") or platformdirs.user_data_dir(APP_NAME, APP_AUTHOR)
+            ),
+            log_dir=Path(
+                env.get("BOWEBB_LOG_DIR") or platformdirs.user_log_dir(APP_NAME, APP_AUTHOR)
+            ),
         )
 
 
@@ -104,10 +111,8 @@ def load_settings(paths: Paths) -> Settings:
         return Settings()
     except (OSError, ValueError) as exc:
         log.warning("settings file unreadable (%s); using defaults", type(exc).__name__)
-        try:
+        with contextlib.suppress(OSError):  # keep the damaged file for a person to look at
             path.replace(path.with_suffix(".damaged.json"))
-        except OSError:
-            pass
         return Settings()
     known = {f.name for f in fields(Settings)} - {"extra"}
     values = {k: v for k, v in raw.items() if k in known}

@@ -56,7 +56,7 @@ def pg_available() -> bool:
             conn.execute(text("SELECT 1"))
         engine.dispose()
         return True
-    except Exception as exc:  # noqa: BLE001 - any failure means "no server"
+    except Exception as exc:
         if UNDER_CI:
             pytest.fail(f"PostgreSQL is required under CI but did not answer: {exc}")
         return False
@@ -183,15 +183,37 @@ def pg_scram() -> Iterator[str]:
         root.chmod(0o755)
     port = free_port()
     subprocess.run(
-        [*run_as, str(bindir / "initdb"), "-D", str(data), "-A", "scram-sha-256",
-         "-U", "pgadmin", f"--pwfile={pwfile}", "--no-sync"],
-        check=True, capture_output=True,
+        [
+            *run_as,
+            str(bindir / "initdb"),
+            "-D",
+            str(data),
+            "-A",
+            "scram-sha-256",
+            "-U",
+            "pgadmin",
+            f"--pwfile={pwfile}",
+            "--no-sync",
+        ],
+        check=True,
+        capture_output=True,
     )
     opts = f"-p {port} -k {sock} -c listen_addresses=127.0.0.1 -c fsync=off"
     subprocess.run(
-        [*run_as, str(bindir / "pg_ctl"), "-D", str(data), "-o", opts, "-w", "-l",
-         str(root / "log"), "start"],
-        check=True, capture_output=True,
+        [
+            *run_as,
+            str(bindir / "pg_ctl"),
+            "-D",
+            str(data),
+            "-o",
+            opts,
+            "-w",
+            "-l",
+            str(root / "log"),
+            "start",
+        ],
+        check=True,
+        capture_output=True,
     )
     try:
         yield f"postgresql://pgadmin:{password}@127.0.0.1:{port}/postgres"

@@ -31,7 +31,9 @@ def test_db_init_twice_user_lifecycle(pg_db, capsys, monkeypatch) -> None:  # ty
 
     anna = pg_db.login_name("anna")
     monkeypatch.setattr("sys.stdin", io.StringIO(PASSWORD + "\n"))
-    code, out, err = run(capsys, "user", "add", anna, "--role", "agent", "--db", url, "--password-stdin")
+    code, out, err = run(
+        capsys, "user", "add", anna, "--role", "agent", "--db", url, "--password-stdin"
+    )
     assert (code, err) == (0, "")
     code, out, _ = run(capsys, "user", "list", "--db", url)
     assert f"{anna}\tagent\tenabled" in out.splitlines()
@@ -55,13 +57,27 @@ def test_db_init_twice_user_lifecycle(pg_db, capsys, monkeypatch) -> None:  # ty
 
     # Adding the same login again fails with one line.
     monkeypatch.setattr("sys.stdin", io.StringIO(PASSWORD + "\n"))
-    code, _, err = run(capsys, "user", "add", anna, "--role", "agent", "--db", url, "--password-stdin")
+    code, _, err = run(
+        capsys, "user", "add", anna, "--role", "agent", "--db", url, "--password-stdin"
+    )
     assert code == 1 and "already exists" in err and len(err.strip().splitlines()) == 1
 
 
 def test_password_is_never_an_argument(capsys) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(SystemExit) as info:
-        main(["user", "add", "bob", "--role", "agent", "--db", "postgresql://h/db", "--password", "x"])
+        main(
+            [
+                "user",
+                "add",
+                "bob",
+                "--role",
+                "agent",
+                "--db",
+                "postgresql://h/db",
+                "--password",
+                "x",
+            ]
+        )
     assert info.value.code == 2
 
 
@@ -71,7 +87,19 @@ def test_password_is_never_an_argument(capsys) -> None:  # type: ignore[no-untyp
         (["db", "init", "--db", "mysql://h/db"], "Unsupported database"),
         (["db", "upgrade", "--db", "postgresql://root@127.0.0.1:1/bowebb"], "does not answer"),
         (["user", "list", "--db", "sqlite:///x.sqlite3"], "PostgreSQL logins"),
-        (["user", "add", "Bad Name", "--role", "agent", "--db", "postgresql://h/d", "--password-stdin"], "user name"),
+        (
+            [
+                "user",
+                "add",
+                "Bad Name",
+                "--role",
+                "agent",
+                "--db",
+                "postgresql://h/d",
+                "--password-stdin",
+            ],
+            "user name",
+        ),
     ],
 )
 def test_failures_exit_non_zero_with_one_line(capsys, argv, fragment) -> None:  # type: ignore[no-untyped-def]
@@ -82,7 +110,17 @@ def test_failures_exit_non_zero_with_one_line(capsys, argv, fragment) -> None:  
 
 def test_short_password_refused_before_touching_the_server(capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setattr("sys.stdin", io.StringIO("short\n"))
-    code, _, err = run(capsys, "user", "add", "bob", "--role", "agent", "--db", "postgresql://127.0.0.1:1/x", "--password-stdin")
+    code, _, err = run(
+        capsys,
+        "user",
+        "add",
+        "bob",
+        "--role",
+        "agent",
+        "--db",
+        "postgresql://127.0.0.1:1/x",
+        "--password-stdin",
+    )
     assert code == 1 and "at least" in err
 
 
@@ -98,8 +136,15 @@ def test_user_commands_refused_for_an_agent(pg_db, capsys, monkeypatch) -> None:
     admin.dispose()
     monkeypatch.setattr("sys.stdin", io.StringIO(PASSWORD + "\n"))
     code, _, err = run(
-        capsys, "user", "add", pg_db.login_name("eve"), "--role", "admin",
-        "--db", pg_db.url_for(agent, PASSWORD), "--password-stdin",
+        capsys,
+        "user",
+        "add",
+        pg_db.login_name("eve"),
+        "--role",
+        "admin",
+        "--db",
+        pg_db.url_for(agent, PASSWORD),
+        "--password-stdin",
     )
     assert code == 1 and "refused" in err
 

@@ -17,8 +17,12 @@ from bowebb_console.config import (
 
 
 def test_round_trip(fresh_paths: Paths) -> None:
-    s = Settings(language="sv", grace_period_days=120, idle_lock_minutes=5,
-                 database_url="postgresql://anna@db.example/bowebb?sslmode=verify-full")
+    s = Settings(
+        language="sv",
+        grace_period_days=120,
+        idle_lock_minutes=5,
+        database_url="postgresql://anna@db.example/bowebb?sslmode=verify-full",
+    )
     save_settings(fresh_paths, s)
     loaded = load_settings(fresh_paths)
     assert (loaded.language, loaded.grace_period_days, loaded.idle_lock_minutes) == ("sv", 120, 5)
@@ -63,4 +67,7 @@ def test_url_precedence(fresh_paths: Paths, monkeypatch: pytest.MonkeyPatch) -> 
     assert resolve_database_url(None, settings, fresh_paths) == "postgresql://from-settings/db"
     monkeypatch.setenv("BOWEBB_DATABASE_URL", "postgresql://from-env/db")
     assert resolve_database_url(None, settings, fresh_paths) == "postgresql://from-env/db"
-    assert resolve_database_url("postgresql://from-cli/db", settings, fresh_paths) == "postgresql://from-cli/db"
+    assert (
+        resolve_database_url("postgresql://from-cli/db", settings, fresh_paths)
+        == "postgresql://from-cli/db"
+    )

@@ -96,8 +96,10 @@ def classify(exc: BaseException) -> ConnectError:
     """Turn a driver error into a message a person can act on."""
     detail = str(getattr(exc, "orig", exc) or exc)
     low = detail.lower()
-    if "password authentication failed" in low or "no password supplied" in low or (
-        "role" in low and "does not exist" in low
+    if (
+        "password authentication failed" in low
+        or "no password supplied" in low
+        or ("role" in low and "does not exist" in low)
     ):
         # A missing login and a wrong password look the same on purpose.
         return ConnectError("auth_failed", "The user name or password is wrong.")
@@ -170,7 +172,8 @@ def postgres_identity(conn: Connection) -> Identity:
         found = ADMIN
     if found is None:
         raise ConnectError(
-            "no_role", f"The login {user!r} has no BoWebb role (agent, lead or admin); ask an admin."
+            "no_role",
+            f"The login {user!r} has no BoWebb role (agent, lead or admin); ask an admin.",
         )
     return Identity(user=str(user), role=found, dialect="postgresql")
 
@@ -264,7 +267,9 @@ def _open_sqlite(url: URL, *, demo: bool) -> tuple[Database, Identity]:
     except ConnectError:
         raise
     except (OperationalError, DBAPIError) as exc:
-        raise ConnectError("other", f"The database file cannot be opened: {_first_line(str(exc))}") from None
+        raise ConnectError(
+            "other", f"The database file cannot be opened: {_first_line(str(exc))}"
+        ) from None
     except OSError as exc:
         raise ConnectError("other", f"The database file cannot be opened: {exc.strerror}") from None
     return Database(engine), Identity(user=getpass.getuser(), role=ADMIN, dialect="sqlite")

@@ -6,7 +6,7 @@ PostgreSQL login that may create roles (CREATEROLE or superuser) and owns the da
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, Engine, select, text
+from sqlalchemy import Connection, Engine, insert, select, text
 
 from bowebb_console.store import schema
 from bowebb_console.store.engine import make_engine
@@ -26,7 +26,9 @@ def _check_prefix(prefix: str) -> None:
         raise SetupError("The role prefix must be lower-case letters, digits and underscores.")
 
 
-def init_database(url: str, *, role_prefix: str = DEFAULT_PREFIX, password: str | None = None) -> str:
+def init_database(
+    url: str, *, role_prefix: str = DEFAULT_PREFIX, password: str | None = None
+) -> str:
     """Create or complete a BoWebb database; returns the schema revision now in force."""
     _check_prefix(role_prefix)
     engine = make_engine(url, password=password)
@@ -67,11 +69,9 @@ def role_prefix(conn: Connection) -> str:
 
 
 def _record_prefix(conn: Connection, prefix: str) -> None:
-    existing = conn.execute(
-        select(AppMeta.value).where(AppMeta.key == ROLE_PREFIX_KEY)
-    ).scalar()
+    existing = conn.execute(select(AppMeta.value).where(AppMeta.key == ROLE_PREFIX_KEY)).scalar()
     if existing is None:
-        conn.execute(AppMeta.__table__.insert().values(key=ROLE_PREFIX_KEY, value=prefix))
+        conn.execute(insert(AppMeta).values(key=ROLE_PREFIX_KEY, value=prefix))
     elif existing != prefix:
         raise SetupError(
             f"This database was initialised with role prefix {existing!r}, not {prefix!r}."
@@ -115,9 +115,7 @@ def apply_grants(conn: Connection, prefix: str) -> None:
             if not privileges:
                 continue
             group = group_role(prefix, role)
-            conn.execute(
-                text(f'GRANT {", ".join(privileges)} ON "{grant.table}" TO "{group}"')
-            )
+            conn.execute(text(f'GRANT {", ".join(privileges)} ON "{grant.table}" TO "{group}"'))
             if "INSERT" in privileges:
                 seq = conn.execute(
                     text("SELECT pg_get_serial_sequence(:t, 'id')"), {"t": grant.table}

@@ -49,7 +49,7 @@ def display_url(url: URL | str) -> str:
         return f"SQLite: {url.database}"
     # Options the engine adds itself are noise for a person reading the status bar.
     query = {k: v for k, v in url.query.items() if k not in ("application_name", "connect_timeout")}
-    shown = url._replace(password=None, drivername="postgresql", query=query)
+    shown = url.set(drivername="postgresql", query=query)._replace(password=None)
     return shown.render_as_string(hide_password=True)
 
 

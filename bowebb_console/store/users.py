@@ -58,13 +58,15 @@ def check_password(password: str) -> str:
 
 
 def _role_exists(conn: Connection, name: str) -> bool:
-    return bool(conn.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :n"), {"n": name}).scalar())
+    return bool(
+        conn.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :n"), {"n": name}).scalar()
+    )
 
 
 def _exec(conn: Connection, statement: sql.Composable) -> None:
     # Role DDL cannot take bound parameters; psycopg's sql module quotes names and literals.
     raw = conn.connection.dbapi_connection
-    assert raw is not None
+    assert isinstance(raw, psycopg.Connection)
     try:
         with raw.cursor() as cur:
             cur.execute(statement)
@@ -90,7 +92,9 @@ def add_user(conn: Connection, name: str, role: str, password: str) -> None:
     _exec(
         conn,
         sql.SQL("CREATE ROLE {} LOGIN PASSWORD {} IN ROLE {}").format(
-            sql.Identifier(name), sql.Literal(verifier.decode()), sql.Identifier(_groups(conn)[role])
+            sql.Identifier(name),
+            sql.Literal(verifier.decode()),
+            sql.Identifier(_groups(conn)[role]),
         ),
     )
 
@@ -125,8 +129,13 @@ def set_role(conn: Connection, name: str, role: str) -> None:
     groups = _groups(conn)
     for other, group in groups.items():
         if other != role:
-            _exec(conn, sql.SQL("REVOKE {} FROM {}").format(sql.Identifier(group), sql.Identifier(name)))
-    _exec(conn, sql.SQL("GRANT {} TO {}").format(sql.Identifier(groups[role]), sql.Identifier(name)))
+            _exec(
+                conn,
+                sql.SQL("REVOKE {} FROM {}").format(sql.Identifier(group), sql.Identifier(name)),
+            )
+    _exec(
+        conn, sql.SQL("GRANT {} TO {}").format(sql.Identifier(groups[role]), sql.Identifier(name))
+    )
 
 
 def set_password(conn: Connection, name: str, password: str) -> None:
@@ -137,7 +146,9 @@ def set_password(conn: Connection, name: str, password: str) -> None:
     verifier = raw.pgconn.encrypt_password(password.encode(), name.encode(), b"scram-sha-256")
     _exec(
         conn,
-        sql.SQL("ALTER ROLE {} PASSWORD {}").format(sql.Identifier(name), sql.Literal(verifier.decode())),
+        sql.SQL("ALTER ROLE {} PASSWORD {}").format(
+            sql.Identifier(name), sql.Literal(verifier.decode())
+        ),
     )
 
 

@@ -31,7 +31,10 @@ def test_malformed_urls(url: str) -> None:
 def test_unreachable_server() -> None:
     from conftest import free_port
 
-    assert kind_of(f"postgresql://x@127.0.0.1:{free_port()}/bowebb", password=PASSWORD) == "unreachable"
+    assert (
+        kind_of(f"postgresql://x@127.0.0.1:{free_port()}/bowebb", password=PASSWORD)
+        == "unreachable"
+    )
 
 
 def test_database_missing(pg_available) -> None:  # type: ignore[no-untyped-def]
@@ -54,7 +57,9 @@ def test_schema_newer_and_older(pg_db, monkeypatch: pytest.MonkeyPatch) -> None:
         conn.execute(text("UPDATE alembic_version SET version_num = 'f00dcafe'"))
     assert kind_of(pg_db.admin_url_str) == "schema_newer"
     with engine.begin() as conn:
-        conn.execute(text("UPDATE alembic_version SET version_num = :r"), {"r": schema.head_revision()})
+        conn.execute(
+            text("UPDATE alembic_version SET version_num = :r"), {"r": schema.head_revision()}
+        )
     engine.dispose()
     # The app gaining a migration the database has not run yet: the admin must upgrade.
     monkeypatch.setattr(schema, "head_revision", lambda: "9999")
@@ -89,7 +94,9 @@ def test_wrong_password_and_disabled_login(pg_scram: str) -> None:
     server = make_engine(pg_scram, isolation_level="AUTOCOMMIT")
     with server.connect() as conn:
         conn.execute(text(f'CREATE DATABASE "{dbname}"'))
-    admin_url = parse_database_url(pg_scram).set(database=dbname).render_as_string(hide_password=False)
+    admin_url = (
+        parse_database_url(pg_scram).set(database=dbname).render_as_string(hide_password=False)
+    )
     init_database(admin_url, role_prefix="scramt")
     admin = make_engine(admin_url)
     with admin.begin() as conn:
@@ -139,7 +146,11 @@ def test_sqlite_opens_creates_and_backs_up_before_upgrade(sqlite_url: str, tmp_p
         assert "copy from before the upgrade is kept" in info.value.message
     finally:
         sch.known_revisions = original  # type: ignore[assignment]
-    backups = [p for p in (tmp_path / "data").glob("test.sqlite3.before-base0-*") if not p.name.endswith("-wal")]
+    backups = [
+        p
+        for p in (tmp_path / "data").glob("test.sqlite3.before-base0-*")
+        if not p.name.endswith("-wal")
+    ]
     assert len(backups) == 1
 
 

@@ -13,7 +13,9 @@ from bowebb_console.store.setup import init_database
 
 
 def _exists(org: str):  # type: ignore[no-untyped-def]
-    return lambda s: s.execute(select(Customer.id).where(Customer.org_number == org)).first() is not None
+    return lambda s: (
+        s.execute(select(Customer.id).where(Customer.org_number == org)).first() is not None
+    )
 
 
 def test_connection_killed_before_commit_is_reported_not_saved(pg_db) -> None:  # type: ignore[no-untyped-def]
@@ -29,10 +31,14 @@ def test_connection_killed_before_commit_is_reported_not_saved(pg_db) -> None:  
             conn.execute(text("SELECT pg_terminate_backend(:p)"), {"p": pid})
 
     assert save_and_confirm(db, write, _exists("5566809827")) is SaveOutcome.NOT_SAVED
-    assert save_and_confirm(
-        db, lambda s: s.add(Customer(org_number="5566809827", name="Kept AB", status="active")),
-        _exists("5566809827"),
-    ) is SaveOutcome.SAVED
+    assert (
+        save_and_confirm(
+            db,
+            lambda s: s.add(Customer(org_number="5566809827", name="Kept AB", status="active")),
+            _exists("5566809827"),
+        )
+        is SaveOutcome.SAVED
+    )
     killer.dispose()
     db.dispose()
 

@@ -39,7 +39,9 @@ def test_models_match_migrations(any_db_url: str) -> None:
         diffs = compare_metadata(MigrationContext.configure(conn), Base.metadata)
     engine.dispose()
     # Index/constraint naming differences are not schema differences; columns and tables are.
-    relevant = [d for d in diffs if d[0] in ("add_table", "remove_table", "add_column", "remove_column")]
+    relevant = [
+        d for d in diffs if d[0] in ("add_table", "remove_table", "add_column", "remove_column")
+    ]
     assert relevant == []
 
 

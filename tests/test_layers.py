@@ -1,0 +1,32 @@
+"""The core never imports Qt: domain, store, sftp, credentials and the CLI's admin commands
+run headless (servers, CI, scripts). Checked in a fresh interpreter."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+CORE = [
+    "bowebb_console.domain.orgnr",
+    "bowebb_console.domain.contact_info",
+    "bowebb_console.domain.policy",
+    "bowebb_console.store.connect",
+    "bowebb_console.store.setup",
+    "bowebb_console.store.users",
+    "bowebb_console.store.demo",
+    "bowebb_console.store.saving",
+    "bowebb_console.credentials",
+    "bowebb_console.config",
+    "bowebb_console.cli",
+]
+
+
+def test_core_modules_do_not_import_qt() -> None:
+    code = (
+        "import sys, importlib\n"
+        f"for m in {CORE!r}: importlib.import_module(m)\n"
+        "bad = sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6')))\n"
+        "print(','.join(bad))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""
