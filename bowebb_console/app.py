@@ -1,0 +1,128 @@
+"""The GUI entry point: ``run_gui``.
+
+Sets up logging, faulthandler and the crash hook, the QApplication (names, icon, style sheet,
+translators), then hands over to :class:`~bowebb_console.ui.startup.Startup`, which opens the
+database off the GUI thread (after a sign-in for PostgreSQL) and shows the main window.
+Heavy modules (SQLAlchemy, keyring, Faker) are imported on workers, not here.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QWidget
+
+from bowebb_console import __version__
+from bowebb_console.config import Paths, load_settings, resolve_database_url
+from bowebb_console.resources import resource_path
+
+log = logging.getLogger(__name__)
+
+SMOKE_TIMEOUT_MS = 120_000
+
+
+class _PaintWatch(QObject):
+    """Smoke test: leave the event loop once the main window has painted."""
+
+    def __init__(self, app: QApplication) -> None:
+        super().__init__()
+        self.app = app
+        self.painted = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and not self.painted:
+            self.painted = True
+            QTimer.singleShot(0, lambda: self.app.exit(0))
+        return False
+
+
+def _application(smoke_test: bool) -> tuple[QApplication, bool]:
+    if smoke_test:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    existing = QApplication.instance()
+    if existing is not None:
+        assert isinstance(existing, QApplication)
+        return existing, False
+    app = QApplication(sys.argv[:1])
+    app.setOrganizationName("BoWebb")
+    app.setOrganizationDomain("bowebb.se")
+    app.setApplicationName("BoWebb Console")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("bowebb-console")
+    icon = resource_path("icons/bowebb.png")
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    style = resource_path("style.qss")
+    if style.exists():
+        app.setStyleSheet(style.read_text(encoding="utf-8"))
+    return app, True
+
+
+def run_gui(db_url: str | None = None, *, demo: bool = False, smoke_test: bool = False) -> int:
+    """Start the console; returns the process exit code."""
+    from bowebb_console.ui.errors import CrashHandler, configure_logging, enable_faulthandler
+
+    paths = Paths.from_environment()
+    handler = configure_logging(paths)
+    enable_faulthandler(paths)
+    log.info("BoWebb Console %s starting", __version__)
+    app, owned = _application(smoke_test)
+    crash = CrashHandler()
+    crash.install()
+
+    from bowebb_console.ui.i18n import choose_language, install_translators
+    from bowebb_console.ui.prompts import QtPrompts
+    from bowebb_console.ui.startup import Startup
+    from bowebb_console.ui.tasks import TaskRunner
+
+    settings = load_settings(paths)
+    install_translators(choose_language(settings.language))
+    url = resolve_database_url(db_url, settings, paths)
+    runner = TaskRunner()
+    prompts = QtPrompts()
+    startup = Startup(
+        paths=paths,
+        settings=settings,
+        url=url,
+        runner=runner,
+        prompts=prompts,
+        demo=demo,
+        smoke_test=smoke_test,
+    )
+    startup.done.connect(app.exit)
+    watch = _PaintWatch(app)
+    if smoke_test:
+        startup.ready.connect(lambda window: window.installEventFilter(watch))
+        QTimer.singleShot(SMOKE_TIMEOUT_MS, lambda: app.exit(2))
+    else:
+        # Closing the splash or the sign-in dialog must not end the app: only the main window.
+        app.setQuitOnLastWindowClosed(False)
+        startup.ready.connect(lambda _w: app.setQuitOnLastWindowClosed(True))
+    QTimer.singleShot(0, startup.start)
+    code = app.exec()
+    if smoke_test and code == 2:
+        print("BoWebb Console could not start: the main window never painted.", file=sys.stderr)
+        code = 1
+
+    if code == 0 and startup.failure:
+        code = 1
+    window: QWidget | None = startup.window
+    if window is not None:
+        window.close()
+    runner.shutdown()
+    database = getattr(getattr(window, "ctx", None), "database", None)
+    if database is not None:
+        database.dispose()
+    if window is not None:
+        window.deleteLater()
+    crash.uninstall()
+    logging.getLogger().removeHandler(handler)
+    handler.close()
+    if owned:
+        app.processEvents()
+    log.info("BoWebb Console exits with %s", code)
+    return code

@@ -1,0 +1,150 @@
+"""Language choice, Qt translators, and the UI-edge translations of store/domain outcomes.
+
+The store speaks English; the UI translates what it knows *by kind*, never by message text
+(``ConnectError.kind``, role names, status values). Strings that live at module level are
+marked with ``QT_TRANSLATE_NOOP`` so ``pyside6-lupdate`` collects them (see ``i18n_build``).
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QTranslator,
+)
+
+from bowebb_console.resources import resource_path
+
+log = logging.getLogger(__name__)
+
+_installed: list[QTranslator] = []
+
+CONNECT_ERRORS = {
+    "bad_url": QT_TRANSLATE_NOOP(
+        "ConnectErrors",
+        "The database URL is not valid. Correct it under Settings (an empty URL means the "
+        "embedded database).",
+    ),
+    "unreachable": QT_TRANSLATE_NOOP(
+        "ConnectErrors",
+        "The database server does not answer. Check your network or VPN connection, then try "
+        "again.",
+    ),
+    "auth_failed": QT_TRANSLATE_NOOP(
+        "ConnectErrors", "The user name or password is wrong. Check them and try again."
+    ),
+    "login_disabled": QT_TRANSLATE_NOOP(
+        "ConnectErrors", "This login is disabled. Ask an administrator to enable it."
+    ),
+    "no_role": QT_TRANSLATE_NOOP(
+        "ConnectErrors",
+        "This login has no BoWebb role (agent, team lead or admin). Ask an administrator.",
+    ),
+    "schema_older": QT_TRANSLATE_NOOP(
+        "ConnectErrors",
+        "The database is older than this version of the console. Ask an administrator to run "
+        "“bowebb-console db upgrade”.",
+    ),
+    "schema_newer": QT_TRANSLATE_NOOP(
+        "ConnectErrors",
+        "The database is newer than this version of the console. Install the latest version "
+        "of BoWebb Console.",
+    ),
+    "schema_missing": QT_TRANSLATE_NOOP(
+        "ConnectErrors",
+        "This database is not set up for BoWebb Console. Ask an administrator to run "
+        "“bowebb-console db init”.",
+    ),
+    "database_missing": QT_TRANSLATE_NOOP(
+        "ConnectErrors",
+        "The database named in the URL does not exist on the server. Check the URL under Settings.",
+    ),
+    "other": QT_TRANSLATE_NOOP("ConnectErrors", "The database could not be opened."),
+}
+
+ROLES = {
+    "agent": QT_TRANSLATE_NOOP("Roles", "agent"),
+    "lead": QT_TRANSLATE_NOOP("Roles", "team lead"),
+    "admin": QT_TRANSLATE_NOOP("Roles", "admin"),
+}
+
+CUSTOMER_STATUS = {
+    "trial": QT_TRANSLATE_NOOP("CustomerStatus", "trial"),
+    "active": QT_TRANSLATE_NOOP("CustomerStatus", "active"),
+    "terminated": QT_TRANSLATE_NOOP("CustomerStatus", "terminated"),
+}
+
+SUB_PROCESSOR_STATUS = {
+    "active": QT_TRANSLATE_NOOP("SubProcessorStatus", "active"),
+    "ended": QT_TRANSLATE_NOOP("SubProcessorStatus", "ended"),
+}
+
+
+def _tr(context: str, text: str) -> str:
+    return QCoreApplication.translate(context, text)
+
+
+def connect_error_text(kind: str, message: str = "") -> str:
+    """The user's message for a ConnectError; ``other`` keeps the store's (English) detail."""
+    text = _tr("ConnectErrors", CONNECT_ERRORS.get(kind, CONNECT_ERRORS["other"]))
+    if kind in ("other", "bad_url") and message:
+        text = f"{text}\n{message}"
+    return text
+
+
+def role_text(role: str) -> str:
+    return _tr("Roles", ROLES[role]) if role in ROLES else role
+
+
+def customer_status_text(status: str) -> str:
+    return _tr("CustomerStatus", CUSTOMER_STATUS[status]) if status in CUSTOMER_STATUS else status
+
+
+def sub_processor_status_text(status: str) -> str:
+    known = SUB_PROCESSOR_STATUS
+    return _tr("SubProcessorStatus", known[status]) if status in known else status
+
+
+def choose_language(setting: str, system: QLocale | None = None) -> str:
+    """``sv`` or ``en``: the setting if given, else Swedish when the system locale is Swedish."""
+    if setting in ("sv", "en"):
+        return setting
+    locale = system if system is not None else QLocale.system()
+    return "sv" if locale.language() == QLocale.Language.Swedish else "en"
+
+
+def install_translators(language: str) -> bool:
+    """Replace the app's translators with ``language``'s (ours plus Qt's own dialogs)."""
+    app = QCoreApplication.instance()
+    assert app is not None, "create the QApplication first"
+    remove_translators()
+    QLocale.setDefault(
+        QLocale(QLocale.Language.Swedish if language == "sv" else QLocale.Language.English)
+    )
+    ok = True
+    ours = QTranslator(app)
+    if ours.load(str(resource_path(f"translations/bowebb_{language}.qm"))):
+        app.installTranslator(ours)
+        _installed.append(ours)
+    elif language != "en":  # English is the source language: nothing to load is fine
+        log.warning("translation for %s not found", language)
+        ok = False
+    qt_own = QTranslator(app)
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if language != "en" and qt_own.load(f"qtbase_{language}", qt_dir):
+        app.installTranslator(qt_own)
+        _installed.append(qt_own)
+    return ok
+
+
+def remove_translators() -> None:
+    app = QCoreApplication.instance()
+    while _installed:
+        translator = _installed.pop()
+        if app is not None:
+            app.removeTranslator(translator)
+    QLocale.setDefault(QLocale.system())

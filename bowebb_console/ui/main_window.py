@@ -1,0 +1,325 @@
+"""The main window: navigation, one page per screen, status bar, menus and the idle lock."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+
+from PySide6.QtCore import QSettings, QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QProgressBar,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bowebb_console.config import Paths, Settings
+from bowebb_console.ui.context import AppContext
+from bowebb_console.ui.i18n import role_text
+from bowebb_console.ui.lock import IdleWatcher, LockPage
+from bowebb_console.ui.views.customers import CustomersView
+from bowebb_console.ui.views.placeholder import PlaceholderView
+from bowebb_console.ui.views.sub_processors import SubProcessorsView
+
+
+class OpeningPage(QWidget):
+    """Shown while the embedded database opens (or why it did not)."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.label = QLabel(text)
+        self.label.setObjectName("placeholderText")
+        self.label.setWordWrap(True)
+        self.bar = QProgressBar()
+        self.bar.setRange(0, 0)
+        self.bar.setMaximumWidth(320)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(self.label, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(self.bar, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(2)
+
+    def fail(self, text: str) -> None:
+        self.bar.hide()
+        self.label.setObjectName("errorText")
+        self.label.setText(text)
+        self.label.style().unpolish(self.label)
+        self.label.style().polish(self.label)
+
+
+NAV_KEYS = ("customers", "sessions", "transfers", "erasure", "sub_processors", "review")
+KEY_ROLE = Qt.ItemDataRole.UserRole
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        ctx: AppContext | None = None,
+        *,
+        paths: Paths | None = None,
+        idle_lock_ms: int | None = None,
+        verify_password: Callable[[str, str, str], None] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        """With a ``ctx`` the window is complete at once. Without one (the embedded database
+        is still opening) it paints its frame with an "Opening database…" page first, and
+        :meth:`attach` fills it in: the window appears without waiting on the database."""
+        super().__init__(parent)
+        assert ctx is not None or paths is not None, "need the context, or at least the paths"
+        self.ctx: AppContext | None = None
+        self.paths: Paths = ctx.paths if ctx is not None else paths  # type: ignore[assignment]
+        self._idle_override = idle_lock_ms
+        self._verify = verify_password
+        self._focus_before_lock: QWidget | None = None
+        self.setWindowTitle(self.tr("BoWebb Console"))
+        self.setMinimumSize(QSize(900, 560))
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("nav")
+        self.nav.setFixedWidth(200)
+        self.pages = QStackedWidget()
+        self.views: dict[str, QWidget] = {}
+        self.opening_page = OpeningPage(self.tr("Opening database…"))
+        self.pages.addWidget(self.opening_page)
+        self.workspace = QWidget()
+        row = QHBoxLayout(self.workspace)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.nav)
+        row.addWidget(self.pages, 1)
+        self.central = QStackedWidget()
+        self.central.addWidget(self.workspace)
+        self.setCentralWidget(self.central)
+        self.lock_page: LockPage | None = None
+
+        self.identity_label = QLabel(self.tr("Opening database…"))
+        self.identity_label.setObjectName("identityLabel")
+        self.statusBar().addPermanentWidget(self.identity_label)
+        self._make_menus()
+        self.idle: IdleWatcher | None = None
+        self._restore_geometry()
+        if ctx is not None:
+            self.attach(ctx)
+
+    def attach(self, ctx: AppContext) -> None:
+        """The database is open: build the screens for this identity and start the idle lock."""
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("BoWebb Console — %1").replace("%1", ctx.database.display))
+        for key in NAV_KEYS:
+            if key == "review" and not ctx.is_lead:
+                continue  # the database refuses it too; the UI just does not offer it
+            label, view = self._make_page(key)
+            item = QListWidgetItem(label)
+            item.setData(KEY_ROLE, key)
+            self.nav.addItem(item)
+            self.views[key] = view
+            self.pages.addWidget(view)
+        self.pages.removeWidget(self.opening_page)
+        self.opening_page.deleteLater()
+        self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.nav.setCurrentRow(0)
+        self.lock_page = LockPage(ctx, self._verify)
+        self.lock_page.unlocked.connect(self.unlock)
+        self.central.addWidget(self.lock_page)
+        self.identity_label.setText(self.identity_text())
+        for action in (self.settings_action, self.lock_action):
+            action.setEnabled(True)
+        self.idle = IdleWatcher(self._idle_ms(ctx.settings), self)
+        self.idle.idle.connect(self.lock)
+        self.idle.start()
+
+    def show_failure(self, text: str) -> None:
+        """Opening failed: say why, and leave Settings (to fix the URL) and Quit usable."""
+        self.opening_page.fail(text)
+        self.identity_label.setText(self.tr("Not connected"))
+        self.settings_action.setEnabled(True)
+
+    # -- building ---------------------------------------------------------------------------
+    def _make_page(self, key: str) -> tuple[str, QWidget]:
+        ctx = self.ctx
+        assert ctx is not None
+        if key == "customers":
+            return self.tr("Customers"), CustomersView(ctx)
+        if key == "sub_processors":
+            return self.tr("Sub-processors"), SubProcessorsView(ctx)
+        title, text = {
+            "sessions": (
+                self.tr("Sessions"),
+                self.tr(
+                    "Here you will log remote-control sessions: first the customer's agreement "
+                    "(who agreed, how, when, scope and purpose), then the session itself with "
+                    "timer, notes and summary. Every step is written to the tamper-evident "
+                    "session log."
+                ),
+            ),
+            "transfers": (
+                self.tr("Transfers"),
+                self.tr(
+                    "Here you will transfer files over SFTP to and from customers' servers. "
+                    "Every file is logged with direction, size and SHA-256, and host keys are "
+                    "pinned for the whole team."
+                ),
+            ),
+            "erasure": (
+                self.tr("Erasure"),
+                self.tr(
+                    "Here wizards will guide erasure: a customer thinning its own data, a "
+                    "person's erasure request (answered within one month), and the hard delete "
+                    "when a business relationship has ended. Each ends with a certificate of "
+                    "erasure that holds no personal data."
+                ),
+            ),
+            "review": (
+                self.tr("Review"),
+                self.tr(
+                    "Here team leads will review sessions by agent, customer, period and flag, "
+                    "mark them reviewed with a comment, verify the integrity of the session log "
+                    "and export it for a customer's audit."
+                ),
+            ),
+        }[key]
+        return title, PlaceholderView(ctx, title, text)
+
+    def _make_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.settings_action = QAction(self.tr("&Settings…"), self)
+        self.settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
+        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.settings_action.triggered.connect(self.open_settings)
+        self.lock_action = QAction(self.tr("&Lock now"), self)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.triggered.connect(self.lock)
+        self.quit_action = QAction(self.tr("&Quit"), self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.quit_action.triggered.connect(self.close)
+        for action in (self.settings_action, self.lock_action):
+            action.setEnabled(False)  # until the database is open
+        file_menu.addAction(self.settings_action)
+        file_menu.addAction(self.lock_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.about_action = QAction(self.tr("&About BoWebb Console"), self)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.about_action.triggered.connect(self.open_about)
+        help_menu.addAction(self.about_action)
+
+    def identity_text(self) -> str:
+        assert self.ctx is not None
+        ident = self.ctx.identity
+        return (
+            self.tr("Signed in as %1 · role: %2 · database: %3")
+            .replace("%1", ident.user)
+            .replace("%2", role_text(ident.role))
+            .replace("%3", self.ctx.database.display)
+        )
+
+    # -- navigation -------------------------------------------------------------------------
+    def nav_item(self, key: str) -> QListWidgetItem | None:
+        for i in range(self.nav.count()):
+            if self.nav.item(i).data(KEY_ROLE) == key:
+                return self.nav.item(i)
+        return None
+
+    def current_key(self) -> str:
+        item = self.nav.currentItem()
+        return str(item.data(KEY_ROLE)) if item else ""
+
+    def show_message(self, text: str, timeout_ms: int = 10_000) -> None:
+        self.statusBar().showMessage(text, timeout_ms)
+
+    # -- dialogs ----------------------------------------------------------------------------
+    def open_settings(self) -> None:
+        from bowebb_console.config import load_settings
+        from bowebb_console.ui.settings_dialog import SettingsDialog
+
+        settings = self.ctx.settings if self.ctx is not None else load_settings(self.paths)
+        dialog = SettingsDialog(self.paths, settings, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(lambda new: self._settings_saved(dialog, new))
+        self.settings_dialog = dialog
+        dialog.open()
+
+    def _settings_saved(self, dialog: QWidget, new: Settings) -> None:
+        if self.ctx is None:  # not connected: the new settings count from the next start
+            self.statusBar().showMessage(self.tr("Settings saved. Restart BoWebb Console."))
+            return
+        self.ctx.settings = new
+        if self.idle is not None:
+            self.idle.set_timeout(self._idle_ms(new))
+            if self.idle.active:
+                self.idle.resume()
+        if getattr(dialog, "restart_needed", False):
+            self.ctx.prompts.show_info(
+                self.tr("Settings saved"),
+                self.tr(
+                    "The new database or language takes effect when you restart BoWebb Console."
+                ),
+            )
+        else:
+            self.show_message(self.tr("Settings saved."))
+
+    def open_about(self) -> None:
+        from bowebb_console.config import load_settings
+        from bowebb_console.ui.about import AboutDialog
+
+        settings = self.ctx.settings if self.ctx is not None else load_settings(self.paths)
+        dialog = AboutDialog(settings, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.about_dialog = dialog
+        dialog.open()
+
+    # -- idle lock --------------------------------------------------------------------------
+    def _idle_ms(self, settings: Settings) -> int:
+        if self._idle_override is not None:
+            return self._idle_override
+        return settings.idle_lock_minutes * 60_000
+
+    @property
+    def locked(self) -> bool:
+        return self.central.currentWidget() is self.lock_page
+
+    def lock(self) -> None:
+        if self.locked or self.lock_page is None or self.idle is None:
+            return
+        focused = QApplication.focusWidget()
+        self._focus_before_lock = focused if focused and self.isAncestorOf(focused) else None
+        self.idle.pause()
+        for action in (self.settings_action, self.lock_action):
+            action.setEnabled(False)
+        self.central.setCurrentWidget(self.lock_page)
+        self.lock_page.reset()
+
+    def unlock(self) -> None:
+        assert self.idle is not None
+        self.central.setCurrentWidget(self.workspace)
+        for action in (self.settings_action, self.lock_action):
+            action.setEnabled(True)
+        if self._focus_before_lock is not None:
+            self._focus_before_lock.setFocus()
+        self._focus_before_lock = None
+        self.idle.resume()
+
+    # -- geometry ---------------------------------------------------------------------------
+    def _qsettings(self) -> QSettings:
+        return QSettings(str(self.paths.config_dir / "window.ini"), QSettings.Format.IniFormat)
+
+    def _restore_geometry(self) -> None:
+        geometry = self._qsettings().value("main/geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1180, 720)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.idle is not None:
+            self.idle.stop()
+        with contextlib.suppress(OSError):
+            self._qsettings().setValue("main/geometry", self.saveGeometry())
+        super().closeEvent(event)

@@ -1,0 +1,255 @@
+"""From a resolved database URL to a shown main window, without blocking the GUI thread.
+
+SQLite: the main window's frame shows at once with an "Opening database…" page while a worker
+opens the database; then the screens are attached (or the page says why it failed).
+PostgreSQL: a remembered password is tried first (keyring read on a worker); without one, or
+when it fails, the sign-in dialog shows — with the reason. ``done`` carries the exit code
+when start-up ends without a window (failure, cancelled sign-in).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import getpass
+import os
+import sys
+from collections.abc import Callable
+from urllib.parse import urlsplit
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from bowebb_console.config import Paths, Settings, save_settings
+from bowebb_console.ui.context import AppContext
+from bowebb_console.ui.i18n import connect_error_text
+from bowebb_console.ui.prompts import Prompts, QtPrompts
+from bowebb_console.ui.sign_in import OpenFn, SignedIn, SignInDialog, default_open_fn, sign_in
+from bowebb_console.ui.tasks import TaskRunner
+
+
+def is_server_url(url: str) -> bool:
+    """PostgreSQL needs a sign-in. A string test, so SQLAlchemy stays off the start-up path;
+    anything malformed goes to ``open_database``, which names the problem (bad_url)."""
+    return url.strip().lower().startswith(("postgresql", "postgres:"))
+
+
+def make_credentials() -> object | None:
+    """Runs on a worker: probing keyring backends may talk to D-Bus."""
+    try:
+        from bowebb_console.credentials import CredentialStore
+
+        return CredentialStore()
+    except Exception:
+        import logging
+
+        logging.getLogger(__name__).warning("no credential store", exc_info=True)
+        return None
+
+
+def find_remembered(
+    url: str, user: str, factory: Callable[[], object | None] = make_credentials
+) -> tuple[object | None, str | None]:
+    store = factory()
+    if store is None or not user:
+        return store, None
+    from bowebb_console.credentials import CredentialError
+    from bowebb_console.store.connect import password_account
+
+    try:
+        return store, store.get(password_account(url, user))  # type: ignore[attr-defined]
+    except (CredentialError, ValueError):
+        return store, None
+
+
+class Startup(QObject):
+    ready = Signal(object)  # MainWindow
+    done = Signal(int)  # start-up ended without a window: the exit code
+
+    def __init__(
+        self,
+        *,
+        paths: Paths,
+        settings: Settings,
+        url: str,
+        runner: TaskRunner,
+        prompts: Prompts,
+        demo: bool = False,
+        smoke_test: bool = False,
+        open_fn: OpenFn = default_open_fn,
+        credentials_factory: Callable[[], object | None] = make_credentials,
+    ) -> None:
+        super().__init__()
+        self.paths, self.settings, self.url = paths, settings, url
+        self.runner, self.prompts = runner, prompts
+        self.demo, self.smoke_test, self.open_fn = demo, smoke_test, open_fn
+        self.credentials_factory = credentials_factory
+        self.credentials: object | None = None
+        self.dialog: SignInDialog | None = None
+        self.window: QWidget | None = None
+        self.failure = ""
+
+    def _parent_prompts(self, window: QWidget) -> None:
+        if isinstance(self.prompts, QtPrompts):
+            self.prompts.set_parent_widget(window)
+
+    def start(self) -> None:
+        if is_server_url(self.url):
+            self._server()
+        else:
+            self._embedded()
+
+    # -- SQLite -----------------------------------------------------------------------------
+    def _embedded(self) -> None:
+        # The worker starts importing the store while the window frame is built and painted.
+        self.runner.start(
+            self.open_fn,
+            self.url,
+            demo=self.demo,
+            on_result=lambda pair: self._opened(SignedIn(pair[0], pair[1], pair[1].user, "", "")),
+            on_error=self._fatal,
+        )
+        from bowebb_console.ui.main_window import MainWindow
+
+        self.window = MainWindow(paths=self.paths)
+        self._parent_prompts(self.window)
+        self.window.show()
+
+    # -- PostgreSQL -------------------------------------------------------------------------
+    def _user(self) -> str:
+        try:
+            from_url = urlsplit(self.url).username or ""
+        except ValueError:
+            from_url = ""
+        return (
+            from_url
+            or self.settings.last_user
+            or ("" if not self.smoke_test else getpass.getuser())
+        )
+
+    def _server(self) -> None:
+        user = self._user()
+        if self.smoke_test:
+            password = os.environ.get("BOWEBB_PASSWORD")
+            if not password:
+                self._fail("PostgreSQL smoke test: set BOWEBB_PASSWORD (and a user in the URL).")
+                return
+            self.runner.start(
+                sign_in, self.open_fn, self.url, user, password, False, None,
+                on_result=self._opened, on_error=self._fatal,
+            )  # fmt: skip
+            return
+        self.runner.start(
+            find_remembered, self.url, user, self.credentials_factory,
+            on_result=lambda found: self._remembered(user, *found), on_error=self._fatal,
+        )  # fmt: skip
+
+    def _remembered(self, user: str, store: object | None, password: str | None) -> None:
+        self.credentials = store
+        if password is None:
+            self._ask(user, "", remember=False)
+            return
+        self.runner.start(
+            sign_in, self.open_fn, self.url, user, password, True, None,
+            on_result=self._opened,
+            on_error=lambda exc: self._ask(user, _error_text(exc), remember=True),
+        )  # fmt: skip
+
+    def _ask(self, user: str, message: str, *, remember: bool) -> None:
+        self.dialog = SignInDialog(
+            self.url,
+            _display(self.url),
+            runner=self.runner,
+            open_fn=self.open_fn,
+            credentials=self.credentials,  # type: ignore[arg-type]
+            user=user,
+            remember=remember,
+            message=message,
+        )
+        self.dialog.accepted.connect(lambda: self._opened(self.dialog.signed_in))
+        self.dialog.rejected.connect(lambda: self.done.emit(0))
+        self.dialog.open()
+
+    # -- both -------------------------------------------------------------------------------
+    def _opened(self, result: SignedIn | None) -> None:
+        assert result is not None
+        from bowebb_console.ui.main_window import MainWindow
+
+        if result.identity.dialect == "postgresql" and result.user != self.settings.last_user:
+            self.settings.last_user = result.user
+            with contextlib.suppress(OSError, ValueError):
+                save_settings(self.paths, self.settings)
+        ctx = AppContext(
+            paths=self.paths,
+            settings=self.settings,
+            database=result.database,
+            identity=result.identity,
+            runner=self.runner,
+            prompts=self.prompts,
+            database_url=self.url,
+            credentials=self.credentials,  # type: ignore[arg-type]
+        )
+        if isinstance(self.window, MainWindow) and self.window.ctx is None:
+            window = self.window
+            window.attach(ctx)
+        else:
+            window = MainWindow(ctx)
+            self._parent_prompts(window)
+            self.window = window
+            window.show()
+        note = self._saved_note(result)
+        if note:
+            window.show_message(note, 15_000)
+        if ctx.credentials is None and not self.smoke_test:
+            self.runner.start(
+                self.credentials_factory, on_result=lambda store: setattr(ctx, "credentials", store)
+            )
+        self.ready.emit(window)
+
+    def _saved_note(self, result: SignedIn) -> str:
+        if result.saved_in == "keyring":
+            return self.tr("Password saved in %1.").replace("%1", result.detail)
+        if result.saved_in == "memory":
+            return self.tr("No secure keyring: the password is kept only until you quit.")
+        if result.saved_in == "error":
+            return self.tr("The password could not be saved: %1").replace("%1", result.detail)
+        return ""
+
+    def _fatal(self, exc: BaseException) -> None:
+        kind = getattr(exc, "kind", None)
+        text = _error_text(exc)
+        if kind is None:
+            self.failure = text
+            if self.window is not None:
+                self.window.show_failure(text)  # type: ignore[attr-defined]
+            raise exc  # a bug: the crash dialog and the log get it
+        self._fail(text)
+
+    def _fail(self, text: str) -> None:
+        self.failure = text
+        if self.smoke_test:
+            print(f"BoWebb Console could not start: {text}", file=sys.stderr)
+            self.done.emit(1)
+            return
+        if self.window is not None:
+            # The window stays, showing why; Settings is there to fix the database URL.
+            self.window.show_failure(text)  # type: ignore[attr-defined]
+            return
+        box = QMessageBox(QMessageBox.Icon.Critical, self.tr("BoWebb Console"), text)
+        box.setInformativeText(self.tr("Check the database under Settings, then start again."))
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(lambda _r: self.done.emit(1))
+        self._box = box
+        box.open()
+
+
+def _display(url: str) -> str:
+    from bowebb_console.store.urls import display_url
+
+    try:
+        return display_url(url)
+    except ValueError:
+        return url.rsplit("@", 1)[-1]  # never a password, even from a malformed URL
+
+
+def _error_text(exc: BaseException) -> str:
+    return connect_error_text(getattr(exc, "kind", "other"), getattr(exc, "message", ""))

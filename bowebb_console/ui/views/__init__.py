@@ -1,0 +1,1 @@
+"""One module per screen; every view takes the AppContext in its constructor."""

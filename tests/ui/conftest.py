@@ -1,0 +1,110 @@
+"""GUI fixtures: a task runner that must be idle and shut down, recording prompts, real
+databases (SQLite filled with demo data, PostgreSQL with real logins), and the language."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import pytest
+from keyring.backend import KeyringBackend
+from PySide6.QtCore import QThreadPool
+
+from bowebb_console.config import Paths, Settings
+from bowebb_console.ui.context import AppContext
+from bowebb_console.ui.i18n import install_translators, remove_translators
+from bowebb_console.ui.prompts import RecordingPrompts
+from bowebb_console.ui.tasks import TaskRunner
+
+PASSWORD = "correct horse battery staple 42"
+
+
+class MemoryKeyring(KeyringBackend):
+    """A keyring for tests, admitted explicitly through ``trusted_backends``."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.items: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.items.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.items[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.items.pop((service, username), None)
+
+
+@pytest.fixture
+def memory_credentials():
+    from bowebb_console.credentials import CredentialStore, dotted_name
+
+    backend = MemoryKeyring()
+    return CredentialStore(backend, trusted_backends={dotted_name(MemoryKeyring): "Test keyring"})
+
+
+@pytest.fixture
+def runner(qtbot) -> Iterator[TaskRunner]:  # type: ignore[no-untyped-def]
+    """A runner per test; the test fails if a task is still pending when it ends."""
+    task_runner = TaskRunner()
+    yield task_runner
+    assert task_runner.shutdown(10_000), "background tasks still running after the test"
+    assert QThreadPool.globalInstance().activeThreadCount() == 0
+
+
+@pytest.fixture
+def prompts() -> RecordingPrompts:
+    return RecordingPrompts()
+
+
+@pytest.fixture
+def language(qapp) -> Iterator[Callable[[str], None]]:  # type: ignore[no-untyped-def]
+    """``language("sv")`` installs the Swedish translators for this test only."""
+    yield lambda lang: install_translators(lang) or None
+    remove_translators()
+
+
+@pytest.fixture
+def demo_url(sqlite_url: str) -> str:
+    """A real embedded database with 50 demo companies and 150 contacts."""
+    from bowebb_console.store.demo import fill_demo
+    from bowebb_console.store.engine import make_engine
+    from bowebb_console.store.setup import init_database
+
+    init_database(sqlite_url)
+    engine = make_engine(sqlite_url)
+    fill_demo(engine, companies=50, contacts=150)
+    engine.dispose()
+    return sqlite_url
+
+
+@pytest.fixture
+def make_ctx(
+    fresh_paths: Paths, runner: TaskRunner, prompts: RecordingPrompts
+) -> Iterator[Callable[..., AppContext]]:
+    """Open a real database (blocking is fine in a fixture) and wrap it in an AppContext."""
+    opened = []
+
+    def make(url: str, *, role: str | None = None, settings: Settings | None = None) -> AppContext:
+        from bowebb_console.store.connect import Identity, open_database
+
+        database, identity = open_database(url)
+        opened.append(database)
+        if role is not None:  # the SQLite identity is always admin; tests try the others
+            identity = Identity(user=identity.user, role=role, dialect=identity.dialect)
+        return AppContext(
+            paths=fresh_paths,
+            settings=settings or Settings(),
+            database=database,
+            identity=identity,
+            runner=runner,
+            prompts=prompts,
+            database_url=url,
+        )
+
+    yield make
+    runner.shutdown(10_000)  # no task may touch a disposed engine
+    for database in opened:
+        database.dispose()

@@ -1,0 +1,169 @@
+"""The main window against a real embedded database: navigation, roles, status bar, menus,
+Settings and About, in English and Swedish."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from PySide6.QtCore import Qt
+
+from bowebb_console import POLICY_VERSION, __version__
+from bowebb_console.config import load_settings
+from bowebb_console.ui.main_window import MainWindow
+from bowebb_console.ui.views.customers import CustomersView
+from bowebb_console.ui.views.placeholder import PlaceholderView
+from bowebb_console.ui.views.sub_processors import SubProcessorsView
+
+EXPECTED = {
+    "customers": CustomersView,
+    "sessions": PlaceholderView,
+    "transfers": PlaceholderView,
+    "erasure": PlaceholderView,
+    "sub_processors": SubProcessorsView,
+    "review": PlaceholderView,
+}
+
+
+def open_window(qtbot, ctx) -> MainWindow:  # type: ignore[no-untyped-def]
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def click_nav(qtbot, window: MainWindow, key: str) -> None:  # type: ignore[no-untyped-def]
+    item = window.nav_item(key)
+    assert item is not None, key
+    rect = window.nav.visualItemRect(item)
+    qtbot.mouseClick(window.nav.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def wait_loaded(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    for key in ("customers", "sub_processors"):
+        view = window.views[key]
+        qtbot.waitUntil(lambda v=view: not v.loading)
+
+
+def test_each_nav_entry_shows_its_page(qtbot, make_ctx, demo_url) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(qtbot, make_ctx(demo_url, role="lead"))
+    for key, cls in reversed(EXPECTED.items()):
+        click_nav(qtbot, window, key)
+        assert window.current_key() == key
+        assert window.pages.currentWidget() is window.views[key]
+        assert isinstance(window.pages.currentWidget(), cls)
+    wait_loaded(qtbot, window)
+
+
+def test_review_is_hidden_for_an_agent(qtbot, make_ctx, demo_url) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(qtbot, make_ctx(demo_url, role="agent"))
+    keys = [window.nav.item(i).data(Qt.ItemDataRole.UserRole) for i in range(window.nav.count())]
+    assert keys == ["customers", "sessions", "transfers", "erasure", "sub_processors"]
+    assert window.nav_item("review") is None
+    wait_loaded(qtbot, window)
+
+
+def test_status_bar_names_user_role_and_database(qtbot, make_ctx, demo_url) -> None:  # type: ignore[no-untyped-def]
+    ctx = make_ctx(demo_url, role="agent")
+    window = open_window(qtbot, ctx)
+    text = window.identity_label.text()
+    assert ctx.identity.user in text
+    assert "role: agent" in text
+    assert ctx.database.display in text and "SQLite" in text
+    wait_loaded(qtbot, window)
+
+
+def test_swedish_labels(qtbot, make_ctx, demo_url, language) -> None:  # type: ignore[no-untyped-def]
+    language("sv")
+    window = open_window(qtbot, make_ctx(demo_url, role="lead"))
+    labels = [window.nav.item(i).text() for i in range(window.nav.count())]
+    assert labels == [
+        "Kunder",
+        "Sessioner",
+        "Filöverföringar",
+        "Radering",
+        "Underbiträden",
+        "Granskning",
+    ]
+    assert "roll: teamledare" in window.identity_label.text()
+    customers = window.views["customers"]
+    qtbot.waitUntil(lambda: not customers.loading)
+    assert customers.frame.count_label.text() == "50 kunder"
+    assert customers.model.headerData(0, Qt.Orientation.Horizontal) == "Org.nr"
+    wait_loaded(qtbot, window)
+
+
+def test_about_shows_versions_and_the_record_of_processing(
+    qtbot, make_ctx, demo_url, language
+) -> None:  # type: ignore[no-untyped-def]
+    language("en")  # English plurals come from bowebb_en.qm, as in the app
+    window = open_window(qtbot, make_ctx(demo_url))
+    window.about_action.trigger()
+    dialog = window.about_dialog
+    qtbot.waitExposed(dialog)
+    assert __version__ in dialog.version_label.text()
+    assert POLICY_VERSION in dialog.policy_label.text()
+    processing = [dialog.record.item(r, 0).text() for r in range(dialog.record.rowCount())]
+    assert "Customer contacts" in processing and "Session log" in processing
+    assert "90 days" in dialog.record.item(0, 4).text()  # the grace period from the settings
+    dialog.close()
+    wait_loaded(qtbot, window)
+
+
+def test_settings_are_saved_to_the_settings_file(qtbot, make_ctx, demo_url, fresh_paths) -> None:  # type: ignore[no-untyped-def]
+    ctx = make_ctx(demo_url)
+    window = open_window(qtbot, ctx)
+    window.settings_action.trigger()
+    dialog = window.settings_dialog
+    qtbot.waitExposed(dialog)
+    dialog.grace_spin.clear()
+    qtbot.keyClicks(dialog.grace_spin, "30")
+    dialog.idle_spin.setValue(5)
+    dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("sv"))
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    saved = json.loads(fresh_paths.settings_file.read_text(encoding="utf-8"))
+    assert (saved["grace_period_days"], saved["idle_lock_minutes"], saved["language"]) == (
+        30,
+        5,
+        "sv",
+    )
+    assert ctx.settings.grace_period_days == 30 and load_settings(fresh_paths).language == "sv"
+    assert window.idle._timer.interval() == 5 * 60_000
+    assert [s.title for s in ctx.prompts.shown] == ["Settings saved"]  # language: restart
+    wait_loaded(qtbot, window)
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["postgresql://anna:hunter2@db.example.se/bowebb", "mysql://db.example.se/bowebb"],
+)
+def test_a_refused_value_is_shown_and_the_input_kept(
+    qtbot, make_ctx, demo_url, fresh_paths, typed: str
+) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(qtbot, make_ctx(demo_url))
+    window.settings_action.trigger()
+    dialog = window.settings_dialog
+    qtbot.waitExposed(dialog)
+    qtbot.keyClicks(dialog.url_edit, typed)
+    dialog.idle_spin.setValue(7)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible()
+    assert dialog.message_label.isVisible()
+    assert dialog.message_label.text().startswith("The database URL was not saved:")
+    if "hunter2" in typed:
+        assert "Remove the password" in dialog.message_label.text()
+        assert "hunter2" not in dialog.message_label.text()
+    assert dialog.url_edit.text() == typed and dialog.idle_spin.value() == 7
+    assert not fresh_paths.settings_file.exists()
+    dialog.reject()
+    wait_loaded(qtbot, window)
+
+
+def test_quit_closes_the_window(qtbot, make_ctx, demo_url) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(qtbot, make_ctx(demo_url))
+    wait_loaded(qtbot, window)
+    window.quit_action.trigger()
+    assert not window.isVisible()
+    assert not window.idle.active

@@ -1,0 +1,171 @@
+"""Start-up: the embedded database opens behind a painted window; a remembered PostgreSQL
+password is tried first and, when refused, the sign-in dialog says why; the smoke test runs
+the real entry point."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+from PySide6.QtCore import Qt
+
+from bowebb_console.config import Settings
+from bowebb_console.store.connect import ConnectError, open_database, password_account
+from bowebb_console.ui.main_window import MainWindow
+from bowebb_console.ui.startup import Startup
+
+PG_URL = "postgresql://db.example.se/bowebb"
+
+
+@pytest.fixture
+def started(qtbot, fresh_paths, runner, prompts):  # type: ignore[no-untyped-def]
+    made: list[Startup] = []
+
+    def make(url: str, **kwargs) -> Startup:  # type: ignore[no-untyped-def]
+        startup = Startup(
+            paths=fresh_paths,
+            settings=kwargs.pop("settings", Settings()),
+            url=url,
+            runner=runner,
+            prompts=prompts,
+            **kwargs,
+        )
+        made.append(startup)
+        startup.start()
+        return startup
+
+    yield make
+    runner.shutdown(10_000)
+    for startup in made:
+        window = startup.window
+        if window is not None:
+            window.close()
+            ctx = getattr(window, "ctx", None)
+            if ctx is not None:
+                ctx.database.dispose()
+        if startup.dialog is not None:
+            startup.dialog.close()
+
+
+def test_embedded_window_paints_before_the_database_is_open(qtbot, started, demo_url) -> None:  # type: ignore[no-untyped-def]
+    startup = started(demo_url)
+    window = startup.window
+    assert isinstance(window, MainWindow) and window.isVisible()
+    assert window.ctx is None  # the frame shows at once; the database opens on a worker
+    with qtbot.waitSignal(startup.ready, timeout=20_000):
+        pass
+    assert window.ctx is not None and window.nav.count() == 6
+    customers = window.views["customers"]
+    qtbot.waitUntil(lambda: not customers.loading)
+    assert customers.model.rowCount() == 50
+
+
+def test_embedded_failure_is_shown_in_the_window(qtbot, started, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    startup = started(f"sqlite:///{tmp_path}")  # a directory, not a database file
+    qtbot.waitUntil(lambda: bool(startup.failure), timeout=20_000)
+    window = startup.window
+    assert "could not be opened" in window.opening_page.label.text()
+    assert window.settings_action.isEnabled()  # to fix the URL
+    assert window.identity_label.text() == "Not connected"
+
+
+def remembering(memory_credentials, user: str, password: str):  # type: ignore[no-untyped-def]
+    memory_credentials.store(password_account(PG_URL, user), password)
+    return lambda: memory_credentials
+
+
+def test_a_remembered_password_is_used_first(qtbot, started, demo_url, memory_credentials) -> None:  # type: ignore[no-untyped-def]
+    calls: list[tuple[str | None, str | None]] = []
+
+    def open_fn(url: str, *, user=None, password=None, demo=False):  # type: ignore[no-untyped-def]
+        calls.append((user, password))
+        return open_database(demo_url)
+
+    startup = started(
+        PG_URL,
+        settings=Settings(last_user="anna"),
+        open_fn=open_fn,
+        credentials_factory=remembering(memory_credentials, "anna", "kept secret"),
+    )
+    with qtbot.waitSignal(startup.ready, timeout=20_000):
+        pass
+    assert calls == [("anna", "kept secret")]
+    assert startup.dialog is None
+    assert startup.window.ctx.credentials is memory_credentials
+
+
+def test_a_refused_remembered_password_opens_the_dialog_with_the_reason(
+    qtbot, started, demo_url, memory_credentials, language
+) -> None:  # type: ignore[no-untyped-def]
+    language("sv")
+    calls: list[tuple[str | None, str | None]] = []
+
+    def open_fn(url: str, *, user=None, password=None, demo=False):  # type: ignore[no-untyped-def]
+        calls.append((user, password))
+        if password != "new password":
+            raise ConnectError("auth_failed", "The user name or password is wrong.")
+        return open_database(demo_url)
+
+    startup = started(
+        PG_URL,
+        settings=Settings(last_user="anna"),
+        open_fn=open_fn,
+        credentials_factory=remembering(memory_credentials, "anna", "old password"),
+    )
+    qtbot.waitUntil(lambda: startup.dialog is not None, timeout=20_000)
+    dialog = startup.dialog
+    assert "Fel användarnamn eller lösenord" in dialog.message_label.text()
+    assert dialog.user_edit.text() == "anna" and dialog.remember_check.isChecked()
+    qtbot.keyClicks(dialog.password_edit, "new password")
+    with qtbot.waitSignal(startup.ready, timeout=20_000):
+        qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
+    assert calls == [("anna", "old password"), ("anna", "new password")]
+    assert memory_credentials.get(password_account(PG_URL, "anna")) == "new password"
+    assert startup.window.isVisible()
+
+
+def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    full_env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "bowebb_console", *args],
+        capture_output=True,
+        text=True,
+        env=full_env,
+        timeout=120,
+    )
+
+
+def test_smoke_test_opens_and_paints(demo_url, fresh_paths) -> None:  # type: ignore[no-untyped-def]
+    done = run_cli("--smoke-test", "--db", demo_url)
+    assert done.returncode == 0, done.stderr
+    assert fresh_paths.log_file.exists()
+
+
+def test_smoke_test_says_why_it_failed(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    done = run_cli("--smoke-test", "--db", "mysql://db.example.se/bowebb")
+    assert done.returncode == 1
+    assert "could not start" in done.stderr and "URL" in done.stderr
+    done = run_cli("--smoke-test", "--db", PG_URL, env={"BOWEBB_PASSWORD": ""})
+    assert done.returncode == 1 and "BOWEBB_PASSWORD" in done.stderr
+
+
+def test_smoke_test_against_postgres(pg_db) -> None:  # type: ignore[no-untyped-def]
+    from bowebb_console.store import users
+    from bowebb_console.store.engine import make_engine
+    from bowebb_console.store.setup import init_database
+
+    init_database(pg_db.admin_url_str, role_prefix=pg_db.role_prefix)
+    agent = pg_db.login_name("agent")
+    admin = make_engine(pg_db.admin_url_str)
+    with admin.begin() as conn:
+        users.add_user(conn, agent, "agent", "a long enough password 1")
+    admin.dispose()
+    done = run_cli(
+        "--smoke-test",
+        "--db",
+        pg_db.url_for(agent),
+        env={"BOWEBB_PASSWORD": "a long enough password 1"},
+    )
+    assert done.returncode == 0, done.stderr
