@@ -19,7 +19,6 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
-
 log = logging.getLogger(__name__)
 
 
