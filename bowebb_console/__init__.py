@@ -1,5 +1,11 @@
 """BoWebb Console: the support desk's console for BackOffice Webbtjänster Sweden AB."""
 
+import time
+
+# When our code started running; the smoke test reports start-up times against it.
+STARTED = time.perf_counter()
+STARTED_EPOCH = time.time()
+
 __version__ = "0.1.0"
 
 # The version of BoWebb's customer privacy policy this console was configured for

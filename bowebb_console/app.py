@@ -11,12 +11,13 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import time
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
-from bowebb_console import __version__
+from bowebb_console import STARTED, STARTED_EPOCH, __version__
 from bowebb_console.config import Paths, load_settings, resolve_database_url
 from bowebb_console.resources import resource_path
 
@@ -26,17 +27,37 @@ SMOKE_TIMEOUT_MS = 120_000
 
 
 class _PaintWatch(QObject):
-    """Smoke test: leave the event loop once the main window has painted."""
+    """Smoke test: leave the event loop once the main window has painted with its data."""
 
     def __init__(self, app: QApplication) -> None:
         super().__init__()
         self.app = app
         self.painted = False
+        self.first_paint_ms: float | None = None
+        self.ready_paint_ms: float | None = None
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and not self.painted:
             self.painted = True
+            self.ready_paint_ms = (time.perf_counter() - STARTED) * 1000
             QTimer.singleShot(0, lambda: self.app.exit(0))
+        return False
+
+
+class _FirstPaint(QObject):
+    """Smoke test: when the main window first painted (before its data arrived)."""
+
+    def __init__(self, watch: _PaintWatch) -> None:
+        super().__init__()
+        self.watch = watch
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            self.watch.first_paint_ms is None
+            and event.type() == QEvent.Type.Paint
+            and isinstance(watched, QMainWindow)
+        ):
+            self.watch.first_paint_ms = (time.perf_counter() - STARTED) * 1000
         return False
 
 
@@ -95,7 +116,9 @@ def run_gui(db_url: str | None = None, *, demo: bool = False, smoke_test: bool =
     )
     startup.done.connect(app.exit)
     watch = _PaintWatch(app)
+    first_paint = _FirstPaint(watch)
     if smoke_test:
+        app.installEventFilter(first_paint)
         startup.ready.connect(lambda window: window.installEventFilter(watch))
         QTimer.singleShot(SMOKE_TIMEOUT_MS, lambda: app.exit(2))
     else:
@@ -110,6 +133,14 @@ def run_gui(db_url: str | None = None, *, demo: bool = False, smoke_test: bool =
 
     if code == 0 and startup.failure:
         code = 1
+    if smoke_test:
+        app.removeEventFilter(first_paint)
+        if code == 0:
+            print(
+                f"smoke test ok: main window painted {watch.first_paint_ms or 0:.0f} ms, "
+                f"with its data {watch.ready_paint_ms or 0:.0f} ms after start "
+                f"(start clock {STARTED_EPOCH:.3f})"
+            )
     window: QWidget | None = startup.window
     if window is not None:
         window.close()

@@ -1,20 +1,28 @@
-"""Schema revisions through Alembic, run programmatically (no alembic.ini on users' machines)."""
+"""Schema revisions through Alembic, run programmatically (no alembic.ini on users' machines).
+
+Start-up only needs to know whether the database is at this app's revision; that is one
+SELECT against ``HEAD``. Alembic itself (slow to import) is loaded only to migrate or when the
+revision differs. A test keeps ``HEAD`` equal to the migrations' real head.
+"""
 
 from __future__ import annotations
 
 import enum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine, inspect
+from sqlalchemy import Connection, Engine, inspect, text
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+HEAD = "0001"  # the newest revision in migrations/versions
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     if connection is not None:
@@ -23,12 +31,21 @@ def alembic_config(connection: Connection | None = None) -> Config:
 
 
 def head_revision() -> str:
+    return HEAD
+
+
+def migrations_head() -> str:
+    """The head as Alembic sees it in migrations/versions (slow: loads every migration)."""
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None
     return head
 
 
 def known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
     script = ScriptDirectory.from_config(alembic_config())
     return {rev.revision for rev in script.walk_revisions()}
 
@@ -36,7 +53,8 @@ def known_revisions() -> set[str]:
 def current_revision(connection: Connection) -> str | None:
     if not inspect(connection).has_table("alembic_version"):
         return None
-    return MigrationContext.configure(connection).get_current_revision()
+    rows = connection.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
+    return rows[0] if len(rows) == 1 else None
 
 
 class SchemaState(enum.Enum):
@@ -58,6 +76,8 @@ def schema_state(connection: Connection) -> SchemaState:
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
-    """Bring the schema to ``revision``; each migration step runs in the transaction."""
+    """Bring the schema to ``revision``, all steps in one transaction."""
+    from alembic import command
+
     with engine.begin() as conn:
         command.upgrade(alembic_config(conn), revision)

@@ -40,6 +40,8 @@ def configure_logging(paths: Paths, level: int = logging.INFO) -> logging.Handle
     root = logging.getLogger()
     root.addHandler(handler)
     root.setLevel(level)
+    # Alembic narrates every migration step at INFO; only its warnings are worth a line.
+    logging.getLogger("alembic").setLevel(logging.WARNING)
     return handler
 
 

@@ -16,7 +16,7 @@ import sys
 from collections.abc import Callable
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from bowebb_console.config import Paths, Settings, save_settings
@@ -61,6 +61,21 @@ def find_remembered(
         return store, None
 
 
+class _AfterFirstPaint(QObject):
+    """Calls ``then`` once, right after ``widget`` first painted."""
+
+    def __init__(self, widget: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self.then: Callable[[], None] | None = then
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self.then is not None:
+            then, self.then = self.then, None
+            QTimer.singleShot(0, then)
+        return False
+
+
 class Startup(QObject):
     ready = Signal(object)  # MainWindow
     done = Signal(int)  # start-up ended without a window: the exit code
@@ -100,7 +115,16 @@ class Startup(QObject):
 
     # -- SQLite -----------------------------------------------------------------------------
     def _embedded(self) -> None:
-        # The worker starts importing the store while the window frame is built and painted.
+        from bowebb_console.ui.main_window import MainWindow
+
+        self.window = MainWindow(paths=self.paths)
+        self._parent_prompts(self.window)
+        # Open the database once the frame has painted: the worker's imports (SQLAlchemy)
+        # hold the GIL and would otherwise delay the first paint the user waits for.
+        self._after_first_paint = _AfterFirstPaint(self.window, self._open_embedded)
+        self.window.show()
+
+    def _open_embedded(self) -> None:
         self.runner.start(
             self.open_fn,
             self.url,
@@ -108,11 +132,6 @@ class Startup(QObject):
             on_result=lambda pair: self._opened(SignedIn(pair[0], pair[1], pair[1].user, "", "")),
             on_error=self._fatal,
         )
-        from bowebb_console.ui.main_window import MainWindow
-
-        self.window = MainWindow(paths=self.paths)
-        self._parent_prompts(self.window)
-        self.window.show()
 
     # -- PostgreSQL -------------------------------------------------------------------------
     def _user(self) -> str:

@@ -81,3 +81,8 @@ def test_init_refuses_a_different_prefix(pg_db) -> None:  # type: ignore[no-unty
     init_database(pg_db.admin_url_str, role_prefix=pg_db.role_prefix)
     with pytest.raises(SetupError, match="role prefix"):
         init_database(pg_db.admin_url_str, role_prefix=pg_db.role_prefix + "x")
+
+
+def test_head_constant_matches_the_migrations() -> None:
+    # schema.HEAD lets start-up skip importing Alembic; it must name the real newest migration.
+    assert schema.migrations_head() == schema.HEAD

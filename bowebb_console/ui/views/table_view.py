@@ -48,6 +48,9 @@ class ListFrame(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
+        # Fitting columns reads only the first rows: every data() call crosses into Python.
+        header.setResizeContentsPrecision(40)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
 
         top = QHBoxLayout()
         top.addWidget(self.title)
