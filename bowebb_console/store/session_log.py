@@ -183,7 +183,8 @@ def _event_query() -> Any:
 
 
 def _to_row(r: Any) -> EventRow:
-    return EventRow(*r[:9], payload=json.loads(r[9]) if r[9] is not None else None)
+    payload = json.loads(r[9]) if r[9] is not None else None
+    return EventRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], payload)
 
 
 def _read_event(conn: Connection, event_uuid: str) -> EventRow | None:
