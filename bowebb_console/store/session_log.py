@@ -79,7 +79,7 @@ def append_event(
             existing = _read_event(conn, event_uuid)
             if existing is not None:  # a retry of a write that did commit
                 return existing
-            _insert(conn, kind, session_uuid, event_uuid, canonical, actor)
+            write_event(conn, kind, session_uuid, event_uuid, canonical, actor)
             row = _read_event(conn, event_uuid)
             assert row is not None
         return row
@@ -118,7 +118,7 @@ def _reason(exc: BaseException) -> str:
     return lines[0][:300] if lines else type(exc).__name__
 
 
-def _insert(
+def write_event(
     conn: Connection,
     kind: str,
     session_uuid: str,
@@ -126,6 +126,8 @@ def _insert(
     canonical: str,
     actor: str | None,
 ) -> None:
+    """Insert one event and its payload on ``conn``, inside the caller's transaction (on
+    SQLite that transaction must have begun IMMEDIATE: the chain is read, then extended)."""
     salt = hashchain.new_salt()
     commitment = hashchain.payload_commitment(salt, canonical.encode())
     values: dict[str, Any] = {

@@ -122,3 +122,23 @@ def test_open_session_is_found_and_ended_late(db) -> None:  # type: ignore[no-un
     assert kinds[-1] == "session_ended_late" and "note_added" in kinds
     with pytest.raises(sessions.SessionError, match="already ended"):
         sessions.add_note(db, su, "late note")
+
+
+def test_demo_sessions_are_a_valid_varied_log(db) -> None:  # type: ignore[no-untyped-def]
+    from bowebb_console.store.demo import fill_demo
+
+    summary = fill_demo(db, companies=300, contacts=600)
+    assert summary.sessions == 300
+    result = verify_log(db)
+    assert result.ok and result.events > 600
+    with db.connect() as conn:
+        kinds = dict(conn.execute(text("SELECT kind, count(*) FROM log_event GROUP BY kind")).all())
+        reasons = conn.execute(
+            text("SELECT count(*) FROM log_payload WHERE payload LIKE '%dpa_missing_reason%'")
+        ).scalar()
+    assert kinds["consent_recorded"] == 300
+    assert 0 < kinds["session_started"] < 300  # some refused or unanswered
+    assert kinds["session_ended_late"] > 0 and kinds["note_added"] > 0
+    assert reasons
+    assert sessions.open_sessions(db)
+    assert fill_demo(db, companies=10, contacts=10).skipped
