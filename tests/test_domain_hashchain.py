@@ -48,8 +48,9 @@ def test_format_at_is_utc_with_microseconds() -> None:
     )
 
 
-def chain(n: int) -> list[hc.ChainRow]:
+def chain(n: int) -> tuple[list[hc.ChainRow], list[hc.PayloadRow]]:
     rows: list[hc.ChainRow] = []
+    payloads: list[hc.PayloadRow] = []
     prev = hc.GENESIS
     for seq in range(1, n + 1):
         salt, payload = bytes([seq]) * 16, hc.canonical_payload({"n": seq})
@@ -57,24 +58,25 @@ def chain(n: int) -> list[hc.ChainRow]:
         eu = f"00000000-0000-4000-8000-{seq:012d}"
         at = f"2026-11-26T08:00:{seq % 60:02d}.000000Z"
         h = hc.event_hash(seq, eu, SU, "note_added", "anna", at, c, prev)
-        rows.append((seq, eu, SU, "note_added", "anna", at, c, prev, h, salt, payload))
+        rows.append((seq, eu, SU, "note_added", "anna", at, c, prev, h))
+        payloads.append((seq, salt, payload))
         prev = h
-    return rows
+    return rows, payloads
 
 
 def test_intact_chain_and_erased_payloads() -> None:
-    rows = chain(10)
-    rows[4] = (*rows[4][:9], None, None)
-    result = hc.verify_chain(rows)
+    rows, payloads = chain(10)
+    del payloads[4]  # erased: the chain still verifies
+    result = hc.verify_chain(rows, payloads)
     assert result.ok and result.events == 10 and result.erased_payloads == 1
     assert result.report() == f"10 events, chain intact, head {rows[-1][8]}"
 
 
 def test_each_problem_is_named_at_its_place() -> None:
-    rows = chain(10)
+    rows, payloads = chain(10)
     edited = list(rows)
     edited[3] = (*rows[3][:3], "session_started", *rows[3][4:])
-    p = hc.verify_chain(edited).problem
+    p = hc.verify_chain(edited, payloads).problem
     assert p is not None and (p.kind, p.seq) == ("changed", 4)
     missing = rows[:3] + rows[4:]
     p = hc.verify_chain(missing).problem
@@ -82,14 +84,16 @@ def test_each_problem_is_named_at_its_place() -> None:
     swapped = [*rows[:3], (4, *rows[4][1:]), (5, *rows[3][1:]), *rows[5:]]
     p = hc.verify_chain(swapped).problem
     assert p is not None and (p.kind, p.seq) == ("reordered", 4)
-    bad_payload = list(rows)
-    bad_payload[6] = (*rows[6][:10], '{"n":99}')
-    p = hc.verify_chain(bad_payload).problem
+    bad_payload = list(payloads)
+    bad_payload[6] = (7, payloads[6][1], '{"n":99}')
+    p = hc.verify_chain(rows, bad_payload).problem
     assert p is not None and (p.kind, p.seq) == ("payload", 7)
+    p = hc.verify_chain(rows[:5], payloads).problem  # a payload with no event
+    assert p is not None and (p.kind, p.seq) == ("payload", 6)
 
 
 def test_anchor_catches_a_truncated_chain() -> None:
-    rows = chain(10)
+    rows, _ = chain(10)
     assert hc.verify_chain(rows, anchor=rows[-1][8]).ok
     assert hc.verify_chain(rows[:8], anchor=rows[7][8]).ok
     p = hc.verify_chain(rows[:8], anchor=rows[-1][8]).problem
@@ -98,5 +102,8 @@ def test_anchor_catches_a_truncated_chain() -> None:
 
 def test_cancel_and_progress() -> None:
     seen: list[int] = []
-    result = hc.verify_chain(chain(10), progress=seen.append, cancel=lambda: True, progress_every=5)
+    rows, payloads = chain(10)
+    result = hc.verify_chain(
+        rows, payloads, progress=seen.append, cancel=lambda: True, progress_every=5
+    )
     assert result.cancelled and not result.ok and seen == [5]

@@ -43,9 +43,10 @@ HEX64_RE = re.compile(r"^[0-9a-f]{64}$")
 _BAD_ACTOR = re.compile(r"[|\r\n]")
 
 # One event row as read for verification, in this column order:
-# seq, event_uuid, session_uuid, kind, actor, at, payload_commitment, prev_hash, hash,
-# salt (bytes | None: erased), payload (str | None: erased)
-ChainRow = tuple[int, str, str, str, str, str, str, str, str, bytes | None, str | None]
+# seq, event_uuid, session_uuid, kind, actor, at, payload_commitment, prev_hash, hash
+ChainRow = tuple[int, str, str, str, str, str, str, str, str]
+# One payload: seq of its event, salt, canonical payload text (ascending seq; erased ones absent)
+PayloadRow = tuple[int, bytes, str]
 
 
 def canonical_payload(payload: dict[str, Any]) -> str:
@@ -149,32 +150,37 @@ class VerifyResult:
 
 def verify_chain(
     rows: Iterable[ChainRow],
+    payloads: Iterable[PayloadRow] = (),
     *,
     anchor: str | None = None,
     progress: Callable[[int], None] | None = None,
     cancel: Callable[[], bool] | None = None,
     progress_every: int = 50_000,
 ) -> VerifyResult:
-    """Recompute the chain over ``rows`` (ascending ``seq``); stop at the first problem.
+    """Recompute the chain over ``rows`` and check ``payloads`` against their commitments
+    (both in ascending ``seq``); stop at the first problem.
 
     ``anchor`` is a head hash exported earlier: some event must still carry it, so deleting
     the newest events (which leaves a shorter, self-consistent chain) is caught.
     """
     it: Iterator[ChainRow] = iter(rows)
+    pit: Iterator[PayloadRow] = iter(payloads)
+    end = (1 << 63, b"", "")
+    pseq, psalt, ptext = next(pit, end)
     expected = 1
     prev = GENESIS
     prevprev: str | None = None
     prev_seq = 0
-    erased = 0
+    checked_payloads = 0
     anchor_seen = anchor is None
     count = 0
     line_prefix = VERSION + "|"
 
     def result(problem: Problem | None, cancelled: bool = False) -> VerifyResult:
-        return VerifyResult(count, prev_seq, prev, erased, problem, cancelled)
+        return VerifyResult(count, prev_seq, prev, count - checked_payloads, problem, cancelled)
 
     for row in it:
-        seq, eu, su, kind, actor, at, commit, prev_hash, stored, salt, payload = row
+        seq, eu, su, kind, actor, at, commit, prev_hash, stored = row
         if seq != expected:
             if seq > expected:
                 missing = f"{expected}" if seq == expected + 1 else f"{expected}–{seq - 1}"
@@ -191,10 +197,13 @@ def verify_chain(
             return result(
                 Problem("changed", seq, "the event's columns do not match its hash (edited)")
             )
-        if payload is None or salt is None:
-            erased += 1
-        elif sha256(salt + payload.encode()).hexdigest() != commit:
-            return result(Problem("payload", seq, "the payload does not match its commitment"))
+        if pseq == seq:  # else erased (or not written): the chain does not depend on it
+            if sha256(psalt + ptext.encode()).hexdigest() != commit:
+                return result(Problem("payload", seq, "the payload does not match its commitment"))
+            checked_payloads += 1
+            pseq, psalt, ptext = next(pit, end)
+        elif pseq < seq:
+            return result(Problem("payload", pseq, "a payload belongs to no event"))
         if not anchor_seen and stored == anchor:
             anchor_seen = True
         prevprev, prev, prev_seq = prev, stored, seq
@@ -205,6 +214,8 @@ def verify_chain(
                 progress(count)
             if cancel is not None and cancel():
                 return result(None, cancelled=True)
+    if pseq != end[0]:
+        return result(Problem("payload", pseq, "a payload belongs to no event"))
     if not anchor_seen:
         return result(
             Problem(

@@ -157,11 +157,14 @@ def write_event(
     # Plain SQL: the ORM table would warn that the primary key (filled by PostgreSQL's
     # trigger) is missing.
     columns = ", ".join(values)
-    conn.execute(
-        text(f"INSERT INTO log_event ({columns}) VALUES ({', '.join(':' + c for c in values)})"),
+    seq = conn.execute(
+        text(
+            f"INSERT INTO log_event ({columns}) VALUES ({', '.join(':' + c for c in values)}) "
+            "RETURNING seq"
+        ),
         values,
-    )
-    conn.execute(insert(LogPayload).values(event_uuid=event_uuid, salt=salt, payload=canonical))
+    ).scalar_one()
+    conn.execute(insert(LogPayload).values(seq=seq, salt=salt, payload=canonical))
 
 
 def _reread(engine: Engine, event_uuid: str) -> EventRow | None:
@@ -181,7 +184,7 @@ def _event_query() -> Any:
         LogEvent.prev_hash,
         LogEvent.hash,
         LogPayload.payload,
-    ).outerjoin(LogPayload, LogPayload.event_uuid == LogEvent.event_uuid)
+    ).outerjoin(LogPayload, LogPayload.seq == LogEvent.seq)
 
 
 def _to_row(r: Any) -> EventRow:

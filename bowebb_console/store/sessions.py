@@ -293,7 +293,7 @@ def sessions_for_customer(db: Any, customer_id: int, limit: int = 200) -> list[S
         match = func.json_extract(LogPayload.payload, "$.customer_id") == customer_id
     query = (
         select(LogEvent.session_uuid, func.max(LogEvent.seq))
-        .join(LogPayload, LogPayload.event_uuid == LogEvent.event_uuid)
+        .join(LogPayload, LogPayload.seq == LogEvent.seq)
         .where(LogEvent.kind == CONSENT, match)
         .group_by(LogEvent.session_uuid)
         .order_by(func.max(LogEvent.seq).desc())

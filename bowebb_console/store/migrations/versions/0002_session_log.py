@@ -41,7 +41,7 @@ BEGIN
                 USING ERRCODE = 'check_violation';
         END IF;
         SELECT (p.payload::jsonb ->> 'outcome') INTO latest_outcome
-        FROM public.log_event e LEFT JOIN public.log_payload p USING (event_uuid)
+        FROM public.log_event e LEFT JOIN public.log_payload p ON p.seq = e.seq
         WHERE e.session_uuid = NEW.session_uuid AND e.kind = 'consent_recorded'
         ORDER BY e.seq DESC LIMIT 1;
         IF latest_outcome IS DISTINCT FROM 'agreed' THEN
@@ -99,7 +99,7 @@ _SQLITE_TRIGGERS = [
         SELECT RAISE(ABORT, 'session_started needs an agreed consent_recorded event first')
         WHERE NEW.kind = 'session_started' AND (
             SELECT json_extract(p.payload, '$.outcome')
-            FROM log_event e LEFT JOIN log_payload p ON p.event_uuid = e.event_uuid
+            FROM log_event e LEFT JOIN log_payload p ON p.seq = e.seq
             WHERE e.session_uuid = NEW.session_uuid AND e.kind = 'consent_recorded'
             ORDER BY e.seq DESC LIMIT 1) IS NOT 'agreed';
     END""",
@@ -131,10 +131,11 @@ def upgrade() -> None:
     op.create_table(
         "log_payload",
         sa.Column(
-            "event_uuid",
-            sa.String(36),
-            sa.ForeignKey("log_event.event_uuid"),
+            "seq",
+            sa.BigInteger(),
+            sa.ForeignKey("log_event.seq"),
             primary_key=True,
+            autoincrement=False,
         ),
         sa.Column("salt", sa.LargeBinary(), nullable=False),
         sa.Column("payload", sa.Text(), nullable=False),
