@@ -23,7 +23,7 @@ from sqlalchemy import Engine, text
 
 from bowebb_console.domain import hashchain as hc
 from bowebb_console.store.engine import make_engine
-from bowebb_console.store.log_verify import verify_log
+from bowebb_console.store.log_verify import default_workers, verify_log
 from bowebb_console.store.session_log import append_event
 from bowebb_console.store.setup import init_database
 
@@ -99,11 +99,13 @@ def measure(name: str, engine: Engine, events: int, inserts: int) -> None:
         append_event(engine, "note_added", SESSION, {"note": f"insert {i}"}, actor="bench")
     took = time.perf_counter() - t
     print(f"{name}: append_event, one writer, one transaction each: {inserts / took:,.0f} events/s")
-    for _ in range(2):
+    for workers in (1, 1, default_workers(), default_workers()):
         t = time.perf_counter()
-        result = verify_log(engine)
+        result = verify_log(engine, workers=workers)
         took = time.perf_counter() - t
-        print(f"{name}: verify-log over {result.events:,} events: {took:.2f} s")
+        print(
+            f"{name}: verify-log over {result.events:,} events, {workers} process(es): {took:.2f} s"
+        )
         assert result.ok, result.report()
 
 

@@ -272,14 +272,14 @@ def _log_engine(url: str) -> Engine:
 
 
 def cmd_verify_log(args: argparse.Namespace) -> int:
-    from bowebb_console.store.log_verify import verify_log
+    from bowebb_console.store.log_verify import default_workers, verify_log
 
     anchor = args.anchor.strip().lower() if args.anchor else None
     if anchor is not None and (len(anchor) != 64 or set(anchor) - set("0123456789abcdef")):
         raise CliError("--anchor must be the 64 hex digits printed by log-head")
     engine = _log_engine(args.db)
     try:
-        result = verify_log(engine, anchor=anchor)
+        result = verify_log(engine, anchor=anchor, workers=default_workers())
     finally:
         engine.dispose()
     if result.ok:

@@ -156,21 +156,25 @@ def verify_chain(
     progress: Callable[[int], None] | None = None,
     cancel: Callable[[], bool] | None = None,
     progress_every: int = 50_000,
+    first_seq: int = 1,
+    first_prev: str = GENESIS,
 ) -> VerifyResult:
     """Recompute the chain over ``rows`` and check ``payloads`` against their commitments
     (both in ascending ``seq``); stop at the first problem.
 
     ``anchor`` is a head hash exported earlier: some event must still carry it, so deleting
     the newest events (which leaves a shorter, self-consistent chain) is caught.
+    ``first_seq``/``first_prev`` verify a slice that starts later in the chain (parallel
+    verification checks the links between slices itself).
     """
     it: Iterator[ChainRow] = iter(rows)
     pit: Iterator[PayloadRow] = iter(payloads)
     end = (1 << 63, b"", "")
     pseq, psalt, ptext = next(pit, end)
-    expected = 1
-    prev = GENESIS
+    expected = first_seq
+    prev = first_prev
     prevprev: str | None = None
-    prev_seq = 0
+    prev_seq = first_seq - 1
     checked_payloads = 0
     anchor_seen = anchor is None
     count = 0
@@ -245,7 +249,7 @@ def _diagnose_link(
         return Problem("reordered", seq, f"events {seq} and {following[0]} swapped places")
     if computed != stored:
         return Problem("changed", seq, "the event's columns do not match its hash (edited)")
-    if prev_seq:
+    if prev_seq > 0:
         return Problem(
             "changed",
             prev_seq,

@@ -35,12 +35,16 @@ def logged(any_db_url: str):  # type: ignore[no-untyped-def]
 def problem(engine) -> tuple[str, int]:  # type: ignore[no-untyped-def]
     result = verify_log(engine)
     assert not result.ok and result.problem is not None
+    # Parallel slices find it too, and name the same first problem.
+    parallel = verify_log(engine, workers=3, min_parallel=1)
+    assert parallel.problem == result.problem
     return result.problem.kind, result.problem.seq
 
 
 def test_intact_chain_verifies_and_matches_python(logged) -> None:  # type: ignore[no-untyped-def]
     result = verify_log(logged)
     head = log_head(logged)
+    assert verify_log(logged, workers=3, min_parallel=1) == result
     assert result.ok and result.events == 10 and head.seq == 10
     assert result.report() == f"10 events, chain intact, head {head.hash}"
     with logged.connect() as conn:
@@ -144,6 +148,10 @@ def test_truncated_tail_is_caught_by_an_anchor(logged) -> None:  # type: ignore[
     assert verify_log(logged).ok  # a shorter chain is valid on its own...
     result = verify_log(logged, anchor=anchor)  # ...but not against the exported head
     assert result.problem is not None and result.problem.kind == "anchor"
+    assert verify_log(logged, anchor=anchor, workers=3, min_parallel=1) == result
+    with logged.connect() as conn:  # an older anchor, in any slice, is found
+        early = conn.execute(text("SELECT hash FROM log_event WHERE seq = 2")).scalar()
+    assert verify_log(logged, anchor=early, workers=3, min_parallel=1).ok
 
 
 def test_update_and_delete_refused_by_the_database(logged) -> None:  # type: ignore[no-untyped-def]
