@@ -88,6 +88,14 @@ def test_each_problem_is_named_at_its_place() -> None:
     bad_payload[6] = (7, payloads[6][1], '{"n":99}')
     p = hc.verify_chain(rows, bad_payload).problem
     assert p is not None and (p.kind, p.seq) == ("payload", 7)
+    duplicated = [*rows[:4], rows[3], *rows[4:]]
+    p = hc.verify_chain(duplicated).problem
+    assert p is not None and (p.kind, p.seq) == ("duplicate", 4)
+    forged_hash = hc.event_hash(5, *rows[4][1:7], rows[3][8])
+    forged = (5, *rows[4][1:7], rows[3][8], forged_hash)
+    renumbered = [(r[0] + 1, *r[1:]) for r in rows[4:]]
+    p = hc.verify_chain([*rows[:4], forged, *renumbered]).problem
+    assert p is not None and (p.kind, p.seq) == ("inserted", 5)
     p = hc.verify_chain(rows[:5], payloads).problem  # a payload with no event
     assert p is not None and (p.kind, p.seq) == ("payload", 6)
 

@@ -22,7 +22,7 @@ from sqlalchemy import Engine, text
 
 from bowebb_console.domain.hashchain import GENESIS, VerifyResult, verify_chain
 from bowebb_console.store.engine import make_engine
-from bowebb_console.store.session_log import _engine
+from bowebb_console.store.session_log import engine_of
 
 EVENTS = (
     "SELECT seq, event_uuid, session_uuid, kind, actor, at, payload_commitment, prev_hash, hash "
@@ -48,7 +48,7 @@ def verify_log(
     min_parallel: int = PARALLEL_FROM,
 ) -> VerifyResult:
     """Recompute the whole chain; the result names the first problem, if any."""
-    engine = _engine(db)
+    engine = engine_of(db)
     if anchor is not None:
         anchor = anchor.strip().lower()
     if workers > 1:

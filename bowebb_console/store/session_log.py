@@ -46,7 +46,7 @@ class EventRow:
     payload: dict[str, Any] | None  # None: erased
 
 
-def _engine(db: Any) -> Engine:
+def engine_of(db: Any) -> Engine:
     """Accept an Engine or anything with an ``engine`` (store.connect.Database)."""
     engine = db if isinstance(db, Engine) else getattr(db, "engine", None)
     if not isinstance(engine, Engine):
@@ -69,13 +69,20 @@ def append_event(
 ) -> EventRow:
     """Log one event; returns it as stored. ``actor`` is used on SQLite only (on PostgreSQL
     the server records ``session_user``)."""
-    engine = _engine(db)
+    engine = engine_of(db)
     event_uuid = str(uuid.UUID(event_uuid)) if event_uuid else str(uuid.uuid4())
     session_uuid = str(uuid.UUID(session_uuid))
     canonical = hashchain.canonical_payload(payload)
     hashchain.check_fields(kind, actor or "server")
     try:
-        with _begin(engine) as conn:
+        conn = engine.connect()
+    except DBAPIError as exc:
+        # Nothing was sent: the outcome is known.
+        raise LogWriteError(
+            f"The database cannot be reached ({_reason(exc)}); nothing was logged or started."
+        ) from None
+    try:
+        with conn, _begin(conn):
             existing = _read_event(conn, event_uuid)
             if existing is not None:  # a retry of a write that did commit
                 return existing
@@ -107,10 +114,11 @@ def append_event(
         ) from None
 
 
-def _begin(engine: Engine) -> Any:
-    if engine.dialect.name == "sqlite":
-        return engine.execution_options(sqlite_begin="IMMEDIATE").begin()
-    return engine.begin()
+def _begin(conn: Connection) -> Any:
+    if conn.dialect.name == "sqlite":
+        # Take the write lock before reading the chain's end (see engine.py).
+        conn.execution_options(sqlite_begin="IMMEDIATE")
+    return conn.begin()
 
 
 def _reason(exc: BaseException) -> str:
@@ -206,7 +214,7 @@ def read_session_events(conn: Connection, session_uuid: str) -> list[EventRow]:
 
 def event_by_uuid(db: Any, event_uuid: str) -> EventRow | None:
     """What the UI re-reads before saying "saved" or "not saved"."""
-    return _reread(_engine(db), event_uuid)
+    return _reread(engine_of(db), event_uuid)
 
 
 @dataclass(frozen=True)
@@ -217,7 +225,7 @@ class Head:
 
 def log_head(db: Any) -> Head:
     """The last event's position and hash, for anchoring outside the database."""
-    with _engine(db).connect() as conn:
+    with engine_of(db).connect() as conn:
         last = conn.execute(
             select(LogEvent.seq, LogEvent.hash).order_by(LogEvent.seq.desc()).limit(1)
         ).first()

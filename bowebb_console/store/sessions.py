@@ -19,8 +19,8 @@ from sqlalchemy import Connection, func, insert, select
 from bowebb_console.store.models import Contact, Customer, LogEvent, LogPayload
 from bowebb_console.store.session_log import (
     EventRow,
-    _engine,
     append_event,
+    engine_of,
     read_session_events,
 )
 
@@ -107,7 +107,7 @@ def record_consent(
         _need(purpose, "The purpose")
     if scope is not None:
         _one_of(scope, SCOPES, "The scope")
-    engine = _engine(db)
+    engine = engine_of(db)
     with engine.begin() as conn:
         if conn.execute(select(Customer.id).where(Customer.id == customer_id)).first() is None:
             raise SessionError("The customer does not exist (any more).")
@@ -169,7 +169,7 @@ def start_session(
 ) -> EventRow:
     """Start after an agreed consent. Raises SessionError (rules) or LogWriteError (not
     logged: the session must not start)."""
-    engine = _engine(db)
+    engine = engine_of(db)
     with engine.connect() as conn:
         events = read_session_events(conn, session_uuid)
         consents = [e for e in events if e.kind == CONSENT]
@@ -195,7 +195,7 @@ def start_session(
 
 
 def _require_open(db: Any, session_uuid: str) -> None:
-    with _engine(db).connect() as conn:
+    with engine_of(db).connect() as conn:
         kinds = {e.kind for e in read_session_events(conn, session_uuid)}
     if STARTED not in kinds:
         raise SessionError("This session has not started.")
@@ -206,13 +206,13 @@ def _require_open(db: Any, session_uuid: str) -> None:
 def add_note(db: Any, session_uuid: str, note: str, **kw: Any) -> EventRow:
     _need(note, "The note")
     _require_open(db, session_uuid)
-    return append_event(_engine(db), NOTE, session_uuid, {"note": note.strip()}, **kw)
+    return append_event(engine_of(db), NOTE, session_uuid, {"note": note.strip()}, **kw)
 
 
 def record_tool(db: Any, session_uuid: str, tool: str, tool_session_id: str, **kw: Any) -> EventRow:
     _require_open(db, session_uuid)
     payload = {"tool": tool, "tool_session_id": tool_session_id.strip()}
-    return append_event(_engine(db), TOOL, session_uuid, payload, **kw)
+    return append_event(engine_of(db), TOOL, session_uuid, payload, **kw)
 
 
 def end_session(db: Any, session_uuid: str, summary: str, outcome: str, **kw: Any) -> EventRow:
@@ -220,7 +220,7 @@ def end_session(db: Any, session_uuid: str, summary: str, outcome: str, **kw: An
     _one_of(outcome, END_OUTCOMES, "The outcome")
     _require_open(db, session_uuid)
     payload = {"summary": summary.strip(), "outcome": outcome}
-    return append_event(_engine(db), ENDED, session_uuid, payload, **kw)
+    return append_event(engine_of(db), ENDED, session_uuid, payload, **kw)
 
 
 def end_late(db: Any, session_uuid: str, summary: str, outcome: str, **kw: Any) -> EventRow:
@@ -228,11 +228,11 @@ def end_late(db: Any, session_uuid: str, summary: str, outcome: str, **kw: Any) 
     _one_of(outcome, END_OUTCOMES, "The outcome")
     _require_open(db, session_uuid)
     payload = {"summary": summary.strip(), "outcome": outcome}
-    return append_event(_engine(db), ENDED_LATE, session_uuid, payload, **kw)
+    return append_event(engine_of(db), ENDED_LATE, session_uuid, payload, **kw)
 
 
 def session_timeline(db: Any, session_uuid: str) -> list[EventRow]:
-    with _engine(db).connect() as conn:
+    with engine_of(db).connect() as conn:
         return read_session_events(conn, session_uuid)
 
 
@@ -279,14 +279,14 @@ def open_sessions(db: Any, actor: str | None = None) -> list[SessionSummary]:
     )
     if actor is not None:
         query = query.where(LogEvent.actor == actor)
-    with _engine(db).connect() as conn:
+    with engine_of(db).connect() as conn:
         found = list(conn.execute(query.order_by(LogEvent.seq)).scalars())
         return _summaries(conn, found)
 
 
 def sessions_for_customer(db: Any, customer_id: int, limit: int = 200) -> list[SessionSummary]:
     """The customer's sessions, newest first (found through their consent payloads)."""
-    engine = _engine(db)
+    engine = engine_of(db)
     if engine.dialect.name == "postgresql":
         match = func.cast(LogPayload.payload, _jsonb()).op("->>")("customer_id") == str(customer_id)
     else:

@@ -178,8 +178,52 @@ def test_unreachable_database_fails_closed() -> None:
     engine = make_engine("postgresql://nobody@127.0.0.1:1/none")
     with pytest.raises(LogWriteError) as info:
         append_event(engine, "note_added", str(uuid.uuid4()), {"note": "x"})
-    assert "not known" in info.value.message and info.value.unknown
+    assert "nothing was logged" in info.value.message and not info.value.unknown
     engine.dispose()
+
+
+class _LostAck:
+    """Wraps conn.begin(): the COMMIT runs (or not), then the connection 'drops'."""
+
+    def __init__(self, real, commit: bool) -> None:  # type: ignore[no-untyped-def]
+        self.real, self.commit = real, commit
+
+    def __enter__(self):  # type: ignore[no-untyped-def]
+        self.tx = self.real.__enter__()
+        return self.tx
+
+    def __exit__(self, *exc):  # type: ignore[no-untyped-def]
+        from sqlalchemy.exc import OperationalError
+
+        if exc[0] is not None:
+            return self.real.__exit__(*exc)
+        if self.commit:
+            self.tx.commit()
+        else:
+            self.tx.rollback()
+        raise OperationalError("COMMIT", {}, Exception("server closed the connection"))
+
+
+@pytest.mark.parametrize("committed", [True, False])
+def test_lost_commit_acknowledgement_is_settled_by_rereading(
+    logged, monkeypatch, committed: bool
+) -> None:  # type: ignore[no-untyped-def]
+    from bowebb_console.store import session_log
+
+    real_begin = session_log._begin
+    monkeypatch.setattr(session_log, "_begin", lambda c: _LostAck(real_begin(c), committed))
+    eu = str(uuid.uuid4())
+    if committed:
+        row = append_event(logged, "note_added", str(uuid.uuid4()), {"note": "x"}, eu)
+        assert row.event_uuid == eu and row.seq == 11
+    else:
+        with pytest.raises(LogWriteError, match="could not be logged") as info:
+            append_event(logged, "note_added", str(uuid.uuid4()), {"note": "x"}, eu)
+        assert not info.value.unknown
+    monkeypatch.setattr(session_log, "_begin", real_begin)
+    # A retry with the same UUID never logs twice.
+    append_event(logged, "note_added", str(uuid.uuid4()), {"note": "x"}, eu)
+    assert log_head(logged).seq == 11 and verify_log(logged).ok
 
 
 def test_sqlite_insert_or_replace_is_refused(sqlite_url: str) -> None:
