@@ -212,6 +212,16 @@ def read_session_events(conn: Connection, session_uuid: str) -> list[EventRow]:
     return [_to_row(r) for r in rows]
 
 
+def read_sessions_events(conn: Connection, session_uuids: list[str]) -> dict[str, list[EventRow]]:
+    """Events of many sessions in one query, grouped by session, each in seq order."""
+    grouped: dict[str, list[EventRow]] = {su: [] for su in session_uuids}
+    if session_uuids:
+        query = _event_query().where(LogEvent.session_uuid.in_(session_uuids))
+        for r in conn.execute(query.order_by(LogEvent.seq)):
+            grouped[r[2]].append(_to_row(r))
+    return grouped
+
+
 def event_by_uuid(db: Any, event_uuid: str) -> EventRow | None:
     """What the UI re-reads before saying "saved" or "not saved"."""
     return _reread(engine_of(db), event_uuid)

@@ -22,6 +22,7 @@ from bowebb_console.store.session_log import (
     append_event,
     engine_of,
     read_session_events,
+    read_sessions_events,
 )
 
 SESSION_KINDS = ("remote_control", "file_transfer")
@@ -237,11 +238,8 @@ def session_timeline(db: Any, session_uuid: str) -> list[EventRow]:
 
 
 def _summaries(conn: Connection, session_uuids: list[str]) -> list[SessionSummary]:
-    out: list[SessionSummary] = []
-    for su in session_uuids:
-        events = read_session_events(conn, su)
-        out.append(summarise(events))
-    return out
+    grouped = read_sessions_events(conn, session_uuids)
+    return [summarise(grouped[su]) for su in session_uuids if grouped[su]]
 
 
 def summarise(events: list[EventRow]) -> SessionSummary:
