@@ -250,3 +250,26 @@ def test_sqlite_insert_or_replace_is_refused(sqlite_url: str) -> None:
     engine = make_engine(sqlite_url)
     assert verify_log(engine).ok and log_head(engine).seq == 2
     engine.dispose()
+
+
+def test_downgrade_and_upgrade_from_0001(any_db_url: str) -> None:
+    """A database at 0001 (before the log) upgrades with `db upgrade`, grants included."""
+    from alembic import command
+
+    from bowebb_console.store import schema
+    from bowebb_console.store.setup import upgrade_database
+
+    engine = make_engine(any_db_url)
+    with engine.begin() as conn:
+        command.downgrade(schema.alembic_config(conn), "0001")
+        assert schema.current_revision(conn) == "0001"
+    assert upgrade_database(any_db_url) == "0002"
+    append_event(engine, "note_added", str(uuid.uuid4()), {"note": "after upgrade"})
+    assert verify_log(engine).ok and log_head(engine).seq == 1
+    if engine.dialect.name == "postgresql":
+        with engine.connect() as conn:
+            owner = conn.execute(
+                text("SELECT proowner::regrole::text FROM pg_proc WHERE proname = 'log_event_fill'")
+            ).scalar()
+        assert owner is not None and owner.endswith("_log_writer")
+    engine.dispose()
