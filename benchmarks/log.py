@@ -13,6 +13,7 @@ the last event). Inserts and verification then run with every trigger in force.
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import tempfile
 import time
 import uuid
@@ -89,6 +90,26 @@ def load_postgres(engine: Engine, n: int) -> None:
         raw.close()
 
 
+def _writer(url: str, count: int) -> None:
+    engine = make_engine(url)
+    for i in range(count):
+        append_event(engine, "note_added", str(uuid.uuid4()), {"note": f"concurrent {i}"})
+    engine.dispose()
+
+
+def concurrent_rate(url: str, procs: int = 8, each: int = 500) -> float:
+    """Events/s with ``procs`` processes appending at once (they queue on the head row)."""
+    ctx = multiprocessing.get_context("spawn")
+    workers = [ctx.Process(target=_writer, args=(url, each)) for _ in range(procs)]
+    t = time.perf_counter()
+    for w in workers:
+        w.start()
+    for w in workers:
+        w.join()
+    assert all(w.exitcode == 0 for w in workers)
+    return procs * each / (time.perf_counter() - t)
+
+
 def measure(name: str, engine: Engine, events: int, inserts: int) -> None:
     loader = load_postgres if engine.dialect.name == "postgresql" else load_sqlite
     t = time.perf_counter()
@@ -133,6 +154,10 @@ def main() -> None:
             init_database(url, role_prefix=f"bench_{name[-8:]}")
             engine = make_engine(url)
             measure("PostgreSQL", engine, args.events, args.inserts)
+            rate = concurrent_rate(url)
+            print(f"PostgreSQL: 8 processes x 500 append_event at once: {rate:,.0f} events/s")
+            result = verify_log(engine, workers=default_workers())
+            print(f"PostgreSQL: after that, {result.report()[:60]}...")
             engine.dispose()
         finally:
             with admin.connect() as conn:
