@@ -10,8 +10,12 @@ import argparse
 import getpass
 import sys
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from bowebb_console import __version__
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
 
@@ -99,6 +103,20 @@ def build_parser() -> argparse.ArgumentParser:
     enable.add_argument("name")
     _db_option(enable)
     enable.set_defaults(func=cmd_user_enable)
+
+    verify = sub.add_parser(
+        "verify-log", help="recompute the session log's hash chain and name the first problem"
+    )
+    _db_option(verify)
+    verify.add_argument(
+        "--anchor",
+        metavar="HASH",
+        help="a head printed earlier by log-head: fails when that event is gone or changed",
+    )
+    verify.set_defaults(func=cmd_verify_log)
+    head = sub.add_parser("log-head", help="print the session log's head hash, for anchoring")
+    _db_option(head)
+    head.set_defaults(func=cmd_log_head)
 
     demo = sub.add_parser("demo", help="fill an empty database with demo data")
     _db_option(demo)
@@ -238,6 +256,48 @@ def cmd_user_enable(args: argparse.Namespace) -> int:
 
     _admin_connection(args.db, lambda c: users.enable_user(c, args.name))
     print(f"{args.name} enabled")
+    return EXIT_OK
+
+
+def _log_engine(url: str) -> Engine:
+    from bowebb_console.store import schema
+    from bowebb_console.store.engine import make_engine
+
+    engine = make_engine(url)
+    with engine.connect() as conn:
+        if schema.schema_state(conn) is not schema.SchemaState.CURRENT:
+            engine.dispose()
+            raise CliError("the database is not at this app's schema: run `db upgrade`")
+    return engine
+
+
+def cmd_verify_log(args: argparse.Namespace) -> int:
+    from bowebb_console.store.log_verify import default_workers, verify_log
+
+    anchor = args.anchor.strip().lower() if args.anchor else None
+    if anchor is not None and (len(anchor) != 64 or set(anchor) - set("0123456789abcdef")):
+        raise CliError("--anchor must be the 64 hex digits printed by log-head")
+    engine = _log_engine(args.db)
+    try:
+        result = verify_log(engine, anchor=anchor, workers=default_workers())
+    finally:
+        engine.dispose()
+    if result.ok:
+        print(result.report())
+        return EXIT_OK
+    print(f"bowebb-console: {result.report()}", file=sys.stderr)
+    return EXIT_FAIL
+
+
+def cmd_log_head(args: argparse.Namespace) -> int:
+    from bowebb_console.store.session_log import log_head
+
+    engine = _log_engine(args.db)
+    try:
+        head = log_head(engine)
+    finally:
+        engine.dispose()
+    print(f"{head.hash} seq {head.seq}")
     return EXIT_OK
 
 

@@ -35,6 +35,7 @@ from bowebb_console.domain.policy import (
     hard_delete_due,
     is_hard_delete_due,
 )
+from bowebb_console.store.demo_sessions import fill_demo_sessions
 from bowebb_console.store.models import Contact, Customer, SubProcessor
 
 DEFAULT_SEED = 20261126
@@ -101,6 +102,7 @@ class DemoSummary:
     active: int = 0
     terminated: int = 0
     hard_delete_due: int = 0  # terminated customers whose due date has been reached
+    sessions: int = 0  # support sessions in the log
     skipped: bool = False
 
 
@@ -163,7 +165,9 @@ def fill_demo(
             session.execute(insert(SubProcessor), sub_rows)
 
     statuses = [row["status"] for row in customer_rows]
+    logged = fill_demo_sessions(engine, count=min(300, companies), seed=seed)
     return DemoSummary(
+        sessions=logged,
         customers=len(customer_rows),
         contacts=len(contact_rows),
         sub_processors=len(sub_rows),

@@ -48,6 +48,8 @@ def _sqlite_engine(url: URL, **kwargs: Any) -> Engine:
         cur.execute("PRAGMA secure_delete=ON")
         cur.execute("PRAGMA busy_timeout=10000")
         cur.execute("PRAGMA synchronous=NORMAL")
+        # So OR REPLACE fires the DELETE triggers too (the log refuses being replaced).
+        cur.execute("PRAGMA recursive_triggers=ON")
         cur.close()
 
     @event.listens_for(engine, "begin")

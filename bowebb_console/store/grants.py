@@ -18,12 +18,19 @@ def group_role(prefix: str, role: str) -> str:
     return f"{prefix}_{role}"
 
 
+def log_writer_role(prefix: str) -> str:
+    """NOLOGIN owner of the log's SECURITY DEFINER trigger function; no person is a member."""
+    return f"{prefix}_log_writer"
+
+
 @dataclass(frozen=True)
 class TableGrant:
     table: str
     agent: tuple[str, ...]
     lead: tuple[str, ...]
     admin: tuple[str, ...]
+    # When set, INSERT is granted on these columns only (the server fills the others).
+    insert_columns: tuple[str, ...] = ()
 
     def for_role(self, role: str) -> tuple[str, ...]:
         return {AGENT: self.agent, LEAD: self.lead, ADMIN: self.admin}[role]
@@ -32,6 +39,11 @@ class TableGrant:
 READ = ("SELECT",)
 EDIT = ("SELECT", "INSERT", "UPDATE")
 ALL = ("SELECT", "INSERT", "UPDATE", "DELETE")
+APPEND = ("SELECT", "INSERT")
+
+# What a client may supply for a log event; seq, actor, at, prev_hash and hash come from the
+# server's trigger, so no role can even name them in an INSERT.
+LOG_EVENT_CLIENT_COLUMNS = ("event_uuid", "session_uuid", "kind", "payload_commitment")
 
 TABLE_GRANTS: tuple[TableGrant, ...] = (
     TableGrant("alembic_version", READ, READ, READ),
@@ -41,4 +53,9 @@ TABLE_GRANTS: tuple[TableGrant, ...] = (
     TableGrant("contact", EDIT, EDIT, ALL),
     # The sub-processor register is kept by admins; everyone reads it.
     TableGrant("sub_processor", READ, READ, ALL),
+    # The session log: append-only for everyone; no UPDATE, DELETE or TRUNCATE for any role.
+    TableGrant("log_event", APPEND, APPEND, APPEND, insert_columns=LOG_EVENT_CLIENT_COLUMNS),
+    # Payloads are erasable: DELETE is the admin's (the erasure procedure logs that it did).
+    TableGrant("log_payload", APPEND, APPEND, (*APPEND, "DELETE")),
+    TableGrant("log_chain_head", READ, READ, READ),
 )

@@ -10,7 +10,13 @@ from sqlalchemy import Connection, Engine, insert, select, text
 
 from bowebb_console.store import schema
 from bowebb_console.store.engine import make_engine
-from bowebb_console.store.grants import DEFAULT_PREFIX, ROLES, TABLE_GRANTS, group_role
+from bowebb_console.store.grants import (
+    DEFAULT_PREFIX,
+    ROLES,
+    TABLE_GRANTS,
+    group_role,
+    log_writer_role,
+)
 from bowebb_console.store.models import AppMeta
 
 ROLE_PREFIX_KEY = "role_prefix"
@@ -80,8 +86,8 @@ def _record_prefix(conn: Connection, prefix: str) -> None:
 
 def _create_group_roles(engine: Engine, prefix: str) -> None:
     with engine.begin() as conn:
-        for role in ROLES:
-            name = group_role(prefix, role)
+        names = [group_role(prefix, role) for role in ROLES] + [log_writer_role(prefix)]
+        for name in names:
             exists = conn.execute(
                 text("SELECT 1 FROM pg_roles WHERE rolname = :n"), {"n": name}
             ).scalar()
@@ -115,10 +121,45 @@ def apply_grants(conn: Connection, prefix: str) -> None:
             if not privileges:
                 continue
             group = group_role(prefix, role)
-            conn.execute(text(f'GRANT {", ".join(privileges)} ON "{grant.table}" TO "{group}"'))
+            plain = [p for p in privileges if not (p == "INSERT" and grant.insert_columns)]
+            if plain:
+                conn.execute(text(f'GRANT {", ".join(plain)} ON "{grant.table}" TO "{group}"'))
+            if len(plain) < len(privileges):
+                columns = ", ".join(f'"{c}"' for c in grant.insert_columns)
+                conn.execute(text(f'GRANT INSERT ({columns}) ON "{grant.table}" TO "{group}"'))
             if "INSERT" in privileges:
                 seq = conn.execute(
-                    text("SELECT pg_get_serial_sequence(:t, 'id')"), {"t": grant.table}
+                    text(
+                        "SELECT pg_get_serial_sequence(:t, 'id') FROM information_schema.columns"
+                        " WHERE table_schema = 'public' AND table_name = :t AND column_name = 'id'"
+                    ),
+                    {"t": grant.table},
                 ).scalar()
                 if seq:
                     conn.execute(text(f'GRANT USAGE, SELECT ON SEQUENCE {seq} TO "{group}"'))
+    _grant_log_writer(conn, prefix)
+
+
+def _grant_log_writer(conn: Connection, prefix: str) -> None:
+    """Hand the log's SECURITY DEFINER trigger function to the NOLOGIN log-writer role, with
+    just what the function needs (it runs with its owner's rights)."""
+    writer = log_writer_role(prefix)
+    conn.execute(text(f'REVOKE ALL ON ALL TABLES IN SCHEMA public FROM "{writer}"'))
+    conn.execute(text(f'GRANT USAGE ON SCHEMA public TO "{writer}"'))
+    conn.execute(text(f'GRANT SELECT, UPDATE ON log_chain_head TO "{writer}"'))
+    conn.execute(text(f'GRANT SELECT ON log_event, log_payload TO "{writer}"'))
+    conn.execute(text(f'GRANT EXECUTE ON FUNCTION public.digest(bytea, text) TO "{writer}"'))
+    owner = conn.execute(
+        text("SELECT proowner::regrole::text FROM pg_proc WHERE proname = 'log_event_fill'")
+    ).scalar()
+    if owner is not None and owner.strip('"') != writer:
+        superuser = conn.execute(
+            text("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")
+        ).scalar()
+        # A non-superuser may only give an object to a role it belongs to: join for the
+        # moment of the hand-over, then leave, so no person stays a member.
+        if not superuser:
+            conn.execute(text(f'GRANT "{writer}" TO current_user'))
+        conn.execute(text(f'ALTER FUNCTION log_event_fill() OWNER TO "{writer}"'))
+        if not superuser:
+            conn.execute(text(f'REVOKE "{writer}" FROM current_user'))

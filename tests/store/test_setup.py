@@ -69,7 +69,21 @@ def test_postgres_database_settings(pg_db) -> None:  # type: ignore[no-untyped-d
                 {"p": pg_db.role_prefix + "%"},
             ).scalars()
         )
-        assert groups == {f"{pg_db.role_prefix}_{r}" for r in ("agent", "lead", "admin")}
+        roles = ("agent", "lead", "admin", "log_writer")
+        assert groups == {f"{pg_db.role_prefix}_{r}" for r in roles}
+        # The log's trigger function belongs to a NOLOGIN role that nobody is a member of.
+        writer = f"{pg_db.role_prefix}_log_writer"
+        assert not conn.execute(
+            text("SELECT rolcanlogin FROM pg_roles WHERE rolname = :r"), {"r": writer}
+        ).scalar()
+        assert not conn.execute(
+            text("SELECT count(*) FROM pg_auth_members WHERE roleid = CAST(:r AS regrole)"),
+            {"r": writer},
+        ).scalar()
+        owner = conn.execute(
+            text("SELECT proowner::regrole::text FROM pg_proc WHERE proname = 'log_event_fill'")
+        ).scalar()
+        assert owner == writer
     engine.dispose()
 
 

@@ -1,0 +1,83 @@
+"""Helpers for the session-log tests: a customer, a short session, SQL as a superuser."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from typing import Any
+
+from sqlalchemy import Engine, text
+
+from bowebb_console.store import sessions
+
+SQLITE_GUARDS = (
+    "log_event_no_update",
+    "log_event_no_delete",
+    "log_event_link",
+    "log_event_head",
+    "log_payload_no_update",
+)
+
+
+def add_customer(engine: Engine, *, dpa: bool = True, org: str = "5560360793") -> tuple[int, int]:
+    """A customer with one contact; returns (customer_id, contact_id)."""
+    with engine.begin() as conn:
+        cid = conn.execute(
+            text(
+                "INSERT INTO customer (org_number, name, status, dpa_signed_on, version) "
+                "VALUES (:o, 'Testbolaget AB', 'active', :d, 1) RETURNING id"
+            ),
+            {"o": org, "d": dt.date(2025, 1, 1) if dpa else None},
+        ).scalar_one()
+        contact = conn.execute(
+            text(
+                "INSERT INTO contact (customer_id, name, email, version) "
+                "VALUES (:c, 'Eva Ek', 'eva@example.se', 1) RETURNING id"
+            ),
+            {"c": cid},
+        ).scalar_one()
+    return int(cid), int(contact)
+
+
+def consent(engine: Engine, customer: int, contact: int, outcome: str = "agreed", **kw: Any):  # type: ignore[no-untyped-def]
+    return sessions.record_consent(
+        engine,
+        customer_id=customer,
+        contact_id=contact,
+        session_kind="remote_control",
+        outcome=outcome,
+        channel="phone",
+        agreed_at=dt.datetime.now(dt.UTC),
+        reference="T-1234",
+        scope="control",
+        purpose="Printer setup",
+        **kw,
+    )
+
+
+def full_session(engine: Engine, customer: int, contact: int) -> str:
+    """Five events: consent, start, two notes, end."""
+    su = consent(engine, customer, contact).session_uuid
+    sessions.start_session(engine, su, tool="AnyDesk", tool_session_id="123 456 789")
+    sessions.add_note(engine, su, "Customer sees the error dialog")
+    sessions.add_note(engine, su, "Driver reinstalled")
+    sessions.end_session(engine, su, "Printing works again", "resolved")
+    return su
+
+
+def as_superuser(engine: Engine, *statements: str, **params: Any) -> None:
+    """What someone with full access to the database could do, the guards switched off."""
+    if engine.dialect.name == "sqlite":
+        # A plain connection: no foreign keys, no guard triggers.
+        raw = sqlite3.connect(str(engine.url.database))
+        with raw:
+            for trigger in SQLITE_GUARDS:
+                raw.execute(f"DROP TRIGGER IF EXISTS {trigger}")
+            for statement in statements:
+                raw.execute(statement, params)
+        raw.close()
+        return
+    with engine.begin() as conn:
+        conn.exec_driver_sql("SET LOCAL session_replication_role = replica")
+        for statement in statements:
+            conn.execute(text(statement), params)
