@@ -32,6 +32,7 @@ class TableGrant:
 READ = ("SELECT",)
 EDIT = ("SELECT", "INSERT", "UPDATE")
 ALL = ("SELECT", "INSERT", "UPDATE", "DELETE")
+RECORD = ("SELECT", "INSERT")  # append-only records: nobody rewrites or removes them
 
 TABLE_GRANTS: tuple[TableGrant, ...] = (
     TableGrant("alembic_version", READ, READ, READ),
@@ -41,4 +42,6 @@ TABLE_GRANTS: tuple[TableGrant, ...] = (
     TableGrant("contact", EDIT, EDIT, ALL),
     # The sub-processor register is kept by admins; everyone reads it.
     TableGrant("sub_processor", READ, READ, ALL),
+    # Every bulk export of addresses is recorded; the record itself is never changed.
+    TableGrant("notice_export", RECORD, RECORD, RECORD),
 )
