@@ -95,13 +95,13 @@ def _backfill() -> None:
             .values(name_folded=sa.bindparam("b_name")),
             [{"b_id": r.id, "b_name": fold(r.name)} for r in rows],
         )
-    rows = bind.execute(sa.select(contact.c.id, contact.c.name, contact.c.email)).all()
-    if rows:
+    people = bind.execute(sa.select(contact.c.id, contact.c.name, contact.c.email)).all()
+    if people:
         bind.execute(
             contact.update()
             .where(contact.c.id == sa.bindparam("b_id"))
             .values(name_folded=sa.bindparam("b_name"), email_folded=sa.bindparam("b_email")),
-            [{"b_id": r.id, "b_name": fold(r.name), "b_email": fold(r.email)} for r in rows],
+            [{"b_id": r.id, "b_name": fold(r.name), "b_email": fold(r.email)} for r in people],
         )
 
 
@@ -113,9 +113,7 @@ def upgrade() -> None:
         ("contact", "name_folded", 400),
         ("contact", "email_folded", 508),
     ):
-        op.execute(
-            f"ALTER TABLE {table} ADD COLUMN {column} VARCHAR({length}) NOT NULL DEFAULT ''"
-        )
+        op.execute(f"ALTER TABLE {table} ADD COLUMN {column} VARCHAR({length}) NOT NULL DEFAULT ''")
     _backfill()
 
     op.create_table(
