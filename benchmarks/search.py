@@ -303,7 +303,8 @@ def main(argv: list[str] | None = None) -> int:
     customers, contacts = generate(args.companies, args.contacts, args.seed)
     workload = queries(customers, contacts, args.queries, args.seed)
     print(
-        f"generated {len(customers)} companies, {len(contacts)} contacts in {time.perf_counter() - start:.1f} s"
+        f"generated {len(customers)} companies, {len(contacts)} contacts "
+        f"in {time.perf_counter() - start:.1f} s"
     )
     ok = True
     if args.dialect in ("sqlite", "both"):

@@ -23,7 +23,7 @@ from dataclasses import dataclass, fields
 from typing import Any, TypeVar
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -275,8 +275,20 @@ def _flush(session: Session, on_conflict: Callable[[], None]) -> None:
 def create_customer(
     session: Session, data: CustomerInput, contacts: Sequence[ContactInput] = ()
 ) -> CustomerView:
-    values = validate_customer(data)
-    contact_values = [validate_contact(c) for c in contacts]
+    errors: list[ValidationError] = []
+    values: dict[str, Any] = {}
+    contact_values: list[dict[str, Any]] = []
+    try:
+        values = validate_customer(data)
+    except InputErrors as exc:
+        errors += exc.errors
+    for contact in contacts:
+        try:
+            contact_values.append(validate_contact(contact))
+        except InputErrors as exc:
+            errors += exc.errors
+    if errors:
+        raise InputErrors(errors)
     _duplicate_org(session, values["org_number"])
     today = dt.date.today()
     customer = Customer(**values)
@@ -381,12 +393,17 @@ def _fresh(session: Session, model: Any, loaded: Any, yours: object) -> Any:
 
 def _save(session: Session, model: Any, loaded: Any, yours: object) -> None:
     """Flush: the UPDATE carries ``WHERE version = <loaded>``, so a save that raced ours
-    between the check and here still makes it affect no row (StaleDataError)."""
+    between the check and here still makes it affect no row (StaleDataError). On SQLite (WAL)
+    the same race shows as a snapshot that cannot become a write ("database is locked")."""
     try:
         session.flush()
-    except StaleDataError:
+    except (StaleDataError, OperationalError) as exc:
         session.rollback()
         current = _current(session, model, loaded.id)
         session.rollback()
+        if isinstance(exc, OperationalError) and (
+            current is not None and current.version == loaded.version
+        ):
+            raise  # locked for another reason: not a stale edit
         changed = _changed(loaded, current) if current is not None else ()
         raise StaleEdit(_what(model), changed, current, yours) from None

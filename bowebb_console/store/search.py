@@ -35,6 +35,7 @@ MIN_CONTAINS = 3  # trigram indexes need three characters
 MIN_FUZZY = 4
 FUZZY_MIN_SCORE = 0.5  # share of the query's trigrams found in the candidate (SQLite)
 FUZZY_CANDIDATES = 200
+MAX_PIECES = 5
 FUZZY_IF_FEWER = 5  # run the fuzzy tier only when the other tiers found fewer hits
 
 ORG_EXACT, EMAIL_EXACT, PHONE_EXACT = "org_exact", "email_exact", "phone_exact"
@@ -368,8 +369,8 @@ class _SqliteSearcher(_Searcher):
             match = expression(value)
             if not match:
                 continue
-            # Fuzzy candidates come best-first by bm25 and are re-scored in Python.
-            order = "ORDER BY rank " if kind == FUZZY else ""
+            # Fuzzy candidates are re-scored in Python.
+            order = ""
             limit = FUZZY_CANDIDATES if kind == FUZZY else ":n"
             key = "c.id" if fts == "customer_fts" else "k.id"
             self._part(
@@ -381,25 +382,26 @@ class _SqliteSearcher(_Searcher):
 
 
 def _pigeonhole(value: str) -> str | None:
-    """An FTS5 expression a single typo cannot defeat: of three pieces any two stay
-    intact (two ANDed pieces are selective); of two pieces one does."""
-    pieces = _split(value)
-    if len(pieces) == 3:
-        a, b, c = (fts_phrase(p) for p in pieces)
-        return f"({a} AND {b}) OR ({a} AND {c}) OR ({b} AND {c})"
-    if len(pieces) == 2:
-        return " OR ".join(fts_phrase(p) for p in pieces)
-    return None
+    """An FTS5 expression a single typo cannot defeat (see _alternatives)."""
+    alternatives = _alternatives(value)
+    if not alternatives:
+        return None
+    return " OR ".join(
+        "(" + " AND ".join(fts_phrase(p) for p in pieces) + ")" for pieces in alternatives
+    )
 
 
-def _split(value: str) -> list[str]:
-    """Up to three pieces of at least three characters each (trigram minimum)."""
+def _alternatives(value: str) -> list[list[str]]:
+    """Pigeonhole: cut the query into k pieces (at least three characters each, the trigram
+    minimum); one typo breaks at most one piece, so a match has all pieces but one. Each
+    alternative ANDs k-1 pieces, which is selective, and none needs bm25 ordering."""
     n = len(value)
-    k = min(3, n // MIN_CONTAINS)
+    k = min(MAX_PIECES, n // MIN_CONTAINS)
     if k < 2:
         return []
     size = n / k
-    return [value[round(i * size) : round((i + 1) * size)] for i in range(k)]
+    pieces = [value[round(i * size) : round((i + 1) * size)] for i in range(k)]
+    return [pieces[:i] + pieces[i + 1 :] for i in range(k)]
 
 
 class _PostgresSearcher(_Searcher):
@@ -433,15 +435,19 @@ class _PostgresSearcher(_Searcher):
         # answers (ANDed pieces are selective; pg_trgm's own % and <% operators must visit
         # every row sharing a few common trigrams, measured 50 ms at p95). Candidates come
         # best-first by word_similarity and are re-scored like SQLite's.
-        pieces = _split(q.folded)
-        if len(pieces) < 2:
+        alternatives = _alternatives(q.folded)
+        if not alternatives:
             return
-        like = [f"c.name_folded LIKE {{p{i}}} ESCAPE '\\'" for i in range(len(pieces))]
-        if len(pieces) == 3:
-            where = " OR ".join(f"({like[i]} AND {like[j]})" for i, j in ((0, 1), (0, 2), (1, 2)))
-        else:
-            where = " OR ".join(like)
-        params = {f"p{i}": "%" + escape_like(piece) + "%" for i, piece in enumerate(pieces)}
+        params: dict[str, str] = {}
+        ors = []
+        for pieces in alternatives:
+            ands = []
+            for piece in pieces:
+                key = f"p{len(params)}"
+                params[key] = "%" + escape_like(piece) + "%"
+                ands.append(f"c.name_folded LIKE {{{key}}} ESCAPE '\\'")
+            ors.append("(" + " AND ".join(ands) + ")")
+        where = " OR ".join(ors)
         self._part(FUZZY, _CUSTOMER_NAME, where, "ORDER BY s DESC", q=q.folded, **params)
 
     def _score_sql(self, kind: str, field: _Field, names: dict[str, str]) -> str:
