@@ -55,7 +55,8 @@ def test_import_then_update_by_org_number(engine: Engine) -> None:
     assert counts(engine) == (2, 3)
     again = (
         HEADER
-        + "556680-9827,Sundqvist Bygg & Måleri AB,,Anna Berg,ANNA@sundqvist.se,070-1111111,Ekonomi\n"
+        + "556680-9827,Sundqvist Bygg & Måleri AB,,Anna Berg,ANNA@sundqvist.se,070-1111111,"
+        + "Ekonomi\n"
         + "556680-9827,Sundqvist Bygg & Måleri AB,,Ny Person,ny@sundqvist.se,,\n"
     )
     report = run(engine, again)
