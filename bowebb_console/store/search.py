@@ -36,6 +36,7 @@ MIN_FUZZY = 4
 FUZZY_MIN_SCORE = 0.5  # share of the query's trigrams found in the candidate (SQLite)
 FUZZY_CANDIDATES = 200
 MAX_PIECES = 5
+FUZZY_SPAN = 18  # characters of the query that generate fuzzy candidates
 FUZZY_IF_FEWER = 5  # run the fuzzy tier only when the other tiers found fewer hits
 
 ORG_EXACT, EMAIL_EXACT, PHONE_EXACT = "org_exact", "email_exact", "phone_exact"
@@ -207,13 +208,18 @@ class _Searcher:
         self._flush_parts(q)
         # An exact hit is what was asked for: only the cheap prefix tier joins it.
         exact_found = bool(self.hits)
-        tiers: list[Callable[[_Query], None]] = [self._prefix]
-        if not exact_found and len(q.folded) >= MIN_CONTAINS:
-            tiers.append(self._contains)
-        for tier in tiers:
-            if len(self.hits) >= self.limit:
-                break
-            tier(q)
+        self._prefix(q)
+        self._flush_parts(q)
+        # An address fragment is typed from its start: when it already begins an address,
+        # the substring scan of a million contacts' trigrams adds nothing but time.
+        address_like = "@" in q.folded or ("." in q.folded and " " not in q.folded)
+        if (
+            not exact_found
+            and len(q.folded) >= MIN_CONTAINS
+            and len(self.hits) < self.limit
+            and not (address_like and self.hits)
+        ):
+            self._contains(q)
             self._flush_parts(q)
         # Typo tolerance is for company names, and only when the spelling as typed found
         # (almost) nothing: digits and addresses are matched as typed.
@@ -223,7 +229,7 @@ class _Searcher:
             and len(self.hits) < FUZZY_IF_FEWER
             and len(q.folded) >= MIN_FUZZY
             and not numeric
-            and "@" not in q.folded
+            and not address_like
         ):
             self._fuzzy(q)
             self._flush_parts(q)
@@ -395,6 +401,9 @@ def _alternatives(value: str) -> list[list[str]]:
     """Pigeonhole: cut the query into k pieces (at least three characters each, the trigram
     minimum); one typo breaks at most one piece, so a match has all pieces but one. Each
     alternative ANDs k-1 pieces, which is selective, and none needs bm25 ordering."""
+    # A typo past FUZZY_SPAN leaves the span intact, so the span alone finds the candidates
+    # (the re-score compares the whole query) and the cost no longer grows with length.
+    value = value[:FUZZY_SPAN]
     n = len(value)
     k = min(MAX_PIECES, n // MIN_CONTAINS)
     if k < 2:
