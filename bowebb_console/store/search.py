@@ -246,7 +246,8 @@ class _Searcher:
         if q.digits is None and q.phone_prefix is None:
             if "@" not in q.folded:
                 fields += [(_CUSTOMER_NAME, q.folded), (_CONTACT_NAME, q.folded)]
-            fields.append((_EMAIL, q.folded))
+            if " " not in q.folded:  # an address has no spaces: don't scan for one
+                fields.append((_EMAIL, q.folded))
         return fields
 
     # -- building and running a tier ------------------------------------------------------
