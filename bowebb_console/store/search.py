@@ -252,7 +252,15 @@ class _Searcher:
 
     # -- building and running a tier ------------------------------------------------------
 
-    def _part(self, kind: str, field: _Field, where: str, order: str = "", **params: Any) -> None:
+    def _part(
+        self,
+        kind: str,
+        field: _Field,
+        where: str,
+        order: str = "",
+        limit: str = ":n",
+        **params: Any,
+    ) -> None:
         """Add one SELECT to the pending tier; ``where`` refers to params as ``:{name}``."""
         n = len(self._parts)
         names = {key: f"{key}{n}" for key in params}
@@ -263,7 +271,7 @@ class _Searcher:
         self._parts.append(
             f"SELECT * FROM (SELECT {field.columns}, {field.column} AS matched, "
             f"{score} AS s, '{kind}' AS kind FROM {field.source} WHERE {where} "
-            f"{order} LIMIT :n) AS t{n}"
+            f"{order} LIMIT {limit}) AS t{n}"
         )
 
     def _score_sql(self, kind: str, field: _Field, names: dict[str, str]) -> str:
@@ -376,14 +384,14 @@ class _SqliteSearcher(_Searcher):
             match = expression(value)
             if not match:
                 continue
-            # Fuzzy candidates are re-scored in Python.
-            order = ""
-            limit = FUZZY_CANDIDATES if kind == FUZZY else ":n"
+            # Fuzzy candidates (more of them) are re-scored in Python.
+            limit = str(FUZZY_CANDIDATES) if kind == FUZZY else ":n"
             key = "c.id" if fts == "customer_fts" else "k.id"
             self._part(
                 kind,
                 field,
-                f"{key} IN (SELECT rowid FROM {fts} WHERE {fts} MATCH {{m}} {order}LIMIT {limit})",
+                f"{key} IN (SELECT rowid FROM {fts} WHERE {fts} MATCH {{m}} LIMIT {limit})",
+                limit=limit,
                 m=match,
             )
 
