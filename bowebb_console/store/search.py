@@ -267,15 +267,11 @@ class _Searcher:
         for key, value in params.items():
             self._params[names[key]] = value
         where = where.format(**{key: f":{name}" for key, name in names.items()})
-        score = self._score_sql(kind, field, names)
         self._parts.append(
             f"SELECT * FROM (SELECT {field.columns}, {field.column} AS matched, "
-            f"{score} AS s, '{kind}' AS kind FROM {field.source} WHERE {where} "
+            f"{_NO_SCORE} AS s, '{kind}' AS kind FROM {field.source} WHERE {where} "
             f"{order} LIMIT {limit}) AS t{n}"
         )
-
-    def _score_sql(self, kind: str, field: _Field, names: dict[str, str]) -> str:
-        return _NO_SCORE
 
     def _flush_parts(self, q: _Query) -> None:
         if not self._parts:
@@ -451,8 +447,9 @@ class _PostgresSearcher(_Searcher):
     def _fuzzy(self, q: _Query) -> None:
         # The same pigeonhole pieces as on SQLite, as LIKE conditions the GIN trigram index
         # answers (ANDed pieces are selective; pg_trgm's own % and <% operators must visit
-        # every row sharing a few common trigrams, measured 50 ms at p95). Candidates come
-        # best-first by word_similarity and are re-scored like SQLite's.
+        # every row sharing a few common trigrams, measured 50 ms at p95). Candidates are
+        # re-scored in Python like SQLite's: no pg_trgm function is called, so no role needs
+        # EXECUTE on the extension's functions (apply_grants revokes them from PUBLIC).
         alternatives = _alternatives(q.folded)
         if not alternatives:
             return
@@ -466,12 +463,7 @@ class _PostgresSearcher(_Searcher):
                 ands.append(f"c.name_folded LIKE {{{key}}} ESCAPE '\\'")
             ors.append("(" + " AND ".join(ands) + ")")
         where = " OR ".join(ors)
-        self._part(FUZZY, _CUSTOMER_NAME, where, "ORDER BY s DESC", q=q.folded, **params)
-
-    def _score_sql(self, kind: str, field: _Field, names: dict[str, str]) -> str:
-        if kind == FUZZY:
-            return f"word_similarity(:{names['q']}, {field.column})"
-        return _NO_SCORE
+        self._part(FUZZY, _CUSTOMER_NAME, where, limit=str(FUZZY_CANDIDATES), **params)
 
 
 def compact_search_index(session: Session) -> None:

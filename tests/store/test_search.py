@@ -252,3 +252,24 @@ def test_never_raises(engine: Engine, q: str) -> None:
 def test_nul_is_tolerated(engine: Engine, q: str) -> None:
     with Session(engine) as session:
         search_customers(session, "\x00" + q + "\x00")
+
+
+def test_agents_can_search_on_postgres(pg_db) -> None:  # type: ignore[no-untyped-def]
+    """Search runs with an agent's rights: no function or table it may not use."""
+    from bowebb_console.store import users
+    from bowebb_console.store.setup import init_database
+
+    init_database(pg_db.admin_url_str, role_prefix=pg_db.role_prefix)
+    admin = make_engine(pg_db.admin_url_str)
+    name = pg_db.login_name("agent")
+    with admin.begin() as conn:
+        users.add_user(conn, name, "agent", "correct horse battery")
+    with Session(admin) as session, session.begin():
+        session.add(Customer(org_number=ORG_A, name="Sundqvist Bygg AB"))
+    admin.dispose()
+    agent = make_engine(pg_db.url_for(name, "correct horse battery"))
+    with Session(agent) as session:
+        for q in ["Sundkvist Bygg", "sundq", "su", ORG_A, "bygg", "x@y.se", "070-123 45 67"]:
+            search_customers(session, q)
+        assert search_customers(session, "Sundkvist Bygg")[0].match_kind == "fuzzy"
+    agent.dispose()
