@@ -123,6 +123,19 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--companies", type=int, default=2000)
     demo.add_argument("--contacts", type=int, default=6000)
     demo.set_defaults(func=cmd_demo)
+
+    imp = sub.add_parser(
+        "import",
+        help="import companies and contacts from a CSV file (all or nothing)",
+        description="Columns: org_number, company_name, status, contact_name, email, phone, "
+        "title (one row per contact). UTF-8 with or without BOM; ',' or ';'.",
+    )
+    imp.add_argument("file", metavar="FILE")
+    _db_option(imp)
+    imp.add_argument(
+        "--dry-run", action="store_true", help="check every row and report; change nothing"
+    )
+    imp.set_defaults(func=cmd_import)
     return parser
 
 
@@ -320,14 +333,56 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_import(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from sqlalchemy.orm import Session
+
+    from bowebb_console.store import schema
+    from bowebb_console.store.csv_import import import_file
+    from bowebb_console.store.engine import make_engine
+
+    engine = make_engine(args.db)
+    try:
+        with engine.connect() as conn:
+            if schema.schema_state(conn) is not schema.SchemaState.CURRENT:
+                raise CliError(
+                    "the database is not at this app's schema: run `db init` or `db upgrade`"
+                )
+        bind = engine
+        if engine.dialect.name == "sqlite":  # take the write lock up front: all or nothing
+            bind = engine.execution_options(sqlite_begin="IMMEDIATE")
+        with Session(bind) as session, session.begin():
+            report = import_file(session, Path(args.file), dry_run=args.dry_run)
+            if not report.applied:
+                session.rollback()
+    finally:
+        engine.dispose()
+    for error in report.errors:
+        print(error, file=sys.stderr)
+    if report.errors:
+        raise CliError(f"{len(report.errors)} problem(s) in {args.file}: nothing was imported")
+    print(report.summary())
+    return EXIT_OK
+
+
 def _known_errors() -> tuple[type[BaseException], ...]:
     from bowebb_console.domain.errors import ValidationError
     from bowebb_console.store.connect import ConnectError
+    from bowebb_console.store.csv_import import ImportFileError
     from bowebb_console.store.setup import SetupError
     from bowebb_console.store.urls import DatabaseUrlError
     from bowebb_console.store.users import UserError
 
-    return (CliError, ConnectError, SetupError, DatabaseUrlError, UserError, ValidationError)
+    return (
+        CliError,
+        ConnectError,
+        SetupError,
+        DatabaseUrlError,
+        UserError,
+        ValidationError,
+        ImportFileError,
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -58,4 +58,6 @@ TABLE_GRANTS: tuple[TableGrant, ...] = (
     # Payloads are erasable: DELETE is the admin's (the erasure procedure logs that it did).
     TableGrant("log_payload", APPEND, APPEND, (*APPEND, "DELETE")),
     TableGrant("log_chain_head", READ, READ, READ),
+    # Every bulk export of addresses is recorded; the record itself is never changed.
+    TableGrant("notice_export", APPEND, APPEND, APPEND),
 )

@@ -23,7 +23,10 @@ from sqlalchemy import (
     Text,
     func,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.engine.default import DefaultExecutionContext
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, validates
+
+from bowebb_console.domain.search_text import fold
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -49,6 +52,15 @@ EMAIL_MAX = 254
 PHONE_MAX = 20
 
 
+def _folded_from(source: str) -> object:
+    """A column default for Core inserts (demo data, import, benchmarks): fold ``source``."""
+
+    def default(context: DefaultExecutionContext) -> str:
+        return fold(context.get_current_parameters().get(source))  # type: ignore[no-untyped-call]
+
+    return default
+
+
 class Customer(Base):
     __tablename__ = "customer"
     __table_args__ = (
@@ -59,6 +71,8 @@ class Customer(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     org_number: Mapped[str] = mapped_column(String(10), unique=True)  # ten digits, normalised
     name: Mapped[str] = mapped_column(String(NAME_MAX))
+    # Search keys (store/search.py): folded in Python because SQL folds only ASCII.
+    name_folded: Mapped[str] = mapped_column(String(NAME_MAX * 2), default=_folded_from("name"))
     status: Mapped[str] = mapped_column(String(12), default=CustomerStatus.ACTIVE.value)
     trial_registered_on: Mapped[dt.date | None] = mapped_column(Date)
     customer_since: Mapped[dt.date | None] = mapped_column(Date)
@@ -83,6 +97,11 @@ class Customer(Base):
 
     __mapper_args__ = {"version_id_col": version}
 
+    @validates("name")
+    def _fold_name(self, _key: str, value: str) -> str:
+        self.name_folded = fold(value)
+        return value
+
 
 class Contact(Base):
     __tablename__ = "contact"
@@ -92,7 +111,9 @@ class Contact(Base):
         ForeignKey("customer.id", ondelete="CASCADE"), index=True
     )
     name: Mapped[str] = mapped_column(String(NAME_MAX))
+    name_folded: Mapped[str] = mapped_column(String(NAME_MAX * 2), default=_folded_from("name"))
     email: Mapped[str] = mapped_column(String(EMAIL_MAX), index=True)  # required (clause 1)
+    email_folded: Mapped[str] = mapped_column(String(EMAIL_MAX * 2), default=_folded_from("email"))
     phone: Mapped[str | None] = mapped_column(String(PHONE_MAX))  # E.164
     title: Mapped[str | None] = mapped_column(String(100))  # role at the customer
     created_at: Mapped[dt.datetime] = mapped_column(
@@ -108,6 +129,11 @@ class Contact(Base):
     customer: Mapped[Customer] = relationship(back_populates="contacts")
 
     __mapper_args__ = {"version_id_col": version}
+
+    @validates("name", "email")
+    def _fold(self, key: str, value: str) -> str:
+        setattr(self, f"{key}_folded", fold(value))
+        return value
 
 
 class SubProcessor(Base):
@@ -129,6 +155,24 @@ class SubProcessor(Base):
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
 
     __mapper_args__ = {"version_id_col": version}
+
+
+class NoticeExport(Base):
+    """One bulk export of contact addresses for a service-disruption notice (the only one).
+
+    On PostgreSQL ``actor`` is the server's ``session_user``, set by a trigger whatever the
+    client sends; on SQLite (single-user) it is the signed-in local user.
+    """
+
+    __tablename__ = "notice_export"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    actor: Mapped[str] = mapped_column(String(128))
+    exported_at: Mapped[dt.datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.current_timestamp()
+    )
+    recipient_count: Mapped[int] = mapped_column(Integer)
+    reason: Mapped[str] = mapped_column(Text)
 
 
 class AppMeta(Base):

@@ -1,0 +1,341 @@
+"""Customer search benchmark: p50/p95/p99 per dialect and query type, through the service.
+
+    PYTHONPATH=. python benchmarks/search.py                       # 100k companies, 1M contacts
+    PYTHONPATH=. python benchmarks/search.py --companies 10000 --contacts 100000 --queries 1000
+
+Generates the data once per dialect (SQLite file and a PostgreSQL database, both re-created),
+loads it in bulk (SQLite: executemany with the FTS triggers off, then an FTS 'rebuild';
+PostgreSQL: COPY with the search indexes dropped, then re-created), then replays realistic
+queries through ``search_customers`` — the same call the GUI makes — and prints percentiles.
+Floors (issue 3): PostgreSQL p95 <= 15 ms, SQLite p95 <= 5 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from faker.providers.address.sv_SE import Provider as AddressProvider
+from faker.providers.person.sv_SE import Provider as PersonProvider
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+from bowebb_console.domain.orgnr import make_orgnr
+from bowebb_console.domain.search_text import fold
+from bowebb_console.store import schema
+from bowebb_console.store.demo import TITLES, TRADES, ascii_fold
+from bowebb_console.store.engine import make_engine
+from bowebb_console.store.search import search_customers
+from bowebb_console.store.setup import init_database
+
+FIRST = sorted({*PersonProvider.first_names_female, *PersonProvider.first_names_male})
+LAST = sorted(PersonProvider.last_names)
+CITIES = sorted(AddressProvider.cities)
+SUFFIX = ("AB", "AB", "AB", "HB", "KB", "Ekonomisk förening", "")
+FLOORS_MS = {"sqlite": 5.0, "postgresql": 15.0}
+
+
+def slug(value: str) -> str:
+    return "".join(ch if ch.isalnum() else "-" for ch in ascii_fold(value)).strip("-")
+
+
+def generate(companies: int, contacts: int, seed: int) -> tuple[list[tuple[Any, ...]], ...]:
+    rnd = random.Random(seed)
+    seen: set[str] = set()
+    customer_rows: list[tuple[Any, ...]] = []
+    for cid in range(1, companies + 1):
+        while True:
+            org = make_orgnr(f"5{rnd.randint(2, 9)}{rnd.randint(0, 9_999_999):07d}").digits
+            if org not in seen:
+                seen.add(org)
+                break
+        base = rnd.choice(
+            (rnd.choice(LAST), rnd.choice(CITIES), f"{rnd.choice(LAST)} & {rnd.choice(LAST)}")
+        )
+        name = " ".join(p for p in (base, rnd.choice(TRADES), rnd.choice(SUFFIX)) if p)
+        status = rnd.choices(("active", "trial", "terminated"), (85, 5, 10))[0]
+        signed = "2025-01-15" if rnd.random() < 0.8 else None
+        customer_rows.append((cid, org, name, fold(name), status, signed, 1))
+    contact_rows: list[tuple[Any, ...]] = []
+    for kid in range(1, contacts + 1):
+        cid = rnd.randint(1, companies) if kid > companies else kid
+        first, last = rnd.choice(FIRST), rnd.choice(LAST)
+        name = f"{first} {last}"
+        domain = slug(customer_rows[cid - 1][2].removesuffix(" AB"))[:40] + ".se"
+        email = f"{slug(first)}.{slug(last)}{kid % 97 or ''}@{domain}"
+        phone = f"+467{rnd.choice('02369')}{rnd.randint(0, 9_999_999):07d}"
+        title = rnd.choice(TITLES)
+        contact_rows.append((kid, cid, name, fold(name), email, fold(email), phone, title, 1))
+    return customer_rows, contact_rows
+
+
+def load_sqlite(
+    url: str, customers: list[tuple[Any, ...]], contacts: list[tuple[Any, ...]]
+) -> None:
+    init_database(url)
+    engine = make_engine(url)
+    raw: Any = engine.raw_connection()
+    try:
+        cur = raw.cursor()
+        triggers = [r[0] for r in cur.execute("SELECT sql FROM sqlite_master WHERE type='trigger'")]
+        names = [r[0] for r in cur.execute("SELECT name FROM sqlite_master WHERE type='trigger'")]
+        cur.execute("BEGIN")
+        for name in names:
+            cur.execute(f"DROP TRIGGER {name}")
+        cur.executemany(
+            "INSERT INTO customer (id, org_number, name, name_folded, status, dpa_signed_on,"
+            " version) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            customers,
+        )
+        cur.executemany(
+            "INSERT INTO contact (id, customer_id, name, name_folded, email, email_folded,"
+            " phone, title, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            contacts,
+        )
+        for fts in ("customer_fts", "contact_fts"):
+            cur.execute(f"INSERT INTO {fts}({fts}) VALUES ('rebuild')")
+        for sql in triggers:
+            cur.execute(sql)
+        cur.execute("COMMIT")
+        cur.execute("ANALYZE")
+        cur.execute("PRAGMA optimize")
+    finally:
+        raw.close()
+        engine.dispose()
+
+
+def load_postgres(
+    url: str, customers: list[tuple[Any, ...]], contacts: list[tuple[Any, ...]]
+) -> None:
+    engine = make_engine(url)
+    schema.upgrade(engine)  # no group roles: the benchmark needs none on the shared cluster
+    raw: Any = engine.raw_connection()
+    try:
+        conn = raw.driver_connection
+        with conn.cursor() as cur:
+            cur.execute(
+                "SELECT indexname, indexdef FROM pg_indexes WHERE tablename IN "
+                "('customer', 'contact') AND indexname NOT LIKE 'pk\\_%%' "
+                "AND indexname NOT LIKE 'uq\\_%%'"
+            )
+            indexes = cur.fetchall()
+            for name, _ in indexes:
+                cur.execute(f'DROP INDEX "{name}"')
+            with cur.copy(
+                "COPY customer (id, org_number, name, name_folded, status, dpa_signed_on, version)"
+                " FROM STDIN"
+            ) as copy:
+                for row in customers:
+                    copy.write_row(row)
+            with cur.copy(
+                "COPY contact (id, customer_id, name, name_folded, email, email_folded, phone,"
+                " title, version) FROM STDIN"
+            ) as copy:
+                for row in contacts:
+                    copy.write_row(row)
+            cur.execute(
+                "SELECT setval(pg_get_serial_sequence('customer', 'id'), %s)", (len(customers),)
+            )
+            cur.execute(
+                "SELECT setval(pg_get_serial_sequence('contact', 'id'), %s)", (len(contacts),)
+            )
+            cur.execute("SET maintenance_work_mem = '512MB'")
+            for _, definition in indexes:
+                cur.execute(definition)
+        conn.commit()
+        conn.autocommit = True
+        with conn.cursor() as cur:
+            cur.execute("VACUUM ANALYZE customer")
+            cur.execute("VACUUM ANALYZE contact")
+    finally:
+        raw.close()
+        engine.dispose()
+
+
+def typo(word: str, rnd: random.Random) -> str:
+    letters = [i for i, ch in enumerate(word) if ch.isalpha()]
+    if len(letters) < 4:
+        return word
+    i = rnd.choice(letters[1:-1])
+    replacement = rnd.choice([c for c in "aeiouyrstnlkm" if c != word[i].lower()])
+    return word[:i] + replacement + word[i + 1 :]
+
+
+def queries(
+    customers: list[tuple[Any, ...]], contacts: list[tuple[Any, ...]], count: int, seed: int
+) -> list[tuple[str, str, int]]:
+    rnd = random.Random(seed + 1)
+    kinds = (
+        "name_prefix",
+        "contact_prefix",
+        "email_partial",
+        "email_exact",
+        "org_dash",
+        "org_plain",
+        "org_16",
+        "org_prefix",
+        "phone_national",
+        "typo",
+    )
+    out: list[tuple[str, str, int]] = []
+    for i in range(count):
+        kind = kinds[i % len(kinds)]
+        c = rnd.choice(customers)
+        k = rnd.choice(contacts)
+        org = c[1]
+        want = c[0]  # the customer the query is about (for the recall column)
+        if kind == "name_prefix":
+            q = c[2][: rnd.randint(2, 8)]
+        elif kind == "contact_prefix":
+            q = k[2][: rnd.randint(3, 10)]
+        elif kind == "email_partial":
+            q = k[4][: rnd.randint(5, 14)]
+        elif kind == "email_exact":
+            q = k[4]
+        elif kind == "org_dash":
+            q = f"{org[:6]}-{org[6:]}"
+        elif kind == "org_plain":
+            q = org
+        elif kind == "org_16":
+            q = "16" + org
+        elif kind == "org_prefix":
+            q = org[: rnd.randint(4, 7)]
+        elif kind == "phone_national":
+            p = "0" + k[6][3:]
+            q = f"{p[:3]}-{p[3:6]} {p[6:8]} {p[8:]}"
+        else:
+            # The company's name as remembered: one letter wrong in its longest word.
+            words = c[2].split()
+            longest = max(range(len(words)), key=lambda i: len(words[i]))
+            words[longest] = typo(words[longest], rnd)
+            q = " ".join(words)
+        if kind in ("contact_prefix", "email_partial", "email_exact", "phone_national"):
+            want = k[1]
+        out.append((kind, q, want))
+    return out
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(p / 100 * len(ordered)) - 1))]
+
+
+def replay(
+    url: str, workload: list[tuple[str, str, int]], found: dict[str, int]
+) -> dict[str, list[float]]:
+    """Time each query; ``found`` counts per type how often the customer the query was
+    made from is among the hits (prefixes of common names may legitimately miss it)."""
+    engine = make_engine(url)
+    timings: dict[str, list[float]] = defaultdict(list)
+    try:
+        with Session(engine) as session:
+            for _, q, _ in workload[:50]:  # warm caches and the connection
+                search_customers(session, q)
+            for kind, q, want in workload:
+                start = time.perf_counter()
+                hits = search_customers(session, q)
+                elapsed = (time.perf_counter() - start) * 1000
+                if any(h.customer_id == want for h in hits):
+                    found[kind] += 1
+                    found["ALL"] += 1
+                session.rollback()  # the GUI searches in short transactions
+                timings[kind].append(elapsed)
+                timings["ALL"].append(elapsed)
+    finally:
+        engine.dispose()
+    return timings
+
+
+def report(dialect: str, timings: dict[str, list[float]], found: dict[str, int]) -> bool:
+    print(f"\n{dialect}: {len(timings['ALL'])} queries")
+    print(f"  {'query type':<16}{'n':>6}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'found':>8}")
+    for kind in sorted(timings, key=lambda k: (k == "ALL", k)):
+        values = timings[kind]
+        print(
+            f"  {kind:<16}{len(values):>6}{statistics.median(values):>9.2f}"
+            f"{percentile(values, 95):>9.2f}{percentile(values, 99):>9.2f}"
+            f"{found[kind] / len(values):>8.0%}"
+        )
+    p95 = percentile(timings["ALL"], 95)
+    ok = p95 <= FLOORS_MS[dialect]
+    print(f"  floor p95 <= {FLOORS_MS[dialect]} ms: {'PASS' if ok else 'FAIL'} ({p95:.2f} ms)")
+    return ok
+
+
+def _pg_database(server_url: str, name: str) -> Iterator[str]:
+    from sqlalchemy import create_engine
+
+    from bowebb_console.store.urls import parse_database_url
+
+    admin = create_engine(parse_database_url(server_url), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    yield parse_database_url(server_url).set(database=name).render_as_string(hide_password=False)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--companies", type=int, default=100_000)
+    parser.add_argument("--contacts", type=int, default=1_000_000)
+    parser.add_argument("--queries", type=int, default=1000)
+    parser.add_argument("--seed", type=int, default=20261126)
+    parser.add_argument("--dialect", choices=("sqlite", "postgresql", "both"), default="both")
+    parser.add_argument("--sqlite-file", default="/tmp/bowebb-bench.sqlite3")
+    parser.add_argument("--pg", default="postgresql://root@127.0.0.1:5432/test", help="server URL")
+    parser.add_argument("--pg-database", default="bowebb_bench")
+    parser.add_argument(
+        "--reuse", action="store_true", help="skip generating: search existing data"
+    )
+    args = parser.parse_args(argv)
+
+    start = time.perf_counter()
+    customers, contacts = generate(args.companies, args.contacts, args.seed)
+    workload = queries(customers, contacts, args.queries, args.seed)
+    print(
+        f"generated {len(customers)} companies, {len(contacts)} contacts "
+        f"in {time.perf_counter() - start:.1f} s"
+    )
+    ok = True
+    if args.dialect in ("sqlite", "both"):
+        url = f"sqlite:///{args.sqlite_file}"
+        if not args.reuse:
+            for suffix in ("", "-wal", "-shm"):
+                Path(args.sqlite_file + suffix).unlink(missing_ok=True)
+            t = time.perf_counter()
+            load_sqlite(url, customers, contacts)
+            print(f"sqlite: loaded in {time.perf_counter() - t:.1f} s")
+        found: dict[str, int] = defaultdict(int)
+        ok &= report("sqlite", replay(url, workload, found), found)
+    if args.dialect in ("postgresql", "both"):
+        if args.reuse:
+            from bowebb_console.store.urls import parse_database_url
+
+            url = (
+                parse_database_url(args.pg)
+                .set(database=args.pg_database)
+                .render_as_string(hide_password=False)
+            )
+        else:
+            url = next(_pg_database(args.pg, args.pg_database))
+            t = time.perf_counter()
+            load_postgres(url, customers, contacts)
+            print(f"postgresql: loaded in {time.perf_counter() - t:.1f} s")
+        found = defaultdict(int)
+        ok &= report("postgresql", replay(url, workload, found), found)
+    print(f"\ntotal {time.perf_counter() - start:.0f} s")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
