@@ -24,9 +24,7 @@ from bowebb_console.config import Paths, Settings
 from bowebb_console.ui.context import AppContext
 from bowebb_console.ui.i18n import role_text
 from bowebb_console.ui.lock import IdleWatcher, LockPage
-from bowebb_console.ui.views.customers import CustomersView
-from bowebb_console.ui.views.placeholder import PlaceholderView
-from bowebb_console.ui.views.sub_processors import SubProcessorsView
+from bowebb_console.ui.pages import LEAD_ONLY, PAGE_FACTORIES
 
 
 class OpeningPage(QWidget):
@@ -54,7 +52,7 @@ class OpeningPage(QWidget):
         self.label.style().polish(self.label)
 
 
-NAV_KEYS = ("customers", "sessions", "transfers", "erasure", "sub_processors", "review")
+NAV_KEYS = tuple(PAGE_FACTORIES)
 KEY_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -113,7 +111,7 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.setWindowTitle(self.tr("BoWebb Console — %1").replace("%1", ctx.database.display))
         for key in NAV_KEYS:
-            if key == "review" and not ctx.is_lead:
+            if key in LEAD_ONLY and not ctx.is_lead:
                 continue  # the database refuses it too; the UI just does not offer it
             label, view = self._make_page(key)
             item = QListWidgetItem(label)
@@ -145,47 +143,7 @@ class MainWindow(QMainWindow):
     def _make_page(self, key: str) -> tuple[str, QWidget]:
         ctx = self.ctx
         assert ctx is not None
-        if key == "customers":
-            return self.tr("Customers"), CustomersView(ctx)
-        if key == "sub_processors":
-            return self.tr("Sub-processors"), SubProcessorsView(ctx)
-        title, text = {
-            "sessions": (
-                self.tr("Sessions"),
-                self.tr(
-                    "Here you will log remote-control sessions: first the customer's agreement "
-                    "(who agreed, how, when, scope and purpose), then the session itself with "
-                    "timer, notes and summary. Every step is written to the tamper-evident "
-                    "session log."
-                ),
-            ),
-            "transfers": (
-                self.tr("Transfers"),
-                self.tr(
-                    "Here you will transfer files over SFTP to and from customers' servers. "
-                    "Every file is logged with direction, size and SHA-256, and host keys are "
-                    "pinned for the whole team."
-                ),
-            ),
-            "erasure": (
-                self.tr("Erasure"),
-                self.tr(
-                    "Here wizards will guide erasure: a customer thinning its own data, a "
-                    "person's erasure request (answered within one month), and the hard delete "
-                    "when a business relationship has ended. Each ends with a certificate of "
-                    "erasure that holds no personal data."
-                ),
-            ),
-            "review": (
-                self.tr("Review"),
-                self.tr(
-                    "Here team leads will review sessions by agent, customer, period and flag, "
-                    "mark them reviewed with a comment, verify the integrity of the session log "
-                    "and export it for a customer's audit."
-                ),
-            ),
-        }[key]
-        return title, PlaceholderView(ctx, title, text)
+        return PAGE_FACTORIES[key](ctx)
 
     def _make_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))

@@ -1,0 +1,651 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About BoWebb Console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BoWebb Console %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Privacy policy: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Controller for the processing below: BackOffice Webbtjänster Sweden AB (556680-9827).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The console&apos;s own record of processing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Processing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Personal data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legal basis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sensitive personal data (GDPR Art. 9) is processed, and contact details are never used for marketing: only for major news and service disruptions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Customer contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name, e-mail address, phone number, role at the customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Support, and notices about major news and service disruptions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contract (Art. 6(1)(b)); legitimate interest (Art. 6(1)(f))</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>During the business relationship, then %1 before hard delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who agreed to remote control and how, the agent, times, notes and summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accountability for remote sessions; team-lead review; customer audits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legitimate interest (Art. 6(1)(f)); accountability (Art. 5(2))</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File transfers (SFTP)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File names, sizes, SHA-256, direction, the agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proof of what was transferred, for the customer and for support</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erasure requests and certificates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requester&apos;s name and contact details; the certificate holds no personal data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handling the data subject&apos;s right to erasure (Art. 17)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legal obligation (Art. 6(1)(c))</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request details until the request is closed; the certificate is kept as proof</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Console users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User name, role, sign-in and actions recorded in the log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access control and accountability (policy: access system)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legitimate interest (Art. 6(1)(f)); security (Art. 32)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>While the account exists; log entries as the session log</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConnectErrors</name>
+    <message>
+        <source>The database URL is not valid. Correct it under Settings (an empty URL means the embedded database).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database server does not answer. Check your network or VPN connection, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user name or password is wrong. Check them and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This login is disabled. Ask an administrator to enable it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This login has no BoWebb role (agent, team lead or admin). Ask an administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database is older than this version of the console. Ask an administrator to run “bowebb-console db upgrade”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database is newer than this version of the console. Install the latest version of BoWebb Console.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This database is not set up for BoWebb Console. Ask an administrator to run “bowebb-console db init”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database named in the URL does not exist on the server. Check the URL under Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database could not be opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CrashHandler</name>
+    <message>
+        <source>BoWebb Console — unexpected error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something went wrong inside the console. What you were doing may not have finished; nothing is reported as saved that was not saved.
+
+If it happens again, send the log file to the console&apos;s maintainers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CustomerStatus</name>
+    <message>
+        <source>trial</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>terminated</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CustomerTableModel</name>
+    <message>
+        <source>not signed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Org. number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DPA signed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hard delete due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CustomersView</name>
+    <message>
+        <source>Customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Showing %1 of %2 customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s)</source>
+        <translation>
+            <numerusform>%n customer</numerusform>
+            <numerusform>%n customers</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The customers could not be loaded (%1). Check the connection and press Refresh.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LockPage</name>
+    <message>
+        <source>The console is locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The console was locked after a while without use. Your work is kept. Click Unlock to continue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The console was locked after a while without use. Your work is kept. Enter the password for %1 to continue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>BoWebb Console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening database…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BoWebb Console — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sub-processors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Here you will log remote-control sessions: first the customer&apos;s agreement (who agreed, how, when, scope and purpose), then the session itself with timer, notes and summary. Every step is written to the tamper-evident session log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Here you will transfer files over SFTP to and from customers&apos; servers. Every file is logged with direction, size and SHA-256, and host keys are pinned for the whole team.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erasure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Here wizards will guide erasure: a customer thinning its own data, a person&apos;s erasure request (answered within one month), and the hard delete when a business relationship has ended. Each ends with a certificate of erasure that holds no personal data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Here team leads will review sessions by agent, customer, period and flag, mark them reviewed with a comment, verify the integrity of the session log and export it for a customer&apos;s audit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Lock now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About BoWebb Console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in as %1 · role: %2 · database: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings saved. Restart BoWebb Console.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new database or language takes effect when you restart BoWebb Console.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QtPrompts</name>
+    <message>
+        <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Roles</name>
+    <message>
+        <source>agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>team lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Empty: the embedded database on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For the team&apos;s shared database, e.g. postgresql://anna@db.example.se/bowebb. Never put the password in the URL: it is kept in the system keyring.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days after a business relationship ends before its data is hard-deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new database or language takes effect when you restart the console.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grace period after termination:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session-log retention:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock after inactivity:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The settings file could not be written: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database URL was not saved:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The settings were not saved:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the password from the URL; the console asks for it when you sign in and can keep it in the system keyring.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in — BoWebb Console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in with your own database login.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remember password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password is kept in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No secure system keyring is available: a remembered password is kept only until you quit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter your user name and password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <source>Password saved in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No secure keyring: the password is kept only until you quit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password could not be saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BoWebb Console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the database under Settings, then start again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SubProcessorStatus</name>
+    <message>
+        <source>active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SubProcessorTableModel</name>
+    <message>
+        <source>Sub-processor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Processing location</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DPA signed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not signed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SubProcessorsView</name>
+    <message>
+        <source>Sub-processors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The privacy policy promises a data processing agreement (DPA) with every sub-processor and processing inside the EU/EEA only. The checklist of each DPA&apos;s required terms (GDPR Art. 28) and the flags for gaps, overdue reviews and locations outside the EU/EEA come here in a later version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sub-processor(s)</source>
+        <translation>
+            <numerusform>%n sub-processor</numerusform>
+            <numerusform>%n sub-processors</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The register could not be loaded (%1). Check the connection and press Refresh.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>

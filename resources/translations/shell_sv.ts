@@ -1,0 +1,653 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="sv_SE">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About BoWebb Console</source>
+        <translation>Om BoWebb Console</translation>
+    </message>
+    <message>
+        <source>BoWebb Console %1</source>
+        <translation>BoWebb Console %1</translation>
+    </message>
+    <message>
+        <source>Version: %1</source>
+        <translation>Version: %1</translation>
+    </message>
+    <message>
+        <source>Privacy policy: %1</source>
+        <translation>Integritetspolicy: %1</translation>
+    </message>
+    <message>
+        <source>Controller for the processing below: BackOffice Webbtjänster Sweden AB (556680-9827).</source>
+        <translation>Personuppgiftsansvarig för behandlingarna nedan: BackOffice Webbtjänster Sweden AB (556680-9827).</translation>
+    </message>
+    <message>
+        <source>The console&apos;s own record of processing</source>
+        <translation>Konsolens egna personuppgiftsbehandlingar</translation>
+    </message>
+    <message>
+        <source>Processing</source>
+        <translation>Behandling</translation>
+    </message>
+    <message>
+        <source>Personal data</source>
+        <translation>Personuppgifter</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Ändamål</translation>
+    </message>
+    <message>
+        <source>Legal basis</source>
+        <translation>Rättslig grund</translation>
+    </message>
+    <message>
+        <source>Retention</source>
+        <translation>Lagringstid</translation>
+    </message>
+    <message>
+        <source>No sensitive personal data (GDPR Art. 9) is processed, and contact details are never used for marketing: only for major news and service disruptions.</source>
+        <translation>Inga känsliga personuppgifter (dataskyddsförordningen art. 9) behandlas, och kontaktuppgifter används aldrig för marknadsföring: bara för större nyheter och driftstörningar.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n dag</numerusform>
+            <numerusform>%n dagar</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Customer contacts</source>
+        <translation>Kontaktpersoner hos kunder</translation>
+    </message>
+    <message>
+        <source>Name, e-mail address, phone number, role at the customer</source>
+        <translation>Namn, e-postadress, telefonnummer, roll hos kunden</translation>
+    </message>
+    <message>
+        <source>Support, and notices about major news and service disruptions</source>
+        <translation>Support samt information om större nyheter och driftstörningar</translation>
+    </message>
+    <message>
+        <source>Contract (Art. 6(1)(b)); legitimate interest (Art. 6(1)(f))</source>
+        <translation>Avtal (art. 6.1 b); berättigat intresse (art. 6.1 f)</translation>
+    </message>
+    <message>
+        <source>During the business relationship, then %1 before hard delete</source>
+        <translation>Under affärsrelationen, därefter %1 före hårdradering</translation>
+    </message>
+    <message>
+        <source>Session log</source>
+        <translation>Sessionslogg</translation>
+    </message>
+    <message>
+        <source>Who agreed to remote control and how, the agent, times, notes and summary</source>
+        <translation>Vem som gick med på fjärrstyrning och hur, handläggare, tider, anteckningar och sammanfattning</translation>
+    </message>
+    <message>
+        <source>Accountability for remote sessions; team-lead review; customer audits</source>
+        <translation>Ansvarsskyldighet för fjärrsessioner; granskning av teamledare; kunders revisioner</translation>
+    </message>
+    <message>
+        <source>Legitimate interest (Art. 6(1)(f)); accountability (Art. 5(2))</source>
+        <translation>Berättigat intresse (art. 6.1 f); ansvarsskyldighet (art. 5.2)</translation>
+    </message>
+    <message>
+        <source>File transfers (SFTP)</source>
+        <translation>Filöverföringar (SFTP)</translation>
+    </message>
+    <message>
+        <source>File names, sizes, SHA-256, direction, the agent</source>
+        <translation>Filnamn, storlek, SHA-256, riktning, handläggare</translation>
+    </message>
+    <message>
+        <source>Proof of what was transferred, for the customer and for support</source>
+        <translation>Belägg för vad som överförts, för kunden och för supporten</translation>
+    </message>
+    <message>
+        <source>Erasure requests and certificates</source>
+        <translation>Begäran om radering och intyg om radering</translation>
+    </message>
+    <message>
+        <source>Requester&apos;s name and contact details; the certificate holds no personal data</source>
+        <translation>Den registrerades namn och kontaktuppgifter; intyget innehåller inga personuppgifter</translation>
+    </message>
+    <message>
+        <source>Handling the data subject&apos;s right to erasure (Art. 17)</source>
+        <translation>Hantera den registrerades rätt till radering (art. 17)</translation>
+    </message>
+    <message>
+        <source>Legal obligation (Art. 6(1)(c))</source>
+        <translation>Rättslig förpliktelse (art. 6.1 c)</translation>
+    </message>
+    <message>
+        <source>Request details until the request is closed; the certificate is kept as proof</source>
+        <translation>Uppgifterna i begäran tills ärendet är avslutat; intyget sparas som belägg</translation>
+    </message>
+    <message>
+        <source>Console users</source>
+        <translation>Konsolens användare</translation>
+    </message>
+    <message>
+        <source>User name, role, sign-in and actions recorded in the log</source>
+        <translation>Användarnamn, roll, inloggning och åtgärder i sessionsloggen</translation>
+    </message>
+    <message>
+        <source>Access control and accountability (policy: access system)</source>
+        <translation>Behörighetskontroll och ansvarsskyldighet (policyn: åtkomstsystem)</translation>
+    </message>
+    <message>
+        <source>Legitimate interest (Art. 6(1)(f)); security (Art. 32)</source>
+        <translation>Berättigat intresse (art. 6.1 f); säkerhet (art. 32)</translation>
+    </message>
+    <message>
+        <source>While the account exists; log entries as the session log</source>
+        <translation>Så länge kontot finns; logghändelser som sessionsloggen</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectErrors</name>
+    <message>
+        <source>The database URL is not valid. Correct it under Settings (an empty URL means the embedded database).</source>
+        <translation>Databasens URL är ogiltig. Rätta den under Inställningar (en tom URL betyder den inbyggda databasen).</translation>
+    </message>
+    <message>
+        <source>The database server does not answer. Check your network or VPN connection, then try again.</source>
+        <translation>Databasservern svarar inte. Kontrollera nätverket eller VPN-anslutningen och försök igen.</translation>
+    </message>
+    <message>
+        <source>The user name or password is wrong. Check them and try again.</source>
+        <translation>Fel användarnamn eller lösenord. Kontrollera dem och försök igen.</translation>
+    </message>
+    <message>
+        <source>This login is disabled. Ask an administrator to enable it.</source>
+        <translation>Inloggningen är spärrad. Be en administratör att aktivera den.</translation>
+    </message>
+    <message>
+        <source>This login has no BoWebb role (agent, team lead or admin). Ask an administrator.</source>
+        <translation>Inloggningen saknar BoWebb-roll (handläggare, teamledare eller administratör). Kontakta en administratör.</translation>
+    </message>
+    <message>
+        <source>The database is older than this version of the console. Ask an administrator to run “bowebb-console db upgrade”.</source>
+        <translation>Databasen är äldre än den här versionen av konsolen. Be en administratör köra ”bowebb-console db upgrade”.</translation>
+    </message>
+    <message>
+        <source>The database is newer than this version of the console. Install the latest version of BoWebb Console.</source>
+        <translation>Databasen är nyare än den här versionen av konsolen. Installera den senaste versionen av BoWebb Console.</translation>
+    </message>
+    <message>
+        <source>This database is not set up for BoWebb Console. Ask an administrator to run “bowebb-console db init”.</source>
+        <translation>Databasen är inte förberedd för BoWebb Console. Be en administratör köra ”bowebb-console db init”.</translation>
+    </message>
+    <message>
+        <source>The database named in the URL does not exist on the server. Check the URL under Settings.</source>
+        <translation>Databasen som anges i URL:en finns inte på servern. Kontrollera URL:en under Inställningar.</translation>
+    </message>
+    <message>
+        <source>The database could not be opened.</source>
+        <translation>Databasen kunde inte öppnas.</translation>
+    </message>
+</context>
+<context>
+    <name>CrashHandler</name>
+    <message>
+        <source>BoWebb Console — unexpected error</source>
+        <translation>BoWebb Console – oväntat fel</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside the console. What you were doing may not have finished; nothing is reported as saved that was not saved.
+
+If it happens again, send the log file to the console&apos;s maintainers.</source>
+        <translation>Något gick fel i konsolen. Det du höll på med kanske inte slutfördes; inget visas som sparat som inte har sparats.
+
+Om det händer igen, skicka loggfilen till dem som förvaltar konsolen.</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerStatus</name>
+    <message>
+        <source>trial</source>
+        <translation>testkonto</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <source>terminated</source>
+        <translation>avslutad</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerTableModel</name>
+    <message>
+        <source>not signed</source>
+        <translation>ej undertecknat</translation>
+    </message>
+    <message>
+        <source>Org. number</source>
+        <translation>Org.nr</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Namn</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>DPA signed</source>
+        <translation>PUB-avtal undertecknat</translation>
+    </message>
+    <message>
+        <source>Hard delete due</source>
+        <translation>Hårdradering senast</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Kontaktpersoner</translation>
+    </message>
+</context>
+<context>
+    <name>CustomersView</name>
+    <message>
+        <source>Customers</source>
+        <translation>Kunder</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Uppdatera</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Läser in…</translation>
+    </message>
+    <message>
+        <source>Showing %1 of %2 customers</source>
+        <translation>Visar %1 av %2 kunder</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s)</source>
+        <translation>
+            <numerusform>%n kund</numerusform>
+            <numerusform>%n kunder</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The customers could not be loaded (%1). Check the connection and press Refresh.</source>
+        <translation>Kunderna kunde inte läsas in (%1). Kontrollera anslutningen och tryck på Uppdatera.</translation>
+    </message>
+</context>
+<context>
+    <name>LockPage</name>
+    <message>
+        <source>The console is locked</source>
+        <translation>Konsolen är låst</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Lås upp</translation>
+    </message>
+    <message>
+        <source>The console was locked after a while without use. Your work is kept. Click Unlock to continue.</source>
+        <translation>Konsolen låstes efter en stund utan aktivitet. Ditt arbete finns kvar. Klicka på Lås upp för att fortsätta.</translation>
+    </message>
+    <message>
+        <source>The console was locked after a while without use. Your work is kept. Enter the password for %1 to continue.</source>
+        <translation>Konsolen låstes efter en stund utan aktivitet. Ditt arbete finns kvar. Ange lösenordet för %1 för att fortsätta.</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Lösenord:</translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation>Ange ditt lösenord.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>BoWebb Console</source>
+        <translation>BoWebb Console</translation>
+    </message>
+    <message>
+        <source>Opening database…</source>
+        <translation>Öppnar databasen…</translation>
+    </message>
+    <message>
+        <source>BoWebb Console — %1</source>
+        <translation>BoWebb Console – %1</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Inte ansluten</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>Kunder</translation>
+    </message>
+    <message>
+        <source>Sub-processors</source>
+        <translation>Underbiträden</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Sessioner</translation>
+    </message>
+    <message>
+        <source>Here you will log remote-control sessions: first the customer&apos;s agreement (who agreed, how, when, scope and purpose), then the session itself with timer, notes and summary. Every step is written to the tamper-evident session log.</source>
+        <translation>Här loggar du fjärrsessioner: först kundens överenskommelse (vem som gick med på det, hur, när, omfattning och syfte), sedan själva sessionen med tidtagning, anteckningar och sammanfattning. Varje steg skrivs till den manipulationssäkra sessionsloggen.</translation>
+    </message>
+    <message>
+        <source>Transfers</source>
+        <translation>Filöverföringar</translation>
+    </message>
+    <message>
+        <source>Here you will transfer files over SFTP to and from customers&apos; servers. Every file is logged with direction, size and SHA-256, and host keys are pinned for the whole team.</source>
+        <translation>Här för du över filer med SFTP till och från kunders servrar. Varje fil loggas med riktning, storlek och SHA-256, och värdnycklar låses för hela teamet.</translation>
+    </message>
+    <message>
+        <source>Erasure</source>
+        <translation>Radering</translation>
+    </message>
+    <message>
+        <source>Here wizards will guide erasure: a customer thinning its own data, a person&apos;s erasure request (answered within one month), and the hard delete when a business relationship has ended. Each ends with a certificate of erasure that holds no personal data.</source>
+        <translation>Här leder guider dig genom radering: när en kund gallrar sina egna uppgifter, en persons begäran om radering (besvaras inom en månad) och hårdradering när en affärsrelation har avslutats. Varje guide avslutas med ett intyg om radering som inte innehåller några personuppgifter.</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Granskning</translation>
+    </message>
+    <message>
+        <source>Here team leads will review sessions by agent, customer, period and flag, mark them reviewed with a comment, verify the integrity of the session log and export it for a customer&apos;s audit.</source>
+        <translation>Här granskar teamledare sessioner per handläggare, kund, period och flagga, markerar dem som granskade med en kommentar, kontrollerar sessionsloggens integritet och exporterar den för en kunds revision.</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Arkiv</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Inställningar…</translation>
+    </message>
+    <message>
+        <source>&amp;Lock now</source>
+        <translation>&amp;Lås nu</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Avsluta</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hjälp</translation>
+    </message>
+    <message>
+        <source>&amp;About BoWebb Console</source>
+        <translation>&amp;Om BoWebb Console</translation>
+    </message>
+    <message>
+        <source>Signed in as %1 · role: %2 · database: %3</source>
+        <translation>Inloggad som %1 · roll: %2 · databas: %3</translation>
+    </message>
+    <message>
+        <source>Settings saved. Restart BoWebb Console.</source>
+        <translation>Inställningarna är sparade. Starta om BoWebb Console.</translation>
+    </message>
+    <message>
+        <source>Settings saved</source>
+        <translation>Inställningarna är sparade</translation>
+    </message>
+    <message>
+        <source>The new database or language takes effect when you restart BoWebb Console.</source>
+        <translation>Den nya databasen eller det nya språket gäller när du startar om BoWebb Console.</translation>
+    </message>
+    <message>
+        <source>Settings saved.</source>
+        <translation>Inställningarna är sparade.</translation>
+    </message>
+</context>
+<context>
+    <name>QtPrompts</name>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+</context>
+<context>
+    <name>Roles</name>
+    <message>
+        <source>agent</source>
+        <translation>handläggare</translation>
+    </message>
+    <message>
+        <source>team lead</source>
+        <translation>teamledare</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation>administratör</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Inställningar</translation>
+    </message>
+    <message>
+        <source>Empty: the embedded database on this computer</source>
+        <translation>Tom: den inbyggda databasen på den här datorn</translation>
+    </message>
+    <message>
+        <source>For the team&apos;s shared database, e.g. postgresql://anna@db.example.se/bowebb. Never put the password in the URL: it is kept in the system keyring.</source>
+        <translation>För teamets gemensamma databas, t.ex. postgresql://anna@db.example.se/bowebb. Skriv aldrig lösenordet i URL:en: det sparas i systemets nyckelring.</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Systemets språk</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> dagar</translation>
+    </message>
+    <message>
+        <source>Days after a business relationship ends before its data is hard-deleted.</source>
+        <translation>Antal dagar efter att en affärsrelation avslutats innan uppgifterna hårdraderas.</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>A new database or language takes effect when you restart the console.</source>
+        <translation>En ny databas eller ett nytt språk gäller när du startar om konsolen.</translation>
+    </message>
+    <message>
+        <source>Database URL:</source>
+        <translation>Databas-URL:</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Språk:</translation>
+    </message>
+    <message>
+        <source>Grace period after termination:</source>
+        <translation>Frist efter avslutad affärsrelation:</translation>
+    </message>
+    <message>
+        <source>Session-log retention:</source>
+        <translation>Lagringstid för sessionsloggen:</translation>
+    </message>
+    <message>
+        <source>Lock after inactivity:</source>
+        <translation>Lås efter inaktivitet:</translation>
+    </message>
+    <message>
+        <source>The settings file could not be written: %1</source>
+        <translation>Inställningsfilen kunde inte skrivas: %1</translation>
+    </message>
+    <message>
+        <source>The database URL was not saved:</source>
+        <translation>Databas-URL:en sparades inte:</translation>
+    </message>
+    <message>
+        <source>The settings were not saved:</source>
+        <translation>Inställningarna sparades inte:</translation>
+    </message>
+    <message>
+        <source>Remove the password from the URL; the console asks for it when you sign in and can keep it in the system keyring.</source>
+        <translation>Ta bort lösenordet från URL:en; konsolen frågar efter det när du loggar in och kan spara det i systemets nyckelring.</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in — BoWebb Console</source>
+        <translation>Logga in – BoWebb Console</translation>
+    </message>
+    <message>
+        <source>Sign in with your own database login.</source>
+        <translation>Logga in med din egen databasinloggning.</translation>
+    </message>
+    <message>
+        <source>Remember password</source>
+        <translation>Kom ihåg lösenordet</translation>
+    </message>
+    <message>
+        <source>The password is kept in %1.</source>
+        <translation>Lösenordet sparas i %1.</translation>
+    </message>
+    <message>
+        <source>No secure system keyring is available: a remembered password is kept only until you quit.</source>
+        <translation>Ingen säker nyckelring finns i systemet: ett lösenord som ska kommas ihåg sparas bara tills du avslutar.</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Logga in</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>Databas:</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>Användarnamn:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Lösenord:</translation>
+    </message>
+    <message>
+        <source>Enter your user name and password.</source>
+        <translation>Ange användarnamn och lösenord.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Ansluter…</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <source>Password saved in %1.</source>
+        <translation>Lösenordet sparades i %1.</translation>
+    </message>
+    <message>
+        <source>No secure keyring: the password is kept only until you quit.</source>
+        <translation>Ingen säker nyckelring: lösenordet sparas bara tills du avslutar.</translation>
+    </message>
+    <message>
+        <source>The password could not be saved: %1</source>
+        <translation>Lösenordet kunde inte sparas: %1</translation>
+    </message>
+    <message>
+        <source>BoWebb Console</source>
+        <translation>BoWebb Console</translation>
+    </message>
+    <message>
+        <source>Check the database under Settings, then start again.</source>
+        <translation>Kontrollera databasen under Inställningar och starta sedan igen.</translation>
+    </message>
+</context>
+<context>
+    <name>SubProcessorStatus</name>
+    <message>
+        <source>active</source>
+        <translation>aktivt</translation>
+    </message>
+    <message>
+        <source>ended</source>
+        <translation>avslutat</translation>
+    </message>
+</context>
+<context>
+    <name>SubProcessorTableModel</name>
+    <message>
+        <source>Sub-processor</source>
+        <translation>Underbiträde</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Tjänst</translation>
+    </message>
+    <message>
+        <source>Processing location</source>
+        <translation>Behandlingsplats</translation>
+    </message>
+    <message>
+        <source>DPA signed</source>
+        <translation>PUB-avtal undertecknat</translation>
+    </message>
+    <message>
+        <source>not signed</source>
+        <translation>ej undertecknat</translation>
+    </message>
+    <message>
+        <source>Next review</source>
+        <translation>Nästa översyn</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>SubProcessorsView</name>
+    <message>
+        <source>Sub-processors</source>
+        <translation>Underbiträden</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Uppdatera</translation>
+    </message>
+    <message>
+        <source>The privacy policy promises a data processing agreement (DPA) with every sub-processor and processing inside the EU/EEA only. The checklist of each DPA&apos;s required terms (GDPR Art. 28) and the flags for gaps, overdue reviews and locations outside the EU/EEA come here in a later version.</source>
+        <translation>Integritetspolicyn lovar ett personuppgiftsbiträdesavtal (PUB-avtal) med varje underbiträde och behandling enbart inom EU/EES. Checklistan över varje PUB-avtals obligatoriska villkor (dataskyddsförordningen art. 28) och flaggor för brister, försenade översyner och platser utanför EU/EES kommer här i en senare version.</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Läser in…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sub-processor(s)</source>
+        <translation>
+            <numerusform>%n underbiträde</numerusform>
+            <numerusform>%n underbiträden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The register could not be loaded (%1). Check the connection and press Refresh.</source>
+        <translation>Registret kunde inte läsas in (%1). Kontrollera anslutningen och tryck på Uppdatera.</translation>
+    </message>
+</context>
+</TS>
