@@ -4,4 +4,6 @@ __version__ = "0.1.0"
 
 # The version of BoWebb's customer privacy policy this console was configured for
 # (shared/seed). Shown in About, so a change of policy is visible (policy clause 11).
-POLICY_VERSION = "Integritetspolicy för kunder till BackOffice Webbtjänster (shared/seed 000_f6cf50b16deb8df3)"
+POLICY_VERSION = (
+    "Integritetspolicy för kunder till BackOffice Webbtjänster (shared/seed 000_f6cf50b16deb8df3)"
+)

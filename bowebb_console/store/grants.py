@@ -32,6 +32,14 @@ class TableGrant:
 READ = ("SELECT",)
 EDIT = ("SELECT", "INSERT", "UPDATE")
 ALL = ("SELECT", "INSERT", "UPDATE", "DELETE")
+HOST_KEY_INSERT = "INSERT (host, port, key_type, fingerprint_sha256, public_key)"
+HOST_KEY_UPDATE = "UPDATE (approved_by, approved_at, retired_by, retired_at)"
+
+
+def grants_insert(privileges: tuple[str, ...]) -> bool:
+    """INSERT on the table or on some of its columns (both need the id sequence)."""
+    return any(p == "INSERT" or p.startswith("INSERT (") for p in privileges)
+
 
 TABLE_GRANTS: tuple[TableGrant, ...] = (
     TableGrant("alembic_version", READ, READ, READ),
@@ -41,4 +49,15 @@ TABLE_GRANTS: tuple[TableGrant, ...] = (
     TableGrant("contact", EDIT, EDIT, ALL),
     # The sub-processor register is kept by admins; everyone reads it.
     TableGrant("sub_processor", READ, READ, ALL),
+    # Host keys: anyone may pin a first key (INSERT of the key columns only; who and when are
+    # set by the server). Approving and retiring (= replacing) is UPDATE, for leads and admins,
+    # on those columns only. Nobody deletes: retired keys are the history.
+    TableGrant(
+        "host_key",
+        ("SELECT", HOST_KEY_INSERT),
+        ("SELECT", HOST_KEY_INSERT, HOST_KEY_UPDATE),
+        ("SELECT", HOST_KEY_INSERT, HOST_KEY_UPDATE),
+    ),
+    # Connection settings, no secrets in them.
+    TableGrant("sftp_profile", ALL, ALL, ALL),
 )

@@ -10,7 +10,13 @@ from sqlalchemy import Connection, Engine, insert, select, text
 
 from bowebb_console.store import schema
 from bowebb_console.store.engine import make_engine
-from bowebb_console.store.grants import DEFAULT_PREFIX, ROLES, TABLE_GRANTS, group_role
+from bowebb_console.store.grants import (
+    DEFAULT_PREFIX,
+    ROLES,
+    TABLE_GRANTS,
+    grants_insert,
+    group_role,
+)
 from bowebb_console.store.models import AppMeta
 
 ROLE_PREFIX_KEY = "role_prefix"
@@ -116,7 +122,7 @@ def apply_grants(conn: Connection, prefix: str) -> None:
                 continue
             group = group_role(prefix, role)
             conn.execute(text(f'GRANT {", ".join(privileges)} ON "{grant.table}" TO "{group}"'))
-            if "INSERT" in privileges:
+            if grants_insert(privileges):
                 seq = conn.execute(
                     text("SELECT pg_get_serial_sequence(:t, 'id')"), {"t": grant.table}
                 ).scalar()
