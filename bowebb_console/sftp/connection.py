@@ -157,6 +157,9 @@ def _load_key(path: str, secret: SecretSource) -> paramiko.PKey:
         return paramiko.PKey.from_path(path)
     except paramiko.PasswordRequiredException:
         pass
+    except TypeError as exc:  # cryptography's way of saying "encrypted, no passphrase given"
+        if "password" not in str(exc).lower():
+            raise
     except FileNotFoundError:
         raise SftpError("auth_failed", f"The private key file {path} does not exist.") from None
     except PermissionError:
@@ -171,7 +174,7 @@ def _load_key(path: str, secret: SecretSource) -> paramiko.PKey:
     if not passphrase:
         raise SftpError("auth_failed", "The private key is protected; enter its passphrase.")
     try:
-        return paramiko.PKey.from_path(path, passphrase=passphrase)
+        return paramiko.PKey.from_path(path, password=passphrase.encode("utf-8"))
     except (paramiko.SSHException, ValueError):
         # cryptography's messages do not contain the passphrase, but say nothing useful either.
         raise SftpError("auth_failed", "The passphrase of the private key is wrong.") from None
@@ -230,10 +233,18 @@ def connect(
         )
         return SftpConnection(client, sftp, policy.accepted, profile, tuning)
     except BaseException as exc:
+        # paramiko sometimes reports a dead handshake as "No existing session"; the transport
+        # thread kept the real cause (e.g. no SSH banner).
+        transport = client.get_transport()
+        if transport is not None and "no existing session" in str(exc).lower():
+            transport.join(timeout)  # let its thread record why it stopped
+        inner = getattr(transport, "saved_exception", None)
         client.close()
         if isinstance(exc, SftpError):
             raise
         if isinstance(exc, Exception):
+            if isinstance(inner, Exception) and "no existing session" in str(exc).lower():
+                exc = inner
             raise classify(exc, profile) from None
         raise
 

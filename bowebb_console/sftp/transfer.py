@@ -452,7 +452,7 @@ class TransferEngine:
             pending: deque[tuple[int, int, int]] = deque()  # (request, offset, length)
             next_off = offset
             done = offset
-            last_report = 0.0
+            last_report = -1.0
             try:
                 while done < size:
                     while len(pending) < tuning.read_depth and next_off < size:
@@ -488,9 +488,9 @@ class TransferEngine:
                     now = time.monotonic()
                     if now - last_report > 0.05 or done == size:
                         last_report = now
-                        _check_cancel(cancel)
                         if progress:
                             progress(done, size)
+                    _check_cancel(cancel)  # after the report: a cancel from it counts
             finally:
                 # Collect what is still in flight so the channel stays usable.
                 self._drain(pending, replies)
@@ -658,7 +658,7 @@ class TransferEngine:
             pending: deque[tuple[int, int]] = deque()
             pos = offset
             acked = offset
-            last_report = 0.0
+            last_report = -1.0
             try:
                 while acked < size:
                     while len(pending) < tuning.write_depth and pos < size:
@@ -684,9 +684,9 @@ class TransferEngine:
                     now = time.monotonic()
                     if now - last_report > 0.05 or acked == size:
                         last_report = now
-                        _check_cancel(cancel)
                         if progress:
                             progress(acked, size)
+                    _check_cancel(cancel)  # after the report: a cancel from it counts
             finally:
                 self._drain_writes(pending, replies)
 

@@ -6,6 +6,7 @@ The server is stopped by its PID (and its session processes by theirs), never by
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -18,6 +19,8 @@ from pathlib import Path
 
 import pytest
 
+from bowebb_console.sftp.connection import ConnectionProfile, SftpConnection, connect
+from bowebb_console.sftp.hostkeys import PinnedKey, fingerprint
 from tests.conftest import UNDER_CI, free_port
 
 SSHD = "/usr/sbin/sshd"
@@ -35,7 +38,8 @@ def _keygen(path: Path, kind: str = "ed25519", passphrase: str = "") -> Path:
 def _children(pid: int) -> list[int]:
     out: list[int] = []
     for task in Path(f"/proc/{pid}/task").glob("*/children"):
-        out.extend(int(x) for x in task.read_text().split())
+        with contextlib.suppress(OSError):  # exited meanwhile
+            out.extend(int(x) for x in task.read_text().split())
     return out
 
 
@@ -105,9 +109,9 @@ class Sshd:
         """Kill the processes serving connections (as if the server died mid-transfer)."""
         if self.proc is not None:
             for child in _children(self.proc.pid):
-                for grandchild in _children(child):
-                    os.kill(grandchild, signal.SIGKILL)
-                os.kill(child, signal.SIGKILL)
+                for pid in [*_children(child), child]:
+                    with contextlib.suppress(ProcessLookupError):  # already gone
+                        os.kill(pid, signal.SIGKILL)
 
     def stop(self) -> None:
         if self.proc is None:
@@ -154,3 +158,52 @@ def sshd() -> Iterator[Sshd]:
 @pytest.fixture
 def own_sshd() -> Iterator[Sshd]:
     yield from _make()
+
+
+# --- connecting ------------------------------------------------------------------------
+
+
+def pinned_for(server: Sshd, host_key: Path | None = None) -> list[PinnedKey]:
+    import paramiko
+
+    key = paramiko.PKey.from_path(host_key or server.host_key)
+    return [PinnedKey("127.0.0.1", server.port, key.get_name(), fingerprint(key))]
+
+
+def profile_for(server: Sshd, key: Path | None = None) -> ConnectionProfile:
+    return ConnectionProfile(
+        "127.0.0.1", server.port, server.user, "key", str(key or server.client_key)
+    )
+
+
+def open_conn(server: Sshd, **kwargs: object) -> SftpConnection:
+    return connect(
+        profile_for(server),
+        secret=lambda: None,
+        pinned=pinned_for(server),
+        timeout=10,
+        **kwargs,  # type: ignore[arg-type]
+    )
+
+
+def write_random(path: Path, size: int) -> str:
+    """Random bytes, written fast; returns `sha256sum`'s hex digest of the file."""
+    with path.open("wb") as f:
+        left = size
+        while left:
+            n = min(left, 8 * 1024 * 1024)
+            f.write(os.urandom(n))
+            left -= n
+    return sha256sum(path)
+
+
+def sha256sum(path: Path) -> str:
+    out = subprocess.run(["sha256sum", str(path)], capture_output=True, text=True, check=True)
+    return out.stdout.split()[0]
+
+
+@pytest.fixture
+def conn(sshd: Sshd) -> Iterator[SftpConnection]:
+    c = open_conn(sshd)
+    yield c
+    c.close()
