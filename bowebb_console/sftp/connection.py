@@ -17,6 +17,7 @@ from typing import Any, Final
 
 import paramiko
 
+from bowebb_console.sftp import fastpipe
 from bowebb_console.sftp.hostkeys import (
     HostKeyChanged,
     HostKeyPending,
@@ -72,7 +73,7 @@ class Tuning:
     # OpenSSH's sftp-server answers at most 256 KiB - 1 KiB per read; larger requests come
     # back short and would cost a second round trip.
     read_request: int = 255 * 1024
-    read_depth: int = 64  # outstanding read requests
+    read_depth: int = 16  # outstanding read requests (more only fills buffers: measured)
     write_request: int = 128 * 1024
     write_depth: int = 64  # outstanding write requests
     ciphers: tuple[str, ...] = PREFERRED_CIPHERS
@@ -222,7 +223,7 @@ def connect(
         )
         if sftp is None:
             raise SftpError("other", "The server has no SFTP subsystem.")
-        sftp.get_channel().settimeout(None)
+        fastpipe.install(sftp)
         log.info(
             "SFTP connected to %s:%s as %s (%s, host key %s)",
             profile.host,
