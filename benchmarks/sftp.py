@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -38,6 +39,11 @@ def rss_kib(field: str) -> int:
 def reset_peak() -> None:
     with contextlib.suppress(OSError):  # resets VmHWM to the current RSS (Linux)
         Path("/proc/self/clear_refs").write_text("5")
+
+
+def children_cpu() -> float:
+    ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return ru.ru_utime + ru.ru_stime
 
 
 def openssh(server: Sshd, cipher: str, batch: str) -> float:
@@ -119,6 +125,8 @@ def main() -> int:
                     continue
                 ours: list[float] = []
                 theirs: list[float] = []
+                our_cpu: list[float] = []
+                their_cpu: list[float] = []
                 peak_mib = 0.0
                 for _ in range(args.runs):
                     if direction == "down" and not remote.exists():
@@ -131,7 +139,9 @@ def main() -> int:
                             if direction == "up"
                             else f"get {remote} {back}\n"
                         )
+                        c0 = children_cpu()
                         theirs.append(mb / openssh(server, cipher, batch))
+                        their_cpu.append(children_cpu() - c0)
                     if conn is None:
                         continue
                     if direction == "up":
@@ -141,12 +151,14 @@ def main() -> int:
                     eng = TransferEngine.for_connection(conn, records.append)
                     base = rss_kib("VmRSS")
                     reset_peak()
+                    c0 = time.process_time()
                     t0 = time.perf_counter()
                     if direction == "up":
                         r = eng.upload_file(src, str(remote.parent))
                     else:
                         r = eng.download_file(str(remote), back.parent)
                     elapsed = time.perf_counter() - t0
+                    our_cpu.append(time.process_time() - c0)
                     assert r.result == "ok", r
                     peak_mib = max(peak_mib, (rss_kib("VmHWM") - base) / 1024)
                     ours.append(mb / elapsed)
@@ -164,6 +176,12 @@ def main() -> int:
                         ratio = med / statistics.median(theirs)
                         line += f", ratio {ratio:.2f}"
                         summary.append((cipher, direction, ratio))
+                gib = size / 2**30
+                if their_cpu:
+                    cpu = statistics.median(their_cpu) / gib
+                    line += f"\n{'':37} client CPU s/GiB: openssh {cpu:.2f}"
+                if our_cpu:
+                    line += f", engine {statistics.median(our_cpu) / gib:.2f}"
                 print(line, flush=True)
             if conn is not None:
                 print(f"  negotiated: {conn.cipher}")

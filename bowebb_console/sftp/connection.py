@@ -74,8 +74,8 @@ class Tuning:
     # back short and would cost a second round trip.
     read_request: int = 255 * 1024
     read_depth: int = 16  # outstanding read requests (more only fills buffers: measured)
-    write_request: int = 128 * 1024
-    write_depth: int = 64  # outstanding write requests
+    write_request: int = 255 * 1024  # sftp-server takes messages up to 256 KiB
+    write_depth: int = 8  # 2 MiB in flight: the size of sshd's channel window
     ciphers: tuple[str, ...] = PREFERRED_CIPHERS
     hash_in_thread: bool = True  # hash and write downloads off the receive thread
 

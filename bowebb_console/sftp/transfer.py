@@ -41,8 +41,9 @@ from pathlib import Path
 from typing import Any, Final, Literal
 
 import paramiko
-from paramiko.sftp import CMD_DATA, CMD_READ, CMD_STATUS, CMD_WRITE, int64
+from paramiko.sftp import CMD_DATA, CMD_READ, CMD_STATUS, int64
 
+from bowebb_console.sftp import fastpipe
 from bowebb_console.sftp.connection import SftpConnection, SftpError, Tuning, classify
 from bowebb_console.sftp.names import NameRefused, check_name
 
@@ -92,6 +93,9 @@ class RemoteEntry:
 
 class Cancelled(Exception):
     pass
+
+
+_CANCELLED: Final = SftpError("cancelled", "Cancelled by the user.")
 
 
 def _now() -> dt.datetime:
@@ -315,6 +319,9 @@ class TransferEngine:
             check_name(name)
         except NameRefused as exc:
             return self._refuse("download", remote_path, exc)
+        if cancel is not None and cancel.is_set():
+            # Skipped before it started: leave any resumable part of an earlier attempt alone.
+            return self._finish(a, "cancelled", error=_CANCELLED)
         local_dir = Path(local_dir)
         final = local_dir / name
         part = local_dir / (name + PART_SUFFIX)
@@ -368,9 +375,7 @@ class TransferEngine:
                 fd = -1
             part.unlink(missing_ok=True)
             sidecar.unlink(missing_ok=True)
-            return self._finish(
-                a, "cancelled", error=SftpError("cancelled", "Cancelled by the user.")
-            )
+            return self._finish(a, "cancelled", error=_CANCELLED)
         except Exception as exc:
             error = classify(exc)
             if fd >= 0:
@@ -526,6 +531,8 @@ class TransferEngine:
             check_name(name)
         except NameRefused as exc:
             return self._refuse("upload", remote_final, exc)
+        if cancel is not None and cancel.is_set():
+            return self._finish(a, "cancelled", error=_CANCELLED)
         fd = -1
         temp = ""
         keep_temp = True
@@ -576,9 +583,7 @@ class TransferEngine:
             return self._finish(a, "ok", hasher.hexdigest())
         except Cancelled:
             self._remove_quietly(temp)
-            return self._finish(
-                a, "cancelled", error=SftpError("cancelled", "Cancelled by the user.")
-            )
+            return self._finish(a, "cancelled", error=_CANCELLED)
         except Exception as exc:
             error = _remote_error(exc)
             if temp and (not keep_temp or error.kind in ("quota", "permission_denied")):
@@ -668,7 +673,7 @@ class TransferEngine:
                                 "changed", f"{a.local_name} got shorter while uploading."
                             )
                         digest.feed(data)
-                        num = sftp._async_request(replies, CMD_WRITE, handle, int64(pos), data)
+                        num = fastpipe.send_write(sftp, replies, handle, pos, data)
                         pending.append((num, len(data)))
                         pos += len(data)
                     num, n = pending[0]
