@@ -331,6 +331,8 @@ def classify(exc: BaseException, profile: ConnectionProfile | None = None) -> Sf
             return SftpError("quota", f"The local disk quota is used up: {_os_detail(exc)}")
         if code in (errno.ENETUNREACH, errno.EHOSTUNREACH):
             return SftpError("timeout", f"{where} cannot be reached; check the network or VPN.")
+        if code is None and "closed" in str(exc).lower():  # paramiko: "Socket is closed"
+            return SftpError("connection_lost", f"The connection to {where} was lost.")
         if code in (errno.ECONNRESET, errno.EPIPE, errno.ECONNABORTED):
             return SftpError("connection_lost", f"The connection to {where} was lost.")
         return SftpError("other", _os_detail(exc))

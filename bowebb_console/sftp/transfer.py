@@ -585,7 +585,7 @@ class TransferEngine:
             self._remove_quietly(temp)
             return self._finish(a, "cancelled", error=_CANCELLED)
         except Exception as exc:
-            error = _remote_error(exc)
+            error = classify(exc)
             if temp and (not keep_temp or error.kind in ("quota", "permission_denied")):
                 self._remove_quietly(temp)
             return self._finish(a, "failed", error=error)
@@ -683,7 +683,18 @@ class TransferEngine:
                     pending.popleft()
                     if t != CMD_STATUS:
                         raise SftpError("other", "Unexpected reply from the server.")
-                    sftp._convert_status(msg)  # raises unless OK
+                    try:
+                        sftp._convert_status(msg)  # raises unless OK
+                    except OSError as exc:
+                        if exc.errno is not None:  # e.g. EACCES: classify() says so
+                            raise
+                        # OpenSSH reports a failed write (disk full, quota) only as a
+                        # generic failure.
+                        raise SftpError(
+                            "quota",
+                            "The server refused to store more data: its disk is full or your "
+                            "quota is used up.",
+                        ) from None
                     acked += n
                     a.moved += n
                     now = time.monotonic()
@@ -855,22 +866,6 @@ def _make_local_dir(path: Path) -> None:
         st = os.lstat(path)
         if not stat.S_ISDIR(st.st_mode):  # a symlink or file where our folder should be
             raise SftpError("exists", f"{path.name} exists and is not a folder.") from None
-
-
-def _remote_error(exc: BaseException) -> SftpError:
-    """classify(), plus: OpenSSH reports a failed remote write (disk full, quota) only as a
-    generic failure, which paramiko raises as an OSError without errno."""
-    if (
-        isinstance(exc, OSError)
-        and not isinstance(exc, TimeoutError | ConnectionError)
-        and exc.errno is None
-        and exc.filename is None
-    ):
-        return SftpError(
-            "quota",
-            "The server refused to store more data: its disk is full or your quota is used up.",
-        )
-    return classify(exc)
 
 
 # --- the queue ---------------------------------------------------------------------------

@@ -333,3 +333,27 @@ def test_hash_covers_every_byte(conn: SftpConnection, tmp_path: Path) -> None:
     eng, _ = engine(conn)
     r = eng.download_file(str(remote / "x"), back)
     assert r.sha256 == hashlib.sha256(data).hexdigest()
+
+
+@pytest.fixture
+def tiny_tmpfs(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """A 2 MiB tmpfs, if this machine lets us mount one (root, not in a locked container)."""
+    mnt = tmp_path / "tiny"
+    mnt.mkdir()
+    proc = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(mnt)], capture_output=True
+    )
+    if proc.returncode != 0:
+        pytest.skip("cannot mount a tmpfs here")
+    yield mnt
+    subprocess.run(["umount", str(mnt)], check=True)
+
+
+def test_remote_disk_full(conn: SftpConnection, tmp_path: Path, tiny_tmpfs: Path) -> None:
+    out, _, _ = dirs(tmp_path)
+    write_random(out / "big.bin", 8 * MiB)
+    eng, _ = engine(conn)
+    r = eng.upload_file(out / "big.bin", str(tiny_tmpfs))
+    assert (r.result, r.error_kind, r.sha256) == ("failed", "quota", None), r
+    assert "full" in (r.reason or "")
+    assert list(tiny_tmpfs.iterdir()) == []  # neither the final name nor the temporary one
