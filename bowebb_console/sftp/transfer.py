@@ -23,6 +23,7 @@ run in a second thread (hashlib and os.write release the GIL). docs/performance.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import errno
 import hashlib
@@ -35,7 +36,7 @@ import stat
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final, Literal
@@ -56,6 +57,9 @@ SIDECAR_SUFFIX: Final = ".part.json"
 REMOTE_TEMP_SUFFIX: Final = ".bowebb-part"
 _REHASH_CHUNK: Final = 1024 * 1024
 _QUEUE_BYTES: Final = 32 * 1024 * 1024  # bound on data waiting for the hash/write thread
+# A download's .part is fsynced this often and the sidecar records how much is durable: after
+# a power cut, resume starts from there, not from bytes the page cache never wrote.
+_CHECKPOINT_BYTES: Final = 64 * 1024 * 1024
 
 ProgressFn = Callable[[int, int], None]  # (bytes_done, total) of the current file
 RecordFn = Callable[["TransferRecord"], None]
@@ -120,6 +124,18 @@ def _fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
+def _write_sidecar(sidecar: Path, meta: dict[str, object]) -> None:
+    tmp = sidecar.with_name(sidecar.name + ".tmp")
+    tmp.unlink(missing_ok=True)
+    sfd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
+    try:
+        _write_all(sfd, json.dumps(meta).encode("utf-8"))
+        os.fsync(sfd)
+    finally:
+        os.close(sfd)
+    os.replace(tmp, sidecar)
+
+
 def _write_all(fd: int, data: bytes | memoryview) -> None:
     view = memoryview(data)
     while view:
@@ -143,10 +159,18 @@ class _Digest:
     The network thread hands over chunks; this thread hashes and writes them. The queue is
     bounded in bytes so a slow disk slows the network, not memory."""
 
-    def __init__(self, hasher: Any, fd: int | None, threaded: bool) -> None:
+    def __init__(
+        self,
+        hasher: Any,
+        fd: int | None,
+        threaded: bool,
+        checkpoint: Callable[[int], None] | None = None,
+    ) -> None:
         self.hasher = hasher
         self.fd = fd
         self.done = 0
+        self._checkpoint = checkpoint
+        self._next_checkpoint = _CHECKPOINT_BYTES
         self.error: BaseException | None = None
         self._threaded = threaded
         self._q: queue.Queue[bytes | None] = queue.Queue()
@@ -161,6 +185,9 @@ class _Digest:
             _write_all(self.fd, data)
         self.hasher.update(data)
         self.done += len(data)
+        if self._checkpoint is not None and self.done >= self._next_checkpoint:
+            self._next_checkpoint = self.done + _CHECKPOINT_BYTES
+            self._checkpoint(self.done)
 
     def _run(self) -> None:
         while True:
@@ -328,6 +355,7 @@ class TransferEngine:
         sidecar = local_dir / (name + SIDECAR_SUFFIX)
         fd = -1
         keep_part = True
+        meta: dict[str, object] = {}
         try:
             _check_cancel(cancel)
             st = self._sftp.lstat(remote_path)
@@ -340,6 +368,7 @@ class TransferEngine:
                 raise SftpError("name_refused", f"{name} is not a regular file.")
             a.size = size = int(st.st_size or 0)
             mtime = int(st.st_mtime or 0)
+            meta = {"remote_path": remote_path, "size": size, "mtime": mtime}
             if not overwrite and os.path.lexists(final):
                 keep_part = False
                 raise SftpError("exists", f"{name} already exists in the target folder.")
@@ -348,7 +377,13 @@ class TransferEngine:
             a.resumed_from = offset or None
             if progress:
                 progress(offset, size)
-            digest = _Digest(hasher, fd, self.tuning.hash_in_thread)
+            part_fd = fd
+
+            def checkpoint(done: int) -> None:
+                os.fsync(part_fd)
+                _write_sidecar(sidecar, {**meta, "durable": offset + done})
+
+            digest = _Digest(hasher, fd, self.tuning.hash_in_thread, checkpoint)
             try:
                 self._receive(remote_path, digest, offset, size, a, progress, cancel)
             finally:
@@ -379,6 +414,12 @@ class TransferEngine:
         except Exception as exc:
             error = classify(exc)
             if fd >= 0:
+                if keep_part and error.kind not in ("disk_full", "quota"):
+                    # The process is alive: make what arrived durable so a resume keeps it.
+                    with contextlib.suppress(OSError):
+                        os.fsync(fd)
+                        durable = os.fstat(fd).st_size
+                        _write_sidecar(sidecar, {**meta, "durable": durable})
                 os.close(fd)
                 fd = -1
             if not keep_part or error.kind in ("disk_full", "quota"):
@@ -406,34 +447,30 @@ class TransferEngine:
             old = json.loads(sidecar.read_text("utf-8"))
         except (OSError, ValueError):
             old = None
-        if old == meta:
+        if isinstance(old, dict) and {k: old.get(k) for k in meta} == meta:
             try:
                 fd = os.open(part, flags)
             except OSError:
                 fd = -1
             if fd >= 0:
                 st = os.fstat(fd)
+                durable = old.get("durable")
                 if stat.S_ISREG(st.st_mode) and st.st_size <= size:
+                    # Only what was fsynced (at a checkpoint, or when the attempt failed) is
+                    # trusted; bytes after it may be a power cut's garbage.
+                    keep = durable if isinstance(durable, int) and durable >= 0 else 0
+                    if keep < st.st_size:
+                        os.ftruncate(fd, keep)
                     while True:
                         chunk = os.read(fd, _REHASH_CHUNK)
                         if not chunk:
                             break
                         hasher.update(chunk)
-                    return fd, st.st_size
+                    return fd, min(keep, st.st_size)
                 os.close(fd)
         # Start afresh: the .part and sidecar names are ours, a stale one is replaced.
         part.unlink(missing_ok=True)
-        tmp = sidecar.with_name(sidecar.name + ".tmp")
-        tmp.unlink(missing_ok=True)
-        sfd = os.open(
-            tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600
-        )
-        try:
-            _write_all(sfd, json.dumps(meta).encode("utf-8"))
-            os.fsync(sfd)
-        finally:
-            os.close(sfd)
-        os.replace(tmp, sidecar)
+        _write_sidecar(sidecar, meta)
         fd = os.open(part, flags | os.O_CREAT | os.O_EXCL, 0o600)
         return fd, 0
 
@@ -962,7 +999,3 @@ class _Speed:
             self.bps = rate if self.bps == 0 else 0.8 * self.bps + 0.2 * rate
             self._t, self._done = now, done
         return self.bps
-
-
-def iter_records(records: list[FileJob | TransferRecord]) -> Iterator[TransferRecord]:
-    return (r for r in records if isinstance(r, TransferRecord))

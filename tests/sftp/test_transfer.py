@@ -357,3 +357,22 @@ def test_remote_disk_full(conn: SftpConnection, tmp_path: Path, tiny_tmpfs: Path
     assert (r.result, r.error_kind, r.sha256) == ("failed", "quota", None), r
     assert "full" in (r.reason or "")
     assert list(tiny_tmpfs.iterdir()) == []  # neither the final name nor the temporary one
+
+
+def test_resume_trusts_only_durable_bytes(conn: SftpConnection, tmp_path: Path) -> None:
+    """After a power cut the tail of a .part may be garbage: resume keeps only what the
+    sidecar says was fsynced."""
+    _, remote, back = dirs(tmp_path)
+    expected = write_random(remote / "r.bin", 8 * MiB)
+    data = (remote / "r.bin").read_bytes()
+    st = (remote / "r.bin").stat()
+    meta = {"remote_path": str(remote / "r.bin"), "size": st.st_size, "mtime": int(st.st_mtime)}
+    eng, _ = engine(conn)
+    for durable, resumed in ((3 * MiB, 3 * MiB), (None, None)):
+        (back / "r.bin.part").write_bytes(data[: 3 * MiB] + b"\0" * MiB)  # garbage tail
+        sidecar = {**meta, "durable": durable} if durable is not None else meta
+        (back / "r.bin.part.json").write_text(json.dumps(sidecar))
+        r = eng.download_file(str(remote / "r.bin"), back)
+        assert (r.result, r.resumed_from, r.sha256) == ("ok", resumed, expected), r
+        assert sha256sum(back / "r.bin") == expected and leftovers(back) == []
+        (back / "r.bin").unlink()
