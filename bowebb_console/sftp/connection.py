@@ -126,6 +126,10 @@ class SftpConnection:
         transport = self.client.get_transport()
         return str(transport.remote_cipher) if transport is not None else ""
 
+    def start_dir(self) -> str:
+        """The profile's remote start folder as an absolute path (the login's home if empty)."""
+        return str(self.sftp.normalize(self.profile.remote_dir or "."))
+
     def close(self) -> None:
         try:
             self.sftp.close()

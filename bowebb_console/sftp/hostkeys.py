@@ -11,6 +11,7 @@ import base64
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 import paramiko
 
@@ -43,6 +44,11 @@ class PinnedKey:
     key_type: str
     fingerprint: str
     trusted: bool = True  # False: pinned but still waiting for a lead's approval
+
+    @classmethod
+    def from_row(cls, row: Any) -> PinnedKey:
+        """From store.host_keys.PinnedKeyRow (duck-typed: sftp/ does not import the store)."""
+        return cls(row.host, row.port, row.key_type, row.fingerprint, bool(row.trusted))
 
 
 @dataclass(frozen=True)

@@ -124,6 +124,13 @@ def _fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
+def _drop_part(part: Path, sidecar: Path) -> None:
+    """Remove our unfinished download; a .part without our sidecar is not ours to delete."""
+    if os.path.lexists(sidecar):
+        part.unlink(missing_ok=True)
+        sidecar.unlink(missing_ok=True)
+
+
 def _write_sidecar(sidecar: Path, meta: dict[str, object]) -> None:
     tmp = sidecar.with_name(sidecar.name + ".tmp")
     tmp.unlink(missing_ok=True)
@@ -408,8 +415,7 @@ class TransferEngine:
             if fd >= 0:
                 os.close(fd)
                 fd = -1
-            part.unlink(missing_ok=True)
-            sidecar.unlink(missing_ok=True)
+            _drop_part(part, sidecar)
             return self._finish(a, "cancelled", error=_CANCELLED)
         except Exception as exc:
             error = classify(exc)
@@ -423,8 +429,7 @@ class TransferEngine:
                 os.close(fd)
                 fd = -1
             if not keep_part or error.kind in ("disk_full", "quota"):
-                part.unlink(missing_ok=True)
-                sidecar.unlink(missing_ok=True)
+                _drop_part(part, sidecar)
             return self._finish(a, "failed", error=error)
         finally:
             if fd >= 0:
@@ -468,7 +473,12 @@ class TransferEngine:
                         hasher.update(chunk)
                     return fd, min(keep, st.st_size)
                 os.close(fd)
-        # Start afresh: the .part and sidecar names are ours, a stale one is replaced.
+        # Start afresh. A .part with our sidecar is a stale attempt and is replaced; without
+        # one it may be somebody's real file called "x.part", which is never touched.
+        if os.path.lexists(part) and not os.path.lexists(sidecar):
+            raise SftpError(
+                "exists", f"{part.name} already exists and is not an unfinished download."
+            )
         part.unlink(missing_ok=True)
         _write_sidecar(sidecar, meta)
         fd = os.open(part, flags | os.O_CREAT | os.O_EXCL, 0o600)

@@ -207,3 +207,11 @@ def test_postgres_pending_pin_needs_a_lead(pg_logins, pg_db) -> None:  # type: i
     with dbs["lead"].session() as s:
         approved = hk.approve_key(s, row.id, actor="spoof")
         assert approved.trusted and approved.approved_by != "spoof"
+
+
+def test_rows_convert_for_the_engine(db: Database) -> None:
+    from bowebb_console.sftp.hostkeys import PinnedKey
+
+    with db.session() as s:
+        row = hk.pin_key(s, "h", 22, "ssh-ed25519", FP1, "AAAA", actor="a", role="agent")
+    assert PinnedKey.from_row(row) == PinnedKey("h", 22, "ssh-ed25519", FP1, True)

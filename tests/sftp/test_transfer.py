@@ -83,6 +83,7 @@ def test_round_trip(conn: SftpConnection, tmp_path: Path, size: int) -> None:
 
 def test_unicode_folder_tree(conn: SftpConnection, tmp_path: Path) -> None:
     out, remote, back = dirs(tmp_path)
+    assert conn.start_dir() == conn.sftp.normalize(".")
     root = out / "Kund Åäö"
     files = {
         "räkning.pdf": 5000,
@@ -130,6 +131,12 @@ def test_existing_local_file_is_not_overwritten(conn: SftpConnection, tmp_path: 
     assert r.result == "ok" and (back / "a.txt").read_bytes() == (remote / "a.txt").read_bytes()
     r = eng.upload_file(out / "a.txt", str(remote), overwrite=True)
     assert r.result == "ok" and (remote / "a.txt").read_bytes() == b"other"
+    # A real file that happens to be called "a.txt.part" is not our temporary file.
+    (back / "a.txt").unlink()
+    (back / "a.txt.part").write_bytes(b"keep me")
+    r = eng.download_file(str(remote / "a.txt"), back)
+    assert (r.result, r.error_kind) == ("failed", "exists")
+    assert (back / "a.txt.part").read_bytes() == b"keep me"
 
 
 def test_cancel_one_and_all(conn: SftpConnection, tmp_path: Path) -> None:
