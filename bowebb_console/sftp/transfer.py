@@ -124,6 +124,13 @@ def _fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
+def name_ref(name: str) -> str:
+    """A file name as the Python log shows it: a short hash, because names are free text that
+    can be personal data (DESIGN.md, Conventions). The session log record has the name."""
+    digest = hashlib.sha256(name.encode("utf-8", "surrogateescape")).hexdigest()
+    return f"#{digest[:12]}"
+
+
 def _drop_part(part: Path, sidecar: Path) -> None:
     """Remove our unfinished download; a .part without our sidecar is not ours to delete."""
     if os.path.lexists(sidecar):
@@ -287,10 +294,10 @@ class TransferEngine:
         level = logging.INFO if result == "ok" else logging.WARNING
         log.log(
             level,
-            "%s %s %r (%d bytes): %s%s",
+            "%s %s, file %s (%d bytes): %s%s",
             a.direction,
             result,
-            a.remote_path,
+            name_ref(a.remote_path),
             a.size,
             record.error_kind or "",
             f" from offset {a.resumed_from}" if a.resumed_from else "",
@@ -299,7 +306,7 @@ class TransferEngine:
         return record
 
     def _refuse(self, direction: Direction, remote_path: str, exc: NameRefused) -> TransferRecord:
-        log.warning("Refused remote name %r in %r: %s", exc.name, remote_path, exc.reason)
+        log.warning("Refused remote name %s: %s", name_ref(exc.name), exc.reason)
         a = _Attempt(direction, remote_path, "")
         return self._finish(a, "failed", error=SftpError("name_refused", str(exc)))
 
@@ -321,7 +328,7 @@ class TransferEngine:
                 check_name(name)
             except NameRefused as exc:
                 refused = exc.reason
-                log.warning("Refused remote name %r in %r: %s", name, remote_dir, refused)
+                log.warning("Refused remote name %s: %s", name_ref(name), refused)
             mode = attr.st_mode or 0
             out.append(
                 RemoteEntry(
@@ -667,7 +674,7 @@ class TransferEngine:
         try:
             self._sftp.remove(path)
         except Exception:
-            log.info("Could not remove the temporary remote file %r", path)
+            log.info("Could not remove the temporary remote file %s", name_ref(path))
 
     def _rename_into_place(self, temp: str, final: str, overwrite: bool) -> None:
         if not overwrite:
@@ -825,7 +832,7 @@ class TransferEngine:
                     self._refuse("download", entry.path, NameRefused(entry.name, entry.refused))
                 )
             elif entry.is_symlink:
-                log.warning("Not following the remote symbolic link %r", entry.path)
+                log.warning("Not following the remote symbolic link %s", name_ref(entry.path))
                 a = _Attempt("download", entry.path, entry.name)
                 out.append(
                     self._finish(
@@ -869,7 +876,7 @@ class TransferEngine:
         for entry in entries:
             remote = posixpath.join(remote_dir, entry.name)
             if entry.is_symlink():
-                log.warning("Not following the local symbolic link %r", entry.path)
+                log.warning("Not following the local symbolic link %s", name_ref(entry.path))
                 continue
             try:
                 check_name(entry.name)
