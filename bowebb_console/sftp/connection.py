@@ -78,6 +78,10 @@ class Tuning:
     write_depth: int = 8  # 2 MiB in flight: the size of sshd's channel window
     ciphers: tuple[str, ...] = PREFERRED_CIPHERS
     hash_in_thread: bool = True  # hash and write downloads off the receive thread
+    # A cut network (laptop closed, VPN gone) sends no RST: without these a transfer would
+    # wait for TCP to give up, which takes many minutes.
+    stall_timeout: float = 60.0  # seconds without progress before a transfer fails
+    keepalive_s: int = 15
 
 
 @dataclass(frozen=True)
@@ -228,6 +232,8 @@ def connect(
         if sftp is None:
             raise SftpError("other", "The server has no SFTP subsystem.")
         fastpipe.install(sftp)
+        sftp.get_channel().settimeout(tuning.stall_timeout)
+        transport.set_keepalive(tuning.keepalive_s)
         log.info(
             "SFTP connected to %s:%s as %s (%s, host key %s)",
             profile.host,

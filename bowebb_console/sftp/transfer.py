@@ -36,7 +36,7 @@ import stat
 import threading
 import time
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final, Literal
@@ -122,6 +122,33 @@ def _fsync_dir(path: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+def _broken(exc: BaseException) -> bool:
+    """After these the SFTP stream may be cut mid-message: nothing more can be read from it."""
+    if isinstance(exc, TimeoutError | EOFError | ConnectionError | paramiko.SSHException):
+        return True
+    if isinstance(exc, paramiko.SFTPError):
+        return True
+    return isinstance(exc, OSError) and exc.errno is None and "closed" in str(exc).lower()
+
+
+@contextlib.contextmanager
+def _remote_file(sftp: paramiko.SFTPClient, path: str, mode: str) -> Iterator[Any]:
+    """sftp.open() whose close neither hangs on nor hides a broken connection."""
+    f = sftp.open(path, mode)
+    try:
+        yield f
+    except BaseException as exc:
+        if _broken(exc):
+            chan = sftp.get_channel()
+            if chan is not None:
+                chan.close()  # the session is unusable; the caller reconnects to resume
+        else:
+            with contextlib.suppress(Exception):
+                f.close()
+        raise
+    f.close()
 
 
 def name_ref(name: str) -> str:
@@ -504,7 +531,7 @@ class TransferEngine:
         """Pipelined reads, in file order, straight off the SFTP channel."""
         sftp = self._sftp
         tuning = self.tuning
-        with sftp.open(remote_path, "rb") as f:
+        with _remote_file(sftp, remote_path, "rb") as f:
             handle = f.handle
             replies = _Replies()
             got = replies.got
@@ -550,9 +577,10 @@ class TransferEngine:
                         if progress:
                             progress(done, size)
                     _check_cancel(cancel)  # after the report: a cancel from it counts
-            finally:
-                # Collect what is still in flight so the channel stays usable.
-                self._drain(pending, replies)
+            except BaseException as exc:
+                if not _broken(exc):  # collect what is in flight: the channel stays usable
+                    self._drain(pending, replies)
+                raise
 
     def _drain(self, pending: deque[tuple[int, int, int]], replies: _Replies) -> None:
         try:
@@ -710,7 +738,7 @@ class TransferEngine:
         sftp = self._sftp
         tuning = self.tuning
         mode = "r+b" if offset else "wb"  # ("x" in paramiko 5 forgets the write flag)
-        with sftp.open(temp, mode) as f:
+        with _remote_file(sftp, temp, mode) as f:
             handle = f.handle
             replies = _Replies()
             got = replies.got
@@ -757,8 +785,10 @@ class TransferEngine:
                         if progress:
                             progress(acked, size)
                     _check_cancel(cancel)  # after the report: a cancel from it counts
-            finally:
-                self._drain_writes(pending, replies)
+            except BaseException as exc:
+                if not _broken(exc):
+                    self._drain_writes(pending, replies)
+                raise
 
     def _drain_writes(self, pending: deque[tuple[int, int]], replies: _Replies) -> None:
         try:

@@ -113,6 +113,14 @@ class Sshd:
                     with contextlib.suppress(ProcessLookupError):  # already gone
                         os.kill(pid, signal.SIGKILL)
 
+    def signal_sessions(self, sig: int) -> None:
+        """E.g. SIGSTOP: the server goes silent without closing anything, like a cut network."""
+        if self.proc is not None:
+            for child in _children(self.proc.pid):
+                for pid in [child, *_children(child)]:
+                    with contextlib.suppress(ProcessLookupError):
+                        os.kill(pid, sig)
+
     def stop(self) -> None:
         if self.proc is None:
             return

@@ -383,3 +383,32 @@ def test_resume_trusts_only_durable_bytes(conn: SftpConnection, tmp_path: Path) 
         assert (r.result, r.resumed_from, r.sha256) == ("ok", resumed, expected), r
         assert sha256sum(back / "r.bin") == expected and leftovers(back) == []
         (back / "r.bin").unlink()
+
+
+def test_silent_network_times_out_then_resumes(own_sshd: Sshd, tmp_path: Path) -> None:
+    import signal
+
+    from bowebb_console.sftp.connection import Tuning
+
+    _, remote, back = dirs(tmp_path)
+    expected = write_random(remote / "tyst.bin", 48 * MiB)
+    c = open_conn(own_sshd, tuning=Tuning(stall_timeout=1.0))
+    eng, _ = engine(c)
+    frozen: list[bool] = []
+
+    def freeze(done: int, total: int) -> None:
+        if done > total // 3 and not frozen:
+            frozen.append(True)
+            own_sshd.signal_sessions(signal.SIGSTOP)
+
+    try:
+        r = eng.download_file(str(remote / "tyst.bin"), back, progress=freeze)
+    finally:
+        own_sshd.signal_sessions(signal.SIGCONT)
+        own_sshd.kill_sessions()
+        c.close()
+    assert (r.result, r.error_kind) == ("failed", "timeout"), r
+    assert not (back / "tyst.bin").exists()
+    with open_conn(own_sshd) as c:
+        r = engine(c)[0].download_file(str(remote / "tyst.bin"), back)
+    assert r.result == "ok" and r.resumed_from and r.sha256 == expected
