@@ -39,7 +39,7 @@ from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Final, Literal
+from typing import Any, Final, Literal, Protocol
 
 import paramiko
 from paramiko.sftp import CMD_DATA, CMD_READ, CMD_STATUS, int64
@@ -60,6 +60,13 @@ _QUEUE_BYTES: Final = 32 * 1024 * 1024  # bound on data waiting for the hash/wri
 # A download's .part is fsynced this often and the sidecar records how much is durable: after
 # a power cut, resume starts from there, not from bytes the page cache never wrote.
 _CHECKPOINT_BYTES: Final = 64 * 1024 * 1024
+
+
+class CancelFlag(Protocol):
+    """threading.Event, or anything else that says whether to stop."""
+
+    def is_set(self) -> bool: ...
+
 
 ProgressFn = Callable[[int, int], None]  # (bytes_done, total) of the current file
 RecordFn = Callable[["TransferRecord"], None]
@@ -106,7 +113,7 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-def _check_cancel(cancel: threading.Event | None) -> None:
+def _check_cancel(cancel: CancelFlag | None) -> None:
     if cancel is not None and cancel.is_set():
         raise Cancelled()
 
@@ -379,7 +386,7 @@ class TransferEngine:
         *,
         overwrite: bool = False,
         progress: ProgressFn | None = None,
-        cancel: threading.Event | None = None,
+        cancel: CancelFlag | None = None,
     ) -> TransferRecord:
         name = posixpath.basename(remote_path)
         a = _Attempt("download", remote_path, name)
@@ -526,7 +533,7 @@ class TransferEngine:
         size: int,
         a: _Attempt,
         progress: ProgressFn | None,
-        cancel: threading.Event | None,
+        cancel: CancelFlag | None,
     ) -> None:
         """Pipelined reads, in file order, straight off the SFTP channel."""
         sftp = self._sftp
@@ -602,7 +609,7 @@ class TransferEngine:
         *,
         overwrite: bool = False,
         progress: ProgressFn | None = None,
-        cancel: threading.Event | None = None,
+        cancel: CancelFlag | None = None,
     ) -> TransferRecord:
         local_path = Path(local_path)
         name = local_path.name
@@ -732,7 +739,7 @@ class TransferEngine:
         digest: _Digest,
         a: _Attempt,
         progress: ProgressFn | None,
-        cancel: threading.Event | None,
+        cancel: CancelFlag | None,
     ) -> None:
         """Pipelined writes of ``write_request`` bytes; every reply is checked, in order."""
         sftp = self._sftp
@@ -810,7 +817,7 @@ class TransferEngine:
         *,
         overwrite: bool = False,
         progress: ProgressFn | None = None,
-        cancel: threading.Event | None = None,
+        cancel: CancelFlag | None = None,
     ) -> list[TransferRecord]:
         """Download ``remote_dir`` as a folder inside ``local_parent``."""
         return [
@@ -825,7 +832,7 @@ class TransferEngine:
         *,
         overwrite: bool = False,
         progress: ProgressFn | None = None,
-        cancel: threading.Event | None = None,
+        cancel: CancelFlag | None = None,
     ) -> list[TransferRecord]:
         return [
             self.run_job(job, progress=progress, cancel=cancel) if isinstance(job, FileJob) else job
@@ -924,7 +931,7 @@ class TransferEngine:
         job: FileJob,
         *,
         progress: ProgressFn | None = None,
-        cancel: threading.Event | None = None,
+        cancel: CancelFlag | None = None,
     ) -> TransferRecord:
         if job.direction == "download":
             return self.download_file(
@@ -1015,7 +1022,7 @@ class TransferQueue:
                 )
 
             cancel = _AnyEvent(job.cancel, self.cancel_all)
-            records.append(self.engine.run_job(job, progress=report, cancel=cancel))  # type: ignore[arg-type]
+            records.append(self.engine.run_job(job, progress=report, cancel=cancel))
             finished += job.size
         return records
 
