@@ -81,7 +81,8 @@ def main() -> int:
     ap.add_argument("--read-request", type=int, default=Tuning.read_request)
     ap.add_argument("--write-depth", type=int, default=Tuning.write_depth)
     ap.add_argument("--write-request", type=int, default=Tuning.write_request)
-    ap.add_argument("--inline-hash", action="store_true")
+    ap.add_argument("--inline-hash", action="store_true", help="downloads: hash inline")
+    ap.add_argument("--upload-hash-thread", action="store_true", help="uploads: hash in a thread")
     args = ap.parse_args()
     tuning_kw = dict(
         read_depth=args.read_depth,
@@ -89,6 +90,7 @@ def main() -> int:
         write_depth=args.write_depth,
         write_request=args.write_request,
         hash_in_thread=not args.inline_hash,
+        upload_hash_in_thread=args.upload_hash_thread,
     )
     root = Path(tempfile.mkdtemp(prefix="bowebb-bench-"))
     server = Sshd(root)

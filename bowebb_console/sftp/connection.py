@@ -77,7 +77,11 @@ class Tuning:
     write_request: int = 255 * 1024  # sftp-server takes messages up to 256 KiB
     write_depth: int = 8  # 2 MiB in flight: the size of sshd's channel window
     ciphers: tuple[str, ...] = PREFERRED_CIPHERS
-    hash_in_thread: bool = True  # hash and write downloads off the receive thread
+    # Downloads: hashing and writing in a second thread keeps the receive loop draining the
+    # channel (faster). Uploads: hashing inline costs less CPU than handing chunks over, and
+    # the sender is CPU-bound (measured; docs/performance.md).
+    hash_in_thread: bool = True
+    upload_hash_in_thread: bool = False
     # A cut network (laptop closed, VPN gone) sends no RST: without these a transfer would
     # wait for TCP to give up, which takes many minutes.
     stall_timeout: float = 60.0  # seconds without progress before a transfer fails

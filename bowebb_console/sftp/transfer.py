@@ -654,7 +654,7 @@ class TransferEngine:
             a.resumed_from = offset or None
             if progress:
                 progress(offset, size)
-            digest = _Digest(hasher, None, self.tuning.hash_in_thread)
+            digest = _Digest(hasher, None, self.tuning.upload_hash_in_thread)
             try:
                 self._send(fd, temp, offset, size, digest, a, progress, cancel)
             finally:
