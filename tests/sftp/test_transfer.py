@@ -79,6 +79,8 @@ def test_round_trip(conn: SftpConnection, tmp_path: Path, size: int) -> None:
     assert sha256sum(remote / "fil.bin") == sha256sum(back / "fil.bin") == expected
     assert progress[-1] == (size, size)
     assert leftovers(remote, back) == []
+    for f in (src, remote / "fil.bin", back / "fil.bin"):
+        f.unlink()  # pytest keeps the last runs' tmp dirs: don't keep 600 MB in them
 
 
 def test_unicode_folder_tree(conn: SftpConnection, tmp_path: Path) -> None:
