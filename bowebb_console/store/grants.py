@@ -45,6 +45,15 @@ APPEND = ("SELECT", "INSERT")
 # server's trigger, so no role can even name them in an INSERT.
 LOG_EVENT_CLIENT_COLUMNS = ("event_uuid", "session_uuid", "kind", "payload_commitment")
 
+HOST_KEY_INSERT = "INSERT (host, port, key_type, fingerprint_sha256, public_key)"
+HOST_KEY_UPDATE = "UPDATE (approved_by, approved_at, retired_by, retired_at)"
+
+
+def grants_insert(privileges: tuple[str, ...]) -> bool:
+    """INSERT on the table or on some of its columns (both need the id sequence)."""
+    return any(p == "INSERT" or p.startswith("INSERT (") for p in privileges)
+
+
 TABLE_GRANTS: tuple[TableGrant, ...] = (
     TableGrant("alembic_version", READ, READ, READ),
     TableGrant("app_meta", READ, READ, READ),
@@ -60,4 +69,15 @@ TABLE_GRANTS: tuple[TableGrant, ...] = (
     TableGrant("log_chain_head", READ, READ, READ),
     # Every bulk export of addresses is recorded; the record itself is never changed.
     TableGrant("notice_export", APPEND, APPEND, APPEND),
+    # Host keys: anyone may pin a first key (INSERT of the key columns only; who and when are
+    # set by the server). Approving and retiring (= replacing) is UPDATE, for leads and admins,
+    # on those columns only. Nobody deletes: retired keys are the history.
+    TableGrant(
+        "host_key",
+        ("SELECT", HOST_KEY_INSERT),
+        ("SELECT", HOST_KEY_INSERT, HOST_KEY_UPDATE),
+        ("SELECT", HOST_KEY_INSERT, HOST_KEY_UPDATE),
+    ),
+    # Connection settings, no secrets in them.
+    TableGrant("sftp_profile", ALL, ALL, ALL),
 )

@@ -14,6 +14,7 @@ from bowebb_console.store.grants import (
     DEFAULT_PREFIX,
     ROLES,
     TABLE_GRANTS,
+    grants_insert,
     group_role,
     log_writer_role,
 )
@@ -127,7 +128,7 @@ def apply_grants(conn: Connection, prefix: str) -> None:
             if len(plain) < len(privileges):
                 columns = ", ".join(f'"{c}"' for c in grant.insert_columns)
                 conn.execute(text(f'GRANT INSERT ({columns}) ON "{grant.table}" TO "{group}"'))
-            if "INSERT" in privileges:
+            if grants_insert(privileges):
                 seq = conn.execute(
                     text(
                         "SELECT pg_get_serial_sequence(:t, 'id') FROM information_schema.columns"

@@ -1,0 +1,364 @@
+"""Connecting to a customer's SFTP server: pinned host keys, secrets from a callable, tuned
+transport, and errors a person can act on.
+
+The host key is checked before authentication, so a password is never sent to an impostor.
+Secrets (password, key passphrase) are asked for only when needed, are not kept, and never
+appear in an exception message or a log line.
+"""
+
+from __future__ import annotations
+
+import errno
+import logging
+import socket
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Final
+
+import paramiko
+
+from bowebb_console.sftp import fastpipe
+from bowebb_console.sftp.hostkeys import (
+    HostKeyChanged,
+    HostKeyPending,
+    OfferedKey,
+    PinnedKey,
+    PinnedKeyPolicy,
+    UnknownHostKey,
+)
+
+log = logging.getLogger(__name__)
+
+KINDS: Final = (
+    "dns",
+    "refused",
+    "timeout",
+    "auth_failed",
+    "host_key_changed",
+    "host_key_unknown",
+    "permission_denied",
+    "disk_full",
+    "quota",
+    "connection_lost",
+    "name_refused",
+    "exists",
+    "changed",
+    "cancelled",
+    "other",
+)
+
+# CBC (padding-oracle history, Terrapin's CBC-EtM variant) and SHA-1/MD5 MACs are never offered.
+# Strict kex (Terrapin) is negotiated by paramiko >= 3.4 by itself.
+DISABLED_ALGORITHMS: Final[dict[str, list[str]]] = {
+    "ciphers": ["aes128-cbc", "aes192-cbc", "aes256-cbc", "3des-cbc", "blowfish-cbc"],
+    "macs": ["hmac-sha1", "hmac-md5", "hmac-sha1-96", "hmac-md5-96"],
+}
+# AEAD first: GCM needs no separate MAC pass and is AES-NI fast. paramiko has no chacha20-poly1305.
+PREFERRED_CIPHERS: Final = (
+    "aes128-gcm@openssh.com",
+    "aes256-gcm@openssh.com",
+    "aes128-ctr",
+    "aes256-ctr",
+)
+
+SecretSource = Callable[[], str | None]
+
+
+@dataclass(frozen=True)
+class Tuning:
+    """Flow-control and pipelining settings (docs/performance.md, "SFTP", says why)."""
+
+    window_size: int = 64 * 1024 * 1024
+    max_packet_size: int = 256 * 1024
+    # OpenSSH's sftp-server answers at most 256 KiB - 1 KiB per read; larger requests come
+    # back short and would cost a second round trip.
+    read_request: int = 255 * 1024
+    read_depth: int = 16  # outstanding read requests (more only fills buffers: measured)
+    write_request: int = 255 * 1024  # sftp-server takes messages up to 256 KiB
+    write_depth: int = 8  # 2 MiB in flight: the size of sshd's channel window
+    ciphers: tuple[str, ...] = PREFERRED_CIPHERS
+    # Downloads: hashing and writing in a second thread keeps the receive loop draining the
+    # channel (faster). Uploads: hashing inline costs less CPU than handing chunks over, and
+    # the sender is CPU-bound (measured; docs/performance.md).
+    hash_in_thread: bool = True
+    upload_hash_in_thread: bool = False
+    # A cut network (laptop closed, VPN gone) sends no RST: without these a transfer would
+    # wait for TCP to give up, which takes many minutes.
+    stall_timeout: float = 60.0  # seconds without progress before a transfer fails
+    keepalive_s: int = 15
+
+
+@dataclass(frozen=True)
+class ConnectionProfile:
+    host: str
+    port: int
+    username: str
+    auth_kind: str  # password | key
+    key_path: str | None = None
+    remote_dir: str = ""
+
+
+def secret_account(profile: ConnectionProfile) -> str:
+    """The keyring account of a profile's password or key passphrase (no secret in it)."""
+    what = "key" if profile.auth_kind == "key" else "password"
+    return f"sftp-{what}:{profile.username}@{profile.host}:{profile.port}"
+
+
+class SftpError(Exception):
+    """``kind`` is one of KINDS; ``message`` is for the user and never contains a secret."""
+
+    def __init__(
+        self, kind: str, message: str, *, offered: OfferedKey | None = None, old_fp: str = ""
+    ) -> None:
+        assert kind in KINDS, kind
+        super().__init__(message)
+        self.kind = kind
+        self.message = message
+        self.offered = offered  # host_key_*: the key the server presented
+        self.old_fp = old_fp  # host_key_changed: the pinned fingerprint
+
+
+@dataclass
+class SftpConnection:
+    """An open SFTP session. One transfer at a time per connection (the engine drives the
+    SFTP channel directly for pipelining)."""
+
+    client: paramiko.SSHClient
+    sftp: paramiko.SFTPClient
+    host_key: OfferedKey
+    profile: ConnectionProfile
+    tuning: Tuning = field(default_factory=Tuning)
+
+    @property
+    def cipher(self) -> str:
+        transport = self.client.get_transport()
+        return str(transport.remote_cipher) if transport is not None else ""
+
+    def start_dir(self) -> str:
+        """The profile's remote start folder as an absolute path (the login's home if empty)."""
+        return str(self.sftp.normalize(self.profile.remote_dir or "."))
+
+    def close(self) -> None:
+        try:
+            self.sftp.close()
+        finally:
+            self.client.close()
+
+    def __enter__(self) -> SftpConnection:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _transport_factory(tuning: Tuning) -> Callable[..., paramiko.Transport]:
+    def make(sock: Any, disabled_algorithms: Any = None, **_: Any) -> paramiko.Transport:
+        t = paramiko.Transport(
+            sock,
+            default_window_size=tuning.window_size,
+            default_max_packet_size=tuning.max_packet_size,
+            disabled_algorithms=DISABLED_ALGORITHMS,
+        )
+        t.get_security_options().ciphers = tuning.ciphers
+        return t
+
+    return make
+
+
+def _load_key(path: str, secret: SecretSource) -> paramiko.PKey:
+    try:
+        return paramiko.PKey.from_path(path)
+    except paramiko.PasswordRequiredException:
+        pass
+    except TypeError as exc:  # cryptography's way of saying "encrypted, no passphrase given"
+        if "password" not in str(exc).lower():
+            raise
+    except FileNotFoundError:
+        raise SftpError("auth_failed", f"The private key file {path} does not exist.") from None
+    except PermissionError:
+        raise SftpError(
+            "permission_denied", f"The private key file {path} cannot be read."
+        ) from None
+    except (paramiko.SSHException, ValueError) as exc:
+        raise SftpError(
+            "auth_failed", f"{path} is not a private key paramiko can read ({type(exc).__name__})."
+        ) from None
+    passphrase = secret()
+    if not passphrase:
+        raise SftpError("auth_failed", "The private key is protected; enter its passphrase.")
+    try:
+        return paramiko.PKey.from_path(path, password=passphrase.encode("utf-8"))
+    except (paramiko.SSHException, ValueError):
+        # cryptography's messages do not contain the passphrase, but say nothing useful either.
+        raise SftpError("auth_failed", "The passphrase of the private key is wrong.") from None
+
+
+def connect(
+    profile: ConnectionProfile,
+    *,
+    secret: SecretSource,
+    pinned: Sequence[PinnedKey],
+    timeout: float = 15.0,
+    tuning: Tuning | None = None,
+) -> SftpConnection:
+    """Open an SFTP session or raise SftpError. ``secret`` is called only if a password or
+    passphrase is needed."""
+    tuning = tuning or Tuning()
+    client = paramiko.SSHClient()
+    policy = PinnedKeyPolicy(pinned)
+    client.set_missing_host_key_policy(policy)  # no known_hosts loaded: every key is checked
+    try:
+        pkey = None
+        if profile.auth_kind == "key":
+            if not profile.key_path:
+                raise SftpError("auth_failed", "The profile names no private key file.")
+            pkey = _load_key(profile.key_path, secret)
+        client.connect(
+            profile.host,
+            port=profile.port,
+            username=profile.username,
+            timeout=timeout,
+            banner_timeout=timeout,
+            auth_timeout=timeout,
+            channel_timeout=timeout,
+            allow_agent=False,
+            look_for_keys=False,
+            transport_factory=_transport_factory(tuning),
+            # The strategy runs after the host key was accepted, so a password is fetched
+            # (and sent) only to a pinned server.
+            auth_strategy=_Strategy(profile.username, pkey, secret),
+        )
+        transport = client.get_transport()
+        assert transport is not None and policy.accepted is not None
+        sftp = paramiko.SFTPClient.from_transport(
+            transport, window_size=tuning.window_size, max_packet_size=tuning.max_packet_size
+        )
+        if sftp is None:
+            raise SftpError("other", "The server has no SFTP subsystem.")
+        fastpipe.install(sftp)
+        sftp.get_channel().settimeout(tuning.stall_timeout)
+        transport.set_keepalive(tuning.keepalive_s)
+        log.info(
+            "SFTP connected to %s:%s as %s (%s, host key %s)",
+            profile.host,
+            profile.port,
+            profile.username,
+            transport.remote_cipher,
+            policy.accepted.fingerprint,
+        )
+        return SftpConnection(client, sftp, policy.accepted, profile, tuning)
+    except BaseException as exc:
+        # paramiko sometimes reports a dead handshake as "No existing session"; the transport
+        # thread kept the real cause (e.g. no SSH banner).
+        transport = client.get_transport()
+        if transport is not None and "no existing session" in str(exc).lower():
+            transport.join(timeout)  # let its thread record why it stopped
+        inner = getattr(transport, "saved_exception", None)
+        client.close()
+        if isinstance(exc, SftpError):
+            raise
+        if isinstance(exc, Exception):
+            if isinstance(inner, Exception) and "no existing session" in str(exc).lower():
+                exc = inner
+            raise classify(exc, profile) from None
+        raise
+
+
+class _Strategy(paramiko.auth_strategy.AuthStrategy):  # type: ignore[misc]
+    """Exactly one method: the profile's key, or its password (never agent or ~/.ssh keys)."""
+
+    def __init__(self, username: str, pkey: paramiko.PKey | None, secret: SecretSource) -> None:
+        super().__init__(ssh_config=paramiko.SSHConfig())
+        self._username = username
+        self._pkey = pkey
+        self._secret = secret
+
+    def get_sources(self) -> Any:
+        if self._pkey is not None:
+            yield paramiko.auth_strategy.InMemoryPrivateKey(self._username, self._pkey)
+        else:
+            yield paramiko.auth_strategy.Password(self._username, password_getter=self._get)
+
+    def _get(self) -> str:
+        value = self._secret()
+        if not value:
+            raise SftpError("auth_failed", "Enter the password for this server.")
+        return value
+
+
+def classify(exc: BaseException, profile: ConnectionProfile | None = None) -> SftpError:
+    """Turn a connect or transfer exception into an SftpError; never echoes secrets."""
+    where = f"{profile.host}:{profile.port}" if profile else "the server"
+    if isinstance(exc, SftpError):
+        return exc
+    if isinstance(exc, HostKeyChanged):
+        return SftpError("host_key_changed", str(exc), old_fp=exc.old_fp)
+    if isinstance(exc, UnknownHostKey):
+        return SftpError("host_key_unknown", str(exc), offered=exc.offered)
+    if isinstance(exc, HostKeyPending):
+        return SftpError("host_key_unknown", str(exc))
+    if isinstance(exc, socket.gaierror):
+        return SftpError(
+            "dns", f"The server name {where} was not found (DNS). Check the spelling or the VPN."
+        )
+    if isinstance(exc, paramiko.ssh_exception.NoValidConnectionsError):
+        codes = {e.errno for e in exc.errors.values() if isinstance(e, OSError)}
+        if codes <= {errno.ECONNREFUSED}:
+            return SftpError(
+                "refused", f"{where} refused the connection: no SSH server there, or a firewall."
+            )
+        return SftpError("timeout", f"{where} cannot be reached; check the network or VPN.")
+    if isinstance(exc, ConnectionRefusedError):
+        return SftpError(
+            "refused", f"{where} refused the connection: no SSH server there, or a firewall."
+        )
+    if isinstance(exc, socket.timeout | TimeoutError):
+        return SftpError("timeout", f"{where} did not answer in time; check the network or VPN.")
+    if isinstance(exc, paramiko.AuthenticationException):
+        return SftpError(
+            "auth_failed", "The server refused the login: wrong user name, password or key."
+        )
+    if isinstance(exc, EOFError | ConnectionResetError | BrokenPipeError):
+        return SftpError("connection_lost", f"The connection to {where} was lost.")
+    if isinstance(exc, paramiko.SSHException):
+        text = str(exc)
+        if "banner" in text.lower():
+            return SftpError(
+                "timeout", f"{where} did not answer as an SSH server (no protocol banner)."
+            )
+        if "incompatible" in text.lower() or "no acceptable" in text.lower():
+            return SftpError(
+                "other",
+                f"{where} offers only ciphers or MACs this app refuses as weak; "
+                "ask the customer to enable aes-gcm or aes-ctr with hmac-sha2.",
+            )
+        if "dropped" in text.lower() or "closed" in text.lower() or "eof" in text.lower():
+            return SftpError("connection_lost", f"The connection to {where} was lost.")
+        return SftpError("other", f"SSH error from {where}: {_first_line(text)}")
+    if isinstance(exc, OSError):
+        code = exc.errno
+        if code in (errno.EACCES, errno.EPERM):
+            return SftpError("permission_denied", f"Permission denied: {_os_detail(exc)}")
+        if code in (errno.ENOSPC, errno.EFBIG):
+            return SftpError("disk_full", f"The local disk is full: {_os_detail(exc)}")
+        if code == errno.EDQUOT:
+            return SftpError("quota", f"The local disk quota is used up: {_os_detail(exc)}")
+        if code in (errno.ENETUNREACH, errno.EHOSTUNREACH):
+            return SftpError("timeout", f"{where} cannot be reached; check the network or VPN.")
+        if code is None and "closed" in str(exc).lower():  # paramiko: "Socket is closed"
+            return SftpError("connection_lost", f"The connection to {where} was lost.")
+        if code in (errno.ECONNRESET, errno.EPIPE, errno.ECONNABORTED):
+            return SftpError("connection_lost", f"The connection to {where} was lost.")
+        return SftpError("other", _os_detail(exc))
+    return SftpError("other", f"{type(exc).__name__}: {_first_line(str(exc))}")
+
+
+def _os_detail(exc: OSError) -> str:
+    parts = [exc.strerror or str(exc) or type(exc).__name__]
+    if exc.filename:
+        parts.append(str(exc.filename))
+    return ": ".join(parts)
+
+
+def _first_line(text: str) -> str:
+    return text.strip().splitlines()[0][:300] if text.strip() else "unknown error"
