@@ -20,6 +20,7 @@ CORE = [
     "bowebb_console.store.sessions",
     "bowebb_console.store.log_verify",
     "bowebb_console.store.demo_sessions",
+    "bowebb_console.store.session_desk",
     "bowebb_console.credentials",
     "bowebb_console.config",
     "bowebb_console.cli",

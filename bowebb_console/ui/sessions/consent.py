@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from bowebb_console.ui.sessions import labels as L
+from bowebb_console.ui.sessions.labels import alive
 
 if TYPE_CHECKING:
     from bowebb_console.store.session_desk import Begun, ConsentParty
@@ -197,8 +198,8 @@ class ConsentDialog(QDialog):
             ctx,
             customer_id,
             tag=f"sessions.party.{id(self)}",
-            on_result=self._loaded,
-            on_error=self._load_failed,
+            on_result=alive(self, self._loaded),
+            on_error=alive(self, self._load_failed),
         )
 
     # --- loading ------------------------------------------------------------------------
@@ -268,6 +269,7 @@ class ConsentDialog(QDialog):
 
     def _refresh(self, *_: Any) -> None:
         self.caller_box.setVisible(self.contact.currentData() == NEW_CALLER)
+        self.cancel_button.setEnabled(not self.busy)  # a start under way is seen through
         gaps = self.missing()
         outcome = self.outcome()
         self.start_button.setEnabled(not self.busy and not gaps and outcome == "agreed")
@@ -338,8 +340,8 @@ class ConsentDialog(QDialog):
             self.ctx,
             request,
             tag=f"sessions.begin.{id(self)}",
-            on_result=self._begun,
-            on_error=self._failed,
+            on_result=alive(self, self._begun),
+            on_error=alive(self, self._failed),
         )
 
     def _begun(self, begun: Begun) -> None:
@@ -361,9 +363,7 @@ class ConsentDialog(QDialog):
                 "answers: it will not be logged twice."
             )
         elif isinstance(exc, LogWriteError):
-            text = self.tr("Not logged, the session has not started: %1").replace(
-                "%1", exc.message
-            )
+            text = self.tr("Not logged, the session has not started: %1").replace("%1", exc.message)
         elif isinstance(exc, SessionError):
             text = exc.message
         else:

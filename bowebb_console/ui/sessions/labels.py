@@ -7,45 +7,47 @@ The store speaks in codes (``remote_control``, ``no_answer``); the user reads th
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from bowebb_console.ui.models.rows import Column, RowTableModel
 
 if TYPE_CHECKING:
-    from bowebb_console.store.session_desk import SessionListRow
+    from bowebb_console.store.session_desk import SessionListRow  # noqa: F401 - the generic
     from bowebb_console.ui.context import AppContext
 
 C = "SessionWords"
 
 SESSION_KINDS = {
-    "remote_control": QT_TRANSLATE_NOOP(C, "Remote control"),
-    "file_transfer": QT_TRANSLATE_NOOP(C, "File transfer"),
+    "remote_control": QT_TRANSLATE_NOOP("SessionWords", "Remote control"),
+    "file_transfer": QT_TRANSLATE_NOOP("SessionWords", "File transfer"),
 }
 CHANNELS = {
-    "phone": QT_TRANSLATE_NOOP(C, "Phone"),
-    "email": QT_TRANSLATE_NOOP(C, "E-mail"),
-    "chat": QT_TRANSLATE_NOOP(C, "Chat"),
-    "ticket": QT_TRANSLATE_NOOP(C, "Ticket"),
-    "in_person": QT_TRANSLATE_NOOP(C, "In person"),
+    "phone": QT_TRANSLATE_NOOP("SessionWords", "Phone"),
+    "email": QT_TRANSLATE_NOOP("SessionWords", "E-mail"),
+    "chat": QT_TRANSLATE_NOOP("SessionWords", "Chat"),
+    "ticket": QT_TRANSLATE_NOOP("SessionWords", "Ticket"),
+    "in_person": QT_TRANSLATE_NOOP("SessionWords", "In person"),
 }
 SCOPES = {
-    "view_only": QT_TRANSLATE_NOOP(C, "View only"),
-    "control": QT_TRANSLATE_NOOP(C, "Control"),
-    "file_transfer": QT_TRANSLATE_NOOP(C, "File transfer"),
+    "view_only": QT_TRANSLATE_NOOP("SessionWords", "View only"),
+    "control": QT_TRANSLATE_NOOP("SessionWords", "Control"),
+    "file_transfer": QT_TRANSLATE_NOOP("SessionWords", "File transfer"),
 }
 CONSENT_OUTCOMES = {
-    "agreed": QT_TRANSLATE_NOOP(C, "Agreed"),
-    "refused": QT_TRANSLATE_NOOP(C, "Refused"),
-    "no_answer": QT_TRANSLATE_NOOP(C, "No answer"),
+    "agreed": QT_TRANSLATE_NOOP("SessionWords", "Agreed"),
+    "refused": QT_TRANSLATE_NOOP("SessionWords", "Refused"),
+    "no_answer": QT_TRANSLATE_NOOP("SessionWords", "No answer"),
 }
 END_OUTCOMES = {
-    "resolved": QT_TRANSLATE_NOOP(C, "Resolved"),
-    "partly_resolved": QT_TRANSLATE_NOOP(C, "Partly resolved"),
-    "not_resolved": QT_TRANSLATE_NOOP(C, "Not resolved"),
-    "escalated": QT_TRANSLATE_NOOP(C, "Escalated"),
-    "aborted": QT_TRANSLATE_NOOP(C, "Aborted"),
+    "resolved": QT_TRANSLATE_NOOP("SessionWords", "Resolved"),
+    "partly_resolved": QT_TRANSLATE_NOOP("SessionWords", "Partly resolved"),
+    "not_resolved": QT_TRANSLATE_NOOP("SessionWords", "Not resolved"),
+    "escalated": QT_TRANSLATE_NOOP("SessionWords", "Escalated"),
+    "aborted": QT_TRANSLATE_NOOP("SessionWords", "Aborted"),
 }
 TOOLS = {
     "TeamViewer": "TeamViewer",
@@ -53,29 +55,40 @@ TOOLS = {
     "Quick Assist": "Quick Assist",
     "RustDesk": "RustDesk",
     "Chrome Remote Desktop": "Chrome Remote Desktop",
-    "other": QT_TRANSLATE_NOOP(C, "Other"),
+    "other": QT_TRANSLATE_NOOP("SessionWords", "Other"),
 }
 STATES = {
-    "refused": QT_TRANSLATE_NOOP(C, "Not started (no agreement)"),
-    "consented": QT_TRANSLATE_NOOP(C, "Agreed, not started"),
-    "open": QT_TRANSLATE_NOOP(C, "Open"),
-    "ended": QT_TRANSLATE_NOOP(C, "Ended"),
-    "ended_late": QT_TRANSLATE_NOOP(C, "Ended late"),
+    "refused": QT_TRANSLATE_NOOP("SessionWords", "Not started (no agreement)"),
+    "consented": QT_TRANSLATE_NOOP("SessionWords", "Agreed, not started"),
+    "open": QT_TRANSLATE_NOOP("SessionWords", "Open"),
+    "ended": QT_TRANSLATE_NOOP("SessionWords", "Ended"),
+    "ended_late": QT_TRANSLATE_NOOP("SessionWords", "Ended late"),
 }
 EVENTS = {
-    "consent_recorded": QT_TRANSLATE_NOOP(C, "Agreement recorded"),
-    "session_started": QT_TRANSLATE_NOOP(C, "Session started"),
-    "note_added": QT_TRANSLATE_NOOP(C, "Note"),
-    "tool_recorded": QT_TRANSLATE_NOOP(C, "Remote tool"),
-    "file_transferred": QT_TRANSLATE_NOOP(C, "File transferred"),
-    "session_ended": QT_TRANSLATE_NOOP(C, "Session ended"),
-    "session_ended_late": QT_TRANSLATE_NOOP(C, "Session ended late"),
+    "consent_recorded": QT_TRANSLATE_NOOP("SessionWords", "Agreement recorded"),
+    "session_started": QT_TRANSLATE_NOOP("SessionWords", "Session started"),
+    "note_added": QT_TRANSLATE_NOOP("SessionWords", "Note"),
+    "tool_recorded": QT_TRANSLATE_NOOP("SessionWords", "Remote tool"),
+    "file_transferred": QT_TRANSLATE_NOOP("SessionWords", "File transferred"),
+    "session_ended": QT_TRANSLATE_NOOP("SessionWords", "Session ended"),
+    "session_ended_late": QT_TRANSLATE_NOOP("SessionWords", "Session ended late"),
 }
 SENSITIVE_REMINDER = QT_TRANSLATE_NOOP(
-    C,
+    "SessionWords",
     "Do not record sensitive personal data (health, religion, politics, union membership, "
     "sexuality, ethnic origin: GDPR Art. 9) in free text.",
 )
+
+
+def alive(widget: Any, fn: Callable[..., None]) -> Callable[..., None]:
+    """A task callback that does nothing once ``widget`` is gone (its window was closed
+    while the task ran)."""
+
+    def call(*args: Any) -> None:
+        if shiboken6.isValid(widget):
+            fn(*args)
+
+    return call
 
 
 def word(table: dict[str, str], code: str | None) -> str:

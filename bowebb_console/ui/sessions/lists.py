@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from bowebb_console.ui.models.rows import ROW_ROLE, SortProxy
-from bowebb_console.ui.sessions.labels import SessionListModel
+from bowebb_console.ui.sessions.labels import SessionListModel, alive
 from bowebb_console.ui.sessions.timeline import SessionTimeline
 
 if TYPE_CHECKING:
@@ -52,7 +52,7 @@ def open_timeline(ctx: AppContext, session_uuid: str, parent: QWidget | None) ->
     """A session's timeline in a window (non-blocking)."""
     window = QDialog(parent)
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    window.setWindowTitle(window.tr("Session timeline"))
+    window.setWindowTitle(QCoreApplication.translate("SessionWindows", "Session timeline"))
     timeline = SessionTimeline(ctx, session_uuid, window)
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
     buttons.rejected.connect(window.reject)
@@ -109,8 +109,8 @@ class CustomerSessionsPanel(QWidget):
             self.ctx,
             self.customer_id,
             tag=f"sessions.customer.{id(self)}",
-            on_result=self._loaded,
-            on_error=self._failed,
+            on_result=alive(self, self._loaded),
+            on_error=alive(self, self._failed),
         )
 
     def _loaded(self, rows: list[SessionListRow]) -> None:

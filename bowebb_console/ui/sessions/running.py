@@ -13,7 +13,7 @@ import uuid
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from bowebb_console.ui.sessions import labels as L
+from bowebb_console.ui.sessions.labels import alive
 from bowebb_console.ui.sessions.timeline import SessionTimeline
 
 if TYPE_CHECKING:
@@ -201,7 +202,7 @@ class RunningSessionPanel(QWidget):
     def _tick(self) -> None:
         self.elapsed.setText(elapsed_text(self.started_at))
 
-    def closeEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
+    def closeEvent(self, event: Any) -> None:
         self.timer.stop()
         super().closeEvent(event)
 
@@ -221,8 +222,8 @@ class RunningSessionPanel(QWidget):
             pending.uuid_for(key),
             **kw,
             tag=f"sessions.run.{id(self)}",
-            on_result=lambda event: self._saved(pending, event, done),
-            on_error=self._failed,
+            on_result=alive(self, lambda event: self._saved(pending, event, done)),
+            on_error=alive(self, self._failed),
         )
 
     def _enable(self, on: bool) -> None:
@@ -293,7 +294,7 @@ def open_running_window(ctx: AppContext, session_uuid: str, parent: QWidget | No
     """The running session in a window of its own (when started from outside the screen)."""
     window = QDialog(parent)
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    window.setWindowTitle(window.tr("Support session"))
+    window.setWindowTitle(QCoreApplication.translate("SessionWindows", "Support session"))
     panel = RunningSessionPanel(ctx, session_uuid, parent=window)
     layout = QVBoxLayout(window)
     layout.addWidget(panel)

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from bowebb_console.ui.sessions import labels as L
+from bowebb_console.ui.sessions.labels import alive
 
 if TYPE_CHECKING:
     from bowebb_console.store.session_desk import Timeline
@@ -57,8 +58,8 @@ class SessionTimeline(QWidget):
             self.ctx,
             self.session_uuid,
             tag=self._tag,
-            on_result=self._loaded,
-            on_error=self._failed,
+            on_result=alive(self, self._loaded),
+            on_error=alive(self, self._failed),
         )
 
     def _loaded(self, found: Timeline) -> None:
@@ -109,7 +110,8 @@ class SessionTimeline(QWidget):
         if kind == "consent_recorded":
             who = self.contacts.get(int(p.get("contact_id") or 0), self.tr("a contact"))
             lines = [
-                self.tr("%1 by %2, %3").replace("%1", L.word(L.CONSENT_OUTCOMES, p.get("outcome")))
+                self.tr("%1 by %2, %3")
+                .replace("%1", L.word(L.CONSENT_OUTCOMES, p.get("outcome")))
                 .replace("%2", who)
                 .replace("%3", L.word(L.CHANNELS, p.get("channel"))),
                 self.tr("Kind: %1, scope: %2")

@@ -1,4 +1,4 @@
-""""Verify log integrity" for leads and admins: recompute the whole chain off the GUI thread,
+""" "Verify log integrity" for leads and admins: recompute the whole chain off the GUI thread,
 with progress and cancel, and say the result in plain words."""
 
 from __future__ import annotations
@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
+
+from bowebb_console.ui.sessions.labels import alive
 
 if TYPE_CHECKING:
     from bowebb_console.domain.hashchain import VerifyResult
@@ -76,9 +78,9 @@ class VerifyLogBox(QWidget):
             self._progress,
             self._stop,
             tag="sessions.verify",
-            on_result=self._result,
-            on_error=self._error,
-            on_finished=self._finished,
+            on_result=alive(self, self._result),
+            on_error=alive(self, self._error),
+            on_finished=alive(self, self._finished),
         )
 
     def _total(self, total: int) -> None:
@@ -114,7 +116,9 @@ class VerifyLogBox(QWidget):
             text = self.tr("%n event(s), chain intact, head %1", "", result.events)
             text = text.replace("%1", result.head)
             if result.erased_payloads:
-                text += " " + self.tr("(%n payload(s) erased, as allowed)", "", result.erased_payloads)
+                text += " " + self.tr(
+                    "(%n payload(s) erased, as allowed)", "", result.erased_payloads
+                )
             return text
         kinds = {
             "changed": self.tr("an event was changed after it was logged"),

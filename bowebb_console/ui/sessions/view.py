@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from bowebb_console.ui.sessions import labels as L
 from bowebb_console.ui.sessions.consent import ConsentDialog, start_session_for
+from bowebb_console.ui.sessions.labels import alive
 from bowebb_console.ui.sessions.lists import open_timeline, selected_row, session_table
 from bowebb_console.ui.sessions.running import RunningSessionPanel
 from bowebb_console.ui.sessions.verify import VerifyLogBox
@@ -57,6 +58,7 @@ class SessionsView(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.running: RunningSessionPanel | None = None
+        self.loading = False
         self.dialog: ConsentDialog | None = None
         self.stack = QStackedWidget()
         self.home = QWidget()
@@ -150,15 +152,20 @@ class SessionsView(QWidget):
 
     # --- lists --------------------------------------------------------------------------
     def reload(self) -> None:
+        self.loading = True
         self.refresh_button.setEnabled(False)
         self.ctx.runner.start(
             _lists,
             self.ctx,
             tag="sessions.lists",
-            on_result=self._lists_loaded,
-            on_error=self._lists_failed,
-            on_finished=lambda: self.refresh_button.setEnabled(True),
+            on_result=alive(self, self._lists_loaded),
+            on_error=alive(self, self._lists_failed),
+            on_finished=alive(self, self._lists_done),
         )
+
+    def _lists_done(self) -> None:
+        self.loading = False
+        self.refresh_button.setEnabled(True)
 
     def _lists_loaded(self, found: tuple[list[SessionListRow], list[SessionListRow]]) -> None:
         opened, recent = found
@@ -204,10 +211,13 @@ class SessionsView(QWidget):
             self.ctx,
             text,
             tag="sessions.search",
-            on_result=self._found,
-            on_error=lambda exc: self.search_status.setText(
-                self.tr("The search failed (%1).").replace("%1", type(exc).__name__)
-            ),
+            on_result=alive(self, self._found),
+            on_error=alive(self, self._search_failed),
+        )
+
+    def _search_failed(self, exc: BaseException) -> None:
+        self.search_status.setText(
+            self.tr("The search failed (%1).").replace("%1", type(exc).__name__)
         )
 
     def _found(self, hits: list[SearchHit]) -> None:
