@@ -308,7 +308,7 @@
 <context>
     <name>SessionListModel</name>
     <message>
-        <source>Agreed at</source>
+        <source>Recorded at</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

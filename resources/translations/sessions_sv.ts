@@ -308,8 +308,8 @@
 <context>
     <name>SessionListModel</name>
     <message>
-        <source>Agreed at</source>
-        <translation>Överenskommen</translation>
+        <source>Recorded at</source>
+        <translation>Registrerad</translation>
     </message>
     <message>
         <source>Customer</source>

@@ -132,7 +132,7 @@ class SessionListModel(RowTableModel["SessionListRow"]):
     CONTEXT = "SessionListModel"
     COLUMNS = (
         Column(
-            QT_TRANSLATE_NOOP("SessionListModel", "Agreed at"),
+            QT_TRANSLATE_NOOP("SessionListModel", "Recorded at"),
             lambda r: local_time(r.summary.consent_at),
             lambda r: r.summary.consent_at,
         ),

@@ -67,3 +67,24 @@ def fill_consent(qtbot, dialog, outcome: str = "agreed") -> None:  # type: ignor
 def click(qtbot, button) -> None:  # type: ignore[no-untyped-def]
     assert button.isEnabled(), button.text()
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def refuse_connections(pg_db, on: bool) -> None:  # type: ignore[no-untyped-def]
+    """The database goes down for clients (new connections refused, open ones dropped), or
+    comes back. Real server behaviour, as in a restart or a maintenance window."""
+    from sqlalchemy import create_engine
+
+    server = create_engine(pg_db.admin_url.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    try:
+        with server.connect() as conn:
+            allow = "false" if on else "true"
+            conn.execute(text(f'ALTER DATABASE "{pg_db.name}" WITH ALLOW_CONNECTIONS {allow}'))
+            if on:
+                conn.execute(
+                    text(
+                        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :d"
+                    ),
+                    {"d": pg_db.name},
+                )
+    finally:
+        server.dispose()

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import json
 
-from sqlalchemy import create_engine, text
-
 from bowebb_console.store import sessions
 from bowebb_console.store.engine import make_engine
 from bowebb_console.store.log_verify import verify_log
@@ -15,7 +13,7 @@ from bowebb_console.store.setup import init_database
 from bowebb_console.ui.sessions.lists import CustomerSessionsPanel
 from bowebb_console.ui.sessions.view import SessionsView
 from tests.store.log_helpers import add_customer, as_superuser, consent, full_session
-from tests.ui.sessions.conftest import click, events, fill_consent
+from tests.ui.sessions.conftest import click, events, fill_consent, refuse_connections
 
 
 def _view(qtbot, ctx) -> SessionsView:  # type: ignore[no-untyped-def]
@@ -72,23 +70,10 @@ def test_database_down_when_starting_keeps_input_and_starts_nothing(  # type: ig
     fill_consent(qtbot, dialog)
     su = dialog.session_uuid
 
-    server = create_engine(pg_db.admin_url.set(database="postgres"), isolation_level="AUTOCOMMIT")
-
-    def refuse(on: bool) -> None:
-        with server.connect() as conn:
-            conn.execute(
-                text(f'ALTER DATABASE "{pg_db.name}" WITH ALLOW_CONNECTIONS {str(not on).lower()}')
-            )
-            if on:
-                conn.execute(
-                    text(
-                        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :d"
-                    ),
-                    {"d": pg_db.name},
-                )
-
     try:
-        refuse(True)  # the database stops taking connections and drops the open ones
+        refuse_connections(
+            pg_db, True
+        )  # the database stops taking connections and drops the open ones
         click(qtbot, dialog.start_button)
         qtbot.waitUntil(lambda: dialog.error_label.isVisible(), timeout=15_000)
         assert "cannot be reached" in dialog.error_label.text()
@@ -97,8 +82,7 @@ def test_database_down_when_starting_keeps_input_and_starts_nothing(  # type: ig
         assert dialog.purpose.text() == "Skrivaren skriver inte ut"
         assert dialog.start_button.isEnabled()  # to try again
     finally:
-        refuse(False)
-        server.dispose()
+        refuse_connections(pg_db, False)
     check = make_engine(pg_db.admin_url_str)
     try:
         assert events(check, su) == []  # nothing was logged, nothing started
@@ -172,3 +156,34 @@ def test_customer_panel_lists_sessions_and_opens_a_timeline(qtbot, make_ctx, sql
     assert json.loads(events(engine, done)[-1][1])["outcome"] == "resolved"
     assert sessions.summarise(sessions.session_timeline(engine, done)).state == "ended"
     engine.dispose()
+
+
+def test_note_not_saved_while_the_database_is_down_keeps_the_text(  # type: ignore[no-untyped-def]
+    qtbot, make_ctx, pg_db
+) -> None:
+    init_database(pg_db.admin_url_str, role_prefix=pg_db.role_prefix)
+    engine = make_engine(pg_db.admin_url_str)
+    customer, contact = add_customer(engine)
+    su = consent(engine, customer, contact).session_uuid
+    sessions.start_session(engine, su, tool="AnyDesk")
+    engine.dispose()
+    view = _view(qtbot, make_ctx(pg_db.admin_url_str))
+    assert view.open_model.rowCount() == 1  # this login's open session
+    click(qtbot, view.continue_button)
+    panel = view.running
+    qtbot.waitUntil(lambda: len(panel.timeline.events) == 2, timeout=5000)
+    qtbot.keyClicks(panel.note_edit, "Rebooted the print server")
+    try:
+        refuse_connections(pg_db, True)
+        click(qtbot, panel.note_button)
+        qtbot.waitUntil(lambda: panel.status.text().startswith("Not saved"), timeout=15_000)
+        assert panel.note_edit.toPlainText() == "Rebooted the print server"
+        assert len(panel.timeline.events) == 2  # nothing shown as saved
+    finally:
+        refuse_connections(pg_db, False)
+    click(qtbot, panel.note_button)
+    qtbot.waitUntil(lambda: len(panel.timeline.events) == 3, timeout=10_000)
+    assert panel.note_edit.toPlainText() == ""
+    check = make_engine(pg_db.admin_url_str)
+    assert [k for k, _ in events(check, su)].count("note_added") == 1
+    check.dispose()
