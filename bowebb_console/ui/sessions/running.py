@@ -248,7 +248,7 @@ class RunningSessionPanel(QWidget):
                 "kept; press again when the database answers (it will not be logged twice)."
             )
         else:
-            reason = getattr(exc, "message", None) or type(exc).__name__
+            reason = (getattr(exc, "message", None) or type(exc).__name__).rstrip(".")
             text = self.tr("Not saved: %1. Your text is kept; try again.").replace("%1", reason)
         self.status.setText(text)
 
