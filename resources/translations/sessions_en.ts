@@ -144,6 +144,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>a time that is not in the future</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>the outcome</source>
         <translation type="unfinished"></translation>
     </message>

@@ -144,6 +144,10 @@
         <translation>hur</translation>
     </message>
     <message>
+        <source>a time that is not in the future</source>
+        <translation>en tidpunkt som inte ligger i framtiden</translation>
+    </message>
+    <message>
         <source>the outcome</source>
         <translation>utfallet</translation>
     </message>

@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from bowebb_console.ui.context import AppContext
 
 NEW_CALLER = -1
+FUTURE_SLACK_S = 300  # clocks differ a little; an agreement is never logged ahead
 
 
 def _load_party(ctx: AppContext, customer_id: int) -> ConsentParty:
@@ -107,6 +108,7 @@ class ConsentDialog(QDialog):
         self.caller_box.hide()
         self.channel = _combo(L.CHANNELS, self.tr("How?"))
         self.when = QDateTimeEdit(QDateTime.currentDateTime())
+        self.when.dateTimeChanged.connect(self._refresh)
         self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.when.setCalendarPopup(True)
         self.reference = QLineEdit()
@@ -254,6 +256,8 @@ class ConsentDialog(QDialog):
                 gaps.append(self.tr("the caller's e-mail"))
         if self.channel.currentData() is None:
             gaps.append(self.tr("how"))
+        if self.when.dateTime() > QDateTime.currentDateTime().addSecs(FUTURE_SLACK_S):
+            gaps.append(self.tr("a time that is not in the future"))
         if self.outcome() is None:
             gaps.append(self.tr("the outcome"))
         if self.outcome() == "agreed":

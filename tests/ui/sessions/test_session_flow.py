@@ -107,6 +107,11 @@ def test_incomplete_agreement_keeps_start_disabled(qtbot, make_ctx, desk, demo_u
     dialog.reference.clear()
     assert not dialog.start_button.isEnabled()
     assert "reference" in dialog.missing_label.text()
+    from PySide6.QtCore import QDateTime
+
+    dialog.when.setDateTime(QDateTime.currentDateTime().addDays(1))
+    assert "future" in dialog.missing_label.text()
+    dialog.when.setDateTime(QDateTime.currentDateTime().addSecs(-600))
     # A new caller instead of a known contact: needs a name and an e-mail.
     qtbot.keyClicks(dialog.reference, "T-1")
     dialog.contact.setCurrentIndex(dialog.contact.count() - 1)
