@@ -25,6 +25,7 @@ CORE = [
     "bowebb_console.sftp.hostkeys",
     "bowebb_console.sftp.connection",
     "bowebb_console.sftp.transfer",
+    "bowebb_console.store.session_desk",
     "bowebb_console.credentials",
     "bowebb_console.config",
     "bowebb_console.cli",

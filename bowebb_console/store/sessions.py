@@ -21,6 +21,7 @@ from bowebb_console.store.session_log import (
     EventRow,
     append_event,
     engine_of,
+    event_by_uuid,
     read_session_events,
     read_sessions_events,
 )
@@ -151,6 +152,12 @@ def record_consent(
     )
 
 
+def _logged(db: Any, event_uuid: str | None) -> EventRow | None:
+    """A retry of a step that was logged after all (its COMMIT's answer was lost): the rules
+    below would refuse it as a repeat, but it is the same event, so return it."""
+    return event_by_uuid(db, event_uuid) if event_uuid else None
+
+
 def _customer_of(events: list[EventRow]) -> int | None:
     for e in events:
         if e.kind == CONSENT and e.payload is not None:
@@ -170,6 +177,8 @@ def start_session(
 ) -> EventRow:
     """Start after an agreed consent. Raises SessionError (rules) or LogWriteError (not
     logged: the session must not start)."""
+    if (again := _logged(db, event_uuid)) is not None:
+        return again
     engine = engine_of(db)
     with engine.connect() as conn:
         events = read_session_events(conn, session_uuid)
@@ -205,18 +214,24 @@ def _require_open(db: Any, session_uuid: str) -> None:
 
 
 def add_note(db: Any, session_uuid: str, note: str, **kw: Any) -> EventRow:
+    if (again := _logged(db, kw.get("event_uuid"))) is not None:
+        return again
     _need(note, "The note")
     _require_open(db, session_uuid)
     return append_event(engine_of(db), NOTE, session_uuid, {"note": note.strip()}, **kw)
 
 
 def record_tool(db: Any, session_uuid: str, tool: str, tool_session_id: str, **kw: Any) -> EventRow:
+    if (again := _logged(db, kw.get("event_uuid"))) is not None:
+        return again
     _require_open(db, session_uuid)
     payload = {"tool": tool, "tool_session_id": tool_session_id.strip()}
     return append_event(engine_of(db), TOOL, session_uuid, payload, **kw)
 
 
 def end_session(db: Any, session_uuid: str, summary: str, outcome: str, **kw: Any) -> EventRow:
+    if (again := _logged(db, kw.get("event_uuid"))) is not None:
+        return again
     _need(summary, "The summary")
     _one_of(outcome, END_OUTCOMES, "The outcome")
     _require_open(db, session_uuid)
@@ -226,6 +241,8 @@ def end_session(db: Any, session_uuid: str, summary: str, outcome: str, **kw: An
 
 def end_late(db: Any, session_uuid: str, summary: str, outcome: str, **kw: Any) -> EventRow:
     """Close a session left open (crash, power cut): its events stay; this one says so."""
+    if (again := _logged(db, kw.get("event_uuid"))) is not None:
+        return again
     _one_of(outcome, END_OUTCOMES, "The outcome")
     _require_open(db, session_uuid)
     payload = {"summary": summary.strip(), "outcome": outcome}

@@ -24,17 +24,9 @@ def customers_page(ctx: AppContext) -> Page:
 
 
 def sessions_page(ctx: AppContext) -> Page:
-    from bowebb_console.ui.views.placeholder import PlaceholderView
+    from bowebb_console.ui.sessions.view import SessionsView
 
-    title = QCoreApplication.translate("MainWindow", "Sessions")
-    text = QCoreApplication.translate(
-        "MainWindow",
-        "Here you will log remote-control sessions: first the customer's agreement "
-        "(who agreed, how, when, scope and purpose), then the session itself with "
-        "timer, notes and summary. Every step is written to the tamper-evident "
-        "session log.",
-    )
-    return title, PlaceholderView(ctx, title, text)
+    return QCoreApplication.translate("MainWindow", "Sessions"), SessionsView(ctx)
 
 
 def transfers_page(ctx: AppContext) -> Page:

@@ -337,10 +337,6 @@ If it happens again, send the log file to the console&apos;s maintainers.</sourc
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Here you will log remote-control sessions: first the customer&apos;s agreement (who agreed, how, when, scope and purpose), then the session itself with timer, notes and summary. Every step is written to the tamper-evident session log.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Transfers</source>
         <translation type="unfinished"></translation>
     </message>

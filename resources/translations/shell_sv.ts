@@ -339,10 +339,6 @@ Om det händer igen, skicka loggfilen till dem som förvaltar konsolen.</transla
         <translation>Sessioner</translation>
     </message>
     <message>
-        <source>Here you will log remote-control sessions: first the customer&apos;s agreement (who agreed, how, when, scope and purpose), then the session itself with timer, notes and summary. Every step is written to the tamper-evident session log.</source>
-        <translation>Här loggar du fjärrsessioner: först kundens överenskommelse (vem som gick med på det, hur, när, omfattning och syfte), sedan själva sessionen med tidtagning, anteckningar och sammanfattning. Varje steg skrivs till den manipulationssäkra sessionsloggen.</translation>
-    </message>
-    <message>
         <source>Transfers</source>
         <translation>Filöverföringar</translation>
     </message>

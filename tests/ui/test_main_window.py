@@ -11,13 +11,14 @@ from PySide6.QtCore import Qt
 from bowebb_console import POLICY_VERSION, __version__
 from bowebb_console.config import load_settings
 from bowebb_console.ui.main_window import MainWindow
+from bowebb_console.ui.sessions.view import SessionsView
 from bowebb_console.ui.views.customers import CustomersView
 from bowebb_console.ui.views.placeholder import PlaceholderView
 from bowebb_console.ui.views.sub_processors import SubProcessorsView
 
 EXPECTED = {
     "customers": CustomersView,
-    "sessions": PlaceholderView,
+    "sessions": SessionsView,
     "transfers": PlaceholderView,
     "erasure": PlaceholderView,
     "sub_processors": SubProcessorsView,
@@ -41,7 +42,7 @@ def click_nav(qtbot, window: MainWindow, key: str) -> None:  # type: ignore[no-u
 
 
 def wait_loaded(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
-    for key in ("customers", "sub_processors"):
+    for key in ("customers", "sessions", "sub_processors"):
         view = window.views[key]
         qtbot.waitUntil(lambda v=view: not v.loading)
 

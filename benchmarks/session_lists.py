@@ -1,0 +1,93 @@
+"""Sessions screen queries on a large log: what the screen runs at start-up (this agent's open
+sessions, the 100 newest sessions) and what a customer card runs (that customer's sessions).
+Measures and prints; never asserts timings.
+
+    PYTHONPATH=. python benchmarks/session_lists.py --sessions 20000 \
+        [--pg postgresql://root@127.0.0.1:5432/test]
+
+The log is filled by store.demo_sessions (about 5 events per session) over 2,000 demo
+customers; each query is run 5 times and the median is printed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import tempfile
+import time
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import create_engine, text
+
+from bowebb_console.store import demo, session_desk
+from bowebb_console.store.demo_sessions import fill_demo_sessions
+from bowebb_console.store.engine import make_engine
+from bowebb_console.store.setup import init_database
+from bowebb_console.store.urls import parse_database_url
+
+
+def median_ms(fn: Callable[[], Any], runs: int = 5) -> float:
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - t0) * 1000)
+    return statistics.median(times)
+
+
+def run(url: str, sessions: int, label: str) -> None:
+    init_database(url)
+    engine = make_engine(url)
+    demo.fill_demo_sessions = lambda *_a, **_k: 0  # customers only; the log comes next
+    demo.fill_demo(engine, companies=2000, contacts=5000)
+    t0 = time.perf_counter()
+    fill_demo_sessions(engine, count=sessions)
+    fill_s = time.perf_counter() - t0
+    with engine.connect() as conn:
+        events = conn.execute(text("SELECT count(*) FROM log_event")).scalar()
+        customer = conn.execute(
+            text(
+                "SELECT json_extract(p.payload, '$.customer_id') FROM log_payload p "
+                "JOIN log_event e ON e.seq = p.seq WHERE e.kind = 'consent_recorded' LIMIT 1"
+                if engine.dialect.name == "sqlite"
+                else "SELECT (p.payload::jsonb ->> 'customer_id')::int FROM log_payload p "
+                "JOIN log_event e ON e.seq = p.seq WHERE e.kind = 'consent_recorded' LIMIT 1"
+            )
+        ).scalar()
+    print(f"{label}: {sessions} sessions, {events} events (filled in {fill_s:.1f} s)")
+    for name, fn in (
+        ("open sessions of one agent", lambda: session_desk.open_session_rows(engine, "erik.berg")),
+        ("100 newest sessions", lambda: session_desk.recent_session_rows(engine, 100)),
+        ("one customer's sessions", lambda: session_desk.customer_session_rows(engine, customer)),
+    ):
+        print(f"  {name:28s} {median_ms(fn):8.1f} ms")
+    engine.dispose()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sessions", type=int, default=20000)
+    parser.add_argument("--pg", default="")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        run(f"sqlite:///{Path(tmp) / 'bench.sqlite3'}", args.sessions, "SQLite")
+    if args.pg:
+        admin_url = parse_database_url(args.pg)
+        name = f"bowebb_bench_{uuid.uuid4().hex[:8]}"
+        admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+        with admin.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+        try:
+            url = admin_url.set(database=name).render_as_string(hide_password=False)
+            run(url, args.sessions, "PostgreSQL")
+        finally:
+            with admin.connect() as conn:
+                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            admin.dispose()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,408 @@
+"""The consent dialog: the customer's agreement is recorded before any session starts.
+
+Who agreed (a contact of the customer, or a named caller who is then added as a contact), how,
+when, a reference, the scope and the purpose, and the outcome. "Start session" stays disabled
+until all of it is there and the outcome is "agreed"; a refusal or no answer is recorded with
+"Record without starting". A customer without a signed DPA needs a typed reason to start.
+
+Logging fails closed: the dialog only closes once the store says the events are logged. On any
+failure it stays open with the reason and everything typed; pressing again retries with the
+same event UUIDs, so nothing is logged twice (the store re-reads by UUID after a lost COMMIT).
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QDateTime, Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bowebb_console.ui.sessions import labels as L
+from bowebb_console.ui.sessions.labels import alive
+
+if TYPE_CHECKING:
+    from bowebb_console.store.session_desk import Begun, ConsentParty
+    from bowebb_console.ui.context import AppContext
+
+NEW_CALLER = -1
+FUTURE_SLACK_S = 300  # clocks differ a little; an agreement is never logged ahead
+
+
+def _load_party(ctx: AppContext, customer_id: int) -> ConsentParty:
+    from bowebb_console.store.session_desk import checked, consent_party
+
+    return checked(consent_party, ctx.database, customer_id)  # type: ignore[no-any-return]
+
+
+def _begin(ctx: AppContext, request: dict[str, Any]) -> Begun:
+    from bowebb_console.store.session_desk import begin_session
+
+    return begin_session(ctx.database, actor=L.acting_user(ctx), **request)
+
+
+def _combo(table: dict[str, str], placeholder: str = "") -> QComboBox:
+    box = QComboBox()
+    for code in table:
+        box.addItem(L.word(table, code), code)
+    if placeholder:
+        box.setPlaceholderText(placeholder)
+        box.setCurrentIndex(-1)
+    return box
+
+
+class ConsentDialog(QDialog):
+    """Emits ``started(consent, started)`` or ``recorded(consent)`` (EventRows), then closes."""
+
+    started = Signal(object, object)
+    recorded = Signal(object)
+
+    def __init__(self, ctx: AppContext, customer_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.customer_id = customer_id
+        self.party: ConsentParty | None = None
+        self.busy = False
+        self.session_uuid = str(uuid.uuid4())
+        self.consent_uuid = str(uuid.uuid4())
+        self.start_uuid = str(uuid.uuid4())
+        self._tried: dict[str, Any] | None = None  # the consent of the last attempt
+        self.setWindowTitle(self.tr("Customer's agreement"))
+        self.setMinimumWidth(560)
+
+        self.customer_label = QLabel(self.tr("Loading the customer…"))
+        self.customer_label.setObjectName("pageTitle")
+        self.customer_label.setWordWrap(True)
+        self.dpa_label = QLabel()
+        self.dpa_label.setWordWrap(True)
+        self.dpa_label.setObjectName("errorText")
+        self.dpa_label.hide()
+
+        self.kind = _combo(L.SESSION_KINDS)
+        self.contact = QComboBox()
+        self.contact.setPlaceholderText(self.tr("Who agreed?"))
+        self.caller_name = QLineEdit()
+        self.caller_email = QLineEdit()
+        self.caller_phone = QLineEdit()
+        self.caller_box = QGroupBox(self.tr("New caller (added to the customer's contacts)"))
+        caller_form = QFormLayout(self.caller_box)
+        caller_form.addRow(self.tr("Name"), self.caller_name)
+        caller_form.addRow(self.tr("E-mail"), self.caller_email)
+        caller_form.addRow(self.tr("Phone (optional)"), self.caller_phone)
+        self.caller_box.hide()
+        self.channel = _combo(L.CHANNELS, self.tr("How?"))
+        self.when = QDateTimeEdit(QDateTime.currentDateTime())
+        self.when.dateTimeChanged.connect(self._refresh)
+        self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.when.setCalendarPopup(True)
+        self.reference = QLineEdit()
+        self.reference.setPlaceholderText(self.tr("Ticket number or message id"))
+        self.scope = _combo(L.SCOPES, self.tr("What may we do?"))
+        self.purpose = QLineEdit()
+        self.purpose.setPlaceholderText(self.tr("What the session is for"))
+
+        self.outcome_group = QButtonGroup(self)
+        outcome_row = QHBoxLayout()
+        self.outcome_buttons: dict[str, QRadioButton] = {}
+        for code in L.CONSENT_OUTCOMES:
+            radio = QRadioButton(L.word(L.CONSENT_OUTCOMES, code))
+            self.outcome_group.addButton(radio)
+            self.outcome_buttons[code] = radio
+            outcome_row.addWidget(radio)
+        outcome_row.addStretch(1)
+
+        self.tool = _combo(L.TOOLS)
+        self.tool_session_id = QLineEdit()
+        self.tool_session_id.setPlaceholderText(self.tr("The tool's session id (optional)"))
+        self.dpa_reason = QLineEdit()
+        self.dpa_reason.setPlaceholderText(self.tr("Why start without a signed DPA?"))
+
+        form = QFormLayout()
+        form.addRow(self.tr("Kind of session"), self.kind)
+        form.addRow(self.tr("Who agreed"), self.contact)
+        form.addRow(self.caller_box)
+        form.addRow(self.tr("How"), self.channel)
+        form.addRow(self.tr("When"), self.when)
+        form.addRow(self.tr("Reference"), self.reference)
+        form.addRow(self.tr("Scope"), self.scope)
+        form.addRow(self.tr("Purpose"), self.purpose)
+        form.addRow(self.tr("Outcome"), outcome_row)
+        form.addRow(self.tr("Remote tool"), self.tool)
+        form.addRow(self.tr("Tool session id"), self.tool_session_id)
+        self.dpa_reason_label = QLabel(self.tr("Reason (no DPA)"))
+        form.addRow(self.dpa_reason_label, self.dpa_reason)
+        self.dpa_reason_label.hide()
+        self.dpa_reason.hide()
+
+        self.reminder = QLabel(L.reminder())
+        self.reminder.setWordWrap(True)
+        self.reminder.setObjectName("hintText")
+        self.missing_label = QLabel()
+        self.missing_label.setWordWrap(True)
+        self.error_label = QLabel()
+        self.error_label.setObjectName("errorText")
+        self.error_label.setWordWrap(True)
+        self.error_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.error_label.hide()
+
+        self.buttons = QDialogButtonBox()
+        self.start_button = QPushButton(self.tr("Start session"))
+        self.record_button = QPushButton(self.tr("Record without starting"))
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.buttons.addButton(self.start_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(self.record_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
+        self.start_button.setDefault(True)
+        self.start_button.clicked.connect(lambda: self.submit(start=True))
+        self.record_button.clicked.connect(lambda: self.submit(start=False))
+        self.cancel_button.clicked.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.customer_label)
+        layout.addWidget(self.dpa_label)
+        layout.addLayout(form)
+        layout.addWidget(self.reminder)
+        layout.addWidget(self.missing_label)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+
+        for edit in (
+            self.caller_name,
+            self.caller_email,
+            self.reference,
+            self.purpose,
+            self.dpa_reason,
+        ):
+            edit.textChanged.connect(self._refresh)
+        for box in (self.kind, self.contact, self.channel, self.scope, self.tool):
+            box.currentIndexChanged.connect(self._refresh)
+        self.outcome_group.buttonClicked.connect(self._refresh)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self._refresh()
+        ctx.runner.start(
+            _load_party,
+            ctx,
+            customer_id,
+            tag=f"sessions.party.{id(self)}",
+            on_result=alive(self, self._loaded),
+            on_error=alive(self, self._load_failed),
+        )
+
+    # --- loading ------------------------------------------------------------------------
+    def _loaded(self, party: ConsentParty) -> None:
+        self.party = party
+        self.customer_label.setText(f"{party.name} ({party.org_number})")
+        self.contact.clear()
+        for c in party.contacts:
+            self.contact.addItem(f"{c.name} <{c.email}>", c.id)
+        self.contact.addItem(self.tr("New caller…"), NEW_CALLER)
+        self.contact.setCurrentIndex(-1)
+        no_dpa = party.dpa_signed_on is None
+        if no_dpa:
+            self.dpa_label.setText(
+                self.tr(
+                    "This customer has no signed DPA (data processing agreement). Starting a "
+                    "session needs a reason, which is logged."
+                )
+            )
+        self.dpa_label.setVisible(no_dpa)
+        self.dpa_reason_label.setVisible(no_dpa)
+        self.dpa_reason.setVisible(no_dpa)
+        self._refresh()
+
+    def _load_failed(self, exc: BaseException) -> None:
+        self.customer_label.setText(self.tr("The customer could not be loaded."))
+        self._show_error(getattr(exc, "message", str(exc)))
+
+    def _kind_changed(self) -> None:
+        if self.kind.currentData() == "file_transfer" and self.scope.currentIndex() < 0:
+            self.scope.setCurrentIndex(self.scope.findData("file_transfer"))
+
+    # --- state --------------------------------------------------------------------------
+    def outcome(self) -> str | None:
+        for code, radio in self.outcome_buttons.items():
+            if radio.isChecked():
+                return code
+        return None
+
+    def missing(self) -> list[str]:
+        """What is still needed before anything can be recorded (in the user's words)."""
+        gaps: list[str] = []
+        if self.party is None:
+            return [self.tr("the customer (loading)")]
+        who = self.contact.currentData()
+        if who is None:
+            gaps.append(self.tr("who agreed"))
+        elif who == NEW_CALLER:
+            if not self.caller_name.text().strip():
+                gaps.append(self.tr("the caller's name"))
+            if "@" not in self.caller_email.text():
+                gaps.append(self.tr("the caller's e-mail"))
+        if self.channel.currentData() is None:
+            gaps.append(self.tr("how"))
+        if self.when.dateTime() > QDateTime.currentDateTime().addSecs(FUTURE_SLACK_S):
+            gaps.append(self.tr("a time that is not in the future"))
+        if self.outcome() is None:
+            gaps.append(self.tr("the outcome"))
+        if self.outcome() == "agreed":
+            if not self.reference.text().strip():
+                gaps.append(self.tr("a reference"))
+            if self.scope.currentData() is None:
+                gaps.append(self.tr("the scope"))
+            if not self.purpose.text().strip():
+                gaps.append(self.tr("the purpose"))
+            if self.party.dpa_signed_on is None and not self.dpa_reason.text().strip():
+                gaps.append(self.tr("the reason for starting without a DPA"))
+        return gaps
+
+    def _refresh(self, *_: Any) -> None:
+        self.caller_box.setVisible(self.contact.currentData() == NEW_CALLER)
+        self.cancel_button.setEnabled(not self.busy)  # a start under way is seen through
+        gaps = self.missing()
+        outcome = self.outcome()
+        self.start_button.setEnabled(not self.busy and not gaps and outcome == "agreed")
+        self.record_button.setEnabled(
+            not self.busy and not gaps and outcome in ("refused", "no_answer")
+        )
+        if outcome in ("refused", "no_answer"):
+            self.missing_label.setText(
+                self.tr("Without the customer's agreement the session cannot start.")
+            )
+        elif gaps:
+            self.missing_label.setText(self.tr("Still needed: %1").replace("%1", ", ".join(gaps)))
+        else:
+            self.missing_label.setText("")
+
+    def consent_values(self) -> dict[str, Any]:
+        from bowebb_console.store.sessions import NewCaller
+
+        who = self.contact.currentData()
+        new_caller = None
+        if who == NEW_CALLER:
+            phone = self.caller_phone.text().strip() or None
+            new_caller = NewCaller(
+                self.caller_name.text().strip(), self.caller_email.text().strip(), phone
+            )
+        return {
+            "customer_id": self.customer_id,
+            "session_kind": self.kind.currentData(),
+            "outcome": self.outcome(),
+            "channel": self.channel.currentData(),
+            "agreed_at": self.when.dateTime().toPython().astimezone(),  # type: ignore[union-attr]
+            "contact_id": None if new_caller else who,
+            "new_caller": new_caller,
+            "reference": self.reference.text(),
+            "scope": self.scope.currentData(),
+            "purpose": self.purpose.text(),
+        }
+
+    # --- logging ------------------------------------------------------------------------
+    def submit(self, *, start: bool) -> None:
+        if self.busy or self.missing():
+            return
+        consent = self.consent_values()
+        if self._tried is not None and self._tried != consent:
+            # Changed after a failed try: a new agreement event (an older one, if it was
+            # logged after all, stays in the session's history).
+            self.consent_uuid = str(uuid.uuid4())
+        self._tried = consent
+        request = {
+            "consent": consent,
+            "consent_uuid": self.consent_uuid,
+            "session_uuid": self.session_uuid,
+            "start": {
+                "tool": self.tool.currentData(),
+                "tool_session_id": self.tool_session_id.text(),
+                "dpa_missing_reason": self.dpa_reason.text(),
+            }
+            if start
+            else None,
+            "start_uuid": self.start_uuid,
+        }
+        self.busy = True
+        self.error_label.hide()
+        self.missing_label.setText(self.tr("Logging…"))
+        self._refresh()
+        self.ctx.runner.start(
+            _begin,
+            self.ctx,
+            request,
+            tag=f"sessions.begin.{id(self)}",
+            on_result=alive(self, self._begun),
+            on_error=alive(self, self._failed),
+        )
+
+    def _begun(self, begun: Begun) -> None:
+        self.busy = False
+        if begun.started is not None:
+            self.started.emit(begun.consent, begun.started)
+        else:
+            self.recorded.emit(begun.consent)
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        from bowebb_console.store.session_log import LogWriteError
+        from bowebb_console.store.sessions import SessionError
+
+        if isinstance(exc, LogWriteError) and exc.unknown:
+            text = self.tr(
+                "The database did not answer, and it is not known whether the agreement was "
+                "logged. Nothing has started. Press the button again when the database "
+                "answers: it will not be logged twice."
+            )
+        elif isinstance(exc, LogWriteError):
+            text = self.tr("Not logged, the session has not started: %1").replace("%1", exc.message)
+        elif isinstance(exc, SessionError):
+            text = exc.message
+        else:
+            text = self.tr("Not logged, the session has not started: %1").replace(
+                "%1", type(exc).__name__
+            )
+        self._show_error(text)
+
+    def _show_error(self, text: str) -> None:
+        self.busy = False
+        self._refresh()
+        self.error_label.setText(text)
+        self.error_label.show()
+
+
+def start_session_for(
+    ctx: AppContext,
+    customer_id: int,
+    parent: QWidget | None = None,
+    on_started: Callable[[str], None] | None = None,
+) -> ConsentDialog:
+    """Open the consent dialog for a customer (non-blocking). When a session starts,
+    ``on_started(session_uuid)`` is called; without it the running session opens in a
+    window of its own. The customer card calls this."""
+    dialog = ConsentDialog(ctx, customer_id, parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+    def started(_consent: Any, event: Any) -> None:
+        if on_started is not None:
+            on_started(event.session_uuid)
+        else:
+            from bowebb_console.ui.sessions.running import open_running_window
+
+            open_running_window(ctx, event.session_uuid, parent)
+
+    dialog.started.connect(started)
+    dialog.open()
+    return dialog

@@ -1,0 +1,138 @@
+"""Session lists: a customer's past sessions (for the customer card) and the timeline window
+any listed session opens as."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bowebb_console.ui.models.rows import ROW_ROLE, SortProxy
+from bowebb_console.ui.sessions.labels import SessionListModel, alive
+from bowebb_console.ui.sessions.timeline import SessionTimeline
+
+if TYPE_CHECKING:
+    from bowebb_console.store.session_desk import SessionListRow
+    from bowebb_console.ui.context import AppContext
+
+
+def session_table(model: SessionListModel, parent: QWidget | None = None) -> QTableView:
+    proxy = SortProxy(parent)
+    proxy.setSourceModel(model)
+    table = QTableView(parent)
+    table.setModel(proxy)
+    table.setSortingEnabled(True)
+    table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+def selected_row(table: QTableView) -> SessionListRow | None:
+    rows = table.selectionModel().selectedRows() if table.selectionModel() else []
+    return rows[0].data(ROW_ROLE) if rows else None
+
+
+def open_timeline(ctx: AppContext, session_uuid: str, parent: QWidget | None) -> QDialog:
+    """A session's timeline in a window (non-blocking)."""
+    window = QDialog(parent)
+    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    window.setWindowTitle(QCoreApplication.translate("SessionWindows", "Session timeline"))
+    timeline = SessionTimeline(ctx, session_uuid, window)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    buttons.rejected.connect(window.reject)
+    layout = QVBoxLayout(window)
+    layout.addWidget(timeline, 1)
+    layout.addWidget(buttons)
+    window.resize(640, 520)
+    window.timeline = timeline  # type: ignore[attr-defined]
+    window.show()
+    return window
+
+
+def _load_customer_sessions(ctx: AppContext, customer_id: int) -> list[SessionListRow]:
+    from bowebb_console.store.session_desk import checked, customer_session_rows
+
+    return checked(customer_session_rows, ctx.database, customer_id)  # type: ignore[no-any-return]
+
+
+class CustomerSessionsPanel(QWidget):
+    """``CustomerSessionsPanel(ctx, customer_id)``: the customer's sessions, newest first;
+    double-click or "Open timeline" shows one. ``reload()`` after a new session."""
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        customer_id: int,
+        parent: QWidget | None = None,
+        *,
+        open_fn: Callable[[AppContext, str, QWidget | None], Any] = open_timeline,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.customer_id = customer_id
+        self._open_fn = open_fn
+        self.model = SessionListModel(self)
+        self.table = session_table(self.model, self)
+        self.table.doubleClicked.connect(self._open_index)
+        self.status = QLabel(self.tr("Loading sessions…"))
+        self.status.setWordWrap(True)
+        self.open_button = QPushButton(self.tr("Open timeline"))
+        self.open_button.clicked.connect(self.open_selected)
+        row = QHBoxLayout()
+        row.addWidget(self.status, 1)
+        row.addWidget(self.open_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(row)
+        layout.addWidget(self.table, 1)
+        self.reload()
+
+    def reload(self) -> None:
+        self.ctx.runner.start(
+            _load_customer_sessions,
+            self.ctx,
+            self.customer_id,
+            tag=f"sessions.customer.{id(self)}",
+            on_result=alive(self, self._loaded),
+            on_error=alive(self, self._failed),
+        )
+
+    def _loaded(self, rows: list[SessionListRow]) -> None:
+        self.model.set_rows(rows)
+        self.status.setText(
+            self.tr("%n session(s)", "", len(rows)) if rows else self.tr("No sessions yet.")
+        )
+        self.table.resizeColumnsToContents()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.status.setText(
+            self.tr("The sessions could not be loaded (%1).").replace(
+                "%1", getattr(exc, "message", type(exc).__name__)
+            )
+        )
+
+    def _open_index(self, index: QModelIndex) -> None:
+        row = index.data(ROW_ROLE)
+        if row is not None:
+            self._open_fn(self.ctx, row.summary.session_uuid, self)
+
+    def open_selected(self) -> None:
+        row = selected_row(self.table)
+        if row is not None:
+            self._open_fn(self.ctx, row.summary.session_uuid, self)

@@ -1,0 +1,304 @@
+"""A running session: elapsed time, notes, the external remote tool, and the end.
+
+Each note, tool change and the end is one logged event. Nothing is shown as saved until the
+store says it is logged (it re-reads by the event's UUID after a lost COMMIT); on a failure the
+typed text stays where it is with the reason, and pressing again retries with the same UUID,
+so a retry never logs twice. The timer only displays: the log's own times are what count.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bowebb_console.ui.sessions import labels as L
+from bowebb_console.ui.sessions.labels import alive
+from bowebb_console.ui.sessions.timeline import SessionTimeline
+
+if TYPE_CHECKING:
+    from bowebb_console.store.session_log import EventRow
+    from bowebb_console.ui.context import AppContext
+
+
+def _log(ctx: AppContext, what: str, session_uuid: str, event_uuid: str, **kw: Any) -> EventRow:
+    from bowebb_console.store import sessions
+    from bowebb_console.store.session_desk import checked
+
+    fn: Callable[..., EventRow] = {
+        "note": sessions.add_note,
+        "tool": sessions.record_tool,
+        "end": sessions.end_session,
+        "end_late": sessions.end_late,
+    }[what]
+    return checked(  # type: ignore[no-any-return]
+        fn, ctx.database, session_uuid, event_uuid=event_uuid, actor=L.acting_user(ctx), **kw
+    )
+
+
+def elapsed_text(started_at: str | None, now: dt.datetime | None = None) -> str:
+    if not started_at:
+        return ""
+    start = dt.datetime.fromisoformat(started_at.replace("Z", "+00:00"))
+    seconds = max(0, int(((now or dt.datetime.now(dt.UTC)) - start).total_seconds()))
+    h, rest = divmod(seconds, 3600)
+    return f"{h}:{rest // 60:02d}:{rest % 60:02d}"
+
+
+class _Pending:
+    """The UUID of one typed entry: kept while the text is unchanged, so a retry after an
+    unknown outcome finds the event instead of logging it again."""
+
+    def __init__(self) -> None:
+        self.key: object = None
+        self.event_uuid = str(uuid.uuid4())
+
+    def uuid_for(self, key: object) -> str:
+        if key != self.key:
+            self.key, self.event_uuid = key, str(uuid.uuid4())
+        return self.event_uuid
+
+    def done(self) -> None:
+        self.key, self.event_uuid = None, str(uuid.uuid4())
+
+
+class RunningSessionPanel(QWidget):
+    """``RunningSessionPanel(ctx, session_uuid, recovered=...)``; emits ``ended(uuid)``."""
+
+    ended = Signal(str)
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        session_uuid: str,
+        *,
+        recovered: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.session_uuid = session_uuid
+        self.recovered = recovered
+        self.started_at: str | None = None
+        self.busy = False
+        self._note, self._tool, self._end = _Pending(), _Pending(), _Pending()
+
+        self.title = QLabel(self.tr("Session running"))
+        self.title.setObjectName("pageTitle")
+        self.elapsed = QLabel()
+        self.recovered_label = QLabel(
+            self.tr(
+                "This session was left open (the console closed while it ran). Continue it, "
+                "or close it as ended late: both are logged."
+            )
+        )
+        self.recovered_label.setWordWrap(True)
+        self.recovered_label.setVisible(recovered)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+
+        self.timeline = SessionTimeline(ctx, session_uuid)
+        self.timeline.changed.connect(self._timeline_changed)
+
+        self.note_edit = QPlainTextEdit()
+        self.note_edit.setPlaceholderText(self.tr("What was done or seen"))
+        self.note_edit.setFixedHeight(70)
+        self.note_button = QPushButton(self.tr("Add note"))
+        self.note_button.clicked.connect(self.add_note)
+
+        self.tool = QComboBox()
+        for code in L.TOOLS:
+            self.tool.addItem(L.word(L.TOOLS, code), code)
+        self.tool_id = QLineEdit()
+        self.tool_id.setPlaceholderText(self.tr("Session id in the tool"))
+        self.tool_button = QPushButton(self.tr("Save tool"))
+        self.tool_button.clicked.connect(self.save_tool)
+
+        self.summary = QPlainTextEdit()
+        self.summary.setPlaceholderText(self.tr("Summary: what was done, what remains"))
+        self.summary.setFixedHeight(70)
+        self.end_outcome = QComboBox()
+        for code in L.END_OUTCOMES:
+            self.end_outcome.addItem(L.word(L.END_OUTCOMES, code), code)
+        self.end_button = QPushButton(self.tr("End session"))
+        self.end_button.clicked.connect(lambda: self.end(late=False))
+        self.late_button = QPushButton(self.tr("Close as ended late"))
+        self.late_button.clicked.connect(lambda: self.end(late=True))
+        self.late_button.setVisible(recovered)
+
+        top = QHBoxLayout()
+        top.addWidget(self.title)
+        top.addStretch(1)
+        top.addWidget(QLabel(self.tr("Elapsed:")))
+        top.addWidget(self.elapsed)
+
+        tool_row = QHBoxLayout()
+        tool_row.addWidget(self.tool)
+        tool_row.addWidget(self.tool_id, 1)
+        tool_row.addWidget(self.tool_button)
+
+        notes = QGroupBox(self.tr("Notes"))
+        notes_layout = QVBoxLayout(notes)
+        notes_layout.addWidget(self.note_edit)
+        note_row = QHBoxLayout()
+        hint = QLabel(L.reminder())
+        hint.setWordWrap(True)
+        hint.setObjectName("hintText")
+        note_row.addWidget(hint, 1)
+        note_row.addWidget(self.note_button)
+        notes_layout.addLayout(note_row)
+
+        end_box = QGroupBox(self.tr("End"))
+        end_form = QFormLayout(end_box)
+        end_form.addRow(self.tr("Summary"), self.summary)
+        end_form.addRow(self.tr("Outcome"), self.end_outcome)
+        end_row = QHBoxLayout()
+        end_row.addStretch(1)
+        end_row.addWidget(self.late_button)
+        end_row.addWidget(self.end_button)
+        end_form.addRow(end_row)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.recovered_label)
+        layout.addWidget(self.timeline, 1)
+        layout.addWidget(QLabel(self.tr("Remote tool")))
+        layout.addLayout(tool_row)
+        layout.addWidget(notes)
+        layout.addWidget(end_box)
+        layout.addWidget(self.status)
+
+        self.timer = QTimer(self)
+        self.timer.setInterval(1000)
+        self.timer.timeout.connect(self._tick)
+        self.timer.start()
+
+    def _timeline_changed(self) -> None:
+        # Start time and state come from the log, so a recovered session shows its real age.
+        kinds = {e.kind for e in self.timeline.events}
+        started = next((e for e in self.timeline.events if e.kind == "session_started"), None)
+        self.started_at = started.at if started else None
+        self._tick()
+        if kinds & {"session_ended", "session_ended_late"} and self.timer.isActive():
+            self._finish()
+
+    def _tick(self) -> None:
+        self.elapsed.setText(elapsed_text(self.started_at))
+
+    def closeEvent(self, event: Any) -> None:
+        self.timer.stop()
+        super().closeEvent(event)
+
+    # --- logging ------------------------------------------------------------------------
+    def _run(self, what: str, pending: _Pending, key: object, done: Callable[[Any], None],
+             **kw: Any) -> None:  # fmt: skip
+        if self.busy:
+            return
+        self.busy = True
+        self._enable(False)
+        self.status.setText(self.tr("Logging…"))
+        self.ctx.runner.start(
+            _log,
+            self.ctx,
+            what,
+            self.session_uuid,
+            pending.uuid_for(key),
+            **kw,
+            tag=f"sessions.run.{id(self)}",
+            on_result=alive(self, lambda event: self._saved(pending, event, done)),
+            on_error=alive(self, self._failed),
+        )
+
+    def _enable(self, on: bool) -> None:
+        for button in (self.note_button, self.tool_button, self.end_button, self.late_button):
+            button.setEnabled(on)
+
+    def _saved(self, pending: _Pending, event: EventRow, done: Callable[[Any], None]) -> None:
+        self.busy = False
+        self._enable(True)
+        pending.done()
+        self.timeline.add_event(event)
+        done(event)
+
+    def _failed(self, exc: BaseException) -> None:
+        from bowebb_console.store.session_log import LogWriteError
+
+        self.busy = False
+        self._enable(True)
+        if isinstance(exc, LogWriteError) and exc.unknown:
+            text = self.tr(
+                "Not known whether this was saved: the database did not answer. Your text is "
+                "kept; press again when the database answers (it will not be logged twice)."
+            )
+        else:
+            reason = (getattr(exc, "message", None) or type(exc).__name__).rstrip(".")
+            text = self.tr("Not saved: %1. Your text is kept; try again.").replace("%1", reason)
+        self.status.setText(text)
+
+    def add_note(self) -> None:
+        note = self.note_edit.toPlainText().strip()
+        if not note:
+            self.status.setText(self.tr("Type a note first."))
+            return
+        self._run("note", self._note, note, self._note_saved, note=note)
+
+    def _note_saved(self, _event: EventRow) -> None:
+        self.note_edit.clear()
+        self.status.setText(self.tr("Note saved in the session log."))
+
+    def save_tool(self) -> None:
+        tool, tool_id = self.tool.currentData(), self.tool_id.text().strip()
+        self._run("tool", self._tool, (tool, tool_id), self._tool_saved, tool=tool,
+                  tool_session_id=tool_id)  # fmt: skip
+
+    def _tool_saved(self, _event: EventRow) -> None:
+        self.status.setText(self.tr("Remote tool saved in the session log."))
+
+    def end(self, *, late: bool) -> None:
+        summary = self.summary.toPlainText().strip()
+        if not summary and not late:
+            self.status.setText(self.tr("Write a summary before ending the session."))
+            return
+        outcome = self.end_outcome.currentData()
+        self._run("end_late" if late else "end", self._end, (late, summary, outcome),
+                  self._ended, summary=summary, outcome=outcome)  # fmt: skip
+
+    def _ended(self, _event: EventRow) -> None:
+        self.ended.emit(self.session_uuid)
+
+    def _finish(self) -> None:
+        self.timer.stop()
+        self._enable(False)
+        self.note_edit.setReadOnly(True)
+        self.status.setText(self.tr("The session has ended and is logged."))
+
+
+def open_running_window(ctx: AppContext, session_uuid: str, parent: QWidget | None) -> QDialog:
+    """The running session in a window of its own (when started from outside the screen)."""
+    window = QDialog(parent)
+    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    window.setWindowTitle(QCoreApplication.translate("SessionWindows", "Support session"))
+    panel = RunningSessionPanel(ctx, session_uuid, parent=window)
+    layout = QVBoxLayout(window)
+    layout.addWidget(panel)
+    panel.ended.connect(lambda _su: window.accept())
+    window.resize(720, 760)
+    window.show()
+    return window

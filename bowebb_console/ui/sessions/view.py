@@ -1,0 +1,274 @@
+"""The Sessions screen: start a session for a customer, recover sessions left open, list
+recent sessions, run one, and (leads, admins) verify the log's integrity.
+
+Sessions this agent left open (a crash, a power cut) are looked up when the screen is built,
+that is at start-up, and shown above everything else, to continue or to close as ended late.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bowebb_console.ui.sessions import labels as L
+from bowebb_console.ui.sessions.consent import ConsentDialog, start_session_for
+from bowebb_console.ui.sessions.labels import alive
+from bowebb_console.ui.sessions.lists import open_timeline, selected_row, session_table
+from bowebb_console.ui.sessions.running import RunningSessionPanel
+from bowebb_console.ui.sessions.verify import VerifyLogBox
+
+if TYPE_CHECKING:
+    from bowebb_console.store.search import SearchHit
+    from bowebb_console.store.session_desk import SessionListRow
+    from bowebb_console.ui.context import AppContext
+
+SEARCH_DELAY_MS = 250
+HIT_ROLE = 0x0100 + 1
+
+
+def _search(ctx: AppContext, text: str) -> list[SearchHit]:
+    from bowebb_console.store.search import search_customers
+
+    with ctx.database.session() as session:
+        return search_customers(session, text, limit=20)
+
+
+def _lists(ctx: AppContext) -> tuple[list[SessionListRow], list[SessionListRow]]:
+    from bowebb_console.store.session_desk import checked, open_session_rows, recent_session_rows
+
+    opened = checked(open_session_rows, ctx.database, L.actor_name(ctx))
+    return opened, checked(recent_session_rows, ctx.database, 100)
+
+
+class SessionsView(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.running: RunningSessionPanel | None = None
+        self.loading = False
+        self.dialog: ConsentDialog | None = None
+        self.stack = QStackedWidget()
+        self.home = QWidget()
+        self.stack.addWidget(self.home)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.stack)
+
+        title = QLabel(self.tr("Sessions"))
+        title.setObjectName("pageTitle")
+        self.verify_box: VerifyLogBox | None = VerifyLogBox(ctx) if ctx.is_lead else None
+
+        # Start a session
+        self.search_edit = QLineEdit()
+        self.search_edit.setPlaceholderText(
+            self.tr("Find the customer: org number, company, contact, e-mail or phone")
+        )
+        self.search_edit.setClearButtonEnabled(True)
+        self.hits = QListWidget()
+        self.hits.setMaximumHeight(150)
+        self.search_status = QLabel()
+        self.start_button = QPushButton(self.tr("Start a session…"))
+        self.start_button.setEnabled(False)
+        self.start_button.clicked.connect(self.start_selected)
+        self.hits.itemSelectionChanged.connect(
+            lambda: self.start_button.setEnabled(bool(self.hits.selectedItems()))
+        )
+        self.hits.itemDoubleClicked.connect(lambda _i: self.start_selected())
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.search)
+        self.search_edit.textChanged.connect(lambda _t: self._search_timer.start())
+        start_box = QGroupBox(self.tr("Start a support session"))
+        start_layout = QVBoxLayout(start_box)
+        start_layout.addWidget(self.search_edit)
+        start_layout.addWidget(self.hits)
+        start_row = QHBoxLayout()
+        start_row.addWidget(self.search_status, 1)
+        start_row.addWidget(self.start_button)
+        start_layout.addLayout(start_row)
+
+        # Open sessions (recovery)
+        self.open_model = L.SessionListModel(self)
+        self.open_table = session_table(self.open_model, self)
+        self.open_table.setMaximumHeight(140)
+        self.open_table.doubleClicked.connect(lambda _i: self.continue_selected())
+        self.open_label = QLabel()
+        self.open_label.setWordWrap(True)
+        self.continue_button = QPushButton(self.tr("Continue or close…"))
+        self.continue_button.clicked.connect(self.continue_selected)
+        self.open_box = QGroupBox(self.tr("Your open sessions"))
+        open_layout = QVBoxLayout(self.open_box)
+        open_layout.addWidget(self.open_label)
+        open_layout.addWidget(self.open_table)
+        open_row = QHBoxLayout()
+        open_row.addStretch(1)
+        open_row.addWidget(self.continue_button)
+        open_layout.addLayout(open_row)
+        self.open_box.hide()
+
+        # Recent sessions
+        self.recent_model = L.SessionListModel(self)
+        self.recent_table = session_table(self.recent_model, self)
+        self.recent_table.doubleClicked.connect(lambda _i: self.open_selected_timeline())
+        self.recent_status = QLabel(self.tr("Loading…"))
+        self.refresh_button = QPushButton(self.tr("Refresh"))
+        self.refresh_button.clicked.connect(self.reload)
+        self.timeline_button = QPushButton(self.tr("Open timeline"))
+        self.timeline_button.clicked.connect(self.open_selected_timeline)
+        recent_box = QGroupBox(self.tr("Recent sessions"))
+        recent_layout = QVBoxLayout(recent_box)
+        recent_row = QHBoxLayout()
+        recent_row.addWidget(self.recent_status, 1)
+        recent_row.addWidget(self.timeline_button)
+        recent_row.addWidget(self.refresh_button)
+        recent_layout.addLayout(recent_row)
+        recent_layout.addWidget(self.recent_table, 1)
+
+        layout = QVBoxLayout(self.home)
+        top = QHBoxLayout()
+        top.addWidget(title)
+        top.addStretch(1)
+        layout.addLayout(top)
+        if self.verify_box is not None:
+            layout.addWidget(self.verify_box)
+        layout.addWidget(self.open_box)
+        layout.addWidget(start_box)
+        layout.addWidget(recent_box, 1)
+        self.reload()
+
+    # --- lists --------------------------------------------------------------------------
+    def reload(self) -> None:
+        self.loading = True
+        self.refresh_button.setEnabled(False)
+        self.ctx.runner.start(
+            _lists,
+            self.ctx,
+            tag="sessions.lists",
+            on_result=alive(self, self._lists_loaded),
+            on_error=alive(self, self._lists_failed),
+            on_finished=alive(self, self._lists_done),
+        )
+
+    def _lists_done(self) -> None:
+        self.loading = False
+        self.refresh_button.setEnabled(True)
+
+    def _lists_loaded(self, found: tuple[list[SessionListRow], list[SessionListRow]]) -> None:
+        opened, recent = found
+        self.open_model.set_rows(opened)
+        self.open_box.setVisible(bool(opened))
+        self.open_label.setText(
+            self.tr(
+                "%n session(s) you started were never ended (the console closed while they "
+                "ran). Continue them, or close them as ended late.",
+                "",
+                len(opened),
+            )
+        )
+        if opened:
+            self.open_table.selectRow(0)
+        self.recent_model.set_rows(recent)
+        self.recent_status.setText(self.tr("%n session(s)", "", len(recent)))
+        self.open_table.resizeColumnsToContents()
+        self.recent_table.resizeColumnsToContents()
+
+    def _lists_failed(self, exc: BaseException) -> None:
+        self.recent_status.setText(
+            self.tr("The sessions could not be loaded (%1). Press Refresh to try again.").replace(
+                "%1", getattr(exc, "message", type(exc).__name__)
+            )
+        )
+
+    def open_selected_timeline(self) -> None:
+        row = selected_row(self.recent_table)
+        if row is not None:
+            open_timeline(self.ctx, row.summary.session_uuid, self)
+
+    # --- search and start ---------------------------------------------------------------
+    def search(self) -> None:
+        text = self.search_edit.text().strip()
+        if not text:
+            self.hits.clear()
+            self.search_status.clear()
+            return
+        self.search_status.setText(self.tr("Searching…"))
+        self.ctx.runner.start(
+            _search,
+            self.ctx,
+            text,
+            tag="sessions.search",
+            on_result=alive(self, self._found),
+            on_error=alive(self, self._search_failed),
+        )
+
+    def _search_failed(self, exc: BaseException) -> None:
+        self.search_status.setText(
+            self.tr("The search failed (%1).").replace("%1", type(exc).__name__)
+        )
+
+    def _found(self, hits: list[SearchHit]) -> None:
+        self.hits.clear()
+        for hit in hits:
+            dpa = "" if hit.dpa_signed else "  · " + self.tr("no signed DPA")
+            item = QListWidgetItem(f"{hit.name}  ({hit.org_number}){dpa}")
+            item.setData(HIT_ROLE, hit.customer_id)
+            self.hits.addItem(item)
+        self.search_status.setText(
+            self.tr("%n customer(s) found", "", len(hits)) if hits else self.tr("No customer found")
+        )
+        if hits:
+            self.hits.setCurrentRow(0)
+
+    def start_selected(self) -> None:
+        items = self.hits.selectedItems()
+        if items:
+            self.start_for(int(items[0].data(HIT_ROLE)))
+
+    def start_for(self, customer_id: int) -> ConsentDialog:
+        self.dialog = start_session_for(self.ctx, customer_id, self, on_started=self.show_running)
+        self.dialog.recorded.connect(lambda _e: self.reload())
+        return self.dialog
+
+    # --- running ------------------------------------------------------------------------
+    def continue_selected(self) -> None:
+        row = selected_row(self.open_table)
+        if row is not None:
+            self.show_running(row.summary.session_uuid, recovered=True)
+
+    def show_running(self, session_uuid: str, *, recovered: bool = False) -> RunningSessionPanel:
+        self._drop_running()
+        panel = RunningSessionPanel(self.ctx, session_uuid, recovered=recovered)
+        back = QPushButton(self.tr("Back to the list (the session stays open)"))
+        back.clicked.connect(self.back_to_list)
+        panel.layout().addWidget(back)  # type: ignore[union-attr]
+        panel.ended.connect(lambda _su: self.back_to_list())
+        self.running = panel
+        self.stack.addWidget(panel)
+        self.stack.setCurrentWidget(panel)
+        self.reload()
+        return panel
+
+    def back_to_list(self) -> None:
+        self.stack.setCurrentWidget(self.home)
+        self.reload()
+
+    def _drop_running(self) -> None:
+        if self.running is not None:
+            self.running.timer.stop()
+            self.stack.removeWidget(self.running)
+            self.running.deleteLater()
+            self.running = None

@@ -1,0 +1,691 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>ConsentDialog</name>
+    <message>
+        <source>Customer&apos;s agreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the customer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who agreed?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New caller (added to the customer&apos;s contacts)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket number or message id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What may we do?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the session is for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The tool&apos;s session id (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why start without a signed DPA?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind of session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who agreed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remote tool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tool session id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason (no DPA)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record without starting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New caller…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This customer has no signed DPA (data processing agreement). Starting a session needs a reason, which is logged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer could not be loaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the customer (loading)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>who agreed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the caller&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the caller&apos;s e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>how</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a time that is not in the future</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the purpose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the reason for starting without a DPA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Without the customer&apos;s agreement the session cannot start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Still needed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logging…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database did not answer, and it is not known whether the agreement was logged. Nothing has started. Press the button again when the database answers: it will not be logged twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not logged, the session has not started: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CustomerSessionsPanel</name>
+    <message>
+        <source>Loading sessions…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s)</source>
+        <translation>
+            <numerusform>%n session</numerusform>
+            <numerusform>%n sessions</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No sessions yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sessions could not be loaded (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RunningSessionPanel</name>
+    <message>
+        <source>Session running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This session was left open (the console closed while it ran). Continue it, or close it as ended late: both are logged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What was done or seen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session id in the tool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save tool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Summary: what was done, what remains</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close as ended late</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Elapsed:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remote tool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logging…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not known whether this was saved: the database did not answer. Your text is kept; press again when the database answers (it will not be logged twice).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: %1. Your text is kept; try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a note first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note saved in the session log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remote tool saved in the session log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write a summary before ending the session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session has ended and is logged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SessionListModel</name>
+    <message>
+        <source>Recorded at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SessionTimeline</name>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No events are logged for this session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) in the session log</source>
+        <translation>
+            <numerusform>%n event in the session log</numerusform>
+            <numerusform>%n events in the session log</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The timeline could not be loaded (%1). Check the connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(details erased)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 by %2, %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind: %1, scope: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reference: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purpose: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No signed DPA; reason: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SessionWindows</name>
+    <message>
+        <source>Session timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Support session</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SessionWords</name>
+    <message>
+        <source>Remote control</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File transfer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>View only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Control</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agreed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partly resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aborted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not started (no agreement)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agreed, not started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ended late</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agreement recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remote tool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File transferred</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session ended late</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do not record sensitive personal data (health, religion, politics, union membership, sexuality, ethnic origin: GDPR Art. 9) in free text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SessionsView</name>
+    <message>
+        <source>Sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find the customer: org number, company, contact, e-mail or phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start a session…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start a support session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continue or close…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your open sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recent sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s) you started were never ended (the console closed while they ran). Continue them, or close them as ended late.</source>
+        <translation>
+            <numerusform>%n session you started was never ended (the console closed while it ran). Continue it, or close it as ended late.</numerusform>
+            <numerusform>%n sessions you started were never ended (the console closed while they ran). Continue them, or close them as ended late.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s)</source>
+        <translation>
+            <numerusform>%n session</numerusform>
+            <numerusform>%n sessions</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The sessions could not be loaded (%1). Press Refresh to try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The search failed (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no signed DPA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s) found</source>
+        <translation>
+            <numerusform>%n customer found</numerusform>
+            <numerusform>%n customers found</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No customer found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the list (the session stays open)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VerifyLogBox</name>
+    <message>
+        <source>Verify log integrity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verifying the session log…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The log could not be read (%1). Check the connection and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled after %n event(s); nothing was concluded.</source>
+        <translation>
+            <numerusform>Cancelled after %n event; nothing was concluded.</numerusform>
+            <numerusform>Cancelled after %n events; nothing was concluded.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s), chain intact, head %1</source>
+        <translation>
+            <numerusform>%n event, chain intact, head %1</numerusform>
+            <numerusform>%n events, chain intact, head %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n payload(s) erased, as allowed)</source>
+        <translation>
+            <numerusform>(%n payload erased, as allowed)</numerusform>
+            <numerusform>(%n payloads erased, as allowed)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>an event was changed after it was logged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an event is missing (deleted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a sequence number appears twice or out of order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an event was inserted between two logged events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>two events swapped places</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the link to the previous event is broken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an event&apos;s details no longer match what was logged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the exported head is gone or no longer matches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The log is NOT intact: at event %1, %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>

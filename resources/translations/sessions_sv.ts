@@ -1,0 +1,691 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="sv_SE">
+<context>
+    <name>ConsentDialog</name>
+    <message>
+        <source>Customer&apos;s agreement</source>
+        <translation>Kundens överenskommelse</translation>
+    </message>
+    <message>
+        <source>Loading the customer…</source>
+        <translation>Hämtar kunden…</translation>
+    </message>
+    <message>
+        <source>Who agreed?</source>
+        <translation>Vem gick med på det?</translation>
+    </message>
+    <message>
+        <source>New caller (added to the customer&apos;s contacts)</source>
+        <translation>Ny uppringare (läggs till bland kundens kontaktpersoner)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Namn</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-post</translation>
+    </message>
+    <message>
+        <source>Phone (optional)</source>
+        <translation>Telefon (valfritt)</translation>
+    </message>
+    <message>
+        <source>How?</source>
+        <translation>Hur?</translation>
+    </message>
+    <message>
+        <source>Ticket number or message id</source>
+        <translation>Ärendenummer eller meddelande-id</translation>
+    </message>
+    <message>
+        <source>What may we do?</source>
+        <translation>Vad får vi göra?</translation>
+    </message>
+    <message>
+        <source>What the session is for</source>
+        <translation>Vad sessionen gäller</translation>
+    </message>
+    <message>
+        <source>The tool&apos;s session id (optional)</source>
+        <translation>Verktygets sessions-id (valfritt)</translation>
+    </message>
+    <message>
+        <source>Why start without a signed DPA?</source>
+        <translation>Varför starta utan undertecknat PUB-avtal?</translation>
+    </message>
+    <message>
+        <source>Kind of session</source>
+        <translation>Typ av session</translation>
+    </message>
+    <message>
+        <source>Who agreed</source>
+        <translation>Vem gick med på det</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>Hur</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>När</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Referens</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>Omfattning</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Syfte</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Utfall</translation>
+    </message>
+    <message>
+        <source>Remote tool</source>
+        <translation>Fjärrverktyg</translation>
+    </message>
+    <message>
+        <source>Tool session id</source>
+        <translation>Verktygets sessions-id</translation>
+    </message>
+    <message>
+        <source>Reason (no DPA)</source>
+        <translation>Skäl (inget PUB-avtal)</translation>
+    </message>
+    <message>
+        <source>Start session</source>
+        <translation>Starta sessionen</translation>
+    </message>
+    <message>
+        <source>Record without starting</source>
+        <translation>Registrera utan att starta</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>New caller…</source>
+        <translation>Ny uppringare…</translation>
+    </message>
+    <message>
+        <source>This customer has no signed DPA (data processing agreement). Starting a session needs a reason, which is logged.</source>
+        <translation>Kunden har inget undertecknat personuppgiftsbiträdesavtal (PUB-avtal). För att starta en session krävs ett skäl, som loggas.</translation>
+    </message>
+    <message>
+        <source>The customer could not be loaded.</source>
+        <translation>Kunden kunde inte hämtas.</translation>
+    </message>
+    <message>
+        <source>the customer (loading)</source>
+        <translation>kunden (hämtas)</translation>
+    </message>
+    <message>
+        <source>who agreed</source>
+        <translation>vem som gick med på det</translation>
+    </message>
+    <message>
+        <source>the caller&apos;s name</source>
+        <translation>uppringarens namn</translation>
+    </message>
+    <message>
+        <source>the caller&apos;s e-mail</source>
+        <translation>uppringarens e-post</translation>
+    </message>
+    <message>
+        <source>how</source>
+        <translation>hur</translation>
+    </message>
+    <message>
+        <source>a time that is not in the future</source>
+        <translation>en tidpunkt som inte ligger i framtiden</translation>
+    </message>
+    <message>
+        <source>the outcome</source>
+        <translation>utfallet</translation>
+    </message>
+    <message>
+        <source>a reference</source>
+        <translation>en referens</translation>
+    </message>
+    <message>
+        <source>the scope</source>
+        <translation>omfattningen</translation>
+    </message>
+    <message>
+        <source>the purpose</source>
+        <translation>syftet</translation>
+    </message>
+    <message>
+        <source>the reason for starting without a DPA</source>
+        <translation>skälet att starta utan PUB-avtal</translation>
+    </message>
+    <message>
+        <source>Without the customer&apos;s agreement the session cannot start.</source>
+        <translation>Utan kundens överenskommelse kan sessionen inte starta.</translation>
+    </message>
+    <message>
+        <source>Still needed: %1</source>
+        <translation>Saknas: %1</translation>
+    </message>
+    <message>
+        <source>Logging…</source>
+        <translation>Loggar…</translation>
+    </message>
+    <message>
+        <source>The database did not answer, and it is not known whether the agreement was logged. Nothing has started. Press the button again when the database answers: it will not be logged twice.</source>
+        <translation>Databasen svarade inte, och det är okänt om överenskommelsen loggades. Ingenting har startat. Tryck på knappen igen när databasen svarar: den loggas inte två gånger.</translation>
+    </message>
+    <message>
+        <source>Not logged, the session has not started: %1</source>
+        <translation>Inte loggat, sessionen har inte startat: %1</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerSessionsPanel</name>
+    <message>
+        <source>Loading sessions…</source>
+        <translation>Hämtar sessioner…</translation>
+    </message>
+    <message>
+        <source>Open timeline</source>
+        <translation>Öppna tidslinjen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s)</source>
+        <translation>
+            <numerusform>%n session</numerusform>
+            <numerusform>%n sessioner</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No sessions yet.</source>
+        <translation>Inga sessioner ännu.</translation>
+    </message>
+    <message>
+        <source>The sessions could not be loaded (%1).</source>
+        <translation>Sessionerna kunde inte hämtas (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>RunningSessionPanel</name>
+    <message>
+        <source>Session running</source>
+        <translation>Pågående session</translation>
+    </message>
+    <message>
+        <source>This session was left open (the console closed while it ran). Continue it, or close it as ended late: both are logged.</source>
+        <translation>Sessionen lämnades öppen (konsolen stängdes medan den pågick). Fortsätt den, eller avsluta den som sent avslutad: båda loggas.</translation>
+    </message>
+    <message>
+        <source>What was done or seen</source>
+        <translation>Vad som gjordes eller syntes</translation>
+    </message>
+    <message>
+        <source>Add note</source>
+        <translation>Lägg till anteckning</translation>
+    </message>
+    <message>
+        <source>Session id in the tool</source>
+        <translation>Sessions-id i verktyget</translation>
+    </message>
+    <message>
+        <source>Save tool</source>
+        <translation>Spara verktyg</translation>
+    </message>
+    <message>
+        <source>Summary: what was done, what remains</source>
+        <translation>Sammanfattning: vad som gjordes, vad som återstår</translation>
+    </message>
+    <message>
+        <source>End session</source>
+        <translation>Avsluta sessionen</translation>
+    </message>
+    <message>
+        <source>Close as ended late</source>
+        <translation>Avsluta som sent avslutad</translation>
+    </message>
+    <message>
+        <source>Elapsed:</source>
+        <translation>Tid:</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Anteckningar</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Avslut</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Sammanfattning</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Utfall</translation>
+    </message>
+    <message>
+        <source>Remote tool</source>
+        <translation>Fjärrverktyg</translation>
+    </message>
+    <message>
+        <source>Logging…</source>
+        <translation>Loggar…</translation>
+    </message>
+    <message>
+        <source>Not known whether this was saved: the database did not answer. Your text is kept; press again when the database answers (it will not be logged twice).</source>
+        <translation>Okänt om detta sparades: databasen svarade inte. Din text finns kvar; tryck igen när databasen svarar (det loggas inte två gånger).</translation>
+    </message>
+    <message>
+        <source>Not saved: %1. Your text is kept; try again.</source>
+        <translation>Inte sparat: %1. Din text finns kvar; försök igen.</translation>
+    </message>
+    <message>
+        <source>Type a note first.</source>
+        <translation>Skriv en anteckning först.</translation>
+    </message>
+    <message>
+        <source>Note saved in the session log.</source>
+        <translation>Anteckningen är sparad i sessionsloggen.</translation>
+    </message>
+    <message>
+        <source>Remote tool saved in the session log.</source>
+        <translation>Fjärrverktyget är sparat i sessionsloggen.</translation>
+    </message>
+    <message>
+        <source>Write a summary before ending the session.</source>
+        <translation>Skriv en sammanfattning innan du avslutar sessionen.</translation>
+    </message>
+    <message>
+        <source>The session has ended and is logged.</source>
+        <translation>Sessionen är avslutad och loggad.</translation>
+    </message>
+</context>
+<context>
+    <name>SessionListModel</name>
+    <message>
+        <source>Recorded at</source>
+        <translation>Registrerad</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Kund</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Läge</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Utfall</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Supportagent</translation>
+    </message>
+</context>
+<context>
+    <name>SessionTimeline</name>
+    <message>
+        <source>Loading…</source>
+        <translation>Hämtar…</translation>
+    </message>
+    <message>
+        <source>No events are logged for this session.</source>
+        <translation>Inga händelser är loggade för sessionen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) in the session log</source>
+        <translation>
+            <numerusform>%n händelse i sessionsloggen</numerusform>
+            <numerusform>%n händelser i sessionsloggen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The timeline could not be loaded (%1). Check the connection.</source>
+        <translation>Tidslinjen kunde inte hämtas (%1). Kontrollera anslutningen.</translation>
+    </message>
+    <message>
+        <source>(details erased)</source>
+        <translation>(uppgifterna raderade)</translation>
+    </message>
+    <message>
+        <source>a contact</source>
+        <translation>en kontaktperson</translation>
+    </message>
+    <message>
+        <source>%1 by %2, %3</source>
+        <translation>%1 av %2, %3</translation>
+    </message>
+    <message>
+        <source>Kind: %1, scope: %2</source>
+        <translation>Typ: %1, omfattning: %2</translation>
+    </message>
+    <message>
+        <source>Reference: %1</source>
+        <translation>Referens: %1</translation>
+    </message>
+    <message>
+        <source>Purpose: %1</source>
+        <translation>Syfte: %1</translation>
+    </message>
+    <message>
+        <source>No signed DPA; reason: %1</source>
+        <translation>Inget undertecknat PUB-avtal; skäl: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SessionWindows</name>
+    <message>
+        <source>Session timeline</source>
+        <translation>Sessionens tidslinje</translation>
+    </message>
+    <message>
+        <source>Support session</source>
+        <translation>Supportsession</translation>
+    </message>
+</context>
+<context>
+    <name>SessionWords</name>
+    <message>
+        <source>Remote control</source>
+        <translation>Fjärrstyrning</translation>
+    </message>
+    <message>
+        <source>File transfer</source>
+        <translation>Filöverföring</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-post</translation>
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation>Chatt</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>Ärende</translation>
+    </message>
+    <message>
+        <source>In person</source>
+        <translation>På plats</translation>
+    </message>
+    <message>
+        <source>View only</source>
+        <translation>Endast visning</translation>
+    </message>
+    <message>
+        <source>Control</source>
+        <translation>Styrning</translation>
+    </message>
+    <message>
+        <source>Agreed</source>
+        <translation>Överenskommet</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Nekat</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation>Inget svar</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Löst</translation>
+    </message>
+    <message>
+        <source>Partly resolved</source>
+        <translation>Delvis löst</translation>
+    </message>
+    <message>
+        <source>Not resolved</source>
+        <translation>Inte löst</translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation>Eskalerat</translation>
+    </message>
+    <message>
+        <source>Aborted</source>
+        <translation>Avbrutet</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Annat</translation>
+    </message>
+    <message>
+        <source>Not started (no agreement)</source>
+        <translation>Inte startad (ingen överenskommelse)</translation>
+    </message>
+    <message>
+        <source>Agreed, not started</source>
+        <translation>Överenskommen, inte startad</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öppen</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>Avslutad</translation>
+    </message>
+    <message>
+        <source>Ended late</source>
+        <translation>Sent avslutad</translation>
+    </message>
+    <message>
+        <source>Agreement recorded</source>
+        <translation>Överenskommelse registrerad</translation>
+    </message>
+    <message>
+        <source>Session started</source>
+        <translation>Session startad</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Anteckning</translation>
+    </message>
+    <message>
+        <source>Remote tool</source>
+        <translation>Fjärrverktyg</translation>
+    </message>
+    <message>
+        <source>File transferred</source>
+        <translation>Fil överförd</translation>
+    </message>
+    <message>
+        <source>Session ended</source>
+        <translation>Session avslutad</translation>
+    </message>
+    <message>
+        <source>Session ended late</source>
+        <translation>Session sent avslutad</translation>
+    </message>
+    <message>
+        <source>Do not record sensitive personal data (health, religion, politics, union membership, sexuality, ethnic origin: GDPR Art. 9) in free text.</source>
+        <translation>Skriv inte känsliga personuppgifter (hälsa, religion, politik, fackmedlemskap, sexualliv, etniskt ursprung: GDPR art. 9) i fritext.</translation>
+    </message>
+</context>
+<context>
+    <name>SessionsView</name>
+    <message>
+        <source>Sessions</source>
+        <translation>Sessioner</translation>
+    </message>
+    <message>
+        <source>Find the customer: org number, company, contact, e-mail or phone</source>
+        <translation>Sök kunden: organisationsnummer, företag, kontaktperson, e-post eller telefon</translation>
+    </message>
+    <message>
+        <source>Start a session…</source>
+        <translation>Starta en session…</translation>
+    </message>
+    <message>
+        <source>Start a support session</source>
+        <translation>Starta en supportsession</translation>
+    </message>
+    <message>
+        <source>Continue or close…</source>
+        <translation>Fortsätt eller avsluta…</translation>
+    </message>
+    <message>
+        <source>Your open sessions</source>
+        <translation>Dina öppna sessioner</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Hämtar…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Uppdatera</translation>
+    </message>
+    <message>
+        <source>Open timeline</source>
+        <translation>Öppna tidslinjen</translation>
+    </message>
+    <message>
+        <source>Recent sessions</source>
+        <translation>Senaste sessioner</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s) you started were never ended (the console closed while they ran). Continue them, or close them as ended late.</source>
+        <translation>
+            <numerusform>%n session som du startade avslutades aldrig (konsolen stängdes medan den pågick). Fortsätt den, eller avsluta den som sent avslutad.</numerusform>
+            <numerusform>%n sessioner som du startade avslutades aldrig (konsolen stängdes medan de pågick). Fortsätt dem, eller avsluta dem som sent avslutade.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s)</source>
+        <translation>
+            <numerusform>%n session</numerusform>
+            <numerusform>%n sessioner</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The sessions could not be loaded (%1). Press Refresh to try again.</source>
+        <translation>Sessionerna kunde inte hämtas (%1). Tryck på Uppdatera för att försöka igen.</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Söker…</translation>
+    </message>
+    <message>
+        <source>The search failed (%1).</source>
+        <translation>Sökningen misslyckades (%1).</translation>
+    </message>
+    <message>
+        <source>no signed DPA</source>
+        <translation>inget undertecknat PUB-avtal</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s) found</source>
+        <translation>
+            <numerusform>%n kund hittades</numerusform>
+            <numerusform>%n kunder hittades</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No customer found</source>
+        <translation>Ingen kund hittades</translation>
+    </message>
+    <message>
+        <source>Back to the list (the session stays open)</source>
+        <translation>Tillbaka till listan (sessionen förblir öppen)</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyLogBox</name>
+    <message>
+        <source>Verify log integrity</source>
+        <translation>Kontrollera loggens integritet</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>Verifying the session log…</source>
+        <translation>Kontrollerar sessionsloggen…</translation>
+    </message>
+    <message>
+        <source>The log could not be read (%1). Check the connection and try again.</source>
+        <translation>Loggen kunde inte läsas (%1). Kontrollera anslutningen och försök igen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled after %n event(s); nothing was concluded.</source>
+        <translation>
+            <numerusform>Avbrutet efter %n händelse; ingen slutsats.</numerusform>
+            <numerusform>Avbrutet efter %n händelser; ingen slutsats.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s), chain intact, head %1</source>
+        <translation>
+            <numerusform>%n händelse, kedjan intakt, huvud %1</numerusform>
+            <numerusform>%n händelser, kedjan intakt, huvud %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n payload(s) erased, as allowed)</source>
+        <translation>
+            <numerusform>(%n innehåll raderat, vilket är tillåtet)</numerusform>
+            <numerusform>(%n innehåll raderade, vilket är tillåtet)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>an event was changed after it was logged</source>
+        <translation>en händelse har ändrats efter att den loggades</translation>
+    </message>
+    <message>
+        <source>an event is missing (deleted)</source>
+        <translation>en händelse saknas (raderad)</translation>
+    </message>
+    <message>
+        <source>a sequence number appears twice or out of order</source>
+        <translation>ett löpnummer förekommer två gånger eller i fel ordning</translation>
+    </message>
+    <message>
+        <source>an event was inserted between two logged events</source>
+        <translation>en händelse har infogats mellan två loggade händelser</translation>
+    </message>
+    <message>
+        <source>two events swapped places</source>
+        <translation>två händelser har bytt plats</translation>
+    </message>
+    <message>
+        <source>the link to the previous event is broken</source>
+        <translation>länken till föregående händelse är bruten</translation>
+    </message>
+    <message>
+        <source>an event&apos;s details no longer match what was logged</source>
+        <translation>en händelses uppgifter stämmer inte längre med det som loggades</translation>
+    </message>
+    <message>
+        <source>the exported head is gone or no longer matches</source>
+        <translation>det exporterade huvudet saknas eller stämmer inte längre</translation>
+    </message>
+    <message>
+        <source>The log is NOT intact: at event %1, %2.</source>
+        <translation>Loggen är INTE intakt: vid händelse %1, %2.</translation>
+    </message>
+</context>
+</TS>
