@@ -87,7 +87,7 @@ def fill_demo_subprocessors(session: Session, today: dt.date) -> None:
                 "sub_processor_id": sp_id,
                 "item_key": item.key,
                 "status": status,
-                "evidence": f"{item.article}: {_EVIDENCE[status]}",
+                "evidence": _EVIDENCE[status],
             }
             if dialect != "postgresql":  # PostgreSQL's trigger fills these
                 row |= {"assessed_by": DEMO_ACTOR, "assessed_at": at}

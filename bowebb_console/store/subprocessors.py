@@ -308,6 +308,16 @@ def _utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
+def check_evidence_size(size: int) -> None:
+    if size > EVIDENCE_MAX_BYTES:
+        raise ValidationError(
+            "file",
+            f"The file is {size / 1048576:.1f} MB; at most "
+            f"{EVIDENCE_MAX_BYTES // 1048576} MB can be attached. Attach a smaller copy or "
+            "record a document reference instead.",
+        )
+
+
 def add_evidence(
     db: Any,
     sp_id: int,
@@ -321,13 +331,7 @@ def add_evidence(
     name = (file_name or "").replace("\\", "/").rsplit("/", 1)[-1].strip()
     if not name:
         raise ValidationError("file", "Choose a file to attach.")
-    if len(content) > EVIDENCE_MAX_BYTES:
-        raise ValidationError(
-            "file",
-            f"The file is {len(content) / 1048576:.1f} MB; at most "
-            f"{EVIDENCE_MAX_BYTES // 1048576} MB can be attached. Attach a smaller copy or "
-            "record a document reference instead.",
-        )
+    check_evidence_size(len(content))
     if item_key is not None and cl.load_checklist().item(item_key) is None:
         raise ValidationError("item_key", f"{item_key!r} is not an item of the checklist.")
     digest = hashlib.sha256(content).hexdigest()

@@ -1,0 +1,184 @@
+"""Table models of the Sub-processors screen: thin adapters over the store's frozen rows."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtGui import QColor
+
+from bowebb_console.domain.subprocessor_flags import severity
+from bowebb_console.ui.i18n import sub_processor_status_text
+from bowebb_console.ui.models.rows import Column, Index, RowTableModel, iso_date
+from bowebb_console.ui.subprocessors.common import (
+    change_kind_text,
+    flags_summary,
+    iso,
+    language,
+    status_text,
+)
+
+if TYPE_CHECKING:
+    pass
+
+N = QT_TRANSLATE_NOOP
+
+
+class RegisterModel(RowTableModel["RegisterRow"]):
+    CONTEXT = "RegisterModel"
+    COL_NAME, COL_SERVICE, COL_LOCATIONS, COL_STORAGE = range(4)
+    COL_DPA, COL_REVIEW, COL_STATUS, COL_FLAGS, COL_FLAG_TEXT = range(4, 9)
+    COLUMNS = (
+        Column(
+            N("RegisterModel", "Sub-processor"), lambda r: r.record.name, lambda r: r.record.name
+        ),
+        Column(
+            N("RegisterModel", "Service"), lambda r: r.record.service, lambda r: r.record.service
+        ),
+        Column(
+            N("RegisterModel", "Processing"),
+            lambda r: r.record.locations,
+            lambda r: r.record.locations,
+        ),
+        Column(
+            N("RegisterModel", "Storage"),
+            lambda r: r.record.storage_locations,
+            lambda r: r.record.storage_locations,
+        ),
+        Column(
+            N("RegisterModel", "DPA signed"),
+            lambda r: iso_date(r.record.dpa_signed_on),
+            lambda r: r.record.dpa_signed_on,
+        ),
+        Column(
+            N("RegisterModel", "Next review"),
+            lambda r: iso_date(r.record.next_review_on),
+            lambda r: r.record.next_review_on,
+        ),
+        Column(
+            N("RegisterModel", "Status"),
+            lambda r: sub_processor_status_text(r.record.status),
+            lambda r: r.record.status,
+        ),
+        # The number of flags, sorted by the worst flag first (a breach before an old review).
+        Column(
+            N("RegisterModel", "Flags"), lambda r: str(len(r.flags)), lambda r: severity(r.flags)
+        ),
+        Column(
+            N("RegisterModel", "What is flagged"),
+            lambda r: flags_summary(r.flags),
+            lambda r: flags_summary(r.flags),
+        ),
+    )
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        # The flag columns in red when a sub-processor has a flag, so gaps stand out.
+        if role == Qt.ItemDataRole.ForegroundRole and index.isValid():
+            if (
+                index.column() in (self.COL_FLAGS, self.COL_FLAG_TEXT)
+                and self.row_at(index.row()).flags
+            ):
+                return QColor("#b00020")
+            return None
+        return super().data(index, role)
+
+
+class ChecklistModel(RowTableModel["ChecklistEntry"]):
+    CONTEXT = "ChecklistModel"
+    COL_ARTICLE, COL_ITEM, COL_STATUS, COL_EVIDENCE, COL_BY, COL_AT = range(6)
+    COLUMNS = (
+        Column(N("ChecklistModel", "Article"), lambda e: e.item.article, lambda e: e.item.article),
+        Column(
+            N("ChecklistModel", "Requirement"),
+            lambda e: e.item.text(language()),
+            lambda e: e.item.key,
+        ),
+        Column(N("ChecklistModel", "Status"), lambda e: status_text(e.status), lambda e: e.status),
+        Column(N("ChecklistModel", "Evidence"), lambda e: e.evidence, lambda e: e.evidence),
+        Column(
+            N("ChecklistModel", "Assessed by"),
+            lambda e: e.assessed_by or "",
+            lambda e: e.assessed_by,
+        ),
+        Column(
+            N("ChecklistModel", "Assessed"), lambda e: iso(e.assessed_at), lambda e: e.assessed_at
+        ),
+    )
+
+
+class EvidenceModel(RowTableModel["EvidenceInfo"]):
+    CONTEXT = "EvidenceModel"
+    COLUMNS = (
+        Column(N("EvidenceModel", "File"), lambda f: f.file_name, lambda f: f.file_name),
+        Column(N("EvidenceModel", "Item"), lambda f: f.item_key or "", lambda f: f.item_key),
+        Column(
+            N("EvidenceModel", "Size (bytes)"),
+            lambda f: f"{f.size:,}".replace(",", " "),
+            lambda f: f.size,
+        ),
+        Column(N("EvidenceModel", "SHA-256"), lambda f: f.sha256, lambda f: f.sha256),
+        Column(N("EvidenceModel", "Added by"), lambda f: f.added_by, lambda f: f.added_by),
+        Column(N("EvidenceModel", "Added"), lambda f: iso(f.added_at), lambda f: f.added_at),
+    )
+
+
+class NoDpaModel(RowTableModel["CustomerWithoutDpa"]):
+    CONTEXT = "NoDpaModel"
+    COLUMNS = (
+        Column(N("NoDpaModel", "Org. number"), lambda c: c.org_number, lambda c: c.org_number),
+        Column(N("NoDpaModel", "Customer"), lambda c: c.name, lambda c: c.name),
+        Column(
+            N("NoDpaModel", "Customer since"),
+            lambda c: iso_date(c.customer_since),
+            lambda c: c.customer_since,
+        ),
+    )
+
+
+class ChangesModel(RowTableModel["PlannedChange"]):
+    CONTEXT = "ChangesModel"
+    COLUMNS = (
+        Column(
+            N("ChangesModel", "Takes effect"),
+            lambda c: iso_date(c.planned_on),
+            lambda c: c.planned_on,
+        ),
+        Column(N("ChangesModel", "Kind"), lambda c: change_kind_text(c.kind), lambda c: c.kind),
+        Column(
+            N("ChangesModel", "Sub-processor"),
+            lambda c: c.sub_processor_name or "",
+            lambda c: c.sub_processor_name,
+        ),
+        Column(
+            N("ChangesModel", "Customers notified"),
+            lambda c: iso_date(c.customers_notified_on),
+            lambda c: c.customers_notified_on,
+        ),
+        Column(
+            N("ChangesModel", "Objections until"),
+            lambda c: iso_date(c.objection_window_ends),
+            lambda c: c.objection_window_ends,
+        ),
+        Column(
+            N("ChangesModel", "Objections"),
+            lambda c: str(len(c.objections)),
+            lambda c: len(c.objections),
+        ),
+        Column(N("ChangesModel", "Change"), lambda c: c.description, lambda c: c.description),
+    )
+
+
+class ObjectionsModel(RowTableModel["Objection"]):
+    CONTEXT = "ObjectionsModel"
+    COLUMNS = (
+        Column(
+            N("ObjectionsModel", "Received"),
+            lambda o: iso_date(o.received_on),
+            lambda o: o.received_on,
+        ),
+        Column(
+            N("ObjectionsModel", "Customer"), lambda o: o.customer_name, lambda o: o.customer_name
+        ),
+        Column(N("ObjectionsModel", "Org. number"), lambda o: o.org_number, lambda o: o.org_number),
+        Column(N("ObjectionsModel", "Note"), lambda o: o.note, lambda o: o.note),
+    )
