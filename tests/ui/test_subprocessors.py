@@ -37,6 +37,7 @@ def open_view(qtbot, ctx) -> SubProcessorsView:  # type: ignore[no-untyped-def]
 
 def choose_file(qtbot, widget, path: Path) -> None:  # type: ignore[no-untyped-def]
     """Fill in the (non-native, non-blocking) file dialog the widget opened."""
+
     def open_dialogs() -> list[QFileDialog]:
         return [d for d in widget.findChildren(QFileDialog) if d.isVisible()]
 

@@ -21,8 +21,6 @@ from bowebb_console.ui.subprocessors.common import (
 if TYPE_CHECKING:
     pass
 
-N = QT_TRANSLATE_NOOP
-
 
 class RegisterModel(RowTableModel["RegisterRow"]):
     CONTEXT = "RegisterModel"
@@ -30,42 +28,48 @@ class RegisterModel(RowTableModel["RegisterRow"]):
     COL_DPA, COL_REVIEW, COL_STATUS, COL_FLAGS, COL_FLAG_TEXT = range(4, 9)
     COLUMNS = (
         Column(
-            N("RegisterModel", "Sub-processor"), lambda r: r.record.name, lambda r: r.record.name
+            QT_TRANSLATE_NOOP("RegisterModel", "Sub-processor"),
+            lambda r: r.record.name,
+            lambda r: r.record.name,
         ),
         Column(
-            N("RegisterModel", "Service"), lambda r: r.record.service, lambda r: r.record.service
+            QT_TRANSLATE_NOOP("RegisterModel", "Service"),
+            lambda r: r.record.service,
+            lambda r: r.record.service,
         ),
         Column(
-            N("RegisterModel", "Processing"),
+            QT_TRANSLATE_NOOP("RegisterModel", "Processing"),
             lambda r: r.record.locations,
             lambda r: r.record.locations,
         ),
         Column(
-            N("RegisterModel", "Storage"),
+            QT_TRANSLATE_NOOP("RegisterModel", "Storage"),
             lambda r: r.record.storage_locations,
             lambda r: r.record.storage_locations,
         ),
         Column(
-            N("RegisterModel", "DPA signed"),
+            QT_TRANSLATE_NOOP("RegisterModel", "DPA signed"),
             lambda r: iso_date(r.record.dpa_signed_on),
             lambda r: r.record.dpa_signed_on,
         ),
         Column(
-            N("RegisterModel", "Next review"),
+            QT_TRANSLATE_NOOP("RegisterModel", "Next review"),
             lambda r: iso_date(r.record.next_review_on),
             lambda r: r.record.next_review_on,
         ),
         Column(
-            N("RegisterModel", "Status"),
+            QT_TRANSLATE_NOOP("RegisterModel", "Status"),
             lambda r: sub_processor_status_text(r.record.status),
             lambda r: r.record.status,
         ),
         # The number of flags, sorted by the worst flag first (a breach before an old review).
         Column(
-            N("RegisterModel", "Flags"), lambda r: str(len(r.flags)), lambda r: severity(r.flags)
+            QT_TRANSLATE_NOOP("RegisterModel", "Flags"),
+            lambda r: str(len(r.flags)),
+            lambda r: severity(r.flags),
         ),
         Column(
-            N("RegisterModel", "What is flagged"),
+            QT_TRANSLATE_NOOP("RegisterModel", "What is flagged"),
             lambda r: flags_summary(r.flags),
             lambda r: flags_summary(r.flags),
         ),
@@ -87,21 +91,35 @@ class ChecklistModel(RowTableModel["ChecklistEntry"]):
     CONTEXT = "ChecklistModel"
     COL_ARTICLE, COL_ITEM, COL_STATUS, COL_EVIDENCE, COL_BY, COL_AT = range(6)
     COLUMNS = (
-        Column(N("ChecklistModel", "Article"), lambda e: e.item.article, lambda e: e.item.article),
         Column(
-            N("ChecklistModel", "Requirement"),
+            QT_TRANSLATE_NOOP("ChecklistModel", "Article"),
+            lambda e: e.item.article,
+            lambda e: e.item.article,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("ChecklistModel", "Requirement"),
             lambda e: e.item.text(language()),
             lambda e: e.item.key,
         ),
-        Column(N("ChecklistModel", "Status"), lambda e: status_text(e.status), lambda e: e.status),
-        Column(N("ChecklistModel", "Evidence"), lambda e: e.evidence, lambda e: e.evidence),
         Column(
-            N("ChecklistModel", "Assessed by"),
+            QT_TRANSLATE_NOOP("ChecklistModel", "Status"),
+            lambda e: status_text(e.status),
+            lambda e: e.status,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("ChecklistModel", "Evidence"),
+            lambda e: e.evidence,
+            lambda e: e.evidence,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("ChecklistModel", "Assessed by"),
             lambda e: e.assessed_by or "",
             lambda e: e.assessed_by,
         ),
         Column(
-            N("ChecklistModel", "Assessed"), lambda e: iso(e.assessed_at), lambda e: e.assessed_at
+            QT_TRANSLATE_NOOP("ChecklistModel", "Assessed"),
+            lambda e: iso(e.assessed_at),
+            lambda e: e.assessed_at,
         ),
     )
 
@@ -109,26 +127,46 @@ class ChecklistModel(RowTableModel["ChecklistEntry"]):
 class EvidenceModel(RowTableModel["EvidenceInfo"]):
     CONTEXT = "EvidenceModel"
     COLUMNS = (
-        Column(N("EvidenceModel", "File"), lambda f: f.file_name, lambda f: f.file_name),
-        Column(N("EvidenceModel", "Item"), lambda f: f.item_key or "", lambda f: f.item_key),
         Column(
-            N("EvidenceModel", "Size (bytes)"),
+            QT_TRANSLATE_NOOP("EvidenceModel", "File"), lambda f: f.file_name, lambda f: f.file_name
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("EvidenceModel", "Item"),
+            lambda f: f.item_key or "",
+            lambda f: f.item_key,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("EvidenceModel", "Size (bytes)"),
             lambda f: f"{f.size:,}".replace(",", " "),
             lambda f: f.size,
         ),
-        Column(N("EvidenceModel", "SHA-256"), lambda f: f.sha256, lambda f: f.sha256),
-        Column(N("EvidenceModel", "Added by"), lambda f: f.added_by, lambda f: f.added_by),
-        Column(N("EvidenceModel", "Added"), lambda f: iso(f.added_at), lambda f: f.added_at),
+        Column(
+            QT_TRANSLATE_NOOP("EvidenceModel", "SHA-256"), lambda f: f.sha256, lambda f: f.sha256
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("EvidenceModel", "Added by"),
+            lambda f: f.added_by,
+            lambda f: f.added_by,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("EvidenceModel", "Added"),
+            lambda f: iso(f.added_at),
+            lambda f: f.added_at,
+        ),
     )
 
 
 class NoDpaModel(RowTableModel["CustomerWithoutDpa"]):
     CONTEXT = "NoDpaModel"
     COLUMNS = (
-        Column(N("NoDpaModel", "Org. number"), lambda c: c.org_number, lambda c: c.org_number),
-        Column(N("NoDpaModel", "Customer"), lambda c: c.name, lambda c: c.name),
         Column(
-            N("NoDpaModel", "Customer since"),
+            QT_TRANSLATE_NOOP("NoDpaModel", "Org. number"),
+            lambda c: c.org_number,
+            lambda c: c.org_number,
+        ),
+        Column(QT_TRANSLATE_NOOP("NoDpaModel", "Customer"), lambda c: c.name, lambda c: c.name),
+        Column(
+            QT_TRANSLATE_NOOP("NoDpaModel", "Customer since"),
             lambda c: iso_date(c.customer_since),
             lambda c: c.customer_since,
         ),
@@ -139,32 +177,40 @@ class ChangesModel(RowTableModel["PlannedChange"]):
     CONTEXT = "ChangesModel"
     COLUMNS = (
         Column(
-            N("ChangesModel", "Takes effect"),
+            QT_TRANSLATE_NOOP("ChangesModel", "Takes effect"),
             lambda c: iso_date(c.planned_on),
             lambda c: c.planned_on,
         ),
-        Column(N("ChangesModel", "Kind"), lambda c: change_kind_text(c.kind), lambda c: c.kind),
         Column(
-            N("ChangesModel", "Sub-processor"),
+            QT_TRANSLATE_NOOP("ChangesModel", "Kind"),
+            lambda c: change_kind_text(c.kind),
+            lambda c: c.kind,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("ChangesModel", "Sub-processor"),
             lambda c: c.sub_processor_name or "",
             lambda c: c.sub_processor_name,
         ),
         Column(
-            N("ChangesModel", "Customers notified"),
+            QT_TRANSLATE_NOOP("ChangesModel", "Customers notified"),
             lambda c: iso_date(c.customers_notified_on),
             lambda c: c.customers_notified_on,
         ),
         Column(
-            N("ChangesModel", "Objections until"),
+            QT_TRANSLATE_NOOP("ChangesModel", "Objections until"),
             lambda c: iso_date(c.objection_window_ends),
             lambda c: c.objection_window_ends,
         ),
         Column(
-            N("ChangesModel", "Objections"),
+            QT_TRANSLATE_NOOP("ChangesModel", "Objections"),
             lambda c: str(len(c.objections)),
             lambda c: len(c.objections),
         ),
-        Column(N("ChangesModel", "Change"), lambda c: c.description, lambda c: c.description),
+        Column(
+            QT_TRANSLATE_NOOP("ChangesModel", "Change"),
+            lambda c: c.description,
+            lambda c: c.description,
+        ),
     )
 
 
@@ -172,13 +218,19 @@ class ObjectionsModel(RowTableModel["Objection"]):
     CONTEXT = "ObjectionsModel"
     COLUMNS = (
         Column(
-            N("ObjectionsModel", "Received"),
+            QT_TRANSLATE_NOOP("ObjectionsModel", "Received"),
             lambda o: iso_date(o.received_on),
             lambda o: o.received_on,
         ),
         Column(
-            N("ObjectionsModel", "Customer"), lambda o: o.customer_name, lambda o: o.customer_name
+            QT_TRANSLATE_NOOP("ObjectionsModel", "Customer"),
+            lambda o: o.customer_name,
+            lambda o: o.customer_name,
         ),
-        Column(N("ObjectionsModel", "Org. number"), lambda o: o.org_number, lambda o: o.org_number),
-        Column(N("ObjectionsModel", "Note"), lambda o: o.note, lambda o: o.note),
+        Column(
+            QT_TRANSLATE_NOOP("ObjectionsModel", "Org. number"),
+            lambda o: o.org_number,
+            lambda o: o.org_number,
+        ),
+        Column(QT_TRANSLATE_NOOP("ObjectionsModel", "Note"), lambda o: o.note, lambda o: o.note),
     )
