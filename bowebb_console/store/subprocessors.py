@@ -37,6 +37,7 @@ from bowebb_console.store.models import (
 )
 from bowebb_console.store.session_log import engine_of, local_actor, write_event
 
+CATEGORIES_MAX = 4000
 LOG_NAMESPACE = uuid.UUID("6f1d8a52-5b0e-4c8e-9a43-2f6f0b7c9e11")
 EDITABLE = (
     "name",
@@ -150,13 +151,17 @@ def validate(inp: SubProcessorInput) -> dict[str, Any]:
     storage = parse_locations(inp.storage_locations, "storage_locations")
     if inp.status == "active" and inp.ended_on is not None:
         raise ValidationError("ended_on", "An active sub-processor has no end date.")
+    if inp.status == "ended" and inp.ended_on is None:
+        raise ValidationError("ended_on", "Give the date the sub-processor ended.")
+    if len((inp.data_categories or "").strip()) > CATEGORIES_MAX:
+        raise ValidationError("data_categories", f"Too long (at most {CATEGORIES_MAX} characters).")
     if inp.dpa_signed_on and inp.dpa_signed_on > dt.date.today():
         raise ValidationError("dpa_signed_on", "The DPA signing date is in the future.")
     return {
         "name": _clean(inp.name, "name", NAME_MAX, required=True),
         "registration_number": _clean(inp.registration_number, "registration_number", 40) or None,
         "service": _clean(inp.service, "service", 200, required=True),
-        "data_categories": (inp.data_categories or "").strip()[:4000],
+        "data_categories": (inp.data_categories or "").strip(),
         "locations": ",".join(locations),
         "storage_locations": ",".join(storage),
         "contact": _clean(inp.contact, "contact", 200) or None,

@@ -215,6 +215,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Save a copy…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>DPA checklist</source>
         <translation type="unfinished"></translation>
     </message>
@@ -272,6 +276,18 @@
     </message>
     <message>
         <source>File attached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save a copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy saved to %1; its SHA-256 matches: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -215,6 +215,10 @@
         <translation>Bifoga till:</translation>
     </message>
     <message>
+        <source>Save a copy…</source>
+        <translation>Spara en kopia…</translation>
+    </message>
+    <message>
         <source>DPA checklist</source>
         <translation>Checklista för PUB-avtal</translation>
     </message>
@@ -273,6 +277,18 @@
     <message>
         <source>File attached.</source>
         <translation>Filen är bifogad.</translation>
+    </message>
+    <message>
+        <source>Save a copy</source>
+        <translation>Spara en kopia</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Alla filer (*)</translation>
+    </message>
+    <message>
+        <source>Copy saved to %1; its SHA-256 matches: %2</source>
+        <translation>Kopian är sparad som %1; dess SHA-256 stämmer: %2</translation>
     </message>
     <message>
         <source>Export checklist</source>

@@ -92,6 +92,8 @@ def test_stale_edit_is_refused(engine) -> None:  # type: ignore[no-untyped-def]
         ({"locations": "SE,Sverige"}, "locations", "not a country code"),
         ({"storage_locations": "ZZ"}, "storage_locations", "not a country code"),
         ({"ended_on": dt.date(2026, 1, 1)}, "ended_on", "no end date"),
+        ({"status": "ended"}, "ended_on", "Give the date"),
+        ({"data_categories": "x" * 4001}, "data_categories", "at most 4000"),
         ({"dpa_signed_on": dt.date.today() + dt.timedelta(days=3)}, "dpa_signed_on", "future"),
     ],
 )

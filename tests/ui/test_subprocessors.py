@@ -167,6 +167,32 @@ def test_attach_evidence_shows_its_hash(qtbot, make_ctx, demo_url, tmp_path) -> 
     shown = [detail.evidence_model.index(r, 3).data() for r in range(before + 1)]
     assert digest in shown
 
+    detail.evidence_table.selectRow(shown.index(digest))
+    qtbot.mouseClick(detail.save_copy_button, Qt.MouseButton.LeftButton)
+    copy = tmp_path / "copy.pdf"
+    choose_file(qtbot, detail, copy)
+    qtbot.waitUntil(lambda: "SHA-256 matches" in detail.message.text())
+    assert copy.read_bytes() == pdf.read_bytes()
+
+
+def test_too_big_a_file_is_refused_with_a_clear_message(
+    qtbot, make_ctx, demo_url, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    from bowebb_console.store.models import EVIDENCE_MAX_BYTES
+
+    ctx = make_ctx(demo_url)
+    view = open_view(qtbot, ctx)
+    view.table.selectRow(0)
+    detail = view.detail
+    qtbot.waitUntil(lambda: detail.detail is not None and not detail.loading)
+    big = tmp_path / "scan.pdf"
+    with big.open("wb") as f:
+        f.truncate(EVIDENCE_MAX_BYTES + 1)  # sparse: no 20 MB written
+    detail.attach_path(str(big))
+    qtbot.waitUntil(lambda: not detail.busy)
+    assert "at most 20 MB" in detail.message.text()
+    assert ctx.prompts.texts("error") == [detail.message.text()]
+
 
 def test_planned_change_objection_and_recipients(qtbot, make_ctx, demo_url, tmp_path) -> None:  # type: ignore[no-untyped-def]
     from bowebb_console.store.customers import list_customers
@@ -245,3 +271,46 @@ def test_swedish_flag_texts(qtbot, make_ctx, demo_url, language) -> None:  # typ
     view = open_view(qtbot, make_ctx(demo_url))
     flagged = [cell(view, RegisterModel.COL_FLAG_TEXT, r) for r in range(6)]
     assert any("Utanför EU/EES" in f and "USA (US)" in f for f in flagged)
+
+
+@pytest.mark.postgres
+def test_on_postgresql_an_agent_is_refused_by_the_server(qtbot, make_ctx, pg_db) -> None:  # type: ignore[no-untyped-def]
+    """Even a dialog the UI would not offer an agent ends in the server's refusal."""
+    from bowebb_console.store import users
+    from bowebb_console.store.subprocessors import SubProcessorInput, save_sub_processor
+    from bowebb_console.ui.subprocessors.dialog import SubProcessorDialog
+
+    password = "correct horse battery"
+    init_database(pg_db.admin_url_str, role_prefix=pg_db.role_prefix)
+    admin = make_engine(pg_db.admin_url_str)
+    agent_name = pg_db.login_name("agent")
+    with admin.begin() as conn:
+        users.add_user(conn, agent_name, "agent", password)
+    save_sub_processor(admin, SubProcessorInput(name="Hall AB", service="Hosting", locations="SE"))
+    admin.dispose()
+
+    ctx = make_ctx(pg_db.url_for(agent_name, password))
+    assert ctx.identity.role == "agent"
+    view = open_view(qtbot, ctx)
+    assert view.model.rowCount() == 1 and view.add_button.isHidden()
+    dialog = SubProcessorDialog(ctx, None, None, view)
+    qtbot.addWidget(dialog)
+    dialog.open()
+    qtbot.keyClicks(dialog.name, "Smuggled AB")
+    qtbot.keyClicks(dialog.service, "x")
+    qtbot.keyClicks(dialog.locations, "SE")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.error_label.isHidden())
+    assert "refused" in dialog.error_label.text() and dialog.isVisible()
+
+    view.table.selectRow(0)
+    detail = view.detail
+    qtbot.waitUntil(lambda: detail.detail is not None and not detail.loading)
+    detail.checklist_table.selectRow(0)
+    detail.save_item()
+    qtbot.waitUntil(lambda: not detail.busy)
+    assert "refused" in detail.message.text()
+    view.reload()
+    qtbot.waitUntil(lambda: not view.loading)
+    assert view.model.rowCount() == 1
+    assert cell(view, RegisterModel.COL_FLAG_TEXT).startswith("No signed DPA")

@@ -78,6 +78,25 @@ def attach(ctx: AppContext, sp_id: int, path: str, item_key: str | None) -> Any:
     )
 
 
+def save_copy(ctx: AppContext, info: Any, path: str) -> str:
+    """Write a stored file out (temporary name, then rename) and check the copy's SHA-256."""
+    import hashlib
+    import os
+
+    from bowebb_console.store.subprocessors import evidence_content
+
+    with ctx.database.session() as session:
+        content = evidence_content(session, info.id)
+    target = Path(path)
+    tmp = target.with_name(f".{target.name}.part")
+    tmp.write_bytes(content)
+    os.replace(tmp, target)
+    digest = hashlib.sha256(target.read_bytes()).hexdigest()
+    if digest != info.sha256:
+        raise ValidationError("file", "The copy does not match the stored SHA-256.")
+    return digest
+
+
 def _table(model: Any) -> QTableView:
     table = QTableView()
     table.setModel(model)
@@ -162,6 +181,9 @@ class DetailPanel(QWidget):
         attach_row.addWidget(self.attach_to)
         attach_row.addWidget(self.attach_button)
         attach_row.addStretch(1)
+        self.save_copy_button = QPushButton(self.tr("Save a copy…"))
+        self.save_copy_button.clicked.connect(self.choose_copy_path)
+        attach_row.addWidget(self.save_copy_button)
         evidence_page = QWidget()
         box = QVBoxLayout(evidence_page)
         box.addWidget(self.evidence_table, 1)
@@ -197,6 +219,7 @@ class DetailPanel(QWidget):
             w.setEnabled(has)
         self.save_item_button.setEnabled(has and not self.busy)
         self.attach_button.setEnabled(has and not self.busy)
+        self.save_copy_button.setEnabled(has and self.evidence_table.currentIndex().isValid())
 
     # -- loading ---------------------------------------------------------------------------
 
@@ -344,6 +367,34 @@ class DetailPanel(QWidget):
     def _file_selected(self, index: Any, _previous: Any = None) -> None:
         if index.isValid():
             self._attached_text(self.evidence_model.row_at(index.row()))
+        self._enable()
+
+    def choose_copy_path(self) -> None:
+        index = self.evidence_table.currentIndex()
+        if not index.isValid():
+            return
+        info = self.evidence_model.row_at(index.row())
+        ask_path(
+            self,
+            self.tr("Save a copy"),
+            self.tr("All files (*)"),
+            lambda path: self.save_copy_to(info, path),
+            save_as=info.file_name,
+        )
+
+    def save_copy_to(self, info: Any, path: str) -> None:
+        self.ctx.runner.start(
+            save_copy,
+            self.ctx,
+            info,
+            path,
+            on_result=lambda digest: self.message.setText(
+                self.tr("Copy saved to %1; its SHA-256 matches: %2")
+                .replace("%1", path)
+                .replace("%2", digest)
+            ),
+            on_error=self._write_failed,
+        )
 
     def _attached_text(self, info: Any) -> None:
         self.hash_label.setText(

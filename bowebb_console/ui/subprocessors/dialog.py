@@ -136,6 +136,7 @@ class SubProcessorDialog(QDialog):
             "next_review_on": self.tr("Next review"),
             "ended_on": self.tr("Ended on"),
             "status": self.tr("Status"),
+            "data_categories": self.tr("Categories of personal data"),
         }
 
     def show_error(self, field: str, message: str) -> None:
