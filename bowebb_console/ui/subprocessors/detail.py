@@ -259,6 +259,7 @@ class DetailPanel(QWidget):
         self.flags_label.setStyleSheet("color: #b00020;" if breach else "")
         self.checklist_model.set_rows(detail.entries)
         self.evidence_model.set_rows(detail.evidence)
+        self.evidence_table.resizeColumnsToContents()  # the whole hash, so a copy can be checked
         self.checklist_table.resizeRowsToContents()
         if current >= 0:
             self.checklist_table.selectRow(current)

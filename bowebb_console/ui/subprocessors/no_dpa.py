@@ -55,6 +55,7 @@ class NoDpaPanel(QWidget):
     def _loaded(self, rows: list[Any]) -> None:
         self.model.set_rows(rows)
         self.frame.clear_error()
+        self.frame.table.resizeColumnsToContents()
         self.frame.count_label.setText(self.tr("%n customer(s)", "", len(rows)))
 
     def _failed(self, exc: BaseException) -> None:
