@@ -541,6 +541,105 @@
     </message>
 </context>
 <context>
+    <name>SubProcessorMessages</name>
+    <message>
+        <source>This field is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The status must be active or ended.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give at least one processing location (e.g. SE).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An active sub-processor has no end date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the date the sub-processor ended.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The DPA signing date is in the future.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A sub-processor with this name exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The status must be yes, no, partly or not assessed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The evidence note is too long (at most 2000).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a file to attach.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The change is an addition or a replacement.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Describe the change (which sub-processor, why).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the date the change takes effect.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An objection window starts when customers are notified.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The objection window cannot end before customers are told.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The objection window must end before the change takes effect.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the date the objection was received.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This planned change no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This customer no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No customer has this organisation number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The copy does not match the stored SHA-256.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a country code (ISO 3166, e.g. SE, DE, IE).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too long (at most %1 characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is %1 MB; at most %2 MB can be attached. Attach a smaller copy or record a document reference instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SubProcessorTexts</name>
     <message>
         <source>yes</source>

@@ -541,6 +541,105 @@
     </message>
 </context>
 <context>
+    <name>SubProcessorMessages</name>
+    <message>
+        <source>This field is required.</source>
+        <translation>Fältet måste fyllas i.</translation>
+    </message>
+    <message>
+        <source>The status must be active or ended.</source>
+        <translation>Status måste vara aktivt eller avslutat.</translation>
+    </message>
+    <message>
+        <source>Give at least one processing location (e.g. SE).</source>
+        <translation>Ange minst en behandlingsplats (t.ex. SE).</translation>
+    </message>
+    <message>
+        <source>An active sub-processor has no end date.</source>
+        <translation>Ett aktivt underbiträde har inget slutdatum.</translation>
+    </message>
+    <message>
+        <source>Give the date the sub-processor ended.</source>
+        <translation>Ange datumet då underbiträdet avslutades.</translation>
+    </message>
+    <message>
+        <source>The DPA signing date is in the future.</source>
+        <translation>Datumet för undertecknat PUB-avtal ligger i framtiden.</translation>
+    </message>
+    <message>
+        <source>A sub-processor with this name exists.</source>
+        <translation>Det finns redan ett underbiträde med det namnet.</translation>
+    </message>
+    <message>
+        <source>The status must be yes, no, partly or not assessed.</source>
+        <translation>Status måste vara ja, nej, delvis eller ej bedömd.</translation>
+    </message>
+    <message>
+        <source>The evidence note is too long (at most 2000).</source>
+        <translation>Underlaget är för långt (högst 2000 tecken).</translation>
+    </message>
+    <message>
+        <source>Choose a file to attach.</source>
+        <translation>Välj en fil att bifoga.</translation>
+    </message>
+    <message>
+        <source>The change is an addition or a replacement.</source>
+        <translation>Ändringen är ett tillägg eller en ersättning.</translation>
+    </message>
+    <message>
+        <source>Describe the change (which sub-processor, why).</source>
+        <translation>Beskriv ändringen (vilket underbiträde, varför).</translation>
+    </message>
+    <message>
+        <source>Give the date the change takes effect.</source>
+        <translation>Ange datumet då ändringen börjar gälla.</translation>
+    </message>
+    <message>
+        <source>An objection window starts when customers are notified.</source>
+        <translation>Tiden för invändningar börjar när kunderna har informerats.</translation>
+    </message>
+    <message>
+        <source>The objection window cannot end before customers are told.</source>
+        <translation>Tiden för invändningar kan inte sluta innan kunderna har informerats.</translation>
+    </message>
+    <message>
+        <source>The objection window must end before the change takes effect.</source>
+        <translation>Tiden för invändningar måste sluta innan ändringen börjar gälla.</translation>
+    </message>
+    <message>
+        <source>Give the date the objection was received.</source>
+        <translation>Ange datumet då invändningen kom in.</translation>
+    </message>
+    <message>
+        <source>This planned change no longer exists.</source>
+        <translation>Den planerade ändringen finns inte längre.</translation>
+    </message>
+    <message>
+        <source>This customer no longer exists.</source>
+        <translation>Kunden finns inte längre.</translation>
+    </message>
+    <message>
+        <source>No customer has this organisation number.</source>
+        <translation>Ingen kund har det organisationsnumret.</translation>
+    </message>
+    <message>
+        <source>The copy does not match the stored SHA-256.</source>
+        <translation>Kopian stämmer inte med den sparade SHA-256.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a country code (ISO 3166, e.g. SE, DE, IE).</source>
+        <translation>”%1” är ingen landskod (ISO 3166, t.ex. SE, DE, IE).</translation>
+    </message>
+    <message>
+        <source>Too long (at most %1 characters).</source>
+        <translation>För långt (högst %1 tecken).</translation>
+    </message>
+    <message>
+        <source>The file is %1 MB; at most %2 MB can be attached. Attach a smaller copy or record a document reference instead.</source>
+        <translation>Filen är %1 MB; högst %2 MB kan bifogas. Bifoga en mindre kopia eller ange en dokumentreferens i stället.</translation>
+    </message>
+</context>
+<context>
     <name>SubProcessorTexts</name>
     <message>
         <source>yes</source>

@@ -314,3 +314,32 @@ def test_on_postgresql_an_agent_is_refused_by_the_server(qtbot, make_ctx, pg_db)
     qtbot.waitUntil(lambda: not view.loading)
     assert view.model.rowCount() == 1
     assert cell(view, RegisterModel.COL_FLAG_TEXT).startswith("No signed DPA")
+
+
+def test_store_messages_listed_for_translation_exist_in_the_store() -> None:
+    """The UI translates the store's messages by their exact text: keep the two in step."""
+    from bowebb_console.ui.subprocessors import messages
+
+    root = Path(__file__).resolve().parents[2] / "bowebb_console"
+    source = "".join(
+        (root / rel).read_text(encoding="utf-8")
+        for rel in (
+            "store/subprocessors.py",
+            "store/subprocessor_changes.py",
+            "ui/subprocessors/detail.py",
+            "ui/subprocessors/changes.py",
+        )
+    )
+    flat = " ".join(source.replace('"\n', "").replace('            "', "").split())
+    for message in messages._EXACT:
+        assert message in flat, message
+
+
+def test_bad_input_in_swedish(qtbot, make_ctx, empty_url, language) -> None:  # type: ignore[no-untyped-def]
+    language("sv")
+    view = open_view(qtbot, make_ctx(empty_url))
+    dialog = add_hosting(qtbot, view, locations="SE, XX")
+    qtbot.waitUntil(lambda: not dialog.error_label.isHidden())
+    assert dialog.error_label.text() == (
+        "Behandlingsplatser: ”XX” är ingen landskod (ISO 3166, t.ex. SE, DE, IE)."
+    )

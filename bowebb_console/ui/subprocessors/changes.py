@@ -29,6 +29,7 @@ from bowebb_console.ui.context import AppContext
 from bowebb_console.ui.models.rows import RowTableModel
 from bowebb_console.ui.subprocessors.common import CHANGE_KINDS, change_kind_text, parse_date
 from bowebb_console.ui.subprocessors.files import ask_path
+from bowebb_console.ui.subprocessors.messages import ui_message
 from bowebb_console.ui.subprocessors.models import ChangesModel, ObjectionsModel
 from bowebb_console.ui.views.table_view import ListFrame
 
@@ -238,7 +239,7 @@ class ChangesPanel(QWidget):
                 "objection_window_ends": parse_date(self.window_ends.text(), "window_ends"),
             }
         except ValidationError as exc:
-            self.message.setText(exc.message)
+            self.message.setText(ui_message(exc.message))
             return
         self.add_button.setEnabled(False)
         self.ctx.runner.start(
@@ -263,7 +264,7 @@ class ChangesPanel(QWidget):
         try:
             received = parse_date(self.objection_date.text(), "received_on")
         except ValidationError as exc:
-            self.message.setText(exc.message)
+            self.message.setText(ui_message(exc.message))
             return
         self.objection_button.setEnabled(False)
         self.ctx.runner.start(
@@ -288,7 +289,7 @@ class ChangesPanel(QWidget):
         from bowebb_console.store.subprocessors import RegisterRefused
 
         if isinstance(exc, ValidationError):
-            text = exc.message
+            text = ui_message(exc.message)
         elif isinstance(exc, RegisterRefused):
             text = self.tr("The database refused the change: only admins keep the register.")
         elif isinstance(exc, OSError):

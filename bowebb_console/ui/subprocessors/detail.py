@@ -31,6 +31,7 @@ from bowebb_console.ui.models.rows import ROW_ROLE
 from bowebb_console.ui.subprocessors import export
 from bowebb_console.ui.subprocessors.common import flag_label, language, status_text
 from bowebb_console.ui.subprocessors.files import ask_path
+from bowebb_console.ui.subprocessors.messages import ui_message
 from bowebb_console.ui.subprocessors.models import ChecklistModel, EvidenceModel
 
 
@@ -321,7 +322,7 @@ class DetailPanel(QWidget):
         from bowebb_console.store.subprocessors import RegisterRefused
 
         if isinstance(exc, ValidationError):
-            text = exc.message
+            text = ui_message(exc.message)
         elif isinstance(exc, RegisterRefused):
             text = self.tr("The database refused the change: only admins keep the register.")
         elif isinstance(exc, OSError):

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from bowebb_console.domain.errors import ValidationError
 from bowebb_console.ui.context import AppContext
 from bowebb_console.ui.subprocessors.common import iso, parse_date
+from bowebb_console.ui.subprocessors.messages import ui_message
 
 
 def save(ctx: AppContext, inp: object, sp_id: int | None, version: int | None) -> int:
@@ -166,7 +167,7 @@ class SubProcessorDialog(QDialog):
                 receiving_data=self.receiving_data.isChecked(),
             )
         except ValidationError as exc:
-            self.show_error(exc.field, exc.message)
+            self.show_error(exc.field, ui_message(exc.message))
             return
         self.saving = True
         self.save_button.setEnabled(False)
@@ -193,7 +194,7 @@ class SubProcessorDialog(QDialog):
         from bowebb_console.store.subprocessors import RegisterRefused, StaleRegisterEdit
 
         if isinstance(exc, ValidationError):
-            self.show_error(exc.field, exc.message)
+            self.show_error(exc.field, ui_message(exc.message))
         elif isinstance(exc, RegisterRefused):
             self.show_error(
                 "",
