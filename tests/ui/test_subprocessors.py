@@ -200,7 +200,9 @@ def test_planned_change_objection_and_recipients(qtbot, make_ctx, demo_url, tmp_
     ctx = make_ctx(demo_url)
     view = open_view(qtbot, ctx)
     panel = view.changes
+    assert not panel.shown_once  # loaded when first shown
     view.tabs.setCurrentWidget(panel)
+    qtbot.waitUntil(lambda: panel.shown_once and not panel.loading)
     assert panel.model.rowCount() == 1  # the demo's planned change
     panel.kind.setCurrentIndex(panel.kind.findData("addition"))
     qtbot.keyClicks(panel.description, "Nordlys Epost AS (NO) for newsletters")
@@ -253,6 +255,8 @@ def test_agents_read_only_and_leads_see_customers_without_dpa(qtbot, make_ctx, d
     ctx = make_ctx(demo_url, role="lead")
     lead = open_view(qtbot, ctx)
     assert lead.no_dpa is not None and lead.tabs.count() == 3
+    lead.tabs.setCurrentWidget(lead.no_dpa)
+    qtbot.waitUntil(lambda: lead.no_dpa.shown_once and not lead.loading)
     with ctx.database.session() as session:
         expected = [c.name for c in customers_without_dpa(session)]
     shown = [lead.no_dpa.model.row_at(r).name for r in range(lead.no_dpa.model.rowCount())]

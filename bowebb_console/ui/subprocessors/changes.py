@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -35,12 +36,16 @@ from bowebb_console.ui.views.table_view import ListFrame
 
 
 def load_changes(ctx: AppContext) -> tuple[list[Any], list[tuple[int, str]]]:
+    from sqlalchemy import select
+
+    from bowebb_console.store.models import SubProcessor
     from bowebb_console.store.subprocessor_changes import list_planned_changes
-    from bowebb_console.store.subprocessors import list_register
 
     with ctx.database.session() as session:
-        names = [(r.record.id, r.record.name) for r in list_register(session, dt.date.today())]
-        return list_planned_changes(session), names
+        names = session.execute(
+            select(SubProcessor.id, SubProcessor.name).order_by(SubProcessor.name)
+        ).all()
+        return list_planned_changes(session), [(int(i), str(n)) for i, n in names]
 
 
 def add_change(ctx: AppContext, values: dict[str, Any]) -> int:
@@ -89,6 +94,7 @@ class ChangesPanel(QWidget):
         self.ctx = ctx
         self.can_edit = ctx.identity.role == "admin"
         self.loading = False
+        self.shown_once = False
         self.model = ChangesModel(self)
         self.frame = ListFrame(self.tr("Planned changes of sub-processors"), self.model)
         self.frame.refresh_button.setText(self.tr("Refresh"))
@@ -165,12 +171,19 @@ class ChangesPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(split)
         self._enable()
-        self.reload()
 
     def _enable(self) -> None:
         selected = self.current() is not None
         self.objection_button.setEnabled(selected)
         self.recipients_button.setEnabled(selected)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # Loaded when first shown: the screen opens on the register, and fewer queries at
+        # start-up leave the GUI thread (and the GIL) to the user.
+        if not self.shown_once:
+            self.shown_once = True
+            self.reload()
+        super().showEvent(event)
 
     def reload(self) -> None:
         self.loading = True

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from bowebb_console.ui.context import AppContext
@@ -25,6 +26,7 @@ class NoDpaPanel(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.loading = False
+        self.shown_once = False
         self.model = NoDpaModel(self)
         self.frame = ListFrame(self.tr("Active customers without a signed DPA"), self.model)
         self.frame.refresh_button.setText(self.tr("Refresh"))
@@ -39,7 +41,14 @@ class NoDpaPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.frame, 1)
         layout.addWidget(note)
-        self.reload()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # Loaded when first shown: the screen opens on the register, and fewer queries at
+        # start-up leave the GUI thread (and the GIL) to the user.
+        if not self.shown_once:
+            self.shown_once = True
+            self.reload()
+        super().showEvent(event)
 
     def reload(self) -> None:
         self.loading = True
