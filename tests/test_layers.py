@@ -25,6 +25,7 @@ CORE = [
     "bowebb_console.domain.subprocessor_flags",
     "bowebb_console.store.subprocessors",
     "bowebb_console.store.subprocessor_changes",
+    "bowebb_console.store.subprocessor_evidence",
     "bowebb_console.store.subprocessor_export",
     "bowebb_console.store.demo_subprocessors",
     "bowebb_console.credentials",

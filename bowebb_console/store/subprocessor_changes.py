@@ -23,7 +23,12 @@ from bowebb_console.store.models import (
     SubProcessorChange,
     SubProcessorObjection,
 )
-from bowebb_console.store.subprocessors import LOG_NAMESPACE, _log, _writing, log_session_uuid
+from bowebb_console.store.subprocessors import (
+    LOG_NAMESPACE,
+    log_change,
+    log_session_uuid,
+    writing,
+)
 
 KINDS = ("addition", "replacement")
 
@@ -93,7 +98,7 @@ def add_planned_change(
             "objection_window_ends",
             "The objection window must end before the change takes effect.",
         )
-    with _writing(db) as conn:
+    with writing(db) as conn:
         change_id = conn.execute(
             insert(SubProcessorChange)
             .values(
@@ -127,7 +132,7 @@ def _iso(value: dt.date | None) -> str | None:
 def _log_change(conn: Any, sp_id: int | None, change_id: int, payload: Any, actor: Any) -> None:
     session = _change_session(sp_id, change_id)
     if isinstance(session, int):
-        _log(conn, "register_changed", session, payload, actor)
+        log_change(conn, "register_changed", session, payload, actor)
     else:
         from bowebb_console.domain.hashchain import canonical_payload
         from bowebb_console.store.session_log import write_event
@@ -148,7 +153,7 @@ def record_objection(
 ) -> int:
     if received_on is None:
         raise ValidationError("received_on", "Give the date the objection was received.")
-    with _writing(db) as conn:
+    with writing(db) as conn:
         sp_id = conn.execute(
             select(SubProcessorChange.sub_processor_id).where(SubProcessorChange.id == change_id)
         ).first()

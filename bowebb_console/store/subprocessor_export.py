@@ -12,9 +12,9 @@ from typing import TextIO
 from bowebb_console.domain import checklist as cl
 from bowebb_console.domain.countries import MEMBERSHIP_CHECKED_ON, country_name
 from bowebb_console.domain.subprocessor_flags import Flag, flag_text
+from bowebb_console.store.subprocessor_evidence import EvidenceInfo
 from bowebb_console.store.subprocessors import (
     ChecklistEntry,
-    EvidenceInfo,
     RegisterRow,
     SubProcessorRecord,
 )

@@ -10,7 +10,6 @@ one session UUID (uuid5 of its id), so its history reads as one session of the l
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -27,13 +26,11 @@ from bowebb_console.domain.errors import ValidationError
 from bowebb_console.domain.hashchain import canonical_payload
 from bowebb_console.domain.subprocessor_flags import Flag, RegisterFacts, flags_for
 from bowebb_console.store.models import (
-    EVIDENCE_MAX_BYTES,
     NAME_MAX,
     Customer,
     CustomerStatus,
     DpaChecklistItem,
     SubProcessor,
-    SubProcessorEvidence,
 )
 from bowebb_console.store.session_log import engine_of, local_actor, write_event
 
@@ -108,18 +105,6 @@ class ChecklistEntry:
 
 
 @dataclass(frozen=True)
-class EvidenceInfo:
-    id: int
-    sub_processor_id: int
-    item_key: str | None
-    file_name: str
-    sha256: str
-    size: int
-    added_by: str
-    added_at: dt.datetime
-
-
-@dataclass(frozen=True)
 class CustomerWithoutDpa:
     id: int
     org_number: str
@@ -175,7 +160,7 @@ def validate(inp: SubProcessorInput) -> dict[str, Any]:
 
 
 @contextmanager
-def _writing(db: Any) -> Iterator[Connection]:
+def writing(db: Any) -> Iterator[Connection]:
     """One transaction for the change and its log event; database refusals translated."""
     engine = engine_of(db)
     try:
@@ -195,7 +180,7 @@ def _writing(db: Any) -> Iterator[Connection]:
         raise
 
 
-def _log(
+def log_change(
     conn: Connection, kind: str, sp_id: int, payload: dict[str, Any], actor: str | None
 ) -> None:
     write_event(
@@ -218,13 +203,13 @@ def save_sub_processor(
     """Add (``sp_id`` None) or change a sub-processor; returns its id. ``version`` is the one
     loaded: a newer saved version raises StaleRegisterEdit. ``actor``: SQLite only."""
     values = validate(inp)
-    with _writing(db) as conn:
+    with writing(db) as conn:
         if sp_id is None:
             new_id = conn.execute(
                 insert(SubProcessor).values(**values, version=1).returning(SubProcessor.id)
             ).scalar_one()
             changes = {k: [None, _json(v)] for k, v in values.items() if v not in (None, "")}
-            _log(
+            log_change(
                 conn,
                 "register_changed",
                 new_id,
@@ -251,7 +236,7 @@ def save_sub_processor(
             )
             if done.rowcount != 1:
                 raise StaleRegisterEdit("Someone else saved this sub-processor at the same time.")
-            _log(
+            log_change(
                 conn,
                 "register_changed",
                 sp_id,
@@ -280,10 +265,10 @@ def set_checklist_item(
     evidence = (evidence or "").strip()
     if len(evidence) > 2000:
         raise ValidationError("evidence", "The evidence note is too long (at most 2000).")
-    with _writing(db) as conn:
+    with writing(db) as conn:
         values: dict[str, Any] = {"status": status, "evidence": evidence}
         if conn.dialect.name == "sqlite":
-            values |= {"assessed_by": actor or local_actor(), "assessed_at": _utcnow()}
+            values |= {"assessed_by": actor or local_actor(), "assessed_at": utcnow()}
         existing = conn.execute(
             select(DpaChecklistItem.id, DpaChecklistItem.status, DpaChecklistItem.evidence).where(
                 DpaChecklistItem.sub_processor_id == sp_id, DpaChecklistItem.item_key == item_key
@@ -306,89 +291,11 @@ def set_checklist_item(
             "status": [before[0], status],
             "evidence": [before[1], evidence],
         }
-        _log(conn, "checklist_changed", sp_id, payload, actor)
+        log_change(conn, "checklist_changed", sp_id, payload, actor)
 
 
-def _utcnow() -> dt.datetime:
+def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
-
-
-def check_evidence_size(size: int) -> None:
-    if size > EVIDENCE_MAX_BYTES:
-        raise ValidationError(
-            "file",
-            f"The file is {size / 1048576:.1f} MB; at most "
-            f"{EVIDENCE_MAX_BYTES // 1048576} MB can be attached. Attach a smaller copy or "
-            "record a document reference instead.",
-        )
-
-
-def add_evidence(
-    db: Any,
-    sp_id: int,
-    file_name: str,
-    content: bytes,
-    *,
-    item_key: str | None = None,
-    actor: str | None = None,
-) -> EvidenceInfo:
-    """Store a file (signed DPA, audit report) with its SHA-256 and size."""
-    name = (file_name or "").replace("\\", "/").rsplit("/", 1)[-1].strip()
-    if not name:
-        raise ValidationError("file", "Choose a file to attach.")
-    check_evidence_size(len(content))
-    if item_key is not None and cl.load_checklist().item(item_key) is None:
-        raise ValidationError("item_key", f"{item_key!r} is not an item of the checklist.")
-    digest = hashlib.sha256(content).hexdigest()
-    with _writing(db) as conn:
-        values: dict[str, Any] = {
-            "sub_processor_id": sp_id,
-            "item_key": item_key,
-            "file_name": name[:255],
-            "content": content,
-            "sha256": digest,
-            "size": len(content),
-        }
-        if conn.dialect.name == "sqlite":
-            values |= {"added_by": actor or local_actor(), "added_at": _utcnow()}
-        new_id = conn.execute(
-            insert(SubProcessorEvidence).values(**values).returning(SubProcessorEvidence.id)
-        ).scalar_one()
-        payload = {
-            "sub_processor_id": sp_id,
-            "evidence_id": new_id,
-            "item": item_key,
-            "file_name": name,
-            "sha256": digest,
-            "size": len(content),
-        }
-        _log(conn, "evidence_added", sp_id, payload, actor)
-        row = conn.execute(_evidence_query().where(SubProcessorEvidence.id == new_id)).one()
-    return EvidenceInfo(*row)
-
-
-def _evidence_query() -> Any:
-    e = SubProcessorEvidence
-    return select(
-        e.id, e.sub_processor_id, e.item_key, e.file_name, e.sha256, e.size, e.added_by, e.added_at
-    )
-
-
-def list_evidence(session: Session, sp_id: int) -> list[EvidenceInfo]:
-    rows = session.execute(
-        _evidence_query()
-        .where(SubProcessorEvidence.sub_processor_id == sp_id)
-        .order_by(SubProcessorEvidence.added_at, SubProcessorEvidence.id)
-    )
-    return [EvidenceInfo(*r) for r in rows]
-
-
-def evidence_content(session: Session, evidence_id: int) -> bytes:
-    return bytes(
-        session.execute(
-            select(SubProcessorEvidence.content).where(SubProcessorEvidence.id == evidence_id)
-        ).scalar_one()
-    )
 
 
 # -- reading ----------------------------------------------------------------------------------

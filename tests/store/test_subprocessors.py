@@ -17,6 +17,7 @@ from bowebb_console.domain.errors import ValidationError
 from bowebb_console.domain.orgnr import make_orgnr
 from bowebb_console.domain.subprocessor_flags import FlagKind
 from bowebb_console.store import subprocessor_changes as changes
+from bowebb_console.store import subprocessor_evidence as ev
 from bowebb_console.store import subprocessor_export as export
 from bowebb_console.store import subprocessors as sp
 from bowebb_console.store import users
@@ -137,17 +138,17 @@ def test_checklist_items_are_recorded_and_logged(engine) -> None:  # type: ignor
 def test_evidence_is_stored_with_hash_and_size_and_capped(engine) -> None:  # type: ignore[no-untyped-def]
     sp_id = sp.save_sub_processor(engine, HOSTING, actor="anna")
     content = b"%PDF-1.4 signed dpa"
-    info = sp.add_evidence(
+    info = ev.add_evidence(
         engine, sp_id, "/tmp/x/signed DPA.pdf", content, item_key="art28_2", actor="anna"
     )
     assert info.file_name == "signed DPA.pdf"
     assert (info.sha256, info.size) == (hashlib.sha256(content).hexdigest(), len(content))
     with Session(engine) as s:
-        assert sp.evidence_content(s, info.id) == content
-        assert sp.list_evidence(s, sp_id) == [info]
+        assert ev.evidence_content(s, info.id) == content
+        assert ev.list_evidence(s, sp_id) == [info]
     assert events(engine, sp_id)[-1].payload["sha256"] == info.sha256
     with pytest.raises(ValidationError, match="at most 20 MB"):
-        sp.add_evidence(engine, sp_id, "big.pdf", b"\0" * (sp.EVIDENCE_MAX_BYTES + 1))
+        ev.add_evidence(engine, sp_id, "big.pdf", b"\0" * (ev.EVIDENCE_MAX_BYTES + 1))
 
 
 def add_customer(engine, n: int, status: str, signed: dt.date | None) -> int:  # type: ignore[no-untyped-def]
@@ -270,7 +271,7 @@ def test_agents_and_leads_read_but_postgresql_refuses_changes(pg_logins, role: s
     with pytest.raises(sp.RegisterRefused):
         sp.set_checklist_item(mine, sp_id, "art28_2", cl.YES)
     with pytest.raises(sp.RegisterRefused):
-        sp.add_evidence(mine, sp_id, "a.pdf", b"x")
+        ev.add_evidence(mine, sp_id, "a.pdf", b"x")
     with pytest.raises(sp.RegisterRefused):
         changes.add_planned_change(mine, kind="addition", description="x", planned_on=TODAY)
     for statement in (
@@ -301,6 +302,6 @@ def test_postgresql_records_who_assessed_whatever_the_client_sends(pg_logins) ->
         item = s.query(DpaChecklistItem).one()
         assert item.assessed_by == names["admin"]
         assert item.assessed_at.year >= 2026
-    info = sp.add_evidence(admin, sp_id, "a.pdf", b"x", actor="someone-else")
+    info = ev.add_evidence(admin, sp_id, "a.pdf", b"x", actor="someone-else")
     assert info.added_by == names["admin"]
     assert events(admin, sp_id)[-1].actor == names["admin"]

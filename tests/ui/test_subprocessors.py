@@ -330,7 +330,8 @@ def test_store_messages_listed_for_translation_exist_in_the_store() -> None:
         for rel in (
             "store/subprocessors.py",
             "store/subprocessor_changes.py",
-            "ui/subprocessors/detail.py",
+            "store/subprocessor_evidence.py",
+            "ui/subprocessors/jobs.py",
             "ui/subprocessors/changes.py",
         )
     )

@@ -18,8 +18,14 @@ from bowebb_console.ui.subprocessors.common import (
     status_text,
 )
 
-if TYPE_CHECKING:
-    pass
+if TYPE_CHECKING:  # the row types, named as strings in the generic bases below
+    from bowebb_console.store.subprocessor_changes import Objection, PlannedChange  # noqa: F401
+    from bowebb_console.store.subprocessor_evidence import EvidenceInfo  # noqa: F401
+    from bowebb_console.store.subprocessors import (  # noqa: F401
+        ChecklistEntry,
+        CustomerWithoutDpa,
+        RegisterRow,
+    )
 
 
 class RegisterModel(RowTableModel["RegisterRow"]):
