@@ -36,6 +36,7 @@ from bowebb_console.domain.policy import (
     is_hard_delete_due,
 )
 from bowebb_console.store.demo_sessions import fill_demo_sessions
+from bowebb_console.store.demo_subprocessors import fill_demo_subprocessors
 from bowebb_console.store.models import Contact, Customer, SubProcessor
 
 DEFAULT_SEED = 20261126
@@ -163,6 +164,7 @@ def fill_demo(
         if not session.scalar(select(func.count()).select_from(SubProcessor)):
             sub_rows = gen.sub_processors()
             session.execute(insert(SubProcessor), sub_rows)
+            fill_demo_subprocessors(session, today)
 
     statuses = [row["status"] for row in customer_rows]
     logged = fill_demo_sessions(engine, count=min(300, companies), seed=seed)

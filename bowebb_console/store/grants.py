@@ -62,6 +62,10 @@ TABLE_GRANTS: tuple[TableGrant, ...] = (
     TableGrant("contact", EDIT, EDIT, ALL),
     # The sub-processor register is kept by admins; everyone reads it.
     TableGrant("sub_processor", READ, READ, ALL),
+    TableGrant("dpa_checklist_item", READ, READ, ALL),
+    TableGrant("sub_processor_evidence", READ, READ, ALL),
+    TableGrant("sub_processor_change", READ, READ, ALL),
+    TableGrant("sub_processor_objection", READ, READ, ALL),
     # The session log: append-only for everyone; no UPDATE, DELETE or TRUNCATE for any role.
     TableGrant("log_event", APPEND, APPEND, APPEND, insert_columns=LOG_EVENT_CLIENT_COLUMNS),
     # Payloads are erasable: DELETE is the admin's (the erasure procedure logs that it did).

@@ -12,6 +12,7 @@ import enum
 
 from sqlalchemy import (
     BigInteger,
+    Boolean,
     CheckConstraint,
     Date,
     DateTime,
@@ -26,6 +27,7 @@ from sqlalchemy import (
     UniqueConstraint,
     func,
     text,
+    true,
 )
 from sqlalchemy.engine.default import DefaultExecutionContext
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, validates
@@ -141,7 +143,12 @@ class Contact(Base):
 
 
 class SubProcessor(Base):
-    """A sub-processor (underbiträde); the DPA checklist is added by its own issue."""
+    """A sub-processor (underbiträde) in the register admins keep (policy clauses 8, 10).
+
+    ``locations`` are the processing locations, ``storage_locations`` where data is stored
+    (both ISO 3166 codes, "SE,DE"); an ended sub-processor may still be receiving data,
+    which is flagged.
+    """
 
     __tablename__ = "sub_processor"
     __table_args__ = (CheckConstraint("status IN ('active', 'ended')", name="status"),)
@@ -157,8 +164,93 @@ class SubProcessor(Base):
     next_review_on: Mapped[dt.date | None] = mapped_column(Date)
     status: Mapped[str] = mapped_column(String(10), default="active")
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+    contact: Mapped[str | None] = mapped_column(String(200))
+    storage_locations: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    receiving_data: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+    ended_on: Mapped[dt.date | None] = mapped_column(Date)
 
     __mapper_args__ = {"version_id_col": version}
+
+
+EVIDENCE_MAX_BYTES = 20 * 1024 * 1024
+
+
+class DpaChecklistItem(Base):
+    """One assessed item of a sub-processor's DPA checklist (items: domain.checklist).
+
+    On PostgreSQL ``assessed_by``/``assessed_at`` are set by a trigger from ``session_user``.
+    """
+
+    __tablename__ = "dpa_checklist_item"
+    __table_args__ = (
+        CheckConstraint("status IN ('yes', 'no', 'partly', 'not_assessed')", name="status"),
+        UniqueConstraint("sub_processor_id", "item_key"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    sub_processor_id: Mapped[int] = mapped_column(
+        ForeignKey("sub_processor.id", ondelete="CASCADE")
+    )
+    item_key: Mapped[str] = mapped_column(String(40))
+    status: Mapped[str] = mapped_column(String(14))
+    evidence: Mapped[str] = mapped_column(Text, default="")
+    assessed_by: Mapped[str] = mapped_column(String(128))
+    assessed_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
+class SubProcessorEvidence(Base):
+    """A signed DPA or audit report, stored in the database with its SHA-256 and size."""
+
+    __tablename__ = "sub_processor_evidence"
+    __table_args__ = (
+        CheckConstraint(f"size >= 0 AND size <= {EVIDENCE_MAX_BYTES}", name="size"),
+        CheckConstraint("length(sha256) = 64", name="sha256_len"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    sub_processor_id: Mapped[int] = mapped_column(
+        ForeignKey("sub_processor.id", ondelete="CASCADE"), index=True
+    )
+    item_key: Mapped[str | None] = mapped_column(String(40))  # None: the whole sub-processor
+    file_name: Mapped[str] = mapped_column(String(255))
+    content: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
+    sha256: Mapped[str] = mapped_column(String(64))
+    size: Mapped[int] = mapped_column(Integer)
+    added_by: Mapped[str] = mapped_column(String(128))
+    added_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
+class SubProcessorChange(Base):
+    """A planned addition or replacement of a sub-processor (Art. 28(2) general
+    authorisation): customers are told in advance and may object until the window ends."""
+
+    __tablename__ = "sub_processor_change"
+    __table_args__ = (CheckConstraint("kind IN ('addition', 'replacement')", name="kind"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    sub_processor_id: Mapped[int | None] = mapped_column(
+        ForeignKey("sub_processor.id", ondelete="SET NULL")
+    )
+    kind: Mapped[str] = mapped_column(String(12))
+    description: Mapped[str] = mapped_column(Text)
+    planned_on: Mapped[dt.date] = mapped_column(Date)
+    customers_notified_on: Mapped[dt.date | None] = mapped_column(Date)
+    objection_window_ends: Mapped[dt.date | None] = mapped_column(Date)
+    created_at: Mapped[dt.datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.current_timestamp()
+    )
+
+
+class SubProcessorObjection(Base):
+    __tablename__ = "sub_processor_objection"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    change_id: Mapped[int] = mapped_column(
+        ForeignKey("sub_processor_change.id", ondelete="CASCADE"), index=True
+    )
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id", ondelete="CASCADE"))
+    received_on: Mapped[dt.date] = mapped_column(Date)
+    note: Mapped[str] = mapped_column(Text, default="")
 
 
 class NoticeExport(Base):

@@ -57,7 +57,7 @@ def erasure_page(ctx: AppContext) -> Page:
 
 
 def sub_processors_page(ctx: AppContext) -> Page:
-    from bowebb_console.ui.views.sub_processors import SubProcessorsView
+    from bowebb_console.ui.subprocessors.view import SubProcessorsView
 
     return QCoreApplication.translate("MainWindow", "Sub-processors"), SubProcessorsView(ctx)
 

@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt
 
 from bowebb_console.ui.models.customers import CustomerTableModel
 from bowebb_console.ui.models.rows import ROW_ROLE
+from bowebb_console.ui.subprocessors.view import SubProcessorsView
 from bowebb_console.ui.views.customers import CustomersView
-from bowebb_console.ui.views.sub_processors import SubProcessorsView
 
 ORG = re.compile(r"^\d{6}-\d{4}$")
 

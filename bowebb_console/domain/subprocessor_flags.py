@@ -1,0 +1,106 @@
+"""Flags on a sub-processor: what an admin must act on (policy clauses 8 and 10). Pure:
+``today`` is always passed in, so tests use a fixed clock."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from bowebb_console.domain.checklist import Checklist, open_items
+from bowebb_console.domain.countries import country_name, outside_eu_eea
+
+
+class FlagKind(enum.StrEnum):
+    OUTSIDE_EU_EEA = "outside_eu_eea"  # a breach of the policy's EU-only promise
+    ENDED_RECEIVING = "ended_receiving"
+    NO_DPA = "no_dpa"
+    CHECKLIST_GAP = "checklist_gap"
+    REVIEW_OVERDUE = "review_overdue"
+
+
+SEVERITY = {  # for sorting: the breach first
+    FlagKind.OUTSIDE_EU_EEA: 5,
+    FlagKind.ENDED_RECEIVING: 4,
+    FlagKind.NO_DPA: 3,
+    FlagKind.CHECKLIST_GAP: 2,
+    FlagKind.REVIEW_OVERDUE: 1,
+}
+
+
+@dataclass(frozen=True)
+class Flag:
+    kind: FlagKind
+    # Country codes (outside EU/EEA), item keys (checklist gaps) or the review date.
+    details: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class RegisterFacts:
+    status: str  # active | ended
+    dpa_signed_on: dt.date | None
+    next_review_on: dt.date | None
+    processing_locations: tuple[str, ...]
+    storage_locations: tuple[str, ...]
+    receiving_data: bool
+    item_statuses: Mapping[str, str] = field(default_factory=dict)
+
+
+def flags_for(facts: RegisterFacts, checklist: Checklist, today: dt.date) -> tuple[Flag, ...]:
+    """The flags, most severe first. An ended sub-processor that no longer receives data
+    raises none: it stays in the register as history."""
+    flags: list[Flag] = []
+    ended = facts.status == "ended"
+    if ended and not facts.receiving_data:
+        return ()
+    places = tuple(dict.fromkeys(facts.processing_locations + facts.storage_locations))
+    outside = outside_eu_eea(places)
+    if outside:
+        flags.append(Flag(FlagKind.OUTSIDE_EU_EEA, outside))
+    if ended:
+        flags.append(Flag(FlagKind.ENDED_RECEIVING))
+    if facts.dpa_signed_on is None:
+        flags.append(Flag(FlagKind.NO_DPA))
+    gaps = open_items(checklist, facts.item_statuses)
+    if gaps:
+        flags.append(Flag(FlagKind.CHECKLIST_GAP, tuple(i.key for i in gaps)))
+    if facts.next_review_on is None or facts.next_review_on < today:
+        review = facts.next_review_on.isoformat() if facts.next_review_on else ""
+        flags.append(Flag(FlagKind.REVIEW_OVERDUE, (review,)))
+    return tuple(sorted(flags, key=lambda f: -SEVERITY[f.kind]))
+
+
+def severity(flags: tuple[Flag, ...]) -> int:
+    """A sort key for the overview: the worst flag, then how many."""
+    return max((SEVERITY[f.kind] for f in flags), default=0) * 10 + len(flags)
+
+
+_TEXTS = {
+    "en": {
+        FlagKind.OUTSIDE_EU_EEA: "Outside the EU/EEA (breach of the policy): {}",
+        FlagKind.ENDED_RECEIVING: "Ended but still marked as receiving data",
+        FlagKind.NO_DPA: "No signed DPA",
+        FlagKind.CHECKLIST_GAP: "{} checklist item(s) not yes",
+        FlagKind.REVIEW_OVERDUE: "Review overdue {}",
+    },
+    "sv": {
+        FlagKind.OUTSIDE_EU_EEA: "Utanför EU/EES (bryter mot policyn): {}",
+        FlagKind.ENDED_RECEIVING: "Avslutat men tar fortfarande emot uppgifter",
+        FlagKind.NO_DPA: "Inget undertecknat PUB-avtal",
+        FlagKind.CHECKLIST_GAP: "{} punkt(er) i checklistan är inte ja",
+        FlagKind.REVIEW_OVERDUE: "Granskningen är försenad {}",
+    },
+}
+
+
+def flag_text(flag: Flag, lang: str = "en") -> str:
+    """Text for exports (the GUI translates its own); countries by name."""
+    template = _TEXTS.get(lang, _TEXTS["en"])[flag.kind]
+    if flag.kind is FlagKind.OUTSIDE_EU_EEA:
+        arg = ", ".join(f"{country_name(c, lang)} ({c})" for c in flag.details)
+    elif flag.kind is FlagKind.CHECKLIST_GAP:
+        arg = str(len(flag.details))
+    else:
+        arg = " ".join(flag.details)
+    return template.format(arg).strip()
