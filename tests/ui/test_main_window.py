@@ -11,12 +11,12 @@ from PySide6.QtCore import Qt
 from bowebb_console import POLICY_VERSION, __version__
 from bowebb_console.config import load_settings
 from bowebb_console.ui.main_window import MainWindow
-from bowebb_console.ui.views.customers import CustomersView
+from bowebb_console.ui.lookup.view import LookupView
 from bowebb_console.ui.views.placeholder import PlaceholderView
 from bowebb_console.ui.views.sub_processors import SubProcessorsView
 
 EXPECTED = {
-    "customers": CustomersView,
+    "customers": LookupView,
     "sessions": PlaceholderView,
     "transfers": PlaceholderView,
     "erasure": PlaceholderView,
