@@ -111,14 +111,14 @@ def write_notice_file(
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
     tmp = Path(tmp_name)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as out:
-            with db.session() as session:
-                count = export_notice_recipients(
-                    session, out, reason=reason, local_user=local_user
-                )
-                out.flush()
-                os.fsync(out.fileno())
-                session.commit()
+        with (
+            os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as out,
+            db.session() as session,
+        ):
+            count = export_notice_recipients(session, out, reason=reason, local_user=local_user)
+            out.flush()
+            os.fsync(out.fileno())
+            session.commit()
         os.replace(tmp, path)
     finally:
         tmp.unlink(missing_ok=True)

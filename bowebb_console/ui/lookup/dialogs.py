@@ -156,8 +156,9 @@ class EditDialog(QDialog):
             )
         else:
             self.show_banner(
-                self.tr("Could not save (%1). Everything you typed is still here; try again.")
-                .replace("%1", type(exc).__name__)
+                self.tr(
+                    "Could not save (%1). Everything you typed is still here; try again."
+                ).replace("%1", type(exc).__name__)
             )
 
     def _stale(self, exc: StaleEdit) -> None:
@@ -359,8 +360,7 @@ class TrialDialog(EditDialog):
             "contact_name", forms.check_required_name(self.contact.text(), "contact_name")
         )
         f.set_message("email", forms.check_email(self.email.text()))
-        error, e164 = forms.check_phone(self.phone.text())
-        f.set_message("phone", error)
+        f.set_message("phone", forms.check_phone(self.phone.text())[0])
         return not f.has_messages()
 
     def input(self) -> TrialInput:

@@ -16,12 +16,6 @@ from bowebb_console.domain.contact_info import clean_name, normalise_email, norm
 from bowebb_console.domain.errors import ValidationError
 from bowebb_console.domain.orgnr import digits_for_search, luhn_valid, parse_orgnr
 
-CONTEXT = "FieldChecks"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
-
 
 def check_org_number(text: str) -> str | None:
     """None if valid, else the message to show beside the field."""
@@ -30,24 +24,30 @@ def check_org_number(text: str) -> str | None:
         return None
     except ValidationError as exc:
         if not text.strip():
-            return _tr("Enter the organisation number (NNNNNN-NNNN).")
+            return QCoreApplication.translate(
+                "FieldChecks", "Enter the organisation number (NNNNNN-NNNN)."
+            )
         digits = digits_for_search(text)
         if digits is None:
-            return _tr("An organisation number has only digits and a dash (NNNNNN-NNNN).")
-        if len(digits) != 10:
-            return _tr("An organisation number has ten digits (NNNNNN-NNNN); this has %1.").replace(
-                "%1", str(len(digits))
+            return QCoreApplication.translate(
+                "FieldChecks", "An organisation number has only digits and a dash (NNNNNN-NNNN)."
             )
+        if len(digits) != 10:
+            return QCoreApplication.translate(
+                "FieldChecks", "An organisation number has ten digits (NNNNNN-NNNN); this has %1."
+            ).replace("%1", str(len(digits)))
         if not luhn_valid(digits):
-            return _tr("The check digit is wrong: check the number for a typo.")
+            return QCoreApplication.translate(
+                "FieldChecks", "The check digit is wrong: check the number for a typo."
+            )
         return exc.message
 
 
 def check_required_name(text: str, field: str) -> str | None:
     if not text.strip():
         if field == "company_name":
-            return _tr("Enter the company name.")
-        return _tr("Enter the contact's name.")
+            return QCoreApplication.translate("FieldChecks", "Enter the company name.")
+        return QCoreApplication.translate("FieldChecks", "Enter the contact's name.")
     try:
         clean_name(text, field)
     except ValidationError as exc:
@@ -57,7 +57,9 @@ def check_required_name(text: str, field: str) -> str | None:
 
 def check_email(text: str) -> str | None:
     if not text.strip():
-        return _tr("Enter an e-mail address: every contact needs one.")
+        return QCoreApplication.translate(
+            "FieldChecks", "Enter an e-mail address: every contact needs one."
+        )
     try:
         normalise_email(text)
     except ValidationError as exc:
@@ -82,7 +84,7 @@ def parse_date(text: str) -> tuple[str | None, dt.date | None]:
     try:
         return None, dt.date.fromisoformat(text.strip())
     except ValueError:
-        return _tr("Write the date as YYYY-MM-DD."), None
+        return QCoreApplication.translate("FieldChecks", "Write the date as YYYY-MM-DD."), None
 
 
 class Form(QWidget):

@@ -32,10 +32,14 @@ class RowErrorsModel(RowTableModel[RowError]):
     CONTEXT = "RowErrorsModel"
     COLUMNS = (
         Column(
-            QT_TRANSLATE_NOOP("RowErrorsModel", "Line"), lambda r: str(r.line), lambda r: r.line,
+            QT_TRANSLATE_NOOP("RowErrorsModel", "Line"),
+            lambda r: str(r.line),
+            lambda r: r.line,
             RIGHT_ALIGN,
         ),
-        Column(QT_TRANSLATE_NOOP("RowErrorsModel", "Column"), lambda r: r.column, lambda r: r.column),
+        Column(
+            QT_TRANSLATE_NOOP("RowErrorsModel", "Column"), lambda r: r.column, lambda r: r.column
+        ),
         Column(QT_TRANSLATE_NOOP("RowErrorsModel", "Why"), lambda r: r.reason, lambda r: r.reason),
     )
 
@@ -174,7 +178,10 @@ class ImportDialog(QDialog):
         self.summary.setText(self.tr("Importing…"))
         self._busy(True)
         self.ctx.runner.start(
-            work.import_apply, self.ctx.database, path, on_result=self._applied,
+            work.import_apply,
+            self.ctx.database,
+            path,
+            on_result=self._applied,
             on_error=self._failed,
         )
 

@@ -333,9 +333,7 @@ class LookupView(QWidget):
         loaded = card.customer
         self.ctx.prompts.confirm(
             self.tr("Convert to customer"),
-            self.tr("Make the trial account %1 a customer from today?").replace(
-                "%1", loaded.name
-            ),
+            self.tr("Make the trial account %1 a customer from today?").replace("%1", loaded.name),
             lambda yes: self._convert(loaded) if yes else None,
             ok_text=self.tr("Convert"),
         )

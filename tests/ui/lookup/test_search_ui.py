@@ -80,7 +80,7 @@ def test_swedish_status_and_badge(qtbot, make_ctx, demo_url, language) -> None: 
     texts = {view.model.index(r, ResultsModel.COL_STATUS).data() for r in range(50)}
     assert texts <= {"testkonto", "aktiv", "avslutad"} and "aktiv" in texts
     badges = {view.model.index(r, ResultsModel.COL_DPA).data() for r in range(50)}
-    assert badges <= {"PUB-avtal signerat", "PUB-avtal saknas"}
+    assert badges <= {"PUB-avtal undertecknat", "PUB-avtal saknas"}
 
 
 def test_a_stale_slow_result_never_repaints_over_a_newer_one(qtbot, make_ctx, demo_url) -> None:  # type: ignore[no-untyped-def]
