@@ -518,11 +518,11 @@
 <context>
     <name>ResultsModel</name>
     <message>
-        <source>DPA signed</source>
+        <source>signed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>DPA missing</source>
+        <source>missing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

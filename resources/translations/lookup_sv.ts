@@ -518,12 +518,12 @@
 <context>
     <name>ResultsModel</name>
     <message>
-        <source>DPA signed</source>
-        <translation>PUB-avtal undertecknat</translation>
+        <source>signed</source>
+        <translation>undertecknat</translation>
     </message>
     <message>
-        <source>DPA missing</source>
-        <translation>PUB-avtal saknas</translation>
+        <source>missing</source>
+        <translation>saknas</translation>
     </message>
     <message>
         <source>Company</source>

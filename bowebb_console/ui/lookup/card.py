@@ -97,6 +97,7 @@ class CustomerCardView(QWidget):
         self.contacts.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.contacts.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.contacts.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.contacts.setWordWrap(False)
         self.contacts.verticalHeader().hide()
         self.contacts.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.contacts.doubleClicked.connect(lambda _i: self._edit_contact())

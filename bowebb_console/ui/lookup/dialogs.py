@@ -70,6 +70,9 @@ class EditDialog(QDialog):
         self.banner.setObjectName("dialogBanner")
         self.banner.setWordWrap(True)
         self.banner.setTextFormat(Qt.TextFormat.PlainText)
+        self.banner.setStyleSheet(
+            "background: #fff4ce; border: 1px solid #d9a300; border-radius: 4px; padding: 6px;"
+        )
         self.banner.hide()
         self.buttons = QDialogButtonBox()
         self.save_button = self.buttons.addButton(
@@ -77,8 +80,8 @@ class EditDialog(QDialog):
         )
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.reload_button = QPushButton(self.tr("Reload and re-apply"))
-        self.reload_button.hide()
         self.buttons.addButton(self.reload_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.reload_button.hide()  # only after a refused stale save (addButton shows it)
         self.save_button.clicked.connect(self.save)
         self.cancel_button.clicked.connect(self.reject)
         self.reload_button.clicked.connect(self.reload_and_reapply)
@@ -86,7 +89,7 @@ class EditDialog(QDialog):
         layout.addWidget(self.banner)
         layout.addWidget(self.form)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(460)
+        self.setMinimumWidth(520)
 
     # -- subclass hooks ---------------------------------------------------------------------
     def validate(self) -> bool:
@@ -102,12 +105,20 @@ class EditDialog(QDialog):
     def show_banner(self, text: str) -> None:
         self.banner.setText(text)
         self.banner.setVisible(bool(text))
+        self.fit()
+
+    def fit(self) -> None:
+        """Grow to show every message (wrapped labels do not resize a dialog by themselves)."""
+        width = self.width()
+        self.adjustSize()
+        self.resize(max(width, self.width()), self.height())
 
     def save(self) -> None:
         if self.saving:
             return
         self.show_banner("")
         if not self.validate():
+            self.fit()
             return
         self._busy(True)
         self.start_save()
@@ -144,6 +155,7 @@ class EditDialog(QDialog):
                     self.form.set_message(key, error.message)
                 else:
                     self.show_banner(error.message)
+            self.fit()
         elif isinstance(exc, StaleEdit):
             self._stale(exc)
         elif isinstance(exc, SaveUnknown):

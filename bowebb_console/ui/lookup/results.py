@@ -16,8 +16,8 @@ CONTEXT = "ResultsModel"
 
 def dpa_badge(signed: bool) -> str:
     if signed:
-        return QCoreApplication.translate("ResultsModel", "DPA signed")
-    return QCoreApplication.translate("ResultsModel", "DPA missing")
+        return QCoreApplication.translate("ResultsModel", "signed")
+    return QCoreApplication.translate("ResultsModel", "missing")
 
 
 class ResultsModel(RowTableModel[ResultRow]):

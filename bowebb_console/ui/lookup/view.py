@@ -92,11 +92,13 @@ class LookupView(QWidget):
         self.results.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.results.setWordWrap(False)
         self.results.verticalHeader().hide()
-        self.results.horizontalHeader().setSectionResizeMode(
-            ResultsModel.COL_NAME, QHeaderView.ResizeMode.Stretch
-        )
-        self.results.horizontalHeader().setStretchLastSection(True)
+        self.results.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header = self.results.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        for column in (ResultsModel.COL_NAME, ResultsModel.COL_CONTACT):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.results.activated.connect(lambda index: self.open_row(index.row()))
         self.results.installEventFilter(self)
 

@@ -248,3 +248,33 @@ def test_connection_dropped_while_saving_says_not_saved_and_keeps_input(
     assert _count(ctx) == 1
     event.remove(ctx.database.engine, "commit", drop_connection)
     killer.dispose()
+
+
+def test_add_a_contact_from_the_card(qtbot, make_ctx, sqlite_url) -> None:  # type: ignore[no-untyped-def]
+    from bowebb_console.store.setup import init_database
+
+    init_database(sqlite_url)
+    ctx = make_ctx(sqlite_url)
+    with ctx.database.session() as s:
+        customer = create_customer(s, CustomerInput(GOOD_ORG, "Bo Webb AB"))
+        s.commit()
+    view = open_view(qtbot, ctx)
+    view.open_card(customer.id)
+    wait_card(qtbot, view, "Bo Webb AB")
+    assert not view.card_view.edit_contact_button.isEnabled()
+    _click(qtbot, view.card_view.add_contact_button)
+    dialog = view.dialog
+    assert isinstance(dialog, ContactDialog)
+    _fill(qtbot, dialog.name, "Anna Ek")
+    _fill(qtbot, dialog.email, "anna@")
+    _fill(qtbot, dialog.phone, "+46 8 123")
+    _click(qtbot, dialog.save_button)
+    assert dialog.form.message("email") and dialog.form.message("phone")
+    _fill(qtbot, dialog.email, "Anna.Ek@BoWebb.se")
+    _fill(qtbot, dialog.phone, "08-123 456 78")
+    _fill(qtbot, dialog.title_edit, "VD")
+    _click(qtbot, dialog.save_button)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    qtbot.waitUntil(lambda: view.card_view.contacts_model.rowCount() == 1)
+    contact = view.card_view.contacts_model.row_at(0)
+    assert (contact.name, contact.phone, contact.title) == ("Anna Ek", "+46812345678", "VD")
