@@ -417,6 +417,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The customer card could not be loaded (%1). Press Enter to try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Convert to customer</source>
         <translation type="unfinished"></translation>
     </message>

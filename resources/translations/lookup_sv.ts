@@ -417,6 +417,10 @@
         <translation>Kunden finns inte längre.</translation>
     </message>
     <message>
+        <source>The customer card could not be loaded (%1). Press Enter to try again.</source>
+        <translation>Kundkortet kunde inte läsas in (%1). Tryck Enter för att försöka igen.</translation>
+    </message>
+    <message>
         <source>Convert to customer</source>
         <translation>Gör till kund</translation>
     </message>

@@ -256,7 +256,7 @@ class LookupView(QWidget):
             customer_id,
             tag=self.CARD_TAG,
             on_result=self._card_loaded,
-            on_error=self._search_failed,
+            on_error=self._card_failed,
         )
 
     def _card_loaded(self, card: CustomerCard | None) -> None:
@@ -266,6 +266,14 @@ class LookupView(QWidget):
             return
         self.card_view.set_card(card)
         self.card_stack.setCurrentWidget(self.card_view)
+
+    def _card_failed(self, exc: BaseException) -> None:
+        self.card_hint.setText(
+            self.tr(
+                "The customer card could not be loaded (%1). Press Enter to try again."
+            ).replace("%1", type(exc).__name__)
+        )
+        self.card_stack.setCurrentWidget(self.card_hint)
 
     @property
     def current_card(self) -> CustomerCard | None:

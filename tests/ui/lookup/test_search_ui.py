@@ -135,3 +135,25 @@ def test_ctrl_k_focuses_the_search_from_another_screen(qtbot, make_ctx, demo_url
     assert window.current_key() == "customers"
     assert window.pages.currentWidget() is view
     qtbot.waitUntil(view.search.hasFocus)
+
+
+def test_a_failed_search_is_said_inline_and_typing_again_recovers(
+    qtbot, make_ctx, demo_url
+) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import text
+
+    ctx = make_ctx(demo_url)
+    view = open_view(qtbot, ctx)
+    with ctx.database.engine.begin() as conn:
+        conn.execute(text("ALTER TABLE customer RENAME TO customer_gone"))
+    view.search.setFocus()
+    qtbot.keyClicks(view.search, "ande")
+    qtbot.waitUntil(lambda: not view.loading)
+    assert not view.error_label.isHidden()
+    assert "search failed" in view.error_label.text()
+    assert view.search.text() == "ande"  # what was typed stays
+    with ctx.database.engine.begin() as conn:
+        conn.execute(text("ALTER TABLE customer_gone RENAME TO customer"))
+    qtbot.keyClicks(view.search, "r")
+    qtbot.waitUntil(lambda: not view.loading and view.shown_query == "ander")
+    assert view.error_label.isHidden()
