@@ -54,6 +54,7 @@ class LookupView(QWidget):
         self._search_fn = search_fn  # the store's search; tests hand in a slow one
         self.loading = False
         self._in_flight = 0
+        self._open_when_found = False  # Enter was pressed before the results came
         self.shown_query: str | None = None  # the query whose results are on screen
         self.dialog: QDialog | None = None
 
@@ -155,7 +156,12 @@ class LookupView(QWidget):
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
 
+    def loading_newer(self) -> bool:
+        """A newer search is still to come (typed on, or running)."""
+        return self.timer.isActive() or self._in_flight > 1
+
     def _typed(self, _text: str) -> None:
+        self._open_when_found = False  # typing on cancels an early Enter
         self.loading = True
         self.timer.start()
 
@@ -183,6 +189,9 @@ class LookupView(QWidget):
         self.model.set_rows(rows)
         if rows:
             self.results.selectRow(0)
+        if self._open_when_found and not self.loading_newer():
+            self._open_when_found = False
+            self.open_row(0)
         if not query.strip():
             self.count_label.setText(self.tr("%n customer(s)", "", len(rows)))
         elif rows:
@@ -204,6 +213,7 @@ class LookupView(QWidget):
         self.loading = self._in_flight > 0 or self.timer.isActive()
 
     def clear_search(self) -> None:
+        self._open_when_found = False
         self.search.clear()
         self.run_search()
 
@@ -215,8 +225,10 @@ class LookupView(QWidget):
                     self._move(key)
                     return True
                 if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                    if self.timer.isActive():
-                        self.run_search()  # Enter before the debounce: search now
+                    if self.loading:  # Enter before the results: open the top one then
+                        self._open_when_found = True
+                        if self.timer.isActive():
+                            self.run_search()
                         return True
                     self.open_row(self._current_row())
                     return True

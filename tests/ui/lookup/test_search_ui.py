@@ -135,6 +135,12 @@ def test_ctrl_k_focuses_the_search_from_another_screen(qtbot, make_ctx, demo_url
     assert window.current_key() == "customers"
     assert window.pages.currentWidget() is view
     qtbot.waitUntil(view.search.hasFocus)
+    assert window.nav.currentItem() is window.nav_item("customers")
+    view.results.setFocus()  # on the screen itself too
+    qtbot.keyClick(view.results, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(view.search.hasFocus)
+    window.lock()  # not while locked: the screen is hidden
+    assert not view.find_action.isEnabled()
 
 
 def test_a_failed_search_is_said_inline_and_typing_again_recovers(
@@ -157,3 +163,16 @@ def test_a_failed_search_is_said_inline_and_typing_again_recovers(
     qtbot.keyClicks(view.search, "r")
     qtbot.waitUntil(lambda: not view.loading and view.shown_query == "ander")
     assert view.error_label.isHidden()
+
+
+def test_enter_before_the_results_opens_the_top_hit_when_they_come(
+    qtbot, make_ctx, demo_url
+) -> None:  # type: ignore[no-untyped-def]
+    ctx = make_ctx(demo_url)
+    name, org, _ = _a_customer(ctx)
+    view = open_view(qtbot, ctx)
+    view.search.setFocus()
+    qtbot.keyClicks(view.search, org)
+    qtbot.keyClick(view.search, Qt.Key.Key_Return)  # well within the debounce
+    assert view.loading
+    wait_card(qtbot, view, name)
