@@ -200,6 +200,7 @@ class LookupView(QWidget):
             self.count_label.setText(self.tr("No matches"))
 
     def _search_failed(self, exc: BaseException) -> None:
+        self._open_when_found = False
         self.count_label.clear()
         self.error_label.setText(
             self.tr("The search failed (%1). Check the connection and type again.").replace(
@@ -304,49 +305,38 @@ class LookupView(QWidget):
         if self.dialog is not None:
             self.dialog.deleteLater()
         self.dialog = dialog
+        saved = getattr(dialog, "saved", None)
+        if saved is not None:  # the card and the results then show what is saved now
+            saved.connect(lambda view: self._refresh(getattr(view, "customer_id", view.id)))
         dialog.open()
         return dialog
 
     def new_customer(self) -> None:
         from bowebb_console.ui.lookup.dialogs import CustomerDialog
 
-        dialog = CustomerDialog(self.ctx, parent=self)
-        dialog.saved.connect(lambda view: self._refresh(view.id))
-        self._open(dialog)
+        self._open(CustomerDialog(self.ctx, parent=self))
 
     def register_trial(self) -> None:
         from bowebb_console.ui.lookup.dialogs import TrialDialog
 
-        dialog = TrialDialog(self.ctx, parent=self)
-        dialog.saved.connect(lambda view: self._refresh(view.id))
-        self._open(dialog)
+        self._open(TrialDialog(self.ctx, parent=self))
 
     def edit_customer(self) -> None:
         from bowebb_console.ui.lookup.dialogs import CustomerDialog
 
-        card = self.current_card
-        if card is None:
-            return
-        dialog = CustomerDialog(self.ctx, card.customer, parent=self)
-        dialog.saved.connect(lambda view: self._refresh(view.id))
-        self._open(dialog)
+        if (card := self.current_card) is not None:
+            self._open(CustomerDialog(self.ctx, card.customer, parent=self))
 
     def add_contact(self) -> None:
         from bowebb_console.ui.lookup.dialogs import ContactDialog
 
-        card = self.current_card
-        if card is None:
-            return
-        dialog = ContactDialog(self.ctx, card.customer.id, parent=self)
-        dialog.saved.connect(lambda view: self._refresh(view.customer_id))
-        self._open(dialog)
+        if (card := self.current_card) is not None:
+            self._open(ContactDialog(self.ctx, card.customer.id, parent=self))
 
     def edit_contact(self, contact: ContactView) -> None:
         from bowebb_console.ui.lookup.dialogs import ContactDialog
 
-        dialog = ContactDialog(self.ctx, contact.customer_id, contact, parent=self)
-        dialog.saved.connect(lambda view: self._refresh(view.customer_id))
-        self._open(dialog)
+        self._open(ContactDialog(self.ctx, contact.customer_id, contact, parent=self))
 
     def convert_trial(self) -> None:
         card = self.current_card
