@@ -50,12 +50,14 @@ class NoticeExportDialog(QDialog):
         self.reason_message = QLabel()
         self.reason_message.setObjectName("fieldError")
         self.reason_message.setStyleSheet("color: #b3261e;")
+        self.reason_message.setWordWrap(True)
         self.reason_message.hide()
         self.path = QLineEdit()
         self.path.setObjectName("noticePath")
         self.path_message = QLabel()
         self.path_message.setObjectName("fieldError")
         self.path_message.setStyleSheet("color: #b3261e;")
+        self.path_message.setWordWrap(True)
         self.path_message.hide()
         self.choose_button = QPushButton(self.tr("Choose…"))
         self.choose_button.clicked.connect(self.choose_file)
@@ -83,7 +85,7 @@ class NoticeExportDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.result_label)
         layout.addWidget(buttons)
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(680)
 
     def choose_file(self) -> None:
         picker = QFileDialog(self, self.tr("Save the recipients as"))
@@ -97,6 +99,9 @@ class NoticeExportDialog(QDialog):
     def _say(self, label: QLabel, text: str | None) -> None:
         label.setText(text or "")
         label.setVisible(bool(text))
+        width = self.width()  # grow to show the message (labels do not resize a dialog)
+        self.adjustSize()
+        self.resize(max(width, self.width()), self.height())
 
     def export(self) -> None:
         if self.busy:
