@@ -278,3 +278,29 @@ def test_add_a_contact_from_the_card(qtbot, make_ctx, sqlite_url) -> None:  # ty
     qtbot.waitUntil(lambda: view.card_view.contacts_model.rowCount() == 1)
     contact = view.card_view.contacts_model.row_at(0)
     assert (contact.name, contact.phone, contact.title) == ("Anna Ek", "+46812345678", "VD")
+
+
+def test_converting_a_trial_someone_else_changed_is_refused(
+    qtbot, make_ctx, sqlite_url, prompts
+) -> None:  # type: ignore[no-untyped-def]
+    from bowebb_console.store.customer_edit import TrialInput, register_trial
+    from bowebb_console.store.setup import init_database
+
+    init_database(sqlite_url)
+    ctx = make_ctx(sqlite_url)
+    with ctx.database.session() as s:
+        trial = register_trial(
+            s, TrialInput(GOOD_ORG, "Provar AB", ContactInput("Per", "per@provar.se"))
+        )
+        s.commit()
+    view = open_view(qtbot, ctx)
+    view.open_card(trial.id)
+    wait_card(qtbot, view, "Provar AB")
+    with ctx.database.session() as s:  # another agent renames it meanwhile
+        update_customer(s, trial, CustomerInput(GOOD_ORG, "Provar Sverige AB", "trial"))
+        s.commit()
+    _click(qtbot, view.card_view.convert_button)
+    qtbot.waitUntil(lambda: any(p.kind == "error" for p in prompts.shown))
+    assert "Someone else changed this customer" in prompts.texts("error")[0]
+    wait_card(qtbot, view, "Provar Sverige AB")  # the card shows what is saved now
+    assert view.current_card.customer.status == "trial"

@@ -175,3 +175,22 @@ def test_a_failed_record_leaves_no_file(qtbot, make_ctx, sqlite_url, tmp_path: P
     assert "No file was written" in dialog.result_label.text()
     assert not target.exists()
     assert not any(p.name.endswith(".part") for p in tmp_path.iterdir())
+
+
+def test_choose_opens_a_file_picker_without_blocking(
+    qtbot, make_ctx, sqlite_url, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from bowebb_console.store.setup import init_database
+
+    init_database(sqlite_url)
+    dialog = ImportDialog(make_ctx(sqlite_url))
+    qtbot.addWidget(dialog)
+    dialog.open()
+    _click(qtbot, dialog.choose_button)  # returns at once: the picker is window-modal
+    picker = dialog.picker
+    assert picker.isVisible()
+    chosen = tmp_path / "customers.csv"
+    chosen.write_text(GOOD, encoding="utf-8")
+    picker.fileSelected.emit(str(chosen))
+    picker.reject()
+    assert dialog.path.text() == str(chosen)
