@@ -304,3 +304,28 @@ def test_converting_a_trial_someone_else_changed_is_refused(
     assert "Someone else changed this customer" in prompts.texts("error")[0]
     wait_card(qtbot, view, "Provar Sverige AB")  # the card shows what is saved now
     assert view.current_card.customer.status == "trial"
+
+
+def test_the_conflict_message_in_swedish_names_the_field(
+    qtbot, make_ctx, sqlite_url, language
+) -> None:  # type: ignore[no-untyped-def]
+    from bowebb_console.store.setup import init_database
+
+    language("sv")
+    init_database(sqlite_url)
+    ctx = make_ctx(sqlite_url)
+    with ctx.database.session() as s:
+        loaded = create_customer(s, CustomerInput(GOOD_ORG, "Bo Webb AB", "trial"))
+        s.commit()
+    dialog = CustomerDialog(ctx, loaded)
+    qtbot.addWidget(dialog)
+    dialog.open()
+    _fill(qtbot, dialog.name, "Mitt namn AB")
+    with ctx.database.session() as s:
+        update_customer(s, loaded, CustomerInput(GOOD_ORG, "Bo Webb AB", "active"))
+        s.commit()
+    _click(qtbot, dialog.save_button)
+    qtbot.waitUntil(lambda: not dialog.saving)
+    assert "(ändrat: status, kund sedan)" in dialog.banner.text()
+    assert dialog.form.hints["status"].text() == "Sparat nu: aktiv"
+    assert dialog.reload_button.text() == "Läs in igen och använd mina ändringar"
