@@ -318,17 +318,27 @@ def update_customer(session: Session, loaded: CustomerView, data: CustomerInput)
 
 
 def register_trial(session: Session, data: TrialInput) -> CustomerView:
-    """A prospect with one contact; the contact's e-mail is required (validate_contact)."""
+    """A prospect with one contact; the contact's e-mail is required (validate_contact).
+
+    Errors name the trial form's fields: ``company_name`` and ``contact_name`` (both are
+    ``name`` in the customer and contact checks)."""
     customer = CustomerInput(data.org_number, data.company_name, CustomerStatus.TRIAL.value)
-    try:
-        return create_customer(session, customer, [data.contact])
-    except InputErrors as exc:
-        # Name the company's own field as the trial form does.
-        errors = [
-            ValidationError("company_name" if e.field == "name" else e.field, e.message)
-            for e in exc.errors
-        ]
-        raise InputErrors(errors) from None
+    errors: list[ValidationError] = []
+    checks: list[tuple[Callable[[], object], str]] = [
+        (lambda: validate_customer(customer), "company_name"),
+        (lambda: validate_contact(data.contact), "contact_name"),
+    ]
+    for check, name_field in checks:
+        try:
+            check()
+        except InputErrors as exc:
+            errors += [
+                ValidationError(name_field if e.field == "name" else e.field, e.message)
+                for e in exc.errors
+            ]
+    if errors:
+        raise InputErrors(errors)
+    return create_customer(session, customer, [data.contact])
 
 
 def convert_trial(session: Session, loaded: CustomerView) -> CustomerView:

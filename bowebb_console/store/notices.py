@@ -15,13 +15,17 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import os
+import tempfile
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TextIO
 
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from bowebb_console.domain.errors import ValidationError
+from bowebb_console.store.connect import Database
 from bowebb_console.store.models import Contact, Customer, CustomerStatus, NoticeExport
 
 NOTICE_STATUSES = (CustomerStatus.ACTIVE.value, CustomerStatus.TRIAL.value)
@@ -91,3 +95,31 @@ def list_notice_exports(session: Session, limit: int = 200) -> list[NoticeExport
     return [
         NoticeExportRecord(r.id, r.actor, r.exported_at, r.recipient_count, r.reason) for r in rows
     ]
+
+
+def write_notice_file(
+    db: Database, path: Path, *, reason: str, local_user: str | None = None
+) -> int:
+    """Export to ``path`` and record it; returns the count.
+
+    The CSV goes to a temporary name beside ``path`` and is renamed only after the record is
+    committed: a failed or unknown commit leaves no file, so there is never an export without
+    its record. (A failed rename after the commit leaves a record without a file: harmless.)
+    UTF-8 with a BOM, which Excel needs to read å, ä, ö.
+    """
+    path = Path(path)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    tmp = Path(tmp_name)
+    try:
+        with (
+            os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as out,
+            db.session() as session,
+        ):
+            count = export_notice_recipients(session, out, reason=reason, local_user=local_user)
+            out.flush()
+            os.fsync(out.fileno())
+            session.commit()
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return count

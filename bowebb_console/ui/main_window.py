@@ -96,6 +96,7 @@ class MainWindow(QMainWindow):
         self.central.addWidget(self.workspace)
         self.setCentralWidget(self.central)
         self.lock_page: LockPage | None = None
+        self.page_actions: list[QAction] = []
 
         self.identity_label = QLabel(self.tr("Opening database…"))
         self.identity_label.setObjectName("identityLabel")
@@ -119,9 +120,15 @@ class MainWindow(QMainWindow):
             self.nav.addItem(item)
             self.views[key] = view
             self.pages.addWidget(view)
+            # A screen's window-wide shortcuts (e.g. Ctrl+K, find a customer) work from any
+            # screen; the screen's own handler brings it to the front.
+            for action in getattr(view, "window_actions", list)():
+                self.addAction(action)
+                self.page_actions.append(action)
         self.pages.removeWidget(self.opening_page)
         self.opening_page.deleteLater()
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.pages.currentChanged.connect(self.nav.setCurrentRow)  # a screen shown by shortcut
         self.nav.setCurrentRow(0)
         self.lock_page = LockPage(ctx, self._verify)
         self.lock_page.unlocked.connect(self.unlock)
@@ -251,7 +258,7 @@ class MainWindow(QMainWindow):
         focused = QApplication.focusWidget()
         self._focus_before_lock = focused if focused and self.isAncestorOf(focused) else None
         self.idle.pause()
-        for action in (self.settings_action, self.lock_action):
+        for action in (self.settings_action, self.lock_action, *self.page_actions):
             action.setEnabled(False)
         self.central.setCurrentWidget(self.lock_page)
         self.lock_page.reset()
@@ -259,7 +266,7 @@ class MainWindow(QMainWindow):
     def unlock(self) -> None:
         assert self.idle is not None
         self.central.setCurrentWidget(self.workspace)
-        for action in (self.settings_action, self.lock_action):
+        for action in (self.settings_action, self.lock_action, *self.page_actions):
             action.setEnabled(True)
         if self._focus_before_lock is not None:
             self._focus_before_lock.setFocus()

@@ -18,9 +18,9 @@ Page = tuple[str, QWidget]
 
 
 def customers_page(ctx: AppContext) -> Page:
-    from bowebb_console.ui.views.customers import CustomersView
+    from bowebb_console.ui.lookup.view import LookupView
 
-    return QCoreApplication.translate("MainWindow", "Customers"), CustomersView(ctx)
+    return QCoreApplication.translate("MainWindow", "Customers"), LookupView(ctx)
 
 
 def sessions_page(ctx: AppContext) -> Page:

@@ -148,3 +148,9 @@ def test_trial_registration_and_conversion(engine: Engine) -> None:
         ce.convert_trial(s, converted)
     with Session(engine) as s, pytest.raises(ce.StaleEdit):
         ce.convert_trial(s, view)  # an old view of the trial: stale
+
+
+def test_trial_errors_name_the_trial_forms_fields(engine: Engine) -> None:
+    with Session(engine) as s, pytest.raises(ce.InputErrors) as caught:
+        ce.register_trial(s, ce.TrialInput("556680-9827", "Provar AB", ce.ContactInput("", "")))
+    assert set(caught.value.by_field) == {"contact_name", "email"}

@@ -94,3 +94,25 @@ def test_postgres_records_session_user_and_forbids_rewrites(pg_db) -> None:  # t
             conn.execute(text(statement))
     agent.dispose()
     admin.dispose()
+
+
+def test_write_notice_file_renames_into_place_only_after_the_record(
+    any_db_url: str, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    from bowebb_console.store.connect import open_database
+    from bowebb_console.store.notices import write_notice_file
+
+    db, _ = open_database(any_db_url)
+    fill(db.engine)
+    target = tmp_path / "out" / "notice.csv"
+    target.parent.mkdir()
+    with pytest.raises(ValidationError):  # refused: no record, no file, no leftover
+        write_notice_file(db, target, reason=" ", local_user="agent1")
+    assert list(target.parent.iterdir()) == []
+    assert write_notice_file(db, target, reason="Avbrott", local_user="agent1") == 3
+    assert [p.name for p in target.parent.iterdir()] == ["notice.csv"]
+    rows = list(csv.reader(io.StringIO(target.read_text(encoding="utf-8-sig"))))
+    assert rows[0] == ["email", "contact_name", "company_name"] and len(rows) == 4
+    with Session(db.engine) as s:
+        assert [r.recipient_count for r in list_notice_exports(s)] == [3]
+    db.dispose()

@@ -10,14 +10,14 @@ from PySide6.QtCore import Qt
 
 from bowebb_console import POLICY_VERSION, __version__
 from bowebb_console.config import load_settings
+from bowebb_console.ui.lookup.view import LookupView
 from bowebb_console.ui.main_window import MainWindow
 from bowebb_console.ui.sessions.view import SessionsView
 from bowebb_console.ui.subprocessors.view import SubProcessorsView
-from bowebb_console.ui.views.customers import CustomersView
 from bowebb_console.ui.views.placeholder import PlaceholderView
 
 EXPECTED = {
-    "customers": CustomersView,
+    "customers": LookupView,
     "sessions": SessionsView,
     "transfers": PlaceholderView,
     "erasure": PlaceholderView,
@@ -90,8 +90,8 @@ def test_swedish_labels(qtbot, make_ctx, demo_url, language) -> None:  # type: i
     assert "roll: teamledare" in window.identity_label.text()
     customers = window.views["customers"]
     qtbot.waitUntil(lambda: not customers.loading)
-    assert customers.frame.count_label.text() == "50 kunder"
-    assert customers.model.headerData(0, Qt.Orientation.Horizontal) == "Org.nr"
+    assert customers.count_label.text() == "50 kunder"
+    assert customers.model.headerData(1, Qt.Orientation.Horizontal) == "Org.nr"
     wait_loaded(qtbot, window)
 
 
