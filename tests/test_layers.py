@@ -20,6 +20,8 @@ CORE = [
     "bowebb_console.store.sessions",
     "bowebb_console.store.log_verify",
     "bowebb_console.store.demo_sessions",
+    "bowebb_console.store.review",
+    "bowebb_console.store.review_fold",
     "bowebb_console.credentials",
     "bowebb_console.config",
     "bowebb_console.cli",

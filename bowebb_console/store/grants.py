@@ -60,4 +60,7 @@ TABLE_GRANTS: tuple[TableGrant, ...] = (
     TableGrant("log_chain_head", READ, READ, READ),
     # Every bulk export of addresses is recorded; the record itself is never changed.
     TableGrant("notice_export", APPEND, APPEND, APPEND),
+    # Derived from the log by the log writer's trigger; row-level security (setup.py) lets
+    # agents read only the sessions they ran.
+    TableGrant("session_summary", READ, READ, READ),
 )

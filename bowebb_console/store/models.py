@@ -12,6 +12,7 @@ import enum
 
 from sqlalchemy import (
     BigInteger,
+    Boolean,
     CheckConstraint,
     Date,
     DateTime,
@@ -21,6 +22,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    false,
     func,
 )
 from sqlalchemy.engine.default import DefaultExecutionContext
@@ -233,3 +235,36 @@ class LogChainHead(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     seq: Mapped[int] = mapped_column(BigInteger)
     hash: Mapped[str] = mapped_column(String(64))
+
+
+class SessionSummaryRow(Base):
+    """One row per session, DERIVED from the log by triggers (migration 0007) for the review
+    screen's filters, sorting and paging; rebuilt from the log by store.review."""
+
+    __tablename__ = "session_summary"
+
+    session_uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    first_seq: Mapped[int] = mapped_column(BigInteger)
+    last_seq: Mapped[int] = mapped_column(BigInteger)
+    opened_at: Mapped[str] = mapped_column(String(27))
+    agent: Mapped[str] = mapped_column(String(128))  # who ran it (else recorded the consent)
+    consent_actor: Mapped[str] = mapped_column(String(128))
+    customer_id: Mapped[int | None] = mapped_column(Integer)
+    session_kind: Mapped[str | None] = mapped_column(String(40))
+    channel: Mapped[str | None] = mapped_column(String(20))
+    consent_outcome: Mapped[str | None] = mapped_column(String(20))
+    state: Mapped[str] = mapped_column(String(20))
+    started_at: Mapped[str | None] = mapped_column(String(27))
+    ended_at: Mapped[str | None] = mapped_column(String(27))
+    duration_s: Mapped[int | None] = mapped_column(Integer)
+    outcome: Mapped[str | None] = mapped_column(String(40))
+    notes: Mapped[int] = mapped_column(Integer, server_default="0")
+    files: Mapped[int] = mapped_column(Integer, server_default="0")
+    bytes: Mapped[int] = mapped_column(BigInteger, server_default="0")
+    dpa_missing: Mapped[bool] = mapped_column(Boolean, server_default=false())
+    reviewed: Mapped[bool] = mapped_column(Boolean, server_default=false())
+    followup: Mapped[bool] = mapped_column(Boolean, server_default=false())
+    reviews: Mapped[int] = mapped_column(Integer, server_default="0")
+    last_reviewer: Mapped[str | None] = mapped_column(String(128))
+    last_review_at: Mapped[str | None] = mapped_column(String(27))
+    search_text: Mapped[str] = mapped_column(Text, server_default="")

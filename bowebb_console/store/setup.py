@@ -20,6 +20,8 @@ from bowebb_console.store.grants import (
 from bowebb_console.store.models import AppMeta
 
 ROLE_PREFIX_KEY = "role_prefix"
+# SECURITY DEFINER trigger functions owned by the NOLOGIN log-writer role.
+LOG_WRITER_FUNCTIONS = ("log_event_fill", "session_summary_apply", "session_summary_erased")
 IDLE_IN_TRANSACTION_TIMEOUT = "60s"
 
 
@@ -138,6 +140,7 @@ def apply_grants(conn: Connection, prefix: str) -> None:
                 if seq:
                     conn.execute(text(f'GRANT USAGE, SELECT ON SEQUENCE {seq} TO "{group}"'))
     _grant_log_writer(conn, prefix)
+    _summary_policies(conn, prefix)
 
 
 def _grant_log_writer(conn: Connection, prefix: str) -> None:
@@ -149,8 +152,16 @@ def _grant_log_writer(conn: Connection, prefix: str) -> None:
     conn.execute(text(f'GRANT SELECT, UPDATE ON log_chain_head TO "{writer}"'))
     conn.execute(text(f'GRANT SELECT ON log_event, log_payload TO "{writer}"'))
     conn.execute(text(f'GRANT EXECUTE ON FUNCTION public.digest(bytea, text) TO "{writer}"'))
+    # Review (migration 0007): the role check reads the prefix; the summary is kept by it.
+    conn.execute(text(f'GRANT SELECT ON app_meta TO "{writer}"'))
+    conn.execute(text(f'GRANT SELECT, INSERT, UPDATE ON session_summary TO "{writer}"'))
+    for function in LOG_WRITER_FUNCTIONS:
+        _give_function(conn, function, writer)
+
+
+def _give_function(conn: Connection, function: str, writer: str) -> None:
     owner = conn.execute(
-        text("SELECT proowner::regrole::text FROM pg_proc WHERE proname = 'log_event_fill'")
+        text("SELECT proowner::regrole::text FROM pg_proc WHERE proname = :f"), {"f": function}
     ).scalar()
     if owner is not None and owner.strip('"') != writer:
         superuser = conn.execute(
@@ -160,6 +171,28 @@ def _grant_log_writer(conn: Connection, prefix: str) -> None:
         # moment of the hand-over, then leave, so no person stays a member.
         if not superuser:
             conn.execute(text(f'GRANT "{writer}" TO current_user'))
-        conn.execute(text(f'ALTER FUNCTION log_event_fill() OWNER TO "{writer}"'))
+        conn.execute(text(f'ALTER FUNCTION {function}() OWNER TO "{writer}"'))
         if not superuser:
             conn.execute(text(f'REVOKE "{writer}" FROM current_user'))
+
+
+def _summary_policies(conn: Connection, prefix: str) -> None:
+    """Row-level security on the derived session summary: an agent reads the rows of the
+    sessions they ran; leads, admins and the log writer (its trigger) every row. Only the
+    writer has INSERT/UPDATE grants, so the permissive ALL policy gives nobody else writes."""
+    agent, lead, admin = (group_role(prefix, r) for r in ROLES)
+    writer = log_writer_role(prefix)
+    conn.execute(text("DROP POLICY IF EXISTS summary_own ON session_summary"))
+    conn.execute(text("DROP POLICY IF EXISTS summary_all ON session_summary"))
+    conn.execute(
+        text(
+            f'CREATE POLICY summary_own ON session_summary FOR SELECT TO "{agent}" '
+            "USING (agent = session_user)"
+        )
+    )
+    conn.execute(
+        text(
+            f'CREATE POLICY summary_all ON session_summary FOR ALL TO "{lead}", "{admin}", '
+            f'"{writer}" USING (true) WITH CHECK (true)'
+        )
+    )
