@@ -22,6 +22,8 @@ CORE = [
     "bowebb_console.store.demo_sessions",
     "bowebb_console.store.review",
     "bowebb_console.store.review_fold",
+    "bowebb_console.store.review_export",
+    "bowebb_console.store.demo_review",
     "bowebb_console.credentials",
     "bowebb_console.config",
     "bowebb_console.cli",
