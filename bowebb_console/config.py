@@ -94,7 +94,7 @@ class Settings:
             raise SettingsError("The idle lock must be between 1 and 480 minutes.")
         if not 1 <= self.review_max_hours <= 48:
             raise SettingsError("The review's session-length limit must be 1 to 48 hours.")
-        if not 1 <= self.review_max_files <= 100_000 or not 1 <= self.review_max_megabytes:
+        if not 1 <= self.review_max_files <= 100_000 or self.review_max_megabytes < 1:
             raise SettingsError("The review's file limits must be at least 1.")
         if self.database_url:
             # Imported here: keeps SQLAlchemy off the settings path for callers that need none.

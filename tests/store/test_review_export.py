@@ -38,7 +38,7 @@ def test_csv_export_is_logged(any_db_url: str, tmp_path: Path) -> None:
     engine = make_engine(any_db_url)
     customer, contact = add_customer(engine)
     with engine.begin() as conn:
-        conn.exec_driver_sql("UPDATE customer SET name = '=cmd|x' WHERE id = %d" % customer)
+        conn.exec_driver_sql(f"UPDATE customer SET name = '=cmd|x' WHERE id = {customer}")
     su = full_session(engine, customer, contact)
     consent(engine, customer, contact, outcome="refused")
     flt = ReviewFilter(kind="remote_control")
