@@ -1,0 +1,88 @@
+"""The review report as a PDF: a header (filter, period, who exported, chain head and the
+verification result at export time), then one section per session with its timeline.
+
+Drawn with Qt's own QTextDocument and QPdfWriter (no extra library); runs on a worker thread
+(painting on a QPdfWriter is allowed off the GUI thread). Very large exports are cut at
+``MAX_SESSIONS`` with a line saying so: the CSV carries every row.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QMarginsF
+from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+
+from bowebb_console.store.review import ReviewRow
+from bowebb_console.store.review_export import ExportHeader, iter_sections
+from bowebb_console.ui.review import texts
+
+MAX_SESSIONS = 2_000
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ReviewPdf", text)
+
+
+def report_html(db: Any, header: ExportHeader, rows: Iterator[ReviewRow]) -> tuple[str, int]:
+    esc = html.escape
+    labels = {
+        "Filter": _tr("Filter"),
+        "Period": _tr("Period"),
+        "Exported by": _tr("Exported by"),
+        "Exported at": _tr("Exported at"),
+        "Chain head": _tr("Chain head"),
+        "Verification": _tr("Verification"),
+    }
+    head = "".join(
+        f"<tr><td><b>{esc(labels[k])}</b></td><td>{esc(v)}</td></tr>" for k, v in header.lines()
+    )
+    parts = [f"<h1>{esc(_tr('Session log review'))}</h1><table>{head}</table><hr/>"]
+    count = 0
+    for row, events in iter_sections(db, rows):
+        if count == MAX_SESSIONS:
+            note = _tr("Only the first %1 sessions are in this report; the CSV export has all.")
+            parts.append(f"<p><i>{esc(note.replace('%1', str(MAX_SESSIONS)))}</i></p>")
+            break
+        count += 1
+        title = _tr("Session %1").replace("%1", row.session_uuid)
+        facts = [
+            (_tr("Agent"), row.agent),
+            (_tr("Start (UTC)"), texts.when(row.opened_at)),
+            (_tr("Duration"), texts.duration(row.duration_s)),
+            (_tr("Files"), f"{row.files} ({row.bytes:,} B)"),
+            (_tr("Reviewed"), texts.word("yes" if row.reviewed else "no")),
+        ]
+        fact_html = " · ".join(f"{esc(k)}: {esc(v)}" for k, v in facts)
+        parts.append(
+            f"<h2>{esc(title)}</h2><p>{fact_html}</p>" + texts.timeline_html(row, events) + "<hr/>"
+        )
+    return "".join(parts), count
+
+
+def write_pdf(db: Any, path: Path, header: ExportHeader, rows: Iterator[ReviewRow]) -> int:
+    """Write the report; returns the number of session sections. Written to a temporary
+    name and renamed, so a failed export leaves no partial file."""
+    body, count = report_html(db, header, rows)
+    tmp = path.with_name(path.name + ".part")
+    writer = QPdfWriter(str(tmp))
+    writer.setTitle(_tr("Session log review"))
+    writer.setCreator("BoWebb Console")
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(15, 15, 15, 15),
+            QPageLayout.Unit.Millimeter,
+        )
+    )
+    doc = QTextDocument()
+    doc.setDefaultStyleSheet("body { font-size: 9pt; } h2 { font-size: 11pt; }")
+    doc.setHtml(body)
+    doc.print_(writer)
+    del writer  # closes the file
+    tmp.replace(path)
+    return count
