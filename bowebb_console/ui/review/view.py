@@ -142,12 +142,18 @@ class ReviewView(QWidget):
             ]
         )
         self.reviewed_combo = _combo(
-            [(self.tr("Reviewed or not"), None), (self.tr("Not reviewed"), False)]
-            + [(self.tr("Reviewed"), True)]
+            [
+                (self.tr("Reviewed or not"), None),
+                (self.tr("Not reviewed"), False),
+                (self.tr("Reviewed"), True),
+            ]
         )
         self.flagged_combo = _combo(
-            [(self.tr("Flagged or not"), None), (self.tr("Flagged"), True)]
-            + [(self.tr("Not flagged"), False)]
+            [
+                (self.tr("Flagged or not"), None),
+                (self.tr("Flagged"), True),
+                (self.tr("Not flagged"), False),
+            ]
         )
         self.period_check = QCheckBox(self.tr("Period:"))
         today = QDate.currentDate()
