@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from bowebb_console import POLICY_VERSION, __version__
 from bowebb_console.config import load_settings
 from bowebb_console.ui.main_window import MainWindow
+from bowebb_console.ui.review.view import ReviewView
 from bowebb_console.ui.views.customers import CustomersView
 from bowebb_console.ui.views.placeholder import PlaceholderView
 from bowebb_console.ui.views.sub_processors import SubProcessorsView
@@ -21,7 +22,7 @@ EXPECTED = {
     "transfers": PlaceholderView,
     "erasure": PlaceholderView,
     "sub_processors": SubProcessorsView,
-    "review": PlaceholderView,
+    "review": ReviewView,
 }
 
 

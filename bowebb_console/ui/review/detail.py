@@ -17,6 +17,7 @@ from bowebb_console.store.review import ReviewRow
 from bowebb_console.store.session_log import EventRow
 from bowebb_console.ui.context import AppContext
 from bowebb_console.ui.review import texts
+from bowebb_console.ui.review.jobs import run_for
 
 
 def load_timeline(ctx: AppContext, session_uuid: str) -> list[EventRow]:
@@ -78,7 +79,9 @@ class SessionDetail(QWidget):
             return
         self.browser.setHtml(texts.timeline_html(row, []) + "<p>…</p>")
         su = row.session_uuid
-        self.ctx.runner.start(
+        run_for(
+            self,
+            self.ctx.runner,
             load_timeline,
             self.ctx,
             su,
@@ -104,7 +107,9 @@ class SessionDetail(QWidget):
         self._enable(False)
         self.message_label.setText(self.tr("Saving…"))
         su = self.row.session_uuid
-        self.ctx.runner.start(
+        run_for(
+            self,
+            self.ctx.runner,
             save_review,
             self.ctx,
             su,

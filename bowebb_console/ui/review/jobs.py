@@ -11,10 +11,29 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
 from bowebb_console.ui.context import AppContext
+
+
+def run_for(owner: QObject, runner: Any, fn: Callable[..., Any], *args: Any, **kw: Any) -> int:
+    """``runner.start`` whose callbacks are dropped once ``owner`` is deleted (a result may
+    arrive after the screen was closed)."""
+    for name in ("on_result", "on_error", "on_finished"):
+        callback = kw.get(name)
+        if callback is not None:
+            kw[name] = _guard(owner, callback)
+    return int(runner.start(fn, *args, **kw))
+
+
+def _guard(owner: QObject, callback: Callable[..., None]) -> Callable[..., None]:
+    def call(*args: Any) -> None:
+        if shiboken6.isValid(owner):
+            callback(*args)
+
+    return call
 
 
 class Progress(QObject):
@@ -64,7 +83,9 @@ class JobBar(QWidget):
         self.bar.setValue(0)
         self.result_label.clear()
         self._show(True)
-        self.ctx.runner.start(
+        run_for(
+            self,
+            self.ctx.runner,
             fn,
             *args,
             progress=self.progress.step.emit,

@@ -26,6 +26,7 @@ from PySide6.QtGui import QColor
 from bowebb_console.store.review import FlagLimits, ReviewFilter, ReviewRow
 from bowebb_console.ui.context import AppContext
 from bowebb_console.ui.review import texts
+from bowebb_console.ui.review.jobs import run_for
 
 Index = QModelIndex | QPersistentModelIndex
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -88,7 +89,9 @@ class ReviewTableModel(QAbstractTableModel):
         self.ready = False
         self.endResetModel()
         gen = self.generation
-        self.ctx.runner.start(
+        run_for(
+            self,
+            self.ctx.runner,
             load_first,
             self.ctx,
             query,
@@ -135,7 +138,9 @@ class ReviewTableModel(QAbstractTableModel):
             return
         self.pending.add(page)
         gen = self.generation
-        self.ctx.runner.start(
+        run_for(
+            self,
+            self.ctx.runner,
             load_page,
             self.ctx,
             self.query,

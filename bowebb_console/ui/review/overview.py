@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from bowebb_console.store.review import FLAGS, Overview
 from bowebb_console.ui.context import AppContext
 from bowebb_console.ui.review import texts
+from bowebb_console.ui.review.jobs import run_for
 
 
 class BarChart(QWidget):
@@ -119,7 +120,9 @@ class OverviewPanel(QWidget):
     def reload(self) -> None:
         text = self.tr("Week of %1").replace("%1", self.week_start.isoformat())
         self.week_label.setText(text)
-        self.ctx.runner.start(
+        run_for(
+            self,
+            self.ctx.runner,
             load_overview,
             self.ctx,
             self.week_start,

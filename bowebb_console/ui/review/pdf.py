@@ -23,38 +23,43 @@ from bowebb_console.ui.review import texts
 MAX_SESSIONS = 2_000
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ReviewPdf", text)
-
-
 def report_html(db: Any, header: ExportHeader, rows: Iterator[ReviewRow]) -> tuple[str, int]:
     esc = html.escape
     labels = {
-        "Filter": _tr("Filter"),
-        "Period": _tr("Period"),
-        "Exported by": _tr("Exported by"),
-        "Exported at": _tr("Exported at"),
-        "Chain head": _tr("Chain head"),
-        "Verification": _tr("Verification"),
+        "Filter": QCoreApplication.translate("ReviewPdf", "Filter"),
+        "Period": QCoreApplication.translate("ReviewPdf", "Period"),
+        "Exported by": QCoreApplication.translate("ReviewPdf", "Exported by"),
+        "Exported at": QCoreApplication.translate("ReviewPdf", "Exported at"),
+        "Chain head": QCoreApplication.translate("ReviewPdf", "Chain head"),
+        "Verification": QCoreApplication.translate("ReviewPdf", "Verification"),
     }
     head = "".join(
         f"<tr><td><b>{esc(labels[k])}</b></td><td>{esc(v)}</td></tr>" for k, v in header.lines()
     )
-    parts = [f"<h1>{esc(_tr('Session log review'))}</h1><table>{head}</table><hr/>"]
+    title = QCoreApplication.translate("ReviewPdf", "Session log review")
+    parts = [f"<h1>{esc(title)}</h1><table>{head}</table><hr/>"]
     count = 0
     for row, events in iter_sections(db, rows):
         if count == MAX_SESSIONS:
-            note = _tr("Only the first %1 sessions are in this report; the CSV export has all.")
+            note = QCoreApplication.translate(
+                "ReviewPdf",
+                "Only the first %1 sessions are in this report; the CSV export has all.",
+            )
             parts.append(f"<p><i>{esc(note.replace('%1', str(MAX_SESSIONS)))}</i></p>")
             break
         count += 1
-        title = _tr("Session %1").replace("%1", row.session_uuid)
+        title = QCoreApplication.translate("ReviewPdf", "Session %1").replace(
+            "%1", row.session_uuid
+        )
         facts = [
-            (_tr("Agent"), row.agent),
-            (_tr("Start (UTC)"), texts.when(row.opened_at)),
-            (_tr("Duration"), texts.duration(row.duration_s)),
-            (_tr("Files"), f"{row.files} ({row.bytes:,} B)"),
-            (_tr("Reviewed"), texts.word("yes" if row.reviewed else "no")),
+            (QCoreApplication.translate("ReviewPdf", "Agent"), row.agent),
+            (QCoreApplication.translate("ReviewPdf", "Start (UTC)"), texts.when(row.opened_at)),
+            (QCoreApplication.translate("ReviewPdf", "Duration"), texts.duration(row.duration_s)),
+            (QCoreApplication.translate("ReviewPdf", "Files"), f"{row.files} ({row.bytes:,} B)"),
+            (
+                QCoreApplication.translate("ReviewPdf", "Reviewed"),
+                texts.word("yes" if row.reviewed else "no"),
+            ),
         ]
         fact_html = " · ".join(f"{esc(k)}: {esc(v)}" for k, v in facts)
         parts.append(
@@ -69,7 +74,7 @@ def write_pdf(db: Any, path: Path, header: ExportHeader, rows: Iterator[ReviewRo
     body, count = report_html(db, header, rows)
     tmp = path.with_name(path.name + ".part")
     writer = QPdfWriter(str(tmp))
-    writer.setTitle(_tr("Session log review"))
+    writer.setTitle(QCoreApplication.translate("ReviewPdf", "Session log review"))
     writer.setCreator("BoWebb Console")
     writer.setPageLayout(
         QPageLayout(

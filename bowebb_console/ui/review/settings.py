@@ -23,10 +23,6 @@ def limits_from_settings(settings: Settings) -> FlagLimits:
     )
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ReviewSettings", text)
-
-
 def _spin(low: int, high: int, value: int, suffix: str, tip: str) -> QSpinBox:
     box = QSpinBox()
     box.setRange(low, high)
@@ -38,16 +34,39 @@ def _spin(low: int, high: int, value: int, suffix: str, tip: str) -> QSpinBox:
 
 class ReviewLimitFields:
     def __init__(self, settings: Settings) -> None:
-        tip = _tr("The review flags sessions beyond this limit automatically.")
-        self.hours = _spin(1, 48, settings.review_max_hours, _tr(" h"), tip)
-        self.files = _spin(1, 100_000, settings.review_max_files, _tr(" files"), tip)
+        tip = QCoreApplication.translate(
+            "ReviewSettings", "The review flags sessions beyond this limit automatically."
+        )
+        self.hours = _spin(
+            1,
+            48,
+            settings.review_max_hours,
+            QCoreApplication.translate("ReviewSettings", " h"),
+            tip,
+        )
+        self.files = _spin(
+            1,
+            100_000,
+            settings.review_max_files,
+            QCoreApplication.translate("ReviewSettings", " files"),
+            tip,
+        )
         self.megabytes = _spin(1, 10_000_000, settings.review_max_megabytes, " MB", tip)
 
     def rows(self) -> list[tuple[str, QWidget]]:
         return [
-            (_tr("Review: flag sessions longer than:"), self.hours),
-            (_tr("Review: flag more files than:"), self.files),
-            (_tr("Review: flag more data than:"), self.megabytes),
+            (
+                QCoreApplication.translate("ReviewSettings", "Review: flag sessions longer than:"),
+                self.hours,
+            ),
+            (
+                QCoreApplication.translate("ReviewSettings", "Review: flag more files than:"),
+                self.files,
+            ),
+            (
+                QCoreApplication.translate("ReviewSettings", "Review: flag more data than:"),
+                self.megabytes,
+            ),
         ]
 
     def values(self) -> dict[str, int]:

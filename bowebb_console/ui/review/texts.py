@@ -95,18 +95,18 @@ PROBLEMS = {
 }
 
 
-def tr(context: str, text: str) -> str:
+def _t(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
 
 
 def word(code: str | None) -> str:
     if code is None:
         return ""
-    return tr("ReviewWords", WORDS[code]) if code in WORDS else code
+    return _t("ReviewWords", WORDS[code]) if code in WORDS else code
 
 
 def flag_text(flag: str) -> str:
-    return tr("ReviewFlags", FLAG_TEXTS.get(flag, flag))
+    return _t("ReviewFlags", FLAG_TEXTS.get(flag, flag))
 
 
 def duration(seconds: int | None) -> str:
@@ -149,16 +149,21 @@ def _value(key: str, value: Any) -> str:
 def event_lines(event: EventRow) -> list[tuple[str, str]]:
     """(field, value) pairs of an event's payload, in a fixed order."""
     if event.payload is None:
-        return [(tr("ReviewFields", "Details"), tr("ReviewFields", "erased"))]
+        return [
+            (
+                QCoreApplication.translate("ReviewFields", "Details"),
+                QCoreApplication.translate("ReviewFields", "erased"),
+            )
+        ]
     return [
-        (tr("ReviewFields", label), _value(key, event.payload[key]))
+        (_t("ReviewFields", label), _value(key, event.payload[key]))
         for key, label in FIELDS.items()
         if key in event.payload and event.payload[key] not in ("", None)
     ]
 
 
 def event_title(event: EventRow) -> str:
-    return tr("ReviewEvents", EVENT_TEXTS.get(event.kind, event.kind))
+    return _t("ReviewEvents", EVENT_TEXTS.get(event.kind, event.kind))
 
 
 def timeline_html(row: ReviewRow | None, events: list[EventRow]) -> str:
@@ -166,10 +171,13 @@ def timeline_html(row: ReviewRow | None, events: list[EventRow]) -> str:
     esc = html.escape
     parts = []
     if row is not None:
-        flags = ", ".join(flag_text(f) for f in row.flags) or tr("ReviewFlags", "none")
+        label = QCoreApplication.translate("ReviewFlags", "Flags:")
+        flags = ", ".join(flag_text(f) for f in row.flags) or QCoreApplication.translate(
+            "ReviewFlags", "none"
+        )
         parts.append(
             f"<h3>{esc(row.customer_name or '')} · {esc(word(row.session_kind))}</h3>"
-            f"<p>{esc(tr('ReviewFlags', 'Flags:'))} {esc(flags)}</p>"
+            f"<p>{esc(label)} {esc(flags)}</p>"
         )
     for e in events:
         lines = "".join(
@@ -184,17 +192,19 @@ def timeline_html(row: ReviewRow | None, events: list[EventRow]) -> str:
 
 def verify_words(result: VerifyResult) -> str:
     if result.cancelled:
-        text = tr("ReviewVerify", "Verification was cancelled after %1 events; nothing checked.")
+        text = QCoreApplication.translate(
+            "ReviewVerify", "Verification was cancelled after %1 events: no conclusion."
+        )
         return text.replace("%1", f"{result.events:,}")
     if result.problem is None:
-        text = tr(
+        text = QCoreApplication.translate(
             "ReviewVerify",
             "The session log is intact: all %1 events were checked and none was changed, "
             "removed or inserted.",
         )
         return text.replace("%1", f"{result.events:,}")
-    what = tr("ReviewVerify", PROBLEMS.get(result.problem.kind, "broken_link"))
-    text = tr(
+    what = _t("ReviewVerify", PROBLEMS.get(result.problem.kind, PROBLEMS["broken_link"]))
+    text = QCoreApplication.translate(
         "ReviewVerify",
         "The session log is NOT intact: at event %1, %2. Events from there on cannot be "
         "trusted; tell the privacy officer.",

@@ -31,7 +31,7 @@ from bowebb_console.store.review import ReviewFilter
 from bowebb_console.ui.context import AppContext
 from bowebb_console.ui.review import texts
 from bowebb_console.ui.review.detail import SessionDetail
-from bowebb_console.ui.review.jobs import JobBar, export_job, head_seq, verify_job
+from bowebb_console.ui.review.jobs import JobBar, export_job, head_seq, run_for, verify_job
 from bowebb_console.ui.review.model import Query, ReviewTableModel
 from bowebb_console.ui.review.overview import OverviewPanel
 from bowebb_console.ui.review.settings import limits_from_settings
@@ -124,7 +124,7 @@ class ReviewView(QWidget):
         # Sorting is the database's: the header only tells the model which column.
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
-        ctx.runner.start(load_agents, ctx, tag="review.agents", on_result=self._agents)
+        run_for(self, ctx.runner, load_agents, ctx, tag="review.agents", on_result=self._agents)
 
     # --- filters ------------------------------------------------------------------------
 
@@ -245,7 +245,14 @@ class ReviewView(QWidget):
     def verify(self) -> None:
         self._busy(True)
         self.job.say(self.tr("Checking every event of the session log…"))
-        self.ctx.runner.start(head_seq, self.ctx, on_result=self._verify, on_error=self._job_error)
+        run_for(
+            self,
+            self.ctx.runner,
+            head_seq,
+            self.ctx,
+            on_result=self._verify,
+            on_error=self._job_error,
+        )
 
     def _verify(self, total: int) -> None:
         self.job.start(
@@ -271,7 +278,13 @@ class ReviewView(QWidget):
     def export_to(self, path: Path, fmt: str) -> None:
         self._busy(True)
         self.job.say(self.tr("Verifying the log before exporting…"))
-        self.ctx.runner.start(head_seq, self.ctx, on_result=lambda n: self._export(n, path, fmt))
+        run_for(
+            self,
+            self.ctx.runner,
+            head_seq,
+            self.ctx,
+            on_result=lambda n: self._export(n, path, fmt),
+        )
 
     def _export(self, total: int, path: Path, fmt: str) -> None:
         query: Query = self.model.query
