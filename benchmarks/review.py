@@ -300,8 +300,9 @@ def main() -> None:
     me = [sys.executable, __file__, "--events", str(args.events)]
     with tempfile.TemporaryDirectory() as tmp:
         if args.pg:
-            from bowebb_console.store.urls import parse_database_url
             from sqlalchemy import create_engine
+
+            from bowebb_console.store.urls import parse_database_url
 
             name = f"bowebb_bench_review_{os.getpid()}"
             admin = create_engine(parse_database_url(args.pg), isolation_level="AUTOCOMMIT")

@@ -225,3 +225,22 @@ def test_overview_and_limits_from_settings(qtbot, make_ctx, demo_url) -> None:  
     assert overview.per_flag["many_files"] > 0  # more than one file is flagged here
     view.overview.prev_button.click()
     qtbot.waitUntil(lambda: view.overview.overview.total == 0)
+
+
+def test_settings_dialog_saves_the_review_limits(qtbot, fresh_paths) -> None:  # type: ignore[no-untyped-def]
+    from bowebb_console.config import load_settings
+    from bowebb_console.ui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(fresh_paths, Settings())
+    qtbot.addWidget(dialog)
+    dialog.open()
+    assert dialog.review_limits.hours.value() == 2  # the default: two hours
+    dialog.review_limits.hours.setValue(3)
+    dialog.review_limits.files.setValue(50)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    saved = load_settings(fresh_paths)
+    assert (saved.review_max_hours, saved.review_max_files, saved.review_max_megabytes) == (
+        3,
+        50,
+        500,
+    )
