@@ -89,8 +89,7 @@ DECLARE
     new_seq bigint;
     last_hash text;
     latest_outcome text;
-BEGIN
-"""
+BEGIN"""
 
 # One event folded into its session's row; the same rules as store.review.fold_event.
 _PG_APPLY = r"""
