@@ -114,6 +114,9 @@ def test_search_customer_and_text(engine) -> None:  # type: ignore[no-untyped-de
     assert len(_find(engine, customer="testbolaget")) == 2
     assert len(_find(engine, customer="556036")) == 2
     assert _find(engine, customer="nobody") == []
+    with pytest.MonkeyPatch.context() as mp:  # the many-customers plan gives the same rows
+        mp.setattr("bowebb_console.store.review.MANY_CUSTOMERS", 0)
+        assert len(_find(engine, customer="testbolaget")) == 2
     assert [r.session_uuid for r in _find(engine, kind="remote_control", reviewed=False)] == [
         other,
         su,
