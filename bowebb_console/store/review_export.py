@@ -100,6 +100,7 @@ class ExportHeader:
     verification: str
     verified_ok: bool
     event: EventRow  # the export's own log event
+    result: VerifyResult
 
     def lines(self) -> list[tuple[str, str]]:
         return [
@@ -152,6 +153,7 @@ def begin_export(
         verification=result.report(),
         verified_ok=result.ok,
         event=event,
+        result=result,
     )
 
 

@@ -109,6 +109,9 @@ def test_mark_reviewed_and_flag(qtbot, make_ctx, demo_url) -> None:  # type: ign
     }
     settle(qtbot, view)
     assert su not in {r.session_uuid for r in shown_rows(view)}
+    # The next session to review is selected in its place.
+    qtbot.waitUntil(lambda: view.detail.row is not None and view.detail.row.session_uuid != su)
+    assert view.detail.row == view.model.row_at(0)
 
 
 def _choose(qtbot, view: ReviewView, button, path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -215,6 +218,9 @@ def test_paged_model_keeps_a_window(qtbot, make_ctx, demo_url, monkeypatch) -> N
 def test_overview_and_limits_from_settings(qtbot, make_ctx, demo_url) -> None:  # type: ignore[no-untyped-def]
     settings = Settings(review_max_files=1)
     view = open_view(qtbot, make_ctx(demo_url, role="lead", settings=settings))
+    settle(qtbot, view)
+    rows = [view.model.row_at(i) for i in range(view.model.rowCount())]
+    assert all(("many_files" in r.flags) == (r.files > 1) for r in rows)
     view.tabs.setCurrentWidget(view.overview)
     qtbot.waitUntil(lambda: view.overview.overview is not None)
     overview = view.overview.overview

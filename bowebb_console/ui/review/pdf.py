@@ -33,8 +33,10 @@ def report_html(db: Any, header: ExportHeader, rows: Iterator[ReviewRow]) -> tup
         "Chain head": QCoreApplication.translate("ReviewPdf", "Chain head"),
         "Verification": QCoreApplication.translate("ReviewPdf", "Verification"),
     }
+    lines = dict(header.lines())
+    lines["Verification"] = texts.verify_words(header.result)  # in the reader's language
     head = "".join(
-        f"<tr><td><b>{esc(labels[k])}</b></td><td>{esc(v)}</td></tr>" for k, v in header.lines()
+        f"<tr><td><b>{esc(labels[k])}</b></td><td>{esc(v)}</td></tr>" for k, v in lines.items()
     )
     title = QCoreApplication.translate("ReviewPdf", "Session log review")
     parts = [f"<h1>{esc(title)}</h1><table>{head}</table><hr/>"]

@@ -77,7 +77,7 @@ class ReviewView(QWidget):
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().selectionChanged.connect(self._selected)
         self.detail = SessionDetail(ctx)
-        self.detail.reviewed.connect(lambda _su: self.model.refresh())
+        self.detail.reviewed.connect(self._reviewed)
         self.count_label = QLabel()
         self.count_label.setObjectName("countLabel")
         self.error_label = QLabel()
@@ -121,7 +121,10 @@ class ReviewView(QWidget):
         layout.addWidget(title)
         layout.addWidget(self.tabs)
 
-        # Sorting is the database's: the header only tells the model which column.
+        # Sorting is the database's: the header only tells the model which column (this
+        # first indicator starts the first query, with the limits from the settings).
+        self.model.query = Query(ReviewFilter(), self.limits)
+        self.reselect: int | None = None
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
         run_for(self, ctx.runner, load_agents, ctx, tag="review.agents", on_result=self._agents)
@@ -207,7 +210,16 @@ class ReviewView(QWidget):
             return
         self.count_label.setText(self.tr("Loading…"))
         self.detail.show_session(None)
+        self.limits = limits_from_settings(self.ctx.settings)  # the Settings dialog may change
+        self.overview.limits = self.limits
         self.model.set_query(replace(self.model.query, flt=flt, limits=self.limits))
+
+    def _reviewed(self, _session_uuid: str) -> None:
+        """Re-read the list and select the row now in the same place (with the Not reviewed
+        filter that is the next session to review)."""
+        rows = self.table.selectionModel().selectedRows()
+        self.reselect = rows[0].row() if rows else None
+        self.model.refresh()
 
     def _agents(self, agents: list[str]) -> None:
         current = self.agent_combo.currentData()
@@ -220,6 +232,11 @@ class ReviewView(QWidget):
     def _loaded(self, total: int) -> None:
         self.error_label.hide()
         self.count_label.setText(self.tr("%n session(s)", "", total))
+        row, self.reselect = self.reselect, None
+        if row is not None and total:
+            row = min(row, total - 1)
+            if self.model.row_at(row) is not None:
+                self.table.selectRow(row)
 
     def _failed(self, message: str) -> None:
         self.count_label.clear()
