@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="sv_SE">
 <context>
     <name>JobBar</name>
@@ -47,7 +46,7 @@
     </message>
     <message>
         <source>Agent</source>
-        <translation>Supportmedarbetare</translation>
+        <translation>Medarbetare</translation>
     </message>
     <message>
         <source>Customer</source>
@@ -348,7 +347,7 @@
         <translation>händelsekedjan är bruten</translation>
     </message>
     <message>
-        <source>an event&apos;s details were changed</source>
+        <source>an event's details were changed</source>
         <translation>en händelses uppgifter har ändrats</translation>
     </message>
     <message>
@@ -448,10 +447,7 @@
     </message>
     <message numerus="yes">
         <source>%n session(s)</source>
-        <translation>
-            <numerusform>%n session</numerusform>
-            <numerusform>%n sessioner</numerusform>
-        </translation>
+        <translation><numerusform>%n session</numerusform><numerusform>%n sessioner</numerusform></translation>
     </message>
     <message>
         <source>The sessions could not be loaded: %1</source>
@@ -535,6 +531,50 @@
     <message>
         <source>follow up</source>
         <translation>följ upp</translation>
+    </message>
+    <message>
+        <source>resolved</source>
+        <translation>löst</translation>
+    </message>
+    <message>
+        <source>partly resolved</source>
+        <translation>delvis löst</translation>
+    </message>
+    <message>
+        <source>not resolved</source>
+        <translation>inte löst</translation>
+    </message>
+    <message>
+        <source>escalated</source>
+        <translation>eskalerat</translation>
+    </message>
+    <message>
+        <source>aborted</source>
+        <translation>avbrutet</translation>
+    </message>
+    <message>
+        <source>view only</source>
+        <translation>endast visning</translation>
+    </message>
+    <message>
+        <source>control</source>
+        <translation>styrning</translation>
+    </message>
+    <message>
+        <source>upload</source>
+        <translation>uppladdning</translation>
+    </message>
+    <message>
+        <source>download</source>
+        <translation>nedladdning</translation>
+    </message>
+    <message>
+        <source>reviewed</source>
+        <translation>granskad</translation>
+    </message>
+    <message>
+        <source>flagged for follow-up</source>
+        <translation>flaggad för uppföljning</translation>
     </message>
 </context>
 <context>

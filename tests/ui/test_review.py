@@ -49,7 +49,7 @@ def test_filter_and_open_a_session(qtbot, make_ctx, demo_url, language) -> None:
     total = view.model.rowCount()
     assert total == 50  # one demo session per company (50 companies)
     assert view.count_label.text() == "50 sessioner"
-    assert view.model.headerData(1, Qt.Orientation.Horizontal) == "Supportmedarbetare"
+    assert view.model.headerData(1, Qt.Orientation.Horizontal) == "Medarbetare"
     first = view.model.row_at(0)
     # Agent filter: picked from the agents the database knows.
     qtbot.waitUntil(lambda: view.agent_combo.count() > 1)

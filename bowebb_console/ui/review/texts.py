@@ -38,6 +38,17 @@ WORDS = {
     "yes": QT_TRANSLATE_NOOP("ReviewWords", "yes"),
     "no": QT_TRANSLATE_NOOP("ReviewWords", "no"),
     "follow_up": QT_TRANSLATE_NOOP("ReviewWords", "follow up"),
+    "resolved": QT_TRANSLATE_NOOP("ReviewWords", "resolved"),
+    "partly_resolved": QT_TRANSLATE_NOOP("ReviewWords", "partly resolved"),
+    "not_resolved": QT_TRANSLATE_NOOP("ReviewWords", "not resolved"),
+    "escalated": QT_TRANSLATE_NOOP("ReviewWords", "escalated"),
+    "aborted": QT_TRANSLATE_NOOP("ReviewWords", "aborted"),
+    "view_only": QT_TRANSLATE_NOOP("ReviewWords", "view only"),
+    "control": QT_TRANSLATE_NOOP("ReviewWords", "control"),
+    "upload": QT_TRANSLATE_NOOP("ReviewWords", "upload"),
+    "download": QT_TRANSLATE_NOOP("ReviewWords", "download"),
+    "reviewed": QT_TRANSLATE_NOOP("ReviewWords", "reviewed"),
+    "flagged": QT_TRANSLATE_NOOP("ReviewWords", "flagged for follow-up"),
 }
 
 FLAG_TEXTS = {
@@ -133,15 +144,17 @@ def cell(row: ReviewRow, column: int) -> str:
         return duration(row.duration_s)
     if column == 5:
         return str(row.files) if row.files else ""
-    if column == 6:
-        return f"{word(row.consent_outcome)}, {word(row.channel)}".strip(", ")
+    if column == 6:  # the channel; the outcome only when the customer did not agree
+        if row.consent_outcome == "agreed":
+            return word(row.channel)
+        return f"{word(row.channel)} ({word(row.consent_outcome)})"
     if column == 7:
         return word("yes") if row.reviewed else ""
     return ", ".join(flag_text(f) for f in row.flags)
 
 
 def _value(key: str, value: Any) -> str:
-    if key in ("channel", "outcome", "action") and isinstance(value, str):
+    if key in ("channel", "outcome", "action", "scope", "direction") and isinstance(value, str):
         return word(value)
     return "" if value is None else str(value)
 
