@@ -371,6 +371,10 @@
 <context>
     <name>ReviewView</name>
     <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Export CSV…</source>
         <translation type="unfinished"></translation>
     </message>

@@ -370,6 +370,10 @@
 <context>
     <name>ReviewView</name>
     <message>
+        <source>Refresh</source>
+        <translation>Uppdatera</translation>
+    </message>
+    <message>
         <source>Export CSV…</source>
         <translation>Exportera CSV…</translation>
     </message>

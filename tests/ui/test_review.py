@@ -250,3 +250,15 @@ def test_settings_dialog_saves_the_review_limits(qtbot, fresh_paths) -> None:  #
         50,
         500,
     )
+
+
+def test_refresh_shows_new_sessions(qtbot, make_ctx, demo_url) -> None:  # type: ignore[no-untyped-def]
+    from tests.store.log_helpers import add_customer, full_session
+
+    ctx = make_ctx(demo_url, role="lead")
+    view = open_view(qtbot, ctx)
+    settle(qtbot, view)
+    full_session(ctx.database.engine, *add_customer(ctx.database.engine, org="5566809827"))
+    qtbot.mouseClick(view.refresh_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 51)
+    assert view.model.row_at(0).customer_name == "Testbolaget AB"  # the newest first

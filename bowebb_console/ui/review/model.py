@@ -23,6 +23,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
+from bowebb_console.store import review as store_review
 from bowebb_console.store.review import FlagLimits, ReviewFilter, ReviewRow
 from bowebb_console.ui.context import AppContext
 from bowebb_console.ui.review import texts
@@ -60,8 +61,7 @@ def load_page(ctx: AppContext, q: Query, how: dict[str, Any]) -> list[ReviewRow]
 
 class ReviewTableModel(QAbstractTableModel):
     COLUMNS = texts.COLUMNS
-    SORTS = ("start", "agent", "customer", "kind", "duration", "files", "channel", "reviewed")
-    SORTS += ("flags",)
+    SORTS = store_review.SORTS  # one per column, in column order
     loaded = Signal(int)  # the total, after a new query's first page
     failed = Signal(str)
 
