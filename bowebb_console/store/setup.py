@@ -140,7 +140,7 @@ def apply_grants(conn: Connection, prefix: str) -> None:
                 if seq:
                     conn.execute(text(f'GRANT USAGE, SELECT ON SEQUENCE {seq} TO "{group}"'))
     _grant_log_writer(conn, prefix)
-    _summary_policies(conn, prefix)
+    _review_policies(conn, prefix)
 
 
 def _grant_log_writer(conn: Connection, prefix: str) -> None:
@@ -176,23 +176,25 @@ def _give_function(conn: Connection, function: str, writer: str) -> None:
             conn.execute(text(f'REVOKE "{writer}" FROM current_user'))
 
 
-def _summary_policies(conn: Connection, prefix: str) -> None:
-    """Row-level security on the derived session summary: an agent reads the rows of the
-    sessions they ran; leads, admins and the log writer (its trigger) every row. Only the
-    writer has INSERT/UPDATE grants, so the permissive ALL policy gives nobody else writes."""
-    agent, lead, admin = (group_role(prefix, r) for r in ROLES)
-    writer = log_writer_role(prefix)
-    conn.execute(text("DROP POLICY IF EXISTS summary_own ON session_summary"))
-    conn.execute(text("DROP POLICY IF EXISTS summary_all ON session_summary"))
-    conn.execute(
-        text(
-            f'CREATE POLICY summary_own ON session_summary FOR SELECT TO "{agent}" '
-            "USING (agent = session_user)"
-        )
-    )
-    conn.execute(
-        text(
-            f'CREATE POLICY summary_all ON session_summary FOR ALL TO "{lead}", "{admin}", '
-            f'"{writer}" USING (true) WITH CHECK (true)'
-        )
-    )
+def _review_policies(conn: Connection, prefix: str) -> None:
+    """Row-level security for the review (migration 0007). ``session_summary``: an agent
+    reads the rows of the sessions they ran; leads, admins and the log writer (its trigger)
+    every row. ``log_payload``: an agent reads every payload but those of reviews and review
+    exports. Only the writer may write the summary (grants), so the permissive ALL policies
+    give nobody else writes; payload writes stay as the grants say."""
+    agent, lead, admin = (f'"{group_role(prefix, r)}"' for r in ROLES)
+    writer = f'"{log_writer_role(prefix)}"'
+    statements = {
+        "summary_own ON session_summary": f"FOR SELECT TO {agent} USING (agent = session_user)",
+        "summary_all ON session_summary": f"FOR ALL TO {lead}, {admin}, {writer} "
+        "USING (true) WITH CHECK (true)",
+        "payload_agent ON log_payload": f"FOR SELECT TO {agent} USING (NOT EXISTS ("
+        "SELECT 1 FROM log_event e WHERE e.seq = log_payload.seq "
+        "AND e.kind IN ('review_added', 'review_exported')))",
+        "payload_insert ON log_payload": f"FOR INSERT TO {agent} WITH CHECK (true)",
+        "payload_all ON log_payload": f"FOR ALL TO {lead}, {admin}, {writer} "
+        "USING (true) WITH CHECK (true)",
+    }
+    for name, rule in statements.items():
+        conn.execute(text(f"DROP POLICY IF EXISTS {name}"))
+        conn.execute(text(f"CREATE POLICY {name} {rule}"))

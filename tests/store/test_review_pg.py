@@ -69,3 +69,22 @@ def test_only_leads_add_reviews(people) -> None:  # type: ignore[no-untyped-def]
     [own] = fetch_page(engines["agent2"], ReviewFilter(), FlagLimits())
     assert own.followup and own.last_reviewer == names["lead"]
     assert fetch_page(engines["agent"], ReviewFilter(flagged=True), FlagLimits()) == []
+
+
+def test_agents_cannot_read_review_payloads(people) -> None:  # type: ignore[no-untyped-def]
+    names, engines, mine, theirs = people
+    add_review(engines["lead"], mine, "flagged", "Samtal med kunden om samtycket")
+    query = (
+        "SELECT e.kind, p.payload FROM log_event e LEFT JOIN log_payload p ON p.seq = e.seq "
+        "WHERE e.session_uuid = :su ORDER BY e.seq"
+    )
+    with engines["agent"].connect() as conn:
+        rows = conn.execute(text(query), {"su": mine}).all()
+    assert rows[-1] == ("review_added", None)  # the event is there, its comment is not
+    assert all(payload is not None for kind, payload in rows[:-1])
+    with engines["lead"].connect() as conn:
+        assert "Samtal" in conn.execute(text(query), {"su": mine}).all()[-1][1]
+    # The chain still verifies for everyone (an unreadable payload counts as erased).
+    from bowebb_console.store.log_verify import verify_log
+
+    assert verify_log(engines["agent"]).ok and verify_log(engines["lead"]).ok

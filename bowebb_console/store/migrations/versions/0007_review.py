@@ -13,7 +13,8 @@ session's ``search_text`` (the copy of free text), so erasure reaches the derive
 
 PostgreSQL: ``session_summary_apply`` is SECURITY DEFINER, handed to the NOLOGIN log-writer
 role by setup.apply_grants (which also creates the row-level-security policies: agents read
-only the rows of sessions they ran, leads and admins all). ``log_event_fill`` is replaced with
+only the summaries of sessions they ran, and no payload of a review or review export; leads
+and admins read all). ``log_event_fill`` is replaced with
 the same body plus one rule: a ``review_added`` event needs a lead or admin ``session_user``.
 SQLite is single-user (admin), so it has no such check.
 """
@@ -299,6 +300,7 @@ def upgrade() -> None:
         )
         # No policy yet: nobody but the owner reads a row until setup.apply_grants adds them.
         op.execute("ALTER TABLE session_summary ENABLE ROW LEVEL SECURITY")
+        op.execute("ALTER TABLE log_payload ENABLE ROW LEVEL SECURITY")
     else:
         for statement in _sqlite_triggers():
             op.execute(statement)
@@ -315,6 +317,9 @@ def downgrade() -> None:
         op.execute("DROP FUNCTION IF EXISTS session_summary_apply()")
         op.execute("DROP FUNCTION IF EXISTS session_summary_erased()")
         _replace_fill(_OLD_FILL_HEAD + _FILL_REST)
+        for policy in ("payload_agent", "payload_insert", "payload_all"):
+            op.execute(f"DROP POLICY IF EXISTS {policy} ON log_payload")
+        op.execute("ALTER TABLE log_payload DISABLE ROW LEVEL SECURITY")
     else:
         op.execute("DROP TRIGGER IF EXISTS session_summary_apply")
         op.execute("DROP TRIGGER IF EXISTS session_summary_erased")
