@@ -72,7 +72,7 @@ def test_only_leads_add_reviews(people) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_agents_cannot_read_review_payloads(people) -> None:  # type: ignore[no-untyped-def]
-    names, engines, mine, theirs = people
+    _names, engines, mine, _theirs = people
     add_review(engines["lead"], mine, "flagged", "Samtal med kunden om samtycket")
     query = (
         "SELECT e.kind, p.payload FROM log_event e LEFT JOIN log_payload p ON p.seq = e.seq "
