@@ -88,3 +88,19 @@ def test_agents_cannot_read_review_payloads(people) -> None:  # type: ignore[no-
     from bowebb_console.store.log_verify import verify_log
 
     assert verify_log(engines["agent"]).ok and verify_log(engines["lead"]).ok
+
+
+def test_summary_functions_belong_to_the_log_writer(pg_db) -> None:  # type: ignore[no-untyped-def]
+    init_database(pg_db.admin_url_str, role_prefix=pg_db.role_prefix)
+    admin = make_engine(pg_db.admin_url_str)
+    with admin.connect() as conn:
+        owners = dict(
+            conn.execute(
+                text(
+                    "SELECT proname, proowner::regrole::text FROM pg_proc WHERE proname IN "
+                    "('log_event_fill', 'session_summary_apply', 'session_summary_erased')"
+                )
+            ).all()
+        )
+    admin.dispose()
+    assert set(owners.values()) == {f"{pg_db.role_prefix}_log_writer"} and len(owners) == 3
