@@ -85,8 +85,10 @@ def fold_event(
         row["notes"] += 1
         row["search_text"] += "\n" + _text(payload, "note")
     elif kind == "file_transferred":
-        row["files"] += 1
-        row["bytes"] += int(payload.get("size") or 0)
+        status = payload.get("status")
+        if status is None or str(status) == "ok":  # failed transfers do not count
+            row["files"] += 1
+            row["bytes"] += int(payload.get("size") or 0)
     elif kind in ENDS:
         row.update(ended_at=at, outcome=payload.get("outcome"))
         row["state"] = "ended" if kind == "session_ended" else "ended_late"

@@ -179,6 +179,10 @@
         <translation>Status</translation>
     </message>
     <message>
+        <source>Reason</source>
+        <translation>Orsak</translation>
+    </message>
+    <message>
         <source>Summary</source>
         <translation>Sammanfattning</translation>
     </message>

@@ -54,6 +54,8 @@ def test_rebuild_equals_the_triggers(engine) -> None:  # type: ignore[no-untyped
     su = consent(engine, customer, contact).session_uuid
     sessions.start_session(engine, su, tool="AnyDesk", dpa_missing_reason="Brådskande")
     append_event(engine, "file_transferred", su, {"name": "lön.xlsx", "size": 1234, "sha256": "a"})
+    failed = {"name": "x.zip", "size": 99, "status": "failed", "reason": "connection lost"}
+    append_event(engine, "file_transferred", su, failed)  # logged, but not a file transferred
     sessions.end_late(engine, su, "Crash", "aborted")
     add_review(engine, su, "flagged", "Ring kunden")
     incremental = _table(engine)

@@ -89,6 +89,7 @@ FIELDS = {
     "size": QT_TRANSLATE_NOOP("ReviewFields", "Size (bytes)"),
     "sha256": QT_TRANSLATE_NOOP("ReviewFields", "SHA-256"),
     "status": QT_TRANSLATE_NOOP("ReviewFields", "Status"),
+    "reason": QT_TRANSLATE_NOOP("ReviewFields", "Reason"),
     "summary": QT_TRANSLATE_NOOP("ReviewFields", "Summary"),
     "action": QT_TRANSLATE_NOOP("ReviewFields", "Action"),
     "comment": QT_TRANSLATE_NOOP("ReviewFields", "Comment"),

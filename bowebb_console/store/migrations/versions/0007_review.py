@@ -130,8 +130,11 @@ BEGIN
             search_text = search_text || E'\n' || coalesce(p ->> 'note', '')
         WHERE session_uuid = e.session_uuid;
     ELSIF e.kind = 'file_transferred' THEN
-        UPDATE public.session_summary SET last_seq = e.seq, files = files + 1,
-            bytes = bytes + coalesce((p ->> 'size')::bigint, 0)
+        -- Only complete, verified files count (a failure is logged too, with its reason).
+        UPDATE public.session_summary SET last_seq = e.seq,
+            files = files + CASE WHEN coalesce(p ->> 'status', 'ok') = 'ok' THEN 1 ELSE 0 END,
+            bytes = bytes + CASE WHEN coalesce(p ->> 'status', 'ok') = 'ok'
+                                 THEN coalesce((p ->> 'size')::bigint, 0) ELSE 0 END
         WHERE session_uuid = e.session_uuid;
     ELSIF e.kind IN ('session_ended', 'session_ended_late') THEN
         UPDATE public.session_summary SET last_seq = e.seq, ended_at = e.at,
@@ -168,6 +171,7 @@ def _sqlite_triggers() -> list[str]:
     kind, at, actor = ev.format(col="kind"), ev.format(col="at"), ev.format(col="actor")
     su = ev.format(col="session_uuid")
     p = "json_extract(NEW.payload, '$.{}')"
+    ok = f"coalesce({p.format('status')}, 'ok') = 'ok'"  # failed transfers do not count
     # Whole seconds between two canonical `at` texts, exactly (julianday is a float).
     dur = (
         "max(0, (strftime('%s', {end}) - strftime('%s', {start})) * 1000000"
@@ -204,8 +208,9 @@ def _sqlite_triggers() -> list[str]:
             UPDATE session_summary SET last_seq = NEW.seq, notes = notes + 1,
                 search_text = search_text || char(10) || coalesce({p.format("note")}, '')
             WHERE session_uuid = {su} AND {kind} = 'note_added';
-            UPDATE session_summary SET last_seq = NEW.seq, files = files + 1,
-                bytes = bytes + coalesce({p.format("size")}, 0)
+            UPDATE session_summary SET last_seq = NEW.seq,
+                files = files + ({ok}),
+                bytes = bytes + CASE WHEN {ok} THEN coalesce({p.format("size")}, 0) ELSE 0 END
             WHERE session_uuid = {su} AND {kind} = 'file_transferred';
             UPDATE session_summary SET last_seq = NEW.seq, ended_at = {at},
                 state = CASE WHEN {kind} = 'session_ended' THEN 'ended' ELSE 'ended_late' END,
