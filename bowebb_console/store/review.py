@@ -174,8 +174,13 @@ def _filtered(
         column = S.customer_id + 0 if len(customers) > MANY_CUSTOMERS else S.customer_id
         query = query.where(column.in_(customers) if customers else literal(False))
     if flt.text.strip():
-        pattern = "%" + escape_like(flt.text.strip()) + "%"
-        query = query.where(S.search_text.ilike(pattern, escape="\\"))
+        # SQLite's ILIKE folds ASCII only: also try the lower, upper and capitalised forms,
+        # so "ärende" finds "Ärende" (PostgreSQL folds them all anyway).
+        term = flt.text.strip()
+        forms = dict.fromkeys((term, term.lower(), term.upper(), term.capitalize()))
+        query = query.where(
+            or_(*(S.search_text.ilike("%" + escape_like(f) + "%", escape="\\") for f in forms))
+        )
     return query
 
 

@@ -113,13 +113,20 @@ def test_search_customer_and_text(engine) -> None:  # type: ignore[no-untyped-de
     assert [r.session_uuid for r in _find(engine, text="REINSTALLED")] == [su]
     assert [r.session_uuid for r in _find(engine, text="printing works")] == [su]
     assert _find(engine, text="100%") == []  # wildcards are literal
-    assert len(_find(engine, customer="testbolaget")) == 2
-    assert len(_find(engine, customer="556036")) == 2
+    # A note with Swedish capitals is found in lower case (and the other way round).
+    su3 = consent(engine, customer, contact).session_uuid
+    sessions.start_session(engine, su3, tool="AnyDesk")
+    sessions.add_note(engine, su3, "Ärendet ÖVERLÄMNAT till Åsa")
+    for term in ("ärendet", "överlämnat", "ÅSA"):
+        assert [r.session_uuid for r in _find(engine, text=term)] == [su3], term
+    assert len(_find(engine, customer="testbolaget")) == 3
+    assert len(_find(engine, customer="556036")) == 3
     assert _find(engine, customer="nobody") == []
     with pytest.MonkeyPatch.context() as mp:  # the many-customers plan gives the same rows
         mp.setattr("bowebb_console.store.review.MANY_CUSTOMERS", 0)
-        assert len(_find(engine, customer="testbolaget")) == 2
+        assert len(_find(engine, customer="testbolaget")) == 3
     assert [r.session_uuid for r in _find(engine, kind="remote_control", reviewed=False)] == [
+        su3,
         other,
         su,
     ]
