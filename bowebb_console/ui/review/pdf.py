@@ -39,7 +39,7 @@ def report_html(db: Any, header: ExportHeader, rows: Iterator[ReviewRow]) -> tup
         f"<tr><td><b>{esc(labels[k])}</b></td><td>{esc(v)}</td></tr>" for k, v in lines.items()
     )
     title = QCoreApplication.translate("ReviewPdf", "Session log review")
-    parts = [f"<h1>{esc(title)}</h1><table>{head}</table><hr/>"]
+    parts = [f"<h1>{esc(title)}</h1><table cellspacing='3' cellpadding='2'>{head}</table><hr/>"]
     count = 0
     for row, events in iter_sections(db, rows):
         if count == MAX_SESSIONS:
