@@ -118,6 +118,13 @@ def build_parser() -> argparse.ArgumentParser:
     _db_option(head)
     head.set_defaults(func=cmd_log_head)
 
+    rebuild = sub.add_parser(
+        "review-rebuild",
+        help="recompute the review's session summaries from the log (database owner)",
+    )
+    _db_option(rebuild)
+    rebuild.set_defaults(func=cmd_review_rebuild)
+
     demo = sub.add_parser("demo", help="fill an empty database with demo data")
     _db_option(demo)
     demo.add_argument("--companies", type=int, default=2000)
@@ -311,6 +318,22 @@ def cmd_log_head(args: argparse.Namespace) -> int:
     finally:
         engine.dispose()
     print(f"{head.hash} seq {head.seq}")
+    return EXIT_OK
+
+
+def cmd_review_rebuild(args: argparse.Namespace) -> int:
+    """The summary is derived; after a restore or an erasure, rebuild it from the log."""
+    from bowebb_console.store.connect import classify
+    from bowebb_console.store.review_fold import rebuild_summaries
+
+    engine = _log_engine(args.db)
+    try:
+        count = rebuild_summaries(engine)
+    except _db_errors() as exc:
+        raise CliError(_db_reason(exc, classify)) from None
+    finally:
+        engine.dispose()
+    print(f"{count} session summaries rebuilt from the log")
     return EXIT_OK
 
 

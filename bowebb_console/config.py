@@ -76,6 +76,10 @@ class Settings:
     grace_period_days: int = 90  # after termination, before hard delete (policy clause 3)
     session_log_retention_days: int = 3 * 365
     idle_lock_minutes: int = 15
+    # Review: sessions beyond these limits are flagged automatically.
+    review_max_hours: int = 2
+    review_max_files: int = 20
+    review_max_megabytes: int = 500
     last_user: str = ""
     extra: dict[str, object] = field(default_factory=dict)
 
@@ -88,6 +92,10 @@ class Settings:
             raise SettingsError("Session-log retention must be between 30 and 36500 days.")
         if not 1 <= self.idle_lock_minutes <= 480:
             raise SettingsError("The idle lock must be between 1 and 480 minutes.")
+        if not 1 <= self.review_max_hours <= 48:
+            raise SettingsError("The review's session-length limit must be 1 to 48 hours.")
+        if not 1 <= self.review_max_files <= 100_000 or self.review_max_megabytes < 1:
+            raise SettingsError("The review's file limits must be at least 1.")
         if self.database_url:
             # Imported here: keeps SQLAlchemy off the settings path for callers that need none.
             from bowebb_console.store.urls import parse_database_url

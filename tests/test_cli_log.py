@@ -48,3 +48,14 @@ def test_anchor_of_removed_events_fails(any_db_url: str, capsys) -> None:  # typ
     assert code == 1 and "anchor" in err
     code, _, err = run(capsys, "verify-log", "--db", any_db_url, "--anchor", "nothex")
     assert code == 1 and "--anchor" in err
+
+
+def test_review_rebuild(any_db_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    engine = make_engine(any_db_url)
+    full_session(engine, *add_customer(engine))
+    as_superuser(engine, "DELETE FROM session_summary")  # lost, e.g. by a partial restore
+    code, out, _ = run(capsys, "review-rebuild", "--db", any_db_url)
+    assert (code, out) == (0, "1 session summaries rebuilt from the log\n")
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM session_summary").scalar() == 1
+    engine.dispose()

@@ -37,6 +37,9 @@ def test_round_trip(fresh_paths: Paths) -> None:
         ({"language": "de"}, "Unknown language"),
         ({"grace_period_days": -1}, "grace period"),
         ({"idle_lock_minutes": 0}, "idle lock"),
+        ({"review_max_hours": 0}, "session-length limit"),
+        ({"review_max_files": 0}, "file limits"),
+        ({"review_max_megabytes": 0}, "file limits"),
     ],
 )
 def test_invalid_settings_are_refused_and_nothing_is_written(fresh_paths, change, fragment) -> None:  # type: ignore[no-untyped-def]

@@ -43,6 +43,22 @@ SUMMARIES = ("Felet åtgärdat", "Delvis löst, återkommer", "Eskalerat till ut
 OUTCOMES = ("resolved", "partly_resolved", "escalated")
 
 
+FILES = ("lonefil", "sie-export", "bankfil", "momsrapport", "kundregister")
+
+
+def _transfer(rng: random.Random, n: int) -> dict[str, Any]:
+    """A file_transferred payload as the SFTP engine logs it (direction, name, size, hash)."""
+    name = f"{rng.choice(FILES)}-{n + 1}.{rng.choice(('csv', 'se', 'xml', 'pdf'))}"
+    digest = "".join(rng.choice("0123456789abcdef") for _ in range(64))
+    return {
+        "direction": rng.choice(("upload", "download")),
+        "name": name,
+        "size": rng.randint(2_000, 40_000_000),
+        "sha256": digest,
+        "status": "ok",
+    }
+
+
 def fill_demo_sessions(engine: Engine, *, count: int = 300, seed: int = 20261126) -> int:
     """Add ``count`` demo sessions to an empty log; returns how many (0 when not empty)."""
     rng = random.Random(seed)
@@ -98,6 +114,9 @@ def fill_demo_sessions(engine: Engine, *, count: int = 300, seed: int = 20261126
             log("session_started", started)
             for _ in range(rng.randint(0, 4)):
                 log("note_added", {"note": rng.choice(NOTES)})
+            if kind == "file_transfer":  # now and then a big batch: the review flags it
+                for n in range(rng.choice((1, 2, 3, 25))):
+                    log("file_transferred", _transfer(rng, n))
             fate = rng.random()
             if fate < 0.01:
                 continue  # still open: shows up at the next start

@@ -84,4 +84,7 @@ TABLE_GRANTS: tuple[TableGrant, ...] = (
     ),
     # Connection settings, no secrets in them.
     TableGrant("sftp_profile", ALL, ALL, ALL),
+    # Derived from the log by the log writer's trigger; row-level security (setup.py) lets
+    # agents read only the sessions they ran.
+    TableGrant("session_summary", READ, READ, READ),
 )

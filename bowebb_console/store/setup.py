@@ -21,6 +21,8 @@ from bowebb_console.store.grants import (
 from bowebb_console.store.models import AppMeta
 
 ROLE_PREFIX_KEY = "role_prefix"
+# SECURITY DEFINER trigger functions owned by the NOLOGIN log-writer role.
+LOG_WRITER_FUNCTIONS = ("log_event_fill", "session_summary_apply", "session_summary_erased")
 IDLE_IN_TRANSACTION_TIMEOUT = "60s"
 
 
@@ -139,6 +141,7 @@ def apply_grants(conn: Connection, prefix: str) -> None:
                 if seq:
                     conn.execute(text(f'GRANT USAGE, SELECT ON SEQUENCE {seq} TO "{group}"'))
     _grant_log_writer(conn, prefix)
+    _review_policies(conn, prefix)
 
 
 def _grant_log_writer(conn: Connection, prefix: str) -> None:
@@ -150,8 +153,16 @@ def _grant_log_writer(conn: Connection, prefix: str) -> None:
     conn.execute(text(f'GRANT SELECT, UPDATE ON log_chain_head TO "{writer}"'))
     conn.execute(text(f'GRANT SELECT ON log_event, log_payload TO "{writer}"'))
     conn.execute(text(f'GRANT EXECUTE ON FUNCTION public.digest(bytea, text) TO "{writer}"'))
+    # Review (migration 0007): the role check reads the prefix; the summary is kept by it.
+    conn.execute(text(f'GRANT SELECT ON app_meta TO "{writer}"'))
+    conn.execute(text(f'GRANT SELECT, INSERT, UPDATE ON session_summary TO "{writer}"'))
+    for function in LOG_WRITER_FUNCTIONS:
+        _give_function(conn, function, writer)
+
+
+def _give_function(conn: Connection, function: str, writer: str) -> None:
     owner = conn.execute(
-        text("SELECT proowner::regrole::text FROM pg_proc WHERE proname = 'log_event_fill'")
+        text("SELECT proowner::regrole::text FROM pg_proc WHERE proname = :f"), {"f": function}
     ).scalar()
     if owner is not None and owner.strip('"') != writer:
         superuser = conn.execute(
@@ -161,6 +172,30 @@ def _grant_log_writer(conn: Connection, prefix: str) -> None:
         # moment of the hand-over, then leave, so no person stays a member.
         if not superuser:
             conn.execute(text(f'GRANT "{writer}" TO current_user'))
-        conn.execute(text(f'ALTER FUNCTION log_event_fill() OWNER TO "{writer}"'))
+        conn.execute(text(f'ALTER FUNCTION {function}() OWNER TO "{writer}"'))
         if not superuser:
             conn.execute(text(f'REVOKE "{writer}" FROM current_user'))
+
+
+def _review_policies(conn: Connection, prefix: str) -> None:
+    """Row-level security for the review (migration 0007). ``session_summary``: an agent
+    reads the rows of the sessions they ran; leads, admins and the log writer (its trigger)
+    every row. ``log_payload``: an agent reads every payload but those of reviews and review
+    exports. Only the writer may write the summary (grants), so the permissive ALL policies
+    give nobody else writes; payload writes stay as the grants say."""
+    agent, lead, admin = (f'"{group_role(prefix, r)}"' for r in ROLES)
+    writer = f'"{log_writer_role(prefix)}"'
+    statements = {
+        "summary_own ON session_summary": f"FOR SELECT TO {agent} USING (agent = session_user)",
+        "summary_all ON session_summary": f"FOR ALL TO {lead}, {admin}, {writer} "
+        "USING (true) WITH CHECK (true)",
+        "payload_agent ON log_payload": f"FOR SELECT TO {agent} USING (NOT EXISTS ("
+        "SELECT 1 FROM log_event e WHERE e.seq = log_payload.seq "
+        "AND e.kind IN ('review_added', 'review_exported')))",
+        "payload_insert ON log_payload": f"FOR INSERT TO {agent} WITH CHECK (true)",
+        "payload_all ON log_payload": f"FOR ALL TO {lead}, {admin}, {writer} "
+        "USING (true) WITH CHECK (true)",
+    }
+    for name, rule in statements.items():
+        conn.execute(text(f"DROP POLICY IF EXISTS {name}"))
+        conn.execute(text(f"CREATE POLICY {name} {rule}"))

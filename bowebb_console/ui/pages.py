@@ -63,16 +63,9 @@ def sub_processors_page(ctx: AppContext) -> Page:
 
 
 def review_page(ctx: AppContext) -> Page:
-    from bowebb_console.ui.views.placeholder import PlaceholderView
+    from bowebb_console.ui.review.view import ReviewView
 
-    title = QCoreApplication.translate("MainWindow", "Review")
-    text = QCoreApplication.translate(
-        "MainWindow",
-        "Here team leads will review sessions by agent, customer, period and flag, "
-        "mark them reviewed with a comment, verify the integrity of the session log "
-        "and export it for a customer's audit.",
-    )
-    return title, PlaceholderView(ctx, title, text)
+    return QCoreApplication.translate("MainWindow", "Review"), ReviewView(ctx)
 
 
 PAGE_FACTORIES: dict[str, Callable[[AppContext], Page]] = {

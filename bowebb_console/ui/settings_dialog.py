@@ -1,4 +1,5 @@
-"""Settings: database URL, language, grace period, session-log retention, idle lock.
+"""Settings: database URL, language, grace period, session-log retention, idle lock, and
+the review's limits for automatic flags.
 
 Saved with ``config.save_settings``; a refused value is shown inline and the dialog stays open
 with everything typed. A new database URL or language takes effect at the next start (the
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from bowebb_console.config import Paths, Settings, save_settings
+from bowebb_console.ui.review.settings import ReviewLimitFields
 
 
 def _has_password(url: str) -> bool:
@@ -73,6 +75,7 @@ class SettingsDialog(QDialog):
         )
         self.retention_spin = _spin(30, 36500, settings.session_log_retention_days, days)
         self.idle_spin = _spin(1, 480, settings.idle_lock_minutes, self.tr(" min"))
+        self.review_limits = ReviewLimitFields(settings)  # its strings are the review part's
 
         self.message_label = QLabel()
         self.message_label.setObjectName("errorText")
@@ -91,6 +94,8 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Grace period after termination:"), self.grace_spin)
         form.addRow(self.tr("Session-log retention:"), self.retention_spin)
         form.addRow(self.tr("Lock after inactivity:"), self.idle_spin)
+        for label, widget in self.review_limits.rows():
+            form.addRow(label, widget)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -112,6 +117,7 @@ class SettingsDialog(QDialog):
             grace_period_days=self.grace_spin.value(),
             session_log_retention_days=self.retention_spin.value(),
             idle_lock_minutes=self.idle_spin.value(),
+            **self.review_limits.values(),
             extra=dict(self.original.extra),
         )
 

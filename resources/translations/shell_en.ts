@@ -357,10 +357,6 @@ If it happens again, send the log file to the console&apos;s maintainers.</sourc
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Here team leads will review sessions by agent, customer, period and flag, mark them reviewed with a comment, verify the integrity of the session log and export it for a customer&apos;s audit.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>

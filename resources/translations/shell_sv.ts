@@ -359,10 +359,6 @@ Om det händer igen, skicka loggfilen till dem som förvaltar konsolen.</transla
         <translation>Granskning</translation>
     </message>
     <message>
-        <source>Here team leads will review sessions by agent, customer, period and flag, mark them reviewed with a comment, verify the integrity of the session log and export it for a customer&apos;s audit.</source>
-        <translation>Här granskar teamledare sessioner per handläggare, kund, period och flagga, markerar dem som granskade med en kommentar, kontrollerar sessionsloggens integritet och exporterar den för en kunds revision.</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>&amp;Arkiv</translation>
     </message>

@@ -14,6 +14,7 @@ from bowebb_console.ui.lookup.view import LookupView
 from bowebb_console.ui.main_window import MainWindow
 from bowebb_console.ui.sessions.view import SessionsView
 from bowebb_console.ui.subprocessors.view import SubProcessorsView
+from bowebb_console.ui.review.view import ReviewView
 from bowebb_console.ui.views.placeholder import PlaceholderView
 
 EXPECTED = {
@@ -22,7 +23,7 @@ EXPECTED = {
     "transfers": PlaceholderView,
     "erasure": PlaceholderView,
     "sub_processors": SubProcessorsView,
-    "review": PlaceholderView,
+    "review": ReviewView,
 }
 
 

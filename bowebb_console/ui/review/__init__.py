@@ -1,0 +1,1 @@
+"""The team lead's review screen (leads and admins only)."""

@@ -1,0 +1,149 @@
+"""The week at a glance: sessions per day and per agent as bar charts (drawn with QPainter:
+QtCharts is not in PySide6-Essentials), unreviewed and flagged counts, flags by kind."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bowebb_console.store.review import FLAGS, Overview
+from bowebb_console.ui.context import AppContext
+from bowebb_console.ui.review import texts
+from bowebb_console.ui.review.jobs import run_for
+
+
+class BarChart(QWidget):
+    """Vertical bars with their value above and their label below."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.bars: list[tuple[str, int]] = []
+        self.setMinimumHeight(160)
+        self.setMaximumHeight(300)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    def set_bars(self, bars: list[tuple[str, int]]) -> None:
+        self.bars = bars
+        self.setAccessibleDescription(", ".join(f"{k}: {v}" for k, v in bars))
+        self.update()
+
+    def sizeHint(self) -> QSize:
+        return QSize(max(200, 60 * len(self.bars)), 180)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if not self.bars:
+            return
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        fm = p.fontMetrics()
+        text_h = fm.height()
+        area_h = self.height() - 2 * text_h - 8
+        slot = self.width() / len(self.bars)
+        top = max(1, max(v for _, v in self.bars))
+        color = self.palette().highlight().color()
+        for i, (label, value) in enumerate(self.bars):
+            h = area_h * value / top
+            x = i * slot + slot * 0.15
+            bar = QRectF(x, text_h + 4 + area_h - h, slot * 0.7, h)
+            p.fillRect(bar, color if value else QColor(0, 0, 0, 0))
+            p.setPen(self.palette().text().color())
+            p.drawText(
+                QRectF(i * slot, bar.top() - text_h - 2, slot, text_h),
+                Qt.AlignmentFlag.AlignCenter,
+                str(value),
+            )
+            p.drawText(
+                QRectF(i * slot, self.height() - text_h, slot, text_h),
+                Qt.AlignmentFlag.AlignCenter,
+                fm.elidedText(label, Qt.TextElideMode.ElideRight, int(slot)),
+            )
+        p.end()
+
+
+def load_overview(ctx: AppContext, week_start: dt.date, limits: object) -> Overview:
+    from bowebb_console.store.review import week_overview
+
+    return week_overview(ctx.database, week_start, limits)  # type: ignore[arg-type]
+
+
+class OverviewPanel(QWidget):
+    def __init__(self, ctx: AppContext, limits: object, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.limits = limits
+        today = dt.datetime.now(dt.UTC).date()
+        self.week_start = today - dt.timedelta(days=today.weekday())
+        self.overview: Overview | None = None
+        self.prev_button = QPushButton(self.tr("◀ Previous week"))
+        self.next_button = QPushButton(self.tr("Next week ▶"))
+        self.week_label = QLabel()
+        self.week_label.setObjectName("pageTitle")
+        self.prev_button.clicked.connect(lambda: self.move(-7))
+        self.next_button.clicked.connect(lambda: self.move(7))
+        self.totals_label = QLabel()
+        self.totals_label.setWordWrap(True)
+        self.flags_label = QLabel()
+        self.flags_label.setWordWrap(True)
+        self.days_chart = BarChart()
+        self.agents_chart = BarChart()
+        nav = QHBoxLayout()
+        nav.addWidget(self.prev_button)
+        nav.addWidget(self.week_label, 1, Qt.AlignmentFlag.AlignCenter)
+        nav.addWidget(self.next_button)
+        grid = QGridLayout()
+        grid.addWidget(QLabel(self.tr("Sessions per day")), 0, 0)
+        grid.addWidget(QLabel(self.tr("Sessions per agent")), 0, 1)
+        grid.addWidget(self.days_chart, 1, 0)
+        grid.addWidget(self.agents_chart, 1, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(nav)
+        layout.addWidget(self.totals_label)
+        layout.addLayout(grid)
+        layout.addWidget(self.flags_label)
+        layout.addStretch(1)
+
+    def move(self, days: int) -> None:  # type: ignore[override]
+        self.week_start += dt.timedelta(days=days)
+        self.reload()
+
+    def reload(self) -> None:
+        text = self.tr("Week of %1").replace("%1", self.week_start.isoformat())
+        self.week_label.setText(text)
+        run_for(
+            self,
+            self.ctx.runner,
+            load_overview,
+            self.ctx,
+            self.week_start,
+            self.limits,
+            tag="review.overview",
+            on_result=self._show,
+            on_error=lambda exc: self.totals_label.setText(
+                self.tr("The overview could not be loaded (%1).").replace("%1", type(exc).__name__)
+            ),
+        )
+
+    def _show(self, view: Overview) -> None:
+        self.overview = view
+        self.days_chart.set_bars([(d.strftime("%a %d"), view.per_day[d]) for d in view.days])
+        agents = sorted(view.per_agent.items(), key=lambda kv: (-kv[1], kv[0]))
+        self.agents_chart.set_bars(agents)
+        totals = self.tr("%1 sessions, %2 not reviewed, %3 flagged")
+        self.totals_label.setText(
+            totals.replace("%1", str(view.total))
+            .replace("%2", str(view.unreviewed))
+            .replace("%3", str(view.flagged))
+        )
+        flags = [f"{texts.flag_text(f)}: {view.per_flag[f]}" for f in FLAGS if view.per_flag[f]]
+        self.flags_label.setText(" · ".join(flags))

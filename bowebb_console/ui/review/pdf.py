@@ -1,0 +1,95 @@
+"""The review report as a PDF: a header (filter, period, who exported, chain head and the
+verification result at export time), then one section per session with its timeline.
+
+Drawn with Qt's own QTextDocument and QPdfWriter (no extra library); runs on a worker thread
+(painting on a QPdfWriter is allowed off the GUI thread). Very large exports are cut at
+``MAX_SESSIONS`` with a line saying so: the CSV carries every row.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QMarginsF
+from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+
+from bowebb_console.store.review import ReviewRow
+from bowebb_console.store.review_export import ExportHeader, iter_sections
+from bowebb_console.ui.review import texts
+
+MAX_SESSIONS = 2_000
+
+
+def report_html(db: Any, header: ExportHeader, rows: Iterator[ReviewRow]) -> tuple[str, int]:
+    esc = html.escape
+    labels = {
+        "Filter": QCoreApplication.translate("ReviewPdf", "Filter"),
+        "Period": QCoreApplication.translate("ReviewPdf", "Period"),
+        "Exported by": QCoreApplication.translate("ReviewPdf", "Exported by"),
+        "Exported at": QCoreApplication.translate("ReviewPdf", "Exported at"),
+        "Chain head": QCoreApplication.translate("ReviewPdf", "Chain head"),
+        "Verification": QCoreApplication.translate("ReviewPdf", "Verification"),
+    }
+    lines = dict(header.lines())
+    lines["Verification"] = texts.verify_words(header.result)  # in the reader's language
+    head = "".join(
+        f"<tr><td><b>{esc(labels[k])}</b></td><td>{esc(v)}</td></tr>" for k, v in lines.items()
+    )
+    title = QCoreApplication.translate("ReviewPdf", "Session log review")
+    parts = [f"<h1>{esc(title)}</h1><table cellspacing='3' cellpadding='2'>{head}</table><hr/>"]
+    count = 0
+    for row, events in iter_sections(db, rows):
+        if count == MAX_SESSIONS:
+            note = QCoreApplication.translate(
+                "ReviewPdf",
+                "Only the first %1 sessions are in this report; the CSV export has all.",
+            )
+            parts.append(f"<p><i>{esc(note.replace('%1', str(MAX_SESSIONS)))}</i></p>")
+            break
+        count += 1
+        title = QCoreApplication.translate("ReviewPdf", "Session %1").replace(
+            "%1", row.session_uuid
+        )
+        facts = [
+            (QCoreApplication.translate("ReviewPdf", "Agent"), row.agent),
+            (QCoreApplication.translate("ReviewPdf", "Start (UTC)"), texts.when(row.opened_at)),
+            (QCoreApplication.translate("ReviewPdf", "Duration"), texts.duration(row.duration_s)),
+            (QCoreApplication.translate("ReviewPdf", "Files"), f"{row.files} ({row.bytes:,} B)"),
+            (
+                QCoreApplication.translate("ReviewPdf", "Reviewed"),
+                texts.word("yes" if row.reviewed else "no"),
+            ),
+        ]
+        fact_html = " · ".join(f"{esc(k)}: {esc(v)}" for k, v in facts)
+        parts.append(
+            f"<h2>{esc(title)}</h2><p>{fact_html}</p>" + texts.timeline_html(row, events) + "<hr/>"
+        )
+    return "".join(parts), count
+
+
+def write_pdf(db: Any, path: Path, header: ExportHeader, rows: Iterator[ReviewRow]) -> int:
+    """Write the report; returns the number of session sections. Written to a temporary
+    name and renamed, so a failed export leaves no partial file."""
+    body, count = report_html(db, header, rows)
+    tmp = path.with_name(path.name + ".part")
+    writer = QPdfWriter(str(tmp))
+    writer.setTitle(QCoreApplication.translate("ReviewPdf", "Session log review"))
+    writer.setCreator("BoWebb Console")
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(15, 15, 15, 15),
+            QPageLayout.Unit.Millimeter,
+        )
+    )
+    doc = QTextDocument()
+    doc.setDefaultStyleSheet("body { font-size: 9pt; } h2 { font-size: 11pt; }")
+    doc.setHtml(body)
+    doc.print_(writer)
+    del writer  # closes the file
+    tmp.replace(path)
+    return count

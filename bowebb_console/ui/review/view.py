@@ -1,0 +1,341 @@
+"""The Review screen: filter bar, the paged session table, a session's timeline with the
+review actions, export (CSV, PDF), "Verify log integrity", and the week's overview."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate, QItemSelection, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bowebb_console.store.review import ReviewFilter
+from bowebb_console.ui.context import AppContext
+from bowebb_console.ui.review import texts
+from bowebb_console.ui.review.detail import SessionDetail
+from bowebb_console.ui.review.jobs import JobBar, export_job, head_seq, run_for, verify_job
+from bowebb_console.ui.review.model import Query, ReviewTableModel
+from bowebb_console.ui.review.overview import OverviewPanel
+from bowebb_console.ui.review.settings import limits_from_settings
+
+DEBOUNCE_MS = 300
+
+
+def load_agents(ctx: AppContext) -> list[str]:
+    from bowebb_console.store.review import list_agents
+
+    return list_agents(ctx.database)
+
+
+def _combo(items: list[tuple[str, Any]]) -> QComboBox:
+    box = QComboBox()
+    for label, data in items:
+        box.addItem(label, data)
+    return box
+
+
+class ReviewView(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.limits = limits_from_settings(ctx.settings)
+        self.model = ReviewTableModel(ctx, self)
+        self.model.loaded.connect(self._loaded)
+        self.model.failed.connect(self._failed)
+        self._build_filters()
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setResizeContentsPrecision(40)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in enumerate((120, 90, 170, 100, 65, 45, 110, 65)):
+            self.table.setColumnWidth(column, width)
+        self.table.selectionModel().selectionChanged.connect(self._selected)
+        self.detail = SessionDetail(ctx)
+        self.detail.reviewed.connect(self._reviewed)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("countLabel")
+        self.error_label = QLabel()
+        self.error_label.setObjectName("errorText")
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+        self.refresh_button = QPushButton(self.tr("Refresh"))
+        self.refresh_button.clicked.connect(self.apply_filter)
+        self.csv_button = QPushButton(self.tr("Export CSV…"))
+        self.pdf_button = QPushButton(self.tr("Export PDF…"))
+        self.verify_button = QPushButton(self.tr("Verify log integrity"))
+        self.csv_button.clicked.connect(lambda: self.choose_file("csv"))
+        self.pdf_button.clicked.connect(lambda: self.choose_file("pdf"))
+        self.verify_button.clicked.connect(self.verify)
+        self.job = JobBar(ctx)
+        self.file_dialog: QFileDialog | None = None
+
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.table)
+        split.addWidget(self.detail)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        actions = QHBoxLayout()
+        actions.addWidget(self.count_label)
+        actions.addWidget(self.refresh_button)
+        actions.addStretch(1)
+        actions.addWidget(self.csv_button)
+        actions.addWidget(self.pdf_button)
+        actions.addWidget(self.verify_button)
+        sessions = QWidget()
+        box = QVBoxLayout(sessions)
+        box.addLayout(self.filters)
+        box.addWidget(self.error_label)
+        box.addWidget(split, 1)
+        box.addLayout(actions)
+        box.addWidget(self.job)
+        self.overview = OverviewPanel(ctx, self.limits)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(sessions, self.tr("Sessions"))
+        self.tabs.addTab(self.overview, self.tr("This week"))
+        self.tabs.currentChanged.connect(self._tab)
+        title = QLabel(self.tr("Review"))
+        title.setObjectName("pageTitle")
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(self.tabs)
+
+        # Sorting is the database's: the header only tells the model which column (this
+        # first indicator starts the first query, with the limits from the settings).
+        self.model.query = Query(ReviewFilter(), self.limits)
+        self.reselect: int | None = None
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
+        run_for(self, ctx.runner, load_agents, ctx, tag="review.agents", on_result=self._agents)
+
+    # --- filters ------------------------------------------------------------------------
+
+    def _build_filters(self) -> None:
+        self.agent_combo = _combo([(self.tr("All agents"), "")])
+        self.customer_edit = QLineEdit()
+        self.customer_edit.setPlaceholderText(self.tr("Customer or org. number"))
+        self.text_edit = QLineEdit()
+        self.text_edit.setPlaceholderText(self.tr("Search notes and summaries"))
+        self.kind_combo = _combo(
+            [
+                (self.tr("All kinds"), ""),
+                (texts.word("remote_control"), "remote_control"),
+                (texts.word("file_transfer"), "file_transfer"),
+            ]
+        )
+        self.reviewed_combo = _combo(
+            [
+                (self.tr("Reviewed or not"), None),
+                (self.tr("Not reviewed"), False),
+                (self.tr("Reviewed"), True),
+            ]
+        )
+        self.flagged_combo = _combo(
+            [
+                (self.tr("Flagged or not"), None),
+                (self.tr("Flagged"), True),
+                (self.tr("Not flagged"), False),
+            ]
+        )
+        self.period_check = QCheckBox(self.tr("Period:"))
+        today = QDate.currentDate()
+        self.from_edit = QDateEdit(today.addDays(-30))
+        self.to_edit = QDateEdit(today)
+        for edit in (self.from_edit, self.to_edit):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setEnabled(False)
+            edit.dateChanged.connect(self.apply_filter)
+        self.period_check.toggled.connect(self._period_toggled)
+        self.debounce = QTimer(self)
+        self.debounce.setSingleShot(True)
+        self.debounce.setInterval(DEBOUNCE_MS)
+        self.debounce.timeout.connect(self.apply_filter)
+        for edit in (self.customer_edit, self.text_edit):
+            edit.textChanged.connect(self.debounce.start)
+        for combo in (self.agent_combo, self.kind_combo, self.reviewed_combo, self.flagged_combo):
+            combo.currentIndexChanged.connect(self.apply_filter)
+        self.filters = QHBoxLayout()
+        for w in (self.agent_combo, self.customer_edit, self.kind_combo):
+            self.filters.addWidget(w)
+        for w in (self.reviewed_combo, self.flagged_combo, self.period_check):
+            self.filters.addWidget(w)
+        for w in (self.from_edit, self.to_edit, self.text_edit):
+            self.filters.addWidget(w)
+
+    def _period_toggled(self, on: bool) -> None:
+        self.from_edit.setEnabled(on)
+        self.to_edit.setEnabled(on)
+        self.apply_filter()
+
+    def current_filter(self) -> ReviewFilter:
+        period = self.period_check.isChecked()
+        return ReviewFilter(
+            agent=str(self.agent_combo.currentData() or ""),
+            customer=self.customer_edit.text().strip(),
+            date_from=_date(self.from_edit) if period else None,
+            date_to=_date(self.to_edit) if period else None,
+            kind=str(self.kind_combo.currentData() or ""),
+            reviewed=self.reviewed_combo.currentData(),
+            flagged=self.flagged_combo.currentData(),
+            text=self.text_edit.text().strip(),
+        )
+
+    def apply_filter(self) -> None:
+        self.debounce.stop()
+        flt = self.current_filter()
+        if flt.date_from and flt.date_to and flt.date_from > flt.date_to:
+            self._failed(self.tr("The period ends before it starts: change one of the dates."))
+            return
+        self.count_label.setText(self.tr("Loading…"))
+        self.detail.show_session(None)
+        self.limits = limits_from_settings(self.ctx.settings)  # the Settings dialog may change
+        self.overview.limits = self.limits
+        self.model.set_query(replace(self.model.query, flt=flt, limits=self.limits))
+
+    def _reviewed(self, _session_uuid: str) -> None:
+        """Re-read the list and select the row now in the same place (with the Not reviewed
+        filter that is the next session to review)."""
+        rows = self.table.selectionModel().selectedRows()
+        self.reselect = rows[0].row() if rows else None
+        self.model.refresh()
+
+    def _agents(self, agents: list[str]) -> None:
+        current = self.agent_combo.currentData()
+        self.agent_combo.blockSignals(True)
+        for agent in agents:
+            self.agent_combo.addItem(agent, agent)
+        self.agent_combo.setCurrentIndex(max(0, self.agent_combo.findData(current)))
+        self.agent_combo.blockSignals(False)
+
+    def _loaded(self, total: int) -> None:
+        self.error_label.hide()
+        self.count_label.setText(self.tr("%n session(s)", "", total))
+        row, self.reselect = self.reselect, None
+        if row is not None and total:
+            row = min(row, total - 1)
+            if self.model.row_at(row) is not None:
+                self.table.selectRow(row)
+
+    def _failed(self, message: str) -> None:
+        self.count_label.clear()
+        self.error_label.setText(
+            self.tr("The sessions could not be loaded: %1").replace("%1", message)
+        )
+        self.error_label.show()
+
+    def _selected(self, selected: QItemSelection, _old: QItemSelection) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        self.detail.show_session(self.model.row_at(rows[0].row()) if rows else None)
+
+    def _tab(self, index: int) -> None:
+        if self.tabs.widget(index) is self.overview:
+            self.overview.reload()
+
+    # --- verify and export --------------------------------------------------------------
+
+    def _busy(self, on: bool) -> None:
+        for b in (self.csv_button, self.pdf_button, self.verify_button):
+            b.setEnabled(not on)
+
+    def verify(self) -> None:
+        self._busy(True)
+        self.job.say(self.tr("Checking every event of the session log…"))
+        run_for(
+            self,
+            self.ctx.runner,
+            head_seq,
+            self.ctx,
+            on_result=self._verify,
+            on_error=self._job_error,
+        )
+
+    def _verify(self, total: int) -> None:
+        self.job.start(
+            total, verify_job, self.ctx, on_result=self._verified, on_error=self._job_error
+        )
+
+    def _verified(self, result: Any) -> None:
+        self._busy(False)
+        self.job.say(texts.verify_words(result))
+
+    def choose_file(self, fmt: str) -> None:
+        name = f"review-{dt.date.today().isoformat()}.{fmt}"
+        dialog = QFileDialog(self, self.tr("Export the sessions shown"))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        dialog.setNameFilter("CSV (*.csv)" if fmt == "csv" else "PDF (*.pdf)")
+        dialog.setDefaultSuffix(fmt)
+        dialog.selectFile(str(Path.home() / name))
+        dialog.fileSelected.connect(lambda path: self.export_to(Path(path), fmt))
+        self.file_dialog = dialog
+        dialog.open()
+
+    def export_to(self, path: Path, fmt: str) -> None:
+        self._busy(True)
+        self.job.say(self.tr("Verifying the log before exporting…"))
+        run_for(
+            self,
+            self.ctx.runner,
+            head_seq,
+            self.ctx,
+            on_result=lambda n: self._export(n, path, fmt),
+        )
+
+    def _export(self, total: int, path: Path, fmt: str) -> None:
+        query: Query = self.model.query
+        self.job.start(
+            total,
+            export_job,
+            self.ctx,
+            query,
+            fmt,
+            path,
+            on_result=lambda result: self._exported(result, path),
+            on_error=self._job_error,
+        )
+
+    def _exported(self, result: Any, path: Path) -> None:
+        self._busy(False)
+        if result is None:
+            self.job.say(self.tr("Export cancelled: nothing was written or logged."))
+            return
+        count, header = result
+        text = self.tr("%1 sessions exported to %2. %3").replace("%1", str(count))
+        self.job.say(text.replace("%2", str(path)).replace("%3", header.verification))
+
+    def _job_error(self, exc: BaseException) -> None:
+        self._busy(False)
+        reason = getattr(exc, "message", "") or str(exc) or type(exc).__name__
+        self.job.say(self.tr("Failed: %1").replace("%1", str(reason)))
+
+
+def _date(edit: QDateEdit) -> dt.date:
+    d = edit.date()
+    return dt.date(d.year(), d.month(), d.day())
