@@ -12,9 +12,9 @@ from bowebb_console import POLICY_VERSION, __version__
 from bowebb_console.config import load_settings
 from bowebb_console.ui.lookup.view import LookupView
 from bowebb_console.ui.main_window import MainWindow
+from bowebb_console.ui.review.view import ReviewView
 from bowebb_console.ui.sessions.view import SessionsView
 from bowebb_console.ui.subprocessors.view import SubProcessorsView
-from bowebb_console.ui.review.view import ReviewView
 from bowebb_console.ui.views.placeholder import PlaceholderView
 
 EXPECTED = {
