@@ -60,4 +60,12 @@ TABLE_GRANTS: tuple[TableGrant, ...] = (
     TableGrant("log_chain_head", READ, READ, READ),
     # Every bulk export of addresses is recorded; the record itself is never changed.
     TableGrant("notice_export", APPEND, APPEND, APPEND),
+    # Erasure (store/erasure.py, store/purge.py): anyone records a request as it comes in;
+    # leads extend and forward; only admins erase (DELETE above) and issue certificates.
+    # No role deletes these records.
+    TableGrant("erasure_request", APPEND, EDIT, EDIT),
+    TableGrant("erasure_certificate", READ, READ, APPEND),
+    # Four eyes: an admin starts a purge, another lead or admin approves it (the trigger
+    # checks who; see migration 0006), an admin runs it. Agents do not see purges.
+    TableGrant("purge_approval", (), ("SELECT", "UPDATE"), EDIT),
 )
