@@ -77,6 +77,8 @@ class Settings:
     session_log_retention_days: int = 3 * 365
     idle_lock_minutes: int = 15
     last_user: str = ""
+    # The erasure journal lives outside the database (store.erasure_journal); empty: data dir.
+    erasure_journal_path: str = ""
     extra: dict[str, object] = field(default_factory=dict)
 
     def validate(self) -> None:
