@@ -305,3 +305,22 @@ def run_purge(
     )
     touched = {t for t, _ in plan.rows} | {"log_payload", "erasure_certificate", "purge_approval"}
     return PurgeDone(reference, certificate_id, plan, scrub(engine, touched))
+
+
+@dataclass(frozen=True)
+class CustomerChoice:
+    id: int
+    name: str
+    terminated_on: dt.date | None
+    hard_delete_due: dt.date | None
+
+
+def customer_choices(db: Any) -> list[CustomerChoice]:
+    """Every customer by name, for the wizards' pickers (ids and names only)."""
+    with engine_of(db).connect() as conn:
+        rows = conn.execute(
+            select(
+                Customer.id, Customer.name, Customer.terminated_on, Customer.hard_delete_due
+            ).order_by(Customer.name_folded, Customer.id)
+        )
+        return [CustomerChoice(r[0], r[1], r[2], r[3]) for r in rows]
