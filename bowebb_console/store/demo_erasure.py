@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from typing import Any
 
 from sqlalchemy import Engine, func, insert, select
 
@@ -17,7 +18,7 @@ def fill_demo_erasure(engine: Engine, *, today: dt.date, seed: int = 7) -> int:
     with engine.begin() as conn:
         if conn.execute(select(func.count()).select_from(ErasureRequest)).scalar_one():
             return 0
-        rows = []
+        rows: list[dict[str, Any]] = []
         for days_ago, channel, status in (
             (4, "email", "open"),
             (12, "web_form", "open"),

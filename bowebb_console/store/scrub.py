@@ -6,9 +6,12 @@ zeroed): FTS5 keeps a deleted row's trigrams in old segments until 'optimize' me
 ``wal_checkpoint(TRUNCATE)`` empties it.
 
 PostgreSQL: DELETE only marks tuples dead and even VACUUM may leave their bytes in a page
-(measured), so the touched tables are rewritten with VACUUM FULL, which also rebuilds their
-indexes and TOAST. VACUUM cannot run inside a transaction, so this runs after the commit, on
-an autocommit connection, and needs the table owner's rights (or superuser). A login without
+(measured), so the touched tables are rewritten (heap, indexes and TOAST get new files; the
+old ones are truncated at commit). VACUUM FULL is not enough on its own: it copies deleted
+rows that an open transaction anywhere in the cluster could still see (measured), so the
+rewrite is an ``ALTER TABLE ... ALTER COLUMN ... TYPE`` to the same type, which copies only
+the rows visible now (see ``_rewrite``). It runs after the commit, on an autocommit
+connection, and needs the table owner's rights (or superuser). A login without
 them gets the tables back as ``pending``: the database owner then runs
 ``bowebb-console erasure compact``. The server's WAL segments and archives keep the old bytes
 for their retention window (README, "Erasure and backups").
@@ -23,7 +26,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, text
 
-REWRITE_ATTEMPTS = 20
+REWRITE_ATTEMPTS = 10
 REWRITE_WAIT_S = 0.1
 
 # Tables that hold rows of one customer, and the column naming the customer. The purge
@@ -96,14 +99,56 @@ def _scrub_postgres(engine: Engine, tables: set[str]) -> ScrubResult:
     return ScrubResult(tuple(done), tuple(pending))
 
 
+# A column rewritten to itself forces a rewrite of the whole table and its indexes.
+_SAME_VALUE = {
+    "integer": '"{c}" + 0',
+    "bigint": '"{c}" + 0',
+    "smallint": '"{c}" + 0',
+    "text": "\"{c}\" || ''",
+    "character varying": "\"{c}\" || ''",
+    "bytea": "\"{c}\" || ''::bytea",
+}
+
+
+def _rewrite_column(conn: Connection, table: str) -> tuple[str, str, str] | None:
+    """A column of ``table`` in no index or constraint, its type, and a same-value expression."""
+    rows = conn.execute(
+        text(
+            "SELECT a.attname, format_type(a.atttypid, a.atttypmod), "
+            "format_type(a.atttypid, NULL) FROM pg_attribute a "
+            "WHERE a.attrelid = CAST(:t AS regclass) AND a.attnum > 0 AND NOT a.attisdropped "
+            "AND NOT EXISTS (SELECT 1 FROM pg_index i WHERE i.indrelid = a.attrelid "
+            "  AND a.attnum = ANY(i.indkey)) "
+            "AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conrelid = a.attrelid "
+            "  AND a.attnum = ANY(k.conkey)) "
+            "ORDER BY a.attnum"
+        ),
+        {"t": table},
+    )
+    for name, full_type, base_type in rows:
+        if base_type in _SAME_VALUE:
+            return str(name), str(full_type), _SAME_VALUE[base_type].format(c=name)
+    return None
+
+
 _KEPT = re.compile(r"(\d+) dead row versions cannot be removed yet")
 
 
 def _rewrite(conn: Connection, table: str) -> bool:
-    """VACUUM FULL until no deleted row is copied along. A tuple deleted while another
-    transaction's snapshot can still see it (autovacuum's ANALYZE, a long report) is
-    "recently dead" and VACUUM FULL copies it into the new file (measured), so retry
-    until that transaction is gone. False: still held after the wait (run compact later)."""
+    """Rewrite ``table`` so that deleted rows' bytes leave its files.
+
+    VACUUM FULL copies "recently dead" tuples along while any snapshot in the cluster could
+    still see them (measured: one open transaction in another database is enough), so the
+    table is rewritten by ALTER TABLE ... TYPE ... USING, which copies only the rows visible
+    now. Only a table with no suitable column falls back to VACUUM FULL, retried while rows
+    are still held; False: still held (run ``erasure compact`` later)."""
+    column = _rewrite_column(conn, table)
+    if column is not None:
+        name, type_, expr = column
+        conn.execute(
+            text(f'ALTER TABLE "{table}" ALTER COLUMN "{name}" TYPE {type_} USING ({expr})')
+        )
+        return True
     notices: list[str] = []
     raw: Any = conn.connection.driver_connection
     handler = lambda diag: notices.append(str(diag.message_detail or ""))  # noqa: E731
