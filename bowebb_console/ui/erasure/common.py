@@ -4,10 +4,11 @@ role and error texts."""
 from __future__ import annotations
 
 import datetime as dt
+import weakref
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
-from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
+from PySide6.QtWidgets import QComboBox, QCompleter, QWidget, QWizardPage
 
 from bowebb_console.ui.context import AppContext
 
@@ -88,3 +89,17 @@ class CustomerPicker(QComboBox):
         if index < 0 or self.currentText() != self.itemText(index):
             return None
         return self.rows[index]
+
+
+class WizardPage(QWizardPage):
+    """A page that reaches its wizard through a weak reference: no Python reference cycle,
+    so a closed wizard is freed by reference counting on the GUI thread, never by the cyclic
+    collector on a worker thread (which crashed Qt, measured in the tests)."""
+
+    def __init__(self, wizard: Any) -> None:
+        super().__init__()
+        self._wizard_ref = weakref.ref(wizard)
+
+    @property
+    def w(self) -> Any:
+        return self._wizard_ref()

@@ -25,7 +25,13 @@ from PySide6.QtWidgets import (
 
 from bowebb_console.domain.policy import hard_delete_due, is_hard_delete_due
 from bowebb_console.ui.context import AppContext
-from bowebb_console.ui.erasure.common import CustomerPicker, error_text, from_date, to_date
+from bowebb_console.ui.erasure.common import (
+    CustomerPicker,
+    WizardPage,
+    error_text,
+    from_date,
+    to_date,
+)
 
 CUSTOMER, TERMINATE, PURGE, RESULT = range(4)
 
@@ -49,10 +55,9 @@ def load_purge_state(ctx: AppContext, customer_id: int, today: dt.date) -> tuple
     return plan, approvals[0] if approvals else None
 
 
-class CustomerPage(QWizardPage):
+class CustomerPage(WizardPage):
     def __init__(self, wizard: EndWizard) -> None:
-        super().__init__()
-        self.w = wizard
+        super().__init__(wizard)
         self.setTitle(self.tr("Which customer?"))
         self.picker = CustomerPicker(wizard.ctx)
         self.info = _label()
@@ -94,10 +99,9 @@ class CustomerPage(QWizardPage):
         return PURGE if self.due() else TERMINATE
 
 
-class TerminatePage(QWizardPage):
+class TerminatePage(WizardPage):
     def __init__(self, wizard: EndWizard) -> None:
-        super().__init__()
-        self.w = wizard
+        super().__init__(wizard)
         self.setCommitPage(True)
         self.setTitle(self.tr("End the relationship"))
         self.setSubTitle(
@@ -154,10 +158,9 @@ class TerminatePage(QWizardPage):
         return RESULT
 
 
-class PurgePage(QWizardPage):
+class PurgePage(WizardPage):
     def __init__(self, wizard: EndWizard) -> None:
-        super().__init__()
-        self.w = wizard
+        super().__init__(wizard)
         self.plan: Any = None
         self.approval: Any = None
         self.setCommitPage(True)

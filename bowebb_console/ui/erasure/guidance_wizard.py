@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from bowebb_console.ui.context import AppContext
-from bowebb_console.ui.erasure.common import CustomerPicker, error_text
+from bowebb_console.ui.erasure.common import CustomerPicker, WizardPage, error_text
 from bowebb_console.ui.erasure.guidance_texts import Topic, load_topics
 
 CUSTOMER, TOPICS, STEPS, CONFIRM, RESULT = range(5)
@@ -47,9 +47,9 @@ def _checked(widget: QListWidget) -> list[str]:
     ]
 
 
-class CustomerPage(QWizardPage):
+class CustomerPage(WizardPage):
     def __init__(self, wizard: GuidanceWizard) -> None:
-        super().__init__()
+        super().__init__(wizard)
         self.setTitle(self.tr("Which customer?"))
         self.setSubTitle(self.tr("The customer who wants to thin or erase its own data."))
         self.picker = CustomerPicker(wizard.ctx)
@@ -63,9 +63,9 @@ class CustomerPage(QWizardPage):
         return self.picker.customer is not None
 
 
-class TopicsPage(QWizardPage):
+class TopicsPage(WizardPage):
     def __init__(self, wizard: GuidanceWizard) -> None:
-        super().__init__()
+        super().__init__(wizard)
         self.setTitle(self.tr("What does the customer want to remove?"))
         self.list = _checklist()
         for topic in wizard.topics:
@@ -78,10 +78,9 @@ class TopicsPage(QWizardPage):
         return bool(_checked(self.list))
 
 
-class StepsPage(QWizardPage):
+class StepsPage(WizardPage):
     def __init__(self, wizard: GuidanceWizard) -> None:
-        super().__init__()
-        self.w = wizard
+        super().__init__(wizard)
         self.setTitle(self.tr("Guide the customer step by step"))
         self.text = QTextBrowser()
         layout = QVBoxLayout(self)
@@ -95,10 +94,9 @@ class StepsPage(QWizardPage):
         self.text.setHtml("".join(parts))
 
 
-class ConfirmPage(QWizardPage):
+class ConfirmPage(WizardPage):
     def __init__(self, wizard: GuidanceWizard) -> None:
-        super().__init__()
-        self.w = wizard
+        super().__init__(wizard)
         self.setCommitPage(True)
         self.setTitle(self.tr("What did the customer confirm as done?"))
         self.setSubTitle(self.tr("Check what the customer has done. The guidance given is logged."))

@@ -33,7 +33,13 @@ from PySide6.QtWidgets import (
 
 from bowebb_console.domain import erasure as rules
 from bowebb_console.ui.context import AppContext
-from bowebb_console.ui.erasure.common import CustomerPicker, error_text, from_date, to_date
+from bowebb_console.ui.erasure.common import (
+    CustomerPicker,
+    WizardPage,
+    error_text,
+    from_date,
+    to_date,
+)
 
 RECEIPT, IDENTITY, CONTROLLER, FIND, HOLDS, CONFIRM, RESULT = range(7)
 IDENTITY_METHODS = ("reply_from_address", "call_back", "id_document", "")
@@ -45,10 +51,9 @@ def _label(text: str) -> QLabel:
     return label
 
 
-class ReceiptPage(QWizardPage):
+class ReceiptPage(WizardPage):
     def __init__(self, wizard: RequestWizard) -> None:
-        super().__init__()
-        self.w = wizard
+        super().__init__(wizard)
         self.setTitle(self.tr("The request"))
         self.setSubTitle(
             self.tr("When and how did the request arrive? The answer is due one month later.")
@@ -89,9 +94,9 @@ class ReceiptPage(QWizardPage):
         self.due.setText(due.isoformat())
 
 
-class IdentityPage(QWizardPage):
+class IdentityPage(WizardPage):
     def __init__(self, wizard: RequestWizard) -> None:
-        super().__init__()
+        super().__init__(wizard)
         self.setTitle(self.tr("Identity check"))
         self.setSubTitle(
             self.tr(
@@ -120,9 +125,9 @@ class IdentityPage(QWizardPage):
         return CONTROLLER if self.confirmed else CONFIRM
 
 
-class ControllerPage(QWizardPage):
+class ControllerPage(WizardPage):
     def __init__(self, wizard: RequestWizard) -> None:
-        super().__init__()
+        super().__init__(wizard)
         self.setTitle(self.tr("Who is controller?"))
         self.setSubTitle(
             self.tr(
@@ -164,10 +169,9 @@ class ControllerPage(QWizardPage):
         return FIND if self.controller.isChecked() else CONFIRM
 
 
-class FindPage(QWizardPage):
+class FindPage(WizardPage):
     def __init__(self, wizard: RequestWizard) -> None:
-        super().__init__()
-        self.w = wizard
+        super().__init__(wizard)
         self.findings: Any = None
         self.setTitle(self.tr("Find every place"))
         self.setSubTitle(
@@ -271,9 +275,9 @@ class FindPage(QWizardPage):
         return self.findings is not None
 
 
-class HoldsPage(QWizardPage):
+class HoldsPage(WizardPage):
     def __init__(self, wizard: RequestWizard) -> None:
-        super().__init__()
+        super().__init__(wizard)
         self.setTitle(self.tr("Legal holds"))
         self.setSubTitle(
             self.tr(
@@ -331,10 +335,9 @@ class HoldsPage(QWizardPage):
         return tuple(chosen)
 
 
-class ConfirmPage(QWizardPage):
+class ConfirmPage(WizardPage):
     def __init__(self, wizard: RequestWizard) -> None:
-        super().__init__()
-        self.w = wizard
+        super().__init__(wizard)
         self.setCommitPage(True)
         self.summary = _label("")
         self.error = _label("")
