@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 
 from bowebb_console import POLICY_VERSION, __version__
 from bowebb_console.config import load_settings
+from bowebb_console.ui.erasure.screen import ErasureView
 from bowebb_console.ui.main_window import MainWindow
 from bowebb_console.ui.views.customers import CustomersView
 from bowebb_console.ui.views.placeholder import PlaceholderView
@@ -19,7 +20,7 @@ EXPECTED = {
     "customers": CustomersView,
     "sessions": PlaceholderView,
     "transfers": PlaceholderView,
-    "erasure": PlaceholderView,
+    "erasure": ErasureView,
     "sub_processors": SubProcessorsView,
     "review": PlaceholderView,
 }
@@ -41,7 +42,7 @@ def click_nav(qtbot, window: MainWindow, key: str) -> None:  # type: ignore[no-u
 
 
 def wait_loaded(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
-    for key in ("customers", "sub_processors"):
+    for key in ("customers", "sub_processors", "erasure"):
         view = window.views[key]
         qtbot.waitUntil(lambda v=view: not v.loading)
 

@@ -102,7 +102,14 @@ class ErasureView(QWidget):
         self.end_button.clicked.connect(self.open_end)
         self.extend_button.clicked.connect(self.extend_selected)
         self.save_pdf_button.clicked.connect(self.save_pdf)
-        self.reload()
+        self.loaded_once = False
+
+    def showEvent(self, event: Any) -> None:
+        # Load when first shown, not at start-up: the main window builds every screen.
+        super().showEvent(event)
+        if not self.loaded_once:
+            self.loaded_once = True
+            self.reload()
 
     # --- lists --------------------------------------------------------------------------
     def reload(self) -> None:
