@@ -15,6 +15,7 @@ STATUS = {
     "done": QT_TRANSLATE_NOOP("ErasureModels", "erased"),
     "refused": QT_TRANSLATE_NOOP("ErasureModels", "refused"),
 }
+OVERDUE = QT_TRANSLATE_NOOP("ErasureModels", "OVERDUE")
 KIND = {
     "person": QT_TRANSLATE_NOOP("ErasureModels", "erasure request"),
     "customer": QT_TRANSLATE_NOOP("ErasureModels", "hard delete of a customer"),
@@ -27,7 +28,7 @@ def _t(text: str) -> str:
 
 def status_text(row: Any, today: dt.date) -> str:
     if row.is_overdue(today):
-        return _t("OVERDUE")
+        return _t(OVERDUE)
     return _t(STATUS.get(row.status, row.status))
 
 
