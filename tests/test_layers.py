@@ -32,6 +32,8 @@ CORE = [
     "bowebb_console.store.scrub",
     "bowebb_console.store.certificates",
     "bowebb_console.store.pdf",
+    "bowebb_console.store.demo_erasure",
+    "bowebb_console.cli_erasure",
 ]
 
 

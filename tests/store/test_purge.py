@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import uuid
 from pathlib import Path
 
+import pypdf
 import pytest
 from sqlalchemy import func, select, text
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
 
 from bowebb_console.store import purge, users
+from bowebb_console.store.certificates import certificate_pdf
 from bowebb_console.store.engine import make_engine
+from bowebb_console.store.erasure import erase_person
 from bowebb_console.store.erasure_journal import Journal
 from bowebb_console.store.erasure_replay import replay_journal
 from bowebb_console.store.log_verify import verify_log
@@ -105,6 +110,13 @@ def test_purge_removes_the_customer_everywhere(any_db_url: str, tmp_path: Path) 
     done = purge.run_purge(
         engine, journal, approval.id, " vindelkraft ödmjuk ab ", role="admin", today=TODAY
     )
+    with Session(engine) as s:
+        pdf = certificate_pdf(s, done.certificate_id)
+    assert pdf is not None
+    pdf_text = "".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(pdf)).pages)
+    assert done.reference in pdf_text and "grace period" in pdf_text
+    for value in (COMPANY, "Ödmjuk", "Vindelkraft", "5591234567", "559123-4567", *SECRETS):
+        assert value.lower() not in pdf_text.lower()
     assert done.scrub.pending == ()
     customer, contacts, payloads = _counts(engine, planted.customer_id)
     assert (customer, contacts) == (0, 0)
@@ -244,6 +256,29 @@ def test_pg_four_eyes_and_admin_only(logins, tmp_path: Path) -> None:  # type: i
         ):
             with engines[role].connect() as conn, pytest.raises(DBAPIError, match="permission"):
                 conn.execute(text(statement))
+    # A person's erasure is refused for agents and leads too, and leaves nothing behind.
+    from bowebb_console.store.erasure import ErasurePlan, NewRequest, PersonQuery, find_person
+
+    found = find_person(engines["lead"], PersonQuery(name="Zebulon Quixtrapp"))
+    plan = ErasurePlan(
+        request=NewRequest(TODAY, "email"),
+        identity_check="call_back",
+        query=PersonQuery(name="Zebulon Quixtrapp"),
+        contact_actions={c.id: "erase" for c in found.contacts},
+        payload_seqs=tuple(p.seq for p in found.payloads),
+    )
+    for role in ("agent", "lead"):
+        with pytest.raises(DBAPIError, match="permission denied"):
+            erase_person(engines[role], journal, plan, role=role, today=TODAY)
+    assert len(find_person(engines["agent"], plan.query).contacts) == 2
+    with engines["agent"].begin() as conn:  # recording a request as it comes in is for all
+        conn.execute(
+            text(
+                "INSERT INTO erasure_request (reference, received_on, channel, due_on, status, "
+                "version) VALUES ('ER-X', :d, 'email', :d2, 'open', 1)"
+            ),
+            {"d": TODAY, "d2": TODAY + dt.timedelta(days=31)},
+        )
     done = purge.run_purge(
         engines["admin2"], journal, approval.id, COMPANY, role="admin", today=TODAY
     )
