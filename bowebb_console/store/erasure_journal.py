@@ -58,6 +58,7 @@ class Journal:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.key_path = path.with_name(path.name + ".key")
+        self._key: bytes | None = None
 
     def key(self, *, create: bool = True) -> bytes:
         if self.key_path.exists():
@@ -76,7 +77,9 @@ class Journal:
         return [keyed_hash(key, f) for f in identifier_forms(email=email, phone=phone, name=name)]
 
     def hash_form(self, form: str) -> str:
-        return keyed_hash(self.key(), form)
+        if self._key is None:
+            self._key = self.key()
+        return keyed_hash(self._key, form)
 
     def check_writable(self) -> None:
         """Before erasing: an erasure that cannot be journalled would not survive a restore."""
