@@ -178,6 +178,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>open (extended)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>erasure request</source>
         <translation type="unfinished"></translation>
     </message>

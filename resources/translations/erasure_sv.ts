@@ -178,6 +178,10 @@
         <translation>FÖRSENAD</translation>
     </message>
     <message>
+        <source>open (extended)</source>
+        <translation>öppen (förlängd)</translation>
+    </message>
+    <message>
         <source>erasure request</source>
         <translation>begäran om radering</translation>
     </message>

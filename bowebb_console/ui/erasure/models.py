@@ -16,6 +16,7 @@ STATUS = {
     "refused": QT_TRANSLATE_NOOP("ErasureModels", "refused"),
 }
 OVERDUE = QT_TRANSLATE_NOOP("ErasureModels", "OVERDUE")
+EXTENDED = QT_TRANSLATE_NOOP("ErasureModels", "open (extended)")
 KIND = {
     "person": QT_TRANSLATE_NOOP("ErasureModels", "erasure request"),
     "customer": QT_TRANSLATE_NOOP("ErasureModels", "hard delete of a customer"),
@@ -29,6 +30,8 @@ def _t(text: str) -> str:
 def status_text(row: Any, today: dt.date) -> str:
     if row.is_overdue(today):
         return _t(OVERDUE)
+    if row.status == "open" and row.extended_to:
+        return _t(EXTENDED)
     return _t(STATUS.get(row.status, row.status))
 
 

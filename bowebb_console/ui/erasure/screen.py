@@ -131,6 +131,8 @@ class ErasureView(QWidget):
         requests, certificates = lists
         self.requests.set_rows(requests)
         self.certificates.set_rows(certificates)
+        self.request_frame.table.resizeColumnsToContents()
+        self.certificate_frame.table.resizeColumnsToContents()
         open_ = [r for r in requests if r.status == "open"]
         overdue = [r for r in open_ if r.is_overdue(self.today)]
         self.request_frame.clear_error()
