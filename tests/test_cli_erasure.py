@@ -65,3 +65,9 @@ def test_replay_without_journal_says_so(due_db, capsys, tmp_path: Path) -> None:
     missing = tmp_path / "nope.jsonl"
     assert main(["erasure", "replay", "--db", url, "--journal", str(missing)]) == 1
     assert "No erasure journal" in capsys.readouterr().err
+
+
+def test_erasure_compact(any_db_url: str, capsys) -> None:  # type: ignore[no-untyped-def]
+    assert main(["erasure", "compact", "--db", any_db_url]) == 0
+    out = capsys.readouterr().out
+    assert "rewritten:" in out and "customer" in out and "log_payload" in out
