@@ -131,6 +131,10 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--contacts", type=int, default=6000)
     demo.set_defaults(func=cmd_demo)
 
+    from bowebb_console import cli_erasure
+
+    cli_erasure.add_parsers(sub, _db_option)
+
     imp = sub.add_parser(
         "import",
         help="import companies and contacts from a CSV file (all or nothing)",
@@ -390,6 +394,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def _known_errors() -> tuple[type[BaseException], ...]:
+    from bowebb_console.cli_erasure import known_errors
     from bowebb_console.domain.errors import ValidationError
     from bowebb_console.store.connect import ConnectError
     from bowebb_console.store.csv_import import ImportFileError
@@ -405,6 +410,7 @@ def _known_errors() -> tuple[type[BaseException], ...]:
         UserError,
         ValidationError,
         ImportFileError,
+        *known_errors(),
     )
 
 

@@ -81,6 +81,8 @@ class Settings:
     review_max_files: int = 20
     review_max_megabytes: int = 500
     last_user: str = ""
+    # The erasure journal lives outside the database (store.erasure_journal); empty: data dir.
+    erasure_journal_path: str = ""
     extra: dict[str, object] = field(default_factory=dict)
 
     def validate(self) -> None:

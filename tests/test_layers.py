@@ -46,6 +46,17 @@ CORE = [
     "bowebb_console.credentials",
     "bowebb_console.config",
     "bowebb_console.cli",
+    "bowebb_console.domain.erasure",
+    "bowebb_console.store.erasure",
+    "bowebb_console.store.erasure_requests",
+    "bowebb_console.store.erasure_journal",
+    "bowebb_console.store.erasure_replay",
+    "bowebb_console.store.purge",
+    "bowebb_console.store.scrub",
+    "bowebb_console.store.certificates",
+    "bowebb_console.store.pdf",
+    "bowebb_console.store.demo_erasure",
+    "bowebb_console.cli_erasure",
 ]
 
 

@@ -35,6 +35,7 @@ from bowebb_console.domain.policy import (
     hard_delete_due,
     is_hard_delete_due,
 )
+from bowebb_console.store.demo_erasure import fill_demo_erasure
 from bowebb_console.store.demo_review import fill_demo_reviews
 from bowebb_console.store.demo_sessions import fill_demo_sessions
 from bowebb_console.store.demo_subprocessors import fill_demo_subprocessors
@@ -170,6 +171,7 @@ def fill_demo(
     statuses = [row["status"] for row in customer_rows]
     logged = fill_demo_sessions(engine, count=min(300, companies), seed=seed)
     fill_demo_reviews(engine, seed=seed)
+    fill_demo_erasure(engine, today=today)
     return DemoSummary(
         sessions=logged,
         customers=len(customer_rows),

@@ -87,4 +87,12 @@ TABLE_GRANTS: tuple[TableGrant, ...] = (
     # Derived from the log by the log writer's trigger; row-level security (setup.py) lets
     # agents read only the sessions they ran.
     TableGrant("session_summary", READ, READ, READ),
+    # Erasure (store/erasure.py, store/purge.py): anyone records a request as it comes in;
+    # leads extend and forward; only admins erase (DELETE above) and issue certificates.
+    # No role deletes these records.
+    TableGrant("erasure_request", APPEND, EDIT, EDIT),
+    TableGrant("erasure_certificate", READ, READ, APPEND),
+    # Four eyes: an admin starts a purge, another lead or admin approves it (the trigger
+    # checks who; see migration 0006), an admin runs it. Agents do not see purges.
+    TableGrant("purge_approval", (), ("SELECT", "UPDATE"), EDIT),
 )

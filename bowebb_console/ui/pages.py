@@ -43,17 +43,9 @@ def transfers_page(ctx: AppContext) -> Page:
 
 
 def erasure_page(ctx: AppContext) -> Page:
-    from bowebb_console.ui.views.placeholder import PlaceholderView
+    from bowebb_console.ui.erasure.screen import ErasureView
 
-    title = QCoreApplication.translate("MainWindow", "Erasure")
-    text = QCoreApplication.translate(
-        "MainWindow",
-        "Here wizards will guide erasure: a customer thinning its own data, a "
-        "person's erasure request (answered within one month), and the hard delete "
-        "when a business relationship has ended. Each ends with a certificate of "
-        "erasure that holds no personal data.",
-    )
-    return title, PlaceholderView(ctx, title, text)
+    return QCoreApplication.translate("MainWindow", "Erasure"), ErasureView(ctx)
 
 
 def sub_processors_page(ctx: AppContext) -> Page:

@@ -349,10 +349,6 @@ If it happens again, send the log file to the console&apos;s maintainers.</sourc
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Here wizards will guide erasure: a customer thinning its own data, a person&apos;s erasure request (answered within one month), and the hard delete when a business relationship has ended. Each ends with a certificate of erasure that holds no personal data.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Review</source>
         <translation type="unfinished"></translation>
     </message>

@@ -351,10 +351,6 @@ Om det händer igen, skicka loggfilen till dem som förvaltar konsolen.</transla
         <translation>Radering</translation>
     </message>
     <message>
-        <source>Here wizards will guide erasure: a customer thinning its own data, a person&apos;s erasure request (answered within one month), and the hard delete when a business relationship has ended. Each ends with a certificate of erasure that holds no personal data.</source>
-        <translation>Här leder guider dig genom radering: när en kund gallrar sina egna uppgifter, en persons begäran om radering (besvaras inom en månad) och hårdradering när en affärsrelation har avslutats. Varje guide avslutas med ett intyg om radering som inte innehåller några personuppgifter.</translation>
-    </message>
-    <message>
         <source>Review</source>
         <translation>Granskning</translation>
     </message>

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 
 from bowebb_console import POLICY_VERSION, __version__
 from bowebb_console.config import load_settings
+from bowebb_console.ui.erasure.screen import ErasureView
 from bowebb_console.ui.lookup.view import LookupView
 from bowebb_console.ui.main_window import MainWindow
 from bowebb_console.ui.review.view import ReviewView
@@ -21,7 +22,7 @@ EXPECTED = {
     "customers": LookupView,
     "sessions": SessionsView,
     "transfers": PlaceholderView,
-    "erasure": PlaceholderView,
+    "erasure": ErasureView,
     "sub_processors": SubProcessorsView,
     "review": ReviewView,
 }
@@ -43,7 +44,7 @@ def click_nav(qtbot, window: MainWindow, key: str) -> None:  # type: ignore[no-u
 
 
 def wait_loaded(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
-    for key in ("customers", "sessions", "sub_processors"):
+    for key in ("customers", "sessions", "sub_processors", "erasure"):
         view = window.views[key]
         qtbot.waitUntil(lambda v=view: not v.loading)
 

@@ -1,0 +1,116 @@
+"""The erasure journal: kept OUTSIDE the database, so a restore cannot roll it back.
+
+One JSON line per erasure, with a pseudonymous reference, a date, row ids and keyed hashes
+(HMAC-SHA-256, see domain.erasure) of the erased person's normalised identifiers, never the
+identifiers. After a database is restored from a backup, ``replay`` finds the rows again by
+id and hash and erases them once more (store.erasure.replay_journal).
+
+The HMAC key lives in a second file beside the journal (``<journal>.key``, mode 0600): the
+journal alone confirms nothing about a guessed e-mail address. Back both up together, apart
+from the database backups. The journal's path comes from ``--journal``, the settings
+(``erasure_journal_path``) or defaults to the data dir.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from bowebb_console.domain.erasure import identifier_forms, keyed_hash
+
+JOURNAL_NAME = "erasure-journal.jsonl"
+KEY_BYTES = 32
+
+
+class JournalError(RuntimeError):
+    pass
+
+
+@dataclass(frozen=True)
+class JournalEntry:
+    reference: str
+    on: str  # ISO date
+    kind: str  # person | customer
+    chain: str  # hash of the log's first event: which database this was (or "")
+    contacts_erased: list[int] = field(default_factory=list)
+    contacts_anonymised: list[int] = field(default_factory=list)
+    customers: list[int] = field(default_factory=list)
+    payload_seqs: list[int] = field(default_factory=list)
+    hashes: list[str] = field(default_factory=list)
+
+
+def default_path(data_dir: Path) -> Path:
+    return data_dir / JOURNAL_NAME
+
+
+def resolve_path(cli_path: str | None, setting: str, data_dir: Path) -> Path:
+    for candidate in (cli_path, setting):
+        if candidate and candidate.strip():
+            return Path(candidate.strip()).expanduser()
+    return default_path(data_dir)
+
+
+class Journal:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.key_path = path.with_name(path.name + ".key")
+        self._key: bytes | None = None
+
+    def key(self, *, create: bool = True) -> bytes:
+        if self.key_path.exists():
+            return bytes.fromhex(self.key_path.read_text(encoding="ascii").strip())
+        if not create:
+            raise JournalError(f"The journal key {self.key_path} is missing.")
+        self.key_path.parent.mkdir(parents=True, exist_ok=True)
+        key = secrets.token_bytes(KEY_BYTES)
+        fd = os.open(self.key_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w", encoding="ascii") as fh:
+            fh.write(key.hex())
+        return key
+
+    def hashes(self, *, email: str = "", phone: str = "", name: str = "") -> list[str]:
+        key = self.key()
+        return [keyed_hash(key, f) for f in identifier_forms(email=email, phone=phone, name=name)]
+
+    def hash_form(self, form: str) -> str:
+        if self._key is None:
+            self._key = self.key()
+        return keyed_hash(self._key, form)
+
+    def check_writable(self) -> None:
+        """Before erasing: an erasure that cannot be journalled would not survive a restore."""
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with self.path.open("a", encoding="utf-8"):
+                pass
+            self.key()
+        except OSError as exc:
+            raise JournalError(
+                f"The erasure journal {self.path} cannot be written ({exc.strerror}); "
+                "nothing was erased."
+            ) from None
+
+    def append(self, entry: JournalEntry) -> None:
+        line = json.dumps(asdict(entry), sort_keys=True, separators=(",", ":"))
+        with self.path.open("a", encoding="utf-8") as fh:
+            fh.write(line + "\n")
+            fh.flush()
+            os.fsync(fh.fileno())
+
+    def entries(self) -> list[JournalEntry]:
+        if not self.path.exists():
+            raise JournalError(f"No erasure journal at {self.path}.")
+        found = []
+        for number, line in enumerate(self.path.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                raw: dict[str, Any] = json.loads(line)
+                found.append(JournalEntry(**raw))
+            except (ValueError, TypeError):
+                raise JournalError(f"Line {number} of {self.path} is damaged.") from None
+        return found

@@ -1,0 +1,166 @@
+"""Physical erasure: after the deletes commit, make the deleted bytes leave the files.
+
+SQLite (secure_delete is on for every connection, see engine.py, so freed cells and pages are
+zeroed): FTS5 keeps a deleted row's trigrams in old segments until 'optimize' merges them
+(SQLite 3.40 has no FTS5 secure-delete), and the WAL keeps old page images until a
+``wal_checkpoint(TRUNCATE)`` empties it.
+
+PostgreSQL: DELETE only marks tuples dead and even VACUUM may leave their bytes in a page
+(measured), so the touched tables are rewritten (heap, indexes and TOAST get new files; the
+old ones are truncated at commit). VACUUM FULL is not enough on its own: it copies deleted
+rows that an open transaction anywhere in the cluster could still see (measured), so the
+rewrite is an ``ALTER TABLE ... ALTER COLUMN ... TYPE`` to the same type, which copies only
+the rows visible now (see ``_rewrite``). It runs after the commit, on an autocommit
+connection, and needs the table owner's rights (or superuser). A login without
+them gets the tables back as ``pending``: the database owner then runs
+``bowebb-console erasure compact``. The server's WAL segments and archives keep the old bytes
+for their retention window (README, "Erasure and backups").
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, Engine, text
+
+REWRITE_ATTEMPTS = 10
+REWRITE_WAIT_S = 0.1
+
+# Tables that hold rows of one customer, and the column naming the customer. The purge
+# deletes from each one that exists (later features add theirs, e.g. the SFTP connection
+# profiles: ("sftp_profile", "customer_id")). ``contact`` goes with its customer too (FK
+# cascade) but is listed so the dry run can count it.
+CUSTOMER_TABLES: list[tuple[str, str]] = [
+    ("contact", "customer_id"),
+    ("sftp_profile", "customer_id"),
+]
+
+
+def register_customer_table(table: str, column: str = "customer_id") -> None:
+    """Add a per-customer table to the purge (for features merged later)."""
+    if (table, column) not in CUSTOMER_TABLES:
+        CUSTOMER_TABLES.append((table, column))
+
+
+def existing_tables(conn: Connection) -> set[str]:
+    if conn.dialect.name == "sqlite":
+        rows = conn.execute(text("SELECT name FROM sqlite_master WHERE type = 'table'"))
+    else:
+        rows = conn.execute(
+            text("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")
+        )
+    return {str(r[0]) for r in rows}
+
+
+@dataclass(frozen=True)
+class ScrubResult:
+    rewritten: tuple[str, ...]  # tables whose files no longer hold the deleted bytes
+    pending: tuple[str, ...]  # PostgreSQL tables this login may not rewrite (owner's job)
+
+
+def scrub(engine: Engine, tables: set[str]) -> ScrubResult:
+    """Run after the erasing transaction committed."""
+    if not tables:
+        return ScrubResult((), ())
+    if engine.dialect.name == "sqlite":
+        return _scrub_sqlite(engine, tables)
+    return _scrub_postgres(engine, tables)
+
+
+def _scrub_sqlite(engine: Engine, tables: set[str]) -> ScrubResult:
+    with engine.begin() as conn:
+        for fts in ("customer_fts", "contact_fts"):
+            conn.execute(text(f"INSERT INTO {fts}({fts}) VALUES ('optimize')"))
+    with engine.connect() as conn:
+        # Outside a transaction: the checkpoint copies every frame back and empties the WAL.
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    return ScrubResult(tuple(sorted(tables)), ())
+
+
+def _scrub_postgres(engine: Engine, tables: set[str]) -> ScrubResult:
+    done, pending = [], []
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        for table in sorted(tables):
+            may = conn.execute(
+                text(
+                    "SELECT r.rolsuper OR pg_has_role(session_user, c.relowner, 'USAGE') "
+                    "FROM pg_class c, pg_roles r WHERE c.oid = CAST(:t AS regclass) "
+                    "AND r.rolname = session_user"
+                ),
+                {"t": table},
+            ).scalar()
+            if may and _rewrite(conn, table):
+                done.append(table)
+            else:
+                pending.append(table)
+    return ScrubResult(tuple(done), tuple(pending))
+
+
+# A column rewritten to itself forces a rewrite of the whole table and its indexes.
+_SAME_VALUE = {
+    "integer": '"{c}" + 0',
+    "bigint": '"{c}" + 0',
+    "smallint": '"{c}" + 0',
+    "text": "\"{c}\" || ''",
+    "character varying": "\"{c}\" || ''",
+    "bytea": "\"{c}\" || ''::bytea",
+}
+
+
+def _rewrite_column(conn: Connection, table: str) -> tuple[str, str, str] | None:
+    """A column of ``table`` in no index or constraint, its type, and a same-value expression."""
+    rows = conn.execute(
+        text(
+            "SELECT a.attname, format_type(a.atttypid, a.atttypmod), "
+            "format_type(a.atttypid, NULL) FROM pg_attribute a "
+            "WHERE a.attrelid = CAST(:t AS regclass) AND a.attnum > 0 AND NOT a.attisdropped "
+            "AND NOT EXISTS (SELECT 1 FROM pg_index i WHERE i.indrelid = a.attrelid "
+            "  AND a.attnum = ANY(i.indkey)) "
+            "AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conrelid = a.attrelid "
+            "  AND a.attnum = ANY(k.conkey)) "
+            "ORDER BY a.attnum"
+        ),
+        {"t": table},
+    )
+    for name, full_type, base_type in rows:
+        if base_type in _SAME_VALUE:
+            return str(name), str(full_type), _SAME_VALUE[base_type].format(c=name)
+    return None
+
+
+_KEPT = re.compile(r"(\d+) dead row versions cannot be removed yet")
+
+
+def _rewrite(conn: Connection, table: str) -> bool:
+    """Rewrite ``table`` so that deleted rows' bytes leave its files.
+
+    VACUUM FULL copies "recently dead" tuples along while any snapshot in the cluster could
+    still see them (measured: one open transaction in another database is enough), so the
+    table is rewritten by ALTER TABLE ... TYPE ... USING, which copies only the rows visible
+    now. Only a table with no suitable column falls back to VACUUM FULL, retried while rows
+    are still held; False: still held (run ``erasure compact`` later)."""
+    column = _rewrite_column(conn, table)
+    if column is not None:
+        name, type_, expr = column
+        conn.execute(
+            text(f'ALTER TABLE "{table}" ALTER COLUMN "{name}" TYPE {type_} USING ({expr})')
+        )
+        return True
+    notices: list[str] = []
+    raw: Any = conn.connection.driver_connection
+    handler = lambda diag: notices.append(str(diag.message_detail or ""))  # noqa: E731
+    raw.add_notice_handler(handler)
+    try:
+        for attempt in range(REWRITE_ATTEMPTS):
+            notices.clear()
+            conn.execute(text(f'VACUUM (FULL, VERBOSE) "{table}"'))
+            kept = sum(int(m.group(1)) for n in notices for m in _KEPT.finditer(n))
+            if kept == 0:
+                return True
+            time.sleep(REWRITE_WAIT_S * (attempt + 1))
+        return False
+    finally:
+        raw.remove_notice_handler(handler)

@@ -1,0 +1,1 @@
+"""The Erasure screen and its three wizards (DESIGN.md "Erasure")."""

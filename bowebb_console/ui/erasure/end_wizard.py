@@ -1,0 +1,355 @@
+"""Wizard 3: the end of a business relationship, and the purge when it is due.
+
+Customer -> termination date (the hard-delete date follows from the grace period in the
+settings; saving it is this path's commit) or, when the customer is due, the purge: what
+would go (a dry run), then by the approval's state: request it (an admin), approve it (a
+second lead or admin), or run it (an admin, typing the company name). Each path writes only
+on its last page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from bowebb_console.domain.policy import hard_delete_due, is_hard_delete_due
+from bowebb_console.ui.context import AppContext
+from bowebb_console.ui.erasure.common import (
+    CustomerPicker,
+    WizardPage,
+    error_text,
+    from_date,
+    to_date,
+)
+
+CUSTOMER, TERMINATE, PURGE, RESULT = range(4)
+
+
+def _label(text: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    return label
+
+
+def load_purge_state(ctx: AppContext, customer_id: int, today: dt.date) -> tuple[Any, Any]:
+    """The dry run and the open approval (if any) of one customer."""
+    from bowebb_console.store import purge
+
+    plan = purge.plan_purge(ctx.database, customer_id, today)
+    approvals = [
+        a
+        for a in purge.list_approvals(ctx.database)
+        if a.customer_id == customer_id and a.status in ("requested", "approved")
+    ]
+    return plan, approvals[0] if approvals else None
+
+
+class CustomerPage(WizardPage):
+    def __init__(self, wizard: EndWizard) -> None:
+        super().__init__(wizard)
+        self.setTitle(self.tr("Which customer?"))
+        self.picker = CustomerPicker(wizard.ctx)
+        self.info = _label()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.picker)
+        layout.addWidget(self.info)
+        layout.addStretch(1)
+        self.picker.currentIndexChanged.connect(self._changed)
+        self.picker.lineEdit().textChanged.connect(self._changed)
+
+    def _changed(self) -> None:
+        c = self.picker.customer
+        if c is None:
+            self.info.clear()
+        elif self.due():
+            self.info.setText(
+                self.tr("Due for hard delete since %1: the next page is the purge.").replace(
+                    "%1", c.hard_delete_due.isoformat()
+                )
+            )
+        elif c.hard_delete_due:
+            self.info.setText(
+                self.tr("Ended on %1; hard delete due on %2.")
+                .replace("%1", c.terminated_on.isoformat() if c.terminated_on else "-")
+                .replace("%2", c.hard_delete_due.isoformat())
+            )
+        else:
+            self.info.setText(self.tr("An ongoing relationship."))
+        self.completeChanged.emit()
+
+    def due(self) -> bool:
+        c = self.picker.customer
+        return c is not None and is_hard_delete_due(c.hard_delete_due, self.w.today)
+
+    def isComplete(self) -> bool:
+        return self.picker.customer is not None
+
+    def nextId(self) -> int:
+        return PURGE if self.due() else TERMINATE
+
+
+class TerminatePage(WizardPage):
+    def __init__(self, wizard: EndWizard) -> None:
+        super().__init__(wizard)
+        self.setCommitPage(True)
+        self.setTitle(self.tr("End the relationship"))
+        self.setSubTitle(
+            self.tr(
+                "The customer keeps access to take its data out during the grace period; "
+                "then everything is hard deleted and cannot be restored."
+            )
+        )
+        self.ended = QDateEdit(from_date(wizard.today))
+        self.ended.setCalendarPopup(True)
+        self.ended.setDisplayFormat("yyyy-MM-dd")
+        self.due = QLabel()
+        self.error = _label()
+        self.error.setObjectName("errorText")
+        form = QFormLayout(self)
+        form.addRow(self.tr("Relationship ended on"), self.ended)
+        form.addRow(self.tr("Hard delete due"), self.due)
+        form.addRow(self.error)
+        self.ended.dateChanged.connect(self._update)
+        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Save dates"))
+        self._update()
+
+    def initializePage(self) -> None:
+        c = self.w.customer_page.picker.customer
+        if c is not None and c.terminated_on:
+            self.ended.setDate(from_date(c.terminated_on))
+
+    def _update(self) -> None:
+        days = self.w.ctx.settings.grace_period_days
+        due = hard_delete_due(to_date(self.ended.date()), days)
+        self.due.setText(
+            self.tr("%1 (grace period %2 days)")
+            .replace("%1", due.isoformat())
+            .replace("%2", str(days))
+        )
+
+    def validatePage(self) -> bool:
+        if self.w.committed:
+            return True
+        from bowebb_console.store.purge import set_termination
+
+        c = self.w.customer_page.picker.customer
+        self.w.run(
+            self,
+            set_termination,
+            self.w.ctx.database,
+            c.id,
+            to_date(self.ended.date()),
+            self.w.ctx.settings.grace_period_days,
+        )
+        return False
+
+    def nextId(self) -> int:
+        return RESULT
+
+
+class PurgePage(WizardPage):
+    def __init__(self, wizard: EndWizard) -> None:
+        super().__init__(wizard)
+        self.plan: Any = None
+        self.approval: Any = None
+        self.setCommitPage(True)
+        self.setTitle(self.tr("Hard delete"))
+        self.summary = _label(self.tr("Loading…"))
+        self.approver = QLineEdit()
+        self.approver_label = QLabel(self.tr("Approved by (name)"))
+        self.confirm = QLineEdit()
+        self.confirm_label = _label()
+        self.error = _label()
+        self.error.setObjectName("errorText")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.approver_label)
+        layout.addWidget(self.approver)
+        layout.addWidget(self.confirm_label)
+        layout.addWidget(self.confirm)
+        layout.addWidget(self.error)
+        layout.addStretch(1)
+        self.confirm.textChanged.connect(self.completeChanged)
+        self.approver.textChanged.connect(self.completeChanged)
+
+    def initializePage(self) -> None:
+        self.plan = None
+        c = self.w.customer_page.picker.customer
+        for widget in (self.approver, self.approver_label, self.confirm, self.confirm_label):
+            widget.hide()
+        self.w.ctx.runner.start(
+            load_purge_state,
+            self.w.ctx,
+            c.id,
+            self.w.today,
+            tag="erasure.purge_state",
+            on_result=self._loaded,
+            on_error=lambda e: self.error.setText(error_text(e)),
+        )
+
+    def step(self) -> str:
+        if self.approval is None:
+            return "request"
+        return "approve" if self.approval.status == "requested" else "run"
+
+    def _loaded(self, state: tuple[Any, Any]) -> None:
+        self.plan, self.approval = state
+        rows = ", ".join(f"{t}: {n}" for t, n in self.plan.rows)
+        what = self.tr("What goes for good: %1; session log contents: %2 (the events stay).")
+        text = what.replace("%1", rows).replace("%2", str(len(self.plan.payload_seqs)))
+        step = self.step()
+        if step == "request":
+            text += "\n" + self.tr(
+                "First an admin requests the purge; a second person approves it."
+            )
+            self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Request purge"))
+        elif step == "approve":
+            text += "\n" + self.tr(
+                "Requested by %1. Approve as the second person (not the requester)."
+            ).replace("%1", self.approval.started_by)
+            self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Approve purge"))
+            if self.w.ctx.is_sqlite:
+                self.approver.show()
+                self.approver_label.show()
+        else:
+            text += "\n" + self.tr("Approved by %1.").replace("%1", self.approval.approved_by or "")
+            self.confirm_label.setText(
+                self.tr("Type the company name to delete it for good: %1").replace(
+                    "%1", self.plan.customer_name
+                )
+            )
+            self.confirm.show()
+            self.confirm_label.show()
+            self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Delete for good"))
+        self.summary.setText(text)
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        if self.plan is None:
+            return False
+        if self.step() == "run":
+            from bowebb_console.store.purge import names_match
+
+            return names_match(self.confirm.text(), self.plan.customer_name)
+        if self.step() == "approve" and self.w.ctx.is_sqlite:
+            return bool(self.approver.text().strip())
+        return True
+
+    def validatePage(self) -> bool:
+        if self.w.committed:
+            return True
+        from bowebb_console.store import purge
+
+        ctx = self.w.ctx
+        step = self.step()
+        if step == "request":
+            self.w.run(self, purge.request_purge, ctx.database, self.plan.customer_id, self.w.today)
+        elif step == "approve":
+            self.w.run(
+                self,
+                purge.approve_purge,
+                ctx.database,
+                self.approval.id,
+                approver=self.approver.text().strip() or None,
+            )
+        else:
+            from bowebb_console.store.erasure_journal import Journal, resolve_path
+
+            path = resolve_path(None, ctx.settings.erasure_journal_path, ctx.paths.data_dir)
+            self.w.run(
+                self,
+                purge.run_purge,
+                ctx.database,
+                Journal(path),
+                self.approval.id,
+                self.confirm.text(),
+                role=ctx.identity.role,
+                today=self.w.today,
+            )
+        return False
+
+    def nextId(self) -> int:
+        return RESULT
+
+
+class ResultPage(QWizardPage):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle(self.tr("Done"))
+        self.text = _label()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.text)
+
+
+class EndWizard(QWizard):
+    def __init__(
+        self, ctx: AppContext, today: dt.date | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.today = today or dt.date.today()
+        self.committed = False
+        self.outcome: Any = None
+        self.setWindowTitle(self.tr("End of relationship"))
+        self.customer_page = CustomerPage(self)
+        self.terminate = TerminatePage(self)
+        self.purge_page = PurgePage(self)
+        self.result_page = ResultPage()
+        for page_id, page in (
+            (CUSTOMER, self.customer_page),
+            (TERMINATE, self.terminate),
+            (PURGE, self.purge_page),
+            (RESULT, self.result_page),
+        ):
+            self.setPage(page_id, page)
+
+    def run(self, page: Any, fn: Any, *args: Any, **kwargs: Any) -> None:
+        self.button(QWizard.WizardButton.CommitButton).setEnabled(False)
+        page.error.setText(self.tr("Working…"))
+        self.ctx.runner.start(
+            fn,
+            *args,
+            tag="erasure.end",
+            on_result=self._done,
+            on_error=lambda exc: self._failed(page, exc),
+            **kwargs,
+        )
+
+    def _failed(self, page: Any, exc: BaseException) -> None:
+        page.error.setText(self.tr("Nothing was changed: %1").replace("%1", error_text(exc)))
+        self.button(QWizard.WizardButton.CommitButton).setEnabled(True)
+
+    def _done(self, outcome: Any) -> None:
+        self.committed = True
+        self.outcome = outcome
+        if isinstance(outcome, dt.date):
+            text = self.tr("Saved. The hard delete is due on %1.").replace(
+                "%1", outcome.isoformat()
+            )
+        elif hasattr(outcome, "certificate_id"):
+            text = self.tr("Deleted for good. Certificate %1 is on the Erasure screen.").replace(
+                "%1", outcome.reference
+            )
+            if outcome.scrub.pending:
+                text += " " + self.tr(
+                    "The database owner must still run `bowebb-console erasure compact`."
+                )
+        elif outcome.status == "approved":
+            text = self.tr("Approved. An admin can now run the purge.")
+        else:
+            text = self.tr(
+                "Requested (%1). A second person, a lead or admin, approves it."
+            ).replace("%1", outcome.reference)
+        self.result_page.text.setText(text)
+        self.next()

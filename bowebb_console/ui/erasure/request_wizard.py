@@ -1,0 +1,526 @@
+"""Wizard 2: a person's erasure request, from receipt to certificate.
+
+Receipt -> identity check -> who is controller (processor: forward to the customer) -> find
+every place -> legal holds -> confirm (the one commit: erase, certify, log, journal) ->
+result. Nothing is written before the confirm page's commit button; the search itself only
+reads. What the agent types about the person stays in memory: only keyed hashes reach the
+journal, and nothing of it reaches the database or the certificate.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from bowebb_console.domain import erasure as rules
+from bowebb_console.ui.context import AppContext
+from bowebb_console.ui.erasure.common import (
+    CustomerPicker,
+    WizardPage,
+    error_text,
+    from_date,
+    to_date,
+)
+
+RECEIPT, IDENTITY, CONTROLLER, FIND, HOLDS, CONFIRM, RESULT = range(7)
+IDENTITY_METHODS = ("reply_from_address", "call_back", "id_document", "")
+
+
+def _label(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    return label
+
+
+class ReceiptPage(WizardPage):
+    def __init__(self, wizard: RequestWizard) -> None:
+        super().__init__(wizard)
+        self.setTitle(self.tr("The request"))
+        self.setSubTitle(
+            self.tr("When and how did the request arrive? The answer is due one month later.")
+        )
+        self.received = QDateEdit(from_date(wizard.today))
+        self.received.setCalendarPopup(True)
+        self.received.setDisplayFormat("yyyy-MM-dd")
+        self.received.setMaximumDate(from_date(wizard.today))
+        self.channel = QComboBox()
+        names = {
+            "email": self.tr("E-mail"),
+            "phone": self.tr("Phone"),
+            "letter": self.tr("Letter"),
+            "web_form": self.tr("Web form"),
+            "in_person": self.tr("In person"),
+        }
+        for key in rules.CHANNELS:
+            self.channel.addItem(names[key], key)
+        self.due = QLabel()
+        form = QFormLayout(self)
+        form.addRow(self.tr("Received on"), self.received)
+        form.addRow(self.tr("Channel"), self.channel)
+        form.addRow(self.tr("Answer due"), self.due)
+        self.received.dateChanged.connect(self._update)
+        if wizard.request is not None:
+            self.received.setDate(from_date(wizard.request.received_on))
+            self.channel.setCurrentIndex(self.channel.findData(wizard.request.channel))
+            self.received.setEnabled(False)
+            self.channel.setEnabled(False)
+        self._update()
+
+    def _update(self) -> None:
+        received = to_date(self.received.date())
+        if self.w.request is not None:
+            due = self.w.request.effective_due
+        else:
+            due = rules.answer_due(received)
+        self.due.setText(due.isoformat())
+
+
+class IdentityPage(WizardPage):
+    def __init__(self, wizard: RequestWizard) -> None:
+        super().__init__(wizard)
+        self.setTitle(self.tr("Identity check"))
+        self.setSubTitle(
+            self.tr(
+                "Make sure the request comes from the person themselves before anything is "
+                "erased. Ask for no more information than you need for that."
+            )
+        )
+        self.method = QComboBox()
+        texts = (
+            self.tr("The person replied from the e-mail address we hold"),
+            self.tr("We called back on the phone number we hold"),
+            self.tr("An identity document was shown in person"),
+            self.tr("Not confirmed yet: save the request as open and stop here"),
+        )
+        for key, text in zip(IDENTITY_METHODS, texts, strict=True):
+            self.method.addItem(text, key)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.method)
+        layout.addStretch(1)
+
+    @property
+    def confirmed(self) -> bool:
+        return bool(self.method.currentData())
+
+    def nextId(self) -> int:
+        return CONTROLLER if self.confirmed else CONFIRM
+
+
+class ControllerPage(WizardPage):
+    def __init__(self, wizard: RequestWizard) -> None:
+        super().__init__(wizard)
+        self.setTitle(self.tr("Who is controller?"))
+        self.setSubTitle(
+            self.tr(
+                "BoWebb is controller for its own customer relationships: contacts, trial "
+                "registrations and the support log. Data that a customer keeps in BoWebb's "
+                "services is the customer's: there BoWebb is only processor, and the request "
+                "goes to the customer."
+            )
+        )
+        self.controller = QRadioButton(self.tr("BoWebb is controller: handle the request here"))
+        self.processor = QRadioButton(
+            self.tr("BoWebb is processor: forward the request to the customer")
+        )
+        self.controller.setChecked(True)
+        group = QButtonGroup(self)
+        group.addButton(self.controller)
+        group.addButton(self.processor)
+        self.customer = CustomerPicker(wizard.ctx)
+        self.customer_label = QLabel(self.tr("Customer (controller)"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.controller)
+        layout.addWidget(self.processor)
+        layout.addWidget(self.customer_label)
+        layout.addWidget(self.customer)
+        layout.addStretch(1)
+        self.processor.toggled.connect(self._toggle)
+        self.customer.currentIndexChanged.connect(self.completeChanged)
+        self._toggle()
+
+    def _toggle(self) -> None:
+        self.customer.setVisible(self.processor.isChecked())
+        self.customer_label.setVisible(self.processor.isChecked())
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return self.controller.isChecked() or self.customer.customer is not None
+
+    def nextId(self) -> int:
+        return FIND if self.controller.isChecked() else CONFIRM
+
+
+class FindPage(WizardPage):
+    def __init__(self, wizard: RequestWizard) -> None:
+        super().__init__(wizard)
+        self.findings: Any = None
+        self.setTitle(self.tr("Find every place"))
+        self.setSubTitle(
+            self.tr(
+                "Type what the person gave you. The console searches contacts at every "
+                "customer, the session log's contents and connection profiles. Uncheck what "
+                "is not this person."
+            )
+        )
+        self.email = QLineEdit()
+        self.phone = QLineEdit()
+        self.name = QLineEdit()
+        self.find_button = QPushButton(self.tr("Find"))
+        self.status = _label("")
+        self.places = QListWidget()
+        self.exports = _label("")
+        form = QFormLayout()
+        form.addRow(self.tr("E-mail"), self.email)
+        form.addRow(self.tr("Phone"), self.phone)
+        form.addRow(self.tr("Name"), self.name)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.find_button)
+        layout.addWidget(self.status)
+        layout.addWidget(self.places, 1)
+        layout.addWidget(self.exports)
+        self.find_button.clicked.connect(self.find)
+        for edit in (self.email, self.phone, self.name):
+            edit.textChanged.connect(self._stale)
+
+    def _stale(self) -> None:
+        self.findings = None
+        self.places.clear()
+        self.completeChanged.emit()
+
+    def query(self) -> Any:
+        from bowebb_console.store.erasure import PersonQuery
+
+        return PersonQuery(self.email.text(), self.phone.text(), self.name.text())
+
+    def find(self) -> None:
+        from bowebb_console.store.erasure import find_person
+
+        self.find_button.setEnabled(False)
+        self.status.setText(self.tr("Searching…"))
+        self.w.ctx.runner.start(
+            find_person,
+            self.w.ctx.database,
+            self.query(),
+            tag="erasure.find",
+            on_result=self._found,
+            on_error=self._failed,
+            on_finished=lambda: self.find_button.setEnabled(True),
+        )
+
+    def _failed(self, exc: BaseException) -> None:
+        self.status.setText(error_text(exc))
+
+    def _found(self, findings: Any) -> None:
+        self.findings = findings
+        self.places.clear()
+        for c in findings.contacts:
+            text = self.tr("Contact at %1: %2, %3").replace("%1", c.customer_name)
+            text = text.replace("%2", c.name).replace("%3", c.email)
+            self._add(text, ("contact", c.id))
+        for p in findings.payloads:
+            text = self.tr("Session log contents: %1 at %2").replace("%1", p.kind)
+            self._add(text.replace("%2", p.at[:16].replace("T", " ")), ("payload", p.seq))
+        for table, row_id in findings.profiles:
+            self._add(self.tr("Connection profile %1").replace("%1", str(row_id)), (table, row_id))
+        total = self.places.count()
+        self.status.setText(self.tr("%n place(s) found.", "", total))
+        self.exports.setText(
+            self.tr(
+                "%n notice export(s) since the person became a contact: those address lists "
+                "are outside the console; ask whoever holds a copy to delete it.",
+                "",
+                len(findings.exports),
+            )
+            if findings.exports
+            else ""
+        )
+        self.completeChanged.emit()
+
+    def _add(self, text: str, key: tuple[str, int]) -> None:
+        item = QListWidgetItem(text)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        item.setCheckState(Qt.CheckState.Checked)
+        item.setData(Qt.ItemDataRole.UserRole, key)
+        self.places.addItem(item)
+
+    def chosen(self) -> list[tuple[str, int]]:
+        items = (self.places.item(i) for i in range(self.places.count()))
+        return [
+            i.data(Qt.ItemDataRole.UserRole)
+            for i in items
+            if i.checkState() == Qt.CheckState.Checked
+        ]
+
+    def isComplete(self) -> bool:
+        return self.findings is not None
+
+
+class HoldsPage(WizardPage):
+    def __init__(self, wizard: RequestWizard) -> None:
+        super().__init__(wizard)
+        self.setTitle(self.tr("Legal holds"))
+        self.setSubTitle(
+            self.tr(
+                "Keep what a law requires; erase the rest. What is kept is named on the "
+                "certificate."
+            )
+        )
+        self.bookkeeping = QCheckBox(
+            self.tr("Bookkeeping records about this person exist (e.g. invoices to a sole trader)")
+        )
+        self.year_end = QDateEdit(from_date(dt.date(wizard.today.year - 1, 12, 31)))
+        self.year_end.setCalendarPopup(True)
+        self.year_end.setDisplayFormat("yyyy-MM-dd")
+        self.hold_until = QLabel()
+        self.legal_claim = QCheckBox(
+            self.tr("Data is needed for a legal claim (GDPR Art. 17(3)(e))")
+        )
+        self.anonymise = QCheckBox(
+            self.tr("Anonymise the checked contacts instead of erasing them (keeps the record)")
+        )
+        form = QFormLayout()
+        form.addRow(self.tr("Financial year ended"), self.year_end)
+        form.addRow(self.tr("Kept until"), self.hold_until)
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            _label(
+                self.tr(
+                    "The session log's events (ids, kinds, times, hashes) are always kept so "
+                    "the log still verifies; they hold no personal data."
+                )
+            )
+        )
+        layout.addWidget(self.bookkeeping)
+        layout.addLayout(form)
+        layout.addWidget(self.legal_claim)
+        layout.addWidget(self.anonymise)
+        layout.addStretch(1)
+        self.year_end.dateChanged.connect(self._update)
+        self._update()
+
+    def _update(self) -> None:
+        until = rules.bookkeeping_hold_until(to_date(self.year_end.date()))
+        self.hold_until.setText(
+            self.tr(
+                "%1 (bokföringslagen 7 kap. 2 §; kept in the accounting system, not here)"
+            ).replace("%1", until.isoformat())
+        )
+
+    def holds(self) -> tuple[str, ...]:
+        chosen = []
+        if self.bookkeeping.isChecked():
+            chosen.append("bookkeeping")
+        if self.legal_claim.isChecked():
+            chosen.append("legal_claim")
+        return tuple(chosen)
+
+
+class ConfirmPage(WizardPage):
+    def __init__(self, wizard: RequestWizard) -> None:
+        super().__init__(wizard)
+        self.setCommitPage(True)
+        self.summary = _label("")
+        self.error = _label("")
+        self.error.setObjectName("errorText")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.error)
+        layout.addStretch(1)
+
+    def initializePage(self) -> None:
+        self.error.clear()
+        mode = self.w.mode()
+        if mode == "open":
+            self.setTitle(self.tr("Save the request as open"))
+            self.summary.setText(
+                self.tr("The request is saved with its due date; nothing is erased yet.")
+            )
+            self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Save request"))
+        elif mode == "forward":
+            self.setTitle(self.tr("Forward to the customer"))
+            self.summary.setText(
+                self.tr(
+                    "BoWebb is processor for this data. Send the request to %1 today; the "
+                    "console records that it was forwarded, and the request is closed here."
+                ).replace("%1", self.w.controller_page.customer.currentText())
+            )
+            self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Record forwarding"))
+        else:
+            plan = self.w.plan()
+            contacts = sum(1 for _ in plan.contact_actions)
+            self.setTitle(self.tr("Erase for good"))
+            self.summary.setText(
+                self.tr(
+                    "%1 contact record(s) and %2 log content(s) will be erased (or anonymised), "
+                    "with their search-index entries. This cannot be undone. A certificate "
+                    "without personal data is issued."
+                )
+                .replace("%1", str(contacts))
+                .replace("%2", str(len(plan.payload_seqs)))
+            )
+            self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Erase"))
+
+    def validatePage(self) -> bool:
+        if self.w.committed:
+            return True
+        self.w.commit(self)
+        return False
+
+    def nextId(self) -> int:
+        return RESULT
+
+
+class ResultPage(QWizardPage):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle(self.tr("Done"))
+        self.text = _label("")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.text)
+        layout.addStretch(1)
+
+
+class RequestWizard(QWizard):
+    """Start with ``request`` (an open RequestView) to work on it, or None for a new one."""
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        request: Any = None,
+        today: dt.date | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.request = request
+        self.today = today or dt.date.today()
+        self.committed = False
+        self.outcome: Any = None
+        self.setWindowTitle(self.tr("Erasure request"))
+        self.receipt = ReceiptPage(self)
+        self.identity = IdentityPage(self)
+        self.controller_page = ControllerPage(self)
+        self.find_page = FindPage(self)
+        self.holds_page = HoldsPage(self)
+        self.confirm = ConfirmPage(self)
+        self.result_page = ResultPage()
+        for page_id, page in (
+            (RECEIPT, self.receipt),
+            (IDENTITY, self.identity),
+            (CONTROLLER, self.controller_page),
+            (FIND, self.find_page),
+            (HOLDS, self.holds_page),
+            (CONFIRM, self.confirm),
+            (RESULT, self.result_page),
+        ):
+            self.setPage(page_id, page)
+        self.setStartId(RECEIPT)
+
+    def mode(self) -> str:
+        if not self.identity.confirmed:
+            return "open"
+        return "erase" if self.controller_page.controller.isChecked() else "forward"
+
+    def _request_ref(self) -> Any:
+        from bowebb_console.store.erasure import NewRequest
+
+        if self.request is not None:
+            return self.request.id
+        return NewRequest(to_date(self.receipt.received.date()), self.receipt.channel.currentData())
+
+    def plan(self) -> Any:
+        from bowebb_console.store.erasure import ErasurePlan
+
+        chosen = self.find_page.chosen()
+        action = "anonymise" if self.holds_page.anonymise.isChecked() else "erase"
+        return ErasurePlan(
+            request=self._request_ref(),
+            identity_check=self.identity.method.currentData(),
+            query=self.find_page.query(),
+            contact_actions={i: action for kind, i in chosen if kind == "contact"},
+            payload_seqs=tuple(i for kind, i in chosen if kind == "payload"),
+            profiles=tuple((k, i) for k, i in chosen if k not in ("contact", "payload")),
+            holds=self.holds_page.holds(),
+        )
+
+    def commit(self, page: ConfirmPage) -> None:
+        from bowebb_console.store import erasure
+        from bowebb_console.store.erasure_journal import Journal, resolve_path
+
+        mode = self.mode()
+        ctx = self.ctx
+        if mode == "open":
+            if self.request is not None:  # already saved: nothing to do
+                self._done(self.request.reference)
+                return
+            fn, args = erasure.save_open_request, (ctx.database, self._request_ref(), self.today)
+        elif mode == "forward":
+            customer = self.controller_page.customer.customer
+            fn = erasure.forward_request
+            args = (ctx.database, self._request_ref(), customer.id)
+        else:
+            path = resolve_path(None, ctx.settings.erasure_journal_path, ctx.paths.data_dir)
+            fn, args = erasure.erase_person, (ctx.database, Journal(path), self.plan())
+        kwargs: dict[str, Any] = {}
+        if mode == "forward":
+            kwargs = {"identity_check": self.identity.method.currentData(), "today": self.today}
+        elif mode == "erase":
+            kwargs = {"role": ctx.identity.role, "today": self.today}
+        self.button(QWizard.WizardButton.CommitButton).setEnabled(False)
+        self.button(QWizard.WizardButton.CancelButton).setEnabled(False)
+        page.error.setText(self.tr("Working…"))
+        ctx.runner.start(
+            fn,
+            *args,
+            tag="erasure.commit",
+            on_result=self._done,
+            on_error=lambda exc: self._failed(page, exc),
+            **kwargs,
+        )
+
+    def _failed(self, page: ConfirmPage, exc: BaseException) -> None:
+        page.error.setText(self.tr("Nothing was saved: %1").replace("%1", error_text(exc)))
+        self.button(QWizard.WizardButton.CommitButton).setEnabled(True)
+        self.button(QWizard.WizardButton.CancelButton).setEnabled(True)
+
+    def _done(self, outcome: Any) -> None:
+        self.committed = True
+        self.outcome = outcome
+        mode = self.mode()
+        if mode == "erase":
+            text = self.tr(
+                "Erased. Certificate %1 is on the Erasure screen; send it to the person."
+            ).replace("%1", outcome.reference)
+            if outcome.scrub.pending:
+                text += " " + self.tr(
+                    "The database owner must still run `bowebb-console erasure compact`."
+                )
+        elif mode == "forward":
+            text = self.tr("Recorded as forwarded to the customer (request %1).").replace(
+                "%1", outcome
+            )
+        else:
+            text = self.tr("Saved as open request %1.").replace("%1", outcome)
+        self.result_page.text.setText(text)
+        self.button(QWizard.WizardButton.CancelButton).setEnabled(True)
+        self.next()

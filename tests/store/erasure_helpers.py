@@ -1,0 +1,153 @@
+"""A person planted everywhere the console keeps data, and byte-level checks of the files."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine, insert, text
+
+from bowebb_console.store import sessions
+from bowebb_console.store.models import Contact, Customer
+
+NAME = "Zebulon Quixtrapp"
+EMAIL = "zebulon.quixtrapp@vindelkraft-unik.se"
+PHONE = "+46709871234"
+# What must not survive anywhere in the files (the phone also in its national form).
+SECRETS = (NAME, EMAIL, PHONE, "Quixtrapp", "quixtrapp", "0709871234", "9871234")
+COMPANY = "Vindelkraft Ödmjuk AB"
+ORG = "5591234567"  # not Luhn-checked here: inserted below the validation
+
+
+@dataclass(frozen=True)
+class Planted:
+    customer_id: int
+    other_customer_id: int
+    contact_id: int
+    other_contact_id: int
+    bystander_id: int
+
+
+def plant_person(engine: Engine, *, hard_delete_due: dt.date | None = None) -> Planted:
+    with engine.begin() as conn:
+        cust = conn.execute(
+            insert(Customer)
+            .values(
+                org_number=ORG,
+                name=COMPANY,
+                status="active",
+                version=1,
+                dpa_signed_on=dt.date(2025, 1, 1),
+                hard_delete_due=hard_delete_due,
+                terminated_on=(hard_delete_due - dt.timedelta(days=90))
+                if hard_delete_due
+                else None,
+            )
+            .returning(Customer.id)
+        ).scalar_one()
+        other = conn.execute(
+            insert(Customer)
+            .values(
+                org_number="5560360793",
+                name="Annat Bolag AB",
+                status="active",
+                version=1,
+                dpa_signed_on=dt.date(2025, 1, 1),
+            )
+            .returning(Customer.id)
+        ).scalar_one()
+        contact = conn.execute(
+            insert(Contact)
+            .values(customer_id=cust, name=NAME, email=EMAIL, phone=PHONE, version=1)
+            .returning(Contact.id)
+        ).scalar_one()
+        second = conn.execute(
+            insert(Contact)
+            .values(customer_id=other, name=NAME, email=EMAIL.upper(), version=1)
+            .returning(Contact.id)
+        ).scalar_one()
+        bystander = conn.execute(
+            insert(Contact)
+            .values(customer_id=other, name="Berit Bystander", email="berit@annat.se", version=1)
+            .returning(Contact.id)
+        ).scalar_one()
+    when = dt.datetime(2026, 11, 1, 10, 0, tzinfo=dt.UTC)
+    consent = sessions.record_consent(
+        engine,
+        customer_id=cust,
+        session_kind="remote_control",
+        outcome="agreed",
+        channel="phone",
+        agreed_at=when,
+        contact_id=contact,
+        reference="T-1",
+        scope="control",
+        purpose="printer",
+    )
+    sessions.start_session(engine, consent.session_uuid, tool="AnyDesk")
+    sessions.add_note(
+        engine,
+        consent.session_uuid,
+        f"Called back {NAME.upper()} on 070-987 12 34 about the printer",
+    )
+    sessions.end_session(engine, consent.session_uuid, "fixed", "resolved")
+    # A session of the other customer that mentions the person only in a note.
+    other_consent = sessions.record_consent(
+        engine,
+        customer_id=other,
+        session_kind="remote_control",
+        outcome="agreed",
+        channel="email",
+        agreed_at=when,
+        contact_id=bystander,
+        reference="T-2",
+        scope="view_only",
+        purpose="invoice",
+    )
+    sessions.start_session(engine, other_consent.session_uuid, tool="AnyDesk")
+    sessions.add_note(engine, other_consent.session_uuid, f"cc {EMAIL} on the reply")
+    sessions.add_note(engine, other_consent.session_uuid, "nothing personal here")
+    return Planted(int(cust), int(other), int(contact), int(second), int(bystander))
+
+
+def sqlite_files(url: str) -> list[Path]:
+    path = Path(url.removeprefix("sqlite:///"))
+    return [p for p in (path, path.with_name(path.name + "-wal")) if p.exists()]
+
+
+def found_in_bytes(blobs: list[bytes], needles: tuple[str, ...] = SECRETS) -> list[str]:
+    hits = []
+    for needle in needles:
+        for form in {needle, needle.lower(), needle.upper()}:
+            for encoded in (form.encode("utf-8"), form.encode("utf-16-le")):
+                if any(encoded in blob for blob in blobs):
+                    hits.append(form)
+    return sorted(set(hits))
+
+
+def pg_relation_bytes(admin: Engine, tables: list[str]) -> list[bytes]:
+    """The heap, TOAST and index files of ``tables`` (the tests run as root on the server)."""
+    blobs = []
+    with admin.connect() as conn:
+        conn.execute(text("CHECKPOINT"))
+        data_dir = Path(conn.execute(text("SHOW data_directory")).scalar_one())
+        rels = conn.execute(
+            text(
+                "SELECT pg_relation_filepath(c.oid) FROM pg_class c "
+                "WHERE c.oid IN (SELECT CAST(t AS regclass) FROM unnest(CAST(:t AS text[])) t) "
+                "OR c.oid IN (SELECT indexrelid FROM pg_index WHERE indrelid IN "
+                "  (SELECT CAST(t AS regclass) FROM unnest(CAST(:t AS text[])) t)) "
+                "OR c.oid IN (SELECT reltoastrelid FROM pg_class WHERE oid IN "
+                "  (SELECT CAST(t AS regclass) FROM unnest(CAST(:t AS text[])) t))"
+            ),
+            {"t": tables},
+        ).scalars()
+        for rel in rels:
+            if rel is None:
+                continue
+            base = data_dir / rel
+            for f in sorted(base.parent.glob(base.name + "*")):
+                if f.name == base.name or f.name.startswith(base.name + "."):
+                    blobs.append(f.read_bytes())
+    return blobs
