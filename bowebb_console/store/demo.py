@@ -36,6 +36,7 @@ from bowebb_console.domain.policy import (
     is_hard_delete_due,
 )
 from bowebb_console.store.demo_sessions import fill_demo_sessions
+from bowebb_console.store.demo_transfers import fill_demo_transfers
 from bowebb_console.store.models import Contact, Customer, SubProcessor
 
 DEFAULT_SEED = 20261126
@@ -166,6 +167,7 @@ def fill_demo(
 
     statuses = [row["status"] for row in customer_rows]
     logged = fill_demo_sessions(engine, count=min(300, companies), seed=seed)
+    fill_demo_transfers(engine, seed=seed, sessions=min(24, companies))
     return DemoSummary(
         sessions=logged,
         customers=len(customer_rows),
