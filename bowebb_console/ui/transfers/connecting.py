@@ -81,7 +81,6 @@ class Connector(QObject):
         if isinstance(exc, work.NeedSecret):
             self._ask_secret(exc.forgot_remembered)
             return
-        self._typed = None
         if isinstance(exc, SessionError | LogWriteError | HostKeyStoreError):
             self._error(self.tr("Cannot connect"), exc.message)
         elif isinstance(exc, SftpError) and exc.kind == "host_key_unknown" and exc.offered:
@@ -93,7 +92,12 @@ class Connector(QObject):
         else:
             self._error(self.tr("Cannot connect"), f"{type(exc).__name__}: {exc}")
 
+    def _forget(self) -> None:
+        """The attempt is over: a typed secret is not kept."""
+        self._typed = None
+
     def _error(self, title: str, text: str, details: str = "") -> None:
+        self._forget()
         self.view.show_status(text, error=True)
         self.ctx.prompts.show_error(title, text, details=details)
 
@@ -148,6 +152,7 @@ class Connector(QObject):
                 on_error=self._failed,
             )
         )
+        dialog.rejected.connect(self._forget)
         dialog.rejected.connect(
             lambda: self.view.show_status(self.tr("Not connected: the key was not confirmed."))
         )
@@ -158,6 +163,7 @@ class Connector(QObject):
         if row.trusted:
             self._attempt()
             return
+        self._forget()
         text = self.tr(
             "The host key is pinned and logged. Your team requires a team lead's approval "
             "for new host keys: files can be transferred once a lead has approved it."
@@ -175,6 +181,7 @@ class Connector(QObject):
         dialog = KeyChangedDialog(
             profile.host, profile.port, exc.old_fp, new_type, new_fp, can_replace, self.view
         )
+        dialog.rejected.connect(self._forget)
         self.view.show_status(
             self.tr("Refused: the server's host key has changed (pinned %1, now %2).")
             .replace("%1", exc.old_fp)
