@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from bowebb_console import POLICY_VERSION, __version__
 from bowebb_console.config import load_settings
 from bowebb_console.ui.main_window import MainWindow
+from bowebb_console.ui.transfers.view import TransfersView
 from bowebb_console.ui.views.customers import CustomersView
 from bowebb_console.ui.views.placeholder import PlaceholderView
 from bowebb_console.ui.views.sub_processors import SubProcessorsView
@@ -18,7 +19,7 @@ from bowebb_console.ui.views.sub_processors import SubProcessorsView
 EXPECTED = {
     "customers": CustomersView,
     "sessions": PlaceholderView,
-    "transfers": PlaceholderView,
+    "transfers": TransfersView,
     "erasure": PlaceholderView,
     "sub_processors": SubProcessorsView,
     "review": PlaceholderView,

@@ -68,11 +68,16 @@ class Connector(QObject):
         self.view._update_buttons()
 
     def _connected(self, link: work.Link) -> None:
+        if not self.view.alive():
+            link.close()  # the screen is gone: nobody will use it
+            return
         self._typed = None
         self._done()
         self.view.connected(link)
 
     def _failed(self, exc: BaseException) -> None:
+        if not self.view.alive():
+            return
         from bowebb_console.store.host_keys import HostKeyStoreError
         from bowebb_console.store.session_log import LogWriteError
         from bowebb_console.store.sessions import SessionError
@@ -103,6 +108,8 @@ class Connector(QObject):
 
     def remote_error(self, exc: BaseException) -> None:
         """A listing or a batch failed as a whole (a single file's failure is in the queue)."""
+        if not self.view.alive():
+            return
         if isinstance(exc, SftpError):
             self._error(self.tr("Server"), kind_words(exc.kind), exc.message)
         else:
@@ -160,6 +167,8 @@ class Connector(QObject):
         dialog.open()
 
     def _pinned(self, row: Any) -> None:
+        if not self.view.alive():
+            return
         if row.trusted:
             self._attempt()
             return
@@ -265,6 +274,8 @@ class Connector(QObject):
         )
 
     def _pending_loaded(self, result: tuple[list[Any], bool]) -> None:
+        if not self.view.alive():
+            return
         rows, required = result
         if isinstance(self.dialog, PendingKeysDialog) and self.dialog.isVisible():
             self.dialog.set_rows(rows)

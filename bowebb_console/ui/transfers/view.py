@@ -13,7 +13,8 @@ import posixpath
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+import shiboken6
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -56,6 +57,9 @@ class TransfersView(QWidget):
         self._refused_rows = 0
         self.connector = Connector(self)
         self._build()
+        app = QCoreApplication.instance()
+        if app is not None:  # quitting must not wait for a multi-gigabyte file to finish
+            app.aboutToQuit.connect(self._cancel_all)
         self.reload_sessions()
 
     # --- layout ---------------------------------------------------------------------------
@@ -212,6 +216,10 @@ class TransfersView(QWidget):
         self._update_buttons()
         self._local_changed()
 
+    def alive(self) -> bool:
+        """False once Qt deleted the widgets (a late result after the window closed)."""
+        return shiboken6.isValid(self) and shiboken6.isValid(self.status)
+
     # --- sessions and profiles ------------------------------------------------------------
 
     def session_uuid(self) -> str | None:
@@ -232,6 +240,8 @@ class TransfersView(QWidget):
         )
 
     def _sessions_loaded(self, found: list[tuple[Any, str]]) -> None:
+        if not self.alive():
+            return
         keep = self.session_uuid()
         self.sessions = found
         self.session_combo.blockSignals(True)
@@ -282,6 +292,8 @@ class TransfersView(QWidget):
         )
 
     def _profiles_loaded(self, rows: list[Any], select_id: int | None) -> None:
+        if not self.alive():
+            return
         self.profiles = rows
         self.profile_combo.blockSignals(True)
         self.profile_combo.clear()
@@ -301,6 +313,8 @@ class TransfersView(QWidget):
         self._update_buttons()
 
     def _load_failed(self, exc: BaseException) -> None:
+        if not self.alive():
+            return
         self.show_status(
             self.tr("Could not load from the database (%1). Press Refresh to try again.").replace(
                 "%1", type(exc).__name__
@@ -395,6 +409,8 @@ class TransfersView(QWidget):
         )
 
     def _listed(self, result: tuple[str, list[Any]]) -> None:
+        if not self.alive():
+            return
         self.remote_dir, rows = result
         self.remote_path.setText(self.remote_dir)
         self.remote_model.set_rows(rows)

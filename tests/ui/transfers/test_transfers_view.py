@@ -278,3 +278,65 @@ def test_unloggable_transfer_stops_the_queue_and_says_so(  # type: ignore[no-unt
     assert [r.state for r in view.queue_model.rows] == ["ok", "cancelled"]
     assert not (sshd.root / "in" / "b.txt").exists()
     disconnect(qtbot, view, ctx)
+
+
+def test_resume_interrupted_download(qtbot, make_ctx, sqlite_url, sshd, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    su, _ = setup_db(sqlite_url, sshd)
+    pin_in_db(sqlite_url, sshd, sshd.host_key)
+    remote = sshd.root / "in" / "halv.bin"
+    data = os.urandom(2 * MiB + 5)
+    remote.write_bytes(data)
+    local = tmp_path / "ner"
+    local.mkdir()
+    st = remote.stat()
+    (local / "halv.bin.part").write_bytes(data[:MiB])
+    (local / "halv.bin.part.json").write_text(json.dumps(
+        {"remote_path": str(remote), "size": st.st_size, "mtime": int(st.st_mtime), "durable": MiB}
+    ))  # fmt: skip
+    ctx = make_ctx(sqlite_url)
+    view = open_view(qtbot, ctx)
+    view.local_dir.setText(str(local))
+    assert not view.resume_button.isEnabled()  # not connected yet
+    qtbot.mouseClick(view.connect_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.resume_button.isEnabled(), timeout=15_000)
+    qtbot.mouseClick(view.resume_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(view.queue_model.rows) and view.queue_model.rows[0].state == "ok",
+                    timeout=15_000)  # fmt: skip
+    (event,) = transfer_log.transfers_of(ctx.database, su)
+    assert event["resumed_from"] == MiB and event["sha256"] == hashlib.sha256(data).hexdigest()
+    assert (local / "halv.bin").read_bytes() == data and not (local / "halv.bin.part").exists()
+    disconnect(qtbot, view, ctx)
+
+
+def test_pin_waits_for_a_leads_approval(qtbot, make_ctx, sqlite_url, sshd, prompts) -> None:  # type: ignore[no-untyped-def]
+    from bowebb_console.ui.transfers.dialogs import PendingKeysDialog
+
+    su, _ = setup_db(sqlite_url, sshd)
+    db = Database(make_engine(sqlite_url))
+    with db.session() as s:
+        host_keys.set_requires_approval(s, True)
+    db.dispose()
+    agent = make_ctx(sqlite_url, role="agent")
+    view = open_view(qtbot, agent)
+    assert not view.pending_button.isVisible()
+    qtbot.mouseClick(view.connect_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: isinstance(view.connector.dialog, FingerprintDialog), timeout=15_000)
+    qtbot.mouseClick(view.connector.dialog.confirm_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Waiting for approval" in [s.title for s in prompts.shown])
+    assert view.link is None
+    lead = make_ctx(sqlite_url, role="lead")
+    lead_view = open_view(qtbot, lead)
+    assert lead_view.pending_button.isVisible()
+    qtbot.mouseClick(lead_view.pending_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: isinstance(lead_view.connector.dialog, PendingKeysDialog))
+    dialog = lead_view.connector.dialog
+    assert dialog.list.count() == 1 and not dialog.require.isEnabled()  # admins only
+    qtbot.mouseClick(dialog.approve_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.list.count() == 0, timeout=10_000)
+    kinds = [e.kind for e in sessions.session_timeline(agent.database, su)]
+    assert kinds[-1] == "host_key_pinned"
+    qtbot.mouseClick(view.connect_button, Qt.MouseButton.LeftButton)  # now trusted
+    qtbot.waitUntil(lambda: view.link is not None, timeout=15_000)
+    disconnect(qtbot, view, agent)
