@@ -519,5 +519,28 @@
         <source>Not logged</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>on the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace existing files?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) already exist %1 and were not transferred: %2. Replace them?</source>
+        <translation>
+            <numerusform>%n file already exists %1 and was not transferred: %2. Replace it?</numerusform>
+            <numerusform>%n files already exist %1 and were not transferred: %2. Replace them?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 </TS>

@@ -519,5 +519,28 @@
         <source>Not logged</source>
         <translation>Inte loggad</translation>
     </message>
+    <message>
+        <source>on the server</source>
+        <translation>på servern</translation>
+    </message>
+    <message>
+        <source>here</source>
+        <translation>här</translation>
+    </message>
+    <message>
+        <source>Replace existing files?</source>
+        <translation>Ersätta befintliga filer?</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) already exist %1 and were not transferred: %2. Replace them?</source>
+        <translation>
+            <numerusform>%n fil finns redan %1 och överfördes inte: %2. Ersätta den?</numerusform>
+            <numerusform>%n filer finns redan %1 och överfördes inte: %2. Ersätta dem?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>Ersätt</translation>
+    </message>
 </context>
 </TS>

@@ -38,9 +38,15 @@ class HostQueue(QObject):
         return self.running is not None or bool(self.waiting)
 
     def submit(
-        self, direction: str, sources: list[tuple[str, bool]], target: str, session_uuid: str
+        self,
+        direction: str,
+        sources: list[tuple[str, bool]],
+        target: str,
+        session_uuid: str,
+        *,
+        overwrite: bool = False,
     ) -> Batch:
-        batch = Batch(next(self._ids), direction, sources, target, session_uuid)
+        batch = Batch(next(self._ids), direction, sources, target, session_uuid, overwrite)
         self.batches[batch.batch_id] = batch
         self.waiting.append(batch)
         self._next()

@@ -55,6 +55,7 @@ class TransfersView(QWidget):
         self.profiles: list[Any] = []
         self.sessions: list[tuple[Any, str]] = []
         self._refused_rows = 0
+        self._exists: dict[int, list[Any]] = {}  # batch id -> jobs refused as "exists"
         self.connector = Connector(self)
         self._build()
         app = QCoreApplication.instance()
@@ -503,6 +504,9 @@ class TransfersView(QWidget):
             )
         else:
             key = (done.batch_id, done.job_index)
+        if r.error_kind == "exists" and done.job_index is not None and self.queue is not None:
+            job = self.queue.batches[done.batch_id].jobs[done.job_index]
+            self._exists.setdefault(done.batch_id, []).append(job)
         moved = r.size if r.result == "ok" else r.bytes_transferred + (r.resumed_from or 0)
         self.queue_model.update(key, state=r.result, done=moved, detail=detail)
         if done.log_error is not None:
@@ -518,9 +522,46 @@ class TransfersView(QWidget):
             self.ctx.prompts.show_error(self.tr("Not logged"), text)
 
     def _batch_finished(self, batch_id: int, direction: str) -> None:
+        if not self.alive():
+            return
         if direction == "upload":
             self.list_remote(self.remote_dir)
         self._local_changed()
+        existing = self._exists.pop(batch_id, [])
+        if existing:
+            self._ask_overwrite(existing)
+
+    def _ask_overwrite(self, jobs: list[Any]) -> None:
+        """Files are never replaced without asking: offer to queue them again, overwriting."""
+        names = ", ".join(posixpath.basename(str(j.source)) for j in jobs[:5])
+        more = "" if len(jobs) <= 5 else " …"
+        where = self.tr("on the server") if jobs[0].direction == "upload" else self.tr("here")
+
+        def answer(yes: bool) -> None:
+            su = self.session_uuid()
+            if not yes or self.queue is None or su is None:
+                return
+            for job in jobs:
+                self.queue.submit(
+                    job.direction,
+                    [(str(job.source), False)],
+                    str(job.target_dir),
+                    su,
+                    overwrite=True,
+                )
+
+        self.ctx.prompts.confirm(
+            self.tr("Replace existing files?"),
+            self.tr(
+                "%n file(s) already exist %1 and were not transferred: %2. Replace them?",
+                "",
+                len(jobs),
+            )
+            .replace("%1", where)
+            .replace("%2", names + more),
+            answer,
+            ok_text=self.tr("Replace"),
+        )
 
     def _batch_failed(self, batch_id: int, exc: BaseException) -> None:
         self.connector.remote_error(exc)

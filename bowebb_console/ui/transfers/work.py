@@ -267,6 +267,7 @@ class Batch:
     sources: list[tuple[str, bool]]  # (path, is_folder)
     target: str  # remote folder (upload) or local folder (download)
     session_uuid: str
+    overwrite: bool = False  # only after the agent said yes to replacing existing files
     cancel_all: threading.Event = field(default_factory=threading.Event)
     jobs: list[FileJob] = field(default_factory=list)
 
@@ -316,12 +317,13 @@ def run_batch(
         if batch.cancel_all.is_set():
             break
         if is_folder and batch.direction == "upload":
-            plan = engine.plan_upload(path, batch.target)
+            plan = engine.plan_upload(path, batch.target, overwrite=batch.overwrite)
         elif is_folder:
-            plan = engine.plan_download(path, batch.target)
+            plan = engine.plan_download(path, batch.target, overwrite=batch.overwrite)
         else:
             size = Path(path).stat().st_size if batch.direction == "upload" else 0
-            plan = [FileJob(batch.direction, path, batch.target, size)]  # type: ignore[arg-type]
+            direction: Any = batch.direction
+            plan = [FileJob(direction, path, batch.target, size, batch.overwrite)]
         jobs.extend(j for j in plan if isinstance(j, FileJob))
     if batch.direction == "download":
         jobs = [_sized(engine, link, j) for j in jobs]

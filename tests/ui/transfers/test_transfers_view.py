@@ -340,3 +340,27 @@ def test_pin_waits_for_a_leads_approval(qtbot, make_ctx, sqlite_url, sshd, promp
     qtbot.mouseClick(view.connect_button, Qt.MouseButton.LeftButton)  # now trusted
     qtbot.waitUntil(lambda: view.link is not None, timeout=15_000)
     disconnect(qtbot, view, agent)
+
+
+def test_existing_file_is_replaced_only_after_asking(  # type: ignore[no-untyped-def]
+    qtbot, make_ctx, sqlite_url, sshd, tmp_path, prompts
+) -> None:
+    su, _ = setup_db(sqlite_url, sshd)
+    pin_in_db(sqlite_url, sshd, sshd.host_key)
+    target = sshd.root / "in" / "finns.txt"
+    target.write_text("old")
+    src = tmp_path / "finns.txt"
+    src.write_text("new version")
+    prompts.answers.extend([True])
+    ctx = make_ctx(sqlite_url)
+    view = open_view(qtbot, ctx)
+    qtbot.mouseClick(view.connect_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.link is not None, timeout=15_000)
+    view.upload_paths([str(src)])
+    qtbot.waitUntil(lambda: len(transfer_log.transfers_of(ctx.database, su)) == 2, timeout=15_000)
+    first, second = transfer_log.transfers_of(ctx.database, su)
+    assert (first["result"], first["error_kind"]) == ("failed", "exists")
+    assert "already exist" in prompts.texts("confirm")[0] and "finns.txt" in prompts.texts()[0]
+    assert second["result"] == "ok" and target.read_text() == "new version"
+    qtbot.waitUntil(lambda: view.queue is not None and not view.queue.busy, timeout=15_000)
+    disconnect(qtbot, view, ctx)
