@@ -126,3 +126,42 @@ def test_host_key_events(db) -> None:  # type: ignore[no-untyped-def]
     replaced = transfer_log.log_host_key_replaced(db, su, "SHA256:old", row)
     assert replaced.payload is not None and replaced.payload["old_fingerprint"] == "SHA256:old"
     assert verify_log(db).ok
+
+
+def test_agent_login_on_postgresql(pg_db) -> None:  # type: ignore[no-untyped-def]
+    """As an agent: pin a first key and log it, log transfers (the server names the actor);
+    replacing the key is refused by the database, and nothing is logged for it."""
+    from sqlalchemy.orm import Session
+
+    from bowebb_console.store import host_keys, users
+    from bowebb_console.store.setup import init_database
+
+    init_database(pg_db.admin_url_str, role_prefix=pg_db.role_prefix)
+    admin = make_engine(pg_db.admin_url_str)
+    name = pg_db.login_name("agent")
+    with admin.begin() as conn:
+        users.add_user(conn, name, "agent", "correct horse battery")
+    agent = make_engine(pg_db.url_for(name, "correct horse battery"))
+    try:
+        su = transfer_session(agent)
+        with Session(agent) as s:
+            row = host_keys.pin_key(
+                s, "sftp.example.se", 22, "ssh-ed25519", "SHA256:first", "AAAA",
+                actor="ignored", role="ignored",
+            )  # fmt: skip
+            pinned = transfer_log.log_host_key_pinned(agent, su, row)
+            with pytest.raises(host_keys.HostKeyStoreError) as info:
+                host_keys.replace_key(
+                    s, "sftp.example.se", 22, "SHA256:first", "ssh-ed25519", "SHA256:second",
+                    "BBBB", actor="ignored", role="lead",
+                )  # fmt: skip
+        assert info.value.kind == "not_allowed"
+        event = transfer_log.log_file_transferred(agent, su, Record())
+        assert pinned.actor == event.actor == name and row.pinned_by == name
+        kinds = [e.kind for e in sessions.session_timeline(agent, su)]
+        assert kinds == ["consent_recorded", "session_started", "host_key_pinned",
+                         "file_transferred"]  # fmt: skip
+        assert verify_log(admin).ok
+    finally:
+        agent.dispose()
+        admin.dispose()
