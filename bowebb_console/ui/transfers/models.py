@@ -78,6 +78,8 @@ class RemoteModel(RowTableModel[RemoteEntry]):
         refused = index.isValid() and self.row_at(index.row()).refused is not None
         if role == Qt.ItemDataRole.ForegroundRole and refused:
             return QColor("#b00020")
+        if role == Qt.ItemDataRole.ToolTipRole and index.isValid():
+            return _kind(self.row_at(index.row()))  # the whole reason, however narrow
         return super().data(index, role)
 
 
