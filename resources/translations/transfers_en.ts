@@ -201,6 +201,72 @@
     </message>
 </context>
 <context>
+    <name>QueuePanel</name>
+    <message>
+        <source>Queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry failed (resumes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, %1 left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The transfer of %1 could not be written to the session log, so the queue was stopped: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not logged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace existing files?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) already exist %1 and were not transferred: %2. Replace them?</source>
+        <translation>
+            <numerusform>%n file already exists %1 and was not transferred: %2. Replace it?</numerusform>
+            <numerusform>%n files already exist %1 and were not transferred: %2. Replace them?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SecretDialog</name>
     <message>
         <source>Sign in to the server</source>
@@ -436,30 +502,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cancel file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancel all</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Clear finished</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Queue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>File</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Total</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>order</source>
         <translation type="unfinished"></translation>
     </message>
@@ -505,41 +547,6 @@
     </message>
     <message>
         <source>Refused names and links are not downloaded; the rest is queued.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>, %1 left</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The transfer of %1 could not be written to the session log, so the queue was stopped: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not logged</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>on the server</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>here</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Replace existing files?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n file(s) already exist %1 and were not transferred: %2. Replace them?</source>
-        <translation>
-            <numerusform>%n file already exists %1 and was not transferred: %2. Replace it?</numerusform>
-            <numerusform>%n files already exist %1 and were not transferred: %2. Replace them?</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Replace</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

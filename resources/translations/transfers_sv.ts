@@ -201,6 +201,72 @@
     </message>
 </context>
 <context>
+    <name>QueuePanel</name>
+    <message>
+        <source>Queue</source>
+        <translation>Kö</translation>
+    </message>
+    <message>
+        <source>Cancel file</source>
+        <translation>Avbryt fil</translation>
+    </message>
+    <message>
+        <source>Cancel all</source>
+        <translation>Avbryt alla</translation>
+    </message>
+    <message>
+        <source>Clear finished</source>
+        <translation>Rensa färdiga</translation>
+    </message>
+    <message>
+        <source>Retry failed (resumes)</source>
+        <translation>Försök igen med misslyckade (återupptar)</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Fil</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Totalt</translation>
+    </message>
+    <message>
+        <source>, %1 left</source>
+        <translation>, %1 kvar</translation>
+    </message>
+    <message>
+        <source>The transfer of %1 could not be written to the session log, so the queue was stopped: %2</source>
+        <translation>Överföringen av %1 kunde inte skrivas till sessionsloggen, så kön stoppades: %2</translation>
+    </message>
+    <message>
+        <source>Not logged</source>
+        <translation>Inte loggad</translation>
+    </message>
+    <message>
+        <source>on the server</source>
+        <translation>på servern</translation>
+    </message>
+    <message>
+        <source>here</source>
+        <translation>här</translation>
+    </message>
+    <message>
+        <source>Replace existing files?</source>
+        <translation>Ersätta befintliga filer?</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) already exist %1 and were not transferred: %2. Replace them?</source>
+        <translation>
+            <numerusform>%n fil finns redan %1 och överfördes inte: %2. Ersätta den?</numerusform>
+            <numerusform>%n filer finns redan %1 och överfördes inte: %2. Ersätta dem?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>Ersätt</translation>
+    </message>
+</context>
+<context>
     <name>SecretDialog</name>
     <message>
         <source>Sign in to the server</source>
@@ -436,30 +502,6 @@
         <translation>Server</translation>
     </message>
     <message>
-        <source>Cancel file</source>
-        <translation>Avbryt fil</translation>
-    </message>
-    <message>
-        <source>Cancel all</source>
-        <translation>Avbryt alla</translation>
-    </message>
-    <message>
-        <source>Clear finished</source>
-        <translation>Rensa färdiga</translation>
-    </message>
-    <message>
-        <source>Queue</source>
-        <translation>Kö</translation>
-    </message>
-    <message>
-        <source>File</source>
-        <translation>Fil</translation>
-    </message>
-    <message>
-        <source>Total</source>
-        <translation>Totalt</translation>
-    </message>
-    <message>
         <source>order</source>
         <translation>order</translation>
     </message>
@@ -506,41 +548,6 @@
     <message>
         <source>Refused names and links are not downloaded; the rest is queued.</source>
         <translation>Avvisade namn och länkar laddas inte ner; resten har lagts i kön.</translation>
-    </message>
-    <message>
-        <source>, %1 left</source>
-        <translation>, %1 kvar</translation>
-    </message>
-    <message>
-        <source>The transfer of %1 could not be written to the session log, so the queue was stopped: %2</source>
-        <translation>Överföringen av %1 kunde inte skrivas till sessionsloggen, så kön stoppades: %2</translation>
-    </message>
-    <message>
-        <source>Not logged</source>
-        <translation>Inte loggad</translation>
-    </message>
-    <message>
-        <source>on the server</source>
-        <translation>på servern</translation>
-    </message>
-    <message>
-        <source>here</source>
-        <translation>här</translation>
-    </message>
-    <message>
-        <source>Replace existing files?</source>
-        <translation>Ersätta befintliga filer?</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n file(s) already exist %1 and were not transferred: %2. Replace them?</source>
-        <translation>
-            <numerusform>%n fil finns redan %1 och överfördes inte: %2. Ersätta den?</numerusform>
-            <numerusform>%n filer finns redan %1 och överfördes inte: %2. Ersätta dem?</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Replace</source>
-        <translation>Ersätt</translation>
     </message>
 </context>
 </TS>

@@ -23,10 +23,8 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QProgressBar,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -35,12 +33,9 @@ from bowebb_console.ui.context import AppContext
 from bowebb_console.ui.transfers import work
 from bowebb_console.ui.transfers.connecting import Connector
 from bowebb_console.ui.transfers.models import (
-    QueueModel,
-    QueueRow,
     RemoteModel,
-    human_size,
-    percent,
 )
+from bowebb_console.ui.transfers.panel import QueuePanel
 from bowebb_console.ui.transfers.queue import HostQueue
 from bowebb_console.ui.transfers.remote_table import RemoteTable
 
@@ -54,13 +49,11 @@ class TransfersView(QWidget):
         self.remote_dir = ""
         self.profiles: list[Any] = []
         self.sessions: list[tuple[Any, str]] = []
-        self._refused_rows = 0
-        self._exists: dict[int, list[Any]] = {}  # batch id -> jobs refused as "exists"
         self.connector = Connector(self)
         self._build()
         app = QCoreApplication.instance()
         if app is not None:  # quitting must not wait for a multi-gigabyte file to finish
-            app.aboutToQuit.connect(self._cancel_all)
+            app.aboutToQuit.connect(self.panel.cancel_everything)
         self.reload_sessions()
 
     # --- layout ---------------------------------------------------------------------------
@@ -171,42 +164,15 @@ class TransfersView(QWidget):
         split.addWidget(remote)
         split.setStretchFactor(1, 3)
 
-        # The queue.
-        self.queue_model = QueueModel(self)
-        self.queue_table = QTableView()
-        self.queue_table.setModel(self.queue_model)
-        self.queue_table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.queue_table.horizontalHeader().setSectionResizeMode(
-            QueueModel.COL_DETAIL, QHeaderView.ResizeMode.Stretch
-        )
-        self.file_bar = QProgressBar()
-        self.total_bar = QProgressBar()
-        self.speed = QLabel()
-        self.cancel_file = QPushButton(self.tr("Cancel file"))
-        self.cancel_all = QPushButton(self.tr("Cancel all"))
-        self.clear_done = QPushButton(self.tr("Clear finished"))
-        self.cancel_file.clicked.connect(self._cancel_selected)
-        self.cancel_all.clicked.connect(self._cancel_all)
-        self.clear_done.clicked.connect(self.queue_model.clear_finished)
-        qbox = QGroupBox(self.tr("Queue"))
-        qlay = QVBoxLayout(qbox)
-        qlay.addWidget(self.queue_table, 1)
-        bars = QHBoxLayout()
-        bars.addWidget(QLabel(self.tr("File")))
-        bars.addWidget(self.file_bar, 1)
-        bars.addWidget(QLabel(self.tr("Total")))
-        bars.addWidget(self.total_bar, 1)
-        bars.addWidget(self.speed)
-        qlay.addLayout(bars)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        for b in (self.cancel_file, self.cancel_all, self.clear_done):
-            buttons.addWidget(b)
-        qlay.addLayout(buttons)
+        self.panel = QueuePanel(self)
+        # Shortcuts to the queue panel's widgets (tests and the rest of the view use them).
+        self.queue_model = self.panel.queue_model
+        self.file_bar, self.total_bar = self.panel.file_bar, self.panel.total_bar
+        self.cancel_all = self.panel.cancel_all
 
         vertical = QSplitter(Qt.Orientation.Vertical)
         vertical.addWidget(split)
-        vertical.addWidget(qbox)
+        vertical.addWidget(self.panel)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.session_info)
@@ -354,11 +320,7 @@ class TransfersView(QWidget):
     def connected(self, link: work.Link) -> None:
         self.link = link
         self.queue = HostQueue(self.ctx, link, self)
-        self.queue.planned.connect(self._planned)
-        self.queue.progress.connect(self._progress)
-        self.queue.file_done.connect(self._file_done)
-        self.queue.batch_finished.connect(self._batch_finished)
-        self.queue.batch_failed.connect(self._batch_failed)
+        self.panel.watch(self.queue)
         self.remote_dir = link.start_dir
         self.remote_path.setText(link.start_dir)
         self.remote_model.set_rows(link.listing)
@@ -477,113 +439,6 @@ class TransfersView(QWidget):
         if hasattr(self, "resume_button"):
             waiting = bool(work.interrupted_downloads(self.local_dir.text()))
             self.resume_button.setEnabled(waiting and self.link is not None)
-
-    def _planned(self, batch_id: int, jobs: list[Any]) -> None:
-        self.queue_model.add(
-            [
-                QueueRow((batch_id, i), j.direction, posixpath.basename(str(j.source)), j.size)
-                for i, j in enumerate(jobs)
-            ]
-        )
-
-    def _progress(self, batch_id: int, p: Any) -> None:
-        self.queue_model.update((batch_id, p.file_index), done=p.file_done, state="running")
-        self.file_bar.setValue(percent(p.file_done, p.file_total))
-        self.total_bar.setValue(percent(p.total_done, p.total_bytes))
-        left = "" if p.eta_s is None else self.tr(", %1 left").replace("%1", _duration(p.eta_s))
-        self.speed.setText(f"{human_size(int(p.speed_bps))}/s{left}")
-
-    def _file_done(self, done: work.FileDone) -> None:
-        r = done.record
-        detail = f"SHA-256 {r.sha256}" if r.result == "ok" else (r.reason or "")
-        if done.job_index is None:  # refused while planning: a row of its own
-            self._refused_rows += 1
-            key = (done.batch_id, -self._refused_rows)
-            self.queue_model.add(
-                [QueueRow(key, r.direction, posixpath.basename(r.remote_path), r.size)]
-            )
-        else:
-            key = (done.batch_id, done.job_index)
-        if r.error_kind == "exists" and done.job_index is not None and self.queue is not None:
-            job = self.queue.batches[done.batch_id].jobs[done.job_index]
-            self._exists.setdefault(done.batch_id, []).append(job)
-        moved = r.size if r.result == "ok" else r.bytes_transferred + (r.resumed_from or 0)
-        self.queue_model.update(key, state=r.result, done=moved, detail=detail)
-        if done.log_error is not None:
-            text = (
-                self.tr(
-                    "The transfer of %1 could not be written to the session log, so the queue was "
-                    "stopped: %2"
-                )
-                .replace("%1", r.local_name or r.remote_path)
-                .replace("%2", done.log_error)
-            )
-            self.show_status(text, error=True)
-            self.ctx.prompts.show_error(self.tr("Not logged"), text)
-
-    def _batch_finished(self, batch_id: int, direction: str) -> None:
-        if not self.alive():
-            return
-        if direction == "upload":
-            self.list_remote(self.remote_dir)
-        self._local_changed()
-        existing = self._exists.pop(batch_id, [])
-        if existing:
-            self._ask_overwrite(existing)
-
-    def _ask_overwrite(self, jobs: list[Any]) -> None:
-        """Files are never replaced without asking: offer to queue them again, overwriting."""
-        names = ", ".join(posixpath.basename(str(j.source)) for j in jobs[:5])
-        more = "" if len(jobs) <= 5 else " …"
-        where = self.tr("on the server") if jobs[0].direction == "upload" else self.tr("here")
-
-        def answer(yes: bool) -> None:
-            su = self.session_uuid()
-            if not yes or self.queue is None or su is None:
-                return
-            for job in jobs:
-                self.queue.submit(
-                    job.direction,
-                    [(str(job.source), False)],
-                    str(job.target_dir),
-                    su,
-                    overwrite=True,
-                )
-
-        self.ctx.prompts.confirm(
-            self.tr("Replace existing files?"),
-            self.tr(
-                "%n file(s) already exist %1 and were not transferred: %2. Replace them?",
-                "",
-                len(jobs),
-            )
-            .replace("%1", where)
-            .replace("%2", names + more),
-            answer,
-            ok_text=self.tr("Replace"),
-        )
-
-    def _batch_failed(self, batch_id: int, exc: BaseException) -> None:
-        self.connector.remote_error(exc)
-
-    def _cancel_selected(self) -> None:
-        if self.queue is None:
-            return
-        for index in self.queue_table.selectionModel().selectedRows():
-            row = self.queue_model.rows[index.row()]
-            if row.key[1] >= 0 and row.state in ("queued", "running"):
-                self.queue.cancel_file(*row.key)
-
-    def _cancel_all(self) -> None:
-        if self.queue is not None:
-            self.queue.cancel_all()
-
-
-def _duration(seconds: float) -> str:
-    s = int(seconds)
-    return (
-        f"{s // 3600}:{s // 60 % 60:02d}:{s % 60:02d}" if s >= 3600 else f"{s // 60}:{s % 60:02d}"
-    )
 
 
 def _default_local_dir() -> Path:

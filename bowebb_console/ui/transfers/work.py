@@ -278,6 +278,7 @@ class FileDone:
     job_index: int | None  # None: refused while planning (no job)
     record: TransferRecord
     log_error: str | None  # the event could not be written
+    job: FileJob | None = None  # what to queue again (retry, overwrite)
 
 
 def run_batch(
@@ -309,7 +310,8 @@ def run_batch(
         except LogWriteError as exc:
             error = exc.message
             batch.cancel_all.set()  # nothing more moves while it cannot be logged
-        file_done(FileDone(batch.batch_id, index, record, error))
+        job = batch.jobs[index] if index is not None and index < len(batch.jobs) else None
+        file_done(FileDone(batch.batch_id, index, record, error, job))
 
     engine = TransferEngine.for_connection(link.transfer, on_file_done)
     jobs: list[FileJob] = []

@@ -364,3 +364,38 @@ def test_existing_file_is_replaced_only_after_asking(  # type: ignore[no-untyped
     assert second["result"] == "ok" and target.read_text() == "new version"
     qtbot.waitUntil(lambda: view.queue is not None and not view.queue.busy, timeout=15_000)
     disconnect(qtbot, view, ctx)
+
+
+def test_server_dies_mid_file_then_retry_resumes(  # type: ignore[no-untyped-def]
+    qtbot, make_ctx, sqlite_url, own_sshd, tmp_path
+) -> None:
+    su, _ = setup_db(sqlite_url, own_sshd)
+    pin_in_db(sqlite_url, own_sshd, own_sshd.host_key)
+    ctx = make_ctx(sqlite_url)
+    view = open_view(qtbot, ctx)
+    qtbot.mouseClick(view.connect_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.link is not None, timeout=15_000)
+    src = tmp_path / "avbruten.bin"
+    src.write_bytes(os.urandom(64 * MiB))
+    killed: list[bool] = []
+
+    def kill_once(_batch: int, p: Any) -> None:
+        if not killed and p.file_done >= 8 * MiB:
+            killed.append(True)
+            own_sshd.kill_sessions()
+
+    view.queue.progress.connect(kill_once)
+    view.upload_paths([str(src)])
+    qtbot.waitUntil(lambda: view.panel.retry_button.isEnabled(), timeout=60_000)
+    assert view.queue_model.rows[0].state == "failed"
+    assert not (own_sshd.root / "in" / src.name).exists()  # never under its final name
+    disconnect(qtbot, view, ctx)
+    qtbot.mouseClick(view.connect_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.link is not None, timeout=15_000)
+    qtbot.mouseClick(view.panel.retry_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.queue_model.rows[-1].state == "ok", timeout=60_000)
+    failed, ok = transfer_log.transfers_of(ctx.database, su)
+    assert failed["result"] == "failed" and failed["error_kind"] == "connection_lost"
+    assert ok["resumed_from"] and ok["sha256"] == hashlib.sha256(src.read_bytes()).hexdigest()
+    assert sha256sum(own_sshd.root / "in" / src.name) == ok["sha256"]
+    disconnect(qtbot, view, ctx)
