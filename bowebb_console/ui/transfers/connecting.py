@@ -232,13 +232,18 @@ class Connector(QObject):
                 customer_id=customer,
                 **values,
                 **extra,
-                on_result=lambda saved: (dialog.accept(), self.view.reload_profiles(saved.id)),
+                on_result=lambda saved: self._profile_saved(dialog, saved),
                 on_error=lambda e: dialog.show_error(str(getattr(e, "message", e))),
             )
 
         dialog.submitted.connect(save)
         self.dialog = dialog
         dialog.open()
+
+    def _profile_saved(self, dialog: ProfileDialog, saved: Any) -> None:
+        dialog.accept()
+        if self.view.alive():
+            self.view.reload_profiles(saved.id)
 
     def delete_profile(self) -> None:
         row = self.view.profile()

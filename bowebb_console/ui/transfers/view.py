@@ -85,7 +85,7 @@ class TransfersView(QWidget):
         self.edit_profile.clicked.connect(lambda: self.connector.edit_profile(self.profile()))
         self.delete_profile.clicked.connect(self.connector.delete_profile)
         self.connect_button.clicked.connect(self.connector.start)
-        self.disconnect_button.clicked.connect(self.disconnect)
+        self.disconnect_button.clicked.connect(self.ask_disconnect)
         prof = QHBoxLayout()
         prof.addWidget(QLabel(self.tr("Connection profile")))
         prof.addWidget(self.profile_combo, 1)
@@ -333,15 +333,19 @@ class TransfersView(QWidget):
         )
         self._update_buttons()
 
-    def disconnect(self) -> None:
+    def ask_disconnect(self) -> None:
         if self.queue is not None and self.queue.busy:
             self.ctx.prompts.confirm(
                 self.tr("Disconnect"),
                 self.tr("Transfers are still running. Cancel them and disconnect?"),
-                lambda yes: yes and self._disconnect_now(),
+                self._disconnect_if,
             )
             return
         self._disconnect_now()
+
+    def _disconnect_if(self, yes: bool) -> None:
+        if yes:
+            self._disconnect_now()
 
     def _disconnect_now(self) -> None:
         link, self.link = self.link, None

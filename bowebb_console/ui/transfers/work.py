@@ -240,7 +240,7 @@ def list_dir(link: Link, path: str) -> tuple[str, list[RemoteEntry]]:
 
 def interrupted_downloads(local_dir: str) -> list[tuple[str, str]]:
     """(remote path, local folder) of downloads that left a .part and its sidecar here."""
-    out = []
+    out: list[tuple[str, str]] = []
     folder = Path(local_dir)
     if not folder.is_dir():
         return out
