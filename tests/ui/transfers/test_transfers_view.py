@@ -399,3 +399,58 @@ def test_server_dies_mid_file_then_retry_resumes(  # type: ignore[no-untyped-def
     assert ok["resumed_from"] and ok["sha256"] == hashlib.sha256(src.read_bytes()).hexdigest()
     assert sha256sum(own_sshd.root / "in" / src.name) == ok["sha256"]
     disconnect(qtbot, view, ctx)
+
+
+def test_download_folder_refuses_hostile_names(qtbot, make_ctx, sqlite_url, sshd, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    su, _ = setup_db(sqlite_url, sshd)
+    pin_in_db(sqlite_url, sshd, sshd.host_key)
+    folder = sshd.root / "in" / "underlag"
+    folder.mkdir()
+    (folder / "bra.txt").write_text("bra")
+    (folder / "ond\x07fil").write_text("x")
+    local = tmp_path / "hit"
+    local.mkdir()
+    ctx = make_ctx(sqlite_url)
+    view = open_view(qtbot, ctx)
+    view.local_dir.setText(str(local))
+    qtbot.mouseClick(view.connect_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.link is not None, timeout=15_000)
+    names = [view.remote_model.row_at(r).name for r in range(view.remote_model.rowCount())]
+    view.remote_table.selectRow(names.index("underlag"))
+    qtbot.mouseClick(view.download_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(transfer_log.transfers_of(ctx.database, su)) == 2, timeout=15_000)
+    events = sorted(transfer_log.transfers_of(ctx.database, su), key=lambda e: e["result"])
+    assert [(e["result"], e["error_kind"]) for e in events] == [
+        ("failed", "name_refused"), ("ok", None),
+    ]  # fmt: skip
+    assert sorted(p.name for p in (local / "underlag").iterdir()) == ["bra.txt"]
+    qtbot.waitUntil(lambda: {r.state for r in view.queue_model.rows} == {"ok", "failed"})
+    qtbot.waitUntil(lambda: view.queue is not None and not view.queue.busy)
+    disconnect(qtbot, view, ctx)
+
+
+def test_profile_dialog_keeps_input_on_refusal(qtbot, make_ctx, sqlite_url, sshd) -> None:  # type: ignore[no-untyped-def]
+    from bowebb_console.ui.transfers.dialogs import ProfileDialog
+
+    setup_db(sqlite_url, sshd)
+    ctx = make_ctx(sqlite_url)
+    view = open_view(qtbot, ctx)
+    qtbot.mouseClick(view.new_profile, Qt.MouseButton.LeftButton)
+    dialog = view.connector.dialog
+    assert isinstance(dialog, ProfileDialog)
+    qtbot.keyClicks(dialog.name, "Kundens server")  # the name the first profile has
+    qtbot.keyClicks(dialog.host, "sftp.kund.se")
+    qtbot.keyClicks(dialog.user, "bowebb")
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    qtbot.waitUntil(lambda: "already has a profile" in dialog.error.text(), timeout=10_000)
+    assert dialog.isVisible() and dialog.host.text() == "sftp.kund.se"  # nothing lost
+    dialog.name.setText("Reserv")
+    dialog.auth.setCurrentIndex(1)  # a private key, but no file chosen
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    qtbot.waitUntil(lambda: "private key file" in dialog.error.text(), timeout=10_000)
+    qtbot.keyClicks(dialog.key_path, str(sshd.client_key))
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10_000)
+    qtbot.waitUntil(lambda: view.profile_combo.count() == 2, timeout=10_000)
+    assert "Reserv" in view.profile_combo.currentText()
+    assert ctx.runner.wait(10_000)
