@@ -454,3 +454,33 @@ def test_profile_dialog_keeps_input_on_refusal(qtbot, make_ctx, sqlite_url, sshd
     qtbot.waitUntil(lambda: view.profile_combo.count() == 2, timeout=10_000)
     assert "Reserv" in view.profile_combo.currentText()
     assert ctx.runner.wait(10_000)
+
+
+def test_cancel_one_file_the_rest_continues(qtbot, make_ctx, sqlite_url, sshd, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    su, _ = setup_db(sqlite_url, sshd)
+    pin_in_db(sqlite_url, sshd, sshd.host_key)
+    ctx = make_ctx(sqlite_url)
+    view = open_view(qtbot, ctx)
+    qtbot.mouseClick(view.connect_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.link is not None, timeout=15_000)
+    big, small = tmp_path / "en_stor.bin", tmp_path / "en_liten.txt"
+    with big.open("wb") as f:
+        f.truncate(400 * MiB)
+    small.write_text("liten")
+    done: list[bool] = []
+
+    def cancel_first(_batch: int, p: Any) -> None:
+        if not done and p.file_index == 0:
+            done.append(True)
+            view.panel.queue_table.selectRow(0)
+            qtbot.mouseClick(view.panel.cancel_file, Qt.MouseButton.LeftButton)
+
+    view.queue.progress.connect(cancel_first)
+    view.upload_paths([str(big), str(small)])
+    qtbot.waitUntil(lambda: len(transfer_log.transfers_of(ctx.database, su)) == 2, timeout=30_000)
+    first, second = transfer_log.transfers_of(ctx.database, su)
+    assert (first["local_name"], first["result"]) == ("en_stor.bin", "cancelled")
+    assert (second["local_name"], second["result"]) == ("en_liten.txt", "ok")
+    qtbot.waitUntil(lambda: view.queue is not None and not view.queue.busy)
+    disconnect(qtbot, view, ctx)
+    big.unlink()
