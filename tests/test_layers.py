@@ -21,6 +21,8 @@ CORE = [
     "bowebb_console.store.log_verify",
     "bowebb_console.store.demo_sessions",
     "bowebb_console.store.host_keys",
+    "bowebb_console.store.transfer_log",
+    "bowebb_console.store.demo_transfers",
     "bowebb_console.sftp.names",
     "bowebb_console.sftp.hostkeys",
     "bowebb_console.sftp.connection",

@@ -292,7 +292,7 @@ def classify(exc: BaseException, profile: ConnectionProfile | None = None) -> Sf
     if isinstance(exc, SftpError):
         return exc
     if isinstance(exc, HostKeyChanged):
-        return SftpError("host_key_changed", str(exc), old_fp=exc.old_fp)
+        return SftpError("host_key_changed", str(exc), offered=exc.offered, old_fp=exc.old_fp)
     if isinstance(exc, UnknownHostKey):
         return SftpError("host_key_unknown", str(exc), offered=exc.offered)
     if isinstance(exc, HostKeyPending):

@@ -86,7 +86,14 @@ class HostKeyPending(HostKeyError):
 
 
 class HostKeyChanged(HostKeyError):
-    def __init__(self, old_fp: str, new_fp: str, key_type: str, old_type: str = "") -> None:
+    def __init__(
+        self,
+        old_fp: str,
+        new_fp: str,
+        key_type: str,
+        old_type: str = "",
+        offered: OfferedKey | None = None,
+    ) -> None:
         what = (
             f"its {old_type} key was {old_fp}; it now presents a {key_type} key {new_fp}"
             if old_type and old_type != key_type
@@ -100,6 +107,7 @@ class HostKeyChanged(HostKeyError):
         self.old_fp = old_fp
         self.new_fp = new_fp
         self.key_type = key_type
+        self.offered = offered  # what a lead needs to replace the pinned key
 
 
 class PinnedKeyPolicy(paramiko.MissingHostKeyPolicy):  # type: ignore[misc]
@@ -127,5 +135,7 @@ def check_key(pinned: Iterable[PinnedKey], hostname: str, offered: OfferedKey) -
             return
     if mine:
         old = mine[0]
-        raise HostKeyChanged(old.fingerprint, offered.fingerprint, offered.key_type, old.key_type)
+        raise HostKeyChanged(
+            old.fingerprint, offered.fingerprint, offered.key_type, old.key_type, offered
+        )
     raise UnknownHostKey(offered.key_type, offered.fingerprint, offered)

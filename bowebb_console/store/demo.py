@@ -39,6 +39,7 @@ from bowebb_console.store.demo_erasure import fill_demo_erasure
 from bowebb_console.store.demo_review import fill_demo_reviews
 from bowebb_console.store.demo_sessions import fill_demo_sessions
 from bowebb_console.store.demo_subprocessors import fill_demo_subprocessors
+from bowebb_console.store.demo_transfers import fill_demo_transfers
 from bowebb_console.store.models import Contact, Customer, SubProcessor
 
 DEFAULT_SEED = 20261126
@@ -170,6 +171,7 @@ def fill_demo(
 
     statuses = [row["status"] for row in customer_rows]
     logged = fill_demo_sessions(engine, count=min(300, companies), seed=seed)
+    fill_demo_transfers(engine, seed=seed, sessions=min(24, companies))
     fill_demo_reviews(engine, seed=seed)
     fill_demo_erasure(engine, today=today)
     return DemoSummary(

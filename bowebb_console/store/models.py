@@ -401,6 +401,8 @@ class SftpProfile(Base):
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
 
     __mapper_args__ = {"version_id_col": version}
+
+
 class SessionSummaryRow(Base):
     """One row per session, DERIVED from the log by triggers (migration 0007) for the review
     screen's filters, sorting and paging; rebuilt from the log by store.review."""
@@ -432,6 +434,8 @@ class SessionSummaryRow(Base):
     last_reviewer: Mapped[str | None] = mapped_column(String(128))
     last_review_at: Mapped[str | None] = mapped_column(String(27))
     search_text: Mapped[str] = mapped_column(Text, server_default="")
+
+
 class ErasureRequest(Base):
     """A data subject's erasure request: a pseudonymous reference and dates, no personal data.
 

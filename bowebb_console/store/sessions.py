@@ -30,6 +30,8 @@ SESSION_KINDS = ("remote_control", "file_transfer")
 CHANNELS = ("phone", "email", "chat", "ticket", "in_person")
 SCOPES = ("view_only", "control", "file_transfer")
 CONSENT_OUTCOMES = ("agreed", "refused", "no_answer")
+# The two purposes the policy allows for file transfers (clause 7), each bound to a reference.
+TRANSFER_PURPOSES = ("purchased_service", "support")  # order reference | ticket reference
 END_OUTCOMES = ("resolved", "partly_resolved", "not_resolved", "escalated", "aborted")
 TOOLS = ("TeamViewer", "AnyDesk", "Quick Assist", "RustDesk", "Chrome Remote Desktop", "other")
 
@@ -91,11 +93,17 @@ def record_consent(
     reference: str = "",
     scope: str | None = None,
     purpose: str = "",
+    purpose_kind: str | None = None,
+    purpose_reference: str = "",
     session_uuid: str | None = None,
     event_uuid: str | None = None,
     actor: str | None = None,
 ) -> EventRow:
-    """Log who agreed (or refused, or did not answer), how, when, to what and why."""
+    """Log who agreed (or refused, or did not answer), how, when, to what and why.
+
+    ``purpose_kind`` (one of TRANSFER_PURPOSES) with ``purpose_reference`` (the order or ticket
+    reference) binds a file-transfer session to a purpose the policy allows; without them the
+    consent is logged as before, and store.transfer_log refuses transfers in that session."""
     _one_of(session_kind, SESSION_KINDS, "The session kind")
     _one_of(outcome, CONSENT_OUTCOMES, "The outcome")
     _one_of(channel, CHANNELS, "The channel")
@@ -109,6 +117,10 @@ def record_consent(
         _need(purpose, "The purpose")
     if scope is not None:
         _one_of(scope, SCOPES, "The scope")
+    if purpose_kind is not None:
+        _one_of(purpose_kind, TRANSFER_PURPOSES, "The purpose of a file transfer")
+        what = "order" if purpose_kind == "purchased_service" else "ticket"
+        _need(purpose_reference, f"The {what} reference")
     engine = engine_of(db)
     with engine.begin() as conn:
         if conn.execute(select(Customer.id).where(Customer.id == customer_id)).first() is None:
@@ -147,6 +159,8 @@ def record_consent(
         "scope": scope,
         "purpose": purpose.strip(),
     }
+    if purpose_kind is not None:  # only then: older consents keep their exact payload
+        payload |= {"purpose_kind": purpose_kind, "purpose_reference": purpose_reference.strip()}
     return append_event(
         engine, CONSENT, session_uuid or str(uuid.uuid4()), payload, event_uuid, actor=actor
     )

@@ -30,16 +30,9 @@ def sessions_page(ctx: AppContext) -> Page:
 
 
 def transfers_page(ctx: AppContext) -> Page:
-    from bowebb_console.ui.views.placeholder import PlaceholderView
+    from bowebb_console.ui.transfers.view import TransfersView
 
-    title = QCoreApplication.translate("MainWindow", "Transfers")
-    text = QCoreApplication.translate(
-        "MainWindow",
-        "Here you will transfer files over SFTP to and from customers' servers. "
-        "Every file is logged with direction, size and SHA-256, and host keys are "
-        "pinned for the whole team.",
-    )
-    return title, PlaceholderView(ctx, title, text)
+    return QCoreApplication.translate("MainWindow", "Transfers"), TransfersView(ctx)
 
 
 def erasure_page(ctx: AppContext) -> Page:

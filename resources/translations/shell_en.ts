@@ -341,10 +341,6 @@ If it happens again, send the log file to the console&apos;s maintainers.</sourc
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Here you will transfer files over SFTP to and from customers&apos; servers. Every file is logged with direction, size and SHA-256, and host keys are pinned for the whole team.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Erasure</source>
         <translation type="unfinished"></translation>
     </message>

@@ -343,10 +343,6 @@ Om det händer igen, skicka loggfilen till dem som förvaltar konsolen.</transla
         <translation>Filöverföringar</translation>
     </message>
     <message>
-        <source>Here you will transfer files over SFTP to and from customers&apos; servers. Every file is logged with direction, size and SHA-256, and host keys are pinned for the whole team.</source>
-        <translation>Här för du över filer med SFTP till och från kunders servrar. Varje fil loggas med riktning, storlek och SHA-256, och värdnycklar låses för hela teamet.</translation>
-    </message>
-    <message>
         <source>Erasure</source>
         <translation>Radering</translation>
     </message>

@@ -37,7 +37,11 @@ def _keygen(path: Path, kind: str = "ed25519", passphrase: str = "") -> Path:
 
 def _children(pid: int) -> list[int]:
     out: list[int] = []
-    for task in Path(f"/proc/{pid}/task").glob("*/children"):
+    try:
+        tasks = list(Path(f"/proc/{pid}/task").glob("*/children"))
+    except OSError:  # the process exited meanwhile (seen under load)
+        return out
+    for task in tasks:
         with contextlib.suppress(OSError):  # exited meanwhile
             out.extend(int(x) for x in task.read_text().split())
     return out

@@ -136,7 +136,8 @@ def test_demo_sessions_are_a_valid_varied_log(db) -> None:  # type: ignore[no-un
         reasons = conn.execute(
             text("SELECT count(*) FROM log_payload WHERE payload LIKE '%dpa_missing_reason%'")
         ).scalar()
-    assert kinds["consent_recorded"] == 300
+    assert kinds["consent_recorded"] == 300 + 25  # + demo_transfers' file-transfer sessions
+    assert kinds["file_transferred"] > 0 and kinds["host_key_pinned"] > 0
     assert 0 < kinds["session_started"] < 300  # some refused or unanswered
     assert kinds["session_ended_late"] > 0 and kinds["note_added"] > 0
     assert reasons

@@ -16,12 +16,12 @@ from bowebb_console.ui.main_window import MainWindow
 from bowebb_console.ui.review.view import ReviewView
 from bowebb_console.ui.sessions.view import SessionsView
 from bowebb_console.ui.subprocessors.view import SubProcessorsView
-from bowebb_console.ui.views.placeholder import PlaceholderView
+from bowebb_console.ui.transfers.view import TransfersView
 
 EXPECTED = {
     "customers": LookupView,
     "sessions": SessionsView,
-    "transfers": PlaceholderView,
+    "transfers": TransfersView,
     "erasure": ErasureView,
     "sub_processors": SubProcessorsView,
     "review": ReviewView,

@@ -1,0 +1,1 @@
+"""The Transfers screen: SFTP inside a file-transfer session (see view.TransfersView)."""

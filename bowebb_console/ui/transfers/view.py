@@ -1,0 +1,450 @@
+"""Transfers: SFTP inside an open file-transfer session, every file verified and logged.
+
+The agent picks one of their open file-transfer sessions (consent agreed, scope file transfer,
+purpose a purchased service or support with its reference), a connection profile of that
+customer, and connects. First contact asks to confirm the host key's fingerprint; a changed key
+is refused with a warning. Uploads (buttons or dropping files on the remote pane) and downloads
+run in a per-host queue (queue.HostQueue); nothing here waits on the network or database.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from pathlib import Path
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bowebb_console.ui.context import AppContext
+from bowebb_console.ui.transfers import work
+from bowebb_console.ui.transfers.connecting import Connector
+from bowebb_console.ui.transfers.models import (
+    RemoteModel,
+)
+from bowebb_console.ui.transfers.panel import QueuePanel
+from bowebb_console.ui.transfers.queue import HostQueue
+from bowebb_console.ui.transfers.remote_table import RemoteTable
+
+
+class TransfersView(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.link: work.Link | None = None
+        self.queue: HostQueue | None = None
+        self.remote_dir = ""
+        self.profiles: list[Any] = []
+        self.sessions: list[tuple[Any, str]] = []
+        self.connector = Connector(self)
+        self._build()
+        app = QCoreApplication.instance()
+        if app is not None:  # quitting must not wait for a multi-gigabyte file to finish
+            app.aboutToQuit.connect(self.panel.cancel_everything)
+        self.reload_sessions()
+
+    # --- layout ---------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.session_combo = QComboBox()
+        self.session_combo.currentIndexChanged.connect(self._session_changed)
+        self.refresh_sessions = QPushButton(self.tr("Refresh"))
+        self.refresh_sessions.clicked.connect(self.reload_sessions)
+        self.pending_button = QPushButton(self.tr("Host keys waiting for approval…"))
+        self.pending_button.setVisible(self.ctx.is_lead)
+        self.pending_button.clicked.connect(self.connector.show_pending)
+        self.session_info = QLabel()
+        self.session_info.setWordWrap(True)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("File-transfer session")))
+        top.addWidget(self.session_combo, 1)
+        top.addWidget(self.refresh_sessions)
+        top.addWidget(self.pending_button)
+
+        self.profile_combo = QComboBox()
+        self.profile_combo.currentIndexChanged.connect(self._profile_changed)
+        self.new_profile = QPushButton(self.tr("New profile…"))
+        self.edit_profile = QPushButton(self.tr("Edit…"))
+        self.delete_profile = QPushButton(self.tr("Delete"))
+        self.connect_button = QPushButton(self.tr("Connect"))
+        self.disconnect_button = QPushButton(self.tr("Disconnect"))
+        self.new_profile.clicked.connect(lambda: self.connector.edit_profile(None))
+        self.edit_profile.clicked.connect(lambda: self.connector.edit_profile(self.profile()))
+        self.delete_profile.clicked.connect(self.connector.delete_profile)
+        self.connect_button.clicked.connect(self.connector.start)
+        self.disconnect_button.clicked.connect(self.ask_disconnect)
+        prof = QHBoxLayout()
+        prof.addWidget(QLabel(self.tr("Connection profile")))
+        prof.addWidget(self.profile_combo, 1)
+        for b in (
+            self.new_profile,
+            self.edit_profile,
+            self.delete_profile,
+            self.connect_button,
+            self.disconnect_button,
+        ):
+            prof.addWidget(b)
+        self.demo_note = QLabel(
+            self.tr(
+                "This is a demo profile: the demo server is not reachable, so connecting "
+                "fails with “refused”. Create a profile for a real server to transfer files."
+            )
+        )
+        self.demo_note.setWordWrap(True)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        # Local side: a folder and file pickers.
+        self.local_dir = QLineEdit(str(_default_local_dir()))
+        self.local_dir.textChanged.connect(self._local_changed)
+        self.choose_local = QPushButton(self.tr("Choose…"))
+        self.choose_local.clicked.connect(self._choose_local)
+        self.upload_files = QPushButton(self.tr("Upload files…"))
+        self.upload_folder = QPushButton(self.tr("Upload folder…"))
+        self.resume_button = QPushButton(self.tr("Resume interrupted downloads"))
+        self.upload_files.clicked.connect(lambda: self._pick_upload(folder=False))
+        self.upload_folder.clicked.connect(lambda: self._pick_upload(folder=True))
+        self.resume_button.clicked.connect(self.resume_downloads)
+        local = QGroupBox(self.tr("This computer"))
+        lay = QVBoxLayout(local)
+        row = QHBoxLayout()
+        row.addWidget(self.local_dir, 1)
+        row.addWidget(self.choose_local)
+        lay.addWidget(QLabel(self.tr("Downloads go to this folder:")))
+        lay.addLayout(row)
+        lay.addWidget(self.upload_files)
+        lay.addWidget(self.upload_folder)
+        lay.addWidget(self.resume_button)
+        hint = QLabel(self.tr("Tip: drop files or folders on the server's list to upload them."))
+        hint.setWordWrap(True)
+        lay.addWidget(hint)
+        lay.addStretch(1)
+
+        # Remote side.
+        self.remote_model = RemoteModel(self)
+        self.remote_table = RemoteTable()
+        self.remote_table.setModel(self.remote_model)
+        self.remote_table.dropped.connect(self.upload_paths)
+        self.remote_table.doubleClicked.connect(self._open_remote)
+        self.remote_table.horizontalHeader().setSectionResizeMode(
+            RemoteModel.COL_NAME, QHeaderView.ResizeMode.Stretch
+        )
+        self.remote_path = QLabel()
+        self.up_button = QPushButton(self.tr("Up"))
+        self.up_button.clicked.connect(self._go_up)
+        self.reload_remote = QPushButton(self.tr("Refresh"))
+        self.reload_remote.clicked.connect(lambda: self.list_remote(self.remote_dir))
+        self.download_button = QPushButton(self.tr("Download"))
+        self.download_button.clicked.connect(self.download_selected)
+        remote = QGroupBox(self.tr("Server"))
+        rlay = QVBoxLayout(remote)
+        bar = QHBoxLayout()
+        bar.addWidget(self.remote_path, 1)
+        bar.addWidget(self.up_button)
+        bar.addWidget(self.reload_remote)
+        rlay.addLayout(bar)
+        rlay.addWidget(self.remote_table, 1)
+        rlay.addWidget(self.download_button)
+        split = QSplitter()
+        split.addWidget(local)
+        split.addWidget(remote)
+        split.setStretchFactor(1, 3)
+
+        self.panel = QueuePanel(self)
+        # Shortcuts to the queue panel's widgets (tests and the rest of the view use them).
+        self.queue_model = self.panel.queue_model
+        self.file_bar, self.total_bar = self.panel.file_bar, self.panel.total_bar
+        self.cancel_all = self.panel.cancel_all
+
+        vertical = QSplitter(Qt.Orientation.Vertical)
+        vertical.addWidget(split)
+        vertical.addWidget(self.panel)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.session_info)
+        layout.addLayout(prof)
+        layout.addWidget(self.demo_note)
+        layout.addWidget(self.status)
+        layout.addWidget(vertical, 1)
+        self._update_buttons()
+        self._local_changed()
+
+    def alive(self) -> bool:
+        """False once Qt deleted the widgets (a late result after the window closed)."""
+        return shiboken6.isValid(self) and shiboken6.isValid(self.status)
+
+    # --- sessions and profiles ------------------------------------------------------------
+
+    def session_uuid(self) -> str | None:
+        i = self.session_combo.currentIndex()
+        return self.sessions[i][0].session_uuid if 0 <= i < len(self.sessions) else None
+
+    def profile(self) -> Any | None:
+        i = self.profile_combo.currentIndex()
+        return self.profiles[i] if 0 <= i < len(self.profiles) else None
+
+    def reload_sessions(self) -> None:
+        self.ctx.runner.start(
+            work.load_sessions,
+            self.ctx,
+            tag="transfers.sessions",
+            on_result=self._sessions_loaded,
+            on_error=self._load_failed,
+        )
+
+    def _sessions_loaded(self, found: list[tuple[Any, str]]) -> None:
+        if not self.alive():
+            return
+        keep = self.session_uuid()
+        self.sessions = found
+        self.session_combo.blockSignals(True)
+        self.session_combo.clear()
+        for t, name in found:
+            kind = self.tr("order") if t.purpose_kind == "purchased_service" else self.tr("ticket")
+            self.session_combo.addItem(f"{name} — {kind} {t.purpose_reference}")
+        uuids = [t.session_uuid for t, _ in found]
+        self.session_combo.setCurrentIndex(uuids.index(keep) if keep in uuids else 0)
+        self.session_combo.blockSignals(False)
+        self._session_changed()
+
+    def _session_changed(self) -> None:
+        i = self.session_combo.currentIndex()
+        if not self.sessions:
+            self.session_info.setText(
+                self.tr(
+                    "You have no open file-transfer session. Start one from Sessions: record "
+                    "the customer's agreement with the scope “file transfer” and its purpose, "
+                    "a purchased service with its order reference or support with its ticket "
+                    "reference. Files can only be transferred inside such a session."
+                )
+            )
+            self.profiles = []
+            self.profile_combo.clear()
+            self._update_buttons()
+            return
+        t, name = self.sessions[i]
+        what = (
+            self.tr("Purchased service, order %1")
+            if t.purpose_kind == "purchased_service"
+            else self.tr("Support, ticket %1")
+        ).replace("%1", t.purpose_reference)
+        self.session_info.setText(f"{name}: {what}. {t.purpose}")
+        self.reload_profiles()
+
+    def reload_profiles(self, select_id: int | None = None) -> None:
+        if not self.sessions:
+            return
+        customer = self.sessions[self.session_combo.currentIndex()][0].customer_id
+        self.ctx.runner.start(
+            work.load_profiles,
+            self.ctx,
+            customer,
+            tag="transfers.profiles",
+            on_result=lambda rows: self._profiles_loaded(rows, select_id),
+            on_error=self._load_failed,
+        )
+
+    def _profiles_loaded(self, rows: list[Any], select_id: int | None) -> None:
+        if not self.alive():
+            return
+        self.profiles = rows
+        self.profile_combo.blockSignals(True)
+        self.profile_combo.clear()
+        for p in rows:
+            self.profile_combo.addItem(f"{p.name} ({p.username}@{p.host}:{p.port})")
+        ids = [p.id for p in rows]
+        if select_id in ids:
+            self.profile_combo.setCurrentIndex(ids.index(select_id))
+        self.profile_combo.blockSignals(False)
+        self._profile_changed()
+
+    def _profile_changed(self) -> None:
+        from bowebb_console.store.demo_transfers import is_demo_profile
+
+        p = self.profile()
+        self.demo_note.setVisible(p is not None and is_demo_profile(p.host, p.port))
+        self._update_buttons()
+
+    def _load_failed(self, exc: BaseException) -> None:
+        if not self.alive():
+            return
+        self.show_status(
+            self.tr("Could not load from the database (%1). Press Refresh to try again.").replace(
+                "%1", type(exc).__name__
+            ),
+            error=True,
+        )
+
+    def show_status(self, text: str, *, error: bool = False) -> None:
+        self.status.setStyleSheet("color: #b00020; font-weight: bold" if error else "")
+        self.status.setText(text)
+
+    def _update_buttons(self) -> None:
+        connected = self.link is not None
+        has = self.profile() is not None and self.session_uuid() is not None
+        busy = self.connector.busy
+        self.connect_button.setEnabled(has and not connected and not busy)
+        self.disconnect_button.setEnabled(connected)
+        self.new_profile.setEnabled(self.session_uuid() is not None and not connected)
+        self.edit_profile.setEnabled(has and not connected)
+        self.delete_profile.setEnabled(has and not connected)
+        self.session_combo.setEnabled(not connected and not busy)
+        self.profile_combo.setEnabled(not connected and not busy)
+        for b in (
+            self.upload_files,
+            self.upload_folder,
+            self.download_button,
+            self.up_button,
+            self.reload_remote,
+        ):
+            b.setEnabled(connected)
+        self.remote_table.setAcceptDrops(connected)
+        self._local_changed()
+
+    # --- connected ------------------------------------------------------------------------
+
+    def connected(self, link: work.Link) -> None:
+        self.link = link
+        self.queue = HostQueue(self.ctx, link, self)
+        self.panel.watch(self.queue)
+        self.remote_dir = link.start_dir
+        self.remote_path.setText(link.start_dir)
+        self.remote_model.set_rows(link.listing)
+        p = self.profile()
+        where = f"{p.username}@{p.host}:{p.port}" if p else ""
+        self.show_status(
+            self.tr("Connected to %1 (host key %2).")
+            .replace("%1", where)
+            .replace("%2", link.fingerprint)
+        )
+        self._update_buttons()
+
+    def ask_disconnect(self) -> None:
+        if self.queue is not None and self.queue.busy:
+            self.ctx.prompts.confirm(
+                self.tr("Disconnect"),
+                self.tr("Transfers are still running. Cancel them and disconnect?"),
+                self._disconnect_if,
+            )
+            return
+        self._disconnect_now()
+
+    def _disconnect_if(self, yes: bool) -> None:
+        if yes:
+            self._disconnect_now()
+
+    def _disconnect_now(self) -> None:
+        link, self.link = self.link, None
+        if self.queue is not None:
+            self.queue.cancel_all()
+            queue, self.queue = self.queue, None
+            # Close only after the running batch has stopped (it uses the connection).
+            queue.batch_finished.connect(lambda *_: link and self.ctx.runner.start(link.close))
+            if queue.running is None and link is not None:
+                self.ctx.runner.start(link.close)
+        elif link is not None:
+            self.ctx.runner.start(link.close)
+        self.remote_model.set_rows([])
+        self.remote_path.clear()
+        self.show_status(self.tr("Disconnected."))
+        self._update_buttons()
+
+    def list_remote(self, path: str) -> None:
+        if self.link is None:
+            return
+        self.ctx.runner.start(
+            work.list_dir,
+            self.link,
+            path,
+            tag="transfers.list",
+            on_result=self._listed,
+            on_error=self.connector.remote_error,
+        )
+
+    def _listed(self, result: tuple[str, list[Any]]) -> None:
+        if not self.alive():
+            return
+        self.remote_dir, rows = result
+        self.remote_path.setText(self.remote_dir)
+        self.remote_model.set_rows(rows)
+
+    def _open_remote(self, index: Any) -> None:
+        entry = self.remote_model.row_at(index.row())
+        if entry.is_dir and not entry.is_symlink and entry.refused is None:
+            self.list_remote(entry.path)
+
+    def _go_up(self) -> None:
+        self.list_remote(posixpath.dirname(self.remote_dir.rstrip("/")) or "/")
+
+    # --- queueing -------------------------------------------------------------------------
+
+    def _choose_local(self) -> None:
+        dialog = QFileDialog(self, self.tr("Download folder"), self.local_dir.text())
+        dialog.setFileMode(QFileDialog.FileMode.Directory)
+        dialog.fileSelected.connect(self.local_dir.setText)
+        dialog.open()
+
+    def _pick_upload(self, *, folder: bool) -> None:
+        dialog = QFileDialog(self, self.tr("Upload"), self.local_dir.text())
+        if folder:
+            dialog.setFileMode(QFileDialog.FileMode.Directory)
+            dialog.fileSelected.connect(lambda p: self.upload_paths([p]))
+        else:
+            dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
+            dialog.filesSelected.connect(self.upload_paths)
+        dialog.open()
+
+    def upload_paths(self, paths: list[str]) -> None:
+        """Queue local files and folders for upload into the remote folder shown."""
+        su = self.session_uuid()
+        if self.queue is None or su is None or not paths:
+            return
+        sources = [(p, Path(p).is_dir()) for p in paths]
+        self.queue.submit("upload", sources, self.remote_dir, su)
+
+    def download_selected(self) -> None:
+        su = self.session_uuid()
+        if self.queue is None or su is None:
+            return
+        rows = sorted({i.row() for i in self.remote_table.selectionModel().selectedRows()})
+        entries = [self.remote_model.row_at(r) for r in rows]
+        sources = [(e.path, e.is_dir) for e in entries if e.refused is None and not e.is_symlink]
+        if len(sources) < len(entries):
+            self.ctx.prompts.show_info(
+                self.tr("Download"),
+                self.tr("Refused names and links are not downloaded; the rest is queued."),
+            )
+        if sources:
+            self.queue.submit("download", sources, self.local_dir.text(), su)
+
+    def resume_downloads(self) -> None:
+        su = self.session_uuid()
+        found = work.interrupted_downloads(self.local_dir.text())
+        if self.queue is None or su is None or not found:
+            return
+        self.queue.submit("download", [(r, False) for r, _ in found], self.local_dir.text(), su)
+        self.resume_button.setEnabled(False)
+
+    def _local_changed(self) -> None:
+        if hasattr(self, "resume_button"):
+            waiting = bool(work.interrupted_downloads(self.local_dir.text()))
+            self.resume_button.setEnabled(waiting and self.link is not None)
+
+
+def _default_local_dir() -> Path:
+    downloads = Path.home() / "Downloads"
+    return downloads if downloads.is_dir() else Path.home()
