@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="sv_SE">
 <context>
     <name>JobBar</name>
@@ -351,7 +352,7 @@
         <translation>händelsekedjan är bruten</translation>
     </message>
     <message>
-        <source>an event's details were changed</source>
+        <source>an event&apos;s details were changed</source>
         <translation>en händelses uppgifter har ändrats</translation>
     </message>
     <message>
@@ -455,7 +456,10 @@
     </message>
     <message numerus="yes">
         <source>%n session(s)</source>
-        <translation><numerusform>%n session</numerusform><numerusform>%n sessioner</numerusform></translation>
+        <translation>
+            <numerusform>%n session</numerusform>
+            <numerusform>%n sessioner</numerusform>
+        </translation>
     </message>
     <message>
         <source>The sessions could not be loaded: %1</source>

@@ -48,6 +48,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Purchased service or support?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The tool&apos;s session id (optional)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -81,6 +85,10 @@
     </message>
     <message>
         <source>Purpose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfer purpose</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -161,6 +169,10 @@
     </message>
     <message>
         <source>the purpose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>whether the transfer is for a purchased service or support</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -425,6 +437,14 @@
     </message>
     <message>
         <source>In person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purchased service (order reference)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Support (ticket reference)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

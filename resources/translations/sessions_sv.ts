@@ -48,6 +48,10 @@
         <translation>Vad sessionen gäller</translation>
     </message>
     <message>
+        <source>Purchased service or support?</source>
+        <translation>Köpt tjänst eller support?</translation>
+    </message>
+    <message>
         <source>The tool&apos;s session id (optional)</source>
         <translation>Verktygets sessions-id (valfritt)</translation>
     </message>
@@ -82,6 +86,10 @@
     <message>
         <source>Purpose</source>
         <translation>Syfte</translation>
+    </message>
+    <message>
+        <source>Transfer purpose</source>
+        <translation>Syfte med överföringen</translation>
     </message>
     <message>
         <source>Outcome</source>
@@ -162,6 +170,10 @@
     <message>
         <source>the purpose</source>
         <translation>syftet</translation>
+    </message>
+    <message>
+        <source>whether the transfer is for a purchased service or support</source>
+        <translation>om överföringen gäller en köpt tjänst eller support</translation>
     </message>
     <message>
         <source>the reason for starting without a DPA</source>
@@ -426,6 +438,14 @@
     <message>
         <source>In person</source>
         <translation>På plats</translation>
+    </message>
+    <message>
+        <source>Purchased service (order reference)</source>
+        <translation>Köpt tjänst (ordernummer)</translation>
+    </message>
+    <message>
+        <source>Support (ticket reference)</source>
+        <translation>Support (ärendenummer)</translation>
     </message>
     <message>
         <source>View only</source>

@@ -116,6 +116,9 @@ class ConsentDialog(QDialog):
         self.scope = _combo(L.SCOPES, self.tr("What may we do?"))
         self.purpose = QLineEdit()
         self.purpose.setPlaceholderText(self.tr("What the session is for"))
+        self.transfer_purpose = _combo(
+            L.TRANSFER_PURPOSES, self.tr("Purchased service or support?")
+        )
 
         self.outcome_group = QButtonGroup(self)
         outcome_row = QHBoxLayout()
@@ -142,6 +145,8 @@ class ConsentDialog(QDialog):
         form.addRow(self.tr("Reference"), self.reference)
         form.addRow(self.tr("Scope"), self.scope)
         form.addRow(self.tr("Purpose"), self.purpose)
+        form.addRow(self.tr("Transfer purpose"), self.transfer_purpose)
+        self.transfer_purpose_label = form.labelForField(self.transfer_purpose)
         form.addRow(self.tr("Outcome"), outcome_row)
         form.addRow(self.tr("Remote tool"), self.tool)
         form.addRow(self.tr("Tool session id"), self.tool_session_id)
@@ -190,10 +195,18 @@ class ConsentDialog(QDialog):
             self.dpa_reason,
         ):
             edit.textChanged.connect(self._refresh)
-        for box in (self.kind, self.contact, self.channel, self.scope, self.tool):
+        for box in (
+            self.kind,
+            self.contact,
+            self.channel,
+            self.scope,
+            self.tool,
+            self.transfer_purpose,
+        ):
             box.currentIndexChanged.connect(self._refresh)
         self.outcome_group.buttonClicked.connect(self._refresh)
         self.kind.currentIndexChanged.connect(self._kind_changed)
+        self._kind_changed()
         self._refresh()
         ctx.runner.start(
             _load_party,
@@ -231,8 +244,13 @@ class ConsentDialog(QDialog):
         self._show_error(getattr(exc, "message", str(exc)))
 
     def _kind_changed(self) -> None:
-        if self.kind.currentData() == "file_transfer" and self.scope.currentIndex() < 0:
+        transfer = self.kind.currentData() == "file_transfer"
+        if transfer and self.scope.currentIndex() < 0:
             self.scope.setCurrentIndex(self.scope.findData("file_transfer"))
+        # Files may only be transferred for a purchased service or for support (clause 7).
+        self.transfer_purpose.setVisible(transfer)
+        if self.transfer_purpose_label is not None:
+            self.transfer_purpose_label.setVisible(transfer)
 
     # --- state --------------------------------------------------------------------------
     def outcome(self) -> str | None:
@@ -267,6 +285,11 @@ class ConsentDialog(QDialog):
                 gaps.append(self.tr("the scope"))
             if not self.purpose.text().strip():
                 gaps.append(self.tr("the purpose"))
+            if (
+                self.kind.currentData() == "file_transfer"
+                and self.transfer_purpose.currentData() is None
+            ):
+                gaps.append(self.tr("whether the transfer is for a purchased service or support"))
             if self.party.dpa_signed_on is None and not self.dpa_reason.text().strip():
                 gaps.append(self.tr("the reason for starting without a DPA"))
         return gaps
@@ -310,6 +333,18 @@ class ConsentDialog(QDialog):
             "reference": self.reference.text(),
             "scope": self.scope.currentData(),
             "purpose": self.purpose.text(),
+            **self._transfer_purpose(),
+        }
+
+    def _transfer_purpose(self) -> dict[str, Any]:
+        if (
+            self.kind.currentData() != "file_transfer"
+            or self.transfer_purpose.currentData() is None
+        ):
+            return {}
+        return {
+            "purpose_kind": self.transfer_purpose.currentData(),
+            "purpose_reference": self.reference.text().strip(),
         }
 
     # --- logging ------------------------------------------------------------------------

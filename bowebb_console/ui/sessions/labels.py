@@ -32,6 +32,12 @@ CHANNELS = {
     "ticket": QT_TRANSLATE_NOOP("SessionWords", "Ticket"),
     "in_person": QT_TRANSLATE_NOOP("SessionWords", "In person"),
 }
+# What a file transfer may be for (policy clause 7); the reference field holds the order or
+# ticket reference.
+TRANSFER_PURPOSES = {
+    "purchased_service": QT_TRANSLATE_NOOP("SessionWords", "Purchased service (order reference)"),
+    "support": QT_TRANSLATE_NOOP("SessionWords", "Support (ticket reference)"),
+}
 SCOPES = {
     "view_only": QT_TRANSLATE_NOOP("SessionWords", "View only"),
     "control": QT_TRANSLATE_NOOP("SessionWords", "Control"),

@@ -142,3 +142,27 @@ def test_missing_dpa_needs_a_reason(qtbot, make_ctx, desk, demo_url) -> None:  #
     qtbot.waitUntil(lambda: view.running is not None, timeout=5000)
     logged = events(desk.engine, su)
     assert json.loads(logged[1][1])["dpa_missing_reason"] == "Lonekorningen star still"
+
+
+def test_file_transfer_consent_binds_the_purpose(qtbot, make_ctx, desk, demo_url) -> None:  # type: ignore[no-untyped-def]
+    """Files may move only for a purchased service or support (policy clause 7): the dialog
+    asks which, and the started session is one the Transfers screen accepts."""
+    from bowebb_console.store.transfer_log import check_transfer_session
+
+    view = _view(qtbot, make_ctx(demo_url))
+    _, org = desk.with_dpa
+    dialog = _find_and_open(qtbot, view, org)
+    assert not dialog.transfer_purpose.isVisibleTo(dialog)  # remote control: not asked
+    dialog.kind.setCurrentIndex(dialog.kind.findData("file_transfer"))
+    assert dialog.transfer_purpose.isVisibleTo(dialog)
+    fill_consent(qtbot, dialog)
+    dialog.scope.setCurrentIndex(dialog.scope.findData("file_transfer"))
+    assert not dialog.start_button.isEnabled()  # the transfer's purpose is still missing
+    assert "purchased service or support" in dialog.missing_label.text()
+    dialog.transfer_purpose.setCurrentIndex(dialog.transfer_purpose.findData("support"))
+    click(qtbot, dialog.start_button)
+    qtbot.waitUntil(lambda: view.running is not None, timeout=5000)
+    su = view.running.session_uuid
+    consent = json.loads(events(desk.engine, su)[0][1])
+    assert (consent["purpose_kind"], consent["purpose_reference"]) == ("support", "T-4711")
+    assert check_transfer_session(desk.engine, su) is not None
