@@ -401,8 +401,6 @@ class SftpProfile(Base):
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
 
     __mapper_args__ = {"version_id_col": version}
-
-
 class SessionSummaryRow(Base):
     """One row per session, DERIVED from the log by triggers (migration 0007) for the review
     screen's filters, sorting and paging; rebuilt from the log by store.review."""
