@@ -20,9 +20,11 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QMenu,
+    QPlainTextEdit,
     QTabBar,
     QTableView,
     QTabWidget,
+    QTextEdit,
     QTreeView,
     QWidget,
 )
@@ -67,6 +69,10 @@ def visible_texts(roots: Iterable[QWidget]) -> list[tuple[str, str]]:
                 out.append((where, w.title()))
             if isinstance(w, QLineEdit):
                 out.append((where, w.placeholderText()))
+            if isinstance(w, QTextEdit | QPlainTextEdit) and w.isReadOnly():
+                # Timelines and summaries: labels sit between runs of spaces or before ": ".
+                for line in w.toPlainText().splitlines():
+                    out += [(where + ".text", p) for p in re.split(r"\s{2,}|: ", line) if p]
             if isinstance(w, QTabBar):
                 out += [(where, w.tabText(i)) for i in range(w.count())]
             if isinstance(w, QTableView | QTreeView) and w.model() is not None:
@@ -169,6 +175,21 @@ def test_no_english_left_on_screen_in_swedish(qtbot, make_ctx, demo_url, languag
     left += english_left([dialog], english)
     dialog.reject()
 
+    # A running session (this test's own database: starting one is fine) and its timeline.
+    session_uuid = start_a_session(ctx, lookup)
+    sessions_view = window.views["sessions"]
+    window.nav.setCurrentItem(window.nav_item("sessions"))
+    sessions_view.show_running(session_uuid)
+    settle()
+    left += english_left(top_windows(), english)
+    from bowebb_console.ui.sessions.lists import open_timeline
+
+    timeline = open_timeline(ctx, session_uuid, window)
+    qtbot.waitExposed(timeline)
+    settle()
+    left += english_left([timeline], english)
+    timeline.reject()
+
     # The sub-processor dialog (add, then cancel).
     sub_processors = window.views["sub_processors"]
     window.nav.setCurrentItem(window.nav_item("sub_processors"))
@@ -198,5 +219,44 @@ def test_no_english_left_on_screen_in_swedish(qtbot, make_ctx, demo_url, languag
         if menu is not None:
             left += [("menu", a.text()) for a in menu.actions() if is_english(a.text(), english)]
 
+    # The lock page.
+    window.lock()
+    settle()
+    left += english_left([window], english)
+    window.unlock()
+
     settle()
     assert sorted(set(left)) == []
+
+
+def start_a_session(ctx, lookup) -> str:  # type: ignore[no-untyped-def]
+    """Consent and start for a customer of the results with a signed DPA, plus one note."""
+    import datetime as dt
+
+    from sqlalchemy import select
+
+    from bowebb_console.store import sessions
+    from bowebb_console.store.models import Contact
+
+    engine = ctx.database.engine
+    rows = [lookup.model.row_at(i) for i in range(lookup.model.rowCount())]
+    hit = next(r for r in rows if r.dpa_signed and r.status == "active")
+    with ctx.database.session() as orm:
+        contact_id = orm.scalars(
+            select(Contact.id).where(Contact.customer_id == hit.customer_id)
+        ).first()
+    consent = sessions.record_consent(
+        engine,
+        customer_id=hit.customer_id,
+        contact_id=contact_id,
+        session_kind="remote_control",
+        outcome="agreed",
+        channel="phone",
+        agreed_at=dt.datetime.now(dt.UTC),
+        scope="control",
+        purpose="Skrivaren",
+        reference="ÄR-2041",
+    )
+    sessions.start_session(engine, consent.session_uuid, tool="AnyDesk")
+    sessions.add_note(engine, consent.session_uuid, "Drivrutin ominstallerad.")
+    return consent.session_uuid
