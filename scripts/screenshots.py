@@ -151,6 +151,7 @@ def shoot(tmp: Path, out: Path, lang: str, companies: int) -> int:
     save("review")
     window.show_page("erasure")
     save("erasure")
+    shoot_first_dialog(window.views["erasure"], out / "erasure.png", settle)
 
     # 6. The DPA checklist of the first sub-processor.
     window.show_page("sub_processors")
@@ -165,6 +166,41 @@ def shoot(tmp: Path, out: Path, lang: str, companies: int) -> int:
     runner.shutdown(10_000)
     database.dispose()
     return 0
+
+
+def shoot_first_dialog(view: object, path: Path, settle: Callable[..., None]) -> None:
+    """If the screen has a wizard (its first "…" button opens a dialog), the first page of it
+    replaces the screen's picture. The grab runs from a timer, so a dialog opened with a
+    blocking exec() is grabbed and closed as well as one opened with open()."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QWidget
+
+    assert isinstance(view, QWidget)
+    buttons = [
+        b
+        for b in view.findChildren(QPushButton)
+        if b.isVisible() and b.isEnabled() and b.text().endswith("…")
+    ]
+    if not buttons:
+        return
+
+    def grab() -> None:
+        dialog = QApplication.activeModalWidget() or next(
+            (w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible()),
+            None,
+        )
+        if isinstance(dialog, QDialog):
+            dialog.grab().save(str(path), "PNG")
+            print(f"{path} (wizard)")
+            dialog.reject()
+
+    QTimer.singleShot(2000, grab)
+    buttons[0].click()
+    settle(timeout=3.0)
+    deadline = time.monotonic() + 3.0
+    while time.monotonic() < deadline:  # let the timer fire if the click did not block
+        QApplication.processEvents()
+        time.sleep(0.02)
 
 
 if __name__ == "__main__":
