@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="sv_SE">
 <context>
     <name>JobBar</name>
@@ -351,7 +352,7 @@
         <translation>händelsekedjan är bruten</translation>
     </message>
     <message>
-        <source>an event's details were changed</source>
+        <source>an event&apos;s details were changed</source>
         <translation>en händelses uppgifter har ändrats</translation>
     </message>
     <message>
@@ -446,6 +447,14 @@
         <translation>Period:</translation>
     </message>
     <message>
+        <source>Period from</source>
+        <translation>Perioden från</translation>
+    </message>
+    <message>
+        <source>Period to</source>
+        <translation>Perioden till</translation>
+    </message>
+    <message>
         <source>The period ends before it starts: change one of the dates.</source>
         <translation>Perioden slutar innan den börjar: ändra ett av datumen.</translation>
     </message>
@@ -455,7 +464,10 @@
     </message>
     <message numerus="yes">
         <source>%n session(s)</source>
-        <translation><numerusform>%n session</numerusform><numerusform>%n sessioner</numerusform></translation>
+        <translation>
+            <numerusform>%n session</numerusform>
+            <numerusform>%n sessioner</numerusform>
+        </translation>
     </message>
     <message>
         <source>The sessions could not be loaded: %1</source>
@@ -594,6 +606,14 @@
     <message>
         <source>Comment (no sensitive personal data: no health, religion, union, …)</source>
         <translation>Kommentar (inga känsliga personuppgifter: inte hälsa, religion, facklig tillhörighet, …)</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <source>Session timeline</source>
+        <translation>Sessionens tidslinje</translation>
     </message>
     <message>
         <source>Mark reviewed</source>

@@ -5,9 +5,31 @@ names."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QTabWidget,
+    QTextEdit,
+    QWidget,
+)
 
-from bowebb_console.ui.main_window import MainWindow
+from bowebb_console.ui.main_window import NAV_KEYS, MainWindow
+
+CONTROLS = (
+    QAbstractButton,
+    QLineEdit,
+    QComboBox,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QTextEdit,
+    QPlainTextEdit,
+)
 
 
 def open_window(qtbot, ctx) -> MainWindow:  # type: ignore[no-untyped-def]
@@ -86,3 +108,35 @@ def test_main_controls_have_accessible_names(qtbot, make_ctx, demo_url) -> None:
     for key, view in window.views.items():
         assert view.accessibleName(), key
     settled(qtbot, window)
+
+
+def unnamed_controls(window: MainWindow) -> set[tuple[str, str]]:
+    """Visible controls a screen reader would announce without a name."""
+    found = set()
+    for w in window.findChildren(QWidget):
+        if not w.isVisible() or w.focusPolicy() == Qt.FocusPolicy.NoFocus:
+            continue
+        if not isinstance(w, CONTROLS):
+            continue
+        if isinstance(w, QLineEdit) and isinstance(w.parent(), QComboBox | QAbstractSpinBox):
+            continue  # the editor inside a combo or date box: the box carries the name
+        iface = QAccessible.queryAccessibleInterface(w)
+        if iface is None or not iface.text(QAccessible.Text.Name).strip():
+            found.add((window.current_key(), f"{type(w).__name__}:{w.objectName()}"))
+    return found
+
+
+def test_every_visible_control_has_an_accessible_name(qtbot, make_ctx, demo_url) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(qtbot, make_ctx(demo_url))
+    missing: set[tuple[str, str]] = set()
+    for page in NAV_KEYS:
+        window.show_page(page)
+        settled(qtbot, window)
+        missing |= unnamed_controls(window)
+        for tabs in window.views[page].findChildren(QTabWidget):
+            if tabs.isVisible():
+                for i in range(tabs.count()):
+                    tabs.setCurrentIndex(i)
+                    settled(qtbot, window)
+                    missing |= unnamed_controls(window)
+    assert sorted(missing) == []
