@@ -166,6 +166,24 @@ def test_no_english_left_on_screen_in_swedish(qtbot, make_ctx, demo_url, languag
     settle()
     left += english_left(top_windows(), english)
 
+    # The lookup's dialogs, opened and cancelled (nothing is saved).
+    for open_dialog in (
+        lookup.new_customer,
+        lookup.register_trial,
+        lookup.edit_customer,
+        lookup.add_contact,
+        lookup.open_import,
+        lookup.open_notice_export,
+    ):
+        open_dialog()
+        qtbot.waitExposed(lookup.dialog)
+        settle()
+        left += [
+            (f"{open_dialog.__name__}: {w}", t) for w, t in english_left([lookup.dialog], english)
+        ]
+        lookup.dialog.reject()
+        settle()
+
     # The consent dialog (cancelled: nothing is written until a session is started).
     from bowebb_console.ui.sessions.consent import start_session_for
 
