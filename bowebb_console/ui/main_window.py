@@ -81,8 +81,11 @@ class MainWindow(QMainWindow):
 
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
+        self.nav.setAccessibleName(self.tr("Screens"))
+        self.nav.setAccessibleDescription(self.tr("Ctrl+1 to Ctrl+9 open a screen directly."))
         self.nav.setFixedWidth(200)
         self.pages = QStackedWidget()
+        self.pages.setAccessibleName(self.tr("Current screen"))
         self.views: dict[str, QWidget] = {}
         self.opening_page = OpeningPage(self.tr("Opening database…"))
         self.pages.addWidget(self.opening_page)
@@ -97,9 +100,11 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.central)
         self.lock_page: LockPage | None = None
         self.page_actions: list[QAction] = []
+        self.screen_actions: dict[str, QAction] = {}
 
         self.identity_label = QLabel(self.tr("Opening database…"))
         self.identity_label.setObjectName("identityLabel")
+        self.identity_label.setAccessibleName(self.tr("Signed-in user and database"))
         self.statusBar().addPermanentWidget(self.identity_label)
         self._make_menus()
         self.idle: IdleWatcher | None = None
@@ -120,6 +125,9 @@ class MainWindow(QMainWindow):
             self.nav.addItem(item)
             self.views[key] = view
             self.pages.addWidget(view)
+            if not view.accessibleName():
+                view.setAccessibleName(label)
+            self._add_screen_action(key, label)
             # A screen's window-wide shortcuts (e.g. Ctrl+K, find a customer) work from any
             # screen; the screen's own handler brings it to the front.
             for action in getattr(view, "window_actions", list)():
@@ -134,7 +142,7 @@ class MainWindow(QMainWindow):
         self.lock_page.unlocked.connect(self.unlock)
         self.central.addWidget(self.lock_page)
         self.identity_label.setText(self.identity_text())
-        for action in (self.settings_action, self.lock_action):
+        for action in (self.settings_action, self.lock_action, self.refresh_action):
             action.setEnabled(True)
         self.idle = IdleWatcher(self._idle_ms(ctx.settings), self)
         self.idle.idle.connect(self.lock)
@@ -155,7 +163,13 @@ class MainWindow(QMainWindow):
     def _make_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         self.settings_action = QAction(self.tr("&Settings…"), self)
-        self.settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
+        # The platform's Preferences key is empty on Linux and Windows: Ctrl+, everywhere.
+        self.settings_action.setShortcuts(
+            [
+                QKeySequence("Ctrl+,"),
+                *QKeySequence.keyBindings(QKeySequence.StandardKey.Preferences),
+            ]
+        )
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.settings_action.triggered.connect(self.open_settings)
         self.lock_action = QAction(self.tr("&Lock now"), self)
@@ -171,11 +185,31 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.lock_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
+        self.view_menu = self.menuBar().addMenu(self.tr("&View"))
+        self.refresh_action = QAction(self.tr("&Refresh"), self)
+        self.refresh_action.setShortcuts(QKeySequence.StandardKey.Refresh)  # F5
+        self.refresh_action.setEnabled(False)
+        self.refresh_action.triggered.connect(self.refresh_current)
+        self.view_menu.addAction(self.refresh_action)
+        self.view_menu.addSeparator()
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self.about_action = QAction(self.tr("&About BoWebb Console"), self)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self.open_about)
         help_menu.addAction(self.about_action)
+
+    def _add_screen_action(self, key: str, label: str) -> None:
+        """View menu entry with Ctrl+<n> (n = place in the navigation) that shows the screen."""
+        number = self.nav.count()
+        action = QAction(label, self)
+        action.setObjectName(f"show_{key}")
+        if number <= 9:
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+        action.triggered.connect(lambda: self.show_page(key))
+        self.view_menu.addAction(action)
+        self.addAction(action)
+        self.page_actions.append(action)  # disabled while locked, like the screens' own
+        self.screen_actions[key] = action
 
     def identity_text(self) -> str:
         assert self.ctx is not None
@@ -197,6 +231,26 @@ class MainWindow(QMainWindow):
     def current_key(self) -> str:
         item = self.nav.currentItem()
         return str(item.data(KEY_ROLE)) if item else ""
+
+    def show_page(self, key: str) -> None:
+        item = self.nav_item(key)
+        if item is not None:
+            self.nav.setCurrentItem(item)
+            self.pages.currentWidget().setFocus()
+
+    def refresh_current(self) -> None:
+        """F5: the current screen's ``refresh()``, else its visible, enabled Refresh button
+        (``refresh_button`` or ``frame.refresh_button``). Screens without one ignore F5."""
+        view = self.pages.currentWidget()
+        refresh = getattr(view, "refresh", None)
+        if callable(refresh):
+            refresh()
+            return
+        button = getattr(view, "refresh_button", None) or getattr(
+            getattr(view, "frame", None), "refresh_button", None
+        )
+        if button is not None and button.isVisible() and button.isEnabled():
+            button.click()
 
     def show_message(self, text: str, timeout_ms: int = 10_000) -> None:
         self.statusBar().showMessage(text, timeout_ms)
@@ -258,7 +312,12 @@ class MainWindow(QMainWindow):
         focused = QApplication.focusWidget()
         self._focus_before_lock = focused if focused and self.isAncestorOf(focused) else None
         self.idle.pause()
-        for action in (self.settings_action, self.lock_action, *self.page_actions):
+        for action in (
+            self.settings_action,
+            self.lock_action,
+            self.refresh_action,
+            *self.page_actions,
+        ):
             action.setEnabled(False)
         self.central.setCurrentWidget(self.lock_page)
         self.lock_page.reset()
@@ -266,7 +325,12 @@ class MainWindow(QMainWindow):
     def unlock(self) -> None:
         assert self.idle is not None
         self.central.setCurrentWidget(self.workspace)
-        for action in (self.settings_action, self.lock_action, *self.page_actions):
+        for action in (
+            self.settings_action,
+            self.lock_action,
+            self.refresh_action,
+            *self.page_actions,
+        ):
             action.setEnabled(True)
         if self._focus_before_lock is not None:
             self._focus_before_lock.setFocus()

@@ -3,6 +3,10 @@
 Each factory takes the context and returns (navigation label, widget). A feature replaces its
 placeholder here with its own view, importing it inside the factory so that start-up only
 pays for the screens it builds. The Review screen is offered to leads and admins only.
+
+The main window gives every screen Ctrl+<its place in the navigation> and F5: F5 calls the
+view's ``refresh()`` (no arguments) if it has one, else clicks its visible ``refresh_button``
+(or ``frame.refresh_button``). A view's ``window_actions()`` are registered window-wide.
 """
 
 from __future__ import annotations

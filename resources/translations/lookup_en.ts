@@ -394,6 +394,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Search results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Searching…</source>
         <translation type="unfinished"></translation>
     </message>

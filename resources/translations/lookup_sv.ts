@@ -394,6 +394,10 @@
         <translation>Sök kund</translation>
     </message>
     <message>
+        <source>Search results</source>
+        <translation>Sökresultat</translation>
+    </message>
+    <message>
         <source>Searching…</source>
         <translation>Söker…</translation>
     </message>

@@ -447,6 +447,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Period from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The period ends before it starts: change one of the dates.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -597,6 +605,14 @@
     </message>
     <message>
         <source>Comment (no sensitive personal data: no health, religion, union, …)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session timeline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -447,6 +447,14 @@
         <translation>Period:</translation>
     </message>
     <message>
+        <source>Period from</source>
+        <translation>Perioden från</translation>
+    </message>
+    <message>
+        <source>Period to</source>
+        <translation>Perioden till</translation>
+    </message>
+    <message>
         <source>The period ends before it starts: change one of the dates.</source>
         <translation>Perioden slutar innan den börjar: ändra ett av datumen.</translation>
     </message>
@@ -598,6 +606,14 @@
     <message>
         <source>Comment (no sensitive personal data: no health, religion, union, …)</source>
         <translation>Kommentar (inga känsliga personuppgifter: inte hälsa, religion, facklig tillhörighet, …)</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <source>Session timeline</source>
+        <translation>Sessionens tidslinje</translation>
     </message>
     <message>
         <source>Mark reviewed</source>

@@ -313,7 +313,23 @@ If it happens again, send the log file to the console&apos;s maintainers.</sourc
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Screens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+1 to Ctrl+9 open a screen directly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Opening database…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed-in user and database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -362,6 +378,14 @@ If it happens again, send the log file to the console&apos;s maintainers.</sourc
     </message>
     <message>
         <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -315,8 +315,24 @@ Om det händer igen, skicka loggfilen till dem som förvaltar konsolen.</transla
         <translation>BoWebb Console</translation>
     </message>
     <message>
+        <source>Screens</source>
+        <translation>Skärmar</translation>
+    </message>
+    <message>
+        <source>Ctrl+1 to Ctrl+9 open a screen directly.</source>
+        <translation>Ctrl+1 till Ctrl+9 öppnar en skärm direkt.</translation>
+    </message>
+    <message>
+        <source>Current screen</source>
+        <translation>Aktuell skärm</translation>
+    </message>
+    <message>
         <source>Opening database…</source>
         <translation>Öppnar databasen…</translation>
+    </message>
+    <message>
+        <source>Signed-in user and database</source>
+        <translation>Inloggad användare och databas</translation>
     </message>
     <message>
         <source>BoWebb Console — %1</source>
@@ -365,6 +381,14 @@ Om det händer igen, skicka loggfilen till dem som förvaltar konsolen.</transla
     <message>
         <source>&amp;Quit</source>
         <translation>&amp;Avsluta</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Visa</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Uppdatera</translation>
     </message>
     <message>
         <source>&amp;Help</source>

@@ -64,6 +64,7 @@ class LookupView(QWidget):
         self.search.setPlaceholderText(
             self.tr("Search org number, company, contact, e-mail or phone (Ctrl+K)")
         )
+        self.search.setAccessibleName(self.tr("Find customer"))
         self.search.textEdited.connect(self._typed)
         self.search.installEventFilter(self)
         self.timer = QTimer(self)
@@ -90,6 +91,7 @@ class LookupView(QWidget):
         self.results = QTableView()
         self.results.setObjectName("lookupResults")
         self.results.setModel(self.model)
+        self.results.setAccessibleName(self.tr("Search results"))
         self.results.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -47,6 +47,8 @@ class SessionDetail(QWidget):
         self.comment_edit.setPlaceholderText(
             self.tr("Comment (no sensitive personal data: no health, religion, union, …)")
         )
+        self.comment_edit.setAccessibleName(self.tr("Comment"))
+        self.browser.setAccessibleName(self.tr("Session timeline"))
         self.comment_edit.setMaxLength(2000)
         self.review_button = QPushButton(self.tr("Mark reviewed"))
         self.flag_button = QPushButton(self.tr("Flag for follow-up"))

@@ -63,6 +63,7 @@ class ReviewView(QWidget):
         self._build_filters()
         self.table = QTableView()
         self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("Sessions"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -167,6 +168,10 @@ class ReviewView(QWidget):
         today = QDate.currentDate()
         self.from_edit = QDateEdit(today.addDays(-30))
         self.to_edit = QDateEdit(today)
+        self.from_edit.setAccessibleName(self.tr("Period from"))
+        self.to_edit.setAccessibleName(self.tr("Period to"))
+        for field in (self.customer_edit, self.text_edit):
+            field.setAccessibleName(field.placeholderText())  # the placeholder is its label
         for edit in (self.from_edit, self.to_edit):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")

@@ -78,6 +78,7 @@ class DetailPanel(QWidget):
         # Checklist
         self.checklist_model = ChecklistModel(self)
         self.checklist_table = _table(self.checklist_model)
+        self.checklist_table.setAccessibleName(self.tr("DPA checklist"))
         header = self.checklist_table.horizontalHeader()
         header.setSectionResizeMode(ChecklistModel.COL_ITEM, QHeaderView.ResizeMode.Stretch)
         self.checklist_table.setColumnWidth(ChecklistModel.COL_EVIDENCE, 320)
@@ -87,6 +88,7 @@ class DetailPanel(QWidget):
         for status in cl.STATUSES:
             self.status_box.addItem(status_text(status), status)
         self.evidence_edit = QLineEdit()
+        self.evidence_edit.setAccessibleName(self.tr("Evidence"))
         self.evidence_edit.setPlaceholderText(
             self.tr("Evidence: clause of the DPA, document reference or note")
         )
@@ -104,6 +106,7 @@ class DetailPanel(QWidget):
         # Evidence
         self.evidence_model = EvidenceModel(self)
         self.evidence_table = _table(self.evidence_model)
+        self.evidence_table.setAccessibleName(self.tr("Evidence"))
         self.evidence_table.selectionModel().currentRowChanged.connect(self._file_selected)
         self.attach_to = QComboBox()
         self.attach_to.addItem(self.tr("The sub-processor as a whole"), None)

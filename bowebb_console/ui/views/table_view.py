@@ -37,6 +37,7 @@ class ListFrame(QWidget):
         self.proxy = SortProxy(self)
         self.proxy.setSourceModel(model)
         self.table = QTableView()
+        self.table.setAccessibleName(title)  # screen readers: the list is what the title says
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the store's order first

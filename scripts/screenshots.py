@@ -1,0 +1,208 @@
+"""Regenerate the README screenshots from demo data.
+
+    PYTHONPATH=$PWD /work/venv/bin/python scripts/screenshots.py [--lang en|sv] [--out DIR]
+
+Starts the console offscreen (or on $DISPLAY, e.g. under Xvfb, when it is set) on a fresh
+demo database in a temporary directory, opens each main screen as a user would and saves
+``<out>/<name>.png`` with ``widget.grab()``. Nothing outside the temporary directory and the
+output folder is touched: config, data and logs go to the temporary directory too.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SIZE = (1100, 700)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("--lang", choices=("en", "sv"), default="en")
+    parser.add_argument("--companies", type=int, default=300)
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="bowebb-shots-") as tmp:
+        return shoot(Path(tmp), args.out, args.lang, args.companies)
+
+
+def shoot(tmp: Path, out: Path, lang: str, companies: int) -> int:
+    for name in ("config", "data", "log"):
+        os.environ[f"BOWEBB_{name.upper()}_DIR"] = str(tmp / name)
+    if not os.environ.get("DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+    from bowebb_console.app import _application
+    from bowebb_console.config import Paths, Settings
+    from bowebb_console.store import sessions
+    from bowebb_console.store.connect import open_database
+    from bowebb_console.store.demo import fill_demo
+    from bowebb_console.store.engine import make_engine
+    from bowebb_console.store.setup import init_database
+    from bowebb_console.ui.context import AppContext
+    from bowebb_console.ui.i18n import install_translators
+    from bowebb_console.ui.main_window import MainWindow
+    from bowebb_console.ui.prompts import RecordingPrompts
+    from bowebb_console.ui.tasks import TaskRunner
+
+    url = f"sqlite:///{tmp / 'demo.sqlite3'}"
+    init_database(url)
+    engine = make_engine(url)
+    fill_demo(engine, companies=companies, contacts=companies * 3)
+    engine.dispose()
+
+    app, _owned = _application(smoke_test=False)
+    install_translators(lang)
+    database, identity = open_database(url)  # SQLite: admin, so every screen is offered
+    runner = TaskRunner()
+    ctx = AppContext(
+        paths=Paths.from_environment(),
+        settings=Settings(language=lang),
+        database=database,
+        identity=identity,
+        runner=runner,
+        prompts=RecordingPrompts(),  # never a blocking message box in a script
+        database_url=url,
+    )
+    window = MainWindow(ctx)
+    window.resize(*SIZE)
+    window.show()
+    out.mkdir(parents=True, exist_ok=True)
+
+    def settle(cond: Callable[[], bool] = lambda: True, timeout: float = 20.0) -> None:
+        """Run the event loop until the background work is done and ``cond`` holds."""
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            app.processEvents()
+            if runner.active_count == 0 and cond():
+                break
+            time.sleep(0.02)
+        for _ in range(20):  # let the results paint
+            app.processEvents()
+            time.sleep(0.01)
+
+    def save(name: str) -> None:
+        settle()
+        path = out / f"{name}.png"
+        window.grab().save(str(path), "PNG")
+        print(f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
+
+    # 1. Lookup: a query typed, its results, a customer card open.
+    from PySide6.QtTest import QTest
+
+    lookup = window.views["customers"]
+    settle(lambda: lookup.model.rowCount() > 0)
+    # An active customer with a signed DPA, so that its session starts without a reason.
+    rows = [lookup.model.row_at(i) for i in range(lookup.model.rowCount())]
+    chosen = next(r for r in rows if r.dpa_signed and r.status == "active")
+    query = chosen.name.split()[0]
+    lookup.search.setFocus()
+    QTest.keyClicks(lookup.search, query)
+    lookup.run_search()
+    settle(lambda: lookup.shown_query == query)
+    lookup.open_card(chosen.customer_id)
+    save("lookup")
+
+    # 2. A running session for that customer (consent logged, started, one note).
+    from sqlalchemy import select
+
+    from bowebb_console.store.models import Contact
+
+    customer_id = chosen.customer_id
+    with database.session() as orm:
+        contact_id = orm.scalars(
+            select(Contact.id).where(Contact.customer_id == customer_id).order_by(Contact.id)
+        ).first()
+    consent = sessions.record_consent(
+        database.engine,
+        customer_id=customer_id,
+        session_kind="remote_control",
+        outcome="agreed",
+        channel="phone",
+        agreed_at=dt.datetime.now(dt.UTC),
+        contact_id=contact_id,
+        reference="ÄR-2041",
+        scope="control",
+        purpose="The invoice printer stopped working after an update",
+    )
+    session_uuid = consent.session_uuid
+    sessions.start_session(
+        database.engine, session_uuid, tool="AnyDesk", tool_session_id="1 234 567 890"
+    )
+    sessions.add_note(database.engine, session_uuid, "Printer driver reinstalled; test page OK.")
+    window.show_page("sessions")
+    window.views["sessions"].show_running(session_uuid)
+    save("session")
+
+    # 3-5. Transfers, Review (first session selected), Erasure.
+    window.show_page("transfers")
+    save("transfers")
+    window.show_page("review")
+    review = window.views["review"]
+    settle(lambda: review.model.rowCount() > 0)
+    review.table.selectRow(0)
+    save("review")
+    window.show_page("erasure")
+    save("erasure")
+    shoot_first_dialog(window.views["erasure"], out / "erasure.png", settle)
+
+    # 6. The DPA checklist of the first sub-processor.
+    window.show_page("sub_processors")
+    register = window.views["sub_processors"]
+    settle(lambda: register.model.rowCount() > 0)
+    register.table.selectRow(0)
+    settle()
+    register.detail.tabs.setCurrentIndex(0)
+    save("dpa-checklist")
+
+    window.close()
+    runner.shutdown(10_000)
+    database.dispose()
+    return 0
+
+
+def shoot_first_dialog(view: object, path: Path, settle: Callable[..., None]) -> None:
+    """If the screen has a wizard (its first "…" button opens a dialog), the first page of it
+    replaces the screen's picture. The grab runs from a timer, so a dialog opened with a
+    blocking exec() is grabbed and closed as well as one opened with open()."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QWidget
+
+    assert isinstance(view, QWidget)
+    buttons = [
+        b
+        for b in view.findChildren(QPushButton)
+        if b.isVisible() and b.isEnabled() and b.text().endswith("…")
+    ]
+    if not buttons:
+        return
+
+    def grab() -> None:
+        dialog = QApplication.activeModalWidget() or next(
+            (w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible()),
+            None,
+        )
+        if isinstance(dialog, QDialog):
+            dialog.grab().save(str(path), "PNG")
+            print(f"{path} (wizard)")
+            dialog.reject()
+
+    QTimer.singleShot(2000, grab)
+    buttons[0].click()
+    settle(timeout=3.0)
+    deadline = time.monotonic() + 3.0
+    while time.monotonic() < deadline:  # let the timer fire if the click did not block
+        QApplication.processEvents()
+        time.sleep(0.02)
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT))
+    sys.exit(main())
