@@ -71,6 +71,7 @@ class ErasureView(QWidget):
         self.work_button = QPushButton(self.tr("Continue the selected request…"))
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(self.tr("Reason for extending by two months"))
+        self.reason.setAccessibleName(self.tr("Reason for extending by two months"))
         self.extend_button = QPushButton(self.tr("Extend deadline"))
         self.save_pdf_button = QPushButton(self.tr("Save certificate PDF…"))
         self.message = QLabel()
