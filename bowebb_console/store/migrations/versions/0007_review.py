@@ -172,9 +172,12 @@ def _sqlite_triggers() -> list[str]:
     su = ev.format(col="session_uuid")
     p = "json_extract(NEW.payload, '$.{}')"
     ok = f"coalesce({p.format('status')}, 'ok') = 'ok'"  # failed transfers do not count
-    # Whole seconds between two canonical `at` texts, exactly (julianday is a float).
+    # Whole seconds between two canonical `at` texts, exactly (julianday is a float). The
+    # fraction is cut off before strftime: SQLite rounds it to milliseconds, so .9996 s would
+    # otherwise count as the next second.
     dur = (
-        "max(0, (strftime('%s', {end}) - strftime('%s', {start})) * 1000000"
+        "max(0, (strftime('%s', substr({end}, 1, 19)) - strftime('%s', substr({start}, 1, 19)))"
+        " * 1000000"
         " + CAST(substr({end}, 21, 6) AS INTEGER) - CAST(substr({start}, 21, 6) AS INTEGER))"
         " / 1000000"
     ).format(end=at, start="started_at")
