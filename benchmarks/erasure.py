@@ -20,22 +20,22 @@ from pathlib import Path
 
 from sqlalchemy import Engine, select, text, update
 
+from bowebb_console.demo.fill import fill_demo
 from bowebb_console.domain.hashchain import canonical_payload
-from bowebb_console.store import purge
-from bowebb_console.store.demo import fill_demo
-from bowebb_console.store.engine import make_engine
-from bowebb_console.store.erasure import (
+from bowebb_console.store.db.engine import make_engine
+from bowebb_console.store.db.setup import init_database
+from bowebb_console.store.erasure import purge
+from bowebb_console.store.erasure.journal import Journal
+from bowebb_console.store.erasure.person import (
     ErasurePlan,
     NewRequest,
     PersonQuery,
     erase_person,
     find_person,
 )
-from bowebb_console.store.erasure_journal import Journal
-from bowebb_console.store.erasure_replay import replay_journal
+from bowebb_console.store.erasure.replay import replay_journal
+from bowebb_console.store.log.chain import write_event
 from bowebb_console.store.models import Contact, Customer, LogEvent, LogPayload
-from bowebb_console.store.session_log import write_event
-from bowebb_console.store.setup import init_database
 
 TODAY = dt.date(2026, 11, 26)
 

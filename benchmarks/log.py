@@ -23,10 +23,10 @@ from pathlib import Path
 from sqlalchemy import Engine, text
 
 from bowebb_console.domain import hashchain as hc
-from bowebb_console.store.engine import make_engine
-from bowebb_console.store.log_verify import default_workers, verify_log
-from bowebb_console.store.session_log import append_event
-from bowebb_console.store.setup import init_database
+from bowebb_console.store.db.engine import make_engine
+from bowebb_console.store.db.setup import init_database
+from bowebb_console.store.log.chain import append_event
+from bowebb_console.store.log.verify import default_workers, verify_log
 
 SESSION = str(uuid.uuid4())
 

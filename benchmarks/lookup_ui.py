@@ -36,12 +36,12 @@ from PySide6.QtWidgets import QApplication
 from search import generate, load_sqlite, percentile, queries
 
 from bowebb_console.config import Paths, Settings
-from bowebb_console.store.connect import open_database
-from bowebb_console.ui.context import AppContext
-from bowebb_console.ui.lookup import work
-from bowebb_console.ui.lookup.view import DEBOUNCE_MS, LookupView
-from bowebb_console.ui.prompts import RecordingPrompts
-from bowebb_console.ui.tasks import TaskRunner
+from bowebb_console.store.db.connect import open_database
+from bowebb_console.ui.customers import work
+from bowebb_console.ui.customers.view import DEBOUNCE_MS, LookupView
+from bowebb_console.ui.kit.context import AppContext
+from bowebb_console.ui.kit.prompts import RecordingPrompts
+from bowebb_console.ui.kit.tasks import TaskRunner
 
 
 class Heartbeat:

@@ -105,10 +105,10 @@ def chain(engine: Engine, events: int) -> Iterator[tuple]:
 
 
 def prepare(url: str, events: int) -> None:
-    from bowebb_console.store.demo import fill_demo
-    from bowebb_console.store.engine import make_engine
-    from bowebb_console.store.review_fold import rebuild_summaries
-    from bowebb_console.store.setup import init_database
+    from bowebb_console.demo.fill import fill_demo
+    from bowebb_console.store.db.engine import make_engine
+    from bowebb_console.store.db.setup import init_database
+    from bowebb_console.store.review.fold import rebuild_summaries
 
     init_database(url)
     engine = make_engine(url)
@@ -196,11 +196,11 @@ def measure(url: str, sweep: bool) -> None:
 
     app = QApplication([])
     from bowebb_console.config import Paths, Settings
-    from bowebb_console.store.connect import open_database
-    from bowebb_console.ui.context import AppContext
-    from bowebb_console.ui.prompts import RecordingPrompts
+    from bowebb_console.store.db.connect import open_database
+    from bowebb_console.ui.kit.context import AppContext
+    from bowebb_console.ui.kit.prompts import RecordingPrompts
+    from bowebb_console.ui.kit.tasks import TaskRunner
     from bowebb_console.ui.review.view import ReviewView
-    from bowebb_console.ui.tasks import TaskRunner
 
     database, identity = open_database(url)
     runner = TaskRunner()
@@ -302,7 +302,7 @@ def main() -> None:
         if args.pg:
             from sqlalchemy import create_engine
 
-            from bowebb_console.store.urls import parse_database_url
+            from bowebb_console.store.db.urls import parse_database_url
 
             name = f"bowebb_bench_review_{os.getpid()}"
             admin = create_engine(parse_database_url(args.pg), isolation_level="AUTOCOMMIT")

@@ -27,13 +27,13 @@ from faker.providers.person.sv_SE import Provider as PersonProvider
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from bowebb_console.demo.fill import TITLES, TRADES, ascii_fold
 from bowebb_console.domain.orgnr import make_orgnr
 from bowebb_console.domain.search_text import fold
-from bowebb_console.store import schema
-from bowebb_console.store.demo import TITLES, TRADES, ascii_fold
-from bowebb_console.store.engine import make_engine
-from bowebb_console.store.search import search_customers
-from bowebb_console.store.setup import init_database
+from bowebb_console.store.customers.search import search_customers
+from bowebb_console.store.db import schema
+from bowebb_console.store.db.engine import make_engine
+from bowebb_console.store.db.setup import init_database
 
 FIRST = sorted({*PersonProvider.first_names_female, *PersonProvider.first_names_male})
 LAST = sorted(PersonProvider.last_names)
@@ -272,7 +272,7 @@ def report(dialect: str, timings: dict[str, list[float]], found: dict[str, int])
 def _pg_database(server_url: str, name: str) -> Iterator[str]:
     from sqlalchemy import create_engine
 
-    from bowebb_console.store.urls import parse_database_url
+    from bowebb_console.store.db.urls import parse_database_url
 
     admin = create_engine(parse_database_url(server_url), isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
@@ -319,7 +319,7 @@ def main(argv: list[str] | None = None) -> int:
         ok &= report("sqlite", replay(url, workload, found), found)
     if args.dialect in ("postgresql", "both"):
         if args.reuse:
-            from bowebb_console.store.urls import parse_database_url
+            from bowebb_console.store.db.urls import parse_database_url
 
             url = (
                 parse_database_url(args.pg)

@@ -22,11 +22,12 @@ from typing import Any
 
 from sqlalchemy import create_engine, text
 
-from bowebb_console.store import demo, session_desk
-from bowebb_console.store.demo_sessions import fill_demo_sessions
-from bowebb_console.store.engine import make_engine
-from bowebb_console.store.setup import init_database
-from bowebb_console.store.urls import parse_database_url
+from bowebb_console.demo import fill as demo
+from bowebb_console.demo.sessions import fill_demo_sessions
+from bowebb_console.store.db.engine import make_engine
+from bowebb_console.store.db.setup import init_database
+from bowebb_console.store.db.urls import parse_database_url
+from bowebb_console.store.sessions import desk as session_desk
 
 
 def median_ms(fn: Callable[[], Any], runs: int = 5) -> float:

@@ -21,12 +21,12 @@ from sqlalchemy import Engine, insert, text
 from sqlalchemy.orm import Session
 
 from bowebb_console.domain import checklist as cl
-from bowebb_console.store.engine import make_engine
+from bowebb_console.store.db.engine import make_engine
+from bowebb_console.store.db.setup import init_database
 from bowebb_console.store.models import EVIDENCE_MAX_BYTES, DpaChecklistItem, SubProcessor
-from bowebb_console.store.setup import init_database
-from bowebb_console.store.subprocessor_evidence import add_evidence, evidence_content
-from bowebb_console.store.subprocessor_export import register_html
-from bowebb_console.store.subprocessors import list_register, set_checklist_item
+from bowebb_console.store.subprocessors.evidence import add_evidence, evidence_content
+from bowebb_console.store.subprocessors.export import register_html
+from bowebb_console.store.subprocessors.register import list_register, set_checklist_item
 
 TODAY = dt.date(2026, 11, 26)
 STATUSES = ("yes", "yes", "yes", "partly", "no", "not_assessed")

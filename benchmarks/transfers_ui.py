@@ -45,10 +45,10 @@ def main() -> int:
 def run(app: QApplication, root: Path, server: Sshd, size_mib: int) -> int:
     from bowebb_console.config import Settings
     from bowebb_console.sftp.transfer import TransferEngine
-    from bowebb_console.store.connect import open_database
-    from bowebb_console.ui.context import AppContext
-    from bowebb_console.ui.prompts import RecordingPrompts
-    from bowebb_console.ui.tasks import TaskRunner
+    from bowebb_console.store.db.connect import open_database
+    from bowebb_console.ui.kit.context import AppContext
+    from bowebb_console.ui.kit.prompts import RecordingPrompts
+    from bowebb_console.ui.kit.tasks import TaskRunner
     from bowebb_console.ui.transfers.view import TransfersView
 
     url = f"sqlite:///{root / 'bench.sqlite3'}"

@@ -85,7 +85,7 @@ def _application(smoke_test: bool) -> tuple[QApplication, bool]:
 
 def run_gui(db_url: str | None = None, *, demo: bool = False, smoke_test: bool = False) -> int:
     """Start the console; returns the process exit code."""
-    from bowebb_console.ui.errors import CrashHandler, configure_logging, enable_faulthandler
+    from bowebb_console.ui.crash import CrashHandler, configure_logging, enable_faulthandler
 
     paths = Paths.from_environment()
     handler = configure_logging(paths)
@@ -96,9 +96,9 @@ def run_gui(db_url: str | None = None, *, demo: bool = False, smoke_test: bool =
     crash.install()
 
     from bowebb_console.ui.i18n import choose_language, install_translators
-    from bowebb_console.ui.prompts import QtPrompts
+    from bowebb_console.ui.kit.prompts import QtPrompts
+    from bowebb_console.ui.kit.tasks import TaskRunner
     from bowebb_console.ui.startup import Startup
-    from bowebb_console.ui.tasks import TaskRunner
 
     settings = load_settings(paths)
     install_translators(choose_language(settings.language))

@@ -100,7 +100,7 @@ class Settings:
             raise SettingsError("The review's file limits must be at least 1.")
         if self.database_url:
             # Imported here: keeps SQLAlchemy off the settings path for callers that need none.
-            from bowebb_console.store.urls import parse_database_url
+            from bowebb_console.store.db.urls import parse_database_url
 
             url = parse_database_url(self.database_url)
             if url.password:

@@ -41,16 +41,16 @@ def shoot(tmp: Path, out: Path, lang: str, companies: int) -> int:
 
     from bowebb_console.app import _application
     from bowebb_console.config import Paths, Settings
-    from bowebb_console.store import sessions
-    from bowebb_console.store.connect import open_database
-    from bowebb_console.store.demo import fill_demo
-    from bowebb_console.store.engine import make_engine
-    from bowebb_console.store.setup import init_database
-    from bowebb_console.ui.context import AppContext
+    from bowebb_console.demo.fill import fill_demo
+    from bowebb_console.store.db.connect import open_database
+    from bowebb_console.store.db.engine import make_engine
+    from bowebb_console.store.db.setup import init_database
+    from bowebb_console.store.sessions import events as sessions
     from bowebb_console.ui.i18n import install_translators
+    from bowebb_console.ui.kit.context import AppContext
+    from bowebb_console.ui.kit.prompts import RecordingPrompts
+    from bowebb_console.ui.kit.tasks import TaskRunner
     from bowebb_console.ui.main_window import MainWindow
-    from bowebb_console.ui.prompts import RecordingPrompts
-    from bowebb_console.ui.tasks import TaskRunner
 
     url = f"sqlite:///{tmp / 'demo.sqlite3'}"
     init_database(url)

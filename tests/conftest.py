@@ -41,7 +41,7 @@ def fresh_paths(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
 def _pg_admin_engine():
     from sqlalchemy import create_engine
 
-    from bowebb_console.store.urls import parse_database_url
+    from bowebb_console.store.db.urls import parse_database_url
 
     return create_engine(parse_database_url(PG_ADMIN_URL), isolation_level="AUTOCOMMIT")
 
@@ -66,7 +66,7 @@ class PgDatabase:
     """A throw-away PostgreSQL database plus the role names a test may create in it."""
 
     def __init__(self, name: str, role_prefix: str) -> None:
-        from bowebb_console.store.urls import parse_database_url
+        from bowebb_console.store.db.urls import parse_database_url
 
         self.name = name
         self.role_prefix = role_prefix
@@ -122,7 +122,7 @@ def sqlite_url(tmp_path: Path) -> str:
 @pytest.fixture(params=["sqlite", "postgresql"])
 def any_db_url(request: pytest.FixtureRequest, sqlite_url: str) -> Iterator[str]:
     """An initialised database URL of each dialect, with admin rights (store tests)."""
-    from bowebb_console.store.setup import init_database
+    from bowebb_console.store.db.setup import init_database
 
     if request.param == "sqlite":
         init_database(sqlite_url)

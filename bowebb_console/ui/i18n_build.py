@@ -29,7 +29,7 @@ UI = ROOT / "bowebb_console" / "ui"
 TRANSLATIONS = ROOT / "resources" / "translations"
 LANGUAGES = ("sv", "en")
 SHELL = "shell"
-SHELL_PACKAGES = ("models", "views")
+SHELL_PACKAGES = ("kit", "models", "views")
 
 
 def parts() -> dict[str, list[Path]]:

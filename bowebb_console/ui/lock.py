@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bowebb_console.ui.context import AppContext
 from bowebb_console.ui.i18n import connect_error_text
+from bowebb_console.ui.kit.context import AppContext
 
 INPUT_EVENTS = frozenset(
     {
@@ -176,7 +176,7 @@ class LockPage(QWidget):
     def _verify_fn(self) -> Callable[[str, str, str], None]:
         if self._verify is not None:
             return self._verify
-        from bowebb_console.store.connect import verify_password
+        from bowebb_console.store.db.connect import verify_password
 
         return verify_password
 

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from bowebb_console.config import Paths, Settings
-from bowebb_console.ui.context import AppContext
 from bowebb_console.ui.i18n import role_text
+from bowebb_console.ui.kit.context import AppContext
 from bowebb_console.ui.lock import IdleWatcher, LockPage
 from bowebb_console.ui.pages import LEAD_ONLY, PAGE_FACTORIES
 

@@ -16,13 +16,13 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
-from bowebb_console.ui.context import AppContext
+from bowebb_console.ui.kit.context import AppContext
 
 Page = tuple[str, QWidget]
 
 
 def customers_page(ctx: AppContext) -> Page:
-    from bowebb_console.ui.lookup.view import LookupView
+    from bowebb_console.ui.customers.view import LookupView
 
     return QCoreApplication.translate("MainWindow", "Customers"), LookupView(ctx)
 
@@ -40,7 +40,7 @@ def transfers_page(ctx: AppContext) -> Page:
 
 
 def erasure_page(ctx: AppContext) -> Page:
-    from bowebb_console.ui.erasure.screen import ErasureView
+    from bowebb_console.ui.erasure.view import ErasureView
 
     return QCoreApplication.translate("MainWindow", "Erasure"), ErasureView(ctx)
 

@@ -24,11 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from bowebb_console.ui.i18n import connect_error_text
-from bowebb_console.ui.tasks import TaskRunner
+from bowebb_console.ui.kit.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from bowebb_console.credentials import CredentialStore
-    from bowebb_console.store.connect import Database, Identity
+    from bowebb_console.store.db.connect import Database, Identity
 
 OpenFn = Callable[..., "tuple[Database, Identity]"]
 
@@ -55,7 +55,7 @@ def sign_in(
     saved_in, detail = "", ""
     if credentials is not None:
         from bowebb_console.credentials import CredentialError
-        from bowebb_console.store.connect import password_account
+        from bowebb_console.store.db.connect import password_account
 
         account = password_account(url, user)
         try:
@@ -70,7 +70,7 @@ def sign_in(
 
 
 def default_open_fn(*args: Any, **kwargs: Any) -> tuple[Database, Identity]:
-    from bowebb_console.store.connect import open_database
+    from bowebb_console.store.db.connect import open_database
 
     return open_database(*args, **kwargs)
 

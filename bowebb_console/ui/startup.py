@@ -20,11 +20,11 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from bowebb_console.config import Paths, Settings, save_settings
-from bowebb_console.ui.context import AppContext
 from bowebb_console.ui.i18n import connect_error_text
-from bowebb_console.ui.prompts import Prompts, QtPrompts
+from bowebb_console.ui.kit.context import AppContext
+from bowebb_console.ui.kit.prompts import Prompts, QtPrompts
+from bowebb_console.ui.kit.tasks import TaskRunner
 from bowebb_console.ui.sign_in import OpenFn, SignedIn, SignInDialog, default_open_fn, sign_in
-from bowebb_console.ui.tasks import TaskRunner
 
 
 def is_server_url(url: str) -> bool:
@@ -53,7 +53,7 @@ def find_remembered(
     if store is None or not user:
         return store, None
     from bowebb_console.credentials import CredentialError
-    from bowebb_console.store.connect import password_account
+    from bowebb_console.store.db.connect import password_account
 
     try:
         return store, store.get(password_account(url, user))  # type: ignore[attr-defined]
@@ -262,7 +262,7 @@ class Startup(QObject):
 
 
 def _display(url: str) -> str:
-    from bowebb_console.store.urls import display_url
+    from bowebb_console.store.db.urls import display_url
 
     try:
         return display_url(url)

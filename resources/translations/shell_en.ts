@@ -280,6 +280,41 @@ If it happens again, send the log file to the console&apos;s maintainers.</sourc
     </message>
 </context>
 <context>
+    <name>Errors</name>
+    <message>
+        <source>The database cannot be reached; check the network or VPN and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database refused: your role may not do this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database is busy (a lock or time limit was reached); try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone else saved the same thing first; reload and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database refused this change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database reported an error; nothing was reported as saved that was not.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection dropped while saving and it could not be checked whether the save went through. Reload to see what the database holds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something went wrong inside the console; nothing was reported as saved that was not. If it happens again, send the log file to the console&apos;s maintainers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LockPage</name>
     <message>
         <source>The console is locked</source>

@@ -282,6 +282,41 @@ Om det händer igen, skicka loggfilen till dem som förvaltar konsolen.</transla
     </message>
 </context>
 <context>
+    <name>Errors</name>
+    <message>
+        <source>The database cannot be reached; check the network or VPN and try again.</source>
+        <translation>Databasen går inte att nå; kontrollera nätverket eller VPN och försök igen.</translation>
+    </message>
+    <message>
+        <source>The database refused: your role may not do this.</source>
+        <translation>Databasen nekade: din roll får inte göra detta.</translation>
+    </message>
+    <message>
+        <source>The database is busy (a lock or time limit was reached); try again.</source>
+        <translation>Databasen är upptagen (ett lås eller en tidsgräns nåddes); försök igen.</translation>
+    </message>
+    <message>
+        <source>Someone else saved the same thing first; reload and try again.</source>
+        <translation>Någon annan sparade samma sak först; läs in på nytt och försök igen.</translation>
+    </message>
+    <message>
+        <source>The database refused this change.</source>
+        <translation>Databasen nekade ändringen.</translation>
+    </message>
+    <message>
+        <source>The database reported an error; nothing was reported as saved that was not.</source>
+        <translation>Databasen rapporterade ett fel; inget har visats som sparat som inte sparades.</translation>
+    </message>
+    <message>
+        <source>The connection dropped while saving and it could not be checked whether the save went through. Reload to see what the database holds.</source>
+        <translation>Anslutningen bröts när du sparade och det gick inte att kontrollera om det sparades. Läs in på nytt för att se vad databasen innehåller.</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside the console; nothing was reported as saved that was not. If it happens again, send the log file to the console&apos;s maintainers.</source>
+        <translation>Något gick fel i konsolen; inget har visats som sparat som inte sparades. Om det händer igen, skicka loggfilen till konsolens förvaltare.</translation>
+    </message>
+</context>
+<context>
     <name>LockPage</name>
     <message>
         <source>The console is locked</source>

@@ -6,11 +6,11 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
-from bowebb_console.store import host_keys as hk
-from bowebb_console.store import users
-from bowebb_console.store.connect import Database
-from bowebb_console.store.engine import make_engine
-from bowebb_console.store.setup import init_database
+from bowebb_console.store.db import users
+from bowebb_console.store.db.connect import Database
+from bowebb_console.store.db.engine import make_engine
+from bowebb_console.store.db.setup import init_database
+from bowebb_console.store.transfers import host_keys as hk
 
 FP1 = "SHA256:" + "A" * 43
 FP2 = "SHA256:" + "B" * 43

@@ -12,10 +12,10 @@ import pytest
 
 from bowebb_console.sftp.connection import ConnectionProfile, SftpError, connect
 from bowebb_console.sftp.transfer import TransferEngine, TransferRecord
-from bowebb_console.store import host_keys
-from bowebb_console.store.connect import Database
-from bowebb_console.store.engine import make_engine
-from bowebb_console.store.setup import init_database
+from bowebb_console.store.db.connect import Database
+from bowebb_console.store.db.engine import make_engine
+from bowebb_console.store.db.setup import init_database
+from bowebb_console.store.transfers import host_keys
 from tests.sftp.conftest import KEY_PASSPHRASE, Sshd, pinned_for, profile_for
 
 EVIL_TOP = ["../evil", "/etc/x", "a/../../b", "..", ".", "ok", "trailing.", "NUL"]

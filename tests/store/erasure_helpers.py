@@ -8,8 +8,8 @@ from pathlib import Path
 
 from sqlalchemy import Engine, insert, text
 
-from bowebb_console.store import sessions
 from bowebb_console.store.models import Contact, Customer
+from bowebb_console.store.sessions import events as sessions
 
 NAME = "Zebulon Quixtrapp"
 EMAIL = "zebulon.quixtrapp@vindelkraft-unik.se"

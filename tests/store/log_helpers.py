@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy import Engine, text
 
-from bowebb_console.store import sessions
+from bowebb_console.store.sessions import events as sessions
 
 SQLITE_GUARDS = (
     "log_event_no_update",

@@ -10,10 +10,10 @@ from keyring.backend import KeyringBackend
 from PySide6.QtCore import QThreadPool
 
 from bowebb_console.config import Paths, Settings
-from bowebb_console.ui.context import AppContext
 from bowebb_console.ui.i18n import install_translators, remove_translators
-from bowebb_console.ui.prompts import RecordingPrompts
-from bowebb_console.ui.tasks import TaskRunner
+from bowebb_console.ui.kit.context import AppContext
+from bowebb_console.ui.kit.prompts import RecordingPrompts
+from bowebb_console.ui.kit.tasks import TaskRunner
 
 PASSWORD = "correct horse battery staple 42"
 
@@ -69,9 +69,9 @@ def language(qapp) -> Iterator[Callable[[str], None]]:  # type: ignore[no-untype
 @pytest.fixture
 def demo_url(sqlite_url: str) -> str:
     """A real embedded database with 50 demo companies and 150 contacts."""
-    from bowebb_console.store.demo import fill_demo
-    from bowebb_console.store.engine import make_engine
-    from bowebb_console.store.setup import init_database
+    from bowebb_console.demo.fill import fill_demo
+    from bowebb_console.store.db.engine import make_engine
+    from bowebb_console.store.db.setup import init_database
 
     init_database(sqlite_url)
     engine = make_engine(sqlite_url)
@@ -88,7 +88,7 @@ def make_ctx(
     opened = []
 
     def make(url: str, *, role: str | None = None, settings: Settings | None = None) -> AppContext:
-        from bowebb_console.store.connect import Identity, open_database
+        from bowebb_console.store.db.connect import Identity, open_database
 
         database, identity = open_database(url)
         opened.append(database)

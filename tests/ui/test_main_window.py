@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 
 from bowebb_console import POLICY_VERSION, __version__
 from bowebb_console.config import load_settings
-from bowebb_console.ui.erasure.screen import ErasureView
-from bowebb_console.ui.lookup.view import LookupView
+from bowebb_console.ui.customers.view import LookupView
+from bowebb_console.ui.erasure.view import ErasureView
 from bowebb_console.ui.main_window import MainWindow
 from bowebb_console.ui.review.view import ReviewView
 from bowebb_console.ui.sessions.view import SessionsView

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 
-from bowebb_console.store.connect import KINDS, ConnectError, open_database
+from bowebb_console.store.db.connect import KINDS, ConnectError, open_database
 from bowebb_console.ui.i18n import CONNECT_ERRORS
 from bowebb_console.ui.sign_in import SignInDialog
 
@@ -82,10 +82,10 @@ def test_empty_fields_are_named_without_connecting(qtbot, runner) -> None:  # ty
 def test_real_postgres_agent_signs_in_and_password_is_remembered(
     qtbot, runner, pg_db, memory_credentials
 ) -> None:  # type: ignore[no-untyped-def]
-    from bowebb_console.store import users
-    from bowebb_console.store.connect import password_account
-    from bowebb_console.store.engine import make_engine
-    from bowebb_console.store.setup import init_database
+    from bowebb_console.store.db import users
+    from bowebb_console.store.db.connect import password_account
+    from bowebb_console.store.db.engine import make_engine
+    from bowebb_console.store.db.setup import init_database
 
     init_database(pg_db.admin_url_str, role_prefix=pg_db.role_prefix)
     agent = pg_db.login_name("agent")
@@ -114,8 +114,8 @@ def test_real_postgres_agent_signs_in_and_password_is_remembered(
 def test_real_postgres_login_without_a_role(qtbot, runner, pg_db, language) -> None:  # type: ignore[no-untyped-def]
     from sqlalchemy import text
 
-    from bowebb_console.store.engine import make_engine
-    from bowebb_console.store.setup import init_database
+    from bowebb_console.store.db.engine import make_engine
+    from bowebb_console.store.db.setup import init_database
 
     language("sv")
     init_database(pg_db.admin_url_str, role_prefix=pg_db.role_prefix)

@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from bowebb_console.config import Settings
-from bowebb_console.store.connect import ConnectError, open_database, password_account
+from bowebb_console.store.db.connect import ConnectError, open_database, password_account
 from bowebb_console.ui.main_window import MainWindow
 from bowebb_console.ui.startup import Startup
 
@@ -152,9 +152,9 @@ def test_smoke_test_says_why_it_failed(tmp_path) -> None:  # type: ignore[no-unt
 
 
 def test_smoke_test_against_postgres(pg_db) -> None:  # type: ignore[no-untyped-def]
-    from bowebb_console.store import users
-    from bowebb_console.store.engine import make_engine
-    from bowebb_console.store.setup import init_database
+    from bowebb_console.store.db import users
+    from bowebb_console.store.db.engine import make_engine
+    from bowebb_console.store.db.setup import init_database
 
     init_database(pg_db.admin_url_str, role_prefix=pg_db.role_prefix)
     agent = pg_db.login_name("agent")

@@ -253,8 +253,8 @@ def start_a_session(ctx, lookup) -> str:  # type: ignore[no-untyped-def]
 
     from sqlalchemy import select
 
-    from bowebb_console.store import sessions
     from bowebb_console.store.models import Contact
+    from bowebb_console.store.sessions import events as sessions
 
     engine = ctx.database.engine
     rows = [lookup.model.row_at(i) for i in range(lookup.model.rowCount())]

@@ -6,8 +6,8 @@ import re
 
 from PySide6.QtCore import Qt
 
+from bowebb_console.ui.kit.rows import ROW_ROLE
 from bowebb_console.ui.models.customers import CustomerTableModel
-from bowebb_console.ui.models.rows import ROW_ROLE
 from bowebb_console.ui.subprocessors.view import SubProcessorsView
 from bowebb_console.ui.views.customers import CustomersView
 
@@ -81,7 +81,7 @@ def test_a_failed_load_is_said_inline(qtbot, make_ctx, demo_url) -> None:  # typ
 
 
 def test_sub_processor_register(qtbot, make_ctx, demo_url) -> None:  # type: ignore[no-untyped-def]
-    from bowebb_console.store.customers import list_sub_processors
+    from bowebb_console.store.customers.listing import list_sub_processors
 
     ctx = make_ctx(demo_url)
     with ctx.database.session() as session:

@@ -1,1 +1,1 @@
-"""Alembic migrations; run through bowebb_console.store.schema, never a separate alembic.ini."""
+"""Alembic migrations; run through bowebb_console.store.db.schema, never a separate alembic.ini."""

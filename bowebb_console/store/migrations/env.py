@@ -1,5 +1,5 @@
 """Alembic environment: always run programmatically with a connection handed in by
-bowebb_console.store.schema (config.attributes["connection"])."""
+bowebb_console.store.db.schema (config.attributes["connection"])."""
 
 from alembic import context
 

@@ -10,7 +10,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QCompleter, QWidget, QWizardPage
 
-from bowebb_console.ui.context import AppContext
+from bowebb_console.ui.kit.context import AppContext
 
 CONTEXT = "Erasure"
 
@@ -44,7 +44,7 @@ def error_text(exc: BaseException) -> str:
 
 
 def load_customers(ctx: AppContext) -> list[Any]:
-    from bowebb_console.store.purge import customer_choices
+    from bowebb_console.store.erasure.purge import customer_choices
 
     return customer_choices(ctx.database)
 

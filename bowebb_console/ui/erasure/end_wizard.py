@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from bowebb_console.domain.policy import hard_delete_due, is_hard_delete_due
-from bowebb_console.ui.context import AppContext
 from bowebb_console.ui.erasure.common import (
     CustomerPicker,
     WizardPage,
@@ -32,6 +31,7 @@ from bowebb_console.ui.erasure.common import (
     from_date,
     to_date,
 )
+from bowebb_console.ui.kit.context import AppContext
 
 CUSTOMER, TERMINATE, PURGE, RESULT = range(4)
 
@@ -44,7 +44,7 @@ def _label(text: str = "") -> QLabel:
 
 def load_purge_state(ctx: AppContext, customer_id: int, today: dt.date) -> tuple[Any, Any]:
     """The dry run and the open approval (if any) of one customer."""
-    from bowebb_console.store import purge
+    from bowebb_console.store.erasure import purge
 
     plan = purge.plan_purge(ctx.database, customer_id, today)
     approvals = [
@@ -141,7 +141,7 @@ class TerminatePage(WizardPage):
     def validatePage(self) -> bool:
         if self.w.committed:
             return True
-        from bowebb_console.store.purge import set_termination
+        from bowebb_console.store.erasure.purge import set_termination
 
         c = self.w.customer_page.picker.customer
         self.w.run(
@@ -239,7 +239,7 @@ class PurgePage(WizardPage):
         if self.plan is None:
             return False
         if self.step() == "run":
-            from bowebb_console.store.purge import names_match
+            from bowebb_console.store.erasure.purge import names_match
 
             return names_match(self.confirm.text(), self.plan.customer_name)
         if self.step() == "approve" and self.w.ctx.is_sqlite:
@@ -249,7 +249,7 @@ class PurgePage(WizardPage):
     def validatePage(self) -> bool:
         if self.w.committed:
             return True
-        from bowebb_console.store import purge
+        from bowebb_console.store.erasure import purge
 
         ctx = self.w.ctx
         step = self.step()
@@ -264,7 +264,7 @@ class PurgePage(WizardPage):
                 approver=self.approver.text().strip() or None,
             )
         else:
-            from bowebb_console.store.erasure_journal import Journal, resolve_path
+            from bowebb_console.store.erasure.journal import Journal, resolve_path
 
             path = resolve_path(None, ctx.settings.erasure_journal_path, ctx.paths.data_dir)
             self.w.run(

@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from bowebb_console.ui.context import AppContext
 from bowebb_console.ui.erasure.common import CustomerPicker, WizardPage, error_text
 from bowebb_console.ui.erasure.guidance_texts import Topic, load_topics
+from bowebb_console.ui.kit.context import AppContext
 
 CUSTOMER, TOPICS, STEPS, CONFIRM, RESULT = range(5)
 
@@ -159,7 +159,7 @@ class GuidanceWizard(QWizard):
         return [t for t in self.topics if t.id in keys]
 
     def commit(self, page: ConfirmPage) -> None:
-        from bowebb_console.store.erasure import log_guidance
+        from bowebb_console.store.erasure.person import log_guidance
 
         customer: Any = self.customer_page.picker.customer
         topics = [t.id for t in self.chosen_topics()]

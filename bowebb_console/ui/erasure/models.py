@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 
-from bowebb_console.ui.models.rows import Column, RowTableModel, iso_date
+from bowebb_console.ui.kit.rows import Column, RowTableModel, iso_date
 
 STATUS = {
     "open": QT_TRANSLATE_NOOP("ErasureModels", "open"),

@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
 )
 
 from bowebb_console.domain import erasure as rules
-from bowebb_console.ui.context import AppContext
 from bowebb_console.ui.erasure.common import (
     CustomerPicker,
     WizardPage,
@@ -40,6 +39,7 @@ from bowebb_console.ui.erasure.common import (
     from_date,
     to_date,
 )
+from bowebb_console.ui.kit.context import AppContext
 
 RECEIPT, IDENTITY, CONTROLLER, FIND, HOLDS, CONFIRM, RESULT = range(7)
 IDENTITY_METHODS = ("reply_from_address", "call_back", "id_document", "")
@@ -208,12 +208,12 @@ class FindPage(WizardPage):
         self.completeChanged.emit()
 
     def query(self) -> Any:
-        from bowebb_console.store.erasure import PersonQuery
+        from bowebb_console.store.erasure.person import PersonQuery
 
         return PersonQuery(self.email.text(), self.phone.text(), self.name.text())
 
     def find(self) -> None:
-        from bowebb_console.store.erasure import find_person
+        from bowebb_console.store.erasure.person import find_person
 
         self.find_button.setEnabled(False)
         self.status.setText(self.tr("Searching…"))
@@ -442,14 +442,14 @@ class RequestWizard(QWizard):
         return "erase" if self.controller_page.controller.isChecked() else "forward"
 
     def _request_ref(self) -> Any:
-        from bowebb_console.store.erasure import NewRequest
+        from bowebb_console.store.erasure.person import NewRequest
 
         if self.request is not None:
             return self.request.id
         return NewRequest(to_date(self.receipt.received.date()), self.receipt.channel.currentData())
 
     def plan(self) -> Any:
-        from bowebb_console.store.erasure import ErasurePlan
+        from bowebb_console.store.erasure.person import ErasurePlan
 
         chosen = self.find_page.chosen()
         action = "anonymise" if self.holds_page.anonymise.isChecked() else "erase"
@@ -464,8 +464,8 @@ class RequestWizard(QWizard):
         )
 
     def commit(self, page: ConfirmPage) -> None:
-        from bowebb_console.store import erasure
-        from bowebb_console.store.erasure_journal import Journal, resolve_path
+        from bowebb_console.store.erasure import person as erasure
+        from bowebb_console.store.erasure.journal import Journal, resolve_path
 
         mode = self.mode()
         ctx = self.ctx

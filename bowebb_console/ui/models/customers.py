@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 
 from bowebb_console.ui.i18n import customer_status_text, sub_processor_status_text
-from bowebb_console.ui.models.rows import Column, RowTableModel, iso_date
+from bowebb_console.ui.kit.rows import Column, RowTableModel, iso_date
 
 if TYPE_CHECKING:
-    from bowebb_console.store.customers import CustomerRow
+    from bowebb_console.store.customers.listing import CustomerRow
 
 RIGHT = Qt.AlignmentFlag.AlignRight
 

@@ -13,21 +13,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bowebb_console.store.review import ReviewRow
-from bowebb_console.store.session_log import EventRow
-from bowebb_console.ui.context import AppContext
+from bowebb_console.store.log.chain import EventRow
+from bowebb_console.store.review.queries import ReviewRow
+from bowebb_console.ui.kit.context import AppContext
 from bowebb_console.ui.review import texts
 from bowebb_console.ui.review.jobs import run_for
 
 
 def load_timeline(ctx: AppContext, session_uuid: str) -> list[EventRow]:
-    from bowebb_console.store.sessions import session_timeline
+    from bowebb_console.store.sessions.events import session_timeline
 
     return session_timeline(ctx.database, session_uuid)
 
 
 def save_review(ctx: AppContext, session_uuid: str, action: str, comment: str) -> object:
-    from bowebb_console.store.review import add_review
+    from bowebb_console.store.review.queries import add_review
 
     return add_review(ctx.database, session_uuid, action, comment)
 

@@ -15,7 +15,7 @@ import shiboken6
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
-from bowebb_console.ui.context import AppContext
+from bowebb_console.ui.kit.context import AppContext
 
 
 def run_for(owner: QObject, runner: Any, fn: Callable[..., Any], *args: Any, **kw: Any) -> int:
@@ -103,13 +103,13 @@ class JobBar(QWidget):
 
 
 def verify_job(ctx: AppContext, *, progress: Any, cancel: Any) -> Any:
-    from bowebb_console.store.log_verify import verify_log
+    from bowebb_console.store.log.verify import verify_log
 
     return verify_log(ctx.database, progress=progress, cancel=cancel)
 
 
 def head_seq(ctx: AppContext) -> int:
-    from bowebb_console.store.session_log import log_head
+    from bowebb_console.store.log.chain import log_head
 
     return log_head(ctx.database).seq
 
@@ -118,8 +118,8 @@ def export_job(
     ctx: AppContext, query: Any, fmt: str, path: Path, *, progress: Any, cancel: Any
 ) -> tuple[int, Any] | None:
     """Verify, log the export, write the file; None when cancelled (nothing logged)."""
-    from bowebb_console.store.review import count_sessions
-    from bowebb_console.store.review_export import begin_export, iter_rows, write_csv
+    from bowebb_console.store.review.export import begin_export, iter_rows, write_csv
+    from bowebb_console.store.review.queries import count_sessions
 
     db = ctx.database
     total = count_sessions(db, query.flt, query.limits)

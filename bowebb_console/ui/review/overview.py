@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bowebb_console.store.review import FLAGS, Overview
-from bowebb_console.ui.context import AppContext
+from bowebb_console.store.review.queries import FLAGS, Overview
+from bowebb_console.ui.kit.context import AppContext
 from bowebb_console.ui.review import texts
 from bowebb_console.ui.review.jobs import run_for
 
@@ -72,7 +72,7 @@ class BarChart(QWidget):
 
 
 def load_overview(ctx: AppContext, week_start: dt.date, limits: object) -> Overview:
-    from bowebb_console.store.review import week_overview
+    from bowebb_console.store.review.queries import week_overview
 
     return week_overview(ctx.database, week_start, limits)  # type: ignore[arg-type]
 

@@ -16,8 +16,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QMarginsF
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
-from bowebb_console.store.review import ReviewRow
-from bowebb_console.store.review_export import ExportHeader, iter_sections
+from bowebb_console.store.review.export import ExportHeader, iter_sections
+from bowebb_console.store.review.queries import ReviewRow
 from bowebb_console.ui.review import texts
 
 MAX_SESSIONS = 2_000

@@ -9,8 +9,8 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from bowebb_console.domain.hashchain import VerifyResult
-from bowebb_console.store.review import ReviewRow
-from bowebb_console.store.session_log import EventRow
+from bowebb_console.store.log.chain import EventRow
+from bowebb_console.store.review.queries import ReviewRow
 
 COLUMNS = (
     QT_TRANSLATE_NOOP("ReviewColumns", "Start (UTC)"),

@@ -27,12 +27,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bowebb_console.store.review import ReviewFilter
-from bowebb_console.ui.context import AppContext
+from bowebb_console.store.review.queries import ReviewFilter
+from bowebb_console.ui.kit.context import AppContext
 from bowebb_console.ui.review import texts
 from bowebb_console.ui.review.detail import SessionDetail
 from bowebb_console.ui.review.jobs import JobBar, export_job, head_seq, run_for, verify_job
-from bowebb_console.ui.review.model import Query, ReviewTableModel
+from bowebb_console.ui.review.models import Query, ReviewTableModel
 from bowebb_console.ui.review.overview import OverviewPanel
 from bowebb_console.ui.review.settings import limits_from_settings
 
@@ -40,7 +40,7 @@ DEBOUNCE_MS = 300
 
 
 def load_agents(ctx: AppContext) -> list[str]:
-    from bowebb_console.store.review import list_agents
+    from bowebb_console.store.review.queries import list_agents
 
     return list_agents(ctx.database)
 

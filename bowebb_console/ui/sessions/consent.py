@@ -38,21 +38,21 @@ from bowebb_console.ui.sessions import labels as L
 from bowebb_console.ui.sessions.labels import alive
 
 if TYPE_CHECKING:
-    from bowebb_console.store.session_desk import Begun, ConsentParty
-    from bowebb_console.ui.context import AppContext
+    from bowebb_console.store.sessions.desk import Begun, ConsentParty
+    from bowebb_console.ui.kit.context import AppContext
 
 NEW_CALLER = -1
 FUTURE_SLACK_S = 300  # clocks differ a little; an agreement is never logged ahead
 
 
 def _load_party(ctx: AppContext, customer_id: int) -> ConsentParty:
-    from bowebb_console.store.session_desk import checked, consent_party
+    from bowebb_console.store.sessions.desk import checked, consent_party
 
     return checked(consent_party, ctx.database, customer_id)  # type: ignore[no-any-return]
 
 
 def _begin(ctx: AppContext, request: dict[str, Any]) -> Begun:
-    from bowebb_console.store.session_desk import begin_session
+    from bowebb_console.store.sessions.desk import begin_session
 
     return begin_session(ctx.database, actor=L.acting_user(ctx), **request)
 
@@ -313,7 +313,7 @@ class ConsentDialog(QDialog):
             self.missing_label.setText("")
 
     def consent_values(self) -> dict[str, Any]:
-        from bowebb_console.store.sessions import NewCaller
+        from bowebb_console.store.sessions.events import NewCaller
 
         who = self.contact.currentData()
         new_caller = None
@@ -392,8 +392,8 @@ class ConsentDialog(QDialog):
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:
-        from bowebb_console.store.session_log import LogWriteError
-        from bowebb_console.store.sessions import SessionError
+        from bowebb_console.store.log.chain import LogWriteError
+        from bowebb_console.store.sessions.events import SessionError
 
         if isinstance(exc, LogWriteError) and exc.unknown:
             text = self.tr(

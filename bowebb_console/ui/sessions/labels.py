@@ -13,11 +13,11 @@ from typing import TYPE_CHECKING, Any
 import shiboken6
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from bowebb_console.ui.models.rows import Column, RowTableModel
+from bowebb_console.ui.kit.rows import Column, RowTableModel
 
 if TYPE_CHECKING:
-    from bowebb_console.store.session_desk import SessionListRow  # noqa: F401 - the generic
-    from bowebb_console.ui.context import AppContext
+    from bowebb_console.store.sessions.desk import SessionListRow  # noqa: F401 - the generic
+    from bowebb_console.ui.kit.context import AppContext
 
 C = "SessionWords"
 
@@ -123,7 +123,7 @@ def acting_user(ctx: AppContext) -> str | None:
     """The actor to pass to the store: on SQLite the local user (single-user mode); on
     PostgreSQL None, since the server records session_user itself."""
     if ctx.is_sqlite:
-        from bowebb_console.store.session_log import local_actor
+        from bowebb_console.store.log.chain import local_actor
 
         return local_actor()
     return None

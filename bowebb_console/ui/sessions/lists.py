@@ -19,13 +19,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bowebb_console.ui.models.rows import ROW_ROLE, SortProxy
+from bowebb_console.ui.kit.rows import ROW_ROLE, SortProxy
 from bowebb_console.ui.sessions.labels import SessionListModel, alive
 from bowebb_console.ui.sessions.timeline import SessionTimeline
 
 if TYPE_CHECKING:
-    from bowebb_console.store.session_desk import SessionListRow
-    from bowebb_console.ui.context import AppContext
+    from bowebb_console.store.sessions.desk import SessionListRow
+    from bowebb_console.ui.kit.context import AppContext
 
 
 def session_table(model: SessionListModel, parent: QWidget | None = None) -> QTableView:
@@ -66,7 +66,7 @@ def open_timeline(ctx: AppContext, session_uuid: str, parent: QWidget | None) ->
 
 
 def _load_customer_sessions(ctx: AppContext, customer_id: int) -> list[SessionListRow]:
-    from bowebb_console.store.session_desk import checked, customer_session_rows
+    from bowebb_console.store.sessions.desk import checked, customer_session_rows
 
     return checked(customer_session_rows, ctx.database, customer_id)  # type: ignore[no-any-return]
 

@@ -33,13 +33,13 @@ from bowebb_console.ui.sessions.labels import alive
 from bowebb_console.ui.sessions.timeline import SessionTimeline
 
 if TYPE_CHECKING:
-    from bowebb_console.store.session_log import EventRow
-    from bowebb_console.ui.context import AppContext
+    from bowebb_console.store.log.chain import EventRow
+    from bowebb_console.ui.kit.context import AppContext
 
 
 def _log(ctx: AppContext, what: str, session_uuid: str, event_uuid: str, **kw: Any) -> EventRow:
-    from bowebb_console.store import sessions
-    from bowebb_console.store.session_desk import checked
+    from bowebb_console.store.sessions import events as sessions
+    from bowebb_console.store.sessions.desk import checked
 
     fn: Callable[..., EventRow] = {
         "note": sessions.add_note,
@@ -238,7 +238,7 @@ class RunningSessionPanel(QWidget):
         done(event)
 
     def _failed(self, exc: BaseException) -> None:
-        from bowebb_console.store.session_log import LogWriteError
+        from bowebb_console.store.log.chain import LogWriteError
 
         self.busy = False
         self._enable(True)

@@ -21,7 +21,7 @@ from bowebb_console.ui.sessions.labels import alive
 
 if TYPE_CHECKING:
     from bowebb_console.domain.hashchain import VerifyResult
-    from bowebb_console.ui.context import AppContext
+    from bowebb_console.ui.kit.context import AppContext
 
 
 class _Progress(QObject):
@@ -32,8 +32,8 @@ class _Progress(QObject):
 
 
 def _verify(ctx: AppContext, progress: _Progress, stop: threading.Event) -> VerifyResult:
-    from bowebb_console.store.log_verify import verify_log
-    from bowebb_console.store.session_log import log_head
+    from bowebb_console.store.log.chain import log_head
+    from bowebb_console.store.log.verify import verify_log
 
     progress.total.emit(log_head(ctx.database).seq)
     return verify_log(ctx.database, progress=progress.done.emit, cancel=stop.is_set)

@@ -31,23 +31,23 @@ from bowebb_console.ui.sessions.running import RunningSessionPanel
 from bowebb_console.ui.sessions.verify import VerifyLogBox
 
 if TYPE_CHECKING:
-    from bowebb_console.store.search import SearchHit
-    from bowebb_console.store.session_desk import SessionListRow
-    from bowebb_console.ui.context import AppContext
+    from bowebb_console.store.customers.search import SearchHit
+    from bowebb_console.store.sessions.desk import SessionListRow
+    from bowebb_console.ui.kit.context import AppContext
 
 SEARCH_DELAY_MS = 250
 HIT_ROLE = 0x0100 + 1
 
 
 def _search(ctx: AppContext, text: str) -> list[SearchHit]:
-    from bowebb_console.store.search import search_customers
+    from bowebb_console.store.customers.search import search_customers
 
     with ctx.database.session() as session:
         return search_customers(session, text, limit=20)
 
 
 def _lists(ctx: AppContext) -> tuple[list[SessionListRow], list[SessionListRow]]:
-    from bowebb_console.store.session_desk import checked, open_session_rows, recent_session_rows
+    from bowebb_console.store.sessions.desk import checked, open_session_rows, recent_session_rows
 
     opened = checked(open_session_rows, ctx.database, L.actor_name(ctx))
     return opened, checked(recent_session_rows, ctx.database, 100)

@@ -26,20 +26,20 @@ from PySide6.QtWidgets import (
 )
 
 from bowebb_console.domain.errors import ValidationError
-from bowebb_console.ui.context import AppContext
-from bowebb_console.ui.models.rows import RowTableModel
+from bowebb_console.ui.kit.context import AppContext
+from bowebb_console.ui.kit.list_frame import ListFrame
+from bowebb_console.ui.kit.rows import RowTableModel
 from bowebb_console.ui.subprocessors.common import CHANGE_KINDS, change_kind_text, parse_date
 from bowebb_console.ui.subprocessors.files import ask_path
 from bowebb_console.ui.subprocessors.messages import ui_message
 from bowebb_console.ui.subprocessors.models import ChangesModel, ObjectionsModel
-from bowebb_console.ui.views.table_view import ListFrame
 
 
 def load_changes(ctx: AppContext) -> tuple[list[Any], list[tuple[int, str]]]:
     from sqlalchemy import select
 
     from bowebb_console.store.models import SubProcessor
-    from bowebb_console.store.subprocessor_changes import list_planned_changes
+    from bowebb_console.store.subprocessors.changes import list_planned_changes
 
     with ctx.database.session() as session:
         names = session.execute(
@@ -49,7 +49,7 @@ def load_changes(ctx: AppContext) -> tuple[list[Any], list[tuple[int, str]]]:
 
 
 def add_change(ctx: AppContext, values: dict[str, Any]) -> int:
-    from bowebb_console.store.subprocessor_changes import add_planned_change
+    from bowebb_console.store.subprocessors.changes import add_planned_change
 
     return add_planned_change(ctx.database, **values, actor=ctx.identity.user)
 
@@ -59,7 +59,7 @@ def add_objection(ctx: AppContext, change_id: int, org: str, received: Any, note
 
     from bowebb_console.domain.orgnr import parse_orgnr
     from bowebb_console.store.models import Customer
-    from bowebb_console.store.subprocessor_changes import record_objection
+    from bowebb_console.store.subprocessors.changes import record_objection
 
     digits = parse_orgnr(org).digits  # a ValidationError says what is wrong with it
     with ctx.database.session() as session:
@@ -74,7 +74,7 @@ def add_objection(ctx: AppContext, change_id: int, org: str, received: Any, note
 def export_recipients(ctx: AppContext, path: str, reason: str) -> int:
     """The recorded service-notice export (store.notices): the file appears only after the
     record of the export is committed."""
-    from bowebb_console.store.notices import export_notice_recipients
+    from bowebb_console.store.customers.notices import export_notice_recipients
 
     target = Path(path)
     out = io.StringIO()
@@ -299,7 +299,7 @@ class ChangesPanel(QWidget):
         self.reload()
 
     def _write_failed(self, exc: BaseException) -> None:
-        from bowebb_console.store.subprocessors import RegisterRefused
+        from bowebb_console.store.subprocessors.register import RegisterRefused
 
         if isinstance(exc, ValidationError):
             text = ui_message(exc.message)

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 from bowebb_console.domain import checklist as cl
 from bowebb_console.domain.errors import ValidationError
 from bowebb_console.domain.subprocessor_flags import Flag, FlagKind
-from bowebb_console.ui.context import AppContext
-from bowebb_console.ui.models.rows import ROW_ROLE
+from bowebb_console.ui.kit.context import AppContext
+from bowebb_console.ui.kit.rows import ROW_ROLE
 from bowebb_console.ui.subprocessors import export
 from bowebb_console.ui.subprocessors.common import flag_label, language, status_text
 from bowebb_console.ui.subprocessors.files import ask_path
@@ -259,7 +259,7 @@ class DetailPanel(QWidget):
         self.on_changed()
 
     def _write_failed(self, exc: BaseException) -> None:
-        from bowebb_console.store.subprocessors import RegisterRefused
+        from bowebb_console.store.subprocessors.register import RegisterRefused
 
         if isinstance(exc, ValidationError):
             text = ui_message(exc.message)
@@ -374,7 +374,7 @@ class DetailPanel(QWidget):
     def export_csv_to(self, path: str) -> None:
         import io
 
-        from bowebb_console.store.subprocessor_export import checklist_csv
+        from bowebb_console.store.subprocessors.export import checklist_csv
 
         if self.detail is None:
             return
@@ -383,7 +383,7 @@ class DetailPanel(QWidget):
         self._write(lambda: export.write_text(Path(path), out.getvalue()), path)
 
     def export_pdf_to(self, path: str) -> None:
-        from bowebb_console.store.subprocessor_export import checklist_html
+        from bowebb_console.store.subprocessors.export import checklist_html
 
         d = self.detail
         if d is None:

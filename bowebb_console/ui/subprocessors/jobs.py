@@ -13,7 +13,7 @@ from typing import Any
 from bowebb_console.domain import checklist as cl
 from bowebb_console.domain.errors import ValidationError
 from bowebb_console.domain.subprocessor_flags import Flag
-from bowebb_console.ui.context import AppContext
+from bowebb_console.ui.kit.context import AppContext
 
 
 @dataclass(frozen=True)
@@ -26,8 +26,8 @@ class Detail:
 
 def load_detail(ctx: AppContext, sp_id: int) -> Detail | None:
     from bowebb_console.domain.subprocessor_flags import flags_for
-    from bowebb_console.store import subprocessors as sp
-    from bowebb_console.store.subprocessor_evidence import list_evidence
+    from bowebb_console.store.subprocessors import register as sp
+    from bowebb_console.store.subprocessors.evidence import list_evidence
 
     with ctx.database.session() as session:
         record = sp.get_record(session, sp_id)
@@ -41,13 +41,13 @@ def load_detail(ctx: AppContext, sp_id: int) -> Detail | None:
 
 
 def save_item(ctx: AppContext, sp_id: int, key: str, status: str, evidence: str) -> None:
-    from bowebb_console.store.subprocessors import set_checklist_item
+    from bowebb_console.store.subprocessors.register import set_checklist_item
 
     set_checklist_item(ctx.database, sp_id, key, status, evidence, actor=ctx.identity.user)
 
 
 def attach(ctx: AppContext, sp_id: int, path: str, item_key: str | None) -> Any:
-    from bowebb_console.store.subprocessor_evidence import add_evidence, check_evidence_size
+    from bowebb_console.store.subprocessors.evidence import add_evidence, check_evidence_size
 
     file = Path(path)
     check_evidence_size(file.stat().st_size)  # refused before it is read into memory
@@ -63,7 +63,7 @@ def attach(ctx: AppContext, sp_id: int, path: str, item_key: str | None) -> Any:
 
 def save_copy(ctx: AppContext, info: Any, path: str) -> str:
     """Write a stored file out (temporary name, then rename) and check the copy's SHA-256."""
-    from bowebb_console.store.subprocessor_evidence import evidence_content
+    from bowebb_console.store.subprocessors.evidence import evidence_content
 
     with ctx.database.session() as session:
         content = evidence_content(session, info.id)

@@ -9,7 +9,7 @@ from PySide6.QtGui import QColor
 
 from bowebb_console.domain.subprocessor_flags import severity
 from bowebb_console.ui.i18n import sub_processor_status_text
-from bowebb_console.ui.models.rows import Column, Index, RowTableModel, iso_date
+from bowebb_console.ui.kit.rows import Column, Index, RowTableModel, iso_date
 from bowebb_console.ui.subprocessors.common import (
     change_kind_text,
     flags_summary,
@@ -19,9 +19,9 @@ from bowebb_console.ui.subprocessors.common import (
 )
 
 if TYPE_CHECKING:  # the row types, named as strings in the generic bases below
-    from bowebb_console.store.subprocessor_changes import Objection, PlannedChange  # noqa: F401
-    from bowebb_console.store.subprocessor_evidence import EvidenceInfo  # noqa: F401
-    from bowebb_console.store.subprocessors import (  # noqa: F401
+    from bowebb_console.store.subprocessors.changes import Objection, PlannedChange  # noqa: F401
+    from bowebb_console.store.subprocessors.evidence import EvidenceInfo  # noqa: F401
+    from bowebb_console.store.subprocessors.register import (  # noqa: F401
         ChecklistEntry,
         CustomerWithoutDpa,
         RegisterRow,

@@ -7,13 +7,13 @@ from typing import Any
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from bowebb_console.ui.context import AppContext
+from bowebb_console.ui.kit.context import AppContext
+from bowebb_console.ui.kit.list_frame import ListFrame
 from bowebb_console.ui.subprocessors.models import NoDpaModel
-from bowebb_console.ui.views.table_view import ListFrame
 
 
 def load_no_dpa(ctx: AppContext) -> list[Any]:
-    from bowebb_console.store.subprocessors import customers_without_dpa
+    from bowebb_console.store.subprocessors.register import customers_without_dpa
 
     with ctx.database.session() as session:
         return customers_without_dpa(session)

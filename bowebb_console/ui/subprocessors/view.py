@@ -24,18 +24,18 @@ from PySide6.QtWidgets import (
 )
 
 from bowebb_console.domain.subprocessor_flags import FlagKind
-from bowebb_console.ui.context import AppContext
+from bowebb_console.ui.kit.context import AppContext
+from bowebb_console.ui.kit.list_frame import ListFrame
 from bowebb_console.ui.subprocessors import export
 from bowebb_console.ui.subprocessors.common import language
 from bowebb_console.ui.subprocessors.detail import DetailPanel
-from bowebb_console.ui.subprocessors.dialog import SubProcessorDialog
+from bowebb_console.ui.subprocessors.dialogs import SubProcessorDialog
 from bowebb_console.ui.subprocessors.files import ask_path
 from bowebb_console.ui.subprocessors.models import RegisterModel
-from bowebb_console.ui.views.table_view import ListFrame
 
 
 def load_register(ctx: AppContext) -> list[Any]:
-    from bowebb_console.store.subprocessors import list_register
+    from bowebb_console.store.subprocessors.register import list_register
 
     with ctx.database.session() as session:
         return list_register(session, dt.date.today())
@@ -271,14 +271,14 @@ class SubProcessorsView(QWidget):
         )
 
     def export_csv_to(self, path: str) -> None:
-        from bowebb_console.store.subprocessor_export import register_csv
+        from bowebb_console.store.subprocessors.export import register_csv
 
         out = io.StringIO()
         register_csv(self.rows, out, language())
         self._write(lambda: export.write_text(Path(path), out.getvalue()), path)
 
     def export_pdf_to(self, path: str) -> None:
-        from bowebb_console.store.subprocessor_export import register_html
+        from bowebb_console.store.subprocessors.export import register_html
 
         html = register_html(self.rows, dt.date.today(), language())
         title = self.tr("Sub-processor register")

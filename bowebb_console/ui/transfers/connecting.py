@@ -78,9 +78,9 @@ class Connector(QObject):
     def _failed(self, exc: BaseException) -> None:
         if not self.view.alive():
             return
-        from bowebb_console.store.host_keys import HostKeyStoreError
-        from bowebb_console.store.session_log import LogWriteError
-        from bowebb_console.store.sessions import SessionError
+        from bowebb_console.store.log.chain import LogWriteError
+        from bowebb_console.store.sessions.events import SessionError
+        from bowebb_console.store.transfers.host_keys import HostKeyStoreError
 
         self._done()
         if isinstance(exc, work.NeedSecret):

@@ -17,7 +17,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from bowebb_console.sftp.transfer import RemoteEntry
-from bowebb_console.ui.models.rows import Column, RowTableModel
+from bowebb_console.ui.kit.rows import Column, RowTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 CTX = "TransfersModels"

@@ -11,7 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from bowebb_console.ui.context import AppContext
+from bowebb_console.ui.kit.context import AppContext
 from bowebb_console.ui.transfers.work import Batch, Link, run_batch
 
 

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bowebb_console.ui.context import AppContext
+from bowebb_console.ui.kit.context import AppContext
 from bowebb_console.ui.transfers import work
 from bowebb_console.ui.transfers.connecting import Connector
 from bowebb_console.ui.transfers.models import (
@@ -273,7 +273,7 @@ class TransfersView(QWidget):
         self._profile_changed()
 
     def _profile_changed(self) -> None:
-        from bowebb_console.store.demo_transfers import is_demo_profile
+        from bowebb_console.demo.transfers import is_demo_profile
 
         p = self.profile()
         self.demo_note.setVisible(p is not None and is_demo_profile(p.host, p.port))

@@ -34,7 +34,7 @@ from bowebb_console.sftp.transfer import (
     TransferQueue,
     TransferRecord,
 )
-from bowebb_console.ui.context import AppContext
+from bowebb_console.ui.kit.context import AppContext
 
 
 class NeedSecret(Exception):
@@ -59,7 +59,7 @@ def load_sessions(ctx: AppContext) -> list[tuple[Any, str]]:
     from sqlalchemy import select
 
     from bowebb_console.store.models import Customer
-    from bowebb_console.store.transfer_log import open_transfer_sessions
+    from bowebb_console.store.transfers.log import open_transfer_sessions
 
     found = open_transfer_sessions(ctx.database, actor=ctx.identity.user)
     with ctx.database.session() as s:
@@ -71,36 +71,36 @@ def load_sessions(ctx: AppContext) -> list[tuple[Any, str]]:
 
 
 def load_profiles(ctx: AppContext, customer_id: int) -> list[Any]:
-    from bowebb_console.store.host_keys import list_profiles
+    from bowebb_console.store.transfers.host_keys import list_profiles
 
     with ctx.database.session() as s:
         return list_profiles(s, customer_id)
 
 
 def save_profile(ctx: AppContext, **fields: Any) -> Any:
-    from bowebb_console.store.host_keys import save_profile as save
+    from bowebb_console.store.transfers.host_keys import save_profile as save
 
     with ctx.database.session() as s:
         return save(s, **fields)
 
 
 def delete_profile(ctx: AppContext, profile_id: int) -> None:
-    from bowebb_console.store.host_keys import delete_profile as delete
+    from bowebb_console.store.transfers.host_keys import delete_profile as delete
 
     with ctx.database.session() as s:
         delete(s, profile_id)
 
 
 def load_pending(ctx: AppContext) -> tuple[list[Any], bool]:
-    from bowebb_console.store.host_keys import pending_keys, requires_approval
+    from bowebb_console.store.transfers.host_keys import pending_keys, requires_approval
 
     with ctx.database.session() as s:
         return pending_keys(s), requires_approval(s)
 
 
 def approve(ctx: AppContext, key_id: int) -> Any:
-    from bowebb_console.store.host_keys import approve_key
-    from bowebb_console.store.transfer_log import log_host_key_approved
+    from bowebb_console.store.transfers.host_keys import approve_key
+    from bowebb_console.store.transfers.log import log_host_key_approved
 
     with ctx.database.session() as s:
         row = approve_key(s, key_id, actor=ctx.identity.user)
@@ -109,7 +109,7 @@ def approve(ctx: AppContext, key_id: int) -> Any:
 
 
 def set_approval_required(ctx: AppContext, required: bool) -> None:
-    from bowebb_console.store.host_keys import set_requires_approval
+    from bowebb_console.store.transfers.host_keys import set_requires_approval
 
     with ctx.database.session() as s:
         set_requires_approval(s, required)
@@ -117,8 +117,8 @@ def set_approval_required(ctx: AppContext, required: bool) -> None:
 
 def pin(ctx: AppContext, session_uuid: str, host: str, port: int, offered: OfferedKey) -> Any:
     """Pin the key the agent confirmed (team-wide) and log it in the session."""
-    from bowebb_console.store.host_keys import pin_key
-    from bowebb_console.store.transfer_log import log_host_key_pinned
+    from bowebb_console.store.transfers.host_keys import pin_key
+    from bowebb_console.store.transfers.log import log_host_key_pinned
 
     with ctx.database.session() as s:
         row = pin_key(
@@ -138,8 +138,8 @@ def pin(ctx: AppContext, session_uuid: str, host: str, port: int, offered: Offer
 def replace(
     ctx: AppContext, session_uuid: str, host: str, port: int, old_fp: str, offered: OfferedKey
 ) -> Any:
-    from bowebb_console.store.host_keys import replace_key
-    from bowebb_console.store.transfer_log import log_host_key_replaced
+    from bowebb_console.store.transfers.host_keys import replace_key
+    from bowebb_console.store.transfers.log import log_host_key_replaced
 
     with ctx.database.session() as s:
         row = replace_key(
@@ -189,8 +189,8 @@ def open_link(
     connect_timeout: float = 15.0,
 ) -> Link:
     """Check the session, connect twice with the pinned keys; NeedSecret or SftpError."""
-    from bowebb_console.store.host_keys import key_history
-    from bowebb_console.store.transfer_log import check_transfer_session
+    from bowebb_console.store.transfers.host_keys import key_history
+    from bowebb_console.store.transfers.log import check_transfer_session
 
     check_transfer_session(ctx.database, session_uuid)
     profile = to_profile(profile_row)
@@ -293,8 +293,8 @@ def run_batch(
 ) -> int:
     """Plan and run ``batch`` on the transfer connection; every record becomes one logged
     event. A failed log write stops the batch (fail closed). Returns the number of files."""
-    from bowebb_console.store.session_log import LogWriteError
-    from bowebb_console.store.transfer_log import check_transfer_session, log_file_transferred
+    from bowebb_console.store.log.chain import LogWriteError
+    from bowebb_console.store.transfers.log import check_transfer_session, log_file_transferred
 
     check_transfer_session(ctx.database, batch.session_uuid)
     state = {"running": False, "next": 0}

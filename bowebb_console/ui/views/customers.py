@@ -8,16 +8,16 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHeaderView, QVBoxLayout, QWidget
 
-from bowebb_console.ui.context import AppContext
+from bowebb_console.ui.kit.context import AppContext
+from bowebb_console.ui.kit.list_frame import ListFrame
 from bowebb_console.ui.models.customers import CustomerTableModel
-from bowebb_console.ui.views.table_view import ListFrame
 
 LIMIT = 500
 
 
 def load_customers(ctx: AppContext, limit: int = LIMIT) -> tuple[int, list]:
     """Runs on a worker: one session for the task, plain rows out."""
-    from bowebb_console.store.customers import count_customers, list_customers
+    from bowebb_console.store.customers.listing import count_customers, list_customers
 
     with ctx.database.session() as session:
         return count_customers(session), list_customers(session, limit=limit)

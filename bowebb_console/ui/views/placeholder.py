@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from bowebb_console.ui.context import AppContext
+from bowebb_console.ui.kit.context import AppContext
 
 
 class PlaceholderView(QWidget):

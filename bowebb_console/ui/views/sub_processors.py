@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHeaderView, QLabel, QVBoxLayout, QWidget
 
-from bowebb_console.ui.context import AppContext
+from bowebb_console.ui.kit.context import AppContext
+from bowebb_console.ui.kit.list_frame import ListFrame
 from bowebb_console.ui.models.customers import SubProcessorTableModel
-from bowebb_console.ui.views.table_view import ListFrame
 
 
 def load_sub_processors(ctx: AppContext) -> list:
-    from bowebb_console.store.customers import list_sub_processors
+    from bowebb_console.store.customers.listing import list_sub_processors
 
     with ctx.database.session() as session:
         return list_sub_processors(session)

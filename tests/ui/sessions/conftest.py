@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import Engine, text
 
-from bowebb_console.store.engine import make_engine
+from bowebb_console.store.db.engine import make_engine
 
 
 @dataclass

@@ -6,12 +6,13 @@ from __future__ import annotations
 import pytest
 from sqlalchemy.exc import OperationalError
 
-from bowebb_console.store import session_log, sessions
-from bowebb_console.store.engine import make_engine
-from bowebb_console.store.setup import init_database
+from bowebb_console.store.db.engine import make_engine
+from bowebb_console.store.db.setup import init_database
+from bowebb_console.store.log import chain as session_log
+from bowebb_console.store.sessions import events as sessions
 from bowebb_console.ui.sessions.running import RunningSessionPanel
+from tests.store.log.test_chain import _LostAck
 from tests.store.log_helpers import add_customer, consent
-from tests.store.test_log_chain import _LostAck
 from tests.ui.sessions.conftest import click, events
 
 

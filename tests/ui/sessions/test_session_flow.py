@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from bowebb_console.store.log_verify import verify_log
+from bowebb_console.store.log.verify import verify_log
 from bowebb_console.ui.sessions.view import SessionsView
 from tests.ui.sessions.conftest import click, events, fill_consent
 
@@ -147,7 +147,7 @@ def test_missing_dpa_needs_a_reason(qtbot, make_ctx, desk, demo_url) -> None:  #
 def test_file_transfer_consent_binds_the_purpose(qtbot, make_ctx, desk, demo_url) -> None:  # type: ignore[no-untyped-def]
     """Files may move only for a purchased service or support (policy clause 7): the dialog
     asks which, and the started session is one the Transfers screen accepts."""
-    from bowebb_console.store.transfer_log import check_transfer_session
+    from bowebb_console.store.transfers.log import check_transfer_session
 
     view = _view(qtbot, make_ctx(demo_url))
     _, org = desk.with_dpa

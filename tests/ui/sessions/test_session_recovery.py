@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import json
 
-from bowebb_console.store import sessions
-from bowebb_console.store.engine import make_engine
-from bowebb_console.store.log_verify import verify_log
-from bowebb_console.store.session_log import local_actor
-from bowebb_console.store.setup import init_database
+from bowebb_console.store.db.engine import make_engine
+from bowebb_console.store.db.setup import init_database
+from bowebb_console.store.log.chain import local_actor
+from bowebb_console.store.log.verify import verify_log
+from bowebb_console.store.sessions import events as sessions
 from bowebb_console.ui.sessions.lists import CustomerSessionsPanel
 from bowebb_console.ui.sessions.view import SessionsView
 from tests.store.log_helpers import add_customer, as_superuser, consent, full_session

@@ -17,11 +17,13 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
 from bowebb_console.sftp.hostkeys import fingerprint, public_key_b64
-from bowebb_console.store import host_keys, sessions, transfer_log
-from bowebb_console.store.connect import Database
-from bowebb_console.store.engine import make_engine
-from bowebb_console.store.log_verify import verify_log
-from bowebb_console.store.setup import init_database
+from bowebb_console.store.db.connect import Database
+from bowebb_console.store.db.engine import make_engine
+from bowebb_console.store.db.setup import init_database
+from bowebb_console.store.log.verify import verify_log
+from bowebb_console.store.sessions import events as sessions
+from bowebb_console.store.transfers import host_keys
+from bowebb_console.store.transfers import log as transfer_log
 from bowebb_console.ui.transfers.dialogs import FingerprintDialog, KeyChangedDialog, SecretDialog
 from bowebb_console.ui.transfers.view import TransfersView
 from tests.sftp.conftest import KEY_PASSPHRASE, Sshd, sha256sum
@@ -255,7 +257,7 @@ def test_passphrase_never_in_logs_or_database(qtbot, make_ctx, sqlite_url, sshd,
 def test_unloggable_transfer_stops_the_queue_and_says_so(  # type: ignore[no-untyped-def]
     qtbot, make_ctx, sqlite_url, sshd, tmp_path, monkeypatch, prompts
 ) -> None:
-    from bowebb_console.store.session_log import LogWriteError
+    from bowebb_console.store.log.chain import LogWriteError
 
     def refuse(*_a: Any, **_k: Any) -> None:
         raise LogWriteError("The database cannot be reached (test); nothing was logged.")

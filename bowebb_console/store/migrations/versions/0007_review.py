@@ -313,7 +313,7 @@ def upgrade() -> None:
         for statement in _sqlite_triggers():
             op.execute(statement)
     # Sessions logged before this revision: fold the existing log in once.
-    from bowebb_console.store.review_fold import rebuild_summaries
+    from bowebb_console.store.review.fold import rebuild_summaries
 
     rebuild_summaries(op.get_bind())
 

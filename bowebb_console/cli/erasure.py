@@ -1,0 +1,239 @@
+"""``purge-due`` and ``erasure`` sub-commands (admin tools; see store.purge, store.erasure).
+
+Four eyes from the command line: one admin runs ``purge-due request CUSTOMER_ID``, a second
+lead or admin (another login) runs ``purge-due approve ID``, then an admin runs
+``purge-due run ID --confirm "Company name"``. ``purge-due --dry-run`` lists what is due and
+what would go, changing nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from typing import Any
+
+from bowebb_console.cli.common import EXIT_OK, CliError
+
+
+def add_parsers(sub: Any, db_option: Any) -> None:
+    purge = sub.add_parser(
+        "purge-due",
+        help="hard-delete customers whose grace period has ended (four eyes)",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    db_option(purge, required=False)
+    purge.add_argument("--dry-run", action="store_true", help="list what would go; change nothing")
+    purge.set_defaults(func=cmd_purge_list)
+    actions = purge.add_subparsers(dest="purge_command", metavar="ACTION")
+
+    def action(name: str, help_: str) -> argparse.ArgumentParser:
+        p: argparse.ArgumentParser = actions.add_parser(name, help=help_)
+        p.add_argument("--db", metavar="URL", default=argparse.SUPPRESS, help="database URL")
+        return p
+
+    req = action("request", "first admin: ask to purge one due customer")
+    req.add_argument("customer_id", type=int)
+    req.set_defaults(func=cmd_purge_request)
+    appr = action("approve", "second person (lead or admin, not the requester): approve")
+    appr.add_argument("approval_id", type=int)
+    appr.add_argument("--approver", help="SQLite only: the approving person's name")
+    appr.set_defaults(func=cmd_purge_approve)
+    run = action("run", "an admin: run an approved purge after typing the company name")
+    run.add_argument("approval_id", type=int)
+    run.add_argument("--confirm", metavar="COMPANY", required=True, help="the company's name")
+    run.add_argument("--journal", metavar="PATH", help="erasure journal file (outside the db)")
+    run.add_argument("--dry-run", action="store_true", help="list what would go; change nothing")
+    run.set_defaults(func=cmd_purge_run)
+    lst = action("approvals", "list purge requests and their state")
+    lst.set_defaults(func=cmd_purge_approvals)
+
+    erasure = sub.add_parser("erasure", help="erasure journal tools").add_subparsers(
+        dest="erasure_command", metavar="ACTION", required=True
+    )
+    replay = erasure.add_parser(
+        "replay", help="after restoring a backup: erase again what the journal says was erased"
+    )
+    db_option(replay)
+    replay.add_argument("--journal", metavar="PATH", help="erasure journal file")
+    replay.set_defaults(func=cmd_erasure_replay)
+    compact = erasure.add_parser(
+        "compact", help="PostgreSQL, as the table owner: rewrite the erasable tables (VACUUM FULL)"
+    )
+    db_option(compact)
+    compact.set_defaults(func=cmd_erasure_compact)
+
+
+def _engine(args: argparse.Namespace) -> Any:
+    from bowebb_console.store.db.engine import make_engine
+
+    if not getattr(args, "db", None):
+        raise CliError("--db URL is required")
+    return make_engine(args.db)
+
+
+def _role(engine: Any) -> str:
+    if engine.dialect.name == "sqlite":
+        return "admin"
+    from bowebb_console.store.db.connect import postgres_identity
+
+    with engine.connect() as conn:
+        return postgres_identity(conn).role
+
+
+def _journal(args: argparse.Namespace) -> Any:
+    from bowebb_console.config import Paths, load_settings
+    from bowebb_console.store.erasure.journal import Journal, resolve_path
+
+    paths = Paths.from_environment()
+    setting = load_settings(paths).erasure_journal_path
+    return Journal(resolve_path(getattr(args, "journal", None), setting, paths.data_dir))
+
+
+def _print_plan(plan: Any) -> None:
+    rows = ", ".join(f"{table}: {n}" for table, n in plan.rows)
+    print(
+        f"customer {plan.customer_id} (due {plan.hard_delete_due.isoformat()}): {rows}, "
+        f"log payloads: {len(plan.payload_seqs)} (events stay, payload-free)"
+    )
+
+
+def cmd_purge_list(args: argparse.Namespace) -> int:
+    from bowebb_console.store.erasure import purge
+
+    engine = _engine(args)
+    try:
+        due = purge.due_customers(engine, dt.date.today())
+        if not due:
+            print("no customer is due for deletion")
+        for d in due:
+            if args.dry_run:
+                _print_plan(purge.plan_purge(engine, d.id, dt.date.today()))
+            else:
+                print(f"{d.id}\t{d.hard_delete_due.isoformat()}\t{d.name}")
+    finally:
+        engine.dispose()
+    if args.dry_run:
+        print("dry run: nothing was changed")
+    return EXIT_OK
+
+
+def cmd_purge_request(args: argparse.Namespace) -> int:
+    from bowebb_console.store.erasure import purge
+
+    engine = _engine(args)
+    try:
+        approval = purge.request_purge(engine, args.customer_id, dt.date.today())
+    finally:
+        engine.dispose()
+    print(
+        f"purge request {approval.id} ({approval.reference}) for customer "
+        f"{approval.customer_id}: a second person now runs `purge-due approve {approval.id}`"
+    )
+    return EXIT_OK
+
+
+def cmd_purge_approve(args: argparse.Namespace) -> int:
+    from bowebb_console.store.erasure import purge
+
+    engine = _engine(args)
+    try:
+        approval = purge.approve_purge(engine, args.approval_id, approver=args.approver)
+    finally:
+        engine.dispose()
+    print(f"purge request {approval.id} approved by {approval.approved_by}")
+    return EXIT_OK
+
+
+def cmd_purge_approvals(args: argparse.Namespace) -> int:
+    from bowebb_console.store.erasure import purge
+
+    engine = _engine(args)
+    try:
+        for a in purge.list_approvals(engine):
+            print(
+                f"{a.id}\t{a.reference}\tcustomer {a.customer_id}\t{a.status}\t"
+                f"{a.started_by}\t{a.approved_by or '-'}"
+            )
+    finally:
+        engine.dispose()
+    return EXIT_OK
+
+
+def cmd_purge_run(args: argparse.Namespace) -> int:
+    from bowebb_console.store.erasure import purge
+
+    engine = _engine(args)
+    try:
+        if args.dry_run:
+            approvals = {a.id: a for a in purge.list_approvals(engine)}
+            if args.approval_id not in approvals:
+                raise CliError(f"there is no purge request {args.approval_id}")
+            _print_plan(
+                purge.plan_purge(engine, approvals[args.approval_id].customer_id, dt.date.today())
+            )
+            print("dry run: nothing was changed")
+            return EXIT_OK
+        done = purge.run_purge(
+            engine,
+            _journal(args),
+            args.approval_id,
+            args.confirm,
+            role=_role(engine),
+            today=dt.date.today(),
+        )
+    finally:
+        engine.dispose()
+    _print_plan(done.plan)
+    print(f"purged for good; certificate {done.reference}")
+    if done.scrub.pending:
+        print(
+            "the database owner must now run `bowebb-console erasure compact` to rewrite: "
+            + ", ".join(done.scrub.pending)
+        )
+    return EXIT_OK
+
+
+def cmd_erasure_replay(args: argparse.Namespace) -> int:
+    from bowebb_console.store.erasure.replay import replay_journal
+
+    engine = _engine(args)
+    try:
+        result = replay_journal(engine, _journal(args))
+    finally:
+        engine.dispose()
+    print(
+        f"{result.entries} journal entries; erased again: {result.contacts} contact(s), "
+        f"{result.customers} customer(s), {result.payloads} log payload(s)"
+    )
+    if result.skipped_payloads:
+        print(f"{result.skipped_payloads} payload(s) skipped: the log is a different chain")
+    if result.scrub.pending:
+        print(
+            "run `bowebb-console erasure compact` as the owner: " + ", ".join(result.scrub.pending)
+        )
+    return EXIT_OK
+
+
+def cmd_erasure_compact(args: argparse.Namespace) -> int:
+    from bowebb_console.store.erasure.scrub import CUSTOMER_TABLES, existing_tables, scrub
+
+    engine = _engine(args)
+    try:
+        with engine.connect() as conn:
+            present = existing_tables(conn)
+        tables = {"customer", "log_payload"} | {t for t, _ in CUSTOMER_TABLES if t in present}
+        result = scrub(engine, tables)
+    finally:
+        engine.dispose()
+    print("rewritten: " + ", ".join(result.rewritten))
+    if result.pending:
+        raise CliError("not rewritten (needs the table owner): " + ", ".join(result.pending))
+    return EXIT_OK
+
+
+def known_errors() -> tuple[type[BaseException], ...]:
+    from bowebb_console.store.erasure.journal import JournalError
+    from bowebb_console.store.erasure.purge import PurgeError
+
+    return (PurgeError, JournalError)

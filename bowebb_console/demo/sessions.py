@@ -1,0 +1,126 @@
+"""Demo support sessions in the session log, deterministic per seed.
+
+A few hundred sessions over the demo customers: most agreed, some refused or unanswered,
+some for customers without a signed DPA (started with a typed reason), some ended late after
+a "crash", a couple still open. Written in one transaction through session_log.write_event, so
+SQLite computes the chain in the application and PostgreSQL in its trigger. The log records
+when events were written, so every demo event carries the time of the fill; the agreement
+times in the payloads are spread over the past months.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import uuid
+from typing import Any
+
+from sqlalchemy import Engine, func, select
+
+from bowebb_console.domain.hashchain import canonical_payload
+from bowebb_console.store.log.chain import write_event
+from bowebb_console.store.models import Contact, Customer, LogEvent
+
+AGENTS = ("anna.lind", "erik.berg", "sara.holm", "johan.ek")
+TOOLS = ("TeamViewer", "AnyDesk", "Quick Assist", "RustDesk")
+PURPOSES = (
+    "Skrivaren skriver inte ut fakturor",
+    "Hjälp med SIE-import",
+    "Bankfil avvisas av banken",
+    "Uppgradering av klientprogrammet",
+    "Momsrapporten visar fel period",
+    "Överföring av löneunderlag",
+)
+NOTES = (
+    "Kunden visar felmeddelandet",
+    "Startade om tjänsten",
+    "Rensade cache i webbläsaren",
+    "Kontrollerade behörigheter",
+    "Installerade om drivrutinen",
+    "Testkörning OK",
+)
+SUMMARIES = ("Felet åtgärdat", "Delvis löst, återkommer", "Eskalerat till utveckling")
+OUTCOMES = ("resolved", "partly_resolved", "escalated")
+
+
+FILES = ("lonefil", "sie-export", "bankfil", "momsrapport", "kundregister")
+
+
+def _transfer(rng: random.Random, n: int) -> dict[str, Any]:
+    """A file_transferred payload as the SFTP engine logs it (direction, name, size, hash)."""
+    name = f"{rng.choice(FILES)}-{n + 1}.{rng.choice(('csv', 'se', 'xml', 'pdf'))}"
+    digest = "".join(rng.choice("0123456789abcdef") for _ in range(64))
+    return {
+        "direction": rng.choice(("upload", "download")),
+        "name": name,
+        "size": rng.randint(2_000, 40_000_000),
+        "sha256": digest,
+        "status": "ok",
+    }
+
+
+def fill_demo_sessions(engine: Engine, *, count: int = 300, seed: int = 20261126) -> int:
+    """Add ``count`` demo sessions to an empty log; returns how many (0 when not empty)."""
+    rng = random.Random(seed)
+    bind: Any = engine
+    if engine.dialect.name == "sqlite":
+        bind = engine.execution_options(sqlite_begin="IMMEDIATE")
+    with bind.begin() as conn:
+        if conn.execute(select(func.count()).select_from(LogEvent)).scalar():
+            return 0
+        people = conn.execute(
+            select(Contact.customer_id, Contact.id, Customer.dpa_signed_on)
+            .join(Customer, Customer.id == Contact.customer_id)
+            .order_by(Contact.id)
+        ).all()
+        if not people:
+            return 0
+        now = dt.datetime.now(dt.UTC)
+        for _ in range(count):
+            customer_id, contact_id, dpa = rng.choice(people)
+            actor = rng.choice(AGENTS)
+            su = str(uuid.UUID(int=rng.getrandbits(128), version=4))
+
+            def log(kind: str, payload: dict[str, Any], su: str = su, actor: str = actor) -> None:
+                eu = str(uuid.UUID(int=rng.getrandbits(128), version=4))
+                write_event(conn, kind, su, eu, canonical_payload(payload), actor)
+
+            kind = rng.choice(("remote_control", "remote_control", "file_transfer"))
+            roll = rng.random()
+            outcome = "refused" if roll < 0.06 else "no_answer" if roll < 0.1 else "agreed"
+            when = now - dt.timedelta(minutes=rng.randint(10, 180 * 24 * 60))
+            log(
+                "consent_recorded",
+                {
+                    "customer_id": customer_id,
+                    "contact_id": contact_id,
+                    "session_kind": kind,
+                    "outcome": outcome,
+                    "channel": rng.choice(("phone", "email", "chat", "ticket")),
+                    "agreed_at": when.isoformat(),
+                    "reference": f"T-{rng.randint(10000, 99999)}",
+                    "scope": "file_transfer" if kind == "file_transfer" else "control",
+                    "purpose": rng.choice(PURPOSES),
+                },
+            )
+            if outcome != "agreed":
+                continue
+            started: dict[str, Any] = {
+                "tool": rng.choice(TOOLS),
+                "tool_session_id": f"{rng.randint(100, 999)} {rng.randint(100, 999)}",
+            }
+            if dpa is None:
+                started["dpa_missing_reason"] = "Brådskande: lönekörning stoppad"
+            log("session_started", started)
+            for _ in range(rng.randint(0, 4)):
+                log("note_added", {"note": rng.choice(NOTES)})
+            if kind == "file_transfer":  # now and then a big batch: the review flags it
+                for n in range(rng.choice((1, 2, 3, 25))):
+                    log("file_transferred", _transfer(rng, n))
+            fate = rng.random()
+            if fate < 0.01:
+                continue  # still open: shows up at the next start
+            ended = "session_ended_late" if fate < 0.06 else "session_ended"
+            i = rng.randrange(len(OUTCOMES))
+            log(ended, {"summary": SUMMARIES[i], "outcome": OUTCOMES[i]})
+    return count

@@ -1,0 +1,166 @@
+"""Demo SFTP data: connection profiles, pinned host keys and finished file-transfer sessions.
+
+The demo server (127.0.0.1:2222) is not reachable; the Transfers screen says so for demo
+profiles. Sessions are whole (consent with an allowed purpose, start, pin, files, end) so their
+timelines read in order, plus one open session of the local user to try the screen with.
+Deterministic per seed; skipped when host keys exist already.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import hashlib
+import random
+import uuid
+from typing import Any
+
+from sqlalchemy import Engine, func, insert, select
+
+from bowebb_console.domain.hashchain import canonical_payload
+from bowebb_console.store.log.chain import write_event
+from bowebb_console.store.models import Contact, Customer, HostKey, SftpProfile
+
+DEMO_HOST = "127.0.0.1"
+DEMO_PORT = 2222
+AGENTS = ("anna.lind", "erik.berg", "sara.holm")
+FILES = (
+    ("upload", "lonefil_2026-10.csv", 48_213),
+    ("upload", "SIE4_export_2025.se", 1_204_331),
+    ("download", "bankfil_avvisad.xml", 9_812),
+    ("download", "loggar.zip", 18_442_100),
+    ("upload", "kundregister.xlsx", 310_554),
+    ("download", "faktura_1042.pdf", 88_120),
+)
+REASONS = (
+    ("connection_lost", "The connection to the server was lost."),
+    ("quota", "The server's disk quota is used up."),
+)
+
+
+def is_demo_profile(host: str, port: int) -> bool:
+    return host == DEMO_HOST and port == DEMO_PORT
+
+
+def _fake_key(rng: random.Random) -> tuple[str, str]:
+    """A made-up ed25519 public key blob and its OpenSSH fingerprint."""
+    raw = rng.getrandbits(256).to_bytes(32, "big")
+    name = b"ssh-ed25519"
+    blob = len(name).to_bytes(4, "big") + name + (32).to_bytes(4, "big") + raw
+    fp = "SHA256:" + base64.b64encode(hashlib.sha256(blob).digest()).decode().rstrip("=")
+    return base64.b64encode(blob).decode(), fp
+
+
+def fill_demo_transfers(engine: Engine, *, seed: int = 20261126, sessions: int = 24) -> int:
+    """Add demo profiles, keys and transfer sessions; returns the number of sessions."""
+    rng = random.Random(seed + 6)
+    bind: Any = engine
+    if engine.dialect.name == "sqlite":
+        bind = engine.execution_options(sqlite_begin="IMMEDIATE")
+    with bind.begin() as conn:
+        if conn.execute(select(func.count()).select_from(HostKey)).scalar():
+            return 0
+        people = conn.execute(
+            select(Contact.customer_id, Contact.id)
+            .join(Customer, Customer.id == Contact.customer_id)
+            .where(Customer.dpa_signed_on.is_not(None))
+            .order_by(Contact.id)
+        ).all()
+        if not people:
+            return 0
+        chosen = people[:: max(1, len(people) // 6)][:6]
+        keys: dict[int, str] = {}
+        for i, (customer_id, _contact) in enumerate(chosen):
+            port = DEMO_PORT + i  # one demo "server" per customer: keys are per host:port
+            conn.execute(
+                insert(SftpProfile).values(
+                    customer_id=customer_id,
+                    name="Demoserver (ej nåbar)",
+                    host=DEMO_HOST,
+                    port=port,
+                    username="bowebb",
+                    auth_kind="password",
+                    key_path=None,
+                    remote_dir="/upload",
+                    version=1,
+                )
+            )
+            blob, fp = _fake_key(rng)
+            values: dict[str, Any] = {
+                "host": DEMO_HOST,
+                "port": port,
+                "key_type": "ssh-ed25519",
+                "fingerprint_sha256": fp,
+                "public_key": blob,
+            }
+            if engine.dialect.name == "sqlite":
+                now = dt.datetime.now(dt.UTC)
+                values |= {"pinned_by": AGENTS[i % 3], "pinned_at": now}
+                values |= {"approved_by": AGENTS[i % 3], "approved_at": now}
+            conn.execute(insert(HostKey).values(**values))
+            keys[customer_id] = fp
+        now = dt.datetime.now(dt.UTC)
+        for n in range(sessions + 1):
+            customer_id, contact_id = chosen[n % len(chosen)]
+            is_open = n == sessions  # the last one stays open, for the local user
+            actor = None if is_open else rng.choice(AGENTS)
+            su = str(uuid.UUID(int=rng.getrandbits(128), version=4))
+
+            def log(kind: str, payload: dict[str, Any], su: str = su, who: Any = actor) -> None:
+                eu = str(uuid.UUID(int=rng.getrandbits(128), version=4))
+                write_event(conn, kind, su, eu, canonical_payload(payload), who)
+
+            service = rng.random() < 0.4
+            ref = f"{'O' if service else 'T'}-{rng.randint(10000, 99999)}"
+            log(
+                "consent_recorded",
+                {
+                    "customer_id": customer_id,
+                    "contact_id": contact_id,
+                    "session_kind": "file_transfer",
+                    "outcome": "agreed",
+                    "channel": rng.choice(("phone", "ticket", "chat")),
+                    "agreed_at": (now - dt.timedelta(days=rng.randint(1, 120))).isoformat(),
+                    "reference": ref,
+                    "scope": "file_transfer",
+                    "purpose": "Beställd dataimport" if service else "Felsökning av importfil",
+                    "purpose_kind": "purchased_service" if service else "support",
+                    "purpose_reference": ref,
+                },
+            )
+            log("session_started", {"tool": "other", "tool_session_id": ""})
+            if is_open:
+                break
+            if n < len(chosen):  # each server's first session is where its key was pinned
+                pin = {"host": DEMO_HOST, "port": DEMO_PORT + n, "key_type": "ssh-ed25519"}
+                pin |= {"fingerprint": keys[customer_id], "pinned_by": AGENTS[n % 3]}
+                log("host_key_pinned", pin | {"approved": True})
+            for _ in range(rng.randint(1, 4)):
+                direction, name, size = rng.choice(FILES)
+                roll = rng.random()
+                result = "ok" if roll < 0.8 else "failed" if roll < 0.93 else "cancelled"
+                kind, reason = rng.choice(REASONS) if result == "failed" else (None, None)
+                if result == "cancelled":
+                    kind, reason = "cancelled", "Cancelled by the user."
+                log(
+                    "file_transferred",
+                    {
+                        "direction": direction,
+                        "remote_path": f"/upload/{name}",
+                        "local_name": name,
+                        "size": size,
+                        "sha256": hashlib.sha256(f"{su}{name}".encode()).hexdigest()
+                        if result == "ok"
+                        else None,
+                        "host_key_fingerprint": keys[customer_id],
+                        "resumed_from": None,
+                        "duration_s": round(size / 40_000_000 + rng.random(), 3),
+                        "result": result,
+                        "reason": reason,
+                        "error_kind": kind,
+                        "bytes_transferred": size if result == "ok" else size // 3,
+                        "started_at": now.isoformat(),
+                    },
+                )
+            log("session_ended", {"summary": "Filerna överförda", "outcome": "resolved"})
+    return sessions

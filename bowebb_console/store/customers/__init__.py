@@ -1,0 +1,1 @@
+"""Customers and contacts: listing, card, edits, search, CSV import, notices."""

@@ -1,0 +1,125 @@
+"""Service-disruption notices: the one bulk export of contacts' e-mail addresses.
+
+Only contacts of current customers (active or trial) are exported, each address once, and
+every export is recorded in ``notice_export``: who, when, how many and why. On PostgreSQL the
+database fills in who (``session_user``, by trigger: a client cannot claim to be someone
+else) and when; no role may change or delete the record. On SQLite (single-user) the
+signed-in local user is recorded.
+
+The record and the export share the caller's transaction: the CSV is written to ``out``
+before the caller commits, so a caller writing a file writes it to a temporary name and
+renames it only after the commit (no export without its record).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+from bowebb_console.domain.errors import ValidationError
+from bowebb_console.store.db.connect import Database
+from bowebb_console.store.models import Contact, Customer, CustomerStatus, NoticeExport
+
+NOTICE_STATUSES = (CustomerStatus.ACTIVE.value, CustomerStatus.TRIAL.value)
+REASON_MAX = 500
+CSV_COLUMNS = ("email", "contact_name", "company_name")
+
+
+@dataclass(frozen=True)
+class NoticeExportRecord:
+    id: int
+    actor: str
+    exported_at: dt.datetime
+    recipient_count: int
+    reason: str
+
+
+def notice_recipients(session: Session) -> list[tuple[str, str, str]]:
+    """(e-mail, contact name, company name) of current customers' contacts, each address
+    once, in company order."""
+    rows = session.execute(
+        select(Contact.email, Contact.email_folded, Contact.name, Customer.name)
+        .join(Customer, Customer.id == Contact.customer_id)
+        .where(Customer.status.in_(NOTICE_STATUSES))
+        .order_by(Customer.name, Customer.id, Contact.id)
+    )
+    seen: set[str] = set()
+    out = []
+    for email, key, name, company in rows:
+        if key not in seen:
+            seen.add(key)
+            out.append((email, name, company))
+    return out
+
+
+def export_notice_recipients(
+    session: Session, out: TextIO, *, reason: str, local_user: str | None = None
+) -> int:
+    """Write the recipients as CSV to ``out`` and record the export; returns the count.
+
+    ``local_user`` is the actor on SQLite and ignored on PostgreSQL (the server records its
+    ``session_user``).
+    """
+    reason = " ".join((reason or "").split())
+    if not reason:
+        raise ValidationError("reason", "Say why the addresses are exported (the disruption).")
+    if len(reason) > REASON_MAX:
+        raise ValidationError("reason", f"The reason is too long (at most {REASON_MAX}).")
+    recipients = notice_recipients(session)
+    values: dict[str, object] = {"recipient_count": len(recipients), "reason": reason}
+    if session.get_bind().dialect.name != "postgresql":
+        if not local_user:
+            raise ValidationError("actor", "The signed-in user is needed to record the export.")
+        values["actor"] = local_user
+    session.execute(insert(NoticeExport).values(**values))
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    writer.writerows(recipients)
+    return len(recipients)
+
+
+def list_notice_exports(session: Session, limit: int = 200) -> list[NoticeExportRecord]:
+    rows = session.scalars(
+        select(NoticeExport)
+        .order_by(NoticeExport.exported_at.desc(), NoticeExport.id.desc())
+        .limit(limit)
+    ).all()
+    return [
+        NoticeExportRecord(r.id, r.actor, r.exported_at, r.recipient_count, r.reason) for r in rows
+    ]
+
+
+def write_notice_file(
+    db: Database, path: Path, *, reason: str, local_user: str | None = None
+) -> int:
+    """Export to ``path`` and record it; returns the count.
+
+    The CSV goes to a temporary name beside ``path`` and is renamed only after the record is
+    committed: a failed or unknown commit leaves no file, so there is never an export without
+    its record. (A failed rename after the commit leaves a record without a file: harmless.)
+    UTF-8 with a BOM, which Excel needs to read å, ä, ö.
+    """
+    path = Path(path)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    tmp = Path(tmp_name)
+    try:
+        with (
+            os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as out,
+            db.session() as session,
+        ):
+            count = export_notice_recipients(session, out, reason=reason, local_user=local_user)
+            out.flush()
+            os.fsync(out.fileno())
+            session.commit()
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return count

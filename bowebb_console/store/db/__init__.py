@@ -1,0 +1,1 @@
+"""Database plumbing: engine, connecting and identity, schema, setup, grants, users."""

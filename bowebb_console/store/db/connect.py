@@ -1,0 +1,287 @@
+"""Opening a database for the app: connect, check the schema, find out who we are.
+
+The embedded SQLite database upgrades itself (after copying the file); a client of the
+shared PostgreSQL only checks the schema revision and refuses a mismatch — the admin
+upgrades. Every failure becomes a ConnectError whose ``kind`` the UI translates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+import logging
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Connection, Engine, text
+from sqlalchemy.engine import URL
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from bowebb_console.store.db import schema
+from bowebb_console.store.db.engine import make_engine
+from bowebb_console.store.db.grants import ADMIN, ROLES, group_role
+from bowebb_console.store.db.setup import role_prefix
+from bowebb_console.store.db.urls import DatabaseUrlError, display_url, parse_database_url
+
+log = logging.getLogger(__name__)
+
+KINDS = (
+    "bad_url",
+    "unreachable",
+    "auth_failed",
+    "login_disabled",
+    "no_role",
+    "schema_older",
+    "schema_newer",
+    "schema_missing",
+    "database_missing",
+    "other",
+)
+
+
+class ConnectError(Exception):
+    """Why the database could not be opened; ``message`` is safe to show (no password)."""
+
+    def __init__(self, kind: str, message: str) -> None:
+        assert kind in KINDS, kind
+        super().__init__(message)
+        self.kind = kind
+        self.message = message
+
+
+@dataclass(frozen=True)
+class Identity:
+    user: str
+    role: str  # agent | lead | admin
+    dialect: str  # sqlite | postgresql
+
+
+class Database:
+    """An engine plus a session factory; one ORM session per task, never shared across threads."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.url: URL = engine.url.set(password=None)
+        self.dialect: str = engine.dialect.name
+        self.display: str = display_url(engine.url)
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        with self._sessions() as session:
+            yield session
+
+    @contextmanager
+    def transaction(self, *, write: bool = True) -> Iterator[Connection]:
+        """One transaction on one connection, committed when the block ends (rolled back on
+        an exception). Services own it and hand ``conn`` to the store. On SQLite a writing
+        transaction begins IMMEDIATE: the log's chain end is read and then extended, and a
+        deferred BEGIN could lose that race to another writer."""
+        with self.engine.connect() as conn:
+            if write and self.dialect == "sqlite":
+                conn = conn.execution_options(sqlite_begin="IMMEDIATE")
+            with conn.begin():
+                yield conn
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def needs_sign_in(url: str) -> bool:
+    try:
+        return parse_database_url(url).get_backend_name() == "postgresql"
+    except DatabaseUrlError:
+        return False
+
+
+def password_account(url: str, user: str) -> str:
+    """The keyring account for a database login: no secret in it, stable across runs."""
+    parsed = parse_database_url(url)
+    return f"db:{user}@{parsed.host or 'localhost'}:{parsed.port or 5432}/{parsed.database}"
+
+
+def classify(exc: BaseException) -> ConnectError:
+    """Turn a driver error into a message a person can act on."""
+    detail = str(getattr(exc, "orig", exc) or exc)
+    low = detail.lower()
+    if (
+        "password authentication failed" in low
+        or "no password supplied" in low
+        or ("role" in low and "does not exist" in low)
+    ):
+        # A missing login and a wrong password look the same on purpose.
+        return ConnectError("auth_failed", "The user name or password is wrong.")
+    if "not permitted to log in" in low:
+        return ConnectError("login_disabled", "This login is disabled; ask an admin.")
+    if "database" in low and "does not exist" in low:
+        return ConnectError("database_missing", "The database named in the URL does not exist.")
+    if "permission denied for database" in low:
+        return ConnectError("no_role", "This login has no access to the BoWebb database.")
+    unreachable = (
+        "connection refused",
+        "could not translate host name",
+        "timeout expired",
+        "could not connect",
+        "no route to host",
+        "network is unreachable",
+        "name or service not known",
+        "server closed the connection",
+        "connection timed out",
+    )
+    if any(s in low for s in unreachable):
+        return ConnectError(
+            "unreachable", "The database server does not answer; check the network or VPN."
+        )
+    if "ssl" in low or "certificate" in low:
+        return ConnectError("other", f"A TLS problem stopped the connection: {_first_line(detail)}")
+    return ConnectError("other", f"The database refused the connection: {_first_line(detail)}")
+
+
+def _first_line(text_: str) -> str:
+    return text_.strip().splitlines()[0][:300] if text_.strip() else "unknown error"
+
+
+def _check_schema(conn: Connection) -> None:
+    state = schema.schema_state(conn)
+    if state is schema.SchemaState.MISSING:
+        raise ConnectError(
+            "schema_missing",
+            "This database is not set up for BoWebb Console; an admin runs "
+            "`bowebb-console db init`.",
+        )
+    if state is schema.SchemaState.OLDER:
+        raise ConnectError(
+            "schema_older",
+            "The database schema is older than this app; an admin runs "
+            "`bowebb-console db upgrade`.",
+        )
+    if state is schema.SchemaState.NEWER:
+        raise ConnectError(
+            "schema_newer", "The database schema is newer than this app; install the update."
+        )
+
+
+def postgres_identity(conn: Connection) -> Identity:
+    """The acting user is the server's session_user, never a name the client sends."""
+    user = conn.execute(text("SELECT session_user")).scalar_one()
+    superuser = conn.execute(
+        text("SELECT rolsuper FROM pg_roles WHERE rolname = session_user")
+    ).scalar()
+    prefix = role_prefix(conn)
+    found = None
+    for role in ROLES:  # ascending privilege: the highest membership wins
+        member = conn.execute(
+            text("SELECT pg_has_role(session_user, :g, 'MEMBER')"),
+            {"g": group_role(prefix, role)},
+        ).scalar()
+        if member:
+            found = role
+    if found is None and superuser:
+        found = ADMIN
+    if found is None:
+        raise ConnectError(
+            "no_role",
+            f"The login {user!r} has no BoWebb role (agent, lead or admin); ask an admin.",
+        )
+    return Identity(user=str(user), role=found, dialect="postgresql")
+
+
+def open_database(
+    url: str, *, user: str | None = None, password: str | None = None, demo: bool = False
+) -> tuple[Database, Identity]:
+    """Open ``url`` for the app. Blocking: call from a worker, never the GUI thread."""
+    try:
+        parsed = parse_database_url(url)
+    except DatabaseUrlError as exc:
+        raise ConnectError("bad_url", str(exc)) from None
+    if user:
+        parsed = parsed.set(username=user)
+    if parsed.get_backend_name() == "sqlite":
+        return _open_sqlite(parsed, demo=demo)
+    return _open_postgres(parsed, password)
+
+
+def _open_postgres(url: URL, password: str | None) -> tuple[Database, Identity]:
+    engine = make_engine(url, password=password)
+    try:
+        with engine.connect() as conn:
+            _check_schema(conn)
+            identity = postgres_identity(conn)
+    except ConnectError:
+        engine.dispose()
+        raise
+    except (OperationalError, DBAPIError) as exc:
+        engine.dispose()
+        raise classify(exc) from None
+    return Database(engine), identity
+
+
+def verify_password(url: str, user: str, password: str) -> None:
+    """Check a password by opening (and closing) a fresh connection: the idle lock's check."""
+    parsed = parse_database_url(url).set(username=user)
+    engine = make_engine(parsed, password=password, poolclass=None)
+    try:
+        with engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+    except (OperationalError, DBAPIError) as exc:
+        raise classify(exc) from None
+    finally:
+        engine.dispose()
+
+
+def backup_before_upgrade(path: Path, revision: str | None) -> Path:
+    """Copy the SQLite file (and its WAL) aside before migrating it."""
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.before-{revision or 'none'}-{stamp}")
+    shutil.copy2(path, target)
+    wal = path.with_name(path.name + "-wal")
+    if wal.exists():
+        shutil.copy2(wal, target.with_name(target.name + "-wal"))
+    return target
+
+
+def _open_sqlite(url: URL, *, demo: bool) -> tuple[Database, Identity]:
+    path = Path(url.database or "")
+    try:
+        engine = make_engine(url)
+        with engine.connect() as conn:
+            state = schema.schema_state(conn)
+            revision = schema.current_revision(conn)
+        if state is schema.SchemaState.NEWER:
+            engine.dispose()
+            raise ConnectError(
+                "schema_newer", "This database file was written by a newer version; update the app."
+            )
+        if state is not schema.SchemaState.CURRENT:
+            saved = None
+            if state is schema.SchemaState.OLDER and path.exists():
+                saved = backup_before_upgrade(path, revision)
+                log.info("copied the database to %s before upgrading", saved.name)
+            from alembic.util import CommandError
+
+            from bowebb_console.store.db.setup import init_database
+
+            try:
+                init_database(url.render_as_string(hide_password=False))
+            except CommandError:
+                kept = f" A copy from before the upgrade is kept as {saved.name}." if saved else ""
+                raise ConnectError(
+                    "other", f"The database file could not be upgraded to this version.{kept}"
+                ) from None
+        if demo:
+            from bowebb_console.demo.fill import fill_demo  # Faker: only when asked
+
+            fill_demo(engine)
+    except ConnectError:
+        raise
+    except (OperationalError, DBAPIError) as exc:
+        raise ConnectError(
+            "other", f"The database file cannot be opened: {_first_line(str(exc))}"
+        ) from None
+    except OSError as exc:
+        raise ConnectError("other", f"The database file cannot be opened: {exc.strerror}") from None
+    return Database(engine), Identity(user=getpass.getuser(), role=ADMIN, dialect="sqlite")

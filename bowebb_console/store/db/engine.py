@@ -1,0 +1,70 @@
+"""Engines per dialect.
+
+SQLite (embedded): WAL, foreign keys, secure_delete (freed pages are zeroed: erasure), a busy
+timeout, and transactions begun by us so BEGIN IMMEDIATE is available where a writer needs it.
+PostgreSQL (shared): psycopg 3, pool_pre_ping so a restarted server is picked up silently, a
+connect timeout, and every libpq option (sslmode=verify-full, sslcert, ...) passed through
+from the URL unchanged.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import URL
+
+from bowebb_console.store.db.urls import parse_database_url
+
+CONNECT_TIMEOUT_S = 5
+APPLICATION_NAME = "bowebb-console"
+
+
+def make_engine(url: str | URL, *, password: str | None = None, **kwargs: Any) -> Engine:
+    """An engine for ``url``; ``password`` (from the keyring or a prompt) is never part of
+    a URL that is stored or shown."""
+    if isinstance(url, str):
+        url = parse_database_url(url)
+    if password is not None:
+        url = url.set(password=password)
+    if url.get_backend_name() == "sqlite":
+        return _sqlite_engine(url, **kwargs)
+    return _postgres_engine(url, **kwargs)
+
+
+def _sqlite_engine(url: URL, **kwargs: Any) -> Engine:
+    if url.database and url.database != ":memory:":
+        Path(url.database).parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(url, connect_args={"timeout": 10}, **kwargs)
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        # pysqlite's own transaction handling is switched off; we emit BEGIN ourselves.
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute("PRAGMA secure_delete=ON")
+        cur.execute("PRAGMA busy_timeout=10000")
+        cur.execute("PRAGMA synchronous=NORMAL")
+        # So OR REPLACE fires the DELETE triggers too (the log refuses being replaced).
+        cur.execute("PRAGMA recursive_triggers=ON")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        mode = conn.get_execution_options().get("sqlite_begin", "")
+        conn.exec_driver_sql(f"BEGIN {mode}".strip())
+
+    return engine
+
+
+def _postgres_engine(url: URL, **kwargs: Any) -> Engine:
+    query = dict(url.query)
+    query.setdefault("connect_timeout", str(CONNECT_TIMEOUT_S))
+    query.setdefault("application_name", APPLICATION_NAME)
+    url = url.set(query=query)
+    kwargs.setdefault("pool_pre_ping", True)
+    kwargs.setdefault("pool_size", 4)
+    return create_engine(url, **kwargs)

@@ -1,0 +1,1 @@
+"""Erasure: a person's request, the purge, scrubbing, journal, certificates."""

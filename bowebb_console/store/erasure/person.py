@@ -1,0 +1,476 @@
+"""A person's erasure: find every place the console holds their data, erase or anonymise it,
+certify it, journal it outside the database, and scrub the files (store.scrub).
+
+Erasing is an admin's: on PostgreSQL only ``<prefix>_admin`` may DELETE contacts and log
+payloads. Everything of one erasure (request row, deletes, the ``erasure_performed`` event,
+the certificate) commits in one transaction; the journal line is written after the commit
+(its file was checked writable before), then the touched tables are scrubbed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, Engine, delete, insert, or_, select, text, update
+
+from bowebb_console.domain import erasure as rules
+from bowebb_console.domain.contact_info import normalise_phone
+from bowebb_console.domain.errors import ValidationError
+from bowebb_console.domain.hashchain import canonical_payload
+from bowebb_console.domain.search_text import fold
+from bowebb_console.store.erasure.certificates import issue_certificate
+from bowebb_console.store.erasure.journal import Journal, JournalEntry
+from bowebb_console.store.erasure.requests import check_channel
+from bowebb_console.store.erasure.scrub import ScrubResult, existing_tables, scrub
+from bowebb_console.store.log.chain import engine_of, local_actor, write_event
+from bowebb_console.store.models import (
+    Contact,
+    Customer,
+    ErasureRequest,
+    LogEvent,
+    LogPayload,
+    NoticeExport,
+)
+
+ERASED_KIND = "erasure_performed"
+FORWARDED_KIND = "erasure_forwarded"
+ACTIONS = ("erase", "anonymise")
+MIN_TERM = 3
+
+
+@dataclass(frozen=True)
+class PersonQuery:
+    """What the agent typed to find a person. Kept in memory only, never stored."""
+
+    email: str = ""
+    phone: str = ""
+    name: str = ""
+
+    def check(self) -> None:
+        if not (self.email.strip() or self.phone.strip() or self.name.strip()):
+            raise ValidationError("email", "Give at least the e-mail address, phone or name.")
+
+    @property
+    def e164(self) -> str:
+        if not self.phone.strip():
+            return ""
+        try:
+            return normalise_phone(self.phone)
+        except ValidationError:
+            return self.phone.strip()
+
+    def terms(self) -> list[str]:
+        """Folded search terms for free text (notes, payloads)."""
+        found = [fold(self.email), fold(self.name)]
+        if self.e164:
+            found.append(self.e164)
+            if self.e164.startswith("+46"):
+                found.append("0" + self.e164[3:])
+        return [t for t in found if len(t) >= MIN_TERM]
+
+
+@dataclass(frozen=True)
+class ContactPlace:
+    id: int
+    customer_id: int
+    customer_name: str
+    name: str
+    email: str
+    phone: str | None
+
+
+@dataclass(frozen=True)
+class PayloadPlace:
+    seq: int
+    kind: str
+    at: str
+    by_contact_id: bool  # found through a contact id, not through text
+
+
+@dataclass(frozen=True)
+class ExportPlace:
+    id: int
+    exported_at: dt.datetime
+    recipient_count: int
+
+
+@dataclass(frozen=True)
+class Findings:
+    contacts: tuple[ContactPlace, ...] = ()
+    payloads: tuple[PayloadPlace, ...] = ()
+    exports: tuple[ExportPlace, ...] = ()  # address lists that may have held them: outside
+    profiles: tuple[tuple[str, int], ...] = ()  # (table, id) of connection profiles
+
+    @property
+    def empty(self) -> bool:
+        return not (self.contacts or self.payloads or self.profiles)
+
+
+def _fold_function(conn: Connection) -> None:
+    if conn.dialect.name == "sqlite":
+        raw: Any = conn.connection.driver_connection
+        raw.create_function("bowebb_fold", 1, fold, deterministic=True)
+
+
+def _text_matches(
+    conn: Connection, column: str, table: str, key: str, terms: list[str]
+) -> set[int]:
+    """Row keys whose text contains any term (SQL prefilter, confirmed on folded text)."""
+    if not terms:
+        return set()
+    _fold_function(conn)
+    fn = "bowebb_fold" if conn.dialect.name == "sqlite" else "lower"
+    clauses = [
+        f"{'instr' if conn.dialect.name == 'sqlite' else 'strpos'}({fn}({column}), :t{i}) > 0"
+        for i in range(len(terms))
+    ]
+    rows = conn.execute(
+        text(f"SELECT {key}, {column} FROM {table} WHERE {' OR '.join(clauses)}"),
+        {f"t{i}": t for i, t in enumerate(terms)},
+    )
+    return {int(r[0]) for r in rows if any(t in fold(str(r[1])) for t in terms)}
+
+
+def _contact_id_payloads(conn: Connection, contact_ids: list[int]) -> set[int]:
+    if not contact_ids:
+        return set()
+    if conn.dialect.name == "postgresql":
+        cond = "(CAST(payload AS jsonb) ->> 'contact_id') = ANY(:ids)"
+        params: dict[str, Any] = {"ids": [str(i) for i in contact_ids]}
+    else:
+        marks = ", ".join(f":i{n}" for n in range(len(contact_ids)))
+        cond = f"json_extract(payload, '$.contact_id') IN ({marks})"
+        params = {f"i{n}": i for n, i in enumerate(contact_ids)}
+    return {
+        int(r[0]) for r in conn.execute(text(f"SELECT seq FROM log_payload WHERE {cond}"), params)
+    }
+
+
+def find_person(db: Any, query: PersonQuery) -> Findings:
+    """Every place the console holds data about the person (blocking: run it in a task)."""
+    query.check()
+    engine = engine_of(db)
+    with engine.connect() as conn:
+        cond = []
+        if query.email.strip():
+            cond.append(Contact.email_folded == fold(query.email))
+        if query.e164:
+            cond.append(Contact.phone == query.e164)
+        if query.name.strip():
+            cond.append(Contact.name_folded == fold(query.name))
+        contacts = tuple(
+            ContactPlace(r[0], r[1], r[2], r[3], r[4], r[5])
+            for r in conn.execute(
+                select(
+                    Contact.id,
+                    Contact.customer_id,
+                    Customer.name,
+                    Contact.name,
+                    Contact.email,
+                    Contact.phone,
+                )
+                .join(Customer, Customer.id == Contact.customer_id)
+                .where(or_(*cond))
+                .order_by(Contact.id)
+            )
+        )
+        ids = [c.id for c in contacts]
+        by_id = _contact_id_payloads(conn, ids)
+        by_text = _text_matches(conn, "payload", "log_payload", "seq", query.terms())
+        seqs = sorted(by_id | by_text)
+        payloads = (
+            tuple(
+                PayloadPlace(int(r[0]), str(r[1]), str(r[2]), int(r[0]) in by_id)
+                for r in conn.execute(
+                    select(LogEvent.seq, LogEvent.kind, LogEvent.at)
+                    .where(LogEvent.seq.in_(seqs))
+                    .order_by(LogEvent.seq)
+                )
+            )
+            if seqs
+            else ()
+        )
+        exports: tuple[ExportPlace, ...] = ()
+        if contacts:
+            first = conn.execute(
+                select(Contact.created_at).where(Contact.id.in_(ids)).order_by(Contact.created_at)
+            ).scalar()
+            exports = tuple(
+                ExportPlace(r[0], r[1], r[2])
+                for r in conn.execute(
+                    select(NoticeExport.id, NoticeExport.exported_at, NoticeExport.recipient_count)
+                    .where(NoticeExport.exported_at >= first)
+                    .order_by(NoticeExport.exported_at)
+                )
+            )
+        profiles = tuple(_profile_matches(conn, query, ids))
+    return Findings(contacts, payloads, exports, profiles)
+
+
+def _profile_matches(
+    conn: Connection, query: PersonQuery, contact_ids: list[int]
+) -> Iterable[tuple[str, int]]:
+    """Connection profiles (a later feature's table) whose text mentions the person."""
+    if "sftp_profile" not in existing_tables(conn):
+        return []
+    from sqlalchemy import inspect
+
+    columns = [
+        c["name"]
+        for c in inspect(conn).get_columns("sftp_profile")
+        if "CHAR" in str(c["type"]).upper() or "TEXT" in str(c["type"]).upper()
+    ]
+    found: set[int] = set()
+    for column in columns:
+        found |= _text_matches(conn, column, "sftp_profile", "id", query.terms())
+    return [("sftp_profile", i) for i in sorted(found)]
+
+
+@dataclass(frozen=True)
+class NewRequest:
+    received_on: dt.date
+    channel: str
+
+
+@dataclass(frozen=True)
+class ErasurePlan:
+    """What the wizard (or a script) decided; nothing is saved until ``erase_person``."""
+
+    request: int | NewRequest  # an open request's id, or a new one
+    identity_check: str
+    query: PersonQuery
+    contact_actions: dict[int, str] = field(default_factory=dict)  # id -> erase | anonymise
+    payload_seqs: tuple[int, ...] = ()
+    profiles: tuple[tuple[str, int], ...] = ()
+    holds: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ErasureDone:
+    reference: str
+    request_id: int
+    certificate_id: int
+    contacts_erased: int
+    contacts_anonymised: int
+    payloads_erased: int
+    scrub: ScrubResult
+
+
+def _begin(conn: Connection) -> Any:
+    if conn.dialect.name == "sqlite":
+        conn.execution_options(sqlite_begin="IMMEDIATE")
+    return conn.begin()
+
+
+def _request_row(
+    conn: Connection, request: int | NewRequest, today: dt.date
+) -> tuple[int, str, dt.date]:
+    if isinstance(request, NewRequest):
+        rules.check_received_on(request.received_on, today)
+        check_channel(request.channel)
+        reference = rules.new_reference(today)
+        new_id = conn.execute(
+            insert(ErasureRequest)
+            .values(
+                reference=reference,
+                received_on=request.received_on,
+                channel=request.channel,
+                due_on=rules.answer_due(request.received_on),
+                status=rules.STATUS_OPEN,
+                version=1,
+            )
+            .returning(ErasureRequest.id)
+        ).scalar_one()
+        return int(new_id), reference, request.received_on
+    row = conn.execute(
+        select(ErasureRequest.reference, ErasureRequest.received_on, ErasureRequest.status).where(
+            ErasureRequest.id == request
+        )
+    ).first()
+    if row is None or row[2] != rules.STATUS_OPEN:
+        raise ValidationError("request", "The request is no longer open.")
+    return request, str(row[0]), row[1]
+
+
+def _close(
+    conn: Connection, request_id: int, status: str, outcome: str, today: dt.date, **more: Any
+) -> None:
+    conn.execute(
+        update(ErasureRequest)
+        .where(ErasureRequest.id == request_id)
+        .values(
+            status=status,
+            outcome=outcome,
+            closed_on=today,
+            version=ErasureRequest.version + 1,
+            **more,
+        )
+    )
+
+
+def _log(conn: Connection, kind: str, payload: dict[str, Any], actor: str | None) -> None:
+    write_event(
+        conn,
+        kind,
+        str(uuid.uuid4()),
+        str(uuid.uuid4()),
+        canonical_payload(payload),
+        actor or local_actor(),
+    )
+
+
+def chain_id(conn: Connection) -> str:
+    """The log's first event hash: tells one database (and its restores) from another."""
+    return str(conn.execute(select(LogEvent.hash).where(LogEvent.seq == 1)).scalar() or "")
+
+
+def anonymised_values(reference: str, contact_id: int) -> dict[str, Any]:
+    email = f"erased-{contact_id}@invalid.invalid"
+    return {
+        "name": f"(erased {reference})",
+        "name_folded": fold(f"(erased {reference})"),
+        "email": email,
+        "email_folded": email,
+        "phone": None,
+        "title": None,
+    }
+
+
+def erase_person(
+    db: Any,
+    journal: Journal,
+    plan: ErasurePlan,
+    *,
+    role: str,
+    today: dt.date,
+    actor: str | None = None,
+) -> ErasureDone:
+    """Carry out ``plan`` all-or-nothing, then journal and scrub. Blocking."""
+    if not plan.identity_check.strip():
+        raise ValidationError("identity_check", "Record how the person's identity was checked.")
+    for action in plan.contact_actions.values():
+        if action not in ACTIONS:
+            raise ValidationError("action", f"Unknown action {action!r}.")
+    journal.check_writable()
+    engine: Engine = engine_of(db)
+    erased = [i for i, a in plan.contact_actions.items() if a == "erase"]
+    anonymised = [i for i, a in plan.contact_actions.items() if a == "anonymise"]
+    profile_tables = {t for t, _ in plan.profiles}
+    with engine.connect() as conn, _begin(conn):
+        request_id, reference, received_on = _request_row(conn, plan.request, today)
+        if plan.payload_seqs:
+            conn.execute(delete(LogPayload).where(LogPayload.seq.in_(plan.payload_seqs)))
+        for table in profile_tables:
+            ids = [i for t, i in plan.profiles if t == table]
+            conn.execute(text(f'DELETE FROM "{table}" WHERE id IN ({", ".join(map(str, ids))})'))
+        if erased:
+            conn.execute(delete(Contact).where(Contact.id.in_(erased)))
+        for cid in anonymised:
+            conn.execute(
+                update(Contact)
+                .where(Contact.id == cid)
+                .values(version=Contact.version + 1, **anonymised_values(reference, cid))
+            )
+        categories = ["contact_details", "search_index"] if plan.contact_actions else []
+        if plan.payload_seqs:
+            categories.append("session_payloads")
+        if plan.profiles:
+            categories.append("connection_profiles")
+        holds = list(plan.holds) + (["anonymised"] if anonymised else [])
+        certificate_id = issue_certificate(
+            conn, reference, today, "person", categories, holds, role, received_on
+        )
+        _close(
+            conn,
+            request_id,
+            rules.STATUS_DONE,
+            "erased",
+            today,
+            identity_check=plan.identity_check.strip()[:40],
+            controller_role=rules.ROLE_CONTROLLER,
+        )
+        _log(conn, ERASED_KIND, {"reference": reference, "scope": "person"}, actor)
+        chain = chain_id(conn)
+    journal.append(
+        JournalEntry(
+            reference=reference,
+            on=today.isoformat(),
+            kind="person",
+            chain=chain,
+            contacts_erased=sorted(erased),
+            contacts_anonymised=sorted(anonymised),
+            payload_seqs=sorted(plan.payload_seqs),
+            hashes=journal.hashes(
+                email=plan.query.email, phone=plan.query.e164, name=plan.query.name
+            ),
+        )
+    )
+    touched = {"erasure_request", "erasure_certificate"}
+    if plan.contact_actions:
+        touched.add("contact")
+    if plan.payload_seqs:
+        touched.add("log_payload")
+    touched |= profile_tables
+    return ErasureDone(
+        reference,
+        request_id,
+        certificate_id,
+        len(erased),
+        len(anonymised),
+        len(plan.payload_seqs),
+        scrub(engine, touched),
+    )
+
+
+def forward_request(
+    db: Any,
+    request: int | NewRequest,
+    customer_id: int,
+    *,
+    identity_check: str,
+    today: dt.date,
+    actor: str | None = None,
+) -> str:
+    """BoWebb is only processor: record that the request went to the customer (controller)."""
+    engine = engine_of(db)
+    with engine.connect() as conn, _begin(conn):
+        request_id, reference, _ = _request_row(conn, request, today)
+        _close(
+            conn,
+            request_id,
+            rules.STATUS_FORWARDED,
+            "forwarded to the customer",
+            today,
+            controller_role=rules.ROLE_PROCESSOR,
+            forwarded_customer_id=customer_id,
+            forwarded_on=today,
+            identity_check=identity_check.strip()[:40] or None,
+        )
+        _log(conn, FORWARDED_KIND, {"reference": reference, "customer_id": customer_id}, actor)
+    return reference
+
+
+def save_open_request(db: Any, request: NewRequest, today: dt.date) -> str:
+    """Record a request as received (identity not yet checked): it is listed as open."""
+    with engine_of(db).connect() as conn, _begin(conn):
+        _, reference, _ = _request_row(conn, request, today)
+    return reference
+
+
+def log_guidance(
+    db: Any, customer_id: int, topics: list[str], done: list[str], actor: str | None = None
+) -> None:
+    """Wizard 1: guidance given to a customer thinning its own data (no personal data)."""
+    payload = {"customer_id": customer_id, "topics": sorted(topics), "confirmed_done": sorted(done)}
+    with engine_of(db).connect() as conn, _begin(conn):
+        _log(conn, "erasure_guidance_given", payload, actor)
+
+
+def payload_json(conn: Connection, seq: int) -> dict[str, Any] | None:
+    raw = conn.execute(select(LogPayload.payload).where(LogPayload.seq == seq)).scalar()
+    return json.loads(raw) if raw else None

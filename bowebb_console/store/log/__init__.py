@@ -1,0 +1,1 @@
+"""The chained, erasable session log shared by every feature: writing and verifying."""

@@ -1,0 +1,1 @@
+"""Team-lead review: the session summary, its queries, folding and export."""

@@ -1,0 +1,196 @@
+"""Exporting what the review filter shows: rows streamed by keyset, CSV written safely, and
+the export itself logged in the chain before any file is written (fail closed).
+
+CSV cells a spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``, ``@``, tab
+or CR) get a leading apostrophe. The PDF is drawn by the UI (Qt); its header and sections
+come from here, so both formats say the same.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from bowebb_console.domain.hashchain import VerifyResult
+from bowebb_console.store.log.chain import (
+    EventRow,
+    append_event,
+    engine_of,
+    log_head,
+    read_sessions_events,
+)
+from bowebb_console.store.log.verify import verify_log
+from bowebb_console.store.review.queries import FlagLimits, ReviewFilter, ReviewRow, fetch_page
+
+EXPORTED = "review_exported"
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+BATCH = 1_000
+COLUMNS = (
+    "session",
+    "start",
+    "agent",
+    "consent_by",
+    "customer",
+    "kind",
+    "channel",
+    "consent",
+    "state",
+    "duration_s",
+    "files",
+    "bytes",
+    "notes",
+    "reviewed",
+    "follow_up",
+    "flags",
+)
+
+
+def csv_cell(value: object) -> str:
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def row_cells(row: ReviewRow) -> list[str]:
+    values: tuple[Any, ...] = (
+        row.session_uuid,
+        row.opened_at,
+        row.agent,
+        row.consent_actor,
+        row.customer_name,
+        row.session_kind,
+        row.channel,
+        row.consent_outcome,
+        row.state,
+        row.duration_s,
+        row.files,
+        row.bytes,
+        row.notes,
+        "yes" if row.reviewed else "no",
+        "yes" if row.followup else "no",
+        " ".join(row.flags),
+    )
+    return [csv_cell(v) for v in values]
+
+
+def iter_rows(
+    db: Any, flt: ReviewFilter, limits: FlagLimits, sort: str = "start", descending: bool = True
+) -> Iterator[ReviewRow]:
+    after = None
+    while True:
+        page = fetch_page(db, flt, limits, sort, descending, after=after, limit=BATCH)
+        yield from page
+        if len(page) < BATCH:
+            return
+        after = page[-1].key
+
+
+@dataclass(frozen=True)
+class ExportHeader:
+    filter: str
+    period: str
+    exported_by: str
+    exported_at: str
+    head_seq: int
+    head_hash: str
+    verification: str
+    verified_ok: bool
+    event: EventRow  # the export's own log event
+    result: VerifyResult
+
+    def lines(self) -> list[tuple[str, str]]:
+        return [
+            ("Filter", self.filter),
+            ("Period", self.period),
+            ("Exported by", self.exported_by),
+            ("Exported at", self.exported_at),
+            ("Chain head", f"{self.head_seq} {self.head_hash}"),
+            ("Verification", self.verification),
+        ]
+
+
+def period_text(flt: ReviewFilter) -> str:
+    start = flt.date_from.isoformat() if flt.date_from else "the first session"
+    end = flt.date_to.isoformat() if flt.date_to else "today"
+    return f"{start} – {end}"
+
+
+def begin_export(
+    db: Any,
+    flt: ReviewFilter,
+    fmt: str,
+    rows: int,
+    *,
+    progress: Callable[[int], None] | None = None,
+    cancel: Callable[[], bool] | None = None,
+) -> ExportHeader | None:
+    """Verify the log, read its head and log the export (LogWriteError: nothing may be
+    written). ``None`` when cancelled during verification."""
+    result: VerifyResult = verify_log(db, progress=progress, cancel=cancel)
+    if result.cancelled:
+        return None
+    head = log_head(db)
+    payload = {
+        "format": fmt,
+        "filter": flt.describe(),
+        "rows": rows,
+        "head_seq": head.seq,
+        "head": head.hash,
+        "verified": result.ok,
+    }
+    event = append_event(engine_of(db), EXPORTED, str(uuid.uuid4()), payload)
+    return ExportHeader(
+        filter=flt.describe(),
+        period=period_text(flt),
+        exported_by=event.actor,  # as the database recorded it
+        exported_at=dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        head_seq=head.seq,
+        head_hash=head.hash,
+        verification=result.report(),
+        verified_ok=result.ok,
+        event=event,
+        result=result,
+    )
+
+
+def write_csv(path: Path, header: ExportHeader, rows: Iterator[ReviewRow]) -> int:
+    """The header as ``# key: value`` lines, then one row per session; returns the count.
+    Written to a temporary name and renamed, so a failed export leaves no partial file."""
+    tmp = path.with_name(path.name + ".part")
+    count = 0
+    with tmp.open("w", newline="", encoding="utf-8-sig") as f:
+        out = csv.writer(f)
+        for key, value in header.lines():
+            out.writerow([csv_cell(f"# {key}: {value}")])
+        out.writerow(COLUMNS)
+        for row in rows:
+            out.writerow(row_cells(row))
+            count += 1
+    tmp.replace(path)
+    return count
+
+
+def iter_sections(
+    db: Any, rows: Iterator[ReviewRow], batch: int = 200
+) -> Iterator[tuple[ReviewRow, list[EventRow]]]:
+    """Each row with its whole timeline, read for ``batch`` sessions at a time."""
+    engine = engine_of(db)
+    chunk: list[ReviewRow] = []
+
+    def flush() -> Iterator[tuple[ReviewRow, list[EventRow]]]:
+        with engine.connect() as conn:
+            events = read_sessions_events(conn, [r.session_uuid for r in chunk])
+        for r in chunk:
+            yield r, events[r.session_uuid]
+
+    for row in rows:
+        chunk.append(row)
+        if len(chunk) >= batch:
+            yield from flush()
+            chunk = []
+    if chunk:
+        yield from flush()

@@ -1,0 +1,1 @@
+"""Support sessions: consent, start, notes, end; the desk's lists and timelines."""

@@ -1,0 +1,339 @@
+"""Support sessions (remote control, file transfer) as events in the session log.
+
+A session has no table of its own: its state is derived from its events, so the log stays
+the one source of truth. Consent comes first (``record_consent``); ``start_session`` refuses
+without an agreed consent (and the database refuses too), and, for a customer with no signed
+DPA, without a typed reason, which is logged. Personal data (caller, notes) goes into payloads
+only; event columns hold ids and kinds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, func, insert, select
+
+from bowebb_console.store.log.chain import (
+    EventRow,
+    append_event,
+    engine_of,
+    event_by_uuid,
+    read_session_events,
+    read_sessions_events,
+)
+from bowebb_console.store.models import Contact, Customer, LogEvent, LogPayload
+
+SESSION_KINDS = ("remote_control", "file_transfer")
+CHANNELS = ("phone", "email", "chat", "ticket", "in_person")
+SCOPES = ("view_only", "control", "file_transfer")
+CONSENT_OUTCOMES = ("agreed", "refused", "no_answer")
+# The two purposes the policy allows for file transfers (clause 7), each bound to a reference.
+TRANSFER_PURPOSES = ("purchased_service", "support")  # order reference | ticket reference
+END_OUTCOMES = ("resolved", "partly_resolved", "not_resolved", "escalated", "aborted")
+TOOLS = ("TeamViewer", "AnyDesk", "Quick Assist", "RustDesk", "Chrome Remote Desktop", "other")
+
+CONSENT, STARTED, NOTE, TOOL = "consent_recorded", "session_started", "note_added", "tool_recorded"
+ENDED, ENDED_LATE = "session_ended", "session_ended_late"
+
+
+class SessionError(ValueError):
+    """A session step the rules do not allow; ``message`` can be shown as it is."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass(frozen=True)
+class NewCaller:
+    """A caller who is not a contact yet: added to the customer's contacts with the consent."""
+
+    name: str
+    email: str
+    phone: str | None = None
+
+
+@dataclass(frozen=True)
+class SessionSummary:
+    session_uuid: str
+    customer_id: int | None
+    session_kind: str | None
+    consent_outcome: str | None
+    state: str  # refused | consented | open | ended | ended_late
+    agent: str  # who recorded the consent
+    consent_at: str
+    started_at: str | None
+    ended_at: str | None
+    outcome: str | None
+
+
+def _need(value: Any, what: str) -> None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        raise SessionError(f"{what} is required.")
+
+
+def _one_of(value: str, allowed: tuple[str, ...], what: str) -> None:
+    if value not in allowed:
+        raise SessionError(f"{what} must be one of: {', '.join(allowed)}.")
+
+
+def record_consent(
+    db: Any,
+    *,
+    customer_id: int,
+    session_kind: str,
+    outcome: str,
+    channel: str,
+    agreed_at: dt.datetime,
+    contact_id: int | None = None,
+    new_caller: NewCaller | None = None,
+    reference: str = "",
+    scope: str | None = None,
+    purpose: str = "",
+    purpose_kind: str | None = None,
+    purpose_reference: str = "",
+    session_uuid: str | None = None,
+    event_uuid: str | None = None,
+    actor: str | None = None,
+) -> EventRow:
+    """Log who agreed (or refused, or did not answer), how, when, to what and why.
+
+    ``purpose_kind`` (one of TRANSFER_PURPOSES) with ``purpose_reference`` (the order or ticket
+    reference) binds a file-transfer session to a purpose the policy allows; without them the
+    consent is logged as before, and store.transfer_log refuses transfers in that session."""
+    _one_of(session_kind, SESSION_KINDS, "The session kind")
+    _one_of(outcome, CONSENT_OUTCOMES, "The outcome")
+    _one_of(channel, CHANNELS, "The channel")
+    if agreed_at.tzinfo is None:
+        raise SessionError("The time of the agreement needs a time zone.")
+    if (contact_id is None) == (new_caller is None):
+        raise SessionError("Choose the contact who answered, or name a new caller.")
+    if outcome == "agreed":
+        _need(reference, "A reference (ticket number or message id)")
+        _need(scope, "The scope")
+        _need(purpose, "The purpose")
+    if scope is not None:
+        _one_of(scope, SCOPES, "The scope")
+    if purpose_kind is not None:
+        _one_of(purpose_kind, TRANSFER_PURPOSES, "The purpose of a file transfer")
+        what = "order" if purpose_kind == "purchased_service" else "ticket"
+        _need(purpose_reference, f"The {what} reference")
+    engine = engine_of(db)
+    with engine.begin() as conn:
+        if conn.execute(select(Customer.id).where(Customer.id == customer_id)).first() is None:
+            raise SessionError("The customer does not exist (any more).")
+        if new_caller is not None:
+            _need(new_caller.name, "The caller's name")
+            _need(new_caller.email, "The caller's e-mail")
+            contact_id = conn.execute(
+                insert(Contact)
+                .values(
+                    customer_id=customer_id,
+                    name=new_caller.name.strip(),
+                    email=new_caller.email.strip(),
+                    phone=new_caller.phone,
+                    version=1,
+                )
+                .returning(Contact.id)
+            ).scalar_one()
+        elif (
+            conn.execute(
+                select(Contact.id).where(
+                    Contact.id == contact_id, Contact.customer_id == customer_id
+                )
+            ).first()
+            is None
+        ):
+            raise SessionError("That contact does not belong to this customer.")
+    payload = {
+        "customer_id": customer_id,
+        "contact_id": contact_id,
+        "session_kind": session_kind,
+        "outcome": outcome,
+        "channel": channel,
+        "agreed_at": agreed_at.astimezone(dt.UTC).isoformat(),
+        "reference": reference.strip(),
+        "scope": scope,
+        "purpose": purpose.strip(),
+    }
+    if purpose_kind is not None:  # only then: older consents keep their exact payload
+        payload |= {"purpose_kind": purpose_kind, "purpose_reference": purpose_reference.strip()}
+    return append_event(
+        engine, CONSENT, session_uuid or str(uuid.uuid4()), payload, event_uuid, actor=actor
+    )
+
+
+def _logged(db: Any, event_uuid: str | None) -> EventRow | None:
+    """A retry of a step that was logged after all (its COMMIT's answer was lost): the rules
+    below would refuse it as a repeat, but it is the same event, so return it."""
+    return event_by_uuid(db, event_uuid) if event_uuid else None
+
+
+def _customer_of(events: list[EventRow]) -> int | None:
+    for e in events:
+        if e.kind == CONSENT and e.payload is not None:
+            return int(e.payload["customer_id"])
+    return None
+
+
+def start_session(
+    db: Any,
+    session_uuid: str,
+    *,
+    tool: str,
+    tool_session_id: str = "",
+    dpa_missing_reason: str = "",
+    event_uuid: str | None = None,
+    actor: str | None = None,
+) -> EventRow:
+    """Start after an agreed consent. Raises SessionError (rules) or LogWriteError (not
+    logged: the session must not start)."""
+    if (again := _logged(db, event_uuid)) is not None:
+        return again
+    engine = engine_of(db)
+    with engine.connect() as conn:
+        events = read_session_events(conn, session_uuid)
+        consents = [e for e in events if e.kind == CONSENT]
+        if not consents:
+            raise SessionError("Record the customer's agreement before starting.")
+        last = consents[-1].payload or {}
+        if last.get("outcome") != "agreed":
+            raise SessionError("The customer did not agree: the session cannot start.")
+        if any(e.kind == STARTED for e in events):
+            raise SessionError("This session has already started.")
+        customer_id = _customer_of(events)
+        dpa = conn.execute(select(Customer.dpa_signed_on).where(Customer.id == customer_id)).first()
+    if dpa is None:
+        raise SessionError("The customer does not exist (any more).")
+    payload: dict[str, Any] = {"tool": tool, "tool_session_id": tool_session_id.strip()}
+    if dpa[0] is None:
+        if not dpa_missing_reason.strip():
+            raise SessionError(
+                "This customer has no signed DPA: type the reason for starting anyway."
+            )
+        payload["dpa_missing_reason"] = dpa_missing_reason.strip()
+    return append_event(engine, STARTED, session_uuid, payload, event_uuid, actor=actor)
+
+
+def _require_open(db: Any, session_uuid: str) -> None:
+    with engine_of(db).connect() as conn:
+        kinds = {e.kind for e in read_session_events(conn, session_uuid)}
+    if STARTED not in kinds:
+        raise SessionError("This session has not started.")
+    if kinds & {ENDED, ENDED_LATE}:
+        raise SessionError("This session has already ended.")
+
+
+def add_note(db: Any, session_uuid: str, note: str, **kw: Any) -> EventRow:
+    if (again := _logged(db, kw.get("event_uuid"))) is not None:
+        return again
+    _need(note, "The note")
+    _require_open(db, session_uuid)
+    return append_event(engine_of(db), NOTE, session_uuid, {"note": note.strip()}, **kw)
+
+
+def record_tool(db: Any, session_uuid: str, tool: str, tool_session_id: str, **kw: Any) -> EventRow:
+    if (again := _logged(db, kw.get("event_uuid"))) is not None:
+        return again
+    _require_open(db, session_uuid)
+    payload = {"tool": tool, "tool_session_id": tool_session_id.strip()}
+    return append_event(engine_of(db), TOOL, session_uuid, payload, **kw)
+
+
+def end_session(db: Any, session_uuid: str, summary: str, outcome: str, **kw: Any) -> EventRow:
+    if (again := _logged(db, kw.get("event_uuid"))) is not None:
+        return again
+    _need(summary, "The summary")
+    _one_of(outcome, END_OUTCOMES, "The outcome")
+    _require_open(db, session_uuid)
+    payload = {"summary": summary.strip(), "outcome": outcome}
+    return append_event(engine_of(db), ENDED, session_uuid, payload, **kw)
+
+
+def end_late(db: Any, session_uuid: str, summary: str, outcome: str, **kw: Any) -> EventRow:
+    """Close a session left open (crash, power cut): its events stay; this one says so."""
+    if (again := _logged(db, kw.get("event_uuid"))) is not None:
+        return again
+    _one_of(outcome, END_OUTCOMES, "The outcome")
+    _require_open(db, session_uuid)
+    payload = {"summary": summary.strip(), "outcome": outcome}
+    return append_event(engine_of(db), ENDED_LATE, session_uuid, payload, **kw)
+
+
+def session_timeline(db: Any, session_uuid: str) -> list[EventRow]:
+    with engine_of(db).connect() as conn:
+        return read_session_events(conn, session_uuid)
+
+
+def _summaries(conn: Connection, session_uuids: list[str]) -> list[SessionSummary]:
+    grouped = read_sessions_events(conn, session_uuids)
+    return [summarise(grouped[su]) for su in session_uuids if grouped[su]]
+
+
+def summarise(events: list[EventRow]) -> SessionSummary:
+    """A session's state, derived from its events (ascending seq)."""
+    first = events[0]
+    consent = next((e for e in reversed(events) if e.kind == CONSENT), None)
+    cp = (consent.payload or {}) if consent else {}
+    started = next((e for e in events if e.kind == STARTED), None)
+    ended = next((e for e in events if e.kind in (ENDED, ENDED_LATE)), None)
+    if ended is not None:
+        state = "ended" if ended.kind == ENDED else "ended_late"
+    elif started is not None:
+        state = "open"
+    else:
+        state = "consented" if cp.get("outcome") == "agreed" else "refused"
+    return SessionSummary(
+        session_uuid=first.session_uuid,
+        customer_id=_customer_of(events),
+        session_kind=cp.get("session_kind"),
+        consent_outcome=cp.get("outcome"),
+        state=state,
+        agent=first.actor,
+        consent_at=first.at,
+        started_at=started.at if started else None,
+        ended_at=ended.at if ended else None,
+        outcome=(ended.payload or {}).get("outcome") if ended else None,
+    )
+
+
+def open_sessions(db: Any, actor: str | None = None) -> list[SessionSummary]:
+    """Sessions started and never ended (a crash, a power cut): shown at the next start."""
+    ended = select(LogEvent.session_uuid).where(LogEvent.kind.in_((ENDED, ENDED_LATE)))
+    query = select(LogEvent.session_uuid).where(
+        LogEvent.kind == STARTED, LogEvent.session_uuid.not_in(ended)
+    )
+    if actor is not None:
+        query = query.where(LogEvent.actor == actor)
+    with engine_of(db).connect() as conn:
+        found = list(conn.execute(query.order_by(LogEvent.seq)).scalars())
+        return _summaries(conn, found)
+
+
+def sessions_for_customer(db: Any, customer_id: int, limit: int = 200) -> list[SessionSummary]:
+    """The customer's sessions, newest first (found through their consent payloads)."""
+    engine = engine_of(db)
+    if engine.dialect.name == "postgresql":
+        match = func.cast(LogPayload.payload, _jsonb()).op("->>")("customer_id") == str(customer_id)
+    else:
+        match = func.json_extract(LogPayload.payload, "$.customer_id") == customer_id
+    query = (
+        select(LogEvent.session_uuid, func.max(LogEvent.seq))
+        .join(LogPayload, LogPayload.seq == LogEvent.seq)
+        .where(LogEvent.kind == CONSENT, match)
+        .group_by(LogEvent.session_uuid)
+        .order_by(func.max(LogEvent.seq).desc())
+        .limit(limit)
+    )
+    with engine.connect() as conn:
+        found = [r[0] for r in conn.execute(query)]
+        return _summaries(conn, found)
+
+
+def _jsonb() -> Any:
+    from sqlalchemy.dialects.postgresql import JSONB
+
+    return JSONB

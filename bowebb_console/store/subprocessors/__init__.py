@@ -1,0 +1,1 @@
+"""The sub-processor register, its DPA checklist, changes and evidence."""

@@ -1,0 +1,1 @@
+"""SFTP transfers: pinned host keys, connection profiles, the transfer log."""

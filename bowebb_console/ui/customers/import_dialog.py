@@ -1,0 +1,205 @@
+"""Import customers from CSV: a dry run first lists every bad row (line, column, why); the
+import itself is all-or-nothing and is offered only after a clean dry run of that file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bowebb_console.store.customers.csv_import import ImportFileError, ImportReport, RowError
+from bowebb_console.ui.customers import work
+from bowebb_console.ui.kit.context import AppContext
+from bowebb_console.ui.kit.rows import Column, RowTableModel
+
+RIGHT_ALIGN = Qt.AlignmentFlag.AlignRight
+
+
+class RowErrorsModel(RowTableModel[RowError]):
+    CONTEXT = "RowErrorsModel"
+    COLUMNS = (
+        Column(
+            QT_TRANSLATE_NOOP("RowErrorsModel", "Line"),
+            lambda r: str(r.line),
+            lambda r: r.line,
+            RIGHT_ALIGN,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("RowErrorsModel", "Column"), lambda r: r.column, lambda r: r.column
+        ),
+        Column(QT_TRANSLATE_NOOP("RowErrorsModel", "Why"), lambda r: r.reason, lambda r: r.reason),
+    )
+
+
+class ImportDialog(QDialog):
+    imported = Signal(object)  # the ImportReport of an applied import
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.busy = False
+        self.checked_path: Path | None = None  # the file whose dry run was clean
+        self.report: ImportReport | None = None
+        self.setWindowTitle(self.tr("Import customers from CSV"))
+        intro = QLabel(
+            self.tr(
+                "Columns: org_number, company_name, contact_name, email (required), status, "
+                "phone, title. UTF-8, separated by , or ;. One row per contact. Existing "
+                "customers are matched by organisation number and updated."
+            )
+        )
+        intro.setWordWrap(True)
+        self.path = QLineEdit()
+        self.path.setObjectName("importPath")
+        self.path.textChanged.connect(self._path_changed)
+        self.choose_button = QPushButton(self.tr("Choose…"))
+        self.choose_button.clicked.connect(self.choose_file)
+        row = QHBoxLayout()
+        row.addWidget(self.path, 1)
+        row.addWidget(self.choose_button)
+        self.summary = QLabel()
+        self.summary.setObjectName("importSummary")
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.errors_model = RowErrorsModel(self)
+        self.errors = QTableView()
+        self.errors.setObjectName("importErrors")
+        self.errors.setModel(self.errors_model)
+        self.errors.verticalHeader().hide()
+        self.errors.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.errors.hide()
+        buttons = QDialogButtonBox()
+        self.check_button = buttons.addButton(
+            self.tr("Check (dry run)"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.import_button = buttons.addButton(
+            self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.close_button = buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.check_button.clicked.connect(self.dry_run)
+        self.import_button.clicked.connect(self.apply)
+        self.close_button.clicked.connect(self.reject)
+        self.import_button.setEnabled(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(row)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.errors, 1)
+        layout.addWidget(buttons)
+        self.resize(720, 480)
+
+    def choose_file(self) -> None:
+        picker = QFileDialog(self, self.tr("Choose a CSV file"))
+        picker.setNameFilter(self.tr("CSV files (*.csv);;All files (*)"))
+        picker.setFileMode(QFileDialog.FileMode.ExistingFile)
+        picker.fileSelected.connect(self.path.setText)
+        self.picker = picker
+        picker.open()
+
+    def _path_changed(self) -> None:
+        self.checked_path = None
+        self.import_button.setEnabled(False)
+
+    def _file(self) -> Path | None:
+        text = self.path.text().strip()
+        if not text:
+            self.summary.setText(self.tr("Choose the CSV file to import."))
+            return None
+        return Path(text)
+
+    def _busy(self, busy: bool) -> None:
+        self.busy = busy
+        self.check_button.setEnabled(not busy)
+        self.choose_button.setEnabled(not busy)
+        self.import_button.setEnabled(not busy and self.checked_path is not None)
+
+    def dry_run(self) -> None:
+        path = self._file()
+        if path is None or self.busy:
+            return
+        self.checked_path = None
+        self.summary.setText(self.tr("Checking…"))
+        self._busy(True)
+        self.ctx.runner.start(
+            work.import_dry_run,
+            self.ctx.database,
+            path,
+            on_result=lambda report: self._checked(path, report),
+            on_error=self._failed,
+        )
+
+    def _show(self, report: ImportReport) -> None:
+        self.report = report
+        self.errors_model.set_rows(report.errors)
+        self.errors.setVisible(bool(report.errors))
+        counts = (
+            self.tr("%1 rows: %2 new and %3 updated customers, %4 new and %5 updated contacts.")
+            .replace("%1", str(report.rows))
+            .replace("%2", str(report.customers_created))
+            .replace("%3", str(report.customers_updated))
+            .replace("%4", str(report.contacts_created))
+            .replace("%5", str(report.contacts_updated))
+        )
+        if report.errors:
+            text = self.tr(
+                "%n bad row(s): nothing can be imported until the file is corrected.",
+                "",
+                len(report.errors),
+            )
+        elif report.dry_run:
+            text = self.tr("The file is good. Import would change: %1").replace("%1", counts)
+        else:
+            text = self.tr("Imported. %1").replace("%1", counts)
+        self.summary.setText(text)
+
+    def _checked(self, path: Path, report: ImportReport) -> None:
+        self._show(report)
+        if not report.errors and str(path) == self.path.text().strip():
+            self.checked_path = path
+        self._busy(False)
+
+    def apply(self) -> None:
+        path = self.checked_path
+        if path is None or self.busy:
+            return
+        self.summary.setText(self.tr("Importing…"))
+        self._busy(True)
+        self.ctx.runner.start(
+            work.import_apply,
+            self.ctx.database,
+            path,
+            on_result=self._applied,
+            on_error=self._failed,
+        )
+
+    def _applied(self, report: ImportReport) -> None:
+        self.checked_path = None  # importing twice is harmless, but it is one decision
+        self._show(report)
+        self._busy(False)
+        if report.applied:
+            self.imported.emit(report)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.checked_path = None
+        self._busy(False)
+        if isinstance(exc, ImportFileError):
+            text = self.tr("The file cannot be read: %1").replace("%1", str(exc))
+        else:
+            text = self.tr(
+                "The import failed (%1). Nothing was imported unless a check shows otherwise: "
+                "run the dry run again."
+            ).replace("%1", type(exc).__name__)
+        self.summary.setText(text)

@@ -1,0 +1,161 @@
+"""Export the e-mail addresses of current customers' contacts for a service-disruption notice.
+
+The policy allows contact details to be used only for notices about major news and service
+disruptions, so this is the only bulk export of addresses and it is recorded (who, when, how
+many, why). The file is written under a temporary name and renamed only after the record is
+committed (``store.notices.write_notice_file``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bowebb_console.domain.errors import ValidationError
+from bowebb_console.ui.customers import work
+from bowebb_console.ui.kit.context import AppContext
+
+
+class NoticeExportDialog(QDialog):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.busy = False
+        self.exported: int | None = None
+        self.setWindowTitle(self.tr("Export notice recipients"))
+        intro = QLabel(
+            self.tr(
+                "Contact details may be used only to inform customers about major news and "
+                "service disruptions. This export of the e-mail addresses of current "
+                "customers' contacts is recorded: who, when, how many and why."
+            )
+        )
+        intro.setWordWrap(True)
+        self.reason = QLineEdit()
+        self.reason.setObjectName("noticeReason")
+        self.reason.setPlaceholderText(self.tr("e.g. Planned maintenance 2026-12-01 22:00–02:00"))
+        self.reason_message = QLabel()
+        self.reason_message.setObjectName("fieldError")
+        self.reason_message.setStyleSheet("color: #b3261e;")
+        self.reason_message.setWordWrap(True)
+        self.reason_message.hide()
+        self.path = QLineEdit()
+        self.path.setObjectName("noticePath")
+        self.path_message = QLabel()
+        self.path_message.setObjectName("fieldError")
+        self.path_message.setStyleSheet("color: #b3261e;")
+        self.path_message.setWordWrap(True)
+        self.path_message.hide()
+        self.choose_button = QPushButton(self.tr("Choose…"))
+        self.choose_button.clicked.connect(self.choose_file)
+        path_row = QHBoxLayout()
+        path_row.addWidget(self.path, 1)
+        path_row.addWidget(self.choose_button)
+        form = QFormLayout()
+        form.addRow(self.tr("Why (the disruption or news)"), self.reason)
+        form.addRow("", self.reason_message)
+        form.addRow(self.tr("Save as"), path_row)
+        form.addRow("", self.path_message)
+        self.result_label = QLabel()
+        self.result_label.setObjectName("noticeResult")
+        self.result_label.setWordWrap(True)
+        self.result_label.setTextFormat(Qt.TextFormat.PlainText)
+        buttons = QDialogButtonBox()
+        self.export_button = buttons.addButton(
+            self.tr("Export"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.close_button = buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.export_button.clicked.connect(self.export)
+        self.close_button.clicked.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.result_label)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(680)
+
+    def choose_file(self) -> None:
+        picker = QFileDialog(self, self.tr("Save the recipients as"))
+        picker.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        picker.setNameFilter(self.tr("CSV files (*.csv)"))
+        picker.setDefaultSuffix("csv")
+        picker.fileSelected.connect(self.path.setText)
+        self.picker = picker
+        picker.open()
+
+    def _say(self, label: QLabel, text: str | None) -> None:
+        label.setText(text or "")
+        label.setVisible(bool(text))
+        width = self.width()  # grow to show the message (labels do not resize a dialog)
+        self.adjustSize()
+        self.resize(max(width, self.width()), self.height())
+
+    def export(self) -> None:
+        if self.busy:
+            return
+        reason = self.reason.text().strip()
+        path = self.path.text().strip()
+        self._say(
+            self.reason_message,
+            None if reason else self.tr("Say why the addresses are exported (the disruption)."),
+        )
+        self._say(self.path_message, None if path else self.tr("Choose where to save the file."))
+        if not reason or not path:
+            return
+        target = Path(path)
+        if not target.parent.is_dir():
+            self._say(self.path_message, self.tr("This folder does not exist."))
+            return
+        self.busy = True
+        self.export_button.setEnabled(False)
+        self.result_label.setText(self.tr("Exporting…"))
+        local_user = self.ctx.identity.user if self.ctx.is_sqlite else None
+        self.ctx.runner.start(
+            work.export_notices,
+            self.ctx.database,
+            target,
+            reason,
+            local_user,
+            on_result=lambda count: self._done(target, count),
+            on_error=self._failed,
+        )
+
+    def _done(self, target: Path, count: int) -> None:
+        self.busy = False
+        self.export_button.setEnabled(True)
+        self.exported = count
+        self.result_label.setText(
+            self.tr("Exported %n address(es) to %1. The export is recorded.", "", count).replace(
+                "%1", str(target)
+            )
+        )
+
+    def _failed(self, exc: BaseException) -> None:
+        self.busy = False
+        self.export_button.setEnabled(True)
+        if isinstance(exc, ValidationError) and exc.field == "reason":
+            self._say(self.reason_message, exc.message)
+            self.result_label.clear()
+            return
+        if isinstance(exc, OSError):
+            text = self.tr("The file could not be written (%1). Nothing was exported.").replace(
+                "%1", exc.strerror or type(exc).__name__
+            )
+        else:
+            text = self.tr("The export failed (%1). No file was written.").replace(
+                "%1", type(exc).__name__
+            )
+        self.result_label.setText(text)

@@ -1,0 +1,58 @@
+"""The results list: company, org number, status, DPA badge and the contact that matched."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from bowebb_console.ui.customers.work import ResultRow
+from bowebb_console.ui.i18n import customer_status_text
+from bowebb_console.ui.kit.rows import Column, Index, RowTableModel
+
+CONTEXT = "ResultsModel"
+
+
+def dpa_badge(signed: bool) -> str:
+    if signed:
+        return QCoreApplication.translate("ResultsModel", "signed")
+    return QCoreApplication.translate("ResultsModel", "missing")
+
+
+class ResultsModel(RowTableModel[ResultRow]):
+    CONTEXT = CONTEXT
+    COL_NAME, COL_ORG, COL_STATUS, COL_DPA, COL_CONTACT = range(5)
+    COLUMNS = (
+        Column(QT_TRANSLATE_NOOP("ResultsModel", "Company"), lambda r: r.name, lambda r: r.name),
+        Column(
+            QT_TRANSLATE_NOOP("ResultsModel", "Org. number"),
+            lambda r: r.org_number,
+            lambda r: r.org_number,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("ResultsModel", "Status"),
+            lambda r: customer_status_text(r.status),
+            lambda r: r.status,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("ResultsModel", "DPA"),
+            lambda r: dpa_badge(r.dpa_signed),
+            lambda r: r.dpa_signed,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("ResultsModel", "Matched contact"),
+            lambda r: r.matched_contact or "",
+            lambda r: r.matched_contact or "",
+        ),
+    )
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        # The badge is coloured as well as worded (never colour alone).
+        if role == Qt.ItemDataRole.ForegroundRole and index.isValid():
+            row = self.row_at(index.row())
+            if index.column() == self.COL_DPA:
+                return QBrush(QColor("#1b7f3b" if row.dpa_signed else "#b3261e"))
+            if index.column() == self.COL_STATUS and row.status == "terminated":
+                return QBrush(QColor("#6b6b6b"))
+        return super().data(index, role)

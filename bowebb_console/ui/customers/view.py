@@ -1,0 +1,400 @@
+"""The Customers screen: one search field (Ctrl+K from anywhere), ranked results, the card.
+
+Keyboard first: typing searches (debounced, on the worker pool; a newer query supersedes an
+older one, so a slow stale result never repaints over a newer one), Up/Down move through the
+results without leaving the field, Enter opens the card, Esc clears. With the field empty the
+list shows the customers by name.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bowebb_console.store.customers.card import CustomerCard
+from bowebb_console.store.customers.edit import ContactView, StaleEdit
+from bowebb_console.ui.customers import work
+from bowebb_console.ui.customers.card import CustomerCardView
+from bowebb_console.ui.customers.results import ResultsModel
+from bowebb_console.ui.kit.context import AppContext
+
+DEBOUNCE_MS = 150
+
+
+class LookupView(QWidget):
+    SEARCH_TAG = "lookup.search"
+    CARD_TAG = "lookup.card"
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        parent: QWidget | None = None,
+        *,
+        search_fn: Any = work.search,
+        debounce_ms: int = DEBOUNCE_MS,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._search_fn = search_fn  # the store's search; tests hand in a slow one
+        self.loading = False
+        self._in_flight = 0
+        self._open_when_found = False  # Enter was pressed before the results came
+        self.shown_query: str | None = None  # the query whose results are on screen
+        self.dialog: QDialog | None = None
+
+        self.search = QLineEdit()
+        self.search.setObjectName("lookupSearch")
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(
+            self.tr("Search org number, company, contact, e-mail or phone (Ctrl+K)")
+        )
+        self.search.setAccessibleName(self.tr("Find customer"))
+        self.search.textEdited.connect(self._typed)
+        self.search.installEventFilter(self)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(debounce_ms)
+        self.timer.timeout.connect(self.run_search)
+
+        self.count_label = QLabel()
+        self.count_label.setObjectName("countLabel")
+        self.error_label = QLabel()
+        self.error_label.setObjectName("errorText")
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+        self.new_button = QPushButton(self.tr("New customer…"))
+        self.trial_button = QPushButton(self.tr("Register trial…"))
+        self.import_button = QPushButton(self.tr("Import CSV…"))
+        self.export_button = QPushButton(self.tr("Export notice recipients…"))
+        self.new_button.clicked.connect(self.new_customer)
+        self.trial_button.clicked.connect(self.register_trial)
+        self.import_button.clicked.connect(self.open_import)
+        self.export_button.clicked.connect(self.open_notice_export)
+
+        self.model = ResultsModel(self)
+        self.results = QTableView()
+        self.results.setObjectName("lookupResults")
+        self.results.setModel(self.model)
+        self.results.setAccessibleName(self.tr("Search results"))
+        self.results.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.results.setWordWrap(False)
+        self.results.verticalHeader().hide()
+        self.results.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header = self.results.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        for column in (ResultsModel.COL_NAME, ResultsModel.COL_CONTACT):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        self.results.activated.connect(lambda index: self.open_row(index.row()))
+        self.results.installEventFilter(self)
+
+        self.card_view = CustomerCardView()
+        self.card_view.edit_requested.connect(self.edit_customer)
+        self.card_view.convert_requested.connect(self.convert_trial)
+        self.card_view.add_contact_requested.connect(self.add_contact)
+        self.card_view.edit_contact_requested.connect(self.edit_contact)
+        self.card_hint = QLabel(self.tr("Choose a customer and press Enter to open its card."))
+        self.card_hint.setObjectName("placeholderText")
+        self.card_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.card_hint.setWordWrap(True)
+        self.card_stack = QStackedWidget()
+        self.card_stack.addWidget(self.card_hint)
+        self.card_stack.addWidget(self.card_view)
+
+        self.find_action = QAction(self.tr("Find customer"), self)
+        self.find_action.setShortcut(QKeySequence("Ctrl+K"))
+        self.find_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.find_action.triggered.connect(self.focus_search)
+        self.addAction(self.find_action)  # works alone; the main window adds it window-wide
+
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.count_label)
+        buttons = QHBoxLayout()
+        for button in (self.new_button, self.trial_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.import_button)
+        buttons.addWidget(self.export_button)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.results)
+        split.addWidget(self.card_stack)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(buttons)
+        layout.addWidget(self.error_label)
+        layout.addWidget(split, 1)
+        self.setFocusProxy(self.search)
+        self.run_search()
+
+    def window_actions(self) -> list[QAction]:
+        """Actions the main window registers window-wide (Ctrl+K from any screen)."""
+        return [self.find_action]
+
+    # -- searching --------------------------------------------------------------------------
+    def focus_search(self) -> None:
+        parent = self.parentWidget()
+        if isinstance(parent, QStackedWidget):
+            parent.setCurrentWidget(self)
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def loading_newer(self) -> bool:
+        """A newer search is still to come (typed on, or running)."""
+        return self.timer.isActive() or self._in_flight > 1
+
+    def _typed(self, _text: str) -> None:
+        self._open_when_found = False  # typing on cancels an early Enter
+        self.loading = True
+        self.timer.start()
+
+    def run_search(self) -> None:
+        self.timer.stop()
+        self.loading = True
+        self._in_flight += 1
+        self.count_label.setText(self.tr("Searching…"))
+        self.ctx.runner.start(
+            self._search_fn,
+            self.ctx.database,
+            self.search.text(),
+            tag=self.SEARCH_TAG,
+            on_result=self._found,
+            on_error=self._search_failed,
+            on_finished=self._search_done,
+        )
+
+    def _found(self, result: tuple[str, list[work.ResultRow]]) -> None:
+        query, rows = result
+        if query != self.search.text():
+            return  # typed on since: the newer query's results are on their way
+        self.shown_query = query
+        self.error_label.hide()
+        self.model.set_rows(rows)
+        if rows:
+            self.results.selectRow(0)
+        if self._open_when_found and not self.loading_newer():
+            self._open_when_found = False
+            self.open_row(0)
+        if not query.strip():
+            self.count_label.setText(self.tr("%n customer(s)", "", len(rows)))
+        elif rows:
+            self.count_label.setText(self.tr("%n match(es)", "", len(rows)))
+        else:
+            self.count_label.setText(self.tr("No matches"))
+
+    def _search_failed(self, exc: BaseException) -> None:
+        self._open_when_found = False
+        self.count_label.clear()
+        self.error_label.setText(
+            self.tr("The search failed (%1). Check the connection and type again.").replace(
+                "%1", type(exc).__name__
+            )
+        )
+        self.error_label.show()
+
+    def _search_done(self) -> None:
+        self._in_flight -= 1
+        self.loading = self._in_flight > 0 or self.timer.isActive()
+
+    def clear_search(self) -> None:
+        self._open_when_found = False
+        self.search.clear()
+        self.run_search()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            key = event.key()
+            if watched is self.search:
+                if key in (Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):
+                    self._move(key)
+                    return True
+                if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                    if self.loading:  # Enter before the results: open the top one then
+                        self._open_when_found = True
+                        if self.timer.isActive():
+                            self.run_search()
+                        return True
+                    self.open_row(self._current_row())
+                    return True
+                if key == Qt.Key.Key_Escape and self.search.text():
+                    self.clear_search()
+                    return True
+            elif watched is self.results and key == Qt.Key.Key_Escape:
+                self.clear_search()
+                self.search.setFocus()
+                return True
+        return super().eventFilter(watched, event)
+
+    def _current_row(self) -> int:
+        index = self.results.currentIndex()
+        return index.row() if index.isValid() else (0 if self.model.rowCount() else -1)
+
+    def _move(self, key: int) -> None:
+        count = self.model.rowCount()
+        if not count:
+            return
+        step = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1, Qt.Key.Key_PageDown: 10}.get(
+            Qt.Key(key), -10
+        )
+        row = min(count - 1, max(0, self._current_row() + step))
+        self.results.selectRow(row)
+        self.results.scrollTo(self.model.index(row, 0))
+
+    # -- the card ---------------------------------------------------------------------------
+    def open_row(self, row: int) -> None:
+        if 0 <= row < self.model.rowCount():
+            self.open_card(self.model.row_at(row).customer_id)
+
+    def open_card(self, customer_id: int) -> None:
+        self.ctx.runner.start(
+            work.card,
+            self.ctx.database,
+            customer_id,
+            tag=self.CARD_TAG,
+            on_result=self._card_loaded,
+            on_error=self._card_failed,
+        )
+
+    def _card_loaded(self, card: CustomerCard | None) -> None:
+        if card is None:
+            self.card_hint.setText(self.tr("This customer no longer exists."))
+            self.card_stack.setCurrentWidget(self.card_hint)
+            return
+        self.card_view.set_card(card)
+        from bowebb_console.ui.customers.card_sessions import CardSessions
+
+        self.card_view.set_sessions_widget(CardSessions(self.ctx, card.customer.id))
+        self.card_stack.setCurrentWidget(self.card_view)
+
+    def _card_failed(self, exc: BaseException) -> None:
+        self.card_hint.setText(
+            self.tr(
+                "The customer card could not be loaded (%1). Press Enter to try again."
+            ).replace("%1", type(exc).__name__)
+        )
+        self.card_stack.setCurrentWidget(self.card_hint)
+
+    @property
+    def current_card(self) -> CustomerCard | None:
+        if self.card_stack.currentWidget() is self.card_view:
+            return self.card_view.card
+        return None
+
+    def _refresh(self, customer_id: int | None = None) -> None:
+        """After a save: the results and the open (or new) card show what is saved now."""
+        self.run_search()
+        if customer_id is not None:
+            self.open_card(customer_id)
+
+    # -- dialogs ----------------------------------------------------------------------------
+    def _open(self, dialog: QDialog) -> QDialog:
+        if self.dialog is not None:
+            self.dialog.deleteLater()
+        self.dialog = dialog
+        saved = getattr(dialog, "saved", None)
+        if saved is not None:  # the card and the results then show what is saved now
+            saved.connect(lambda view: self._refresh(getattr(view, "customer_id", view.id)))
+        dialog.open()
+        return dialog
+
+    def new_customer(self) -> None:
+        from bowebb_console.ui.customers.dialogs import CustomerDialog
+
+        self._open(CustomerDialog(self.ctx, parent=self))
+
+    def register_trial(self) -> None:
+        from bowebb_console.ui.customers.dialogs import TrialDialog
+
+        self._open(TrialDialog(self.ctx, parent=self))
+
+    def edit_customer(self) -> None:
+        from bowebb_console.ui.customers.dialogs import CustomerDialog
+
+        if (card := self.current_card) is not None:
+            self._open(CustomerDialog(self.ctx, card.customer, parent=self))
+
+    def add_contact(self) -> None:
+        from bowebb_console.ui.customers.dialogs import ContactDialog
+
+        if (card := self.current_card) is not None:
+            self._open(ContactDialog(self.ctx, card.customer.id, parent=self))
+
+    def edit_contact(self, contact: ContactView) -> None:
+        from bowebb_console.ui.customers.dialogs import ContactDialog
+
+        self._open(ContactDialog(self.ctx, contact.customer_id, contact, parent=self))
+
+    def convert_trial(self) -> None:
+        card = self.current_card
+        if card is None or card.customer.status != "trial":
+            return
+        loaded = card.customer
+        self.ctx.prompts.confirm(
+            self.tr("Convert to customer"),
+            self.tr("Make the trial account %1 a customer from today?").replace("%1", loaded.name),
+            lambda yes: self._convert(loaded) if yes else None,
+            ok_text=self.tr("Convert"),
+        )
+
+    def _convert(self, loaded: Any) -> None:
+        self.ctx.runner.start(
+            work.convert,
+            self.ctx.database,
+            loaded,
+            on_result=lambda saved: self._converted(saved, loaded.id),
+            on_error=self._convert_failed,
+        )
+
+    def _converted(self, saved: work.Saved, customer_id: int) -> None:
+        if not saved.ok:
+            self.ctx.prompts.show_error(
+                self.tr("Not converted"),
+                self.tr("The connection to the database was lost; the trial was not converted."),
+            )
+        self._refresh(customer_id)
+
+    def _convert_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, StaleEdit):
+            text = self.tr(
+                "Someone else changed this customer meanwhile, so nothing was converted. "
+                "The card now shows what is saved; check it and try again."
+            )
+        else:
+            text = self.tr("The trial could not be converted (%1).").replace(
+                "%1", type(exc).__name__
+            )
+        self.ctx.prompts.show_error(self.tr("Not converted"), text)
+        card = self.current_card
+        if card is not None:
+            self.open_card(card.customer.id)
+
+    def open_import(self) -> None:
+        from bowebb_console.ui.customers.import_dialog import ImportDialog
+
+        dialog = ImportDialog(self.ctx, parent=self)
+        dialog.imported.connect(lambda: self._refresh())
+        self._open(dialog)
+
+    def open_notice_export(self) -> None:
+        from bowebb_console.ui.customers.notice_dialog import NoticeExportDialog
+
+        self._open(NoticeExportDialog(self.ctx, parent=self))

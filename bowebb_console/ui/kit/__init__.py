@@ -1,0 +1,1 @@
+"""Shared Qt pieces: context, tasks, prompts, row models, list frame."""

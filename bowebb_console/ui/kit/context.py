@@ -1,0 +1,34 @@
+"""The one explicit context handed to every view's constructor (no globals, no event bus)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from bowebb_console.config import Paths, Settings
+
+if TYPE_CHECKING:  # keeps SQLAlchemy and keyring off the import path of the GUI
+    from bowebb_console.credentials import CredentialStore
+    from bowebb_console.store.db.connect import Database, Identity
+    from bowebb_console.ui.kit.prompts import Prompts
+    from bowebb_console.ui.kit.tasks import TaskRunner
+
+
+@dataclass
+class AppContext:
+    paths: Paths
+    settings: Settings  # the live settings; the Settings dialog updates it after saving
+    database: Database
+    identity: Identity
+    runner: TaskRunner
+    prompts: Prompts
+    database_url: str  # as resolved (--db, environment or settings); never holds a password
+    credentials: CredentialStore | None = None  # None: no keyring needed/available this run
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.identity.dialect == "sqlite"
+
+    @property
+    def is_lead(self) -> bool:
+        return self.identity.role in ("lead", "admin")

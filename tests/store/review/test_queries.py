@@ -1,0 +1,190 @@
+"""Review summaries on both dialects: derived by triggers, equal to a rebuild from the log,
+filtered, sorted and paged in the database; review marks; automatic flags; the overview."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+import pytest
+from sqlalchemy import select, text
+
+from bowebb_console.demo.sessions import fill_demo_sessions
+from bowebb_console.store.db.engine import make_engine
+from bowebb_console.store.log.chain import append_event
+from bowebb_console.store.models import SessionSummaryRow
+from bowebb_console.store.review.fold import rebuild_summaries
+from bowebb_console.store.review.queries import (
+    FlagLimits,
+    ReviewError,
+    ReviewFilter,
+    add_review,
+    count_sessions,
+    fetch_page,
+    week_overview,
+)
+from bowebb_console.store.sessions import events as sessions
+from tests.store.log_helpers import add_customer, consent, full_session
+
+LIMITS = FlagLimits()
+
+
+def _table(engine):  # type: ignore[no-untyped-def]
+    with engine.connect() as conn:
+        rows = conn.execute(select(SessionSummaryRow.__table__).order_by("first_seq"))
+        return [dict(r._mapping) for r in rows]
+
+
+@pytest.fixture
+def engine(any_db_url: str):  # type: ignore[no-untyped-def]
+    engine = make_engine(any_db_url)
+    yield engine
+    engine.dispose()
+
+
+def _demo(engine) -> None:  # type: ignore[no-untyped-def]
+    from bowebb_console.demo.fill import fill_demo
+
+    fill_demo(engine, companies=60, contacts=120)
+
+
+def test_rebuild_equals_the_triggers(engine) -> None:  # type: ignore[no-untyped-def]
+    _demo(engine)
+    customer, contact = add_customer(engine, dpa=False, org="5566809827")
+    su = consent(engine, customer, contact).session_uuid
+    sessions.start_session(engine, su, tool="AnyDesk", dpa_missing_reason="Brådskande")
+    append_event(engine, "file_transferred", su, {"name": "lön.xlsx", "size": 1234, "sha256": "a"})
+    failed = {"name": "x.zip", "size": 99, "status": "failed", "reason": "connection lost"}
+    append_event(engine, "file_transferred", su, failed)  # logged, but not a file transferred
+    sessions.end_late(engine, su, "Crash", "aborted")
+    add_review(engine, su, "flagged", "Ring kunden")
+    incremental = _table(engine)
+    assert len(incremental) > 50
+    assert rebuild_summaries(engine) == len(incremental)
+    assert _table(engine) == incremental
+    row = next(r for r in incremental if r["session_uuid"] == su)
+    assert (row["files"], row["bytes"], row["state"]) == (1, 1234, "ended_late")
+    assert row["dpa_missing"] and row["followup"] and not row["reviewed"]
+
+
+def test_filters_sorting_and_keyset_pages(engine) -> None:  # type: ignore[no-untyped-def]
+    _demo(engine)
+    everything = ReviewFilter()
+    total = count_sessions(engine, everything, LIMITS)
+    for sort in ("start", "agent", "customer", "duration", "flags"):
+        for descending in (True, False):
+            seen, after = [], None
+            while True:
+                page = fetch_page(
+                    engine, everything, LIMITS, sort, descending, after=after, limit=37
+                )
+                if not page:
+                    break
+                seen += page
+                after = page[-1].key
+            assert len(seen) == total
+            assert len({r.session_uuid for r in seen}) == total
+            keys = [r.key for r in seen]
+            assert keys == sorted(keys, reverse=descending)
+            # The same rows read from the end, and backwards from a key.
+            tail = fetch_page(engine, everything, LIMITS, sort, descending, from_end=True, limit=5)
+            assert [r.session_uuid for r in tail] == [r.session_uuid for r in seen[-5:]]
+            back = fetch_page(
+                engine, everything, LIMITS, sort, descending, before=keys[40], limit=3
+            )
+            assert [r.key for r in back] == keys[37:40]
+    agent = seen[0].agent
+    only = fetch_page(engine, ReviewFilter(agent=agent), LIMITS, limit=1000)
+    assert only and {r.agent for r in only} == {agent}
+    assert count_sessions(engine, ReviewFilter(agent=agent), LIMITS) == len(only)
+    late = fetch_page(engine, ReviewFilter(flagged=True), LIMITS, limit=1000)
+    assert late and all(r.flags for r in late)
+    assert count_sessions(engine, ReviewFilter(flagged=False), LIMITS) == total - len(late)
+    assert {"ended_late", "no_dpa"} <= {f for r in late for f in r.flags}
+    today = dt.datetime.now(dt.UTC).date()
+    assert count_sessions(engine, ReviewFilter(date_from=today, date_to=today), LIMITS) == total
+    assert count_sessions(engine, ReviewFilter(date_to=today - dt.timedelta(days=1)), LIMITS) == 0
+
+
+def test_search_customer_and_text(engine) -> None:  # type: ignore[no-untyped-def]
+    customer, contact = add_customer(engine)
+    su = full_session(engine, customer, contact)
+    other = consent(engine, customer, contact, outcome="refused").session_uuid
+    assert [r.session_uuid for r in _find(engine, text="REINSTALLED")] == [su]
+    assert [r.session_uuid for r in _find(engine, text="printing works")] == [su]
+    assert _find(engine, text="100%") == []  # wildcards are literal
+    # A note with Swedish capitals is found in lower case (and the other way round).
+    su3 = consent(engine, customer, contact).session_uuid
+    sessions.start_session(engine, su3, tool="AnyDesk")
+    sessions.add_note(engine, su3, "Ärendet ÖVERLÄMNAT till Åsa")
+    for term in ("ärendet", "överlämnat", "ÅSA"):
+        assert [r.session_uuid for r in _find(engine, text=term)] == [su3], term
+    assert len(_find(engine, customer="testbolaget")) == 3
+    assert len(_find(engine, customer="556036")) == 3
+    assert _find(engine, customer="nobody") == []
+    with pytest.MonkeyPatch.context() as mp:  # the many-customers plan gives the same rows
+        mp.setattr("bowebb_console.store.review.queries.MANY_CUSTOMERS", 0)
+        assert len(_find(engine, customer="testbolaget")) == 3
+    assert [r.session_uuid for r in _find(engine, kind="remote_control", reviewed=False)] == [
+        su3,
+        other,
+        su,
+    ]
+
+
+def _find(engine, **kw):  # type: ignore[no-untyped-def]
+    return fetch_page(engine, ReviewFilter(**kw), LIMITS, limit=100)
+
+
+def test_review_marks_and_flags(engine) -> None:  # type: ignore[no-untyped-def]
+    customer, contact = add_customer(engine)
+    su = full_session(engine, customer, contact)
+    with pytest.raises(ReviewError, match="comment is required"):
+        add_review(engine, su, "flagged", "  ")
+    with pytest.raises(ReviewError, match="action"):
+        add_review(engine, su, "approved", "x")
+    with pytest.raises(ReviewError, match="not in the log"):
+        add_review(engine, str(uuid.uuid4()), "reviewed", "")
+    add_review(engine, su, "flagged", "Check the consent")
+    [row] = _find(engine)
+    assert row.flags == ("follow_up",) and not row.reviewed
+    add_review(engine, su, "reviewed", "OK after call")
+    [row] = _find(engine, reviewed=True)
+    assert row.flags == () and row.reviewed
+    # Tight limits flag the same session as long and with many files.
+    tight = FlagLimits(max_seconds=-1, max_files=-1, max_bytes=10**12)
+    [row] = fetch_page(engine, ReviewFilter(), tight)
+    assert row.flags == ("too_long", "many_files")
+    # Consent recorded by someone else than the one who ran it (SQLite: actors are given).
+    if engine.dialect.name == "sqlite":
+        su2 = consent(engine, customer, contact, actor="anna").session_uuid
+        sessions.start_session(engine, su2, tool="AnyDesk", actor="erik")
+        row = next(r for r in _find(engine) if r.session_uuid == su2)
+        assert row.flags == ("consent_other_agent",) and row.agent == "erik"
+
+
+def test_week_overview(engine) -> None:  # type: ignore[no-untyped-def]
+    _demo(engine)
+    today = dt.datetime.now(dt.UTC).date()
+    monday = today - dt.timedelta(days=today.weekday())
+    view = week_overview(engine, monday, LIMITS)
+    total = count_sessions(engine, ReviewFilter(), LIMITS)
+    assert view.total == total == sum(view.per_day.values()) == sum(view.per_agent.values())
+    assert view.per_day[today] == total
+    assert view.unreviewed == count_sessions(engine, ReviewFilter(reviewed=False), LIMITS)
+    assert 0 < view.unreviewed < total  # the demo has reviews
+    assert view.flagged == count_sessions(engine, ReviewFilter(flagged=True), LIMITS)
+    assert week_overview(engine, monday - dt.timedelta(days=7), LIMITS).total == 0
+
+
+def test_erasing_a_payload_blanks_the_search_copy(engine) -> None:  # type: ignore[no-untyped-def]
+    customer, contact = add_customer(engine)
+    su = full_session(engine, customer, contact)
+    with engine.begin() as conn:
+        seq = conn.execute(
+            text("SELECT max(seq) FROM log_event WHERE kind = 'note_added'")
+        ).scalar_one()
+        conn.execute(text("DELETE FROM log_payload WHERE seq = :s"), {"s": seq})
+    assert _find(engine, text="Printer") == []
+    assert fill_demo_sessions(engine) == 0  # the log is not empty: no demo added
+    assert [r.session_uuid for r in _find(engine)] == [su]

@@ -1,0 +1,145 @@
+"""Support sessions through the service, on both dialects: consent first, DPA reason, notes,
+ending (also late), and the customer's list of sessions."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+import pytest
+from sqlalchemy import text
+
+from bowebb_console.store.db.engine import make_engine
+from bowebb_console.store.log.chain import LogWriteError, append_event
+from bowebb_console.store.log.verify import verify_log
+from bowebb_console.store.sessions import events as sessions
+from tests.store.log_helpers import add_customer, consent, full_session
+
+
+@pytest.fixture
+def db(any_db_url: str):  # type: ignore[no-untyped-def]
+    engine = make_engine(any_db_url)
+    yield engine
+    engine.dispose()
+
+
+def test_session_flow_and_timeline(db) -> None:  # type: ignore[no-untyped-def]
+    customer, contact = add_customer(db)
+    su = full_session(db, customer, contact)
+    timeline = sessions.session_timeline(db, su)
+    assert [e.kind for e in timeline] == [
+        "consent_recorded", "session_started", "note_added", "note_added", "session_ended",
+    ]  # fmt: skip
+    assert timeline[0].payload is not None and timeline[0].payload["reference"] == "T-1234"
+    (summary,) = sessions.sessions_for_customer(db, customer)
+    assert (summary.state, summary.outcome, summary.session_kind) == (
+        "ended", "resolved", "remote_control",
+    )  # fmt: skip
+    assert sessions.sessions_for_customer(db, customer + 1) == []
+    assert verify_log(db).ok
+
+
+def test_no_start_without_agreed_consent(db) -> None:  # type: ignore[no-untyped-def]
+    customer, contact = add_customer(db)
+    with pytest.raises(sessions.SessionError, match="Record the customer's agreement"):
+        sessions.start_session(db, str(uuid.uuid4()), tool="AnyDesk")
+    for outcome in ("refused", "no_answer"):
+        su = consent(db, customer, contact, outcome=outcome).session_uuid
+        with pytest.raises(sessions.SessionError, match="did not agree"):
+            sessions.start_session(db, su, tool="AnyDesk")
+        # The database refuses too, whatever a client skips.
+        with pytest.raises(LogWriteError, match="consent"):
+            append_event(db, "session_started", su, {"tool": "AnyDesk"})
+    with pytest.raises(LogWriteError, match="consent"):
+        append_event(db, "session_started", str(uuid.uuid4()), {"tool": "AnyDesk"})
+    states = {s.state for s in sessions.sessions_for_customer(db, customer)}
+    assert states == {"refused"}
+
+
+def test_agreement_needs_its_details(db) -> None:  # type: ignore[no-untyped-def]
+    customer, contact = add_customer(db)
+    with pytest.raises(sessions.SessionError, match="reference"):
+        sessions.record_consent(
+            db, customer_id=customer, contact_id=contact, session_kind="remote_control",
+            outcome="agreed", channel="phone", agreed_at=dt.datetime.now(dt.UTC),
+            reference=" ", scope="control", purpose="x",
+        )  # fmt: skip
+    with pytest.raises(sessions.SessionError, match="channel"):
+        sessions.record_consent(
+            db, customer_id=customer, contact_id=contact, session_kind="remote_control",
+            outcome="refused", channel="pigeon", agreed_at=dt.datetime.now(dt.UTC),
+        )  # fmt: skip
+
+
+def test_named_caller_becomes_a_contact(db) -> None:  # type: ignore[no-untyped-def]
+    customer, _ = add_customer(db)
+    event = sessions.record_consent(
+        db, customer_id=customer, new_caller=sessions.NewCaller("Per Persson", "per@example.se"),
+        session_kind="file_transfer", outcome="agreed", channel="chat",
+        agreed_at=dt.datetime.now(dt.UTC), reference="chat-77", scope="file_transfer",
+        purpose="Send the SIE file",
+    )  # fmt: skip
+    assert event.payload is not None
+    with db.connect() as conn:
+        name = conn.execute(
+            text("SELECT name FROM contact WHERE id = :i"), {"i": event.payload["contact_id"]}
+        ).scalar()
+    assert name == "Per Persson"
+    # Personal data stays out of the chained columns.
+    with db.connect() as conn:
+        row = conn.execute(text("SELECT * FROM log_event")).mappings().one()
+    assert not any("Per" in str(v) for v in row.values())
+
+
+def test_missing_dpa_needs_a_reason_which_is_logged(db) -> None:  # type: ignore[no-untyped-def]
+    customer, contact = add_customer(db, dpa=False)
+    su = consent(db, customer, contact).session_uuid
+    with pytest.raises(sessions.SessionError, match="DPA"):
+        sessions.start_session(db, su, tool="TeamViewer")
+    started = sessions.start_session(
+        db, su, tool="TeamViewer", dpa_missing_reason="Payroll run blocked today"
+    )
+    assert started.payload == {
+        "tool": "TeamViewer",
+        "tool_session_id": "",
+        "dpa_missing_reason": "Payroll run blocked today",
+    }
+    with pytest.raises(sessions.SessionError, match="already started"):
+        sessions.start_session(db, su, tool="TeamViewer", dpa_missing_reason="x")
+
+
+def test_open_session_is_found_and_ended_late(db) -> None:  # type: ignore[no-untyped-def]
+    customer, contact = add_customer(db)
+    su = consent(db, customer, contact, actor="anna").session_uuid
+    sessions.start_session(db, su, tool="Quick Assist", actor="anna")
+    sessions.add_note(db, su, "Working on it", actor="anna")
+    # ...the workstation loses power here; at the next start:
+    (open_,) = sessions.open_sessions(db)
+    assert open_.session_uuid == su and open_.state == "open"
+    sessions.end_late(db, su, "Power cut; the customer's issue was solved", "resolved")
+    assert sessions.open_sessions(db) == []
+    kinds = [e.kind for e in sessions.session_timeline(db, su)]
+    assert kinds[-1] == "session_ended_late" and "note_added" in kinds
+    with pytest.raises(sessions.SessionError, match="already ended"):
+        sessions.add_note(db, su, "late note")
+
+
+def test_demo_sessions_are_a_valid_varied_log(db) -> None:  # type: ignore[no-untyped-def]
+    from bowebb_console.demo.fill import fill_demo
+
+    summary = fill_demo(db, companies=300, contacts=600)
+    assert summary.sessions == 300
+    result = verify_log(db)
+    assert result.ok and result.events > 600
+    with db.connect() as conn:
+        kinds = dict(conn.execute(text("SELECT kind, count(*) FROM log_event GROUP BY kind")).all())
+        reasons = conn.execute(
+            text("SELECT count(*) FROM log_payload WHERE payload LIKE '%dpa_missing_reason%'")
+        ).scalar()
+    assert kinds["consent_recorded"] == 300 + 25  # + demo_transfers' file-transfer sessions
+    assert kinds["file_transferred"] > 0 and kinds["host_key_pinned"] > 0
+    assert 0 < kinds["session_started"] < 300  # some refused or unanswered
+    assert kinds["session_ended_late"] > 0 and kinds["note_added"] > 0
+    assert reasons
+    assert sessions.open_sessions(db)
+    assert fill_demo(db, companies=10, contacts=10).skipped

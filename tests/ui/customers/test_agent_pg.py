@@ -1,0 +1,68 @@
+"""The lookup screen as an agent on the shared PostgreSQL database: the agent's own login
+searches (no pg_trgm function needed), creates, edits and exports notice recipients, and
+the export is recorded under the agent's login by the server."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from bowebb_console.store.customers.notices import list_notice_exports
+from bowebb_console.store.db import users
+from bowebb_console.store.db.engine import make_engine
+from bowebb_console.store.db.setup import init_database
+from bowebb_console.ui.customers.dialogs import ContactDialog, CustomerDialog
+from bowebb_console.ui.customers.notice_dialog import NoticeExportDialog
+
+from .helpers import open_view, type_query, wait_card
+
+PASSWORD = "correct horse battery"
+
+
+def test_an_agent_creates_finds_edits_and_exports(qtbot, make_ctx, pg_db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    init_database(pg_db.admin_url_str, role_prefix=pg_db.role_prefix)
+    admin = make_engine(pg_db.admin_url_str)
+    name = pg_db.login_name("agent")
+    with admin.begin() as conn:
+        users.add_user(conn, name, "agent", PASSWORD)
+    admin.dispose()
+    ctx = make_ctx(pg_db.url_for(name, PASSWORD))
+    assert ctx.identity.role == "agent"
+    view = open_view(qtbot, ctx)
+    click = lambda b: qtbot.mouseClick(b, Qt.MouseButton.LeftButton)  # noqa: E731
+
+    click(view.new_button)
+    dialog = view.dialog
+    assert isinstance(dialog, CustomerDialog)
+    qtbot.keyClicks(dialog.org, "556680-9827")
+    qtbot.keyClicks(dialog.name, "Agentens Kund AB")
+    click(dialog.save_button)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    wait_card(qtbot, view, "Agentens Kund AB")
+
+    click(view.card_view.add_contact_button)
+    contact = view.dialog
+    assert isinstance(contact, ContactDialog)
+    qtbot.keyClicks(contact.name, "Kim Kontakt")
+    qtbot.keyClicks(contact.email, "kim@agentens.se")
+    click(contact.save_button)
+    qtbot.waitUntil(lambda: not contact.isVisible())
+
+    type_query(qtbot, view, "agentns kund")  # a typo: the fuzzy tier, as an agent
+    assert view.model.row_at(0).name == "Agentens Kund AB"
+    type_query(qtbot, view, "kim@agentens.se")
+    assert view.model.row_at(0).matched_contact == "Kim Kontakt <kim@agentens.se>"
+
+    click(view.export_button)
+    export = view.dialog
+    assert isinstance(export, NoticeExportDialog)
+    target = tmp_path / "notice.csv"
+    qtbot.keyClicks(export.reason, "Planned maintenance")
+    qtbot.keyClicks(export.path, str(target))
+    click(export.export_button)
+    qtbot.waitUntil(lambda: not export.busy)
+    assert export.exported == 1 and target.exists()
+    with ctx.database.session() as s:
+        records = list_notice_exports(s)
+    assert [(r.actor, r.recipient_count) for r in records] == [(name, 1)]

@@ -1,0 +1,251 @@
+"""The erasure wizards, driven as a user would: type, click Next, commit; then the database
+(and its files) hold what the user was told."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWizard
+
+from bowebb_console.store.db.engine import make_engine
+from bowebb_console.store.db.setup import init_database
+from bowebb_console.ui.erasure import request_wizard as rw
+from tests.store.erasure_helpers import (
+    EMAIL,
+    NAME,
+    found_in_bytes,
+    plant_person,
+    sqlite_files,
+)
+
+TODAY = dt.date(2026, 11, 26)
+
+
+@pytest.fixture
+def planted_url(sqlite_url: str):  # type: ignore[no-untyped-def]
+    init_database(sqlite_url)
+    engine = make_engine(sqlite_url)
+    planted = plant_person(engine, hard_delete_due=TODAY - dt.timedelta(days=2))
+    engine.dispose()
+    return sqlite_url, planted
+
+
+def _next(qtbot, wizard: QWizard, expected: int) -> None:  # type: ignore[no-untyped-def]
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    assert wizard.currentId() == expected
+
+
+def test_request_wizard_erases_everywhere(qtbot, make_ctx, planted_url, language) -> None:  # type: ignore[no-untyped-def]
+    language("en")
+    url, _ = planted_url
+    ctx = make_ctx(url)
+    wizard = rw.RequestWizard(ctx, today=TODAY)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.receipt.received.setDate(wizard.receipt.received.date().addDays(-5))
+    assert wizard.receipt.due.text() == "2026-12-21"
+    _next(qtbot, wizard, rw.IDENTITY)
+    _next(qtbot, wizard, rw.CONTROLLER)
+    _next(qtbot, wizard, rw.FIND)
+    page = wizard.find_page
+    assert not page.isComplete()  # search first
+    qtbot.keyClicks(page.email, EMAIL)
+    qtbot.keyClicks(page.phone, "070-987 12 34")
+    qtbot.keyClicks(page.name, NAME)
+    qtbot.mouseClick(page.find_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.findings is not None)
+    assert page.places.count() == 5  # two contacts, three log contents
+    assert "5 place(s) found." in page.status.text()
+    _next(qtbot, wizard, rw.HOLDS)
+    wizard.holds_page.bookkeeping.setChecked(True)
+    assert "2032-12-31" in wizard.holds_page.hold_until.text()
+    # Back and forth keeps what was typed; nothing is saved yet.
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.BackButton), Qt.MouseButton.LeftButton)
+    assert page.email.text() == EMAIL
+    _next(qtbot, wizard, rw.HOLDS)
+    _next(qtbot, wizard, rw.CONFIRM)
+    assert found_in_bytes([p.read_bytes() for p in sqlite_files(url)]) != []
+    assert "2 contact record(s) and 3 log content(s)" in wizard.confirm.summary.text()
+    commit = wizard.button(QWizard.WizardButton.CommitButton)
+    assert commit.text() == "Erase"
+    qtbot.mouseClick(commit, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.currentId() == rw.RESULT, timeout=10_000)
+    assert wizard.outcome.reference in wizard.result_page.text.text()
+    ctx.runner.shutdown(10_000)
+    ctx.database.dispose()
+    assert found_in_bytes([p.read_bytes() for p in sqlite_files(url)]) == []
+    from bowebb_console.store.log.verify import verify_log
+
+    assert verify_log(make_engine(url)).ok
+    journal = Path(ctx.paths.data_dir) / "erasure-journal.jsonl"
+    assert wizard.outcome.reference in journal.read_text()
+
+
+def test_request_wizard_saves_open_when_identity_unconfirmed(qtbot, make_ctx, planted_url) -> None:  # type: ignore[no-untyped-def]
+    url, _ = planted_url
+    ctx = make_ctx(url)
+    wizard = rw.RequestWizard(ctx, today=TODAY)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    _next(qtbot, wizard, rw.IDENTITY)
+    wizard.identity.method.setCurrentIndex(3)
+    _next(qtbot, wizard, rw.CONFIRM)
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.CommitButton), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.currentId() == rw.RESULT, timeout=10_000)
+    from bowebb_console.store.erasure.requests import list_requests
+
+    with ctx.database.session() as s:
+        rows = list_requests(s)
+    assert [(r.status, r.due_on) for r in rows] == [("open", dt.date(2026, 12, 26))]
+
+
+def test_request_wizard_forwards_as_processor(qtbot, make_ctx, planted_url) -> None:  # type: ignore[no-untyped-def]
+    url, planted = planted_url
+    ctx = make_ctx(url)
+    wizard = rw.RequestWizard(ctx, today=TODAY)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    _next(qtbot, wizard, rw.IDENTITY)
+    _next(qtbot, wizard, rw.CONTROLLER)
+    page = wizard.controller_page
+    page.processor.setChecked(True)
+    assert not page.isComplete()
+    qtbot.waitUntil(lambda: page.customer.isEnabled())
+    page.customer.choose(planted.other_customer_id)
+    assert page.isComplete()
+    _next(qtbot, wizard, rw.CONFIRM)
+    assert "Annat Bolag AB" in wizard.confirm.summary.text()
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.CommitButton), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.currentId() == rw.RESULT, timeout=10_000)
+    from bowebb_console.store.erasure.requests import list_requests
+
+    with ctx.database.session() as s:
+        (row,) = list_requests(s)
+    assert (row.status, row.controller_role, row.forwarded_on) == ("forwarded", "processor", TODAY)
+
+
+def test_erasure_screen_lists_requests_and_certificates(
+    qtbot, make_ctx, demo_url, language
+) -> None:  # type: ignore[no-untyped-def]
+    from bowebb_console.ui.erasure.view import ErasureView
+
+    language("en")
+    today = dt.date.today()
+    view = ErasureView(make_ctx(demo_url), today=today)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitUntil(lambda: not view.loading)
+    assert view.requests.rowCount() == 6
+    assert view.request_frame.count_label.text() == "4 open, 1 overdue"
+    statuses = [view.requests.index(r, 3).data() for r in range(6)]
+    assert "OVERDUE" in statuses and "forwarded to the customer" in statuses
+    assert view.certificates.rowCount() == 1
+    # Extend the overdue one: too late, and the user is told so.
+    overdue_row = statuses.index("OVERDUE")
+    view.request_frame.table.selectRow(
+        view.request_frame.proxy.mapFromSource(view.requests.index(overdue_row, 0)).row()
+    )
+    qtbot.keyClicks(view.reason, "many requests")
+    qtbot.mouseClick(view.extend_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "deadline has passed" in view.message.text())
+    assert view.reason.text() == "many requests"  # kept for the user
+    # Open the request wizard from the screen, without blocking.
+    qtbot.mouseClick(view.request_button, Qt.MouseButton.LeftButton)
+    assert view.wizard.isVisible()
+    view.wizard.reject()
+
+
+def test_guidance_wizard_logs_topics(qtbot, make_ctx, planted_url, language) -> None:  # type: ignore[no-untyped-def]
+    from bowebb_console.store.log.chain import log_head
+    from bowebb_console.ui.erasure import guidance_wizard as gw
+
+    language("sv")
+    url, planted = planted_url
+    ctx = make_ctx(url)
+    wizard = gw.GuidanceWizard(ctx, "sv")
+    qtbot.addWidget(wizard)
+    wizard.show()
+    page = wizard.customer_page
+    qtbot.waitUntil(lambda: page.picker.isEnabled())
+    assert not page.isComplete()
+    page.picker.choose(planted.customer_id)
+    _next(qtbot, wizard, gw.TOPICS)
+    assert not wizard.topics_page.isComplete()
+    wizard.topics_page.list.item(1).setCheckState(Qt.CheckState.Checked)
+    _next(qtbot, wizard, gw.STEPS)
+    assert "bokföringslagen" in wizard.steps_page.text.toPlainText()
+    before = log_head(ctx.database).seq
+    _next(qtbot, wizard, gw.CONFIRM)
+    assert log_head(ctx.database).seq == before  # nothing logged before the commit
+    wizard.confirm.list.item(0).setCheckState(Qt.CheckState.Checked)
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.CommitButton), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.currentId() == gw.RESULT, timeout=10_000)
+    from bowebb_console.store.log.chain import engine_of
+
+    with engine_of(ctx.database).connect() as conn:
+        from sqlalchemy import text
+
+        payload = conn.execute(
+            text("SELECT payload FROM log_payload WHERE seq = :s"), {"s": before + 1}
+        ).scalar()
+    assert '"topics":["scheduled_thinning"]' in payload
+
+
+def test_end_wizard_terminate_then_purge_with_four_eyes(
+    qtbot, make_ctx, planted_url, language
+) -> None:  # type: ignore[no-untyped-def]
+    from bowebb_console.config import Settings
+    from bowebb_console.store.erasure.purge import due_customers
+    from bowebb_console.ui.erasure import end_wizard as ew
+
+    language("en")
+    url, planted = planted_url
+    ctx = make_ctx(url, settings=Settings(grace_period_days=30))
+
+    def start() -> ew.EndWizard:
+        wizard = ew.EndWizard(ctx, today=TODAY)
+        qtbot.addWidget(wizard)
+        wizard.show()
+        qtbot.waitUntil(lambda: wizard.customer_page.picker.isEnabled())
+        return wizard
+
+    def commit(wizard: ew.EndWizard) -> None:
+        button = wizard.button(QWizard.WizardButton.CommitButton)
+        qtbot.waitUntil(lambda: wizard.currentPage().isComplete())
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: wizard.currentId() == ew.RESULT, timeout=10_000)
+
+    # Terminate the other customer: hard delete 30 days later.
+    wizard = start()
+    wizard.customer_page.picker.choose(planted.other_customer_id)
+    _next(qtbot, wizard, ew.TERMINATE)
+    wizard.terminate.ended.setDate(wizard.terminate.ended.date().addDays(-1))
+    assert wizard.terminate.due.text().startswith("2026-12-25")
+    commit(wizard)
+    assert "2026-12-25" in wizard.result_page.text.text()
+    # The due customer: request, approve (a second name), then run with the typed name.
+    wizard = start()
+    wizard.customer_page.picker.choose(planted.customer_id)
+    _next(qtbot, wizard, ew.PURGE)
+    commit(wizard)
+    assert "Requested" in wizard.result_page.text.text()
+    wizard = start()
+    wizard.customer_page.picker.choose(planted.customer_id)
+    _next(qtbot, wizard, ew.PURGE)
+    qtbot.waitUntil(lambda: wizard.purge_page.plan is not None)
+    assert not wizard.purge_page.isComplete()  # the approver's name first
+    qtbot.keyClicks(wizard.purge_page.approver, "Bo Bengtsson")
+    commit(wizard)
+    wizard = start()
+    wizard.customer_page.picker.choose(planted.customer_id)
+    _next(qtbot, wizard, ew.PURGE)
+    qtbot.waitUntil(lambda: wizard.purge_page.plan is not None)
+    qtbot.keyClicks(wizard.purge_page.confirm, "Vindelkraft")
+    assert not wizard.purge_page.isComplete()
+    qtbot.keyClicks(wizard.purge_page.confirm, " Ödmjuk AB")
+    commit(wizard)
+    assert "Deleted for good" in wizard.result_page.text.text()
+    assert [c.id for c in due_customers(ctx.database, TODAY)] == []
