@@ -1,6 +1,6 @@
 """Regenerate the README screenshots from demo data.
 
-    PYTHONPATH=$PWD /work/venv/bin/python scripts/screenshots.py [--lang en|sv] [--out DIR]
+    PYTHONPATH=$PWD .venv/bin/python scripts/screenshots.py [--lang en|sv] [--out DIR]
 
 Starts the console offscreen (or on $DISPLAY, e.g. under Xvfb, when it is set) on a fresh
 demo database in a temporary directory, opens each main screen as a user would and saves
