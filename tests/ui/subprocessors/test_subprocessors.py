@@ -326,3 +326,45 @@ def test_bad_input_in_swedish(qtbot, make_ctx, empty_url, language) -> None:  # 
     assert dialog.error_label.text() == (
         "Behandlingsplatser: ”XX” är ingen landskod (ISO 3166, t.ex. SE, DE, IE)."
     )
+
+
+CLASS_NAMES = ("StaleRegisterEdit", "RegisterRefused", "ShownError", "OperationalError", "Error)")
+
+
+def test_a_stale_edit_is_said_by_its_code_in_swedish(qtbot, make_ctx, empty_url, language) -> None:  # type: ignore[no-untyped-def]
+    language("sv")
+    ctx = make_ctx(empty_url)
+    view = open_view(qtbot, ctx)
+    dialog = add_hosting(qtbot, view)
+    qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1 and not view.loading)
+    view.table.selectRow(0)
+    qtbot.mouseClick(view.edit_button, Qt.MouseButton.LeftButton)
+    edit = view.dialog
+    assert edit is not None and edit.record is not None
+    # Someone else saves first.
+    record = edit.record
+    fields = {k: v for k, v in record.__dict__.items() if k not in ("id", "version")}
+    other = service.SubProcessorInput(**{**fields, "service": "Backups"})
+    service.save_sub_processor(
+        ctx.database, ctx.identity, other, sp_id=record.id, version=record.version
+    )
+    edit.service.setText("Hosting and mail")
+    qtbot.mouseClick(edit.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not edit.error_label.isHidden())
+    shown = edit.error_label.text()
+    assert shown.startswith("Någon annan har ändrat underbiträdet sedan du öppnade det.")
+    assert not any(name in shown for name in CLASS_NAMES)
+    assert edit.isVisible() and edit.service.text() == "Hosting and mail"
+
+
+def test_a_failed_load_names_no_exception_class(qtbot, make_ctx, empty_url) -> None:  # type: ignore[no-untyped-def]
+    ctx = make_ctx(empty_url)
+    view = open_view(qtbot, ctx)
+    with ctx.database.engine.begin() as conn:  # the query now fails in the driver
+        conn.exec_driver_sql("ALTER TABLE sub_processor RENAME TO sub_processor_gone")
+    view.reload()
+    qtbot.waitUntil(lambda: not view.loading)
+    shown = view.frame.error_label.text()
+    assert shown.startswith("The register could not be loaded: The database reported an error")
+    assert not any(name in shown for name in CLASS_NAMES) and "no such table" not in shown
