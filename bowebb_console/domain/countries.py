@@ -88,7 +88,10 @@ def parse_locations(text: str | None, field: str = "locations") -> tuple[str, ..
             continue
         if not is_country(code):
             raise ValidationError(
-                field, f"{raw.strip()!r} is not a country code (ISO 3166, e.g. SE, DE, IE)."
+                field,
+                f"{raw.strip()!r} is not a country code (ISO 3166, e.g. SE, DE, IE).",
+                "countries.unknown",
+                {"code": raw.strip()},
             )
         if code not in out:
             out.append(code)

@@ -114,7 +114,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The planned changes could not be loaded (%1).</source>
+        <source>The planned changes could not be loaded: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -123,18 +123,6 @@
     </message>
     <message>
         <source>Objection recorded.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The database refused the change: only admins keep the register.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The file could not be written: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not saved: %1. Try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -235,27 +223,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The sub-processor could not be loaded (%1).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Select a checklist item first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Item saved.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The database refused the change: only admins keep the register.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The file could not be read: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not saved: %1. Try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -276,6 +248,10 @@
     </message>
     <message>
         <source>File attached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sub-processor could not be loaded: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -312,6 +288,141 @@
     </message>
     <message>
         <source>Exported to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>The database refused the change: only admins keep the sub-processor register.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone else changed this sub-processor since you opened it. Your input is kept: close, reload and apply it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This field is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too long (at most %(limit)s characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The status must be active or ended.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give at least one processing location (e.g. SE).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%(code)s&apos; is not a country code (ISO 3166, e.g. SE, DE, IE).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An active sub-processor has no end date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the date the sub-processor ended.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The DPA signing date is in the future.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A sub-processor with this name exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the date as YYYY-MM-DD.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%(item)s&apos; is not an item of the checklist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The status must be yes, no, partly or not assessed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The evidence note is too long (at most %(limit)s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a file to attach.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is %(size_mb)s MB; at most %(max_mb)s MB can be attached. Attach a smaller copy or record a document reference instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This evidence file no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The stored file no longer matches the SHA-256 recorded when it was added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The copy does not match the stored SHA-256.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file could not be read: %(reason)s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file could not be written: %(reason)s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The change is an addition or a replacement.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Describe the change (which sub-processor, why).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the date the change takes effect.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An objection window starts when customers are notified.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The objection window cannot end before customers are told.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The objection window must end before the change takes effect.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the date the objection was received.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This planned change no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This customer no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not a valid organisation number (NNNNNN-NNNN).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No customer has this organisation number.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -379,7 +490,7 @@
         </translation>
     </message>
     <message>
-        <source>The list could not be loaded (%1).</source>
+        <source>The list could not be loaded: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -527,117 +638,6 @@
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>The database refused the change: only admins keep the sub-processor register.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Someone else changed this sub-processor since you opened it. Your input is kept: close, reload and apply it again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not saved: %1. Your input is kept; try again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>SubProcessorMessages</name>
-    <message>
-        <source>This field is required.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The status must be active or ended.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Give at least one processing location (e.g. SE).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>An active sub-processor has no end date.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Give the date the sub-processor ended.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The DPA signing date is in the future.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A sub-processor with this name exists.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The status must be yes, no, partly or not assessed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The evidence note is too long (at most 2000).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose a file to attach.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The change is an addition or a replacement.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Describe the change (which sub-processor, why).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Give the date the change takes effect.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>An objection window starts when customers are notified.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The objection window cannot end before customers are told.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The objection window must end before the change takes effect.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Give the date the objection was received.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This planned change no longer exists.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This customer no longer exists.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No customer has this organisation number.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The copy does not match the stored SHA-256.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&apos;%1&apos; is not a country code (ISO 3166, e.g. SE, DE, IE).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Too long (at most %1 characters).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The file is %1 MB; at most %2 MB can be attached. Attach a smaller copy or record a document reference instead.</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>SubProcessorTexts</name>
@@ -683,10 +683,6 @@
     </message>
     <message>
         <source>replacement</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Write the date as YYYY-MM-DD.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -752,7 +748,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The register could not be loaded (%1). Check the connection and press Refresh.</source>
+        <source>The register could not be loaded: %1 Press Refresh to try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

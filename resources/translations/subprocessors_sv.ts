@@ -114,8 +114,8 @@
         <translation>(ett nytt underbiträde)</translation>
     </message>
     <message>
-        <source>The planned changes could not be loaded (%1).</source>
-        <translation>De planerade ändringarna kunde inte läsas in (%1).</translation>
+        <source>The planned changes could not be loaded: %1</source>
+        <translation>De planerade ändringarna kunde inte läsas in: %1</translation>
     </message>
     <message>
         <source>Planned change recorded.</source>
@@ -124,18 +124,6 @@
     <message>
         <source>Objection recorded.</source>
         <translation>Invändningen är registrerad.</translation>
-    </message>
-    <message>
-        <source>The database refused the change: only admins keep the register.</source>
-        <translation>Databasen nekade ändringen: bara administratörer för registret.</translation>
-    </message>
-    <message>
-        <source>The file could not be written: %1</source>
-        <translation>Filen kunde inte skrivas: %1</translation>
-    </message>
-    <message>
-        <source>Not saved: %1. Try again.</source>
-        <translation>Inte sparat: %1. Försök igen.</translation>
     </message>
     <message>
         <source>Export customers to notify</source>
@@ -235,28 +223,12 @@
         <translation>Inga flaggor: PUB-avtal undertecknat, alla punkter ja, granskning i tid, inom EU/EES.</translation>
     </message>
     <message>
-        <source>The sub-processor could not be loaded (%1).</source>
-        <translation>Underbiträdet kunde inte läsas in (%1).</translation>
-    </message>
-    <message>
         <source>Select a checklist item first.</source>
         <translation>Välj först en punkt i checklistan.</translation>
     </message>
     <message>
         <source>Item saved.</source>
         <translation>Punkten är sparad.</translation>
-    </message>
-    <message>
-        <source>The database refused the change: only admins keep the register.</source>
-        <translation>Databasen nekade ändringen: bara administratörer för registret.</translation>
-    </message>
-    <message>
-        <source>The file could not be read: %1</source>
-        <translation>Filen kunde inte läsas: %1</translation>
-    </message>
-    <message>
-        <source>Not saved: %1. Try again.</source>
-        <translation>Inte sparat: %1. Försök igen.</translation>
     </message>
     <message>
         <source>Not saved</source>
@@ -277,6 +249,10 @@
     <message>
         <source>File attached.</source>
         <translation>Filen är bifogad.</translation>
+    </message>
+    <message>
+        <source>The sub-processor could not be loaded: %1</source>
+        <translation>Underbiträdet kunde inte läsas in: %1</translation>
     </message>
     <message>
         <source>Save a copy</source>
@@ -313,6 +289,141 @@
     <message>
         <source>Exported to %1</source>
         <translation>Exporterat till %1</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>The database refused the change: only admins keep the sub-processor register.</source>
+        <translation>Databasen nekade ändringen: bara administratörer för registret över underbiträden.</translation>
+    </message>
+    <message>
+        <source>Someone else changed this sub-processor since you opened it. Your input is kept: close, reload and apply it again.</source>
+        <translation>Någon annan har ändrat underbiträdet sedan du öppnade det. Det du skrev finns kvar: stäng, läs in på nytt och gör ändringen igen.</translation>
+    </message>
+    <message>
+        <source>This field is required.</source>
+        <translation>Fältet måste fyllas i.</translation>
+    </message>
+    <message>
+        <source>Too long (at most %(limit)s characters).</source>
+        <translation>För långt (högst %(limit)s tecken).</translation>
+    </message>
+    <message>
+        <source>The status must be active or ended.</source>
+        <translation>Status måste vara aktivt eller avslutat.</translation>
+    </message>
+    <message>
+        <source>Give at least one processing location (e.g. SE).</source>
+        <translation>Ange minst en behandlingsplats (t.ex. SE).</translation>
+    </message>
+    <message>
+        <source>&apos;%(code)s&apos; is not a country code (ISO 3166, e.g. SE, DE, IE).</source>
+        <translation>”%(code)s” är ingen landskod (ISO 3166, t.ex. SE, DE, IE).</translation>
+    </message>
+    <message>
+        <source>An active sub-processor has no end date.</source>
+        <translation>Ett aktivt underbiträde har inget slutdatum.</translation>
+    </message>
+    <message>
+        <source>Give the date the sub-processor ended.</source>
+        <translation>Ange datumet då underbiträdet avslutades.</translation>
+    </message>
+    <message>
+        <source>The DPA signing date is in the future.</source>
+        <translation>Datumet för undertecknat PUB-avtal ligger i framtiden.</translation>
+    </message>
+    <message>
+        <source>A sub-processor with this name exists.</source>
+        <translation>Det finns redan ett underbiträde med det namnet.</translation>
+    </message>
+    <message>
+        <source>Write the date as YYYY-MM-DD.</source>
+        <translation>Skriv datumet som ÅÅÅÅ-MM-DD.</translation>
+    </message>
+    <message>
+        <source>&apos;%(item)s&apos; is not an item of the checklist.</source>
+        <translation>”%(item)s” är ingen punkt i checklistan.</translation>
+    </message>
+    <message>
+        <source>The status must be yes, no, partly or not assessed.</source>
+        <translation>Status måste vara ja, nej, delvis eller ej bedömd.</translation>
+    </message>
+    <message>
+        <source>The evidence note is too long (at most %(limit)s).</source>
+        <translation>Underlaget är för långt (högst %(limit)s tecken).</translation>
+    </message>
+    <message>
+        <source>Choose a file to attach.</source>
+        <translation>Välj en fil att bifoga.</translation>
+    </message>
+    <message>
+        <source>The file is %(size_mb)s MB; at most %(max_mb)s MB can be attached. Attach a smaller copy or record a document reference instead.</source>
+        <translation>Filen är %(size_mb)s MB; högst %(max_mb)s MB kan bifogas. Bifoga en mindre kopia eller ange en dokumentreferens i stället.</translation>
+    </message>
+    <message>
+        <source>This evidence file no longer exists.</source>
+        <translation>Underlagsfilen finns inte längre.</translation>
+    </message>
+    <message>
+        <source>The stored file no longer matches the SHA-256 recorded when it was added.</source>
+        <translation>Den sparade filen stämmer inte längre med den SHA-256 som registrerades när den bifogades.</translation>
+    </message>
+    <message>
+        <source>The copy does not match the stored SHA-256.</source>
+        <translation>Kopian stämmer inte med den sparade SHA-256.</translation>
+    </message>
+    <message>
+        <source>The file could not be read: %(reason)s</source>
+        <translation>Filen kunde inte läsas: %(reason)s</translation>
+    </message>
+    <message>
+        <source>The file could not be written: %(reason)s</source>
+        <translation>Filen kunde inte skrivas: %(reason)s</translation>
+    </message>
+    <message>
+        <source>The change is an addition or a replacement.</source>
+        <translation>Ändringen är ett tillägg eller en ersättning.</translation>
+    </message>
+    <message>
+        <source>Describe the change (which sub-processor, why).</source>
+        <translation>Beskriv ändringen (vilket underbiträde, varför).</translation>
+    </message>
+    <message>
+        <source>Give the date the change takes effect.</source>
+        <translation>Ange datumet då ändringen börjar gälla.</translation>
+    </message>
+    <message>
+        <source>An objection window starts when customers are notified.</source>
+        <translation>Tiden för invändningar börjar när kunderna har informerats.</translation>
+    </message>
+    <message>
+        <source>The objection window cannot end before customers are told.</source>
+        <translation>Tiden för invändningar kan inte sluta innan kunderna har informerats.</translation>
+    </message>
+    <message>
+        <source>The objection window must end before the change takes effect.</source>
+        <translation>Tiden för invändningar måste sluta innan ändringen börjar gälla.</translation>
+    </message>
+    <message>
+        <source>Give the date the objection was received.</source>
+        <translation>Ange datumet då invändningen kom in.</translation>
+    </message>
+    <message>
+        <source>This planned change no longer exists.</source>
+        <translation>Den planerade ändringen finns inte längre.</translation>
+    </message>
+    <message>
+        <source>This customer no longer exists.</source>
+        <translation>Kunden finns inte längre.</translation>
+    </message>
+    <message>
+        <source>This is not a valid organisation number (NNNNNN-NNNN).</source>
+        <translation>Det är inget giltigt organisationsnummer (NNNNNN-NNNN).</translation>
+    </message>
+    <message>
+        <source>No customer has this organisation number.</source>
+        <translation>Ingen kund har det organisationsnumret.</translation>
     </message>
 </context>
 <context>
@@ -379,8 +490,8 @@
         </translation>
     </message>
     <message>
-        <source>The list could not be loaded (%1).</source>
-        <translation>Listan kunde inte läsas in (%1).</translation>
+        <source>The list could not be loaded: %1</source>
+        <translation>Listan kunde inte läsas in: %1</translation>
     </message>
 </context>
 <context>
@@ -527,117 +638,6 @@
         <source>Cancel</source>
         <translation>Avbryt</translation>
     </message>
-    <message>
-        <source>The database refused the change: only admins keep the sub-processor register.</source>
-        <translation>Databasen nekade ändringen: bara administratörer för registret över underbiträden.</translation>
-    </message>
-    <message>
-        <source>Someone else changed this sub-processor since you opened it. Your input is kept: close, reload and apply it again.</source>
-        <translation>Någon annan har ändrat underbiträdet sedan du öppnade det. Det du skrev finns kvar: stäng, läs in på nytt och gör ändringen igen.</translation>
-    </message>
-    <message>
-        <source>Not saved: %1. Your input is kept; try again.</source>
-        <translation>Inte sparat: %1. Det du skrev finns kvar; försök igen.</translation>
-    </message>
-</context>
-<context>
-    <name>SubProcessorMessages</name>
-    <message>
-        <source>This field is required.</source>
-        <translation>Fältet måste fyllas i.</translation>
-    </message>
-    <message>
-        <source>The status must be active or ended.</source>
-        <translation>Status måste vara aktivt eller avslutat.</translation>
-    </message>
-    <message>
-        <source>Give at least one processing location (e.g. SE).</source>
-        <translation>Ange minst en behandlingsplats (t.ex. SE).</translation>
-    </message>
-    <message>
-        <source>An active sub-processor has no end date.</source>
-        <translation>Ett aktivt underbiträde har inget slutdatum.</translation>
-    </message>
-    <message>
-        <source>Give the date the sub-processor ended.</source>
-        <translation>Ange datumet då underbiträdet avslutades.</translation>
-    </message>
-    <message>
-        <source>The DPA signing date is in the future.</source>
-        <translation>Datumet för undertecknat PUB-avtal ligger i framtiden.</translation>
-    </message>
-    <message>
-        <source>A sub-processor with this name exists.</source>
-        <translation>Det finns redan ett underbiträde med det namnet.</translation>
-    </message>
-    <message>
-        <source>The status must be yes, no, partly or not assessed.</source>
-        <translation>Status måste vara ja, nej, delvis eller ej bedömd.</translation>
-    </message>
-    <message>
-        <source>The evidence note is too long (at most 2000).</source>
-        <translation>Underlaget är för långt (högst 2000 tecken).</translation>
-    </message>
-    <message>
-        <source>Choose a file to attach.</source>
-        <translation>Välj en fil att bifoga.</translation>
-    </message>
-    <message>
-        <source>The change is an addition or a replacement.</source>
-        <translation>Ändringen är ett tillägg eller en ersättning.</translation>
-    </message>
-    <message>
-        <source>Describe the change (which sub-processor, why).</source>
-        <translation>Beskriv ändringen (vilket underbiträde, varför).</translation>
-    </message>
-    <message>
-        <source>Give the date the change takes effect.</source>
-        <translation>Ange datumet då ändringen börjar gälla.</translation>
-    </message>
-    <message>
-        <source>An objection window starts when customers are notified.</source>
-        <translation>Tiden för invändningar börjar när kunderna har informerats.</translation>
-    </message>
-    <message>
-        <source>The objection window cannot end before customers are told.</source>
-        <translation>Tiden för invändningar kan inte sluta innan kunderna har informerats.</translation>
-    </message>
-    <message>
-        <source>The objection window must end before the change takes effect.</source>
-        <translation>Tiden för invändningar måste sluta innan ändringen börjar gälla.</translation>
-    </message>
-    <message>
-        <source>Give the date the objection was received.</source>
-        <translation>Ange datumet då invändningen kom in.</translation>
-    </message>
-    <message>
-        <source>This planned change no longer exists.</source>
-        <translation>Den planerade ändringen finns inte längre.</translation>
-    </message>
-    <message>
-        <source>This customer no longer exists.</source>
-        <translation>Kunden finns inte längre.</translation>
-    </message>
-    <message>
-        <source>No customer has this organisation number.</source>
-        <translation>Ingen kund har det organisationsnumret.</translation>
-    </message>
-    <message>
-        <source>The copy does not match the stored SHA-256.</source>
-        <translation>Kopian stämmer inte med den sparade SHA-256.</translation>
-    </message>
-    <message>
-        <source>&apos;%1&apos; is not a country code (ISO 3166, e.g. SE, DE, IE).</source>
-        <translation>”%1” är ingen landskod (ISO 3166, t.ex. SE, DE, IE).</translation>
-    </message>
-    <message>
-        <source>Too long (at most %1 characters).</source>
-        <translation>För långt (högst %1 tecken).</translation>
-    </message>
-    <message>
-        <source>The file is %1 MB; at most %2 MB can be attached. Attach a smaller copy or record a document reference instead.</source>
-        <translation>Filen är %1 MB; högst %2 MB kan bifogas. Bifoga en mindre kopia eller ange en dokumentreferens i stället.</translation>
-    </message>
 </context>
 <context>
     <name>SubProcessorTexts</name>
@@ -684,10 +684,6 @@
     <message>
         <source>replacement</source>
         <translation>ersättning</translation>
-    </message>
-    <message>
-        <source>Write the date as YYYY-MM-DD.</source>
-        <translation>Skriv datumet som ÅÅÅÅ-MM-DD.</translation>
     </message>
 </context>
 <context>
@@ -752,8 +748,8 @@
         <translation>%1 av %2 flaggade: %3 utanför EU/EES (bryter mot policyn), %4 utan undertecknat PUB-avtal, %5 med brister i checklistan, %6 med försenad granskning, %7 avslutade men tar fortfarande emot uppgifter.</translation>
     </message>
     <message>
-        <source>The register could not be loaded (%1). Check the connection and press Refresh.</source>
-        <translation>Registret kunde inte läsas in (%1). Kontrollera anslutningen och tryck på Uppdatera.</translation>
+        <source>The register could not be loaded: %1 Press Refresh to try again.</source>
+        <translation>Registret kunde inte läsas in: %1 Tryck på Uppdatera för att försöka igen.</translation>
     </message>
     <message>
         <source>Saved.</source>

@@ -13,10 +13,11 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import insert, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, insert, select
 
 from bowebb_console.domain.errors import ValidationError
+from bowebb_console.domain.hashchain import canonical_payload
+from bowebb_console.store.log.chain import write_event
 from bowebb_console.store.models import (
     Customer,
     SubProcessor,
@@ -27,7 +28,6 @@ from bowebb_console.store.subprocessors.register import (
     LOG_NAMESPACE,
     log_change,
     log_session_uuid,
-    writing,
 )
 
 KINDS = ("addition", "replacement")
@@ -64,7 +64,7 @@ def _change_session(sp_id: int | None, change_id: int) -> int | str:
 
 
 def add_planned_change(
-    db: Any,
+    conn: Connection,
     *,
     kind: str,
     description: str,
@@ -74,76 +74,101 @@ def add_planned_change(
     objection_window_ends: dt.date | None = None,
     actor: str | None = None,
 ) -> int:
-    if kind not in KINDS:
-        raise ValidationError("kind", "The change is an addition or a replacement.")
     description = (description or "").strip()
+    planned_on = check_change(
+        kind, description, planned_on, customers_notified_on, objection_window_ends
+    )
+    change_id = conn.execute(
+        insert(SubProcessorChange)
+        .values(
+            sub_processor_id=sub_processor_id,
+            kind=kind,
+            description=description,
+            planned_on=planned_on,
+            customers_notified_on=customers_notified_on,
+            objection_window_ends=objection_window_ends,
+        )
+        .returning(SubProcessorChange.id)
+    ).scalar_one()
+    payload = {
+        "action": "change_planned",
+        "change_id": change_id,
+        "sub_processor_id": sub_processor_id,
+        "kind": kind,
+        "description": description,
+        "planned_on": planned_on.isoformat(),
+        "customers_notified_on": _iso(customers_notified_on),
+        "objection_window_ends": _iso(objection_window_ends),
+    }
+    _log_change(conn, sub_processor_id, change_id, payload, actor)
+    return int(change_id)
+
+
+def check_change(
+    kind: str,
+    description: str,
+    planned_on: dt.date | None,
+    notified_on: dt.date | None,
+    window_ends: dt.date | None,
+) -> dt.date:
+    """The rules of a planned change; returns the date it takes effect."""
+    if kind not in KINDS:
+        raise ValidationError(
+            "kind", "The change is an addition or a replacement.", "subprocessors.bad_change_kind"
+        )
     if not description:
-        raise ValidationError("description", "Describe the change (which sub-processor, why).")
+        raise ValidationError(
+            "description",
+            "Describe the change (which sub-processor, why).",
+            "subprocessors.no_description",
+        )
     if planned_on is None:
-        raise ValidationError("planned_on", "Give the date the change takes effect.")
-    if objection_window_ends and customers_notified_on is None:
         raise ValidationError(
-            "customers_notified_on", "An objection window starts when customers are notified."
+            "planned_on", "Give the date the change takes effect.", "subprocessors.no_planned_on"
         )
-    if (
-        objection_window_ends
-        and customers_notified_on
-        and objection_window_ends < customers_notified_on
-    ):
+    if window_ends and notified_on is None:
         raise ValidationError(
-            "objection_window_ends", "The objection window cannot end before customers are told."
+            "customers_notified_on",
+            "An objection window starts when customers are notified.",
+            "subprocessors.window_without_notice",
         )
-    if objection_window_ends and objection_window_ends > planned_on:
+    if window_ends and notified_on and window_ends < notified_on:
+        raise ValidationError(
+            "objection_window_ends",
+            "The objection window cannot end before customers are told.",
+            "subprocessors.window_before_notice",
+        )
+    if window_ends and window_ends > planned_on:
         raise ValidationError(
             "objection_window_ends",
             "The objection window must end before the change takes effect.",
+            "subprocessors.window_after_change",
         )
-    with writing(db) as conn:
-        change_id = conn.execute(
-            insert(SubProcessorChange)
-            .values(
-                sub_processor_id=sub_processor_id,
-                kind=kind,
-                description=description,
-                planned_on=planned_on,
-                customers_notified_on=customers_notified_on,
-                objection_window_ends=objection_window_ends,
-            )
-            .returning(SubProcessorChange.id)
-        ).scalar_one()
-        payload = {
-            "action": "change_planned",
-            "change_id": change_id,
-            "sub_processor_id": sub_processor_id,
-            "kind": kind,
-            "description": description,
-            "planned_on": planned_on.isoformat(),
-            "customers_notified_on": _iso(customers_notified_on),
-            "objection_window_ends": _iso(objection_window_ends),
-        }
-        _log_change(conn, sub_processor_id, change_id, payload, actor)
-        return int(change_id)
+    return planned_on
 
 
 def _iso(value: dt.date | None) -> str | None:
     return value.isoformat() if value else None
 
 
-def _log_change(conn: Any, sp_id: int | None, change_id: int, payload: Any, actor: Any) -> None:
+def _log_change(
+    conn: Connection,
+    sp_id: int | None,
+    change_id: int,
+    payload: dict[str, Any],
+    actor: str | None,
+) -> None:
     session = _change_session(sp_id, change_id)
     if isinstance(session, int):
         log_change(conn, "register_changed", session, payload, actor)
     else:
-        from bowebb_console.domain.hashchain import canonical_payload
-        from bowebb_console.store.log.chain import write_event
-
         write_event(
             conn, "register_changed", session, str(uuid.uuid4()), canonical_payload(payload), actor
         )
 
 
 def record_objection(
-    db: Any,
+    conn: Connection,
     change_id: int,
     customer_id: int,
     received_on: dt.date | None,
@@ -152,37 +177,50 @@ def record_objection(
     actor: str | None = None,
 ) -> int:
     if received_on is None:
-        raise ValidationError("received_on", "Give the date the objection was received.")
-    with writing(db) as conn:
-        sp_id = conn.execute(
-            select(SubProcessorChange.sub_processor_id).where(SubProcessorChange.id == change_id)
-        ).first()
-        if sp_id is None:
-            raise ValidationError("change", "This planned change no longer exists.")
-        if conn.execute(select(Customer.id).where(Customer.id == customer_id)).first() is None:
-            raise ValidationError("customer", "This customer no longer exists.")
-        new_id = conn.execute(
-            insert(SubProcessorObjection)
-            .values(
-                change_id=change_id,
-                customer_id=customer_id,
-                received_on=received_on,
-                note=(note or "").strip(),
-            )
-            .returning(SubProcessorObjection.id)
-        ).scalar_one()
-        # The customer by id only: the log's columns and payload name no person.
-        payload = {
-            "action": "objection_recorded",
-            "change_id": change_id,
-            "customer_id": customer_id,
-            "received_on": received_on.isoformat(),
-        }
-        _log_change(conn, sp_id[0], change_id, payload, actor)
-        return int(new_id)
+        raise ValidationError(
+            "received_on",
+            "Give the date the objection was received.",
+            "subprocessors.no_received_on",
+        )
+    sp_id = conn.execute(
+        select(SubProcessorChange.sub_processor_id).where(SubProcessorChange.id == change_id)
+    ).first()
+    if sp_id is None:
+        raise ValidationError(
+            "change", "This planned change no longer exists.", "subprocessors.change_gone"
+        )
+    if conn.execute(select(Customer.id).where(Customer.id == customer_id)).first() is None:
+        raise ValidationError(
+            "customer", "This customer no longer exists.", "subprocessors.customer_gone"
+        )
+    new_id = conn.execute(
+        insert(SubProcessorObjection)
+        .values(
+            change_id=change_id,
+            customer_id=customer_id,
+            received_on=received_on,
+            note=(note or "").strip(),
+        )
+        .returning(SubProcessorObjection.id)
+    ).scalar_one()
+    # The customer by id only: the log's columns and payload name no person.
+    payload = {
+        "action": "objection_recorded",
+        "change_id": change_id,
+        "customer_id": customer_id,
+        "received_on": received_on.isoformat(),
+    }
+    _log_change(conn, sp_id[0], change_id, payload, actor)
+    return int(new_id)
 
 
-def list_planned_changes(session: Session) -> list[PlannedChange]:
+def customer_by_org_number(conn: Connection, digits: str) -> int | None:
+    """The id of the customer with this organisation number (10 digits), if any."""
+    found = conn.execute(select(Customer.id).where(Customer.org_number == digits)).first()
+    return int(found[0]) if found is not None else None
+
+
+def list_planned_changes(conn: Connection) -> list[PlannedChange]:
     objections: dict[int, list[Objection]] = {}
     q = (
         select(
@@ -197,28 +235,26 @@ def list_planned_changes(session: Session) -> list[PlannedChange]:
         .join(Customer, Customer.id == SubProcessorObjection.customer_id)
         .order_by(SubProcessorObjection.received_on, SubProcessorObjection.id)
     )
-    for r in session.execute(q):
+    for r in conn.execute(q):
         org = f"{r[4][:6]}-{r[4][6:]}"
         objections.setdefault(r[0], []).append(Objection(r[1], r[2], r[3], org, r[5], r[6]))
-    rows = session.execute(
-        select(SubProcessorChange, SubProcessor.name)
-        .outerjoin(SubProcessor, SubProcessor.id == SubProcessorChange.sub_processor_id)
-        .order_by(SubProcessorChange.planned_on.desc(), SubProcessorChange.id.desc())
-    )
-    return [
-        PlannedChange(
+    c = SubProcessorChange
+    rows = conn.execute(
+        select(
             c.id,
             c.sub_processor_id,
-            name,
+            SubProcessor.name,
             c.kind,
             c.description,
             c.planned_on,
             c.customers_notified_on,
             c.objection_window_ends,
-            tuple(objections.get(c.id, ())),
         )
-        for c, name in rows
-    ]
+        .select_from(c)
+        .outerjoin(SubProcessor, SubProcessor.id == c.sub_processor_id)
+        .order_by(c.planned_on.desc(), c.id.desc())
+    )
+    return [PlannedChange(*r, tuple(objections.get(r[0], ()))) for r in rows]
 
 
 def change_log_session(change: PlannedChange) -> str:

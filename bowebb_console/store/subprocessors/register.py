@@ -1,31 +1,29 @@
 """The sub-processor register and its DPA checklists (policy clauses 8 and 10).
 
-Only admins change the register: on PostgreSQL the GRANTs refuse everyone else, and that
-refusal arrives here as :class:`RegisterRefused`. Every change is written together with a
-chained log event (``register_changed``, ``checklist_changed``, ``evidence_added``) in one
-transaction, so a change is never saved without its record. Each sub-processor's events share
-one session UUID (uuid5 of its id), so its history reads as one session of the log.
+Only admins change the register: on PostgreSQL the GRANTs refuse everyone else (the service
+turns that refusal into ``subprocessors.refused``). Every change is written together with a
+chained log event (``register_changed``, ``checklist_changed``, ``evidence_added``) in the
+caller's transaction, so a change is never saved without its record. Each sub-processor's
+events share one session UUID (uuid5 of its id), so its history reads as one session of the log.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, insert, select, update
-from sqlalchemy.exc import DBAPIError, IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.exc import IntegrityError
 
 from bowebb_console.domain import checklist as cl
 from bowebb_console.domain.countries import parse_locations
-from bowebb_console.domain.errors import ValidationError
+from bowebb_console.domain.errors import ShownError, ValidationError
 from bowebb_console.domain.hashchain import canonical_payload
 from bowebb_console.domain.subprocessor_flags import Flag, RegisterFacts, flags_for
-from bowebb_console.store.log.chain import engine_of, local_actor, write_event
+from bowebb_console.store.db.errors import driver_code
+from bowebb_console.store.log.chain import local_actor, write_event
 from bowebb_console.store.models import (
     NAME_MAX,
     Customer,
@@ -35,6 +33,7 @@ from bowebb_console.store.models import (
 )
 
 CATEGORIES_MAX = 4000
+EVIDENCE_NOTE_MAX = 2000
 LOG_NAMESPACE = uuid.UUID("6f1d8a52-5b0e-4c8e-9a43-2f6f0b7c9e11")
 EDITABLE = (
     "name",
@@ -53,16 +52,15 @@ EDITABLE = (
 )
 
 
-class RegisterRefused(PermissionError):
-    """The database refused the change (only admins keep the register)."""
+class StaleRegisterEdit(ShownError):
+    """Someone else saved (or removed) this sub-processor since it was loaded."""
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
-
-
-class StaleRegisterEdit(RuntimeError):
-    """Someone else saved this sub-processor since it was loaded; the input is kept."""
+    def __init__(self) -> None:
+        super().__init__(
+            "subprocessors.stale_edit",
+            "Someone else changed or removed this sub-processor since you opened it; "
+            "your input is kept — reload and apply it again.",
+        )
 
 
 @dataclass(frozen=True)
@@ -120,28 +118,51 @@ def log_session_uuid(sub_processor_id: int) -> str:
 def _clean(text: str | None, field: str, limit: int, *, required: bool = False) -> str:
     value = " ".join((text or "").split())
     if required and not value:
-        raise ValidationError(field, "This field is required.")
+        raise ValidationError(field, "This field is required.", "subprocessors.required")
     if len(value) > limit:
-        raise ValidationError(field, f"Too long (at most {limit} characters).")
+        raise too_long(field, limit)
     return value
+
+
+def too_long(field: str, limit: int) -> ValidationError:
+    return ValidationError(
+        field,
+        f"Too long (at most {limit} characters).",
+        "subprocessors.too_long",
+        {"limit": limit},
+    )
 
 
 def validate(inp: SubProcessorInput) -> dict[str, Any]:
     """The values to store, normalised; ValidationError names the first bad field."""
     if inp.status not in ("active", "ended"):
-        raise ValidationError("status", "The status must be active or ended.")
+        raise ValidationError(
+            "status", "The status must be active or ended.", "subprocessors.bad_status"
+        )
     locations = parse_locations(inp.locations, "locations")
     if not locations:
-        raise ValidationError("locations", "Give at least one processing location (e.g. SE).")
+        raise ValidationError(
+            "locations",
+            "Give at least one processing location (e.g. SE).",
+            "subprocessors.no_location",
+        )
     storage = parse_locations(inp.storage_locations, "storage_locations")
     if inp.status == "active" and inp.ended_on is not None:
-        raise ValidationError("ended_on", "An active sub-processor has no end date.")
+        raise ValidationError(
+            "ended_on", "An active sub-processor has no end date.", "subprocessors.active_ended_on"
+        )
     if inp.status == "ended" and inp.ended_on is None:
-        raise ValidationError("ended_on", "Give the date the sub-processor ended.")
+        raise ValidationError(
+            "ended_on", "Give the date the sub-processor ended.", "subprocessors.no_ended_on"
+        )
     if len((inp.data_categories or "").strip()) > CATEGORIES_MAX:
-        raise ValidationError("data_categories", f"Too long (at most {CATEGORIES_MAX} characters).")
+        raise too_long("data_categories", CATEGORIES_MAX)
     if inp.dpa_signed_on and inp.dpa_signed_on > dt.date.today():
-        raise ValidationError("dpa_signed_on", "The DPA signing date is in the future.")
+        raise ValidationError(
+            "dpa_signed_on",
+            "The DPA signing date is in the future.",
+            "subprocessors.dpa_in_future",
+        )
     return {
         "name": _clean(inp.name, "name", NAME_MAX, required=True),
         "registration_number": _clean(inp.registration_number, "registration_number", 40) or None,
@@ -159,24 +180,16 @@ def validate(inp: SubProcessorInput) -> dict[str, Any]:
     }
 
 
-@contextmanager
-def writing(db: Any) -> Iterator[Connection]:
-    """One transaction for the change and its log event; database refusals translated."""
-    engine = engine_of(db)
+def _execute(conn: Connection, statement: Any) -> Any:
+    """Insert or update a sub-processor: a unique-key conflict is its name (its one unique
+    key besides the id)."""
     try:
-        with engine.connect() as conn:
-            if conn.dialect.name == "sqlite":
-                conn.execution_options(sqlite_begin="IMMEDIATE")  # the log's chain is extended
-            with conn.begin():
-                yield conn
-    except DBAPIError as exc:
-        detail = str(getattr(exc, "orig", exc)).strip().splitlines()[0][:200]
-        if "permission denied" in detail.lower():
-            raise RegisterRefused(
-                "The database refused the change: only admins keep the sub-processor register."
-            ) from None
-        if isinstance(exc, IntegrityError) and "name" in detail.lower():
-            raise ValidationError("name", "A sub-processor with this name exists.") from None
+        return conn.execute(statement)
+    except IntegrityError as exc:
+        if driver_code(exc) == "db.conflict":
+            raise ValidationError(
+                "name", "A sub-processor with this name exists.", "subprocessors.name_exists"
+            ) from exc
         raise
 
 
@@ -193,7 +206,7 @@ def _json(value: Any) -> Any:
 
 
 def save_sub_processor(
-    db: Any,
+    conn: Connection,
     inp: SubProcessorInput,
     *,
     sp_id: int | None = None,
@@ -203,51 +216,45 @@ def save_sub_processor(
     """Add (``sp_id`` None) or change a sub-processor; returns its id. ``version`` is the one
     loaded: a newer saved version raises StaleRegisterEdit. ``actor``: SQLite only."""
     values = validate(inp)
-    with writing(db) as conn:
-        if sp_id is None:
-            new_id = conn.execute(
-                insert(SubProcessor).values(**values, version=1).returning(SubProcessor.id)
-            ).scalar_one()
-            changes = {k: [None, _json(v)] for k, v in values.items() if v not in (None, "")}
-            log_change(
-                conn,
-                "register_changed",
-                new_id,
-                {"action": "added", "sub_processor_id": new_id, "changes": changes},
-                actor,
-            )
-            return int(new_id)
-        cols = [getattr(SubProcessor, k) for k in EDITABLE]
-        old = conn.execute(
-            select(SubProcessor.version, *cols).where(SubProcessor.id == sp_id)
-        ).first()
-        if old is None or (version is not None and old[0] != version):
-            raise StaleRegisterEdit(
-                "Someone else changed or removed this sub-processor since you opened it; "
-                "your input is kept — reload and apply it again."
-            )
-        before = dict(zip(EDITABLE, old[1:], strict=True))
-        changes = {k: [_json(before[k]), _json(v)] for k, v in values.items() if before[k] != v}
-        if changes:
-            done = conn.execute(
-                update(SubProcessor)
-                .where(SubProcessor.id == sp_id, SubProcessor.version == old[0])
-                .values(**values, version=old[0] + 1)
-            )
-            if done.rowcount != 1:
-                raise StaleRegisterEdit("Someone else saved this sub-processor at the same time.")
-            log_change(
-                conn,
-                "register_changed",
-                sp_id,
-                {"action": "changed", "sub_processor_id": sp_id, "changes": changes},
-                actor,
-            )
-        return sp_id
+    if sp_id is None:
+        return _add(conn, values, actor)
+    return _change(conn, sp_id, version, values, actor)
+
+
+def _add(conn: Connection, values: dict[str, Any], actor: str | None) -> int:
+    statement = insert(SubProcessor).values(**values, version=1).returning(SubProcessor.id)
+    new_id = int(_execute(conn, statement).scalar_one())
+    changes = {k: [None, _json(v)] for k, v in values.items() if v not in (None, "")}
+    payload = {"action": "added", "sub_processor_id": new_id, "changes": changes}
+    log_change(conn, "register_changed", new_id, payload, actor)
+    return new_id
+
+
+def _change(
+    conn: Connection, sp_id: int, version: int | None, values: dict[str, Any], actor: str | None
+) -> int:
+    cols = [getattr(SubProcessor, k) for k in EDITABLE]
+    old = conn.execute(select(SubProcessor.version, *cols).where(SubProcessor.id == sp_id)).first()
+    if old is None or (version is not None and old[0] != version):
+        raise StaleRegisterEdit()
+    before = dict(zip(EDITABLE, old[1:], strict=True))
+    changes = {k: [_json(before[k]), _json(v)] for k, v in values.items() if before[k] != v}
+    if changes:
+        done = _execute(
+            conn,
+            update(SubProcessor)
+            .where(SubProcessor.id == sp_id, SubProcessor.version == old[0])
+            .values(**values, version=old[0] + 1),
+        )
+        if done.rowcount != 1:  # someone saved it at the same time
+            raise StaleRegisterEdit()
+        payload = {"action": "changed", "sub_processor_id": sp_id, "changes": changes}
+        log_change(conn, "register_changed", sp_id, payload, actor)
+    return sp_id
 
 
 def set_checklist_item(
-    db: Any,
+    conn: Connection,
     sp_id: int,
     item_key: str,
     status: str,
@@ -258,40 +265,58 @@ def set_checklist_item(
 ) -> None:
     """Record one item's assessment. Who and when: the server on PostgreSQL (session_user)."""
     checklist = checklist or cl.load_checklist()
-    if checklist.item(item_key) is None:
-        raise ValidationError("item_key", f"{item_key!r} is not an item of the checklist.")
+    item = checklist.item(item_key)
+    if item is None:
+        raise not_an_item(item_key)
     if status not in cl.STATUSES:
-        raise ValidationError("status", "The status must be yes, no, partly or not assessed.")
+        raise ValidationError(
+            "status",
+            "The status must be yes, no, partly or not assessed.",
+            "subprocessors.bad_item_status",
+        )
     evidence = (evidence or "").strip()
-    if len(evidence) > 2000:
-        raise ValidationError("evidence", "The evidence note is too long (at most 2000).")
-    with writing(db) as conn:
-        values: dict[str, Any] = {"status": status, "evidence": evidence}
-        if conn.dialect.name == "sqlite":
-            values |= {"assessed_by": actor or local_actor(), "assessed_at": utcnow()}
-        existing = conn.execute(
-            select(DpaChecklistItem.id, DpaChecklistItem.status, DpaChecklistItem.evidence).where(
-                DpaChecklistItem.sub_processor_id == sp_id, DpaChecklistItem.item_key == item_key
-            )
-        ).first()
-        if existing is None:
-            conn.execute(
-                insert(DpaChecklistItem).values(sub_processor_id=sp_id, item_key=item_key, **values)
-            )
-            before: tuple[str | None, str | None] = (None, None)
-        else:
-            conn.execute(
-                update(DpaChecklistItem).where(DpaChecklistItem.id == existing[0]).values(**values)
-            )
-            before = (existing[1], existing[2])
-        payload = {
-            "sub_processor_id": sp_id,
-            "item": item_key,
-            "article": checklist.item(item_key).article,  # type: ignore[union-attr]
-            "status": [before[0], status],
-            "evidence": [before[1], evidence],
-        }
-        log_change(conn, "checklist_changed", sp_id, payload, actor)
+    if len(evidence) > EVIDENCE_NOTE_MAX:
+        raise ValidationError(
+            "evidence",
+            f"The evidence note is too long (at most {EVIDENCE_NOTE_MAX}).",
+            "subprocessors.note_too_long",
+            {"limit": EVIDENCE_NOTE_MAX},
+        )
+    values: dict[str, Any] = {"status": status, "evidence": evidence}
+    if conn.dialect.name == "sqlite":
+        values |= {"assessed_by": actor or local_actor(), "assessed_at": utcnow()}
+    existing = conn.execute(
+        select(DpaChecklistItem.id, DpaChecklistItem.status, DpaChecklistItem.evidence).where(
+            DpaChecklistItem.sub_processor_id == sp_id, DpaChecklistItem.item_key == item_key
+        )
+    ).first()
+    if existing is None:
+        conn.execute(
+            insert(DpaChecklistItem).values(sub_processor_id=sp_id, item_key=item_key, **values)
+        )
+        before: tuple[str | None, str | None] = (None, None)
+    else:
+        conn.execute(
+            update(DpaChecklistItem).where(DpaChecklistItem.id == existing[0]).values(**values)
+        )
+        before = (existing[1], existing[2])
+    payload = {
+        "sub_processor_id": sp_id,
+        "item": item_key,
+        "article": item.article,
+        "status": [before[0], status],
+        "evidence": [before[1], evidence],
+    }
+    log_change(conn, "checklist_changed", sp_id, payload, actor)
+
+
+def not_an_item(item_key: str) -> ValidationError:
+    return ValidationError(
+        "item_key",
+        f"{item_key!r} is not an item of the checklist.",
+        "subprocessors.not_an_item",
+        {"item": item_key},
+    )
 
 
 def utcnow() -> dt.datetime:
@@ -308,12 +333,12 @@ def _record(row: Any) -> SubProcessorRecord:
     return SubProcessorRecord(**values, id=row.id, version=row.version)
 
 
-def _statuses(session: Session) -> dict[int, dict[str, str]]:
+def _statuses(conn: Connection) -> dict[int, dict[str, str]]:
     out: dict[int, dict[str, str]] = {}
     q = select(
         DpaChecklistItem.sub_processor_id, DpaChecklistItem.item_key, DpaChecklistItem.status
     )
-    for sp_id, key, status in session.execute(q):
+    for sp_id, key, status in conn.execute(q):
         out.setdefault(sp_id, {})[key] = status
     return out
 
@@ -330,29 +355,38 @@ def facts_of(record: SubProcessorInput, statuses: dict[str, str]) -> RegisterFac
     )
 
 
-def list_register(session: Session, today: dt.date) -> list[RegisterRow]:
+def list_register(conn: Connection, today: dt.date) -> list[RegisterRow]:
     """Every sub-processor with its checklist statuses and flags (flags as of ``today``)."""
     checklist = cl.load_checklist()
-    statuses = _statuses(session)
+    statuses = _statuses(conn)
     rows = []
-    for sp in session.scalars(select(SubProcessor).order_by(SubProcessor.name)):
+    for sp in conn.execute(select(SubProcessor.__table__).order_by(SubProcessor.name)):
         record = _record(sp)
-        mine = statuses.get(sp.id, {})
+        mine = statuses.get(record.id, {})
         rows.append(RegisterRow(record, mine, flags_for(facts_of(record, mine), checklist, today)))
     return rows
 
 
-def get_record(session: Session, sp_id: int) -> SubProcessorRecord | None:
-    sp = session.get(SubProcessor, sp_id)
-    return _record(sp) if sp is not None else None
+def get_record(conn: Connection, sp_id: int) -> SubProcessorRecord | None:
+    row = conn.execute(select(SubProcessor.__table__).where(SubProcessor.id == sp_id)).first()
+    return _record(row) if row is not None else None
 
 
-def checklist_entries(session: Session, sp_id: int) -> list[ChecklistEntry]:
+def sub_processor_names(conn: Connection) -> list[tuple[int, str]]:
+    """(id, name) of every sub-processor, by name: what a planned change may concern."""
+    rows = conn.execute(select(SubProcessor.id, SubProcessor.name).order_by(SubProcessor.name))
+    return [(int(i), str(n)) for i, n in rows]
+
+
+def checklist_entries(conn: Connection, sp_id: int) -> list[ChecklistEntry]:
     """Every item of the checklist in its order; unassessed items as "not_assessed"."""
+    i = DpaChecklistItem
     saved = {
         r.item_key: r
-        for r in session.scalars(
-            select(DpaChecklistItem).where(DpaChecklistItem.sub_processor_id == sp_id)
+        for r in conn.execute(
+            select(i.item_key, i.status, i.evidence, i.assessed_by, i.assessed_at).where(
+                i.sub_processor_id == sp_id
+            )
         )
     }
     out = []
@@ -365,9 +399,9 @@ def checklist_entries(session: Session, sp_id: int) -> list[ChecklistEntry]:
     return out
 
 
-def customers_without_dpa(session: Session) -> list[CustomerWithoutDpa]:
+def customers_without_dpa(conn: Connection) -> list[CustomerWithoutDpa]:
     """Active customers with no signed DPA (policy clause 6), for leads to chase."""
-    rows = session.execute(
+    rows = conn.execute(
         select(
             Customer.id,
             Customer.org_number,
@@ -379,7 +413,3 @@ def customers_without_dpa(session: Session) -> list[CustomerWithoutDpa]:
         .order_by(Customer.name, Customer.id)
     )
     return [CustomerWithoutDpa(r[0], f"{r[1][:6]}-{r[1][6:]}", r[2], r[3], r[4]) for r in rows]
-
-
-def record_as_dict(record: SubProcessorRecord) -> dict[str, Any]:
-    return {k: _json(v) for k, v in asdict(record).items()}

@@ -5,13 +5,9 @@ service-notice export) and record objections as they arrive."""
 from __future__ import annotations
 
 import datetime as dt
-import io
-import os
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -26,67 +22,17 @@ from PySide6.QtWidgets import (
 )
 
 from bowebb_console.domain.errors import ValidationError
+from bowebb_console.services import subprocessors as service
+from bowebb_console.services.subprocessors import Changes, PlannedChange
 from bowebb_console.ui.kit.context import AppContext
+from bowebb_console.ui.kit.lazy import LazyPanel
 from bowebb_console.ui.kit.list_frame import ListFrame
-from bowebb_console.ui.kit.rows import RowTableModel
 from bowebb_console.ui.subprocessors.common import CHANGE_KINDS, change_kind_text, parse_date
-from bowebb_console.ui.subprocessors.files import ask_path
-from bowebb_console.ui.subprocessors.messages import ui_message
+from bowebb_console.ui.subprocessors.errors import shown
 from bowebb_console.ui.subprocessors.models import ChangesModel, ObjectionsModel
 
 
-def load_changes(ctx: AppContext) -> tuple[list[Any], list[tuple[int, str]]]:
-    from sqlalchemy import select
-
-    from bowebb_console.store.models import SubProcessor
-    from bowebb_console.store.subprocessors.changes import list_planned_changes
-
-    with ctx.database.session() as session:
-        names = session.execute(
-            select(SubProcessor.id, SubProcessor.name).order_by(SubProcessor.name)
-        ).all()
-        return list_planned_changes(session), [(int(i), str(n)) for i, n in names]
-
-
-def add_change(ctx: AppContext, values: dict[str, Any]) -> int:
-    from bowebb_console.store.subprocessors.changes import add_planned_change
-
-    return add_planned_change(ctx.database, **values, actor=ctx.identity.user)
-
-
-def add_objection(ctx: AppContext, change_id: int, org: str, received: Any, note: str) -> int:
-    from sqlalchemy import select
-
-    from bowebb_console.domain.orgnr import parse_orgnr
-    from bowebb_console.store.models import Customer
-    from bowebb_console.store.subprocessors.changes import record_objection
-
-    digits = parse_orgnr(org).digits  # a ValidationError says what is wrong with it
-    with ctx.database.session() as session:
-        customer = session.scalar(select(Customer.id).where(Customer.org_number == digits))
-    if customer is None:
-        raise ValidationError("customer", "No customer has this organisation number.")
-    return record_objection(
-        ctx.database, change_id, customer, received, note, actor=ctx.identity.user
-    )
-
-
-def export_recipients(ctx: AppContext, path: str, reason: str) -> int:
-    """The recorded service-notice export (store.notices): the file appears only after the
-    record of the export is committed."""
-    from bowebb_console.store.customers.notices import export_notice_recipients
-
-    target = Path(path)
-    out = io.StringIO()
-    with ctx.database.session() as session, session.begin():
-        count = export_notice_recipients(session, out, reason=reason, local_user=ctx.identity.user)
-    tmp = target.with_name(f".{target.name}.part")
-    tmp.write_text(out.getvalue(), encoding="utf-8-sig", newline="")
-    os.replace(tmp, target)
-    return count
-
-
-class ChangesPanel(QWidget):
+class ChangesPanel(LazyPanel):
     TAG = "subprocessors.changes"
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -94,14 +40,13 @@ class ChangesPanel(QWidget):
         self.ctx = ctx
         self.can_edit = ctx.identity.role == "admin"
         self.loading = False
-        self.shown_once = False
         self.model = ChangesModel(self)
         self.frame = ListFrame(self.tr("Planned changes of sub-processors"), self.model)
         self.frame.refresh_button.setText(self.tr("Refresh"))
         self.frame.refresh_button.clicked.connect(self.reload)
         self.table = self.frame.table
         self.table.selectionModel().currentRowChanged.connect(self._selected)
-        self.objections_model: RowTableModel[Any] = ObjectionsModel(self)
+        self.objections_model = ObjectionsModel(self)
         self.objections = ListFrame(self.tr("Objections received"), self.objections_model)
         self.objections.refresh_button.hide()
         self.message = QLabel()
@@ -177,27 +122,20 @@ class ChangesPanel(QWidget):
         self.objection_button.setEnabled(selected)
         self.recipients_button.setEnabled(selected)
 
-    def showEvent(self, event: QShowEvent) -> None:
-        # Loaded when first shown: the screen opens on the register, and fewer queries at
-        # start-up leave the GUI thread (and the GIL) to the user.
-        if not self.shown_once:
-            self.shown_once = True
-            self.reload()
-        super().showEvent(event)
-
     def reload(self) -> None:
         self.loading = True
         self.ctx.runner.start(
-            load_changes,
-            self.ctx,
+            service.list_changes,
+            self.ctx.database,
             tag=self.TAG,
+            owner=self,
             on_result=self._loaded,
             on_error=self._failed,
             on_finished=self._done,
         )
 
-    def _loaded(self, result: tuple[list[Any], list[tuple[int, str]]]) -> None:
-        changes, names = result
+    def _loaded(self, result: Changes) -> None:
+        changes, names = result.changes, result.sub_processors
         current = self.current()
         self.model.set_rows(changes)
         self.frame.clear_error()
@@ -219,21 +157,19 @@ class ChangesPanel(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         self.frame.show_error(
-            self.tr("The planned changes could not be loaded (%1).").replace(
-                "%1", type(exc).__name__
-            )
+            self.tr("The planned changes could not be loaded: %1").replace("%1", shown(exc))
         )
 
     def _done(self) -> None:
         self.loading = False
 
-    def current(self) -> Any:
+    def current(self) -> PlannedChange | None:
         index = self.table.currentIndex()
         if not index.isValid():
             return None
         return self.model.row_at(self.frame.proxy.mapToSource(index).row())
 
-    def _selected(self, *_args: Any) -> None:
+    def _selected(self, *_args: object) -> None:
         self._show_objections()
 
     def _show_objections(self) -> None:
@@ -252,13 +188,15 @@ class ChangesPanel(QWidget):
                 "objection_window_ends": parse_date(self.window_ends.text(), "window_ends"),
             }
         except ValidationError as exc:
-            self.message.setText(ui_message(exc.message))
+            self.message.setText(shown(exc))
             return
         self.add_button.setEnabled(False)
         self.ctx.runner.start(
-            add_change,
-            self.ctx,
-            values,
+            service.add_planned_change,
+            self.ctx.database,
+            self.ctx.identity,
+            **values,
+            owner=self,
             on_result=self._added,
             on_error=self._write_failed,
             on_finished=lambda: self.add_button.setEnabled(True),
@@ -277,16 +215,18 @@ class ChangesPanel(QWidget):
         try:
             received = parse_date(self.objection_date.text(), "received_on")
         except ValidationError as exc:
-            self.message.setText(ui_message(exc.message))
+            self.message.setText(shown(exc))
             return
         self.objection_button.setEnabled(False)
         self.ctx.runner.start(
-            add_objection,
-            self.ctx,
+            service.record_objection,
+            self.ctx.database,
+            self.ctx.identity,
             change.id,
             self.objection_org.text(),
             received,
             self.objection_note.text(),
+            owner=self,
             on_result=self._objection_recorded,
             on_error=self._write_failed,
             on_finished=self._enable,
@@ -299,38 +239,29 @@ class ChangesPanel(QWidget):
         self.reload()
 
     def _write_failed(self, exc: BaseException) -> None:
-        from bowebb_console.store.subprocessors.register import RegisterRefused
-
-        if isinstance(exc, ValidationError):
-            text = ui_message(exc.message)
-        elif isinstance(exc, RegisterRefused):
-            text = self.tr("The database refused the change: only admins keep the register.")
-        elif isinstance(exc, OSError):
-            text = self.tr("The file could not be written: %1").replace("%1", exc.strerror or "")
-        else:
-            text = self.tr("Not saved: %1. Try again.").replace("%1", type(exc).__name__)
-        self.message.setText(text)
+        self.message.setText(shown(exc))
 
     def export_recipients(self) -> None:
         name = f"notice-recipients-{dt.date.today().isoformat()}.csv"
-        ask_path(
-            self,
+        self.ctx.prompts.ask_path(
             self.tr("Export customers to notify"),
-            self.tr("CSV files (*.csv)"),
             self.export_recipients_to,
-            save_as=name,
+            save=True,
+            name_filter=self.tr("CSV files (*.csv)"),
+            suggested=name,
         )
 
-    def export_recipients_to(self, path: str) -> None:
+    def export_recipients_to(self, path: Path) -> None:
         change = self.current()
         if change is None:
             return
-        reason = f"Planned sub-processor change #{change.id}: {change.description}"
         self.ctx.runner.start(
-            export_recipients,
-            self.ctx,
+            service.export_change_recipients,
+            self.ctx.database,
+            self.ctx.identity,
+            change,
             path,
-            reason[:500],
+            owner=self,
             on_result=lambda n: self.message.setText(
                 self.tr("%n recipient(s) exported; the export is recorded.", "", n)
             ),

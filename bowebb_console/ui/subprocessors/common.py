@@ -78,7 +78,7 @@ def parse_date(text: str, field: str) -> dt.date | None:
         return dt.date.fromisoformat(value)
     except ValueError:
         raise ValidationError(
-            field, QCoreApplication.translate("SubProcessorTexts", "Write the date as YYYY-MM-DD.")
+            field, "Write the date as YYYY-MM-DD.", "subprocessors.bad_date"
         ) from None
 
 

@@ -23,15 +23,14 @@ from PySide6.QtWidgets import (
 )
 
 from bowebb_console.domain import checklist as cl
-from bowebb_console.domain.errors import ValidationError
 from bowebb_console.domain.subprocessor_flags import Flag, FlagKind
+from bowebb_console.services import subprocessors as service
+from bowebb_console.services.subprocessors import Detail, EvidenceInfo
 from bowebb_console.ui.kit.context import AppContext
 from bowebb_console.ui.kit.rows import ROW_ROLE
 from bowebb_console.ui.subprocessors import export
 from bowebb_console.ui.subprocessors.common import flag_label, language, status_text
-from bowebb_console.ui.subprocessors.files import ask_path
-from bowebb_console.ui.subprocessors.jobs import Detail, attach, load_detail, save_copy, save_item
-from bowebb_console.ui.subprocessors.messages import ui_message
+from bowebb_console.ui.subprocessors.errors import shown
 from bowebb_console.ui.subprocessors.models import ChecklistModel, EvidenceModel
 
 
@@ -174,10 +173,11 @@ class DetailPanel(QWidget):
             return
         self.loading = True
         self.ctx.runner.start(
-            load_detail,
-            self.ctx,
+            service.load_detail,
+            self.ctx.database,
             sp_id,
             tag=self.TAG,
+            owner=self,
             on_result=self._loaded,
             on_error=self._failed,
             on_finished=self._done,
@@ -215,7 +215,7 @@ class DetailPanel(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         self.message.setText(
-            self.tr("The sub-processor could not be loaded (%1).").replace("%1", type(exc).__name__)
+            self.tr("The sub-processor could not be loaded: %1").replace("%1", shown(exc))
         )
 
     def _done(self) -> None:
@@ -238,12 +238,14 @@ class DetailPanel(QWidget):
         entry = self.checklist_model.row_at(row)
         self._busy(True)
         self.ctx.runner.start(
-            save_item,
-            self.ctx,
+            service.set_checklist_item,
+            self.ctx.database,
+            self.ctx.identity,
             self.sp_id,
             entry.item.key,
             str(self.status_box.currentData()),
             self.evidence_edit.text(),
+            owner=self,
             on_result=lambda _r: self._changed(self.tr("Item saved.")),
             on_error=self._write_failed,
             on_finished=lambda: self._busy(False),
@@ -259,51 +261,39 @@ class DetailPanel(QWidget):
         self.on_changed()
 
     def _write_failed(self, exc: BaseException) -> None:
-        from bowebb_console.store.subprocessors.register import RegisterRefused
-
-        if isinstance(exc, ValidationError):
-            text = ui_message(exc.message)
-        elif isinstance(exc, RegisterRefused):
-            text = self.tr("The database refused the change: only admins keep the register.")
-        elif isinstance(exc, OSError):
-            text = self.tr("The file could not be read: %1").replace("%1", exc.strerror or "")
-        else:
-            text = self.tr("Not saved: %1. Try again.").replace("%1", type(exc).__name__)
+        text = shown(exc)
         self.message.setText(text)
         self.ctx.prompts.show_error(self.tr("Not saved"), text)
 
     # -- evidence --------------------------------------------------------------------------
 
     def choose_file(self) -> None:
-        ask_path(
-            self,
+        self.ctx.prompts.ask_path(
             self.tr("Attach evidence"),
-            self.tr("Documents (*.pdf *.txt *.*)"),
             self.attach_path,
+            save=False,
+            name_filter=self.tr("Documents (*.pdf *.txt *.*)"),
         )
 
-    def attach_path(self, path: str) -> None:
+    def attach_path(self, path: Path) -> None:
         if self.sp_id is None:
             return
         self._busy(True)
         self.ctx.runner.start(
-            attach,
-            self.ctx,
+            service.attach_evidence,
+            self.ctx.database,
+            self.ctx.identity,
             self.sp_id,
-            path,
-            self.attach_to.currentData(),
+            Path(path),
+            item_key=self.attach_to.currentData(),
+            owner=self,
             on_result=self._attached,
             on_error=self._write_failed,
             on_finished=lambda: self._busy(False),
         )
 
-    def _attached(self, info: Any) -> None:
-        self.hash_label.setText(
-            self.tr("%1: SHA-256 %2, %3 bytes")
-            .replace("%1", info.file_name)
-            .replace("%2", info.sha256)
-            .replace("%3", str(info.size))
-        )
+    def _attached(self, info: EvidenceInfo) -> None:
+        self._attached_text(info)
         self._changed(self.tr("File attached."))
 
     def _file_selected(self, index: Any, _previous: Any = None) -> None:
@@ -316,29 +306,30 @@ class DetailPanel(QWidget):
         if not index.isValid():
             return
         info = self.evidence_model.row_at(index.row())
-        ask_path(
-            self,
+        self.ctx.prompts.ask_path(
             self.tr("Save a copy"),
-            self.tr("All files (*)"),
             lambda path: self.save_copy_to(info, path),
-            save_as=info.file_name,
+            save=True,
+            name_filter=self.tr("All files (*)"),
+            suggested=info.file_name,
         )
 
-    def save_copy_to(self, info: Any, path: str) -> None:
+    def save_copy_to(self, info: EvidenceInfo, path: Path) -> None:
         self.ctx.runner.start(
-            save_copy,
-            self.ctx,
-            info,
+            service.save_evidence_copy,
+            self.ctx.database,
+            info.id,
             path,
+            owner=self,
             on_result=lambda digest: self.message.setText(
                 self.tr("Copy saved to %1; its SHA-256 matches: %2")
-                .replace("%1", path)
+                .replace("%1", str(path))
                 .replace("%2", digest)
             ),
             on_error=self._write_failed,
         )
 
-    def _attached_text(self, info: Any) -> None:
+    def _attached_text(self, info: EvidenceInfo) -> None:
         self.hash_label.setText(
             self.tr("%1: SHA-256 %2, %3 bytes")
             .replace("%1", info.file_name)
@@ -354,44 +345,37 @@ class DetailPanel(QWidget):
         return f"dpa-checklist-{safe}-{dt.date.today().isoformat()}.{suffix}"
 
     def export_csv(self) -> None:
-        ask_path(
-            self,
+        self.ctx.prompts.ask_path(
             self.tr("Export checklist"),
-            self.tr("CSV files (*.csv)"),
             self.export_csv_to,
-            save_as=self._name("csv"),
+            save=True,
+            name_filter=self.tr("CSV files (*.csv)"),
+            suggested=self._name("csv"),
         )
 
     def export_pdf(self) -> None:
-        ask_path(
-            self,
+        self.ctx.prompts.ask_path(
             self.tr("Export checklist"),
-            self.tr("PDF files (*.pdf)"),
             self.export_pdf_to,
-            save_as=self._name("pdf"),
+            save=True,
+            name_filter=self.tr("PDF files (*.pdf)"),
+            suggested=self._name("pdf"),
         )
 
-    def export_csv_to(self, path: str) -> None:
-        import io
-
-        from bowebb_console.store.subprocessors.export import checklist_csv
-
+    def export_csv_to(self, path: Path) -> None:
         if self.detail is None:
             return
-        out = io.StringIO()
-        checklist_csv(self.detail.record, self.detail.entries, out, language())
-        self._write(lambda: export.write_text(Path(path), out.getvalue()), path)
+        text = service.checklist_csv(self.detail, language())
+        self._write(lambda: export.write_text(path, text), path)
 
-    def export_pdf_to(self, path: str) -> None:
-        from bowebb_console.store.subprocessors.export import checklist_html
-
+    def export_pdf_to(self, path: Path) -> None:
         d = self.detail
         if d is None:
             return
-        html = checklist_html(d.record, d.entries, d.evidence, d.flags, dt.date.today(), language())
-        self._write(lambda: export.write_pdf(Path(path), html, d.record.name), path)
+        html = service.checklist_html(d, dt.date.today(), language())
+        self._write(lambda: export.write_pdf(path, html, d.record.name), path)
 
-    def _write(self, write: Callable[[], None], path: str) -> None:
+    def _write(self, write: Callable[[], None], path: Path) -> None:
         try:
             write()
         except OSError as exc:
@@ -400,4 +384,4 @@ class DetailPanel(QWidget):
                 self.tr("The file could not be written: %1").replace("%1", exc.strerror or ""),
             )
             return
-        self.message.setText(self.tr("Exported to %1").replace("%1", path))
+        self.message.setText(self.tr("Exported to %1").replace("%1", str(path)))

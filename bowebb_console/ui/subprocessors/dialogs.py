@@ -19,28 +19,18 @@ from PySide6.QtWidgets import (
 )
 
 from bowebb_console.domain.errors import ValidationError
+from bowebb_console.services import subprocessors as service
+from bowebb_console.services.subprocessors import SubProcessorInput, SubProcessorRecord
 from bowebb_console.ui.kit.context import AppContext
 from bowebb_console.ui.subprocessors.common import iso, parse_date
-from bowebb_console.ui.subprocessors.messages import ui_message
-
-
-def save(ctx: AppContext, inp: object, sp_id: int | None, version: int | None) -> int:
-    from bowebb_console.store.subprocessors.register import save_sub_processor
-
-    return save_sub_processor(
-        ctx.database,
-        inp,
-        sp_id=sp_id,
-        version=version,
-        actor=ctx.identity.user,  # type: ignore[arg-type]
-    )
+from bowebb_console.ui.subprocessors.errors import shown
 
 
 class SubProcessorDialog(QDialog):
     def __init__(
         self,
         ctx: AppContext,
-        record: object | None = None,
+        record: SubProcessorRecord | None = None,
         on_saved: Callable[[int], None] | None = None,
         parent: QWidget | None = None,
     ) -> None:
@@ -106,10 +96,7 @@ class SubProcessorDialog(QDialog):
         if record is not None:
             self._fill(record)
 
-    def _fill(self, r: object) -> None:
-        from bowebb_console.store.subprocessors.register import SubProcessorRecord
-
-        assert isinstance(r, SubProcessorRecord)
+    def _fill(self, r: SubProcessorRecord) -> None:
         self.name.setText(r.name)
         self.registration_number.setText(r.registration_number)
         self.service.setText(r.service)
@@ -146,8 +133,6 @@ class SubProcessorDialog(QDialog):
         self.error_label.show()
 
     def submit(self) -> None:
-        from bowebb_console.store.subprocessors.register import SubProcessorInput
-
         if self.saving:
             return
         try:
@@ -167,18 +152,18 @@ class SubProcessorDialog(QDialog):
                 receiving_data=self.receiving_data.isChecked(),
             )
         except ValidationError as exc:
-            self.show_error(exc.field, ui_message(exc.message))
+            self.show_error(exc.field, shown(exc))
             return
         self.saving = True
         self.save_button.setEnabled(False)
-        sp_id = getattr(self.record, "id", None)
-        version = getattr(self.record, "version", None)
         self.ctx.runner.start(
-            save,
-            self.ctx,
+            service.save_sub_processor,
+            self.ctx.database,
+            self.ctx.identity,
             inp,
-            sp_id,
-            version,
+            sp_id=self.record.id if self.record else None,
+            version=self.record.version if self.record else None,
+            owner=self,
             on_result=self._saved,
             on_error=self._failed,
             on_finished=self._done,
@@ -191,33 +176,9 @@ class SubProcessorDialog(QDialog):
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:
-        from bowebb_console.store.subprocessors.register import RegisterRefused, StaleRegisterEdit
-
-        if isinstance(exc, ValidationError):
-            self.show_error(exc.field, ui_message(exc.message))
-        elif isinstance(exc, RegisterRefused):
-            self.show_error(
-                "",
-                self.tr(
-                    "The database refused the change: only admins keep the sub-processor register."
-                ),
-            )
-        elif isinstance(exc, StaleRegisterEdit):
-            self.show_error(
-                "",
-                self.tr(
-                    "Someone else changed this sub-processor since you "
-                    "opened it. Your input is kept: close, reload and "
-                    "apply it again."
-                ),
-            )
-        else:
-            self.show_error(
-                "",
-                self.tr("Not saved: %1. Your input is kept; try again.").replace(
-                    "%1", type(exc).__name__
-                ),
-            )
+        # A bad field is named; anything else (refused, stale, no connection) is said as is.
+        field = exc.field if isinstance(exc, ValidationError) else ""
+        self.show_error(field, shown(exc))
 
     def _done(self) -> None:
         self.saving = False

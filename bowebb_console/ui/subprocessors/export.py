@@ -1,4 +1,4 @@
-"""Writing exports: CSV as text, PDF by printing the store's HTML with QTextDocument.
+"""Writing exports: CSV as text, PDF by printing the service's HTML with QTextDocument.
 
 Files are written to a temporary name and renamed when complete, so a failed export never
 leaves a truncated file under the name the user chose.

@@ -1,4 +1,4 @@
-"""Table models of the Sub-processors screen: thin adapters over the store's frozen rows."""
+"""Table models of the Sub-processors screen: thin adapters over the service's frozen rows."""
 
 from __future__ import annotations
 
@@ -19,11 +19,12 @@ from bowebb_console.ui.subprocessors.common import (
 )
 
 if TYPE_CHECKING:  # the row types, named as strings in the generic bases below
-    from bowebb_console.store.subprocessors.changes import Objection, PlannedChange  # noqa: F401
-    from bowebb_console.store.subprocessors.evidence import EvidenceInfo  # noqa: F401
-    from bowebb_console.store.subprocessors.register import (  # noqa: F401
+    from bowebb_console.services.subprocessors import (  # noqa: F401
         ChecklistEntry,
         CustomerWithoutDpa,
+        EvidenceInfo,
+        Objection,
+        PlannedChange,
         RegisterRow,
     )
 

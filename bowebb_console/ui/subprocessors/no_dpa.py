@@ -2,31 +2,24 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from bowebb_console.services import subprocessors as service
+from bowebb_console.services.subprocessors import CustomerWithoutDpa
 from bowebb_console.ui.kit.context import AppContext
+from bowebb_console.ui.kit.lazy import LazyPanel
 from bowebb_console.ui.kit.list_frame import ListFrame
+from bowebb_console.ui.subprocessors.errors import shown
 from bowebb_console.ui.subprocessors.models import NoDpaModel
 
 
-def load_no_dpa(ctx: AppContext) -> list[Any]:
-    from bowebb_console.store.subprocessors.register import customers_without_dpa
-
-    with ctx.database.session() as session:
-        return customers_without_dpa(session)
-
-
-class NoDpaPanel(QWidget):
+class NoDpaPanel(LazyPanel):
     TAG = "subprocessors.no_dpa"
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.loading = False
-        self.shown_once = False
         self.model = NoDpaModel(self)
         self.frame = ListFrame(self.tr("Active customers without a signed DPA"), self.model)
         self.frame.refresh_button.setText(self.tr("Refresh"))
@@ -42,35 +35,26 @@ class NoDpaPanel(QWidget):
         layout.addWidget(self.frame, 1)
         layout.addWidget(note)
 
-    def showEvent(self, event: QShowEvent) -> None:
-        # Loaded when first shown: the screen opens on the register, and fewer queries at
-        # start-up leave the GUI thread (and the GIL) to the user.
-        if not self.shown_once:
-            self.shown_once = True
-            self.reload()
-        super().showEvent(event)
-
     def reload(self) -> None:
         self.loading = True
         self.ctx.runner.start(
-            load_no_dpa,
-            self.ctx,
+            service.customers_without_dpa,
+            self.ctx.database,
             tag=self.TAG,
+            owner=self,
             on_result=self._loaded,
             on_error=self._failed,
             on_finished=self._done,
         )
 
-    def _loaded(self, rows: list[Any]) -> None:
+    def _loaded(self, rows: list[CustomerWithoutDpa]) -> None:
         self.model.set_rows(rows)
         self.frame.clear_error()
         self.frame.table.resizeColumnsToContents()
         self.frame.count_label.setText(self.tr("%n customer(s)", "", len(rows)))
 
     def _failed(self, exc: BaseException) -> None:
-        self.frame.show_error(
-            self.tr("The list could not be loaded (%1).").replace("%1", type(exc).__name__)
-        )
+        self.frame.show_error(self.tr("The list could not be loaded: %1").replace("%1", shown(exc)))
 
     def _done(self) -> None:
         self.loading = False

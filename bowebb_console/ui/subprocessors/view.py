@@ -7,9 +7,8 @@ refuses anyone else anyway)."""
 from __future__ import annotations
 
 import datetime as dt
-import io
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -24,21 +23,18 @@ from PySide6.QtWidgets import (
 )
 
 from bowebb_console.domain.subprocessor_flags import FlagKind
+from bowebb_console.services import subprocessors as service
+from bowebb_console.services.subprocessors import RegisterRow, SubProcessorRecord
 from bowebb_console.ui.kit.context import AppContext
 from bowebb_console.ui.kit.list_frame import ListFrame
 from bowebb_console.ui.subprocessors import export
+from bowebb_console.ui.subprocessors.changes import ChangesPanel
 from bowebb_console.ui.subprocessors.common import language
 from bowebb_console.ui.subprocessors.detail import DetailPanel
 from bowebb_console.ui.subprocessors.dialogs import SubProcessorDialog
-from bowebb_console.ui.subprocessors.files import ask_path
+from bowebb_console.ui.subprocessors.errors import shown
 from bowebb_console.ui.subprocessors.models import RegisterModel
-
-
-def load_register(ctx: AppContext) -> list[Any]:
-    from bowebb_console.store.subprocessors.register import list_register
-
-    with ctx.database.session() as session:
-        return list_register(session, dt.date.today())
+from bowebb_console.ui.subprocessors.no_dpa import NoDpaPanel
 
 
 class SubProcessorsView(QWidget):
@@ -49,7 +45,7 @@ class SubProcessorsView(QWidget):
         self.ctx = ctx
         self.can_edit = ctx.identity.role == "admin"
         self._loading = False
-        self.rows: list[Any] = []
+        self.rows: list[RegisterRow] = []
         self.dialog: SubProcessorDialog | None = None
 
         self.model = RegisterModel(self)
@@ -105,14 +101,10 @@ class SubProcessorsView(QWidget):
 
         self.tabs = QTabWidget()
         self.tabs.addTab(split, self.tr("Register"))
-        from bowebb_console.ui.subprocessors.changes import ChangesPanel
-
         self.changes = ChangesPanel(ctx)
         self.tabs.addTab(self.changes, self.tr("Planned changes"))
-        self.no_dpa: Any = None
+        self.no_dpa: NoDpaPanel | None = None
         if ctx.is_lead:
-            from bowebb_console.ui.subprocessors.no_dpa import NoDpaPanel
-
             self.no_dpa = NoDpaPanel(ctx)
             self.tabs.addTab(self.no_dpa, self.tr("Customers without DPA"))
         layout = QVBoxLayout(self)
@@ -135,15 +127,16 @@ class SubProcessorsView(QWidget):
         self.frame.refresh_button.setEnabled(False)
         self.frame.count_label.setText(self.tr("Loading…"))
         self.ctx.runner.start(
-            load_register,
-            self.ctx,
+            service.list_register,
+            self.ctx.database,
             tag=self.TAG,
+            owner=self,
             on_result=self._loaded,
             on_error=self._failed,
             on_finished=self._done,
         )
 
-    def _loaded(self, rows: list[Any]) -> None:
+    def _loaded(self, rows: list[RegisterRow]) -> None:
         selected = self.selected_id()
         self.rows = rows
         self.model.set_rows(rows)
@@ -155,7 +148,7 @@ class SubProcessorsView(QWidget):
             self.select_id(selected)
         self.edit_button.setEnabled(self.selected_id() is not None)
 
-    def overview_text(self, rows: list[Any]) -> str:
+    def overview_text(self, rows: list[RegisterRow]) -> str:
         flagged = [r for r in rows if r.flags]
         if not flagged:
             return self.tr(
@@ -187,9 +180,9 @@ class SubProcessorsView(QWidget):
     def _failed(self, exc: BaseException) -> None:
         self.frame.count_label.clear()
         self.frame.show_error(
-            self.tr(
-                "The register could not be loaded (%1). Check the connection and press Refresh."
-            ).replace("%1", type(exc).__name__)
+            self.tr("The register could not be loaded: %1 Press Refresh to try again.").replace(
+                "%1", shown(exc)
+            )
         )
 
     def _done(self) -> None:
@@ -209,7 +202,7 @@ class SubProcessorsView(QWidget):
                 self.table.setCurrentIndex(index)
                 return
 
-    def _selected(self, *_args: Any) -> None:
+    def _selected(self, *_args: object) -> None:
         self.edit_button.setEnabled(self.selected_id() is not None)
         sp_id = self.selected_id()
         if sp_id != self.detail.sp_id:
@@ -227,21 +220,22 @@ class SubProcessorsView(QWidget):
         record = next(r.record for r in self.rows if r.record.id == sp_id)
         self._open_dialog(record)
 
-    def _open_dialog(self, record: Any) -> None:
+    def _open_dialog(self, record: SubProcessorRecord | None) -> None:
         self.dialog = SubProcessorDialog(self.ctx, record, self._saved, self)
         self.dialog.open()
 
     def _saved(self, sp_id: int) -> None:
         self.message.setText(self.tr("Saved."))
         self.ctx.runner.start(
-            load_register,
-            self.ctx,
+            service.list_register,
+            self.ctx.database,
             tag=self.TAG,
+            owner=self,
             on_result=lambda rows: self._loaded_then_select(rows, sp_id),
             on_error=self._failed,
         )
 
-    def _loaded_then_select(self, rows: list[Any], sp_id: int) -> None:
+    def _loaded_then_select(self, rows: list[RegisterRow], sp_id: int) -> None:
         self._loaded(rows)
         self.select_id(sp_id)
         self.detail.show_sub_processor(sp_id)
@@ -253,38 +247,33 @@ class SubProcessorsView(QWidget):
         return f"sub-processor-register-{dt.date.today().isoformat()}.{suffix}"
 
     def export_csv(self) -> None:
-        ask_path(
-            self,
+        self.ctx.prompts.ask_path(
             self.tr("Export register"),
-            self.tr("CSV files (*.csv)"),
             self.export_csv_to,
-            save_as=self._name("csv"),
+            save=True,
+            name_filter=self.tr("CSV files (*.csv)"),
+            suggested=self._name("csv"),
         )
 
     def export_pdf(self) -> None:
-        ask_path(
-            self,
+        self.ctx.prompts.ask_path(
             self.tr("Export register"),
-            self.tr("PDF files (*.pdf)"),
             self.export_pdf_to,
-            save_as=self._name("pdf"),
+            save=True,
+            name_filter=self.tr("PDF files (*.pdf)"),
+            suggested=self._name("pdf"),
         )
 
-    def export_csv_to(self, path: str) -> None:
-        from bowebb_console.store.subprocessors.export import register_csv
+    def export_csv_to(self, path: Path) -> None:
+        text = service.register_csv(self.rows, language())
+        self._write(lambda: export.write_text(path, text), path)
 
-        out = io.StringIO()
-        register_csv(self.rows, out, language())
-        self._write(lambda: export.write_text(Path(path), out.getvalue()), path)
-
-    def export_pdf_to(self, path: str) -> None:
-        from bowebb_console.store.subprocessors.export import register_html
-
-        html = register_html(self.rows, dt.date.today(), language())
+    def export_pdf_to(self, path: Path) -> None:
+        html = service.register_html(self.rows, dt.date.today(), language())
         title = self.tr("Sub-processor register")
-        self._write(lambda: export.write_pdf(Path(path), html, title), path)
+        self._write(lambda: export.write_pdf(path, html, title), path)
 
-    def _write(self, write: Any, path: str) -> None:
+    def _write(self, write: Callable[[], None], path: Path) -> None:
         try:
             write()
         except OSError as exc:
@@ -293,4 +282,4 @@ class SubProcessorsView(QWidget):
                 self.tr("The file could not be written: %1").replace("%1", exc.strerror or ""),
             )
             return
-        self.message.setText(self.tr("Exported to %1").replace("%1", path))
+        self.message.setText(self.tr("Exported to %1").replace("%1", str(path)))
