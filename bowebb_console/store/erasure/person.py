@@ -52,7 +52,9 @@ class PersonQuery:
 
     def check(self) -> None:
         if not (self.email.strip() or self.phone.strip() or self.name.strip()):
-            raise ValidationError("email", "Give at least the e-mail address, phone or name.")
+            raise ValidationError(
+                "email", "Give at least the e-mail address, phone or name.", "erasure.query_empty"
+            )
 
     @property
     def e164(self) -> str:

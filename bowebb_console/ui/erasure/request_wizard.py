@@ -10,7 +10,7 @@ journal, and nothing of it reaches the database or the certificate.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from functools import partial
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -32,13 +32,17 @@ from PySide6.QtWidgets import (
 )
 
 from bowebb_console.domain import erasure as rules
-from bowebb_console.ui.erasure.common import (
-    CustomerPicker,
-    WizardPage,
-    error_text,
-    from_date,
-    to_date,
+from bowebb_console.services import erasure
+from bowebb_console.services.erasure import (
+    ErasureDone,
+    ErasurePlan,
+    Findings,
+    NewRequest,
+    PersonQuery,
+    RequestView,
 )
+from bowebb_console.ui.erasure.common import CustomerPicker, WizardPage, from_date, to_date
+from bowebb_console.ui.erasure.errors import erasure_error
 from bowebb_console.ui.kit.context import AppContext
 
 RECEIPT, IDENTITY, CONTROLLER, FIND, HOLDS, CONFIRM, RESULT = range(7)
@@ -172,7 +176,7 @@ class ControllerPage(WizardPage):
 class FindPage(WizardPage):
     def __init__(self, wizard: RequestWizard) -> None:
         super().__init__(wizard)
-        self.findings: Any = None
+        self.findings: Findings | None = None
         self.setTitle(self.tr("Find every place"))
         self.setSubTitle(
             self.tr(
@@ -207,30 +211,27 @@ class FindPage(WizardPage):
         self.places.clear()
         self.completeChanged.emit()
 
-    def query(self) -> Any:
-        from bowebb_console.store.erasure.person import PersonQuery
-
+    def query(self) -> PersonQuery:
         return PersonQuery(self.email.text(), self.phone.text(), self.name.text())
 
     def find(self) -> None:
-        from bowebb_console.store.erasure.person import find_person
-
         self.find_button.setEnabled(False)
         self.status.setText(self.tr("Searching…"))
         self.w.ctx.runner.start(
-            find_person,
+            erasure.find_person,
             self.w.ctx.database,
             self.query(),
             tag="erasure.find",
             on_result=self._found,
             on_error=self._failed,
             on_finished=lambda: self.find_button.setEnabled(True),
+            owner=self,
         )
 
     def _failed(self, exc: BaseException) -> None:
-        self.status.setText(error_text(exc))
+        self.status.setText(erasure_error(exc))
 
-    def _found(self, findings: Any) -> None:
+    def _found(self, findings: Findings) -> None:
         self.findings = findings
         self.places.clear()
         for c in findings.contacts:
@@ -406,7 +407,7 @@ class RequestWizard(QWizard):
     def __init__(
         self,
         ctx: AppContext,
-        request: Any = None,
+        request: RequestView | None = None,
         today: dt.date | None = None,
         parent: QWidget | None = None,
     ) -> None:
@@ -415,7 +416,7 @@ class RequestWizard(QWizard):
         self.request = request
         self.today = today or dt.date.today()
         self.committed = False
-        self.outcome: Any = None
+        self.outcome: ErasureDone | str | None = None
         self.setWindowTitle(self.tr("Erasure request"))
         self.receipt = ReceiptPage(self)
         self.identity = IdentityPage(self)
@@ -441,16 +442,12 @@ class RequestWizard(QWizard):
             return "open"
         return "erase" if self.controller_page.controller.isChecked() else "forward"
 
-    def _request_ref(self) -> Any:
-        from bowebb_console.store.erasure.person import NewRequest
-
+    def _request_ref(self) -> int | NewRequest:
         if self.request is not None:
             return self.request.id
         return NewRequest(to_date(self.receipt.received.date()), self.receipt.channel.currentData())
 
-    def plan(self) -> Any:
-        from bowebb_console.store.erasure.person import ErasurePlan
-
+    def plan(self) -> ErasurePlan:
         chosen = self.find_page.chosen()
         action = "anonymise" if self.holds_page.anonymise.isChecked() else "erase"
         return ErasurePlan(
@@ -464,50 +461,57 @@ class RequestWizard(QWizard):
         )
 
     def commit(self, page: ConfirmPage) -> None:
-        from bowebb_console.store.erasure import person as erasure
-        from bowebb_console.store.erasure.journal import Journal, resolve_path
-
         mode = self.mode()
         ctx = self.ctx
-        if mode == "open":
-            if self.request is not None:  # already saved: nothing to do
-                self._done(self.request.reference)
-                return
-            fn, args = erasure.save_open_request, (ctx.database, self._request_ref(), self.today)
-        elif mode == "forward":
-            customer = self.controller_page.customer.customer
-            fn = erasure.forward_request
-            args = (ctx.database, self._request_ref(), customer.id)
-        else:
-            path = resolve_path(None, ctx.settings.erasure_journal_path, ctx.paths.data_dir)
-            fn, args = erasure.erase_person, (ctx.database, Journal(path), self.plan())
-        kwargs: dict[str, Any] = {}
-        if mode == "forward":
-            kwargs = {"identity_check": self.identity.method.currentData(), "today": self.today}
-        elif mode == "erase":
-            kwargs = {"role": ctx.identity.role, "today": self.today}
+        if mode == "open" and self.request is not None:  # already saved: nothing to do
+            self._done(self.request.reference)
+            return
         self.button(QWizard.WizardButton.CommitButton).setEnabled(False)
         self.button(QWizard.WizardButton.CancelButton).setEnabled(False)
         page.error.setText(self.tr("Working…"))
-        ctx.runner.start(
-            fn,
-            *args,
+        start = partial(
+            ctx.runner.start,
             tag="erasure.commit",
             on_result=self._done,
             on_error=lambda exc: self._failed(page, exc),
-            **kwargs,
+            owner=self,
         )
+        request = self._request_ref()
+        if mode == "open":
+            assert isinstance(request, NewRequest)
+            start(erasure.save_open_request, ctx.database, request, self.today)
+        elif mode == "forward":
+            customer = self.controller_page.customer.customer
+            assert customer is not None  # the page is complete only with a customer
+            start(
+                erasure.forward_request,
+                ctx.database,
+                ctx.identity,
+                request,
+                customer.id,
+                identity_check=self.identity.method.currentData(),
+                today=self.today,
+            )
+        else:
+            path = erasure.journal_path(ctx.settings.erasure_journal_path, ctx.paths.data_dir)
+            start(
+                erasure.erase_person,
+                ctx.database,
+                ctx.identity,
+                path,
+                self.plan(),
+                today=self.today,
+            )
 
     def _failed(self, page: ConfirmPage, exc: BaseException) -> None:
-        page.error.setText(self.tr("Nothing was saved: %1").replace("%1", error_text(exc)))
+        page.error.setText(self.tr("Nothing was saved: %1").replace("%1", erasure_error(exc)))
         self.button(QWizard.WizardButton.CommitButton).setEnabled(True)
         self.button(QWizard.WizardButton.CancelButton).setEnabled(True)
 
-    def _done(self, outcome: Any) -> None:
+    def _done(self, outcome: ErasureDone | str) -> None:
         self.committed = True
         self.outcome = outcome
-        mode = self.mode()
-        if mode == "erase":
+        if isinstance(outcome, ErasureDone):
             text = self.tr(
                 "Erased. Certificate %1 is on the Erasure screen; send it to the person."
             ).replace("%1", outcome.reference)
@@ -515,7 +519,7 @@ class RequestWizard(QWizard):
                 text += " " + self.tr(
                     "The database owner must still run `bowebb-console erasure compact`."
                 )
-        elif mode == "forward":
+        elif self.mode() == "forward":
             text = self.tr("Recorded as forwarded to the customer (request %1).").replace(
                 "%1", outcome
             )
