@@ -11,9 +11,13 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bowebb_console.cli.common import EXIT_OK, CliError
+
+if TYPE_CHECKING:
+    from bowebb_console.services.database import Database
+    from bowebb_console.services.erasure import PurgePlan
 
 
 def add_parsers(sub: Any, db_option: Any) -> None:
@@ -65,7 +69,7 @@ def add_parsers(sub: Any, db_option: Any) -> None:
     compact.set_defaults(func=cmd_erasure_compact)
 
 
-def _open(args: argparse.Namespace) -> Any:
+def _open(args: argparse.Namespace) -> Database:
     """The database of --db, refused unless it is at this app's schema."""
     from bowebb_console.services.database import open_current
 
@@ -83,7 +87,7 @@ def _journal(args: argparse.Namespace) -> Path:
     return journal_path(setting, paths.data_dir, getattr(args, "journal", None))
 
 
-def _print_plan(plan: Any) -> None:
+def _print_plan(plan: PurgePlan) -> None:
     rows = ", ".join(f"{table}: {n}" for table, n in plan.rows)
     print(
         f"customer {plan.customer_id} (due {plan.hard_delete_due.isoformat()}): {rows}, "

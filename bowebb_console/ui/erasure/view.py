@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QVBoxLayout,
     QWidget,
+    QWizard,
 )
 
 from bowebb_console.services import erasure
@@ -38,7 +39,7 @@ class ErasureView(LazyPanel):
         self.ctx = ctx
         self.today = today or dt.date.today()
         self.loading = False
-        self.wizard: Any = None
+        self.wizard: QWizard | None = None
         RequestTableModel.today = self.today
         self.requests = RequestTableModel(self)
         self.certificates = CertificateTableModel(self)
@@ -192,7 +193,7 @@ class ErasureView(LazyPanel):
             owner=self,
         )
 
-    def _show(self, wizard: Any) -> None:
+    def _show(self, wizard: QWizard) -> None:
         self.wizard = wizard
         wizard.finished.connect(lambda _: self.reload())
         wizard.open()
@@ -203,7 +204,7 @@ class ErasureView(LazyPanel):
 
         self._show(GuidanceWizard(self.ctx, choose_language(self.ctx.settings.language), self))
 
-    def open_request(self, request: Any) -> None:
+    def open_request(self, request: RequestView | None) -> None:
         from bowebb_console.ui.erasure.request_wizard import RequestWizard
 
         self._show(RequestWizard(self.ctx, request, self.today, self))
