@@ -22,18 +22,11 @@ from sqlalchemy import Engine, select, text, update
 
 from bowebb_console.demo.fill import fill_demo
 from bowebb_console.domain.hashchain import canonical_payload
+from bowebb_console.services import erasure
+from bowebb_console.services.database import Database, Identity
+from bowebb_console.services.erasure import ErasurePlan, NewRequest, PersonQuery
 from bowebb_console.store.db.engine import make_engine
 from bowebb_console.store.db.setup import init_database
-from bowebb_console.store.erasure import purge
-from bowebb_console.store.erasure.journal import Journal
-from bowebb_console.store.erasure.person import (
-    ErasurePlan,
-    NewRequest,
-    PersonQuery,
-    erase_person,
-    find_person,
-)
-from bowebb_console.store.erasure.replay import replay_journal
 from bowebb_console.store.log.chain import write_event
 from bowebb_console.store.models import Contact, Customer, LogEvent, LogPayload
 
@@ -77,9 +70,11 @@ def run(url: str, notes: int, work: Path) -> None:
             select(Customer.id, Customer.name).order_by(Customer.id.desc()).limit(1)
         ).one()
         conn.execute(update(Customer).where(Customer.id == victim[0]).values(hard_delete_due=TODAY))
-    journal = Journal(work / f"journal-{uuid.uuid4().hex[:6]}.jsonl")
+    db = Database(engine)
+    admin = Identity("a", "admin", db.dialect)
+    journal = work / f"journal-{uuid.uuid4().hex[:6]}.jsonl"
     query = PersonQuery(email=target)
-    found = timed("find_person (e-mail)", find_person, engine, query)
+    found = timed("find_person (e-mail)", erasure.find_person, db, query)
     plan = ErasurePlan(
         request=NewRequest(TODAY, "email"),
         identity_check="reply_from_address",
@@ -88,12 +83,12 @@ def run(url: str, notes: int, work: Path) -> None:
         payload_seqs=tuple(p.seq for p in found.payloads),
     )
     done = timed(
-        "erase_person (incl. scrub)", erase_person, engine, journal, plan, role="admin", today=TODAY
+        "erase_person (incl. scrub)", erasure.erase_person, db, admin, journal, plan, today=TODAY
     )
     print(f"    erased {done.contacts_erased} contact(s), {done.payloads_erased} payload(s)")
-    approval = purge.request_purge(engine, victim[0], TODAY, actor="a")
+    approval = erasure.request_purge(db, admin, victim[0], TODAY)
     if engine.dialect.name == "sqlite":
-        purge.approve_purge(engine, approval.id, approver="b")
+        erasure.approve_purge(db, approval.id, approver="b")
     else:
         with engine.begin() as conn:  # the benchmark's stand-in for a second login
             conn.execute(text("ALTER TABLE purge_approval DISABLE TRIGGER purge_approval_guard"))
@@ -102,18 +97,18 @@ def run(url: str, notes: int, work: Path) -> None:
                 {"i": approval.id},
             )
             conn.execute(text("ALTER TABLE purge_approval ENABLE TRIGGER purge_approval_guard"))
-    timed("plan_purge (dry run)", purge.plan_purge, engine, victim[0], TODAY)
+    timed("plan_purge (dry run)", erasure.plan_purge, db, victim[0], TODAY)
     timed(
         "run_purge (incl. scrub)",
-        purge.run_purge,
-        engine,
+        erasure.run_purge,
+        db,
+        admin,
         journal,
         approval.id,
         victim[1],
-        role="admin",
         today=TODAY,
     )
-    timed("replay_journal (nothing to redo)", replay_journal, engine, journal)
+    timed("replay_journal (nothing to redo)", erasure.replay_journal, db, journal)
     engine.dispose()
 
 

@@ -1,4 +1,4 @@
-"""``purge-due`` and ``erasure`` sub-commands (admin tools; see store.purge, store.erasure).
+"""``purge-due`` and ``erasure`` sub-commands (admin tools; see services.erasure).
 
 Four eyes from the command line: one admin runs ``purge-due request CUSTOMER_ID``, a second
 lead or admin (another login) runs ``purge-due approve ID``, then an admin runs
@@ -10,9 +10,14 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from bowebb_console.cli.common import EXIT_OK, CliError
+
+if TYPE_CHECKING:
+    from bowebb_console.services.database import Database
+    from bowebb_console.services.erasure import PurgePlan
 
 
 def add_parsers(sub: Any, db_option: Any) -> None:
@@ -64,33 +69,25 @@ def add_parsers(sub: Any, db_option: Any) -> None:
     compact.set_defaults(func=cmd_erasure_compact)
 
 
-def _engine(args: argparse.Namespace) -> Any:
-    from bowebb_console.store.db.engine import make_engine
+def _open(args: argparse.Namespace) -> Database:
+    """The database of --db, refused unless it is at this app's schema."""
+    from bowebb_console.services.database import open_current
 
     if not getattr(args, "db", None):
         raise CliError("--db URL is required")
-    return make_engine(args.db)
+    return open_current(args.db)
 
 
-def _role(engine: Any) -> str:
-    if engine.dialect.name == "sqlite":
-        return "admin"
-    from bowebb_console.store.db.connect import postgres_identity
-
-    with engine.connect() as conn:
-        return postgres_identity(conn).role
-
-
-def _journal(args: argparse.Namespace) -> Any:
+def _journal(args: argparse.Namespace) -> Path:
     from bowebb_console.config import Paths, load_settings
-    from bowebb_console.store.erasure.journal import Journal, resolve_path
+    from bowebb_console.services.erasure import journal_path
 
     paths = Paths.from_environment()
     setting = load_settings(paths).erasure_journal_path
-    return Journal(resolve_path(getattr(args, "journal", None), setting, paths.data_dir))
+    return journal_path(setting, paths.data_dir, getattr(args, "journal", None))
 
 
-def _print_plan(plan: Any) -> None:
+def _print_plan(plan: PurgePlan) -> None:
     rows = ", ".join(f"{table}: {n}" for table, n in plan.rows)
     print(
         f"customer {plan.customer_id} (due {plan.hard_delete_due.isoformat()}): {rows}, "
@@ -99,33 +96,34 @@ def _print_plan(plan: Any) -> None:
 
 
 def cmd_purge_list(args: argparse.Namespace) -> int:
-    from bowebb_console.store.erasure import purge
+    from bowebb_console.services import erasure
 
-    engine = _engine(args)
+    db = _open(args)
     try:
-        due = purge.due_customers(engine, dt.date.today())
+        due = erasure.due_customers(db, dt.date.today())
         if not due:
             print("no customer is due for deletion")
         for d in due:
             if args.dry_run:
-                _print_plan(purge.plan_purge(engine, d.id, dt.date.today()))
+                _print_plan(erasure.plan_purge(db, d.id, dt.date.today()))
             else:
                 print(f"{d.id}\t{d.hard_delete_due.isoformat()}\t{d.name}")
     finally:
-        engine.dispose()
+        db.dispose()
     if args.dry_run:
         print("dry run: nothing was changed")
     return EXIT_OK
 
 
 def cmd_purge_request(args: argparse.Namespace) -> int:
-    from bowebb_console.store.erasure import purge
+    from bowebb_console.services import erasure
 
-    engine = _engine(args)
+    db = _open(args)
     try:
-        approval = purge.request_purge(engine, args.customer_id, dt.date.today())
+        identity = erasure.identity_of(db)
+        approval = erasure.request_purge(db, identity, args.customer_id, dt.date.today())
     finally:
-        engine.dispose()
+        db.dispose()
     print(
         f"purge request {approval.id} ({approval.reference}) for customer "
         f"{approval.customer_id}: a second person now runs `purge-due approve {approval.id}`"
@@ -134,56 +132,55 @@ def cmd_purge_request(args: argparse.Namespace) -> int:
 
 
 def cmd_purge_approve(args: argparse.Namespace) -> int:
-    from bowebb_console.store.erasure import purge
+    from bowebb_console.services import erasure
 
-    engine = _engine(args)
+    db = _open(args)
     try:
-        approval = purge.approve_purge(engine, args.approval_id, approver=args.approver)
+        approval = erasure.approve_purge(db, args.approval_id, approver=args.approver)
     finally:
-        engine.dispose()
+        db.dispose()
     print(f"purge request {approval.id} approved by {approval.approved_by}")
     return EXIT_OK
 
 
 def cmd_purge_approvals(args: argparse.Namespace) -> int:
-    from bowebb_console.store.erasure import purge
+    from bowebb_console.services import erasure
 
-    engine = _engine(args)
+    db = _open(args)
     try:
-        for a in purge.list_approvals(engine):
+        for a in erasure.list_approvals(db):
             print(
                 f"{a.id}\t{a.reference}\tcustomer {a.customer_id}\t{a.status}\t"
                 f"{a.started_by}\t{a.approved_by or '-'}"
             )
     finally:
-        engine.dispose()
+        db.dispose()
     return EXIT_OK
 
 
 def cmd_purge_run(args: argparse.Namespace) -> int:
-    from bowebb_console.store.erasure import purge
+    from bowebb_console.services import erasure
 
-    engine = _engine(args)
+    db = _open(args)
     try:
         if args.dry_run:
-            approvals = {a.id: a for a in purge.list_approvals(engine)}
+            approvals = {a.id: a for a in erasure.list_approvals(db)}
             if args.approval_id not in approvals:
                 raise CliError(f"there is no purge request {args.approval_id}")
-            _print_plan(
-                purge.plan_purge(engine, approvals[args.approval_id].customer_id, dt.date.today())
-            )
+            customer_id = approvals[args.approval_id].customer_id
+            _print_plan(erasure.plan_purge(db, customer_id, dt.date.today()))
             print("dry run: nothing was changed")
             return EXIT_OK
-        done = purge.run_purge(
-            engine,
+        done = erasure.run_purge(
+            db,
+            erasure.identity_of(db),
             _journal(args),
             args.approval_id,
             args.confirm,
-            role=_role(engine),
             today=dt.date.today(),
         )
     finally:
-        engine.dispose()
+        db.dispose()
     _print_plan(done.plan)
     print(f"purged for good; certificate {done.reference}")
     if done.scrub.pending:
@@ -195,13 +192,13 @@ def cmd_purge_run(args: argparse.Namespace) -> int:
 
 
 def cmd_erasure_replay(args: argparse.Namespace) -> int:
-    from bowebb_console.store.erasure.replay import replay_journal
+    from bowebb_console.services import erasure
 
-    engine = _engine(args)
+    db = _open(args)
     try:
-        result = replay_journal(engine, _journal(args))
+        result = erasure.replay_journal(db, _journal(args))
     finally:
-        engine.dispose()
+        db.dispose()
     print(
         f"{result.entries} journal entries; erased again: {result.contacts} contact(s), "
         f"{result.customers} customer(s), {result.payloads} log payload(s)"
@@ -216,16 +213,13 @@ def cmd_erasure_replay(args: argparse.Namespace) -> int:
 
 
 def cmd_erasure_compact(args: argparse.Namespace) -> int:
-    from bowebb_console.store.erasure.scrub import CUSTOMER_TABLES, existing_tables, scrub
+    from bowebb_console.services import erasure
 
-    engine = _engine(args)
+    db = _open(args)
     try:
-        with engine.connect() as conn:
-            present = existing_tables(conn)
-        tables = {"customer", "log_payload"} | {t for t, _ in CUSTOMER_TABLES if t in present}
-        result = scrub(engine, tables)
+        result = erasure.compact(db)
     finally:
-        engine.dispose()
+        db.dispose()
     print("rewritten: " + ", ".join(result.rewritten))
     if result.pending:
         raise CliError("not rewritten (needs the table owner): " + ", ".join(result.pending))
@@ -233,7 +227,8 @@ def cmd_erasure_compact(args: argparse.Namespace) -> int:
 
 
 def known_errors() -> tuple[type[BaseException], ...]:
-    from bowebb_console.store.erasure.journal import JournalError
-    from bowebb_console.store.erasure.purge import PurgeError
+    """What these commands raise for the admin to read: every ShownError (its message is
+    plain English; purge and journal refusals, and driver errors mapped to ``db.*``)."""
+    from bowebb_console.domain.errors import ShownError
 
-    return (PurgeError, JournalError)
+    return (ShownError,)

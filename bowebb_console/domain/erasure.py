@@ -57,12 +57,17 @@ def check_extension(received_on: dt.date, today: dt.date, reason: str) -> dt.dat
     """Validate an extension: a reason is required, and the data subject must be told within
     the first month, so the extension is only possible until the original deadline."""
     if not reason.strip():
-        raise ValidationError("extension_reason", "An extension needs a recorded reason.")
+        raise ValidationError(
+            "extension_reason",
+            "An extension needs a recorded reason.",
+            "erasure.extension_reason",
+        )
     if today > answer_due(received_on):
         raise ValidationError(
             "extension_reason",
             "The one-month deadline has passed: an extension had to be decided and told to "
             "the person before it.",
+            "erasure.extension_too_late",
         )
     return extended_due(received_on)
 
@@ -77,13 +82,22 @@ def is_overdue(due_on: dt.date, extended_to: dt.date | None, status: str, today:
 
 def check_received_on(received_on: dt.date, today: dt.date) -> None:
     if received_on > today:
-        raise ValidationError("received_on", "The date of receipt cannot be in the future.")
+        raise ValidationError(
+            "received_on",
+            "The date of receipt cannot be in the future.",
+            "erasure.received_in_future",
+        )
 
 
 def bookkeeping_hold_until(financial_year_end: dt.date) -> dt.date:
     """Bookkeeping records are kept until the end of the seventh year after the calendar year
     in which the financial year ended (bokföringslagen 7 kap. 2 §)."""
     return dt.date(financial_year_end.year + BOOKKEEPING_YEARS, 12, 31)
+
+
+def names_match(typed: str, name: str) -> bool:
+    """The purge's typed confirmation: the company name, ignoring case and outer spaces."""
+    return bool(typed.strip()) and fold(typed) == fold(name)
 
 
 def new_reference(today: dt.date) -> str:

@@ -141,21 +141,6 @@
     </message>
 </context>
 <context>
-    <name>Erasure</name>
-    <message>
-        <source>The database refused: your role may not do this (erasure is for admins).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A second person, not the one who requested the purge, must approve it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The database refused or did not answer: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>ErasureModels</name>
     <message>
         <source>open</source>
@@ -301,6 +286,113 @@
     </message>
     <message>
         <source>Saved %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>The database refused: your role may not do this (erasure is for admins).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A second person, not the one who requested the purge, must approve it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This purge has not been approved by a second person.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The typed company name does not match: nothing was deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This customer is not due for deletion yet: it is due on %(due)s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This customer is not due for deletion yet: it is due only after a termination date is set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer does not exist (any more).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A purge of this customer is already waiting for approval or run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no purge request %(id)s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This purge request is no longer waiting for approval (%(status)s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The erasure journal %(path)s cannot be written (%(reason)s); nothing was erased.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The erasure journal&apos;s key %(path)s is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No erasure journal at %(path)s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %(line)s of the erasure journal %(path)s is damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An extension needs a recorded reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The one-month deadline has passed: an extension had to be decided and told to the person before it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The date of receipt cannot be in the future.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose how the request arrived.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request is no longer open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record how the person&apos;s identity was checked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose to erase or to anonymise each contact.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give at least the e-mail address, phone or name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate is no longer there; press Refresh.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%(path)s cannot be written (%(reason)s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The grace period in the settings must be a whole number of days (0-3650).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -141,21 +141,6 @@
     </message>
 </context>
 <context>
-    <name>Erasure</name>
-    <message>
-        <source>The database refused: your role may not do this (erasure is for admins).</source>
-        <translation>Databasen vägrade: din roll får inte göra detta (radering görs av administratörer).</translation>
-    </message>
-    <message>
-        <source>A second person, not the one who requested the purge, must approve it.</source>
-        <translation>En andra person, inte den som begärde hårdraderingen, måste godkänna den.</translation>
-    </message>
-    <message>
-        <source>The database refused or did not answer: %1</source>
-        <translation>Databasen vägrade eller svarade inte: %1</translation>
-    </message>
-</context>
-<context>
     <name>ErasureModels</name>
     <message>
         <source>open</source>
@@ -302,6 +287,113 @@
     <message>
         <source>Saved %1.</source>
         <translation>Sparade %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>The database refused: your role may not do this (erasure is for admins).</source>
+        <translation>Databasen vägrade: din roll får inte göra detta (radering görs av administratörer).</translation>
+    </message>
+    <message>
+        <source>A second person, not the one who requested the purge, must approve it.</source>
+        <translation>En andra person, inte den som begärde hårdraderingen, måste godkänna den.</translation>
+    </message>
+    <message>
+        <source>This purge has not been approved by a second person.</source>
+        <translation>Hårdraderingen har inte godkänts av en andra person.</translation>
+    </message>
+    <message>
+        <source>The typed company name does not match: nothing was deleted.</source>
+        <translation>Det inskrivna företagsnamnet stämmer inte: ingenting raderades.</translation>
+    </message>
+    <message>
+        <source>This customer is not due for deletion yet: it is due on %(due)s.</source>
+        <translation>Kunden ska inte raderas än: hårdraderingen infaller %(due)s.</translation>
+    </message>
+    <message>
+        <source>This customer is not due for deletion yet: it is due only after a termination date is set.</source>
+        <translation>Kunden ska inte raderas än: hårdraderingen infaller först när ett avslutsdatum har satts.</translation>
+    </message>
+    <message>
+        <source>The customer does not exist (any more).</source>
+        <translation>Kunden finns inte (längre).</translation>
+    </message>
+    <message>
+        <source>A purge of this customer is already waiting for approval or run.</source>
+        <translation>En hårdradering av kunden väntar redan på godkännande eller körning.</translation>
+    </message>
+    <message>
+        <source>There is no purge request %(id)s.</source>
+        <translation>Det finns ingen begäran om hårdradering %(id)s.</translation>
+    </message>
+    <message>
+        <source>This purge request is no longer waiting for approval (%(status)s).</source>
+        <translation>Begäran om hårdradering väntar inte längre på godkännande (%(status)s).</translation>
+    </message>
+    <message>
+        <source>The erasure journal %(path)s cannot be written (%(reason)s); nothing was erased.</source>
+        <translation>Raderingsjournalen %(path)s kan inte skrivas (%(reason)s); ingenting raderades.</translation>
+    </message>
+    <message>
+        <source>The erasure journal&apos;s key %(path)s is missing.</source>
+        <translation>Raderingsjournalens nyckel %(path)s saknas.</translation>
+    </message>
+    <message>
+        <source>No erasure journal at %(path)s.</source>
+        <translation>Ingen raderingsjournal finns i %(path)s.</translation>
+    </message>
+    <message>
+        <source>Line %(line)s of the erasure journal %(path)s is damaged.</source>
+        <translation>Rad %(line)s i raderingsjournalen %(path)s är skadad.</translation>
+    </message>
+    <message>
+        <source>An extension needs a recorded reason.</source>
+        <translation>En förlängning kräver ett angivet skäl.</translation>
+    </message>
+    <message>
+        <source>The one-month deadline has passed: an extension had to be decided and told to the person before it.</source>
+        <translation>Tidsfristen på en månad har passerat: en förlängning måste beslutas och meddelas den registrerade före den.</translation>
+    </message>
+    <message>
+        <source>The date of receipt cannot be in the future.</source>
+        <translation>Mottagningsdatumet kan inte ligga i framtiden.</translation>
+    </message>
+    <message>
+        <source>Choose how the request arrived.</source>
+        <translation>Välj hur begäran kom in.</translation>
+    </message>
+    <message>
+        <source>The request is no longer open.</source>
+        <translation>Begäran är inte längre öppen.</translation>
+    </message>
+    <message>
+        <source>The request does not exist.</source>
+        <translation>Begäran finns inte.</translation>
+    </message>
+    <message>
+        <source>Record how the person&apos;s identity was checked.</source>
+        <translation>Ange hur personens identitet kontrollerades.</translation>
+    </message>
+    <message>
+        <source>Choose to erase or to anonymise each contact.</source>
+        <translation>Välj att radera eller anonymisera varje kontaktperson.</translation>
+    </message>
+    <message>
+        <source>Give at least the e-mail address, phone or name.</source>
+        <translation>Ange minst e-postadress, telefonnummer eller namn.</translation>
+    </message>
+    <message>
+        <source>The certificate is no longer there; press Refresh.</source>
+        <translation>Intyget finns inte längre; tryck på Uppdatera.</translation>
+    </message>
+    <message>
+        <source>%(path)s cannot be written (%(reason)s).</source>
+        <translation>%(path)s kan inte skrivas (%(reason)s).</translation>
+    </message>
+    <message>
+        <source>The grace period in the settings must be a whole number of days (0-3650).</source>
+        <translation>Karenstiden i inställningarna måste vara ett helt antal dagar (0–3650).</translation>
     </message>
 </context>
 <context>

@@ -44,10 +44,12 @@ def test_extension_is_two_further_months(received: dt.date, extended: dt.date) -
 
 
 def test_extension_needs_a_reason_and_comes_in_time() -> None:
-    with pytest.raises(ValidationError, match="reason"):
+    with pytest.raises(ValidationError, match="reason") as caught:
         rules.check_extension(D(2026, 1, 15), D(2026, 1, 20), "  ")
-    with pytest.raises(ValidationError, match="passed"):
+    assert caught.value.code == "erasure.extension_reason"
+    with pytest.raises(ValidationError, match="passed") as caught:
         rules.check_extension(D(2026, 1, 15), D(2026, 2, 16), "late")
+    assert caught.value.code == "erasure.extension_too_late"
     assert rules.check_extension(D(2026, 1, 15), D(2026, 2, 15), "on the last day")
 
 
@@ -60,8 +62,23 @@ def test_overdue() -> None:
 
 
 def test_received_on_not_in_future() -> None:
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as caught:
         rules.check_received_on(D(2026, 11, 27), D(2026, 11, 26))
+    assert caught.value.code == "erasure.received_in_future"
+
+
+@pytest.mark.parametrize(
+    ("typed", "matches"),
+    [
+        (" vindelkraft ödmjuk ab ", True),
+        ("VINDELKRAFT ÖDMJUK AB", True),
+        ("Vindelkraft", False),
+        ("", False),
+        ("   ", False),
+    ],
+)
+def test_typed_company_name(typed: str, matches: bool) -> None:
+    assert rules.names_match(typed, "Vindelkraft Ödmjuk AB") is matches
 
 
 @pytest.mark.parametrize(

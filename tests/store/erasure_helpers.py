@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import Engine, insert, text
+from sqlalchemy import Connection, Engine, insert, text
 
+from bowebb_console.domain.hashchain import canonical_payload
+from bowebb_console.store.db.connect import Database
+from bowebb_console.store.log.chain import write_event
 from bowebb_console.store.models import Contact, Customer
-from bowebb_console.store.sessions import events as sessions
 
 NAME = "Zebulon Quixtrapp"
 EMAIL = "zebulon.quixtrapp@vindelkraft-unik.se"
@@ -72,43 +76,44 @@ def plant_person(engine: Engine, *, hard_delete_due: dt.date | None = None) -> P
             .values(customer_id=other, name="Berit Bystander", email="berit@annat.se", version=1)
             .returning(Contact.id)
         ).scalar_one()
-    when = dt.datetime(2026, 11, 1, 10, 0, tzinfo=dt.UTC)
-    consent = sessions.record_consent(
-        engine,
-        customer_id=cust,
-        session_kind="remote_control",
-        outcome="agreed",
-        channel="phone",
-        agreed_at=when,
-        contact_id=contact,
-        reference="T-1",
-        scope="control",
-        purpose="printer",
-    )
-    sessions.start_session(engine, consent.session_uuid, tool="AnyDesk")
-    sessions.add_note(
-        engine,
-        consent.session_uuid,
-        f"Called back {NAME.upper()} on 070-987 12 34 about the printer",
-    )
-    sessions.end_session(engine, consent.session_uuid, "fixed", "resolved")
-    # A session of the other customer that mentions the person only in a note.
-    other_consent = sessions.record_consent(
-        engine,
-        customer_id=other,
-        session_kind="remote_control",
-        outcome="agreed",
-        channel="email",
-        agreed_at=when,
-        contact_id=bystander,
-        reference="T-2",
-        scope="view_only",
-        purpose="invoice",
-    )
-    sessions.start_session(engine, other_consent.session_uuid, tool="AnyDesk")
-    sessions.add_note(engine, other_consent.session_uuid, f"cc {EMAIL} on the reply")
-    sessions.add_note(engine, other_consent.session_uuid, "nothing personal here")
+    with Database(engine).transaction() as conn:
+        # Their session: consent (by contact id), a note with the name and the phone.
+        session = _session(conn, cust, contact, "T-1", "printer", "phone")
+        _event(conn, session, "note_added", note=f"Called back {NAME.upper()} on 070-987 12 34")
+        _event(conn, session, "session_ended", summary="fixed", outcome="resolved")
+        # A session of the other customer that mentions the person only in a note.
+        other_session = _session(conn, other, bystander, "T-2", "invoice", "email")
+        _event(conn, other_session, "note_added", note=f"cc {EMAIL} on the reply")
+        _event(conn, other_session, "note_added", note="nothing personal here")
     return Planted(int(cust), int(other), int(contact), int(second), int(bystander))
+
+
+def _event(conn: Connection, session: str, kind: str, **payload: Any) -> None:
+    """One session-log event, written as the Sessions screen writes it."""
+    write_event(conn, kind, session, str(uuid.uuid4()), canonical_payload(payload), "tester")
+
+
+def _session(
+    conn: Connection, customer: int, contact: int, reference: str, purpose: str, channel: str
+) -> str:
+    """An agreed remote-control session, started in AnyDesk."""
+    session = str(uuid.uuid4())
+    _event(
+        conn,
+        session,
+        "consent_recorded",
+        customer_id=customer,
+        contact_id=contact,
+        session_kind="remote_control",
+        outcome="agreed",
+        channel=channel,
+        agreed_at=dt.datetime(2026, 11, 1, 10, 0, tzinfo=dt.UTC).isoformat(),
+        reference=reference,
+        scope="control" if reference == "T-1" else "view_only",
+        purpose=purpose,
+    )
+    _event(conn, session, "session_started", tool="AnyDesk", tool_session_id="")
+    return session
 
 
 def sqlite_files(url: str) -> list[Path]:

@@ -12,7 +12,6 @@ import json
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, insert, select
-from sqlalchemy.orm import Session
 
 from bowebb_console.store.models import ErasureCertificate
 from bowebb_console.store.pdf import text_pdf
@@ -155,8 +154,8 @@ def issue_certificate(
     )
 
 
-def list_certificates(session: Session, limit: int = 500) -> list[CertificateView]:
-    rows = session.execute(
+def list_certificates(conn: Connection, limit: int = 500) -> list[CertificateView]:
+    rows = conn.execute(
         select(
             ErasureCertificate.id,
             ErasureCertificate.reference,
@@ -171,7 +170,7 @@ def list_certificates(session: Session, limit: int = 500) -> list[CertificateVie
     return [CertificateView(r[0], r[1], r[2], r[3], tuple(json.loads(r[4])), r[5]) for r in rows]
 
 
-def certificate_pdf(session: Session, certificate_id: int) -> bytes | None:
-    return session.execute(
+def certificate_pdf(conn: Connection, certificate_id: int) -> bytes | None:
+    return conn.execute(
         select(ErasureCertificate.pdf).where(ErasureCertificate.id == certificate_id)
     ).scalar()

@@ -3,7 +3,7 @@
 One JSON line per erasure, with a pseudonymous reference, a date, row ids and keyed hashes
 (HMAC-SHA-256, see domain.erasure) of the erased person's normalised identifiers, never the
 identifiers. After a database is restored from a backup, ``replay`` finds the rows again by
-id and hash and erases them once more (store.erasure.replay_journal).
+id and hash and erases them once more (store.erasure.replay).
 
 The HMAC key lives in a second file beside the journal (``<journal>.key``, mode 0600): the
 journal alone confirms nothing about a guessed e-mail address. Back both up together, apart
@@ -21,13 +21,17 @@ from pathlib import Path
 from typing import Any
 
 from bowebb_console.domain.erasure import identifier_forms, keyed_hash
+from bowebb_console.domain.errors import ShownError
 
 JOURNAL_NAME = "erasure-journal.jsonl"
 KEY_BYTES = 32
 
 
-class JournalError(RuntimeError):
-    pass
+class JournalError(ShownError):
+    """The journal (or its key) cannot be read or written; ``params["path"]`` names the file.
+
+    Codes: ``erasure.journal_key_missing``, ``erasure.journal_unwritable`` (``reason``),
+    ``erasure.journal_missing``, ``erasure.journal_unreadable`` (``line``)."""
 
 
 @dataclass(frozen=True)
@@ -64,7 +68,11 @@ class Journal:
         if self.key_path.exists():
             return bytes.fromhex(self.key_path.read_text(encoding="ascii").strip())
         if not create:
-            raise JournalError(f"The journal key {self.key_path} is missing.")
+            raise JournalError(
+                "erasure.journal_key_missing",
+                f"The journal key {self.key_path} is missing.",
+                {"path": self.key_path},
+            )
         self.key_path.parent.mkdir(parents=True, exist_ok=True)
         key = secrets.token_bytes(KEY_BYTES)
         fd = os.open(self.key_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
@@ -90,8 +98,10 @@ class Journal:
             self.key()
         except OSError as exc:
             raise JournalError(
+                "erasure.journal_unwritable",
                 f"The erasure journal {self.path} cannot be written ({exc.strerror}); "
-                "nothing was erased."
+                "nothing was erased.",
+                {"path": self.path, "reason": exc.strerror or ""},
             ) from None
 
     def append(self, entry: JournalEntry) -> None:
@@ -103,7 +113,11 @@ class Journal:
 
     def entries(self) -> list[JournalEntry]:
         if not self.path.exists():
-            raise JournalError(f"No erasure journal at {self.path}.")
+            raise JournalError(
+                "erasure.journal_missing",
+                f"No erasure journal at {self.path}.",
+                {"path": self.path},
+            )
         found = []
         for number, line in enumerate(self.path.read_text(encoding="utf-8").splitlines(), 1):
             if not line.strip():
@@ -112,5 +126,9 @@ class Journal:
                 raw: dict[str, Any] = json.loads(line)
                 found.append(JournalEntry(**raw))
             except (ValueError, TypeError):
-                raise JournalError(f"Line {number} of {self.path} is damaged.") from None
+                raise JournalError(
+                    "erasure.journal_unreadable",
+                    f"Line {number} of {self.path} is damaged.",
+                    {"path": self.path, "line": number},
+                ) from None
         return found

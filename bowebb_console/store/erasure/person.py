@@ -1,22 +1,22 @@
 """A person's erasure: find every place the console holds their data, erase or anonymise it,
-certify it, journal it outside the database, and scrub the files (store.scrub).
+certify it, and say what the journal (outside the database) must record.
 
 Erasing is an admin's: on PostgreSQL only ``<prefix>_admin`` may DELETE contacts and log
 payloads. Everything of one erasure (request row, deletes, the ``erasure_performed`` event,
-the certificate) commits in one transaction; the journal line is written after the commit
-(its file was checked writable before), then the touched tables are scrubbed.
+the certificate) happens in the caller's one transaction; services.erasure writes the journal
+line after the commit (its file was checked writable before), then scrubs the touched tables
+(store.erasure.scrub).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, Engine, delete, insert, or_, select, text, update
+from sqlalchemy import Connection, delete, inspect, or_, select, text, update
 
 from bowebb_console.domain import erasure as rules
 from bowebb_console.domain.contact_info import normalise_phone
@@ -25,13 +25,12 @@ from bowebb_console.domain.hashchain import canonical_payload
 from bowebb_console.domain.search_text import fold
 from bowebb_console.store.erasure.certificates import issue_certificate
 from bowebb_console.store.erasure.journal import Journal, JournalEntry
-from bowebb_console.store.erasure.requests import check_channel
-from bowebb_console.store.erasure.scrub import ScrubResult, existing_tables, scrub
-from bowebb_console.store.log.chain import engine_of, local_actor, write_event
+from bowebb_console.store.erasure.requests import NewRequest, close_request, open_request
+from bowebb_console.store.erasure.scrub import existing_tables
+from bowebb_console.store.log.chain import local_actor, write_event
 from bowebb_console.store.models import (
     Contact,
     Customer,
-    ErasureRequest,
     LogEvent,
     LogPayload,
     NoticeExport,
@@ -53,7 +52,9 @@ class PersonQuery:
 
     def check(self) -> None:
         if not (self.email.strip() or self.phone.strip() or self.name.strip()):
-            raise ValidationError("email", "Give at least the e-mail address, phone or name.")
+            raise ValidationError(
+                "email", "Give at least the e-mail address, phone or name.", "erasure.query_empty"
+            )
 
     @property
     def e164(self) -> str:
@@ -151,65 +152,71 @@ def _contact_id_payloads(conn: Connection, contact_ids: list[int]) -> set[int]:
     }
 
 
-def find_person(db: Any, query: PersonQuery) -> Findings:
-    """Every place the console holds data about the person (blocking: run it in a task)."""
+def find_person(conn: Connection, query: PersonQuery) -> Findings:
+    """Every place the console holds data about the person (only reads)."""
     query.check()
-    engine = engine_of(db)
-    with engine.connect() as conn:
-        cond = []
-        if query.email.strip():
-            cond.append(Contact.email_folded == fold(query.email))
-        if query.e164:
-            cond.append(Contact.phone == query.e164)
-        if query.name.strip():
-            cond.append(Contact.name_folded == fold(query.name))
-        contacts = tuple(
-            ContactPlace(r[0], r[1], r[2], r[3], r[4], r[5])
+    contacts = _contacts(conn, query)
+    ids = [c.id for c in contacts]
+    by_id = _contact_id_payloads(conn, ids)
+    by_text = _text_matches(conn, "payload", "log_payload", "seq", query.terms())
+    seqs = sorted(by_id | by_text)
+    payloads = (
+        tuple(
+            PayloadPlace(int(r[0]), str(r[1]), str(r[2]), int(r[0]) in by_id)
             for r in conn.execute(
-                select(
-                    Contact.id,
-                    Contact.customer_id,
-                    Customer.name,
-                    Contact.name,
-                    Contact.email,
-                    Contact.phone,
-                )
-                .join(Customer, Customer.id == Contact.customer_id)
-                .where(or_(*cond))
-                .order_by(Contact.id)
+                select(LogEvent.seq, LogEvent.kind, LogEvent.at)
+                .where(LogEvent.seq.in_(seqs))
+                .order_by(LogEvent.seq)
             )
         )
-        ids = [c.id for c in contacts]
-        by_id = _contact_id_payloads(conn, ids)
-        by_text = _text_matches(conn, "payload", "log_payload", "seq", query.terms())
-        seqs = sorted(by_id | by_text)
-        payloads = (
-            tuple(
-                PayloadPlace(int(r[0]), str(r[1]), str(r[2]), int(r[0]) in by_id)
-                for r in conn.execute(
-                    select(LogEvent.seq, LogEvent.kind, LogEvent.at)
-                    .where(LogEvent.seq.in_(seqs))
-                    .order_by(LogEvent.seq)
-                )
+        if seqs
+        else ()
+    )
+    profiles = tuple(_profile_matches(conn, query, ids))
+    return Findings(contacts, payloads, _exports(conn, ids), profiles)
+
+
+def _contacts(conn: Connection, query: PersonQuery) -> tuple[ContactPlace, ...]:
+    cond = []
+    if query.email.strip():
+        cond.append(Contact.email_folded == fold(query.email))
+    if query.e164:
+        cond.append(Contact.phone == query.e164)
+    if query.name.strip():
+        cond.append(Contact.name_folded == fold(query.name))
+    return tuple(
+        ContactPlace(r[0], r[1], r[2], r[3], r[4], r[5])
+        for r in conn.execute(
+            select(
+                Contact.id,
+                Contact.customer_id,
+                Customer.name,
+                Contact.name,
+                Contact.email,
+                Contact.phone,
             )
-            if seqs
-            else ()
+            .join(Customer, Customer.id == Contact.customer_id)
+            .where(or_(*cond))
+            .order_by(Contact.id)
         )
-        exports: tuple[ExportPlace, ...] = ()
-        if contacts:
-            first = conn.execute(
-                select(Contact.created_at).where(Contact.id.in_(ids)).order_by(Contact.created_at)
-            ).scalar()
-            exports = tuple(
-                ExportPlace(r[0], r[1], r[2])
-                for r in conn.execute(
-                    select(NoticeExport.id, NoticeExport.exported_at, NoticeExport.recipient_count)
-                    .where(NoticeExport.exported_at >= first)
-                    .order_by(NoticeExport.exported_at)
-                )
-            )
-        profiles = tuple(_profile_matches(conn, query, ids))
-    return Findings(contacts, payloads, exports, profiles)
+    )
+
+
+def _exports(conn: Connection, contact_ids: list[int]) -> tuple[ExportPlace, ...]:
+    """Notice exports made since the first of the contacts was created."""
+    if not contact_ids:
+        return ()
+    first = conn.execute(
+        select(Contact.created_at).where(Contact.id.in_(contact_ids)).order_by(Contact.created_at)
+    ).scalar()
+    return tuple(
+        ExportPlace(r[0], r[1], r[2])
+        for r in conn.execute(
+            select(NoticeExport.id, NoticeExport.exported_at, NoticeExport.recipient_count)
+            .where(NoticeExport.exported_at >= first)
+            .order_by(NoticeExport.exported_at)
+        )
+    )
 
 
 def _profile_matches(
@@ -218,8 +225,6 @@ def _profile_matches(
     """Connection profiles (a later feature's table) whose text mentions the person."""
     if "sftp_profile" not in existing_tables(conn):
         return []
-    from sqlalchemy import inspect
-
     columns = [
         c["name"]
         for c in inspect(conn).get_columns("sftp_profile")
@@ -229,12 +234,6 @@ def _profile_matches(
     for column in columns:
         found |= _text_matches(conn, column, "sftp_profile", "id", query.terms())
     return [("sftp_profile", i) for i in sorted(found)]
-
-
-@dataclass(frozen=True)
-class NewRequest:
-    received_on: dt.date
-    channel: str
 
 
 @dataclass(frozen=True)
@@ -249,71 +248,40 @@ class ErasurePlan:
     profiles: tuple[tuple[str, int], ...] = ()
     holds: tuple[str, ...] = ()
 
+    def check(self) -> None:
+        if not self.identity_check.strip():
+            raise ValidationError(
+                "identity_check",
+                "Record how the person's identity was checked.",
+                "erasure.identity_unchecked",
+            )
+        for action in self.contact_actions.values():
+            if action not in ACTIONS:
+                raise ValidationError(
+                    "action",
+                    f"Unknown action {action!r}.",
+                    "erasure.unknown_action",
+                    {"action": action},
+                )
+
 
 @dataclass(frozen=True)
-class ErasureDone:
+class Erased:
+    """What ``erase_person`` committed, the journal line to write after the commit, and the
+    tables to scrub then."""
+
     reference: str
     request_id: int
     certificate_id: int
     contacts_erased: int
     contacts_anonymised: int
     payloads_erased: int
-    scrub: ScrubResult
+    entry: JournalEntry
+    touched: frozenset[str]
 
 
-def _begin(conn: Connection) -> Any:
-    if conn.dialect.name == "sqlite":
-        conn.execution_options(sqlite_begin="IMMEDIATE")
-    return conn.begin()
-
-
-def _request_row(
-    conn: Connection, request: int | NewRequest, today: dt.date
-) -> tuple[int, str, dt.date]:
-    if isinstance(request, NewRequest):
-        rules.check_received_on(request.received_on, today)
-        check_channel(request.channel)
-        reference = rules.new_reference(today)
-        new_id = conn.execute(
-            insert(ErasureRequest)
-            .values(
-                reference=reference,
-                received_on=request.received_on,
-                channel=request.channel,
-                due_on=rules.answer_due(request.received_on),
-                status=rules.STATUS_OPEN,
-                version=1,
-            )
-            .returning(ErasureRequest.id)
-        ).scalar_one()
-        return int(new_id), reference, request.received_on
-    row = conn.execute(
-        select(ErasureRequest.reference, ErasureRequest.received_on, ErasureRequest.status).where(
-            ErasureRequest.id == request
-        )
-    ).first()
-    if row is None or row[2] != rules.STATUS_OPEN:
-        raise ValidationError("request", "The request is no longer open.")
-    return request, str(row[0]), row[1]
-
-
-def _close(
-    conn: Connection, request_id: int, status: str, outcome: str, today: dt.date, **more: Any
-) -> None:
-    conn.execute(
-        update(ErasureRequest)
-        .where(ErasureRequest.id == request_id)
-        .values(
-            status=status,
-            outcome=outcome,
-            closed_on=today,
-            version=ErasureRequest.version + 1,
-            **more,
-        )
-    )
-
-
-def _log(conn: Connection, kind: str, payload: dict[str, Any], actor: str | None) -> None:
+def log_event(conn: Connection, kind: str, payload: dict[str, Any], actor: str | None) -> None:
+    """One event of the erasure family in the session log, inside the caller's transaction."""
     write_event(
         conn,
         kind,
@@ -341,94 +309,94 @@ def anonymised_values(reference: str, contact_id: int) -> dict[str, Any]:
     }
 
 
+def _delete_places(conn: Connection, plan: ErasurePlan, reference: str) -> None:
+    """The deletes and updates of ``plan``: payloads, profiles, contacts."""
+    if plan.payload_seqs:
+        conn.execute(delete(LogPayload).where(LogPayload.seq.in_(plan.payload_seqs)))
+    for table in {t for t, _ in plan.profiles}:
+        ids = [i for t, i in plan.profiles if t == table]
+        conn.execute(text(f'DELETE FROM "{table}" WHERE id IN ({", ".join(map(str, ids))})'))
+    erased = [i for i, a in plan.contact_actions.items() if a == "erase"]
+    if erased:
+        conn.execute(delete(Contact).where(Contact.id.in_(erased)))
+    for cid, action in plan.contact_actions.items():
+        if action == "anonymise":
+            conn.execute(
+                update(Contact)
+                .where(Contact.id == cid)
+                .values(version=Contact.version + 1, **anonymised_values(reference, cid))
+            )
+
+
+def _categories(plan: ErasurePlan) -> list[str]:
+    categories = ["contact_details", "search_index"] if plan.contact_actions else []
+    if plan.payload_seqs:
+        categories.append("session_payloads")
+    if plan.profiles:
+        categories.append("connection_profiles")
+    return categories
+
+
 def erase_person(
-    db: Any,
+    conn: Connection,
     journal: Journal,
     plan: ErasurePlan,
     *,
     role: str,
     today: dt.date,
     actor: str | None = None,
-) -> ErasureDone:
-    """Carry out ``plan`` all-or-nothing, then journal and scrub. Blocking."""
-    if not plan.identity_check.strip():
-        raise ValidationError("identity_check", "Record how the person's identity was checked.")
-    for action in plan.contact_actions.values():
-        if action not in ACTIONS:
-            raise ValidationError("action", f"Unknown action {action!r}.")
-    journal.check_writable()
-    engine: Engine = engine_of(db)
-    erased = [i for i, a in plan.contact_actions.items() if a == "erase"]
-    anonymised = [i for i, a in plan.contact_actions.items() if a == "anonymise"]
-    profile_tables = {t for t, _ in plan.profiles}
-    with engine.connect() as conn, _begin(conn):
-        request_id, reference, received_on = _request_row(conn, plan.request, today)
-        if plan.payload_seqs:
-            conn.execute(delete(LogPayload).where(LogPayload.seq.in_(plan.payload_seqs)))
-        for table in profile_tables:
-            ids = [i for t, i in plan.profiles if t == table]
-            conn.execute(text(f'DELETE FROM "{table}" WHERE id IN ({", ".join(map(str, ids))})'))
-        if erased:
-            conn.execute(delete(Contact).where(Contact.id.in_(erased)))
-        for cid in anonymised:
-            conn.execute(
-                update(Contact)
-                .where(Contact.id == cid)
-                .values(version=Contact.version + 1, **anonymised_values(reference, cid))
-            )
-        categories = ["contact_details", "search_index"] if plan.contact_actions else []
-        if plan.payload_seqs:
-            categories.append("session_payloads")
-        if plan.profiles:
-            categories.append("connection_profiles")
-        holds = list(plan.holds) + (["anonymised"] if anonymised else [])
-        certificate_id = issue_certificate(
-            conn, reference, today, "person", categories, holds, role, received_on
-        )
-        _close(
-            conn,
-            request_id,
-            rules.STATUS_DONE,
-            "erased",
-            today,
-            identity_check=plan.identity_check.strip()[:40],
-            controller_role=rules.ROLE_CONTROLLER,
-        )
-        _log(conn, ERASED_KIND, {"reference": reference, "scope": "person"}, actor)
-        chain = chain_id(conn)
-    journal.append(
-        JournalEntry(
-            reference=reference,
-            on=today.isoformat(),
-            kind="person",
-            chain=chain,
-            contacts_erased=sorted(erased),
-            contacts_anonymised=sorted(anonymised),
-            payload_seqs=sorted(plan.payload_seqs),
-            hashes=journal.hashes(
-                email=plan.query.email, phone=plan.query.e164, name=plan.query.name
-            ),
-        )
+) -> Erased:
+    """Carry out ``plan`` inside the caller's transaction: request row, deletes, certificate
+    and the ``erasure_performed`` event. The caller appends ``entry`` to the journal after
+    the commit (having checked it writable before) and then scrubs ``touched``."""
+    plan.check()
+    erased = sorted(i for i, a in plan.contact_actions.items() if a == "erase")
+    anonymised = sorted(i for i, a in plan.contact_actions.items() if a == "anonymise")
+    request_id, reference, received_on = open_request(conn, plan.request, today)
+    _delete_places(conn, plan, reference)
+    holds = list(plan.holds) + (["anonymised"] if anonymised else [])
+    certificate_id = issue_certificate(
+        conn, reference, today, "person", _categories(plan), holds, role, received_on
     )
-    touched = {"erasure_request", "erasure_certificate"}
+    close_request(
+        conn,
+        request_id,
+        rules.STATUS_DONE,
+        "erased",
+        today,
+        identity_check=plan.identity_check.strip()[:40],
+        controller_role=rules.ROLE_CONTROLLER,
+    )
+    log_event(conn, ERASED_KIND, {"reference": reference, "scope": "person"}, actor)
+    entry = JournalEntry(
+        reference=reference,
+        on=today.isoformat(),
+        kind="person",
+        chain=chain_id(conn),
+        contacts_erased=erased,
+        contacts_anonymised=anonymised,
+        payload_seqs=sorted(plan.payload_seqs),
+        hashes=journal.hashes(email=plan.query.email, phone=plan.query.e164, name=plan.query.name),
+    )
+    touched = {"erasure_request", "erasure_certificate"} | {t for t, _ in plan.profiles}
     if plan.contact_actions:
         touched.add("contact")
     if plan.payload_seqs:
         touched.add("log_payload")
-    touched |= profile_tables
-    return ErasureDone(
+    return Erased(
         reference,
         request_id,
         certificate_id,
         len(erased),
         len(anonymised),
         len(plan.payload_seqs),
-        scrub(engine, touched),
+        entry,
+        frozenset(touched),
     )
 
 
 def forward_request(
-    db: Any,
+    conn: Connection,
     request: int | NewRequest,
     customer_id: int,
     *,
@@ -437,40 +405,35 @@ def forward_request(
     actor: str | None = None,
 ) -> str:
     """BoWebb is only processor: record that the request went to the customer (controller)."""
-    engine = engine_of(db)
-    with engine.connect() as conn, _begin(conn):
-        request_id, reference, _ = _request_row(conn, request, today)
-        _close(
-            conn,
-            request_id,
-            rules.STATUS_FORWARDED,
-            "forwarded to the customer",
-            today,
-            controller_role=rules.ROLE_PROCESSOR,
-            forwarded_customer_id=customer_id,
-            forwarded_on=today,
-            identity_check=identity_check.strip()[:40] or None,
-        )
-        _log(conn, FORWARDED_KIND, {"reference": reference, "customer_id": customer_id}, actor)
+    request_id, reference, _ = open_request(conn, request, today)
+    close_request(
+        conn,
+        request_id,
+        rules.STATUS_FORWARDED,
+        "forwarded to the customer",
+        today,
+        controller_role=rules.ROLE_PROCESSOR,
+        forwarded_customer_id=customer_id,
+        forwarded_on=today,
+        identity_check=identity_check.strip()[:40] or None,
+    )
+    log_event(conn, FORWARDED_KIND, {"reference": reference, "customer_id": customer_id}, actor)
     return reference
 
 
-def save_open_request(db: Any, request: NewRequest, today: dt.date) -> str:
+def save_open_request(conn: Connection, request: NewRequest, today: dt.date) -> str:
     """Record a request as received (identity not yet checked): it is listed as open."""
-    with engine_of(db).connect() as conn, _begin(conn):
-        _, reference, _ = _request_row(conn, request, today)
+    _, reference, _ = open_request(conn, request, today)
     return reference
 
 
 def log_guidance(
-    db: Any, customer_id: int, topics: list[str], done: list[str], actor: str | None = None
+    conn: Connection,
+    customer_id: int,
+    topics: list[str],
+    done: list[str],
+    actor: str | None = None,
 ) -> None:
     """Wizard 1: guidance given to a customer thinning its own data (no personal data)."""
     payload = {"customer_id": customer_id, "topics": sorted(topics), "confirmed_done": sorted(done)}
-    with engine_of(db).connect() as conn, _begin(conn):
-        _log(conn, "erasure_guidance_given", payload, actor)
-
-
-def payload_json(conn: Connection, seq: int) -> dict[str, Any] | None:
-    raw = conn.execute(select(LogPayload.payload).where(LogPayload.seq == seq)).scalar()
-    return json.loads(raw) if raw else None
+    log_event(conn, "erasure_guidance_given", payload, actor)

@@ -3,12 +3,13 @@
 Four eyes: an admin requests the purge of one customer (``request_purge``), a different lead
 or admin approves it (``approve_purge``; on PostgreSQL the server's trigger records both
 names from ``session_user`` and refuses the starter as approver), and an admin runs it
-(``run_purge``) after typing the company name. The run deletes, in one transaction, the
-payloads of the customer's sessions (events stay, payload-free, and still verify), the rows
-of every per-customer table in ``scrub.CUSTOMER_TABLES`` that exists, and the customer
-(whose search-index entries go with it through the triggers); it logs ``erasure_performed``
-and issues a certificate. A dry run lists the same and changes nothing. Then the journal
-line and the physical scrub (store.scrub).
+(``run_purge``) after typing the company name. The run deletes, in the caller's one
+transaction, the payloads of the customer's sessions (events stay, payload-free, and still
+verify), the rows of every per-customer table in ``scrub.CUSTOMER_TABLES`` that exists, and
+the customer (whose search-index entries go with it through the triggers); it logs
+``erasure_performed`` and issues a certificate. A dry run lists the same and changes nothing.
+After the commit services.erasure writes the journal line and scrubs the files
+(store.erasure.scrub).
 """
 
 from __future__ import annotations
@@ -21,22 +22,25 @@ from typing import Any
 from sqlalchemy import Connection, delete, func, insert, select, text, update
 
 from bowebb_console.domain import erasure as rules
+from bowebb_console.domain.errors import ShownError
 from bowebb_console.domain.policy import hard_delete_due, is_hard_delete_due
-from bowebb_console.domain.search_text import fold
 from bowebb_console.store.erasure.certificates import issue_certificate
 from bowebb_console.store.erasure.journal import Journal, JournalEntry
-from bowebb_console.store.erasure.person import ERASED_KIND, _begin, _log, chain_id
-from bowebb_console.store.erasure.scrub import CUSTOMER_TABLES, ScrubResult, existing_tables, scrub
-from bowebb_console.store.log.chain import engine_of, local_actor
+from bowebb_console.store.erasure.person import ERASED_KIND, chain_id, log_event
+from bowebb_console.store.erasure.scrub import CUSTOMER_TABLES, existing_tables
+from bowebb_console.store.log.chain import local_actor
 from bowebb_console.store.models import Customer, LogEvent, LogPayload, PurgeApproval
 
 
-class PurgeError(ValueError):
-    """A purge the rules refuse; ``message`` can be shown as it is."""
+class PurgeError(ShownError):
+    """A purge the rules refuse. Codes: ``erasure.customer_missing``, ``erasure.not_due``
+    (``due``), ``erasure.not_terminated``, ``erasure.purge_waiting``,
+    ``erasure.no_purge_request`` (``id``), ``erasure.not_waiting`` (``status``),
+    ``erasure.four_eyes``, ``erasure.not_approved``, ``erasure.name_mismatch``."""
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+
+def _missing() -> PurgeError:
+    return PurgeError("erasure.customer_missing", "The customer does not exist (any more).")
 
 
 @dataclass(frozen=True)
@@ -67,41 +71,43 @@ class ApprovalView:
 
 
 @dataclass(frozen=True)
-class PurgeDone:
+class Purged:
+    """What ``run_purge`` committed, the journal line to write after the commit, and the
+    tables to scrub then."""
+
     reference: str
     certificate_id: int
     plan: PurgePlan
-    scrub: ScrubResult
+    entry: JournalEntry
+    touched: frozenset[str]
 
 
-def due_customers(db: Any, today: dt.date) -> list[DueCustomer]:
-    with engine_of(db).connect() as conn:
-        rows = conn.execute(
-            select(Customer.id, Customer.name, Customer.terminated_on, Customer.hard_delete_due)
-            .where(Customer.hard_delete_due.is_not(None), Customer.hard_delete_due <= today)
-            .order_by(Customer.hard_delete_due, Customer.id)
-        )
-        return [DueCustomer(r[0], r[1], r[2], r[3]) for r in rows if r[3] is not None]
+def due_customers(conn: Connection, today: dt.date) -> list[DueCustomer]:
+    rows = conn.execute(
+        select(Customer.id, Customer.name, Customer.terminated_on, Customer.hard_delete_due)
+        .where(Customer.hard_delete_due.is_not(None), Customer.hard_delete_due <= today)
+        .order_by(Customer.hard_delete_due, Customer.id)
+    )
+    return [DueCustomer(r[0], r[1], r[2], r[3]) for r in rows if r[3] is not None]
 
 
 def set_termination(
-    db: Any, customer_id: int, terminated_on: dt.date | None, grace_period_days: int
+    conn: Connection, customer_id: int, terminated_on: dt.date | None, grace_period_days: int
 ) -> dt.date | None:
     """Wizard 3's first half: the termination date, and the hard-delete date that follows."""
     due = hard_delete_due(terminated_on, grace_period_days) if terminated_on else None
-    with engine_of(db).begin() as conn:
-        found = conn.execute(
-            update(Customer)
-            .where(Customer.id == customer_id)
-            .values(
-                terminated_on=terminated_on,
-                hard_delete_due=due,
-                status="terminated" if terminated_on else "active",
-                version=Customer.version + 1,
-            )
-        ).rowcount
-        if not found:
-            raise PurgeError("The customer does not exist (any more).")
+    found = conn.execute(
+        update(Customer)
+        .where(Customer.id == customer_id)
+        .values(
+            terminated_on=terminated_on,
+            hard_delete_due=due,
+            status="terminated" if terminated_on else "active",
+            version=Customer.version + 1,
+        )
+    ).rowcount
+    if not found:
+        raise _missing()
     return due
 
 
@@ -131,10 +137,19 @@ def _plan(conn: Connection, customer_id: int, today: dt.date) -> PurgePlan:
         select(Customer.name, Customer.hard_delete_due).where(Customer.id == customer_id)
     ).first()
     if row is None:
-        raise PurgeError("The customer does not exist (any more).")
-    if row[1] is None or not is_hard_delete_due(row[1], today):
-        when = f"on {row[1].isoformat()}" if row[1] else "only after a termination date is set"
-        raise PurgeError(f"This customer is not due for deletion yet: it is due {when}.")
+        raise _missing()
+    if row[1] is None:
+        raise PurgeError(
+            "erasure.not_terminated",
+            "This customer is not due for deletion yet: it is due only after a termination "
+            "date is set.",
+        )
+    if not is_hard_delete_due(row[1], today):
+        raise PurgeError(
+            "erasure.not_due",
+            f"This customer is not due for deletion yet: it is due on {row[1].isoformat()}.",
+            {"due": row[1].isoformat()},
+        )
     present = existing_tables(conn)
     counts = []
     for table, column in CUSTOMER_TABLES:
@@ -149,40 +164,46 @@ def _plan(conn: Connection, customer_id: int, today: dt.date) -> PurgePlan:
     )
 
 
-def plan_purge(db: Any, customer_id: int, today: dt.date) -> PurgePlan:
+def plan_purge(conn: Connection, customer_id: int, today: dt.date) -> PurgePlan:
     """The dry run: what would go. Changes nothing."""
-    with engine_of(db).connect() as conn:
-        return _plan(conn, customer_id, today)
+    return _plan(conn, customer_id, today)
+
+
+def open_approval(conn: Connection, customer_id: int) -> ApprovalView | None:
+    """The customer's purge request that waits for approval or for its run, if any."""
+    found = conn.execute(
+        select(PurgeApproval.id)
+        .where(
+            PurgeApproval.customer_id == customer_id,
+            PurgeApproval.status.in_(("requested", "approved")),
+        )
+        .order_by(PurgeApproval.id.desc())
+        .limit(1)
+    ).scalar()
+    return None if found is None else _approval(conn, int(found))
 
 
 def request_purge(
-    db: Any, customer_id: int, today: dt.date, actor: str | None = None
+    conn: Connection, customer_id: int, today: dt.date, actor: str | None = None
 ) -> ApprovalView:
     """First pair of eyes (an admin). On PostgreSQL the server records who."""
-    engine = engine_of(db)
-    with engine.begin() as conn:
-        _plan(conn, customer_id, today)
-        open_ = conn.execute(
-            select(func.count())
-            .select_from(PurgeApproval)
-            .where(
-                PurgeApproval.customer_id == customer_id,
-                PurgeApproval.status.in_(("requested", "approved")),
-            )
-        ).scalar_one()
-        if open_:
-            raise PurgeError("A purge of this customer is already waiting for approval or run.")
-        new_id = conn.execute(
-            insert(PurgeApproval)
-            .values(
-                reference=rules.new_reference(today).replace("ER-", "PU-"),
-                customer_id=customer_id,
-                status="requested",
-                started_by=actor or local_actor(),
-            )
-            .returning(PurgeApproval.id)
-        ).scalar_one()
-        return _approval(conn, int(new_id))
+    _plan(conn, customer_id, today)
+    if open_approval(conn, customer_id) is not None:
+        raise PurgeError(
+            "erasure.purge_waiting",
+            "A purge of this customer is already waiting for approval or run.",
+        )
+    new_id = conn.execute(
+        insert(PurgeApproval)
+        .values(
+            reference=rules.new_reference(today).replace("ER-", "PU-"),
+            customer_id=customer_id,
+            status="requested",
+            started_by=actor or local_actor(),
+        )
+        .returning(PurgeApproval.id)
+    ).scalar_one()
+    return _approval(conn, int(new_id))
 
 
 def _approval(conn: Connection, approval_id: int) -> ApprovalView:
@@ -197,49 +218,51 @@ def _approval(conn: Connection, approval_id: int) -> ApprovalView:
         ).where(PurgeApproval.id == approval_id)
     ).first()
     if r is None:
-        raise PurgeError(f"There is no purge request {approval_id}.")
+        raise PurgeError(
+            "erasure.no_purge_request",
+            f"There is no purge request {approval_id}.",
+            {"id": approval_id},
+        )
     return ApprovalView(r[0], r[1], r[2], r[3], r[4], r[5])
 
 
-def list_approvals(db: Any) -> list[ApprovalView]:
-    with engine_of(db).connect() as conn:
-        ids = conn.execute(select(PurgeApproval.id).order_by(PurgeApproval.id.desc())).scalars()
-        return [_approval(conn, i) for i in list(ids)]
+def list_approvals(conn: Connection) -> list[ApprovalView]:
+    ids = conn.execute(select(PurgeApproval.id).order_by(PurgeApproval.id.desc())).scalars()
+    return [_approval(conn, i) for i in list(ids)]
 
 
-def approve_purge(db: Any, approval_id: int, approver: str | None = None) -> ApprovalView:
+def _four_eyes() -> PurgeError:
+    return PurgeError(
+        "erasure.four_eyes",
+        "A second person, not the one who requested the purge, must approve it.",
+    )
+
+
+def approve_purge(conn: Connection, approval_id: int, approver: str | None = None) -> ApprovalView:
     """Second pair of eyes. PostgreSQL: the server takes the approver from session_user and
-    refuses the starter. SQLite (one workstation): the approver's name is typed, and must
-    differ from the starter's."""
-    with engine_of(db).begin() as conn:
-        current = _approval(conn, approval_id)
-        if current.status != "requested":
-            raise PurgeError(f"This purge request is {current.status}, not waiting for approval.")
-        values: dict[str, Any] = {"status": "approved"}
-        if conn.dialect.name == "sqlite":
-            name = (approver or "").strip()
-            if not name or name == current.started_by:
-                raise PurgeError(
-                    "A second person, not the one who requested the purge, must approve it."
-                )
-            values |= {"approved_by": name, "approved_at": func.current_timestamp()}
-        conn.execute(update(PurgeApproval).where(PurgeApproval.id == approval_id).values(**values))
-        return _approval(conn, approval_id)
-
-
-def cancel_purge(db: Any, approval_id: int) -> None:
-    with engine_of(db).begin() as conn:
-        conn.execute(
-            update(PurgeApproval).where(PurgeApproval.id == approval_id).values(status="cancelled")
+    refuses the starter (checked here first, so the refusal has its own code). SQLite (one
+    workstation): the approver's name is typed, and must differ from the starter's."""
+    current = _approval(conn, approval_id)
+    if current.status != "requested":
+        raise PurgeError(
+            "erasure.not_waiting",
+            f"This purge request is {current.status}, not waiting for approval.",
+            {"status": current.status},
         )
-
-
-def names_match(typed: str, name: str) -> bool:
-    return bool(typed.strip()) and fold(typed) == fold(name)
+    values: dict[str, Any] = {"status": "approved"}
+    if conn.dialect.name == "sqlite":
+        name = (approver or "").strip()
+        if not name or name == current.started_by:
+            raise _four_eyes()
+        values |= {"approved_by": name, "approved_at": func.current_timestamp()}
+    elif conn.execute(text("SELECT session_user")).scalar() == current.started_by:
+        raise _four_eyes()
+    conn.execute(update(PurgeApproval).where(PurgeApproval.id == approval_id).values(**values))
+    return _approval(conn, approval_id)
 
 
 def run_purge(
-    db: Any,
+    conn: Connection,
     journal: Journal,
     approval_id: int,
     confirm_name: str,
@@ -248,63 +271,67 @@ def run_purge(
     today: dt.date,
     actor: str | None = None,
     on_step: Callable[[str, Connection], None] | None = None,
-) -> PurgeDone:
-    """The irreversible purge. ``on_step`` lets a test drop the connection mid-way."""
-    journal.check_writable()
-    engine = engine_of(db)
-    with engine.connect() as conn, _begin(conn):
-        approval = _approval(conn, approval_id)
-        if approval.status != "approved":
-            raise PurgeError("This purge has not been approved by a second person.")
-        if conn.dialect.name == "postgresql":
-            conn.execute(
-                select(Customer.id).where(Customer.id == approval.customer_id).with_for_update()
-            )
-        plan = _plan(conn, approval.customer_id, today)
-        if not names_match(confirm_name, plan.customer_name):
-            raise PurgeError("The typed company name does not match: nothing was deleted.")
-        org = conn.execute(
-            select(Customer.org_number).where(Customer.id == plan.customer_id)
-        ).scalar_one()
-        if plan.payload_seqs:
-            conn.execute(delete(LogPayload).where(LogPayload.seq.in_(plan.payload_seqs)))
-        if on_step:
-            on_step("payloads", conn)
-        for table, column in CUSTOMER_TABLES:
-            if any(t == table for t, _ in plan.rows):
-                conn.execute(
-                    text(f'DELETE FROM "{table}" WHERE "{column}" = :c'), {"c": plan.customer_id}
-                )
-                if on_step:
-                    on_step(table, conn)
-        conn.execute(delete(Customer).where(Customer.id == plan.customer_id))
-        reference = approval.reference
-        categories = ["customer_record", "contact_details", "search_index", "session_payloads"]
-        if any(t == "sftp_profile" for t, _ in plan.rows):
-            categories.append("connection_profiles")
-        certificate_id = issue_certificate(conn, reference, today, "customer", categories, [], role)
-        done: dict[str, Any] = {"status": "done"}
-        if conn.dialect.name == "sqlite":
-            done |= {
-                "performed_by": actor or local_actor(),
-                "performed_at": func.current_timestamp(),
-            }
-        conn.execute(update(PurgeApproval).where(PurgeApproval.id == approval_id).values(**done))
-        _log(conn, ERASED_KIND, {"reference": reference, "scope": "customer"}, actor)
-        chain = chain_id(conn)
-    journal.append(
-        JournalEntry(
-            reference=reference,
-            on=today.isoformat(),
-            kind="customer",
-            chain=chain,
-            customers=[plan.customer_id],
-            payload_seqs=list(plan.payload_seqs),
-            hashes=[journal.hash_form("org:" + org)],
+) -> Purged:
+    """The irreversible purge, inside the caller's transaction. ``on_step`` lets a test drop
+    the connection mid-way."""
+    approval = _approval(conn, approval_id)
+    if approval.status != "approved":
+        raise PurgeError(
+            "erasure.not_approved", "This purge has not been approved by a second person."
         )
+    if conn.dialect.name == "postgresql":
+        conn.execute(
+            select(Customer.id).where(Customer.id == approval.customer_id).with_for_update()
+        )
+    plan = _plan(conn, approval.customer_id, today)
+    if not rules.names_match(confirm_name, plan.customer_name):
+        raise PurgeError(
+            "erasure.name_mismatch",
+            "The typed company name does not match: nothing was deleted.",
+        )
+    org = conn.execute(
+        select(Customer.org_number).where(Customer.id == plan.customer_id)
+    ).scalar_one()
+    _delete_customer(conn, plan, on_step)
+    categories = ["customer_record", "contact_details", "search_index", "session_payloads"]
+    if any(t == "sftp_profile" for t, _ in plan.rows):
+        categories.append("connection_profiles")
+    reference = approval.reference
+    certificate_id = issue_certificate(conn, reference, today, "customer", categories, [], role)
+    done: dict[str, Any] = {"status": "done"}
+    if conn.dialect.name == "sqlite":
+        done |= {"performed_by": actor or local_actor(), "performed_at": func.current_timestamp()}
+    conn.execute(update(PurgeApproval).where(PurgeApproval.id == approval_id).values(**done))
+    log_event(conn, ERASED_KIND, {"reference": reference, "scope": "customer"}, actor)
+    entry = JournalEntry(
+        reference=reference,
+        on=today.isoformat(),
+        kind="customer",
+        chain=chain_id(conn),
+        customers=[plan.customer_id],
+        payload_seqs=list(plan.payload_seqs),
+        hashes=[journal.hash_form("org:" + org)],
     )
     touched = {t for t, _ in plan.rows} | {"log_payload", "erasure_certificate", "purge_approval"}
-    return PurgeDone(reference, certificate_id, plan, scrub(engine, touched))
+    return Purged(reference, certificate_id, plan, entry, frozenset(touched))
+
+
+def _delete_customer(
+    conn: Connection, plan: PurgePlan, on_step: Callable[[str, Connection], None] | None
+) -> None:
+    """The customer's session payloads, its rows in every per-customer table, and itself."""
+    if plan.payload_seqs:
+        conn.execute(delete(LogPayload).where(LogPayload.seq.in_(plan.payload_seqs)))
+    if on_step:
+        on_step("payloads", conn)
+    for table, column in CUSTOMER_TABLES:
+        if any(t == table for t, _ in plan.rows):
+            conn.execute(
+                text(f'DELETE FROM "{table}" WHERE "{column}" = :c'), {"c": plan.customer_id}
+            )
+            if on_step:
+                on_step(table, conn)
+    conn.execute(delete(Customer).where(Customer.id == plan.customer_id))
 
 
 @dataclass(frozen=True)
@@ -315,12 +342,11 @@ class CustomerChoice:
     hard_delete_due: dt.date | None
 
 
-def customer_choices(db: Any) -> list[CustomerChoice]:
+def customer_choices(conn: Connection) -> list[CustomerChoice]:
     """Every customer by name, for the wizards' pickers (ids and names only)."""
-    with engine_of(db).connect() as conn:
-        rows = conn.execute(
-            select(
-                Customer.id, Customer.name, Customer.terminated_on, Customer.hard_delete_due
-            ).order_by(Customer.name_folded, Customer.id)
-        )
-        return [CustomerChoice(r[0], r[1], r[2], r[3]) for r in rows]
+    rows = conn.execute(
+        select(
+            Customer.id, Customer.name, Customer.terminated_on, Customer.hard_delete_due
+        ).order_by(Customer.name_folded, Customer.id)
+    )
+    return [CustomerChoice(r[0], r[1], r[2], r[3]) for r in rows]

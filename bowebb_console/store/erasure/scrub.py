@@ -26,23 +26,18 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, text
 
+from bowebb_console.store.db.connect import Database
+
 REWRITE_ATTEMPTS = 10
 REWRITE_WAIT_S = 0.1
 
 # Tables that hold rows of one customer, and the column naming the customer. The purge
-# deletes from each one that exists (later features add theirs, e.g. the SFTP connection
-# profiles: ("sftp_profile", "customer_id")). ``contact`` goes with its customer too (FK
-# cascade) but is listed so the dry run can count it.
+# deletes from each one that exists (a feature with such a table adds it here). ``contact``
+# goes with its customer too (FK cascade) but is listed so the dry run can count it.
 CUSTOMER_TABLES: list[tuple[str, str]] = [
     ("contact", "customer_id"),
     ("sftp_profile", "customer_id"),
 ]
-
-
-def register_customer_table(table: str, column: str = "customer_id") -> None:
-    """Add a per-customer table to the purge (for features merged later)."""
-    if (table, column) not in CUSTOMER_TABLES:
-        CUSTOMER_TABLES.append((table, column))
 
 
 def existing_tables(conn: Connection) -> set[str]:
@@ -61,13 +56,20 @@ class ScrubResult:
     pending: tuple[str, ...]  # PostgreSQL tables this login may not rewrite (owner's job)
 
 
-def scrub(engine: Engine, tables: set[str]) -> ScrubResult:
-    """Run after the erasing transaction committed."""
+def erasable_tables(conn: Connection) -> set[str]:
+    """What ``erasure compact`` rewrites: every table an erasure or a purge deletes from."""
+    present = existing_tables(conn)
+    return {"customer", "log_payload"} | {t for t, _ in CUSTOMER_TABLES if t in present}
+
+
+def scrub(db: Database, tables: set[str]) -> ScrubResult:
+    """Run after the erasing transaction committed, on connections of its own (the SQLite
+    checkpoint and the PostgreSQL rewrite cannot run inside a transaction)."""
     if not tables:
         return ScrubResult((), ())
-    if engine.dialect.name == "sqlite":
-        return _scrub_sqlite(engine, tables)
-    return _scrub_postgres(engine, tables)
+    if db.dialect == "sqlite":
+        return _scrub_sqlite(db.engine, tables)
+    return _scrub_postgres(db.engine, tables)
 
 
 def _scrub_sqlite(engine: Engine, tables: set[str]) -> ScrubResult:

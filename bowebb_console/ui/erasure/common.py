@@ -1,5 +1,5 @@
-"""Pieces the erasure wizards share: a customer picker loaded off the GUI thread, and the
-role and error texts."""
+"""Pieces the erasure wizards share: a customer picker loaded off the GUI thread, date
+conversion, and a page that holds its wizard weakly."""
 
 from __future__ import annotations
 
@@ -7,12 +7,11 @@ import datetime as dt
 import weakref
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QCompleter, QWidget, QWizardPage
 
+from bowebb_console.services.erasure import CustomerChoice, customer_choices
 from bowebb_console.ui.kit.context import AppContext
-
-CONTEXT = "Erasure"
 
 
 def to_date(value: QDate) -> dt.date:
@@ -23,32 +22,6 @@ def from_date(value: dt.date) -> QDate:
     return QDate(value.year, value.month, value.day)
 
 
-def error_text(exc: BaseException) -> str:
-    """A failure the user can act on: the store's own message, or the database's refusal."""
-    message = getattr(exc, "message", None)
-    if isinstance(message, str):
-        return message
-    detail = str(getattr(exc, "orig", None) or exc).strip().splitlines()
-    first = detail[0] if detail else type(exc).__name__
-    if "permission denied" in first or "only an admin" in first:
-        return QCoreApplication.translate(
-            "Erasure", "The database refused: your role may not do this (erasure is for admins)."
-        )
-    if "four eyes" in first:
-        return QCoreApplication.translate(
-            "Erasure", "A second person, not the one who requested the purge, must approve it."
-        )
-    return QCoreApplication.translate(
-        "Erasure", "The database refused or did not answer: %1"
-    ).replace("%1", first[:200])
-
-
-def load_customers(ctx: AppContext) -> list[Any]:
-    from bowebb_console.store.erasure.purge import customer_choices
-
-    return customer_choices(ctx.database)
-
-
 class CustomerPicker(QComboBox):
     """An editable combo of all customers (type to filter); ``customer_id`` is the choice."""
 
@@ -57,7 +30,7 @@ class CustomerPicker(QComboBox):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.rows: list[Any] = []
+        self.rows: list[CustomerChoice] = []
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         completer = self.completer()
@@ -67,10 +40,14 @@ class CustomerPicker(QComboBox):
         self.lineEdit().setPlaceholderText(self.tr("Type a few letters of the company name"))
         self.setEnabled(False)
         ctx.runner.start(
-            load_customers, ctx, tag=f"erasure.customers.{id(self)}", on_result=self._loaded
+            customer_choices,
+            ctx.database,
+            tag=f"erasure.customers.{id(self)}",
+            on_result=self._loaded,
+            owner=self,
         )
 
-    def _loaded(self, rows: list[Any]) -> None:
+    def _loaded(self, rows: list[CustomerChoice]) -> None:
         self.rows = rows
         self.clear()
         for row in rows:
@@ -84,7 +61,7 @@ class CustomerPicker(QComboBox):
         self.setCurrentIndex(index)
 
     @property
-    def customer(self) -> Any | None:
+    def customer(self) -> CustomerChoice | None:
         index = self.currentIndex()
         if index < 0 or self.currentText() != self.itemText(index):
             return None

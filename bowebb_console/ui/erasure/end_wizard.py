@@ -10,6 +10,7 @@ on its last page.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -23,14 +24,12 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from bowebb_console.domain.erasure import names_match
 from bowebb_console.domain.policy import hard_delete_due, is_hard_delete_due
-from bowebb_console.ui.erasure.common import (
-    CustomerPicker,
-    WizardPage,
-    error_text,
-    from_date,
-    to_date,
-)
+from bowebb_console.services import erasure
+from bowebb_console.services.erasure import ApprovalView, PurgeDone, PurgePlan, PurgeState
+from bowebb_console.ui.erasure.common import CustomerPicker, WizardPage, from_date, to_date
+from bowebb_console.ui.erasure.errors import erasure_error
 from bowebb_console.ui.kit.context import AppContext
 
 CUSTOMER, TERMINATE, PURGE, RESULT = range(4)
@@ -40,19 +39,6 @@ def _label(text: str = "") -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
     return label
-
-
-def load_purge_state(ctx: AppContext, customer_id: int, today: dt.date) -> tuple[Any, Any]:
-    """The dry run and the open approval (if any) of one customer."""
-    from bowebb_console.store.erasure import purge
-
-    plan = purge.plan_purge(ctx.database, customer_id, today)
-    approvals = [
-        a
-        for a in purge.list_approvals(ctx.database)
-        if a.customer_id == customer_id and a.status in ("requested", "approved")
-    ]
-    return plan, approvals[0] if approvals else None
 
 
 class CustomerPage(WizardPage):
@@ -141,12 +127,11 @@ class TerminatePage(WizardPage):
     def validatePage(self) -> bool:
         if self.w.committed:
             return True
-        from bowebb_console.store.erasure.purge import set_termination
-
         c = self.w.customer_page.picker.customer
+        assert c is not None  # the customer page is complete only with a customer
         self.w.run(
             self,
-            set_termination,
+            erasure.set_termination,
             self.w.ctx.database,
             c.id,
             to_date(self.ended.date()),
@@ -161,8 +146,8 @@ class TerminatePage(WizardPage):
 class PurgePage(WizardPage):
     def __init__(self, wizard: EndWizard) -> None:
         super().__init__(wizard)
-        self.plan: Any = None
-        self.approval: Any = None
+        self.plan: PurgePlan | None = None
+        self.approval: ApprovalView | None = None
         self.setCommitPage(True)
         self.setTitle(self.tr("Hard delete"))
         self.summary = _label(self.tr("Loading…"))
@@ -186,16 +171,18 @@ class PurgePage(WizardPage):
     def initializePage(self) -> None:
         self.plan = None
         c = self.w.customer_page.picker.customer
+        assert c is not None  # the customer page is complete only with a customer
         for widget in (self.approver, self.approver_label, self.confirm, self.confirm_label):
             widget.hide()
         self.w.ctx.runner.start(
-            load_purge_state,
-            self.w.ctx,
+            erasure.purge_state,
+            self.w.ctx.database,
             c.id,
             self.w.today,
             tag="erasure.purge_state",
             on_result=self._loaded,
-            on_error=lambda e: self.error.setText(error_text(e)),
+            on_error=lambda e: self.error.setText(erasure_error(e)),
+            owner=self,
         )
 
     def step(self) -> str:
@@ -203,8 +190,8 @@ class PurgePage(WizardPage):
             return "request"
         return "approve" if self.approval.status == "requested" else "run"
 
-    def _loaded(self, state: tuple[Any, Any]) -> None:
-        self.plan, self.approval = state
+    def _loaded(self, state: PurgeState) -> None:
+        self.plan, self.approval = state.plan, state.approval
         rows = ", ".join(f"{t}: {n}" for t, n in self.plan.rows)
         what = self.tr("What goes for good: %1; session log contents: %2 (the events stay).")
         text = what.replace("%1", rows).replace("%2", str(len(self.plan.payload_seqs)))
@@ -239,8 +226,6 @@ class PurgePage(WizardPage):
         if self.plan is None:
             return False
         if self.step() == "run":
-            from bowebb_console.store.erasure.purge import names_match
-
             return names_match(self.confirm.text(), self.plan.customer_name)
         if self.step() == "approve" and self.w.ctx.is_sqlite:
             return bool(self.approver.text().strip())
@@ -249,32 +234,37 @@ class PurgePage(WizardPage):
     def validatePage(self) -> bool:
         if self.w.committed:
             return True
-        from bowebb_console.store.erasure import purge
-
         ctx = self.w.ctx
         step = self.step()
+        assert self.plan is not None  # the page is complete only once the plan is loaded
         if step == "request":
-            self.w.run(self, purge.request_purge, ctx.database, self.plan.customer_id, self.w.today)
-        elif step == "approve":
             self.w.run(
                 self,
-                purge.approve_purge,
+                erasure.request_purge,
+                ctx.database,
+                ctx.identity,
+                self.plan.customer_id,
+                self.w.today,
+            )
+            return False
+        assert self.approval is not None
+        if step == "approve":
+            self.w.run(
+                self,
+                erasure.approve_purge,
                 ctx.database,
                 self.approval.id,
                 approver=self.approver.text().strip() or None,
             )
         else:
-            from bowebb_console.store.erasure.journal import Journal, resolve_path
-
-            path = resolve_path(None, ctx.settings.erasure_journal_path, ctx.paths.data_dir)
             self.w.run(
                 self,
-                purge.run_purge,
+                erasure.run_purge,
                 ctx.database,
-                Journal(path),
+                ctx.identity,
+                erasure.journal_path(ctx.settings.erasure_journal_path, ctx.paths.data_dir),
                 self.approval.id,
                 self.confirm.text(),
-                role=ctx.identity.role,
                 today=self.w.today,
             )
         return False
@@ -300,7 +290,7 @@ class EndWizard(QWizard):
         self.ctx = ctx
         self.today = today or dt.date.today()
         self.committed = False
-        self.outcome: Any = None
+        self.outcome: object = None
         self.setWindowTitle(self.tr("End of relationship"))
         self.customer_page = CustomerPage(self)
         self.terminate = TerminatePage(self)
@@ -314,7 +304,7 @@ class EndWizard(QWizard):
         ):
             self.setPage(page_id, page)
 
-    def run(self, page: Any, fn: Any, *args: Any, **kwargs: Any) -> None:
+    def run(self, page: Any, fn: Callable[..., object], *args: Any, **kwargs: Any) -> None:
         self.button(QWizard.WizardButton.CommitButton).setEnabled(False)
         page.error.setText(self.tr("Working…"))
         self.ctx.runner.start(
@@ -323,21 +313,22 @@ class EndWizard(QWizard):
             tag="erasure.end",
             on_result=self._done,
             on_error=lambda exc: self._failed(page, exc),
+            owner=self,
             **kwargs,
         )
 
     def _failed(self, page: Any, exc: BaseException) -> None:
-        page.error.setText(self.tr("Nothing was changed: %1").replace("%1", error_text(exc)))
+        page.error.setText(self.tr("Nothing was changed: %1").replace("%1", erasure_error(exc)))
         self.button(QWizard.WizardButton.CommitButton).setEnabled(True)
 
-    def _done(self, outcome: Any) -> None:
+    def _done(self, outcome: dt.date | PurgeDone | ApprovalView) -> None:
         self.committed = True
         self.outcome = outcome
         if isinstance(outcome, dt.date):
             text = self.tr("Saved. The hard delete is due on %1.").replace(
                 "%1", outcome.isoformat()
             )
-        elif hasattr(outcome, "certificate_id"):
+        elif isinstance(outcome, PurgeDone):
             text = self.tr("Deleted for good. Certificate %1 is on the Erasure screen.").replace(
                 "%1", outcome.reference
             )

@@ -7,8 +7,6 @@ commit: an ``erasure_guidance_given`` event in the session log, ids and topic ke
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QLabel,
@@ -21,7 +19,9 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from bowebb_console.ui.erasure.common import CustomerPicker, WizardPage, error_text
+from bowebb_console.services import erasure
+from bowebb_console.ui.erasure.common import CustomerPicker, WizardPage
+from bowebb_console.ui.erasure.errors import erasure_error
 from bowebb_console.ui.erasure.guidance_texts import Topic, load_topics
 from bowebb_console.ui.kit.context import AppContext
 
@@ -159,25 +159,26 @@ class GuidanceWizard(QWizard):
         return [t for t in self.topics if t.id in keys]
 
     def commit(self, page: ConfirmPage) -> None:
-        from bowebb_console.store.erasure.person import log_guidance
-
-        customer: Any = self.customer_page.picker.customer
+        customer = self.customer_page.picker.customer
+        assert customer is not None  # the customer page is complete only with a customer
         topics = [t.id for t in self.chosen_topics()]
         done = _checked(page.list)
         self.button(QWizard.WizardButton.CommitButton).setEnabled(False)
         self.ctx.runner.start(
-            log_guidance,
+            erasure.log_guidance,
             self.ctx.database,
+            self.ctx.identity,
             customer.id,
             topics,
             done,
             tag="erasure.guidance",
             on_result=lambda _: self._done(),
             on_error=lambda exc: self._failed(page, exc),
+            owner=self,
         )
 
     def _failed(self, page: ConfirmPage, exc: BaseException) -> None:
-        page.error.setText(self.tr("Nothing was logged: %1").replace("%1", error_text(exc)))
+        page.error.setText(self.tr("Nothing was logged: %1").replace("%1", erasure_error(exc)))
         self.button(QWizard.WizardButton.CommitButton).setEnabled(True)
 
     def _done(self) -> None:

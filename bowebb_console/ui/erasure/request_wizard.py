@@ -10,169 +10,53 @@ journal, and nothing of it reaches the database or the certificate.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from functools import partial
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QButtonGroup,
-    QCheckBox,
-    QComboBox,
-    QDateEdit,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QRadioButton,
     QVBoxLayout,
     QWidget,
     QWizard,
     QWizardPage,
 )
 
-from bowebb_console.domain import erasure as rules
-from bowebb_console.ui.erasure.common import (
-    CustomerPicker,
-    WizardPage,
-    error_text,
-    from_date,
-    to_date,
+from bowebb_console.services import erasure
+from bowebb_console.services.erasure import (
+    ErasureDone,
+    ErasurePlan,
+    Findings,
+    NewRequest,
+    PersonQuery,
+    RequestView,
+)
+from bowebb_console.ui.erasure.common import WizardPage, to_date
+from bowebb_console.ui.erasure.errors import erasure_error
+from bowebb_console.ui.erasure.request_pages import (
+    CONFIRM,
+    CONTROLLER,
+    FIND,
+    HOLDS,
+    IDENTITY,
+    RECEIPT,
+    RESULT,
+    ControllerPage,
+    HoldsPage,
+    IdentityPage,
+    ReceiptPage,
+    label,
 )
 from bowebb_console.ui.kit.context import AppContext
-
-RECEIPT, IDENTITY, CONTROLLER, FIND, HOLDS, CONFIRM, RESULT = range(7)
-IDENTITY_METHODS = ("reply_from_address", "call_back", "id_document", "")
-
-
-def _label(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    return label
-
-
-class ReceiptPage(WizardPage):
-    def __init__(self, wizard: RequestWizard) -> None:
-        super().__init__(wizard)
-        self.setTitle(self.tr("The request"))
-        self.setSubTitle(
-            self.tr("When and how did the request arrive? The answer is due one month later.")
-        )
-        self.received = QDateEdit(from_date(wizard.today))
-        self.received.setCalendarPopup(True)
-        self.received.setDisplayFormat("yyyy-MM-dd")
-        self.received.setMaximumDate(from_date(wizard.today))
-        self.channel = QComboBox()
-        names = {
-            "email": self.tr("E-mail"),
-            "phone": self.tr("Phone"),
-            "letter": self.tr("Letter"),
-            "web_form": self.tr("Web form"),
-            "in_person": self.tr("In person"),
-        }
-        for key in rules.CHANNELS:
-            self.channel.addItem(names[key], key)
-        self.due = QLabel()
-        form = QFormLayout(self)
-        form.addRow(self.tr("Received on"), self.received)
-        form.addRow(self.tr("Channel"), self.channel)
-        form.addRow(self.tr("Answer due"), self.due)
-        self.received.dateChanged.connect(self._update)
-        if wizard.request is not None:
-            self.received.setDate(from_date(wizard.request.received_on))
-            self.channel.setCurrentIndex(self.channel.findData(wizard.request.channel))
-            self.received.setEnabled(False)
-            self.channel.setEnabled(False)
-        self._update()
-
-    def _update(self) -> None:
-        received = to_date(self.received.date())
-        if self.w.request is not None:
-            due = self.w.request.effective_due
-        else:
-            due = rules.answer_due(received)
-        self.due.setText(due.isoformat())
-
-
-class IdentityPage(WizardPage):
-    def __init__(self, wizard: RequestWizard) -> None:
-        super().__init__(wizard)
-        self.setTitle(self.tr("Identity check"))
-        self.setSubTitle(
-            self.tr(
-                "Make sure the request comes from the person themselves before anything is "
-                "erased. Ask for no more information than you need for that."
-            )
-        )
-        self.method = QComboBox()
-        texts = (
-            self.tr("The person replied from the e-mail address we hold"),
-            self.tr("We called back on the phone number we hold"),
-            self.tr("An identity document was shown in person"),
-            self.tr("Not confirmed yet: save the request as open and stop here"),
-        )
-        for key, text in zip(IDENTITY_METHODS, texts, strict=True):
-            self.method.addItem(text, key)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.method)
-        layout.addStretch(1)
-
-    @property
-    def confirmed(self) -> bool:
-        return bool(self.method.currentData())
-
-    def nextId(self) -> int:
-        return CONTROLLER if self.confirmed else CONFIRM
-
-
-class ControllerPage(WizardPage):
-    def __init__(self, wizard: RequestWizard) -> None:
-        super().__init__(wizard)
-        self.setTitle(self.tr("Who is controller?"))
-        self.setSubTitle(
-            self.tr(
-                "BoWebb is controller for its own customer relationships: contacts, trial "
-                "registrations and the support log. Data that a customer keeps in BoWebb's "
-                "services is the customer's: there BoWebb is only processor, and the request "
-                "goes to the customer."
-            )
-        )
-        self.controller = QRadioButton(self.tr("BoWebb is controller: handle the request here"))
-        self.processor = QRadioButton(
-            self.tr("BoWebb is processor: forward the request to the customer")
-        )
-        self.controller.setChecked(True)
-        group = QButtonGroup(self)
-        group.addButton(self.controller)
-        group.addButton(self.processor)
-        self.customer = CustomerPicker(wizard.ctx)
-        self.customer_label = QLabel(self.tr("Customer (controller)"))
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.controller)
-        layout.addWidget(self.processor)
-        layout.addWidget(self.customer_label)
-        layout.addWidget(self.customer)
-        layout.addStretch(1)
-        self.processor.toggled.connect(self._toggle)
-        self.customer.currentIndexChanged.connect(self.completeChanged)
-        self._toggle()
-
-    def _toggle(self) -> None:
-        self.customer.setVisible(self.processor.isChecked())
-        self.customer_label.setVisible(self.processor.isChecked())
-        self.completeChanged.emit()
-
-    def isComplete(self) -> bool:
-        return self.controller.isChecked() or self.customer.customer is not None
-
-    def nextId(self) -> int:
-        return FIND if self.controller.isChecked() else CONFIRM
 
 
 class FindPage(WizardPage):
     def __init__(self, wizard: RequestWizard) -> None:
         super().__init__(wizard)
-        self.findings: Any = None
+        self.findings: Findings | None = None
         self.setTitle(self.tr("Find every place"))
         self.setSubTitle(
             self.tr(
@@ -185,9 +69,9 @@ class FindPage(WizardPage):
         self.phone = QLineEdit()
         self.name = QLineEdit()
         self.find_button = QPushButton(self.tr("Find"))
-        self.status = _label("")
+        self.status = label("")
         self.places = QListWidget()
-        self.exports = _label("")
+        self.exports = label("")
         form = QFormLayout()
         form.addRow(self.tr("E-mail"), self.email)
         form.addRow(self.tr("Phone"), self.phone)
@@ -207,30 +91,27 @@ class FindPage(WizardPage):
         self.places.clear()
         self.completeChanged.emit()
 
-    def query(self) -> Any:
-        from bowebb_console.store.erasure.person import PersonQuery
-
+    def query(self) -> PersonQuery:
         return PersonQuery(self.email.text(), self.phone.text(), self.name.text())
 
     def find(self) -> None:
-        from bowebb_console.store.erasure.person import find_person
-
         self.find_button.setEnabled(False)
         self.status.setText(self.tr("Searching…"))
         self.w.ctx.runner.start(
-            find_person,
+            erasure.find_person,
             self.w.ctx.database,
             self.query(),
             tag="erasure.find",
             on_result=self._found,
             on_error=self._failed,
             on_finished=lambda: self.find_button.setEnabled(True),
+            owner=self,
         )
 
     def _failed(self, exc: BaseException) -> None:
-        self.status.setText(error_text(exc))
+        self.status.setText(erasure_error(exc))
 
-    def _found(self, findings: Any) -> None:
+    def _found(self, findings: Findings) -> None:
         self.findings = findings
         self.places.clear()
         for c in findings.contacts:
@@ -275,72 +156,12 @@ class FindPage(WizardPage):
         return self.findings is not None
 
 
-class HoldsPage(WizardPage):
-    def __init__(self, wizard: RequestWizard) -> None:
-        super().__init__(wizard)
-        self.setTitle(self.tr("Legal holds"))
-        self.setSubTitle(
-            self.tr(
-                "Keep what a law requires; erase the rest. What is kept is named on the "
-                "certificate."
-            )
-        )
-        self.bookkeeping = QCheckBox(
-            self.tr("Bookkeeping records about this person exist (e.g. invoices to a sole trader)")
-        )
-        self.year_end = QDateEdit(from_date(dt.date(wizard.today.year - 1, 12, 31)))
-        self.year_end.setCalendarPopup(True)
-        self.year_end.setDisplayFormat("yyyy-MM-dd")
-        self.hold_until = QLabel()
-        self.legal_claim = QCheckBox(
-            self.tr("Data is needed for a legal claim (GDPR Art. 17(3)(e))")
-        )
-        self.anonymise = QCheckBox(
-            self.tr("Anonymise the checked contacts instead of erasing them (keeps the record)")
-        )
-        form = QFormLayout()
-        form.addRow(self.tr("Financial year ended"), self.year_end)
-        form.addRow(self.tr("Kept until"), self.hold_until)
-        layout = QVBoxLayout(self)
-        layout.addWidget(
-            _label(
-                self.tr(
-                    "The session log's events (ids, kinds, times, hashes) are always kept so "
-                    "the log still verifies; they hold no personal data."
-                )
-            )
-        )
-        layout.addWidget(self.bookkeeping)
-        layout.addLayout(form)
-        layout.addWidget(self.legal_claim)
-        layout.addWidget(self.anonymise)
-        layout.addStretch(1)
-        self.year_end.dateChanged.connect(self._update)
-        self._update()
-
-    def _update(self) -> None:
-        until = rules.bookkeeping_hold_until(to_date(self.year_end.date()))
-        self.hold_until.setText(
-            self.tr(
-                "%1 (bokföringslagen 7 kap. 2 §; kept in the accounting system, not here)"
-            ).replace("%1", until.isoformat())
-        )
-
-    def holds(self) -> tuple[str, ...]:
-        chosen = []
-        if self.bookkeeping.isChecked():
-            chosen.append("bookkeeping")
-        if self.legal_claim.isChecked():
-            chosen.append("legal_claim")
-        return tuple(chosen)
-
-
 class ConfirmPage(WizardPage):
     def __init__(self, wizard: RequestWizard) -> None:
         super().__init__(wizard)
         self.setCommitPage(True)
-        self.summary = _label("")
-        self.error = _label("")
+        self.summary = label("")
+        self.error = label("")
         self.error.setObjectName("errorText")
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
@@ -394,7 +215,7 @@ class ResultPage(QWizardPage):
     def __init__(self) -> None:
         super().__init__()
         self.setTitle(self.tr("Done"))
-        self.text = _label("")
+        self.text = label("")
         layout = QVBoxLayout(self)
         layout.addWidget(self.text)
         layout.addStretch(1)
@@ -406,7 +227,7 @@ class RequestWizard(QWizard):
     def __init__(
         self,
         ctx: AppContext,
-        request: Any = None,
+        request: RequestView | None = None,
         today: dt.date | None = None,
         parent: QWidget | None = None,
     ) -> None:
@@ -415,7 +236,7 @@ class RequestWizard(QWizard):
         self.request = request
         self.today = today or dt.date.today()
         self.committed = False
-        self.outcome: Any = None
+        self.outcome: ErasureDone | str | None = None
         self.setWindowTitle(self.tr("Erasure request"))
         self.receipt = ReceiptPage(self)
         self.identity = IdentityPage(self)
@@ -441,16 +262,12 @@ class RequestWizard(QWizard):
             return "open"
         return "erase" if self.controller_page.controller.isChecked() else "forward"
 
-    def _request_ref(self) -> Any:
-        from bowebb_console.store.erasure.person import NewRequest
-
+    def _request_ref(self) -> int | NewRequest:
         if self.request is not None:
             return self.request.id
         return NewRequest(to_date(self.receipt.received.date()), self.receipt.channel.currentData())
 
-    def plan(self) -> Any:
-        from bowebb_console.store.erasure.person import ErasurePlan
-
+    def plan(self) -> ErasurePlan:
         chosen = self.find_page.chosen()
         action = "anonymise" if self.holds_page.anonymise.isChecked() else "erase"
         return ErasurePlan(
@@ -464,50 +281,57 @@ class RequestWizard(QWizard):
         )
 
     def commit(self, page: ConfirmPage) -> None:
-        from bowebb_console.store.erasure import person as erasure
-        from bowebb_console.store.erasure.journal import Journal, resolve_path
-
         mode = self.mode()
         ctx = self.ctx
-        if mode == "open":
-            if self.request is not None:  # already saved: nothing to do
-                self._done(self.request.reference)
-                return
-            fn, args = erasure.save_open_request, (ctx.database, self._request_ref(), self.today)
-        elif mode == "forward":
-            customer = self.controller_page.customer.customer
-            fn = erasure.forward_request
-            args = (ctx.database, self._request_ref(), customer.id)
-        else:
-            path = resolve_path(None, ctx.settings.erasure_journal_path, ctx.paths.data_dir)
-            fn, args = erasure.erase_person, (ctx.database, Journal(path), self.plan())
-        kwargs: dict[str, Any] = {}
-        if mode == "forward":
-            kwargs = {"identity_check": self.identity.method.currentData(), "today": self.today}
-        elif mode == "erase":
-            kwargs = {"role": ctx.identity.role, "today": self.today}
+        if mode == "open" and self.request is not None:  # already saved: nothing to do
+            self._done(self.request.reference)
+            return
         self.button(QWizard.WizardButton.CommitButton).setEnabled(False)
         self.button(QWizard.WizardButton.CancelButton).setEnabled(False)
         page.error.setText(self.tr("Working…"))
-        ctx.runner.start(
-            fn,
-            *args,
+        start = partial(
+            ctx.runner.start,
             tag="erasure.commit",
             on_result=self._done,
             on_error=lambda exc: self._failed(page, exc),
-            **kwargs,
+            owner=self,
         )
+        request = self._request_ref()
+        if mode == "open":
+            assert isinstance(request, NewRequest)
+            start(erasure.save_open_request, ctx.database, request, self.today)
+        elif mode == "forward":
+            customer = self.controller_page.customer.customer
+            assert customer is not None  # the page is complete only with a customer
+            start(
+                erasure.forward_request,
+                ctx.database,
+                ctx.identity,
+                request,
+                customer.id,
+                identity_check=self.identity.method.currentData(),
+                today=self.today,
+            )
+        else:
+            path = erasure.journal_path(ctx.settings.erasure_journal_path, ctx.paths.data_dir)
+            start(
+                erasure.erase_person,
+                ctx.database,
+                ctx.identity,
+                path,
+                self.plan(),
+                today=self.today,
+            )
 
     def _failed(self, page: ConfirmPage, exc: BaseException) -> None:
-        page.error.setText(self.tr("Nothing was saved: %1").replace("%1", error_text(exc)))
+        page.error.setText(self.tr("Nothing was saved: %1").replace("%1", erasure_error(exc)))
         self.button(QWizard.WizardButton.CommitButton).setEnabled(True)
         self.button(QWizard.WizardButton.CancelButton).setEnabled(True)
 
-    def _done(self, outcome: Any) -> None:
+    def _done(self, outcome: ErasureDone | str) -> None:
         self.committed = True
         self.outcome = outcome
-        mode = self.mode()
-        if mode == "erase":
+        if isinstance(outcome, ErasureDone):
             text = self.tr(
                 "Erased. Certificate %1 is on the Erasure screen; send it to the person."
             ).replace("%1", outcome.reference)
@@ -515,7 +339,7 @@ class RequestWizard(QWizard):
                 text += " " + self.tr(
                     "The database owner must still run `bowebb-console erasure compact`."
                 )
-        elif mode == "forward":
+        elif self.mode() == "forward":
             text = self.tr("Recorded as forwarded to the customer (request %1).").replace(
                 "%1", outcome
             )

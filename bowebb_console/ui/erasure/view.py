@@ -4,48 +4,32 @@ the buttons that start the three wizards."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
+    QWizard,
 )
 
-from bowebb_console.ui.erasure.common import error_text
+from bowebb_console.services import erasure
+from bowebb_console.services.erasure import CertificateView, ErasureLists, RequestView
+from bowebb_console.ui.erasure.errors import erasure_error
 from bowebb_console.ui.erasure.models import CertificateTableModel, RequestTableModel
 from bowebb_console.ui.kit.context import AppContext
+from bowebb_console.ui.kit.lazy import LazyPanel
 from bowebb_console.ui.kit.list_frame import ListFrame
 from bowebb_console.ui.kit.rows import ROW_ROLE
 
 
-def load_lists(ctx: AppContext) -> tuple[list[Any], list[Any]]:
-    from bowebb_console.store.erasure.certificates import list_certificates
-    from bowebb_console.store.erasure.requests import list_requests
+class ErasureView(LazyPanel):
+    """Loads its lists the first time it is shown (LazyPanel), not when the window is built."""
 
-    with ctx.database.session() as session:
-        return list_requests(session), list_certificates(session)
-
-
-def extend(ctx: AppContext, request_id: int, reason: str, today: dt.date) -> Any:
-    from bowebb_console.store.erasure.requests import extend_request
-
-    with ctx.database.session() as session:
-        return extend_request(session, request_id, reason, today)
-
-
-def read_pdf(ctx: AppContext, certificate_id: int) -> bytes | None:
-    from bowebb_console.store.erasure.certificates import certificate_pdf
-
-    with ctx.database.session() as session:
-        return certificate_pdf(session, certificate_id)
-
-
-class ErasureView(QWidget):
     TAG = "erasure.lists"
 
     def __init__(
@@ -55,7 +39,7 @@ class ErasureView(QWidget):
         self.ctx = ctx
         self.today = today or dt.date.today()
         self.loading = False
-        self.wizard: Any = None
+        self.wizard: QWizard | None = None
         RequestTableModel.today = self.today
         self.requests = RequestTableModel(self)
         self.certificates = CertificateTableModel(self)
@@ -103,33 +87,26 @@ class ErasureView(QWidget):
         self.end_button.clicked.connect(self.open_end)
         self.extend_button.clicked.connect(self.extend_selected)
         self.save_pdf_button.clicked.connect(self.save_pdf)
-        self.loaded_once = False
-
-    def showEvent(self, event: Any) -> None:
-        # Load when first shown, not at start-up: the main window builds every screen.
-        super().showEvent(event)
-        if not self.loaded_once:
-            self.loaded_once = True
-            self.reload()
 
     # --- lists --------------------------------------------------------------------------
     def reload(self) -> None:
         self.loading = True
         self.request_frame.count_label.setText(self.tr("Loading…"))
         self.ctx.runner.start(
-            load_lists,
-            self.ctx,
+            erasure.erasure_lists,
+            self.ctx.database,
             tag=self.TAG,
             on_result=self._loaded,
             on_error=self._failed,
             on_finished=self._finished,
+            owner=self,
         )
 
     def _finished(self) -> None:
         self.loading = False
 
-    def _loaded(self, lists: tuple[list[Any], list[Any]]) -> None:
-        requests, certificates = lists
+    def _loaded(self, lists: ErasureLists) -> None:
+        requests, certificates = lists.requests, lists.certificates
         self.requests.set_rows(requests)
         self.certificates.set_rows(certificates)
         self.request_frame.table.resizeColumnsToContents()
@@ -149,7 +126,7 @@ class ErasureView(QWidget):
     def _failed(self, exc: BaseException) -> None:
         self.request_frame.show_error(
             self.tr("The lists could not be loaded (%1). Press Refresh.").replace(
-                "%1", error_text(exc)
+                "%1", erasure_error(exc)
             )
         )
 
@@ -157,7 +134,7 @@ class ErasureView(QWidget):
         rows = frame.table.selectionModel().selectedRows()
         return rows[0].data(ROW_ROLE) if rows else None
 
-    def selected_request(self) -> Any:
+    def selected_request(self) -> RequestView | None:
         row = self._selected(self.request_frame)
         return row if row is not None and row.status == "open" else None
 
@@ -168,17 +145,21 @@ class ErasureView(QWidget):
             self.message.setText(self.tr("Select an open request first."))
             return
         self.ctx.runner.start(
-            extend,
-            self.ctx,
+            erasure.extend_request,
+            self.ctx.database,
             row.id,
             self.reason.text(),
             self.today,
             tag="erasure.extend",
             on_result=self._extended,
-            on_error=lambda e: self.message.setText(error_text(e)),
+            on_error=self._show_error,
+            owner=self,
         )
 
-    def _extended(self, row: Any) -> None:
+    def _show_error(self, exc: BaseException) -> None:
+        self.message.setText(erasure_error(exc))
+
+    def _extended(self, row: RequestView) -> None:
         self.message.setText(
             self.tr("Request %1 is now due on %2. Tell the person why within the first month.")
             .replace("%1", row.reference)
@@ -188,32 +169,31 @@ class ErasureView(QWidget):
         self.reload()
 
     def save_pdf(self) -> None:
-        row = self._selected(self.certificate_frame)
+        row: CertificateView | None = self._selected(self.certificate_frame)
         if row is None:
             self.message.setText(self.tr("Select a certificate first."))
             return
-        dialog = QFileDialog(
-            self, self.tr("Save certificate"), f"{row.reference}.pdf", "PDF (*.pdf)"
+        self.ctx.prompts.ask_path(
+            self.tr("Save certificate"),
+            lambda path: self._write_pdf(row.id, path),
+            save=True,
+            name_filter="PDF (*.pdf)",
+            suggested=f"{row.reference}.pdf",
         )
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.fileSelected.connect(lambda path: self._write_pdf(row.id, path))
-        dialog.open()
 
-    def _write_pdf(self, certificate_id: int, path: str) -> None:
-        def write() -> str:
-            data = read_pdf(self.ctx, certificate_id) or b""
-            with open(path, "wb") as fh:
-                fh.write(data)
-            return path
-
+    def _write_pdf(self, certificate_id: int, path: Path) -> None:
         self.ctx.runner.start(
-            write,
+            erasure.save_certificate_pdf,
+            self.ctx.database,
+            certificate_id,
+            path,
             tag="erasure.pdf",
-            on_result=lambda p: self.message.setText(self.tr("Saved %1.").replace("%1", p)),
-            on_error=lambda e: self.message.setText(error_text(e)),
+            on_result=lambda p: self.message.setText(self.tr("Saved %1.").replace("%1", str(p))),
+            on_error=self._show_error,
+            owner=self,
         )
 
-    def _show(self, wizard: Any) -> None:
+    def _show(self, wizard: QWizard) -> None:
         self.wizard = wizard
         wizard.finished.connect(lambda _: self.reload())
         wizard.open()
@@ -224,7 +204,7 @@ class ErasureView(QWidget):
 
         self._show(GuidanceWizard(self.ctx, choose_language(self.ctx.settings.language), self))
 
-    def open_request(self, request: Any) -> None:
+    def open_request(self, request: RequestView | None) -> None:
         from bowebb_console.ui.erasure.request_wizard import RequestWizard
 
         self._show(RequestWizard(self.ctx, request, self.today, self))

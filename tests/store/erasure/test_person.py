@@ -12,20 +12,20 @@ import pypdf
 import pytest
 from sqlalchemy import func, select, text
 
+from bowebb_console.domain.errors import ValidationError
+from bowebb_console.services import erasure as service
 from bowebb_console.store.customers.search import search_customers
+from bowebb_console.store.db.connect import Database, Identity
 from bowebb_console.store.db.engine import make_engine
 from bowebb_console.store.db.setup import init_database
 from bowebb_console.store.erasure.certificates import certificate_pdf, list_certificates
-from bowebb_console.store.erasure.journal import Journal
 from bowebb_console.store.erasure.person import (
     ErasurePlan,
-    NewRequest,
+    Findings,
     PersonQuery,
-    erase_person,
     find_person,
 )
-from bowebb_console.store.erasure.replay import replay_journal
-from bowebb_console.store.erasure.requests import list_requests
+from bowebb_console.store.erasure.requests import NewRequest, list_requests
 from bowebb_console.store.log.verify import verify_log
 from bowebb_console.store.models import Contact, LogPayload
 from tests.store.erasure_helpers import (
@@ -40,6 +40,12 @@ from tests.store.erasure_helpers import (
 
 TODAY = dt.date(2026, 11, 26)
 QUERY = PersonQuery(email=EMAIL, phone="070-987 12 34", name=NAME)
+ADMIN = Identity("tester", "admin", "sqlite")
+
+
+def _find(db: Database, query: PersonQuery = QUERY) -> Findings:
+    with db.transaction(write=False) as conn:
+        return find_person(conn, query)
 
 
 def _plan(findings, **kw) -> ErasurePlan:  # type: ignore[no-untyped-def]
@@ -57,7 +63,7 @@ def _plan(findings, **kw) -> ErasurePlan:  # type: ignore[no-untyped-def]
 def test_find_person_finds_every_place(any_db_url: str) -> None:
     engine = make_engine(any_db_url)
     planted = plant_person(engine)
-    found = find_person(engine, QUERY)
+    found = _find(Database(engine))
     assert {c.id for c in found.contacts} == {planted.contact_id, planted.other_contact_id}
     kinds = sorted(p.kind for p in found.payloads)
     # their consent (by contact id), the note with the name and phone, the note with the e-mail
@@ -85,25 +91,24 @@ def test_erasure_leaves_no_bytes_and_the_log_verifies(
     any_db_url: str, tmp_path: Path, open_transaction_elsewhere: None
 ) -> None:
     engine = make_engine(any_db_url)
+    db = Database(engine)
     planted = plant_person(engine)
-    journal = Journal(tmp_path / "journal.jsonl")
-    done = erase_person(
-        engine, journal, _plan(find_person(engine, QUERY)), role="admin", today=TODAY
-    )
+    journal = tmp_path / "journal.jsonl"
+    done = service.erase_person(db, ADMIN, journal, _plan(_find(db)), today=TODAY)
     assert done.contacts_erased == 2 and done.payloads_erased == 3
     assert done.scrub.pending == ()
     with engine.connect() as conn:
         assert conn.execute(select(func.count()).select_from(Contact)).scalar() == 1
         assert conn.execute(select(func.count()).select_from(LogPayload)).scalar() > 0
+        assert [r.reference for r in list_requests(conn)] == [done.reference]
+        assert list_requests(conn)[0].status == "done"
+        pdf = certificate_pdf(conn, done.certificate_id)
+        assert [c.reference for c in list_certificates(conn)] == [done.reference]
     from sqlalchemy.orm import Session
 
     with Session(engine) as s:
         assert search_customers(s, "Quixtrapp") == []
         assert search_customers(s, EMAIL) == []
-        assert [r.reference for r in list_requests(s)] == [done.reference]
-        assert list_requests(s)[0].status == "done"
-        pdf = certificate_pdf(s, done.certificate_id)
-        assert [c.reference for c in list_certificates(s)] == [done.reference]
     result = verify_log(engine)
     assert result.ok, result.report()
     assert result.erased_payloads == 3
@@ -114,7 +119,7 @@ def test_erasure_leaves_no_bytes_and_the_log_verifies(
     for value in (*SECRETS, "Vindelkraft", "559123", str(planted.customer_id) + " "):
         assert value.lower() not in pdf_text.lower()
     # The journal holds ids and hashes only.
-    line = journal.path.read_text()
+    line = journal.read_text()
     assert found_in_bytes([line.encode()]) == []
     engine.dispose()
     if any_db_url.startswith("sqlite"):
@@ -133,18 +138,12 @@ def test_without_scrub_the_bytes_stay(sqlite_url: str, tmp_path: Path, monkeypat
     """The control experiment: the scan does see the person when the WAL is not emptied."""
     init_database(sqlite_url)
     engine = make_engine(sqlite_url)
+    db = Database(engine)
     plant_person(engine)
-    import bowebb_console.store.erasure.person as erasure_mod
     from bowebb_console.store.erasure.scrub import ScrubResult
 
-    monkeypatch.setattr(erasure_mod, "scrub", lambda e, t: ScrubResult((), ()))
-    erase_person(
-        engine,
-        Journal(tmp_path / "j.jsonl"),
-        _plan(find_person(engine, QUERY)),
-        role="admin",
-        today=TODAY,
-    )
+    monkeypatch.setattr(service, "scrub", lambda d, t: ScrubResult((), ()))
+    service.erase_person(db, ADMIN, tmp_path / "j.jsonl", _plan(_find(db)), today=TODAY)
     # Old page images stay in the WAL until a checkpoint empties it.
     assert found_in_bytes([p.read_bytes() for p in sqlite_files(sqlite_url)]) != []
     engine.dispose()
@@ -152,8 +151,9 @@ def test_without_scrub_the_bytes_stay(sqlite_url: str, tmp_path: Path, monkeypat
 
 def test_anonymise_keeps_the_row_without_the_person(any_db_url: str, tmp_path: Path) -> None:
     engine = make_engine(any_db_url)
+    db = Database(engine)
     planted = plant_person(engine)
-    found = find_person(engine, QUERY)
+    found = _find(db)
     plan = ErasurePlan(
         request=NewRequest(dt.date(2026, 11, 20), "phone"),
         identity_check="call_back",
@@ -161,7 +161,7 @@ def test_anonymise_keeps_the_row_without_the_person(any_db_url: str, tmp_path: P
         contact_actions={planted.contact_id: "anonymise", planted.other_contact_id: "erase"},
         payload_seqs=tuple(p.seq for p in found.payloads),
     )
-    done = erase_person(engine, Journal(tmp_path / "j.jsonl"), plan, role="admin", today=TODAY)
+    done = service.erase_person(db, ADMIN, tmp_path / "j.jsonl", plan, today=TODAY)
     assert done.contacts_anonymised == 1
     with engine.connect() as conn:
         row = conn.execute(
@@ -174,13 +174,13 @@ def test_anonymise_keeps_the_row_without_the_person(any_db_url: str, tmp_path: P
 
 
 def test_identity_check_is_required(any_db_url: str, tmp_path: Path) -> None:
-    from bowebb_console.domain.errors import ValidationError
-
     engine = make_engine(any_db_url)
     plant_person(engine)
     plan = ErasurePlan(request=NewRequest(TODAY, "email"), identity_check=" ", query=QUERY)
-    with pytest.raises(ValidationError):
-        erase_person(engine, Journal(tmp_path / "j.jsonl"), plan, role="admin", today=TODAY)
+    with pytest.raises(ValidationError) as caught:
+        service.erase_person(Database(engine), ADMIN, tmp_path / "j.jsonl", plan, today=TODAY)
+    assert caught.value.code == "erasure.identity_unchecked"
+    assert not (tmp_path / "j.jsonl").exists()  # refused before anything was touched
     engine.dispose()
 
 
@@ -196,7 +196,7 @@ def _copy_sqlite(url: str, target: Path) -> str:
 def test_replay_after_restore_erases_again(any_db_url: str, tmp_path: Path) -> None:
     engine = make_engine(any_db_url)
     plant_person(engine)
-    journal = Journal(tmp_path / "journal.jsonl")
+    journal = tmp_path / "journal.jsonl"
     if any_db_url.startswith("sqlite"):
         engine.dispose()
         backup = _copy_sqlite(any_db_url, tmp_path / "backup.sqlite3")
@@ -211,7 +211,8 @@ def test_replay_after_restore_erases_again(any_db_url: str, tmp_path: Path) -> N
                 text(f'CREATE DATABASE "{backup_name}" TEMPLATE "{any_db_url.rsplit("/", 1)[1]}"')
             )
         engine = make_engine(any_db_url)
-    erase_person(engine, journal, _plan(find_person(engine, QUERY)), role="admin", today=TODAY)
+    db = Database(engine)
+    service.erase_person(db, ADMIN, journal, _plan(_find(db)), today=TODAY)
     engine.dispose()
     # Restore the backup over the database.
     if any_db_url.startswith("sqlite"):
@@ -222,15 +223,15 @@ def test_replay_after_restore_erases_again(any_db_url: str, tmp_path: Path) -> N
         restored_url = any_db_url
     else:
         restored_url = any_db_url.rsplit("/", 1)[0] + "/" + backup_name
-    restored = make_engine(restored_url)
+    restored = Database(make_engine(restored_url))
     try:
-        assert find_person(restored, QUERY).contacts  # the backup brought the person back
-        result = replay_journal(restored, journal)
+        assert _find(restored).contacts  # the backup brought the person back
+        result = service.replay_journal(restored, journal)
         assert result.contacts == 2 and result.payloads == 3
-        again = find_person(restored, QUERY)
+        again = _find(restored)
         assert again.contacts == () and again.payloads == ()
-        assert verify_log(restored).ok
-        assert replay_journal(restored, journal).references == ()  # idempotent
+        assert verify_log(restored.engine).ok
+        assert service.replay_journal(restored, journal).references == ()  # idempotent
     finally:
         restored.dispose()
         if not any_db_url.startswith("sqlite"):

@@ -9,18 +9,18 @@ from pathlib import Path
 
 import pypdf
 import pytest
-from sqlalchemy import func, select, text
+from sqlalchemy import Engine, func, select, text
 from sqlalchemy.exc import DBAPIError
-from sqlalchemy.orm import Session
 
+from bowebb_console.domain.errors import ShownError
+from bowebb_console.services import erasure as service
 from bowebb_console.store.db import users
+from bowebb_console.store.db.connect import Database, Identity
 from bowebb_console.store.db.engine import make_engine
 from bowebb_console.store.db.setup import init_database, role_prefix
 from bowebb_console.store.erasure import purge
 from bowebb_console.store.erasure.certificates import certificate_pdf
 from bowebb_console.store.erasure.journal import Journal
-from bowebb_console.store.erasure.person import erase_person
-from bowebb_console.store.erasure.replay import replay_journal
 from bowebb_console.store.log.verify import verify_log
 from bowebb_console.store.models import Contact, Customer, LogPayload, PurgeApproval
 from tests.store.erasure_helpers import (
@@ -34,6 +34,11 @@ from tests.store.erasure_helpers import (
 
 TODAY = dt.date(2026, 11, 26)
 PASSWORD = "correct horse battery"
+ALICE = Identity("alice", "admin", "sqlite")
+
+
+def _db(engine: Engine) -> Database:
+    return Database(engine)
 
 
 def _counts(engine, customer_id: int) -> tuple[int, int, int]:  # type: ignore[no-untyped-def]
@@ -60,59 +65,72 @@ def _approver(engine):  # type: ignore[no-untyped-def]
 
 def _approve(engine, approval_id: int) -> None:  # type: ignore[no-untyped-def]
     other, name = _approver(engine)
-    purge.approve_purge(other, approval_id, approver=name)
+    service.approve_purge(_db(other), approval_id, approver=name)
     if other is not engine:
         other.dispose()
 
 
 def _approved(engine, customer_id: int) -> int:  # type: ignore[no-untyped-def]
-    approval = purge.request_purge(engine, customer_id, TODAY, actor="alice")
+    approval = service.request_purge(_db(engine), ALICE, customer_id, TODAY)
     _approve(engine, approval.id)
     return approval.id
 
 
+def _code(exc: pytest.ExceptionInfo[ShownError]) -> str:
+    return exc.value.code
+
+
 def test_purge_not_due_is_refused(any_db_url: str) -> None:
     engine = make_engine(any_db_url)
+    db = _db(engine)
     planted = plant_person(engine, hard_delete_due=TODAY + dt.timedelta(days=1))
+    with pytest.raises(purge.PurgeError, match="not due") as caught:
+        service.plan_purge(db, planted.customer_id, TODAY)
+    assert _code(caught) == "erasure.not_due"
+    assert caught.value.params == {"due": (TODAY + dt.timedelta(days=1)).isoformat()}
     with pytest.raises(purge.PurgeError, match="not due"):
-        purge.plan_purge(engine, planted.customer_id, TODAY)
-    with pytest.raises(purge.PurgeError, match="not due"):
-        purge.request_purge(engine, planted.customer_id, TODAY)
-    with pytest.raises(purge.PurgeError, match="not due"):
-        purge.plan_purge(engine, planted.other_customer_id, TODAY)  # never terminated
+        service.request_purge(db, ALICE, planted.customer_id, TODAY)
+    with pytest.raises(purge.PurgeError, match="not due") as caught:
+        service.plan_purge(db, planted.other_customer_id, TODAY)  # never terminated
+    assert _code(caught) == "erasure.not_terminated"
     engine.dispose()
 
 
 def test_dry_run_changes_nothing(any_db_url: str) -> None:
     engine = make_engine(any_db_url)
+    db = _db(engine)
     planted = plant_person(engine, hard_delete_due=TODAY)
     before = _counts(engine, planted.customer_id)
-    plan = purge.plan_purge(engine, planted.customer_id, TODAY)
+    plan = service.plan_purge(db, planted.customer_id, TODAY)
     assert dict(plan.rows)["contact"] == 1 and len(plan.payload_seqs) == 4
     assert _counts(engine, planted.customer_id) == before
-    assert [d.id for d in purge.due_customers(engine, TODAY)] == [planted.customer_id]
+    assert [d.id for d in service.due_customers(db, TODAY)] == [planted.customer_id]
     engine.dispose()
 
 
 def test_purge_removes_the_customer_everywhere(any_db_url: str, tmp_path: Path) -> None:
     engine = make_engine(any_db_url)
+    db = _db(engine)
     planted = plant_person(engine, hard_delete_due=TODAY - dt.timedelta(days=3))
-    journal = Journal(tmp_path / "journal.jsonl")
-    approval = purge.request_purge(engine, planted.customer_id, TODAY, actor="alice")
-    with pytest.raises(purge.PurgeError, match="approved"):
-        purge.run_purge(engine, journal, approval.id, COMPANY, role="admin", today=TODAY)
+    journal = tmp_path / "journal.jsonl"
+    approval = service.request_purge(db, ALICE, planted.customer_id, TODAY)
+    with pytest.raises(purge.PurgeError, match="approved") as caught:
+        service.run_purge(db, ALICE, journal, approval.id, COMPANY, today=TODAY)
+    assert _code(caught) == "erasure.not_approved"
     if not any_db_url.startswith("postgresql"):
-        with pytest.raises(purge.PurgeError, match="second person"):
-            purge.approve_purge(engine, approval.id, approver="alice")
+        with pytest.raises(purge.PurgeError, match="second person") as caught:
+            service.approve_purge(db, approval.id, approver="alice")
+        assert _code(caught) == "erasure.four_eyes"
     _approve(engine, approval.id)
-    with pytest.raises(purge.PurgeError, match="does not match"):
-        purge.run_purge(engine, journal, approval.id, "Fel Bolag AB", role="admin", today=TODAY)
+    with pytest.raises(purge.PurgeError, match="does not match") as caught:
+        service.run_purge(db, ALICE, journal, approval.id, "Fel Bolag AB", today=TODAY)
+    assert _code(caught) == "erasure.name_mismatch"
     payloads_before = _counts(engine, planted.customer_id)[2]
-    done = purge.run_purge(
-        engine, journal, approval.id, " vindelkraft ödmjuk ab ", role="admin", today=TODAY
+    done = service.run_purge(
+        db, ALICE, journal, approval.id, " vindelkraft ödmjuk ab ", today=TODAY
     )
-    with Session(engine) as s:
-        pdf = certificate_pdf(s, done.certificate_id)
+    with engine.connect() as conn:
+        pdf = certificate_pdf(conn, done.certificate_id)
     assert pdf is not None
     pdf_text = "".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(pdf)).pages)
     assert done.reference in pdf_text and "grace period" in pdf_text
@@ -167,24 +185,17 @@ def test_interrupted_purge_leaves_everything(any_db_url: str, tmp_path: Path) ->
         else:
             conn.connection.driver_connection.close()
 
-    with pytest.raises(DBAPIError):
+    journal = Journal(tmp_path / "j.jsonl")
+    with pytest.raises(DBAPIError), _db(engine).transaction() as conn:
         purge.run_purge(
-            engine,
-            Journal(tmp_path / "j.jsonl"),
-            approval_id,
-            COMPANY,
-            role="admin",
-            today=TODAY,
-            on_step=drop,
+            conn, journal, approval_id, COMPANY, role="admin", today=TODAY, on_step=drop
         )
     engine.dispose()
     engine = make_engine(any_db_url)
     assert _counts(engine, planted.customer_id) == before
     assert verify_log(engine).ok
     # and the approved purge can still run to the end
-    purge.run_purge(
-        engine, Journal(tmp_path / "j.jsonl"), approval_id, COMPANY, role="admin", today=TODAY
-    )
+    service.run_purge(_db(engine), ALICE, journal.path, approval_id, COMPANY, today=TODAY)
     assert _counts(engine, planted.customer_id)[:2] == (0, 0)
     engine.dispose()
 
@@ -200,15 +211,15 @@ def test_replay_after_restore_purges_again(sqlite_url: str, tmp_path: Path) -> N
     db = Path(sqlite_url.removeprefix("sqlite:///"))
     shutil.copy2(db, tmp_path / "backup")
     engine = make_engine(sqlite_url)
-    journal = Journal(tmp_path / "j.jsonl")
-    purge.run_purge(engine, journal, approval_id, COMPANY, role="admin", today=TODAY)
+    journal = tmp_path / "j.jsonl"
+    service.run_purge(_db(engine), ALICE, journal, approval_id, COMPANY, today=TODAY)
     engine.dispose()
     for suffix in ("", "-wal", "-shm"):
         Path(str(db) + suffix).unlink(missing_ok=True)
     shutil.copy2(tmp_path / "backup", db)
     engine = make_engine(sqlite_url)
     assert _counts(engine, planted.customer_id)[0] == 1
-    result = replay_journal(engine, journal)
+    result = service.replay_journal(_db(engine), journal)
     assert result.customers == 1 and result.payloads == 4
     assert _counts(engine, planted.customer_id)[:2] == (0, 0)
     assert verify_log(engine).ok
@@ -234,21 +245,29 @@ def logins(pg_db):  # type: ignore[no-untyped-def]
 
 def test_pg_four_eyes_and_admin_only(logins, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     names, engines, planted = logins
-    journal = Journal(tmp_path / "j.jsonl")
+    dbs = {k: _db(e) for k, e in engines.items()}
+    who = {k: Identity(names[k], k.rstrip("2"), "postgresql") for k in names}
+    journal = tmp_path / "j.jsonl"
     for role in ("agent", "lead"):
-        with pytest.raises(DBAPIError, match=r"permission denied|only an admin"):
-            purge.request_purge(engines[role], planted.customer_id, TODAY)
-    approval = purge.request_purge(engines["admin"], planted.customer_id, TODAY, actor="forged")
+        with pytest.raises(ShownError) as caught:
+            service.request_purge(dbs[role], who[role], planted.customer_id, TODAY)
+        assert _code(caught) == "db.permission"
+    approval = service.request_purge(
+        dbs["admin"], Identity("forged", "admin", "postgresql"), planted.customer_id, TODAY
+    )
     assert approval.started_by == names["admin"]  # the server's session_user, not "forged"
-    with pytest.raises(DBAPIError, match="four eyes"):
-        purge.approve_purge(engines["admin"], approval.id)
-    with pytest.raises(DBAPIError, match="permission denied"):
-        purge.approve_purge(engines["agent"], approval.id)
-    approved = purge.approve_purge(engines["lead"], approval.id, approver="forged")
+    with pytest.raises(purge.PurgeError) as caught:
+        service.approve_purge(dbs["admin"], approval.id)
+    assert _code(caught) == "erasure.four_eyes"
+    with pytest.raises(ShownError) as caught:
+        service.approve_purge(dbs["agent"], approval.id)
+    assert _code(caught) == "db.permission"
+    approved = service.approve_purge(dbs["lead"], approval.id, approver="forged")
     assert approved.approved_by == names["lead"]
     for role in ("agent", "lead"):
-        with pytest.raises(DBAPIError, match="permission denied"):
-            purge.run_purge(engines[role], journal, approval.id, COMPANY, role=role, today=TODAY)
+        with pytest.raises(ShownError) as caught:
+            service.run_purge(dbs[role], who[role], journal, approval.id, COMPANY, today=TODAY)
+        assert _code(caught) == "db.permission"
         for statement in (
             "DELETE FROM contact",
             "DELETE FROM log_payload",
@@ -258,25 +277,23 @@ def test_pg_four_eyes_and_admin_only(logins, tmp_path: Path) -> None:  # type: i
             with engines[role].connect() as conn, pytest.raises(DBAPIError, match="permission"):
                 conn.execute(text(statement))
     # A person's erasure is refused for agents and leads too, and leaves nothing behind.
-    from bowebb_console.store.erasure.person import (
-        ErasurePlan,
-        NewRequest,
-        PersonQuery,
-        find_person,
-    )
+    from bowebb_console.store.erasure.person import ErasurePlan, PersonQuery
+    from bowebb_console.store.erasure.requests import NewRequest
 
-    found = find_person(engines["lead"], PersonQuery(name="Zebulon Quixtrapp"))
+    query = PersonQuery(name="Zebulon Quixtrapp")
+    found = service.find_person(dbs["lead"], query)
     plan = ErasurePlan(
         request=NewRequest(TODAY, "email"),
         identity_check="call_back",
-        query=PersonQuery(name="Zebulon Quixtrapp"),
+        query=query,
         contact_actions={c.id: "erase" for c in found.contacts},
         payload_seqs=tuple(p.seq for p in found.payloads),
     )
     for role in ("agent", "lead"):
-        with pytest.raises(DBAPIError, match="permission denied"):
-            erase_person(engines[role], journal, plan, role=role, today=TODAY)
-    assert len(find_person(engines["agent"], plan.query).contacts) == 2
+        with pytest.raises(ShownError) as caught:
+            service.erase_person(dbs[role], who[role], journal, plan, today=TODAY)
+        assert _code(caught) == "db.permission"
+    assert len(service.find_person(dbs["agent"], query).contacts) == 2
     with engines["agent"].begin() as conn:  # recording a request as it comes in is for all
         conn.execute(
             text(
@@ -285,8 +302,8 @@ def test_pg_four_eyes_and_admin_only(logins, tmp_path: Path) -> None:  # type: i
             ),
             {"d": TODAY, "d2": TODAY + dt.timedelta(days=31)},
         )
-    done = purge.run_purge(
-        engines["admin2"], journal, approval.id, COMPANY, role="admin", today=TODAY
+    done = service.run_purge(
+        dbs["admin2"], who["admin2"], journal, approval.id, COMPANY, today=TODAY
     )
     # An admin login does not own the tables: the rewrite is left to the owner (compact).
     assert set(done.scrub.pending) >= {"customer", "contact", "log_payload"}

@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
+from sqlalchemy import text
 
+from bowebb_console.services import erasure
 from bowebb_console.store.db.engine import make_engine
 from bowebb_console.store.db.setup import init_database
 from bowebb_console.ui.erasure import request_wizard as rw
@@ -95,10 +97,7 @@ def test_request_wizard_saves_open_when_identity_unconfirmed(qtbot, make_ctx, pl
     _next(qtbot, wizard, rw.CONFIRM)
     qtbot.mouseClick(wizard.button(QWizard.WizardButton.CommitButton), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: wizard.currentId() == rw.RESULT, timeout=10_000)
-    from bowebb_console.store.erasure.requests import list_requests
-
-    with ctx.database.session() as s:
-        rows = list_requests(s)
+    rows = erasure.list_requests(ctx.database)
     assert [(r.status, r.due_on) for r in rows] == [("open", dt.date(2026, 12, 26))]
 
 
@@ -120,10 +119,7 @@ def test_request_wizard_forwards_as_processor(qtbot, make_ctx, planted_url) -> N
     assert "Annat Bolag AB" in wizard.confirm.summary.text()
     qtbot.mouseClick(wizard.button(QWizard.WizardButton.CommitButton), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: wizard.currentId() == rw.RESULT, timeout=10_000)
-    from bowebb_console.store.erasure.requests import list_requests
-
-    with ctx.database.session() as s:
-        (row,) = list_requests(s)
+    (row,) = erasure.list_requests(ctx.database)
     assert (row.status, row.controller_role, row.forwarded_on) == ("forwarded", "processor", TODAY)
 
 
@@ -159,7 +155,7 @@ def test_erasure_screen_lists_requests_and_certificates(
 
 
 def test_guidance_wizard_logs_topics(qtbot, make_ctx, planted_url, language) -> None:  # type: ignore[no-untyped-def]
-    from bowebb_console.store.log.chain import log_head
+    from bowebb_console.services.review import log_head
     from bowebb_console.ui.erasure import guidance_wizard as gw
 
     language("sv")
@@ -183,11 +179,7 @@ def test_guidance_wizard_logs_topics(qtbot, make_ctx, planted_url, language) -> 
     wizard.confirm.list.item(0).setCheckState(Qt.CheckState.Checked)
     qtbot.mouseClick(wizard.button(QWizard.WizardButton.CommitButton), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: wizard.currentId() == gw.RESULT, timeout=10_000)
-    from bowebb_console.store.log.chain import engine_of
-
-    with engine_of(ctx.database).connect() as conn:
-        from sqlalchemy import text
-
+    with ctx.database.engine.connect() as conn:
         payload = conn.execute(
             text("SELECT payload FROM log_payload WHERE seq = :s"), {"s": before + 1}
         ).scalar()
@@ -198,7 +190,6 @@ def test_end_wizard_terminate_then_purge_with_four_eyes(
     qtbot, make_ctx, planted_url, language
 ) -> None:  # type: ignore[no-untyped-def]
     from bowebb_console.config import Settings
-    from bowebb_console.store.erasure.purge import due_customers
     from bowebb_console.ui.erasure import end_wizard as ew
 
     language("en")
@@ -248,4 +239,4 @@ def test_end_wizard_terminate_then_purge_with_four_eyes(
     qtbot.keyClicks(wizard.purge_page.confirm, " Ödmjuk AB")
     commit(wizard)
     assert "Deleted for good" in wizard.result_page.text.text()
-    assert [c.id for c in due_customers(ctx.database, TODAY)] == []
+    assert [c.id for c in erasure.due_customers(ctx.database, TODAY)] == []

@@ -1,0 +1,384 @@
+"""Erasure: guidance to a customer, a person's erasure request, certificates, the end of a
+relationship (the purge, with four eyes), and the journal's replay after a restore.
+
+Every erasure has the same order, kept here for the wizards, the CLI and the tests alike:
+the journal file is checked writable first (an erasure that cannot be journalled would not
+survive a restore); the deletes, the certificate and the log event commit in one
+transaction; the journal line is written after the commit; then the touched tables are
+scrubbed on connections of their own (store.erasure.scrub). Failures are ShownErrors with
+``erasure.*`` codes (PurgeError, JournalError, ValidationError) or ``db.*`` codes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy.exc import DBAPIError
+
+from bowebb_console.domain.errors import ShownError
+from bowebb_console.services.database import Database, Identity, transaction
+from bowebb_console.store.db.connect import postgres_identity
+from bowebb_console.store.db.errors import driver_error
+from bowebb_console.store.erasure import certificates, journal, person, purge, replay, requests
+from bowebb_console.store.erasure.certificates import CertificateView
+from bowebb_console.store.erasure.journal import JournalError
+from bowebb_console.store.erasure.person import (
+    ContactPlace,
+    ErasurePlan,
+    ExportPlace,
+    Findings,
+    PayloadPlace,
+    PersonQuery,
+)
+from bowebb_console.store.erasure.purge import (
+    ApprovalView,
+    CustomerChoice,
+    DueCustomer,
+    PurgeError,
+    PurgePlan,
+)
+from bowebb_console.store.erasure.requests import NewRequest, RequestView
+from bowebb_console.store.erasure.scrub import ScrubResult, erasable_tables, scrub
+
+__all__ = [
+    "ApprovalView",
+    "CertificateView",
+    "ContactPlace",
+    "CustomerChoice",
+    "DueCustomer",
+    "ErasureDone",
+    "ErasureLists",
+    "ErasurePlan",
+    "ExportPlace",
+    "Findings",
+    "JournalError",
+    "NewRequest",
+    "PayloadPlace",
+    "PersonQuery",
+    "PurgeDone",
+    "PurgeError",
+    "PurgePlan",
+    "PurgeState",
+    "ReplayResult",
+    "RequestView",
+    "ScrubResult",
+    "approve_purge",
+    "compact",
+    "customer_choices",
+    "due_customers",
+    "erase_person",
+    "erasure_lists",
+    "extend_request",
+    "find_person",
+    "forward_request",
+    "identity_of",
+    "journal_path",
+    "list_approvals",
+    "list_certificates",
+    "list_requests",
+    "log_guidance",
+    "plan_purge",
+    "purge_state",
+    "replay_journal",
+    "request_purge",
+    "run_purge",
+    "save_certificate_pdf",
+    "save_open_request",
+    "set_termination",
+]
+
+
+@dataclass(frozen=True)
+class ErasureDone:
+    reference: str
+    request_id: int
+    certificate_id: int
+    contacts_erased: int
+    contacts_anonymised: int
+    payloads_erased: int
+    scrub: ScrubResult
+
+
+@dataclass(frozen=True)
+class PurgeDone:
+    reference: str
+    certificate_id: int
+    plan: PurgePlan
+    scrub: ScrubResult
+
+
+@dataclass(frozen=True)
+class ReplayResult:
+    entries: int
+    references: tuple[str, ...]  # entries that found something to erase again
+    contacts: int
+    customers: int
+    payloads: int
+    skipped_payloads: int  # seqs of a different log chain (another database)
+    scrub: ScrubResult
+
+
+@dataclass(frozen=True)
+class ErasureLists:
+    """The Erasure screen's two lists, read in one transaction."""
+
+    requests: list[RequestView]
+    certificates: list[CertificateView]
+
+
+@dataclass(frozen=True)
+class PurgeState:
+    """A due customer's dry run, and its purge request waiting for approval or run (if any)."""
+
+    plan: PurgePlan
+    approval: ApprovalView | None
+
+
+# --- shared ---------------------------------------------------------------------------
+
+
+def journal_path(setting: str, data_dir: Path, given: str | None = None) -> Path:
+    """The journal file: ``given`` (the CLI's --journal), else the setting, else the data dir."""
+    return journal.resolve_path(given, setting, data_dir)
+
+
+def identity_of(db: Database) -> Identity:
+    """Who acts, for the command line: on PostgreSQL the server's session_user and its role;
+    on SQLite (one workstation) the local user, an admin."""
+    if db.dialect == "sqlite":
+        return Identity(user=getpass.getuser(), role="admin", dialect="sqlite")
+    with transaction(db, write=False) as conn:
+        return postgres_identity(conn)
+
+
+def _scrub(db: Database, tables: frozenset[str]) -> ScrubResult:
+    try:
+        return scrub(db, set(tables))
+    except DBAPIError as exc:
+        raise driver_error(exc) from exc
+
+
+def customer_choices(db: Database) -> list[CustomerChoice]:
+    """Every customer by name, for the wizards' pickers."""
+    with transaction(db, write=False) as conn:
+        return purge.customer_choices(conn)
+
+
+# --- wizard 1: guidance ---------------------------------------------------------------
+
+
+def log_guidance(
+    db: Database, identity: Identity, customer_id: int, topics: list[str], done: list[str]
+) -> None:
+    """Log the guidance given to a customer thinning its own data (ids and topic keys)."""
+    with transaction(db) as conn:
+        person.log_guidance(conn, customer_id, topics, done, actor=identity.user)
+
+
+# --- wizard 2: a person's erasure request ---------------------------------------------
+
+
+def find_person(db: Database, query: PersonQuery) -> Findings:
+    """Every place the console holds data about the person; changes nothing."""
+    with transaction(db, write=False) as conn:
+        return person.find_person(conn, query)
+
+
+def save_open_request(db: Database, request: NewRequest, today: dt.date) -> str:
+    """Record a request as received (identity not checked yet); returns its reference."""
+    with transaction(db) as conn:
+        return person.save_open_request(conn, request, today)
+
+
+def forward_request(
+    db: Database,
+    identity: Identity,
+    request: int | NewRequest,
+    customer_id: int,
+    *,
+    identity_check: str,
+    today: dt.date,
+) -> str:
+    """BoWebb is only processor: record that the request went to the customer."""
+    with transaction(db) as conn:
+        return person.forward_request(
+            conn,
+            request,
+            customer_id,
+            identity_check=identity_check,
+            today=today,
+            actor=identity.user,
+        )
+
+
+def erase_person(
+    db: Database, identity: Identity, journal_file: Path, plan: ErasurePlan, *, today: dt.date
+) -> ErasureDone:
+    """Carry out ``plan`` all or nothing, certify it, journal it, scrub the files."""
+    plan.check()
+    book = journal.Journal(journal_file)
+    book.check_writable()
+    with transaction(db) as conn:
+        erased = person.erase_person(
+            conn, book, plan, role=identity.role, today=today, actor=identity.user
+        )
+    book.append(erased.entry)
+    return ErasureDone(
+        erased.reference,
+        erased.request_id,
+        erased.certificate_id,
+        erased.contacts_erased,
+        erased.contacts_anonymised,
+        erased.payloads_erased,
+        _scrub(db, erased.touched),
+    )
+
+
+# --- the Erasure screen: requests and certificates ------------------------------------
+
+
+def erasure_lists(db: Database) -> ErasureLists:
+    with transaction(db, write=False) as conn:
+        return ErasureLists(requests.list_requests(conn), certificates.list_certificates(conn))
+
+
+def list_requests(db: Database, *, open_only: bool = False) -> list[RequestView]:
+    with transaction(db, write=False) as conn:
+        return requests.list_requests(conn, open_only=open_only)
+
+
+def extend_request(db: Database, request_id: int, reason: str, today: dt.date) -> RequestView:
+    """Extend the deadline by two months (GDPR Art. 12(3)); a reason is required."""
+    with transaction(db) as conn:
+        return requests.extend_request(conn, request_id, reason, today)
+
+
+def list_certificates(db: Database) -> list[CertificateView]:
+    with transaction(db, write=False) as conn:
+        return certificates.list_certificates(conn)
+
+
+def save_certificate_pdf(db: Database, certificate_id: int, path: Path) -> Path:
+    """Write the certificate's PDF to ``path``."""
+    with transaction(db, write=False) as conn:
+        data = certificates.certificate_pdf(conn, certificate_id)
+    if data is None:
+        raise ShownError(
+            "erasure.certificate_missing",
+            f"There is no certificate {certificate_id}.",
+            {"id": certificate_id},
+        )
+    try:
+        path.write_bytes(data)
+    except OSError as exc:
+        raise ShownError(
+            "erasure.file_unwritable",
+            f"{path} cannot be written ({exc.strerror}).",
+            {"path": path, "reason": exc.strerror or ""},
+        ) from exc
+    return path
+
+
+# --- wizard 3: the end of a relationship, and the purge -------------------------------
+
+
+def set_termination(
+    db: Database, customer_id: int, terminated_on: dt.date | None, grace_period_days: int
+) -> dt.date | None:
+    """Save the termination date; returns the hard-delete date that follows (None: ongoing)."""
+    with transaction(db) as conn:
+        return purge.set_termination(conn, customer_id, terminated_on, grace_period_days)
+
+
+def due_customers(db: Database, today: dt.date) -> list[DueCustomer]:
+    with transaction(db, write=False) as conn:
+        return purge.due_customers(conn, today)
+
+
+def plan_purge(db: Database, customer_id: int, today: dt.date) -> PurgePlan:
+    """The dry run: what the purge would remove. Changes nothing."""
+    with transaction(db, write=False) as conn:
+        return purge.plan_purge(conn, customer_id, today)
+
+
+def purge_state(db: Database, customer_id: int, today: dt.date) -> PurgeState:
+    with transaction(db, write=False) as conn:
+        return PurgeState(
+            purge.plan_purge(conn, customer_id, today), purge.open_approval(conn, customer_id)
+        )
+
+
+def list_approvals(db: Database) -> list[ApprovalView]:
+    with transaction(db, write=False) as conn:
+        return purge.list_approvals(conn)
+
+
+def request_purge(
+    db: Database, identity: Identity, customer_id: int, today: dt.date
+) -> ApprovalView:
+    """The first pair of eyes (an admin)."""
+    with transaction(db) as conn:
+        return purge.request_purge(conn, customer_id, today, actor=identity.user)
+
+
+def approve_purge(db: Database, approval_id: int, *, approver: str | None = None) -> ApprovalView:
+    """The second pair of eyes: another lead or admin (on SQLite, a typed second name)."""
+    with transaction(db) as conn:
+        return purge.approve_purge(conn, approval_id, approver)
+
+
+def run_purge(
+    db: Database,
+    identity: Identity,
+    journal_file: Path,
+    approval_id: int,
+    confirm_name: str,
+    *,
+    today: dt.date,
+) -> PurgeDone:
+    """The irreversible purge of an approved request, after the typed company name."""
+    book = journal.Journal(journal_file)
+    book.check_writable()
+    with transaction(db) as conn:
+        purged = purge.run_purge(
+            conn,
+            book,
+            approval_id,
+            confirm_name,
+            role=identity.role,
+            today=today,
+            actor=identity.user,
+        )
+    book.append(purged.entry)
+    return PurgeDone(
+        purged.reference, purged.certificate_id, purged.plan, _scrub(db, purged.touched)
+    )
+
+
+# --- after a restore ------------------------------------------------------------------
+
+
+def replay_journal(db: Database, journal_file: Path) -> ReplayResult:
+    """Erase again what the journal says was erased (after restoring a backup)."""
+    book = journal.Journal(journal_file)
+    with transaction(db) as conn:
+        done = replay.replay_journal(conn, book)
+    return ReplayResult(
+        done.entries,
+        done.references,
+        done.contacts,
+        done.customers,
+        done.payloads,
+        done.skipped_payloads,
+        _scrub(db, done.touched),
+    )
+
+
+def compact(db: Database) -> ScrubResult:
+    """Rewrite every erasable table (PostgreSQL: the table owner's job after an erasure)."""
+    with transaction(db, write=False) as conn:
+        tables = erasable_tables(conn)
+    return _scrub(db, frozenset(tables))
