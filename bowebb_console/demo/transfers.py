@@ -1,7 +1,7 @@
 """Demo SFTP data: connection profiles, pinned host keys and finished file-transfer sessions.
 
-The demo server (127.0.0.1:2222) is not reachable; the Transfers screen says so for demo
-profiles. Sessions are whole (consent with an allowed purpose, start, pin, files, end) so their
+The demo servers (the address store.transfers.profiles reserves for them) are not reachable;
+the Transfers screen says so for their profiles (``ProfileRow.demo``). Sessions are whole (consent with an allowed purpose, start, pin, files, end) so their
 timelines read in order, plus one open session of the local user to try the screen with.
 Deterministic per seed; skipped when host keys exist already.
 """
@@ -20,9 +20,8 @@ from sqlalchemy import Engine, func, insert, select
 from bowebb_console.domain.hashchain import canonical_payload
 from bowebb_console.store.log.chain import write_event
 from bowebb_console.store.models import Contact, Customer, HostKey, SftpProfile
+from bowebb_console.store.transfers.profiles import DEMO_HOST, DEMO_PORT, DEMO_SERVERS
 
-DEMO_HOST = "127.0.0.1"
-DEMO_PORT = 2222
 AGENTS = ("anna.lind", "erik.berg", "sara.holm")
 FILES = (
     ("upload", "lonefil_2026-10.csv", 48_213),
@@ -36,10 +35,6 @@ REASONS = (
     ("connection_lost", "The connection to the server was lost."),
     ("quota", "The server's disk quota is used up."),
 )
-
-
-def is_demo_profile(host: str, port: int) -> bool:
-    return host == DEMO_HOST and port == DEMO_PORT
 
 
 def _fake_key(rng: random.Random) -> tuple[str, str]:
@@ -68,7 +63,7 @@ def fill_demo_transfers(engine: Engine, *, seed: int = 20261126, sessions: int =
         ).all()
         if not people:
             return 0
-        chosen = people[:: max(1, len(people) // 6)][:6]
+        chosen = people[:: max(1, len(people) // DEMO_SERVERS)][:DEMO_SERVERS]
         keys: dict[int, str] = {}
         for i, (customer_id, _contact) in enumerate(chosen):
             port = DEMO_PORT + i  # one demo "server" per customer: keys are per host:port
