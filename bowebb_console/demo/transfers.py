@@ -1,8 +1,9 @@
 """Demo SFTP data: connection profiles, pinned host keys and finished file-transfer sessions.
 
 The demo servers (the address store.transfers.profiles reserves for them) are not reachable;
-the Transfers screen says so for their profiles (``ProfileRow.demo``). Sessions are whole (consent with an allowed purpose, start, pin, files, end) so their
-timelines read in order, plus one open session of the local user to try the screen with.
+the Transfers screen says so for their profiles (``ProfileRow.demo``). Sessions are whole
+(consent with an allowed purpose, start, pin, files, end) so their timelines read in order,
+plus one open session of the local user to try the screen with.
 Deterministic per seed; skipped when host keys exist already.
 """
 
