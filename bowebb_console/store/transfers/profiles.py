@@ -15,6 +15,7 @@ from sqlalchemy import Connection, Row, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from bowebb_console.domain.errors import ShownError
+from bowebb_console.store.db.errors import driver_code, driver_error
 from bowebb_console.store.models import SftpProfile
 
 AUTH_KINDS = ("password", "key")
@@ -153,7 +154,9 @@ def save_profile(
                     "transfers.profile_stale",
                     "Someone else changed or deleted this profile.",
                 )
-    except IntegrityError:
+    except IntegrityError as exc:
+        if driver_code(exc) != "db.conflict":  # e.g. the customer was deleted meanwhile
+            raise driver_error(exc) from exc
         raise ProfileError(
             "invalid",
             "transfers.profile_name_taken",

@@ -74,3 +74,11 @@ def test_delete_and_the_demo_flag(db: Database) -> None:
     with db.transaction() as conn:
         pr.delete_profile(conn, rows[0].id)
         assert [r.name for r in pr.list_profiles(conn, cid)] == [f"p{i}" for i in range(1, 7)]
+
+
+def test_a_profile_of_a_deleted_customer_is_a_database_refusal(db: Database) -> None:
+    from bowebb_console.domain.errors import ShownError
+
+    with pytest.raises(ShownError) as info, db.transaction() as conn:
+        pr.save_profile(conn, customer_id=424242, **FIELDS)  # type: ignore[arg-type]
+    assert not isinstance(info.value, pr.ProfileError) and info.value.code == "db.refused"
