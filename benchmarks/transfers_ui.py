@@ -1,8 +1,8 @@
 """The Transfers screen during a big upload: does the window stay responsive, and what does
 going through the screen's queue cost against the engine alone?
 
-    QT_QPA_PLATFORM=offscreen PYTHONPATH=. \
-        .venv/bin/python benchmarks/transfers_ui.py [--size-mib 1024]
+    # from the repository root, with the project's Python
+    QT_QPA_PLATFORM=offscreen PYTHONPATH=. python benchmarks/transfers_ui.py [--size-mib 1024]
 
 Prints MB/s through the screen (queue, worker, logging, progress signals) and through the
 engine alone on the same file and server, the longest the GUI thread's event loop went without

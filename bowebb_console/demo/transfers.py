@@ -1,8 +1,9 @@
 """Demo SFTP data: connection profiles, pinned host keys and finished file-transfer sessions.
 
-The demo server (127.0.0.1:2222) is not reachable; the Transfers screen says so for demo
-profiles. Sessions are whole (consent with an allowed purpose, start, pin, files, end) so their
-timelines read in order, plus one open session of the local user to try the screen with.
+The demo servers (the address store.transfers.profiles reserves for them) are not reachable;
+the Transfers screen says so for their profiles (``ProfileRow.demo``). Sessions are whole
+(consent with an allowed purpose, start, pin, files, end) so their timelines read in order,
+plus one open session of the local user to try the screen with.
 Deterministic per seed; skipped when host keys exist already.
 """
 
@@ -13,16 +14,16 @@ import datetime as dt
 import hashlib
 import random
 import uuid
+from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Engine, func, insert, select
+from sqlalchemy import Connection, Engine, func, insert, select
 
 from bowebb_console.domain.hashchain import canonical_payload
 from bowebb_console.store.log.chain import write_event
 from bowebb_console.store.models import Contact, Customer, HostKey, SftpProfile
+from bowebb_console.store.transfers.profiles import DEMO_HOST, DEMO_PORT, DEMO_SERVERS
 
-DEMO_HOST = "127.0.0.1"
-DEMO_PORT = 2222
 AGENTS = ("anna.lind", "erik.berg", "sara.holm")
 FILES = (
     ("upload", "lonefil_2026-10.csv", 48_213),
@@ -36,10 +37,6 @@ REASONS = (
     ("connection_lost", "The connection to the server was lost."),
     ("quota", "The server's disk quota is used up."),
 )
-
-
-def is_demo_profile(host: str, port: int) -> bool:
-    return host == DEMO_HOST and port == DEMO_PORT
 
 
 def _fake_key(rng: random.Random) -> tuple[str, str]:
@@ -68,37 +65,8 @@ def fill_demo_transfers(engine: Engine, *, seed: int = 20261126, sessions: int =
         ).all()
         if not people:
             return 0
-        chosen = people[:: max(1, len(people) // 6)][:6]
-        keys: dict[int, str] = {}
-        for i, (customer_id, _contact) in enumerate(chosen):
-            port = DEMO_PORT + i  # one demo "server" per customer: keys are per host:port
-            conn.execute(
-                insert(SftpProfile).values(
-                    customer_id=customer_id,
-                    name="Demoserver (ej nåbar)",
-                    host=DEMO_HOST,
-                    port=port,
-                    username="bowebb",
-                    auth_kind="password",
-                    key_path=None,
-                    remote_dir="/upload",
-                    version=1,
-                )
-            )
-            blob, fp = _fake_key(rng)
-            values: dict[str, Any] = {
-                "host": DEMO_HOST,
-                "port": port,
-                "key_type": "ssh-ed25519",
-                "fingerprint_sha256": fp,
-                "public_key": blob,
-            }
-            if engine.dialect.name == "sqlite":
-                now = dt.datetime.now(dt.UTC)
-                values |= {"pinned_by": AGENTS[i % 3], "pinned_at": now}
-                values |= {"approved_by": AGENTS[i % 3], "approved_at": now}
-            conn.execute(insert(HostKey).values(**values))
-            keys[customer_id] = fp
+        chosen = people[:: max(1, len(people) // DEMO_SERVERS)][:DEMO_SERVERS]
+        keys = _add_servers(conn, rng, chosen)
         now = dt.datetime.now(dt.UTC)
         for n in range(sessions + 1):
             customer_id, contact_id = chosen[n % len(chosen)]
@@ -136,31 +104,67 @@ def fill_demo_transfers(engine: Engine, *, seed: int = 20261126, sessions: int =
                 pin |= {"fingerprint": keys[customer_id], "pinned_by": AGENTS[n % 3]}
                 log("host_key_pinned", pin | {"approved": True})
             for _ in range(rng.randint(1, 4)):
-                direction, name, size = rng.choice(FILES)
-                roll = rng.random()
-                result = "ok" if roll < 0.8 else "failed" if roll < 0.93 else "cancelled"
-                kind, reason = rng.choice(REASONS) if result == "failed" else (None, None)
-                if result == "cancelled":
-                    kind, reason = "cancelled", "Cancelled by the user."
-                log(
-                    "file_transferred",
-                    {
-                        "direction": direction,
-                        "remote_path": f"/upload/{name}",
-                        "local_name": name,
-                        "size": size,
-                        "sha256": hashlib.sha256(f"{su}{name}".encode()).hexdigest()
-                        if result == "ok"
-                        else None,
-                        "host_key_fingerprint": keys[customer_id],
-                        "resumed_from": None,
-                        "duration_s": round(size / 40_000_000 + rng.random(), 3),
-                        "result": result,
-                        "reason": reason,
-                        "error_kind": kind,
-                        "bytes_transferred": size if result == "ok" else size // 3,
-                        "started_at": now.isoformat(),
-                    },
-                )
+                log("file_transferred", _file_payload(rng, su, keys[customer_id], now))
             log("session_ended", {"summary": "Filerna överförda", "outcome": "resolved"})
     return sessions
+
+
+def _add_servers(conn: Connection, rng: random.Random, chosen: Sequence[Any]) -> dict[int, str]:
+    """One unreachable demo server per chosen customer: a profile and a pinned key (keys are
+    per host:port, so each gets its own port); returns customer id -> fingerprint."""
+    keys: dict[int, str] = {}
+    for i, (customer_id, _contact) in enumerate(chosen):
+        port = DEMO_PORT + i
+        conn.execute(
+            insert(SftpProfile).values(
+                customer_id=customer_id,
+                name="Demoserver (ej nåbar)",
+                host=DEMO_HOST,
+                port=port,
+                username="bowebb",
+                auth_kind="password",
+                key_path=None,
+                remote_dir="/upload",
+                version=1,
+            )
+        )
+        blob, fp = _fake_key(rng)
+        values: dict[str, Any] = {
+            "host": DEMO_HOST,
+            "port": port,
+            "key_type": "ssh-ed25519",
+            "fingerprint_sha256": fp,
+            "public_key": blob,
+        }
+        if conn.dialect.name == "sqlite":
+            now = dt.datetime.now(dt.UTC)
+            values |= {"pinned_by": AGENTS[i % 3], "pinned_at": now}
+            values |= {"approved_by": AGENTS[i % 3], "approved_at": now}
+        conn.execute(insert(HostKey).values(**values))
+        keys[customer_id] = fp
+    return keys
+
+
+def _file_payload(rng: random.Random, su: str, fp: str, now: dt.datetime) -> dict[str, Any]:
+    """One file_transferred payload: mostly verified, some failed or cancelled."""
+    direction, name, size = rng.choice(FILES)
+    roll = rng.random()
+    result = "ok" if roll < 0.8 else "failed" if roll < 0.93 else "cancelled"
+    kind, reason = rng.choice(REASONS) if result == "failed" else (None, None)
+    if result == "cancelled":
+        kind, reason = "cancelled", "Cancelled by the user."
+    return {
+        "direction": direction,
+        "remote_path": f"/upload/{name}",
+        "local_name": name,
+        "size": size,
+        "sha256": hashlib.sha256(f"{su}{name}".encode()).hexdigest() if result == "ok" else None,
+        "host_key_fingerprint": fp,
+        "resumed_from": None,
+        "duration_s": round(size / 40_000_000 + rng.random(), 3),
+        "result": result,
+        "reason": reason,
+        "error_kind": kind,
+        "bytes_transferred": size if result == "ok" else size // 3,
+        "started_at": now.isoformat(),
+    }

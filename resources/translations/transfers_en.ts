@@ -65,6 +65,169 @@
     </message>
 </context>
 <context>
+    <name>Errors</name>
+    <message>
+        <source>This session does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This session has no recorded agreement.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The agreement of this session was erased.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer did not agree: no files can be transferred.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The agreement of this session does not cover file transfers; record a new agreement for a file-transfer session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The agreement does not name a purpose the policy allows for file transfers: a purchased service with its order reference, or support with its ticket reference.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This session has not started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This session has ended; start a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server needs a password or a key passphrase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The event could not be written to the session log, so nothing more was started. Try again when the database answers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database did not answer, and it is not known whether the event was logged; nothing more was started. Try again when the database answers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose password or private key authentication.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the private key file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The port must be between 1 and 65535.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The host name is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This customer already has a profile with that name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone else changed or deleted this profile meanwhile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This server already has a pinned key; only a lead or admin can replace it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The fingerprint must be SHA256:… as OpenSSH prints it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your role may not pin host keys.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a lead or admin can approve a host key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a lead or admin can replace a host key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only an admin can change this setting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This key is not waiting for approval any more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pinned key changed meanwhile; look again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s name was not found (DNS). Check the spelling, or whether a VPN is needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused the connection: nothing answers on that port, or a firewall blocks it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server did not answer in time. Check the network or the VPN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused the login: wrong user name, password or key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s host key has changed. Nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s host key is not trusted yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Permission denied: the account may not read or write there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The local disk is full.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disk quota is used up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection was lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name was refused as unsafe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A file with that name already exists; nothing was overwritten.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file changed while it was being transferred.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The transfer failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FingerprintDialog</name>
     <message>
         <source>Confirm the server&apos;s fingerprint</source>
@@ -278,69 +441,6 @@
     </message>
 </context>
 <context>
-    <name>TransfersErrors</name>
-    <message>
-        <source>The server&apos;s name was not found (DNS). Check the spelling, or whether a VPN is needed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The server refused the connection: nothing answers on that port, or a firewall blocks it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The server did not answer in time. Check the network or the VPN.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The server refused the login: wrong user name, password or key.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The server&apos;s host key has changed. Nothing was sent.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The server&apos;s host key is not trusted yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Permission denied: the account may not read or write there.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The local disk is full.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The disk quota is used up.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The connection was lost.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The name was refused as unsafe.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A file with that name already exists; nothing was overwritten.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The file changed while it was being transferred.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancelled.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The transfer failed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>TransfersModels</name>
     <message>
         <source>Refused: %1</source>
@@ -522,7 +622,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Could not load from the database (%1). Press Refresh to try again.</source>
+        <source>Could not load from the database: %1 Press Refresh to try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

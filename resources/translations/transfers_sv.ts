@@ -65,6 +65,169 @@
     </message>
 </context>
 <context>
+    <name>Errors</name>
+    <message>
+        <source>This session does not exist.</source>
+        <translation>Den här sessionen finns inte.</translation>
+    </message>
+    <message>
+        <source>This session has no recorded agreement.</source>
+        <translation>Den här sessionen har ingen registrerad överenskommelse.</translation>
+    </message>
+    <message>
+        <source>The agreement of this session was erased.</source>
+        <translation>Överenskommelsen för den här sessionen har raderats.</translation>
+    </message>
+    <message>
+        <source>The customer did not agree: no files can be transferred.</source>
+        <translation>Kunden gick inte med på det: inga filer kan överföras.</translation>
+    </message>
+    <message>
+        <source>The agreement of this session does not cover file transfers; record a new agreement for a file-transfer session.</source>
+        <translation>Överenskommelsen för den här sessionen omfattar inte filöverföring; registrera en ny överenskommelse för en filöverföringssession.</translation>
+    </message>
+    <message>
+        <source>The agreement does not name a purpose the policy allows for file transfers: a purchased service with its order reference, or support with its ticket reference.</source>
+        <translation>Överenskommelsen anger inget ändamål som policyn tillåter för filöverföring: en köpt tjänst med dess orderreferens, eller support med dess ärendereferens.</translation>
+    </message>
+    <message>
+        <source>This session has not started.</source>
+        <translation>Den här sessionen har inte startat.</translation>
+    </message>
+    <message>
+        <source>This session has ended; start a new one.</source>
+        <translation>Den här sessionen har avslutats; starta en ny.</translation>
+    </message>
+    <message>
+        <source>The server needs a password or a key passphrase.</source>
+        <translation>Servern behöver ett lösenord eller en lösenfras för nyckeln.</translation>
+    </message>
+    <message>
+        <source>The event could not be written to the session log, so nothing more was started. Try again when the database answers.</source>
+        <translation>Händelsen kunde inte skrivas till sessionsloggen, så ingenting mer startades. Försök igen när databasen svarar.</translation>
+    </message>
+    <message>
+        <source>The database did not answer, and it is not known whether the event was logged; nothing more was started. Try again when the database answers.</source>
+        <translation>Databasen svarade inte, och det är okänt om händelsen loggades; ingenting mer startades. Försök igen när databasen svarar.</translation>
+    </message>
+    <message>
+        <source>Choose password or private key authentication.</source>
+        <translation>Välj inloggning med lösenord eller privat nyckel.</translation>
+    </message>
+    <message>
+        <source>Choose the private key file.</source>
+        <translation>Välj filen med den privata nyckeln.</translation>
+    </message>
+    <message>
+        <source>The port must be between 1 and 65535.</source>
+        <translation>Porten måste vara mellan 1 och 65535.</translation>
+    </message>
+    <message>
+        <source>The host name is missing.</source>
+        <translation>Värdnamnet saknas.</translation>
+    </message>
+    <message>
+        <source>This customer already has a profile with that name.</source>
+        <translation>Kunden har redan en profil med det namnet.</translation>
+    </message>
+    <message>
+        <source>Someone else changed or deleted this profile meanwhile.</source>
+        <translation>Någon annan har ändrat eller tagit bort profilen under tiden.</translation>
+    </message>
+    <message>
+        <source>This server already has a pinned key; only a lead or admin can replace it.</source>
+        <translation>Servern har redan en låst nyckel; bara en teamledare eller administratör kan byta ut den.</translation>
+    </message>
+    <message>
+        <source>The fingerprint must be SHA256:… as OpenSSH prints it.</source>
+        <translation>Fingeravtrycket måste vara SHA256:… som OpenSSH skriver det.</translation>
+    </message>
+    <message>
+        <source>Your role may not pin host keys.</source>
+        <translation>Din roll får inte låsa värdnycklar.</translation>
+    </message>
+    <message>
+        <source>Only a lead or admin can approve a host key.</source>
+        <translation>Bara en teamledare eller administratör kan godkänna en värdnyckel.</translation>
+    </message>
+    <message>
+        <source>Only a lead or admin can replace a host key.</source>
+        <translation>Bara en teamledare eller administratör kan byta ut en värdnyckel.</translation>
+    </message>
+    <message>
+        <source>Only an admin can change this setting.</source>
+        <translation>Bara en administratör kan ändra den här inställningen.</translation>
+    </message>
+    <message>
+        <source>This key is not waiting for approval any more.</source>
+        <translation>Nyckeln väntar inte längre på godkännande.</translation>
+    </message>
+    <message>
+        <source>The pinned key changed meanwhile; look again.</source>
+        <translation>Den låsta nyckeln har ändrats under tiden; titta igen.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s name was not found (DNS). Check the spelling, or whether a VPN is needed.</source>
+        <translation>Servernamnet hittades inte (DNS). Kontrollera stavningen, eller om VPN behövs.</translation>
+    </message>
+    <message>
+        <source>The server refused the connection: nothing answers on that port, or a firewall blocks it.</source>
+        <translation>Servern vägrade anslutningen: ingenting svarar på den porten, eller så blockerar en brandvägg.</translation>
+    </message>
+    <message>
+        <source>The server did not answer in time. Check the network or the VPN.</source>
+        <translation>Servern svarade inte i tid. Kontrollera nätverket eller VPN.</translation>
+    </message>
+    <message>
+        <source>The server refused the login: wrong user name, password or key.</source>
+        <translation>Servern nekade inloggningen: fel användarnamn, lösenord eller nyckel.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s host key has changed. Nothing was sent.</source>
+        <translation>Serverns värdnyckel har ändrats. Ingenting skickades.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s host key is not trusted yet.</source>
+        <translation>Serverns värdnyckel är inte betrodd ännu.</translation>
+    </message>
+    <message>
+        <source>Permission denied: the account may not read or write there.</source>
+        <translation>Åtkomst nekad: kontot får inte läsa eller skriva där.</translation>
+    </message>
+    <message>
+        <source>The local disk is full.</source>
+        <translation>Den lokala disken är full.</translation>
+    </message>
+    <message>
+        <source>The disk quota is used up.</source>
+        <translation>Diskkvoten är förbrukad.</translation>
+    </message>
+    <message>
+        <source>The connection was lost.</source>
+        <translation>Anslutningen bröts.</translation>
+    </message>
+    <message>
+        <source>The name was refused as unsafe.</source>
+        <translation>Namnet avvisades som osäkert.</translation>
+    </message>
+    <message>
+        <source>A file with that name already exists; nothing was overwritten.</source>
+        <translation>Det finns redan en fil med det namnet; ingenting skrevs över.</translation>
+    </message>
+    <message>
+        <source>The file changed while it was being transferred.</source>
+        <translation>Filen ändrades medan den överfördes.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Avbruten.</translation>
+    </message>
+    <message>
+        <source>The transfer failed.</source>
+        <translation>Överföringen misslyckades.</translation>
+    </message>
+</context>
+<context>
     <name>FingerprintDialog</name>
     <message>
         <source>Confirm the server&apos;s fingerprint</source>
@@ -278,69 +441,6 @@
     </message>
 </context>
 <context>
-    <name>TransfersErrors</name>
-    <message>
-        <source>The server&apos;s name was not found (DNS). Check the spelling, or whether a VPN is needed.</source>
-        <translation>Servernamnet hittades inte (DNS). Kontrollera stavningen, eller om VPN behövs.</translation>
-    </message>
-    <message>
-        <source>The server refused the connection: nothing answers on that port, or a firewall blocks it.</source>
-        <translation>Servern vägrade anslutningen: ingenting svarar på den porten, eller så blockerar en brandvägg.</translation>
-    </message>
-    <message>
-        <source>The server did not answer in time. Check the network or the VPN.</source>
-        <translation>Servern svarade inte i tid. Kontrollera nätverket eller VPN.</translation>
-    </message>
-    <message>
-        <source>The server refused the login: wrong user name, password or key.</source>
-        <translation>Servern nekade inloggningen: fel användarnamn, lösenord eller nyckel.</translation>
-    </message>
-    <message>
-        <source>The server&apos;s host key has changed. Nothing was sent.</source>
-        <translation>Serverns värdnyckel har ändrats. Ingenting skickades.</translation>
-    </message>
-    <message>
-        <source>The server&apos;s host key is not trusted yet.</source>
-        <translation>Serverns värdnyckel är inte betrodd ännu.</translation>
-    </message>
-    <message>
-        <source>Permission denied: the account may not read or write there.</source>
-        <translation>Åtkomst nekad: kontot får inte läsa eller skriva där.</translation>
-    </message>
-    <message>
-        <source>The local disk is full.</source>
-        <translation>Den lokala disken är full.</translation>
-    </message>
-    <message>
-        <source>The disk quota is used up.</source>
-        <translation>Diskkvoten är förbrukad.</translation>
-    </message>
-    <message>
-        <source>The connection was lost.</source>
-        <translation>Anslutningen bröts.</translation>
-    </message>
-    <message>
-        <source>The name was refused as unsafe.</source>
-        <translation>Namnet avvisades som osäkert.</translation>
-    </message>
-    <message>
-        <source>A file with that name already exists; nothing was overwritten.</source>
-        <translation>Det finns redan en fil med det namnet; ingenting skrevs över.</translation>
-    </message>
-    <message>
-        <source>The file changed while it was being transferred.</source>
-        <translation>Filen ändrades medan den överfördes.</translation>
-    </message>
-    <message>
-        <source>Cancelled.</source>
-        <translation>Avbruten.</translation>
-    </message>
-    <message>
-        <source>The transfer failed.</source>
-        <translation>Överföringen misslyckades.</translation>
-    </message>
-</context>
-<context>
     <name>TransfersModels</name>
     <message>
         <source>Refused: %1</source>
@@ -522,8 +622,8 @@
         <translation>Support, ärende %1</translation>
     </message>
     <message>
-        <source>Could not load from the database (%1). Press Refresh to try again.</source>
-        <translation>Kunde inte läsa från databasen (%1). Tryck på Uppdatera för att försöka igen.</translation>
+        <source>Could not load from the database: %1 Press Refresh to try again.</source>
+        <translation>Kunde inte läsa från databasen: %1 Tryck på Uppdatera för att försöka igen.</translation>
     </message>
     <message>
         <source>Connected to %1 (host key %2).</source>

@@ -34,9 +34,18 @@ class Prompts(Protocol):
         save: bool,
         name_filter: str = "",
         suggested: str = "",
+        folder: bool = False,
     ) -> None:
-        """Ask for a file to save (``save=True``) or an existing file to open; ``on_path``
-        runs only when the user chose one."""
+        """Ask for a file to save (``save=True``), an existing file to open or (``folder``)
+        an existing folder; when opening, ``suggested`` is the folder to start in.
+        ``on_path`` runs only when the user chose one."""
+        ...
+
+    def ask_paths(
+        self, title: str, on_paths: Callable[[list[Path]], None], *, suggested: str = ""
+    ) -> None:
+        """Ask for one or more existing files (starting in the folder ``suggested``);
+        ``on_paths`` runs only when the user chose some."""
         ...
 
 
@@ -89,22 +98,40 @@ class QtPrompts(QObject):
         save: bool,
         name_filter: str = "",
         suggested: str = "",
+        folder: bool = False,
     ) -> None:
-        dialog = QFileDialog(self._parent, title)
-        # Qt's own dialog: the same on every platform, and window-modal without blocking.
-        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog = self._file_dialog(title)
         if save:
             dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
             if suggested:
                 dialog.selectFile(suggested)
         else:
-            dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+            mode = QFileDialog.FileMode.Directory if folder else QFileDialog.FileMode.ExistingFile
+            dialog.setFileMode(mode)
+            if suggested:
+                dialog.setDirectory(suggested)
         if name_filter:
             dialog.setNameFilter(name_filter)
-        self.file_dialog = dialog  # tests drive it: selectFile(...) then accept()
         dialog.fileSelected.connect(lambda path: on_path(Path(path)))
         dialog.open()
+
+    def ask_paths(
+        self, title: str, on_paths: Callable[[list[Path]], None], *, suggested: str = ""
+    ) -> None:
+        dialog = self._file_dialog(title)
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
+        if suggested:
+            dialog.setDirectory(suggested)
+        dialog.filesSelected.connect(lambda paths: paths and on_paths([Path(p) for p in paths]))
+        dialog.open()
+
+    def _file_dialog(self, title: str) -> QFileDialog:
+        dialog = QFileDialog(self._parent, title)
+        # Qt's own dialog: the same on every platform, and window-modal without blocking.
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.file_dialog = dialog  # tests drive it: selectFile(...) then accept()
+        return dialog
 
 
 @dataclass(frozen=True)
@@ -144,10 +171,20 @@ class RecordingPrompts:
         save: bool,
         name_filter: str = "",
         suggested: str = "",
+        folder: bool = False,
     ) -> None:
         self.shown.append(Shown("path", title, suggested))
         if self.paths:
             on_path(self.paths.popleft())
+
+    def ask_paths(
+        self, title: str, on_paths: Callable[[list[Path]], None], *, suggested: str = ""
+    ) -> None:
+        """Answers with all ``paths`` left (none: the user cancelled)."""
+        self.shown.append(Shown("path", title, suggested))
+        chosen, self.paths = list(self.paths), deque()
+        if chosen:
+            on_paths(chosen)
 
     def texts(self, kind: str | None = None) -> list[str]:
         return [s.text for s in self.shown if kind is None or s.kind == kind]

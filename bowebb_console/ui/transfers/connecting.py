@@ -5,38 +5,63 @@ passphrase is missing, ask (offering "remember"), then try again; an unknown hos
 confirm-fingerprint dialog and, when confirmed, pins it (logged) and connects again; a changed
 key opens the warning, where only leads and admins see "Replace pinned key". The typed secret
 is kept only until the connection attempt ends.
+
+The view owns this helper: it hands in a callable for what is selected now and listens to the
+signals; the helper never reaches back into the view.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import Any
 
-from PySide6.QtCore import QObject
+import shiboken6
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
 
+from bowebb_console.services import transfers
+from bowebb_console.services.transfers import (
+    Link,
+    NeedSecret,
+    PendingKeys,
+    PinnedKeyRow,
+    ProfileRow,
+    TransferSession,
+)
 from bowebb_console.sftp.connection import SftpError
-from bowebb_console.ui.transfers import work
+from bowebb_console.ui.kit.context import AppContext
 from bowebb_console.ui.transfers.dialogs import (
     FingerprintDialog,
     KeyChangedDialog,
     PendingKeysDialog,
     ProfileDialog,
     SecretDialog,
-    kind_words,
 )
+from bowebb_console.ui.transfers.errors import shown_text
 
-if TYPE_CHECKING:
-    from bowebb_console.ui.transfers.view import TransfersView
+# What the view has selected now: the session and the connection profile (either may be None).
+Selection = Callable[[], tuple[TransferSession | None, ProfileRow | None]]
 
 
 class Connector(QObject):
-    def __init__(self, view: TransfersView) -> None:
-        super().__init__(view)
-        self.view = view
-        self.ctx = view.ctx
+    status = Signal(str, bool)  # text, is an error
+    busy_changed = Signal()
+    connected = Signal(object)  # Link
+    profiles_changed = Signal(object)  # the profile id to select, or None
+
+    def __init__(self, ctx: AppContext, selection: Selection, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.selection = selection
+        self.window = parent  # parent of the dialogs
         self.busy = False
         self._typed: str | None = None
         self._remember = False
         self.dialog: Any = None  # the dialog open now (tests reach it here)
+
+    def _start(self, fn: Callable[..., Any], *args: Any, **kw: Any) -> None:
+        """Run a service call; its answer is dropped once this helper (and its view) is gone."""
+        self.ctx.runner.start(fn, *args, owner=self, **kw)
 
     # --- connecting -----------------------------------------------------------------------
 
@@ -45,17 +70,18 @@ class Connector(QObject):
         self._attempt()
 
     def _attempt(self) -> None:
-        su, profile = self.view.session_uuid(), self.view.profile()
-        if su is None or profile is None:
+        session, profile = self.selection()
+        if session is None or profile is None:
             return
-        self.busy = True
-        self.view.show_status(self.tr("Connecting to %1…").replace("%1", profile.host))
-        self.view._update_buttons()
+        self._set_busy(True)
+        self.status.emit(self.tr("Connecting to %1…").replace("%1", profile.host), False)
+        # No owner: a link that arrives after the screen closed must still be closed.
         self.ctx.runner.start(
-            work.open_link,
-            self.ctx,
-            su,
+            transfers.open_link,
+            self.ctx.database,
+            session.session_uuid,
             profile,
+            self.ctx.credentials,
             self._typed,
             self._remember,
             tag="transfers.connect",
@@ -63,39 +89,32 @@ class Connector(QObject):
             on_error=self._failed,
         )
 
-    def _done(self) -> None:
-        self.busy = False
-        self.view._update_buttons()
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        self.busy_changed.emit()
 
-    def _connected(self, link: work.Link) -> None:
-        if not self.view.alive():
+    def _connected(self, link: Link) -> None:
+        if not shiboken6.isValid(self):
             link.close()  # the screen is gone: nobody will use it
             return
         self._typed = None
-        self._done()
-        self.view.connected(link)
+        self._set_busy(False)
+        self.connected.emit(link)
 
     def _failed(self, exc: BaseException) -> None:
-        if not self.view.alive():
+        if not shiboken6.isValid(self):
             return
-        from bowebb_console.store.log.chain import LogWriteError
-        from bowebb_console.store.sessions.events import SessionError
-        from bowebb_console.store.transfers.host_keys import HostKeyStoreError
-
-        self._done()
-        if isinstance(exc, work.NeedSecret):
+        self._set_busy(False)
+        if isinstance(exc, NeedSecret):
             self._ask_secret(exc.forgot_remembered)
-            return
-        if isinstance(exc, SessionError | LogWriteError | HostKeyStoreError):
-            self._error(self.tr("Cannot connect"), exc.message)
         elif isinstance(exc, SftpError) and exc.kind == "host_key_unknown" and exc.offered:
             self._confirm_key(exc)
         elif isinstance(exc, SftpError) and exc.kind == "host_key_changed":
             self._key_changed(exc)
         elif isinstance(exc, SftpError):
-            self._error(self.tr("Cannot connect"), kind_words(exc.kind), exc.message)
+            self._error(self.tr("Cannot connect"), shown_text(exc), exc.message)
         else:
-            self._error(self.tr("Cannot connect"), f"{type(exc).__name__}: {exc}")
+            self._error(self.tr("Cannot connect"), shown_text(exc))
 
     def _forget(self) -> None:
         """The attempt is over: a typed secret is not kept."""
@@ -103,20 +122,18 @@ class Connector(QObject):
 
     def _error(self, title: str, text: str, details: str = "") -> None:
         self._forget()
-        self.view.show_status(text, error=True)
+        self.status.emit(text, True)
         self.ctx.prompts.show_error(title, text, details=details)
 
     def remote_error(self, exc: BaseException) -> None:
         """A listing or a batch failed as a whole (a single file's failure is in the queue)."""
-        if not self.view.alive():
+        if not shiboken6.isValid(self):
             return
-        if isinstance(exc, SftpError):
-            self._error(self.tr("Server"), kind_words(exc.kind), exc.message)
-        else:
-            self._error(self.tr("Server"), str(getattr(exc, "message", exc)))
+        details = exc.message if isinstance(exc, SftpError) else ""
+        self._error(self.tr("Server"), shown_text(exc), details)
 
     def _ask_secret(self, forgot: bool) -> None:
-        profile = self.view.profile()
+        _, profile = self.selection()
         if profile is None:
             return
         what = (
@@ -127,7 +144,7 @@ class Connector(QObject):
         if forgot:
             what = self.tr("The remembered secret was refused and has been forgotten.") + " " + what
         store = self.ctx.credentials
-        dialog = SecretDialog(what, store is not None and store.secure, self.view)
+        dialog = SecretDialog(what, store is not None and store.secure, self.window)
         dialog.accepted.connect(lambda: self._secret_given(dialog))
         self.dialog = dialog
         dialog.open()
@@ -139,19 +156,19 @@ class Connector(QObject):
         self._attempt()
 
     def _confirm_key(self, exc: SftpError) -> None:
-        profile, offered = self.view.profile(), exc.offered
-        if profile is None or offered is None:
+        (session, profile), offered = self.selection(), exc.offered
+        if session is None or profile is None or offered is None:
             return
         pending = False  # shown as pending after the pin if the team requires approval
         dialog = FingerprintDialog(
-            profile.host, profile.port, offered.key_type, offered.fingerprint, pending, self.view
+            profile.host, profile.port, offered.key_type, offered.fingerprint, pending, self.window
         )
-        su = self.view.session_uuid()
         dialog.accepted.connect(
-            lambda: self.ctx.runner.start(
-                work.pin,
-                self.ctx,
-                su,
+            lambda: self._start(
+                transfers.pin_key,
+                self.ctx.database,
+                self.ctx.identity,
+                session.session_uuid,
                 profile.host,
                 profile.port,
                 offered,
@@ -161,14 +178,12 @@ class Connector(QObject):
         )
         dialog.rejected.connect(self._forget)
         dialog.rejected.connect(
-            lambda: self.view.show_status(self.tr("Not connected: the key was not confirmed."))
+            lambda: self.status.emit(self.tr("Not connected: the key was not confirmed."), False)
         )
         self.dialog = dialog
         dialog.open()
 
-    def _pinned(self, row: Any) -> None:
-        if not self.view.alive():
-            return
+    def _pinned(self, row: PinnedKeyRow) -> None:
         if row.trusted:
             self._attempt()
             return
@@ -177,32 +192,33 @@ class Connector(QObject):
             "The host key is pinned and logged. Your team requires a team lead's approval "
             "for new host keys: files can be transferred once a lead has approved it."
         )
-        self.view.show_status(text)
+        self.status.emit(text, False)
         self.ctx.prompts.show_info(self.tr("Waiting for approval"), text)
 
     def _key_changed(self, exc: SftpError) -> None:
-        profile, offered = self.view.profile(), exc.offered
+        (session, profile), offered = self.selection(), exc.offered
         if profile is None:
             return
         new_type = offered.key_type if offered else ""
         new_fp = offered.fingerprint if offered else "?"
         can_replace = self.ctx.is_lead and offered is not None
         dialog = KeyChangedDialog(
-            profile.host, profile.port, exc.old_fp, new_type, new_fp, can_replace, self.view
+            profile.host, profile.port, exc.old_fp, new_type, new_fp, can_replace, self.window
         )
         dialog.rejected.connect(self._forget)
-        self.view.show_status(
+        self.status.emit(
             self.tr("Refused: the server's host key has changed (pinned %1, now %2).")
             .replace("%1", exc.old_fp)
             .replace("%2", new_fp),
-            error=True,
+            True,
         )
         if can_replace and offered is not None:
-            su = self.view.session_uuid()
+            su = session.session_uuid if session is not None else None
             dialog.accepted.connect(
-                lambda: self.ctx.runner.start(
-                    work.replace,
-                    self.ctx,
+                lambda: self._start(
+                    transfers.replace_key,
+                    self.ctx.database,
+                    self.ctx.identity,
                     su,
                     profile.host,
                     profile.port,
@@ -217,47 +233,45 @@ class Connector(QObject):
 
     # --- profiles -------------------------------------------------------------------------
 
-    def edit_profile(self, row: Any | None) -> None:
-        sessions = self.view.sessions
-        if not sessions:
+    def edit_profile(self, row: ProfileRow | None) -> None:
+        session, _ = self.selection()
+        if session is None:
             return
-        customer = sessions[self.view.session_combo.currentIndex()][0].customer_id
-        dialog = ProfileDialog(row, self.view)
+        dialog = ProfileDialog(row, self.ctx.prompts, self.window)
 
         def save(values: dict[str, Any]) -> None:
             extra = {} if row is None else {"profile_id": row.id, "version": row.version}
-            self.ctx.runner.start(
-                work.save_profile,
-                self.ctx,
-                customer_id=customer,
+            self._start(
+                transfers.save_profile,
+                self.ctx.database,
+                customer_id=session.customer_id,
                 **values,
                 **extra,
                 on_result=lambda saved: self._profile_saved(dialog, saved),
-                on_error=lambda e: dialog.show_error(str(getattr(e, "message", e))),
+                on_error=lambda e: dialog.show_error(shown_text(e)),
             )
 
         dialog.submitted.connect(save)
         self.dialog = dialog
         dialog.open()
 
-    def _profile_saved(self, dialog: ProfileDialog, saved: Any) -> None:
+    def _profile_saved(self, dialog: ProfileDialog, saved: ProfileRow) -> None:
         dialog.accept()
-        if self.view.alive():
-            self.view.reload_profiles(saved.id)
+        self.profiles_changed.emit(saved.id)
 
     def delete_profile(self) -> None:
-        row = self.view.profile()
+        _, row = self.selection()
         if row is None:
             return
 
         def answer(yes: bool) -> None:
             if yes:
-                self.ctx.runner.start(
-                    work.delete_profile,
-                    self.ctx,
+                self._start(
+                    transfers.delete_profile,
+                    self.ctx.database,
                     row.id,
-                    on_result=lambda _: self.view.reload_profiles(),
-                    on_error=lambda e: self._error(self.tr("Delete"), str(e)),
+                    on_result=lambda _: self.profiles_changed.emit(None),
+                    on_error=lambda e: self._error(self.tr("Delete"), shown_text(e)),
                 )
 
         self.ctx.prompts.confirm(
@@ -271,36 +285,35 @@ class Connector(QObject):
     # --- leads: keys waiting for approval -------------------------------------------------
 
     def show_pending(self) -> None:
-        self.ctx.runner.start(
-            work.load_pending,
-            self.ctx,
+        self._start(
+            transfers.pending_keys,
+            self.ctx.database,
             on_result=self._pending_loaded,
-            on_error=lambda e: self._error(self.tr("Host keys"), str(e)),
+            on_error=lambda e: self._error(self.tr("Host keys"), shown_text(e)),
         )
 
-    def _pending_loaded(self, result: tuple[list[Any], bool]) -> None:
-        if not self.view.alive():
-            return
-        rows, required = result
+    def _pending_loaded(self, pending: PendingKeys) -> None:
         if isinstance(self.dialog, PendingKeysDialog) and self.dialog.isVisible():
-            self.dialog.set_rows(rows)
+            self.dialog.set_rows(pending.rows)
             return
-        dialog = PendingKeysDialog(rows, required, self.ctx.identity.role == "admin", self.view)
+        is_admin = self.ctx.identity.role == "admin"
+        dialog = PendingKeysDialog(pending.rows, pending.required, is_admin, self.window)
         dialog.approve_requested.connect(
-            lambda key_id: self.ctx.runner.start(
-                work.approve,
-                self.ctx,
+            lambda key_id: self._start(
+                transfers.approve_key,
+                self.ctx.database,
+                self.ctx.identity,
                 key_id,
                 on_result=lambda _r: self.show_pending(),
-                on_error=lambda e: self._error(self.tr("Approve"), str(getattr(e, "message", e))),
+                on_error=lambda e: self._error(self.tr("Approve"), shown_text(e)),
             )
         )
         dialog.setting_changed.connect(
-            lambda on: self.ctx.runner.start(
-                work.set_approval_required,
-                self.ctx,
+            lambda on: self._start(
+                transfers.set_approval_required,
+                self.ctx.database,
                 on,
-                on_error=lambda e: self._error(self.tr("Host keys"), str(getattr(e, "message", e))),
+                on_error=lambda e: self._error(self.tr("Host keys"), shown_text(e)),
             )
         )
         self.dialog = dialog

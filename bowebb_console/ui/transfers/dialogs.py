@@ -3,16 +3,16 @@ keys waiting for a lead's approval. All non-blocking (``open()``), results by si
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -25,74 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-CTX = "TransfersErrors"
-# Connection and transfer failures in plain words, by SftpError kind.
-KIND_WORDS = {
-    "dns": QT_TRANSLATE_NOOP(
-        "TransfersErrors",
-        "The server's name was not found (DNS). Check the spelling, or whether a VPN is needed.",
-    ),
-    "refused": QT_TRANSLATE_NOOP(
-        "TransfersErrors",
-        "The server refused the connection: nothing answers on that port, or a firewall blocks it.",
-    ),
-    "timeout": QT_TRANSLATE_NOOP(
-        "TransfersErrors",
-        "The server did not answer in time. Check the network or the VPN.",
-    ),
-    "auth_failed": QT_TRANSLATE_NOOP(
-        "TransfersErrors",
-        "The server refused the login: wrong user name, password or key.",
-    ),
-    "host_key_changed": QT_TRANSLATE_NOOP(
-        "TransfersErrors",
-        "The server's host key has changed. Nothing was sent.",
-    ),
-    "host_key_unknown": QT_TRANSLATE_NOOP(
-        "TransfersErrors",
-        "The server's host key is not trusted yet.",
-    ),
-    "permission_denied": QT_TRANSLATE_NOOP(
-        "TransfersErrors",
-        "Permission denied: the account may not read or write there.",
-    ),
-    "disk_full": QT_TRANSLATE_NOOP(
-        "TransfersErrors",
-        "The local disk is full.",
-    ),
-    "quota": QT_TRANSLATE_NOOP(
-        "TransfersErrors",
-        "The disk quota is used up.",
-    ),
-    "connection_lost": QT_TRANSLATE_NOOP(
-        "TransfersErrors",
-        "The connection was lost.",
-    ),
-    "name_refused": QT_TRANSLATE_NOOP(
-        "TransfersErrors",
-        "The name was refused as unsafe.",
-    ),
-    "exists": QT_TRANSLATE_NOOP(
-        "TransfersErrors",
-        "A file with that name already exists; nothing was overwritten.",
-    ),
-    "changed": QT_TRANSLATE_NOOP(
-        "TransfersErrors",
-        "The file changed while it was being transferred.",
-    ),
-    "cancelled": QT_TRANSLATE_NOOP(
-        "TransfersErrors",
-        "Cancelled.",
-    ),
-    "other": QT_TRANSLATE_NOOP(
-        "TransfersErrors",
-        "The transfer failed.",
-    ),
-}
-
-
-def kind_words(kind: str) -> str:
-    return QCoreApplication.translate(CTX, KIND_WORDS.get(kind, KIND_WORDS["other"]))
+from bowebb_console.services.transfers import PinnedKeyRow, ProfileRow
+from bowebb_console.ui.kit.prompts import Prompts
 
 
 def _mono(text: str) -> QLabel:
@@ -105,17 +39,21 @@ def _mono(text: str) -> QLabel:
 
 
 class ProfileDialog(QDialog):
-    """Create or edit a connection profile; ``saved_fields`` is emitted with the form values.
+    """Create or edit a connection profile; ``submitted`` is emitted with the form values.
 
-    The view saves them on a worker and calls ``show_error`` (the dialog stays open, nothing
-    typed is lost) or ``accept``."""
+    The key file is chosen through ``prompts.ask_path``. The view saves the values on a
+    worker and calls ``show_error`` (the dialog stays open, nothing typed is lost) or
+    ``accept``."""
 
     submitted = Signal(dict)
 
-    def __init__(self, row: Any | None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, row: ProfileRow | None, prompts: Prompts, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Connection profile"))
         self.row = row
+        self.prompts = prompts
         self.name = QLineEdit(row.name if row else "")
         self.host = QLineEdit(row.host if row else "")
         self.port = QSpinBox()
@@ -171,10 +109,13 @@ class ProfileDialog(QDialog):
         self.browse.setEnabled(is_key)
 
     def _choose_key(self) -> None:
-        dialog = QFileDialog(self, self.tr("Private key file"))
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        dialog.fileSelected.connect(self.key_path.setText)
-        dialog.open()
+        start = str(Path(self.key_path.text()).parent) if self.key_path.text() else ""
+        self.prompts.ask_path(
+            self.tr("Private key file"),
+            lambda path: self.key_path.setText(str(path)),
+            save=False,
+            suggested=start,
+        )
 
     def fields(self) -> dict[str, Any]:
         return {
@@ -332,7 +273,11 @@ class PendingKeysDialog(QDialog):
     setting_changed = Signal(bool)
 
     def __init__(
-        self, rows: list[Any], required: bool, is_admin: bool, parent: QWidget | None = None
+        self,
+        rows: list[PinnedKeyRow],
+        required: bool,
+        is_admin: bool,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Host keys waiting for approval"))
@@ -352,7 +297,7 @@ class PendingKeysDialog(QDialog):
         layout.addWidget(self.require)
         layout.addWidget(close)
 
-    def set_rows(self, rows: list[Any]) -> None:
+    def set_rows(self, rows: list[PinnedKeyRow]) -> None:
         self.list.clear()
         for r in rows:
             item = QListWidgetItem(

@@ -1,12 +1,16 @@
 """The queue panel of the Transfers screen: one row per file with its progress, state and
 SHA-256 or reason; file and total progress bars, speed and time left; cancel one file or all;
-retry failed files (the engine resumes them); ask before replacing existing files."""
+retry failed files (the engine resumes them); ask before replacing existing files.
+
+The view owns the panel: it hands in the queue (``watch``) and listens to the signals (status
+lines, finished batches, files to queue again); the panel never reaches back into the view."""
 
 from __future__ import annotations
 
 import posixpath
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -16,21 +20,27 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableView,
     QVBoxLayout,
+    QWidget,
 )
 
-from bowebb_console.ui.transfers import work
+from bowebb_console.services.transfers import FileDone
+from bowebb_console.ui.kit.prompts import Prompts
+from bowebb_console.ui.transfers.errors import shown_text
 from bowebb_console.ui.transfers.models import QueueModel, QueueRow, human_size, percent
 from bowebb_console.ui.transfers.queue import HostQueue
 
-if TYPE_CHECKING:
-    from bowebb_console.ui.transfers.view import TransfersView
-
 
 class QueuePanel(QGroupBox):
-    def __init__(self, view: TransfersView) -> None:
-        super().__init__(view)
+    status = Signal(str, bool)  # text, is an error
+    batch_done = Signal(str)  # direction of a finished batch
+    server_error = Signal(object)  # a batch failed as a whole
+    resubmit = Signal(object, bool)  # file jobs to queue again, overwrite
+
+    def __init__(self, prompts: Prompts, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
         self.setTitle(self.tr("Queue"))
-        self.view = view
+        self.prompts = prompts
+        self.queue: HostQueue | None = None
         self._refused_rows = 0
         self._exists: dict[int, list[Any]] = {}  # batch id -> jobs refused as "exists"
         self._retry: list[Any] = []  # failed jobs that a retry resumes (.part / remote temp)
@@ -68,7 +78,11 @@ class QueuePanel(QGroupBox):
             buttons.addWidget(b)
         qlay.addLayout(buttons)
 
-    def watch(self, queue: HostQueue) -> None:
+    def watch(self, queue: HostQueue | None) -> None:
+        """Show this queue's batches (None: disconnected, nothing to cancel)."""
+        self.queue = queue
+        if queue is None:
+            return
         queue.planned.connect(self._planned)
         queue.progress.connect(self._progress)
         queue.file_done.connect(self._file_done)
@@ -90,7 +104,7 @@ class QueuePanel(QGroupBox):
         left = "" if p.eta_s is None else self.tr(", %1 left").replace("%1", _duration(p.eta_s))
         self.speed.setText(f"{human_size(int(p.speed_bps))}/s{left}")
 
-    def _file_done(self, done: work.FileDone) -> None:
+    def _file_done(self, done: FileDone) -> None:
         r = done.record
         detail = f"SHA-256 {r.sha256}" if r.result == "ok" else (r.reason or "")
         if done.job_index is None:  # refused while planning: a row of its own
@@ -117,31 +131,21 @@ class QueuePanel(QGroupBox):
                     "stopped: %2"
                 )
                 .replace("%1", r.local_name or r.remote_path)
-                .replace("%2", done.log_error)
+                .replace("%2", shown_text(done.log_error))
             )
-            self.view.show_status(text, error=True)
-            self.view.ctx.prompts.show_error(self.tr("Not logged"), text)
+            self.status.emit(text, True)
+            self.prompts.show_error(self.tr("Not logged"), text)
 
     def _batch_finished(self, batch_id: int, direction: str) -> None:
-        if not self.view.alive():
-            return
-        if direction == "upload":
-            self.view.list_remote(self.view.remote_dir)
-        self.view._local_changed()
+        self.batch_done.emit(direction)
         existing = self._exists.pop(batch_id, [])
         if existing:
             self._ask_overwrite(existing)
 
     def retry_failed(self) -> None:
         """Queue failed files again: the engine resumes from the verified part."""
-        su = self.view.session_uuid()
-        if self.view.queue is None or su is None:
-            return
         jobs, self._retry = self._retry, []
-        for job in jobs:
-            self.view.queue.submit(
-                job.direction, [(str(job.source), False)], str(job.target_dir), su
-            )
+        self.resubmit.emit(jobs, False)
         self.retry_button.setEnabled(False)
 
     def _ask_overwrite(self, jobs: list[Any]) -> None:
@@ -151,19 +155,10 @@ class QueuePanel(QGroupBox):
         where = self.tr("on the server") if jobs[0].direction == "upload" else self.tr("here")
 
         def answer(yes: bool) -> None:
-            su = self.view.session_uuid()
-            if not yes or self.view.queue is None or su is None:
-                return
-            for job in jobs:
-                self.view.queue.submit(
-                    job.direction,
-                    [(str(job.source), False)],
-                    str(job.target_dir),
-                    su,
-                    overwrite=True,
-                )
+            if yes:
+                self.resubmit.emit(jobs, True)
 
-        self.view.ctx.prompts.confirm(
+        self.prompts.confirm(
             self.tr("Replace existing files?"),
             self.tr(
                 "%n file(s) already exist %1 and were not transferred: %2. Replace them?",
@@ -177,19 +172,19 @@ class QueuePanel(QGroupBox):
         )
 
     def _batch_failed(self, batch_id: int, exc: BaseException) -> None:
-        self.view.connector.remote_error(exc)
+        self.server_error.emit(exc)
 
     def _cancel_selected(self) -> None:
-        if self.view.queue is None:
+        if self.queue is None:
             return
         for index in self.queue_table.selectionModel().selectedRows():
             row = self.queue_model.rows[index.row()]
             if row.key[1] >= 0 and row.state in ("queued", "running"):
-                self.view.queue.cancel_file(*row.key)
+                self.queue.cancel_file(*row.key)
 
     def cancel_everything(self) -> None:
-        if self.view.queue is not None:
-            self.view.queue.cancel_all()
+        if self.queue is not None:
+            self.queue.cancel_all()
 
 
 def _duration(seconds: float) -> str:

@@ -1,7 +1,8 @@
 """The per-host transfer queue: one batch at a time on the host's transfer connection, the
-rest waiting, every one cancellable (in the spirit of Vorta's jobs manager). Work runs through
-ctx.runner; the worker's callbacks are signals of this GUI-thread object, so they arrive queued
-on the GUI thread (and progress is already throttled to ~10 Hz by the worker)."""
+rest waiting, every one cancellable (in the spirit of Vorta's jobs manager). The batch runs
+through ctx.runner (services.transfers.run_batch: the rules, the logging); the worker's
+callbacks are signals of this GUI-thread object, so they arrive queued on the GUI thread (and
+progress is already throttled to ~10 Hz by the worker)."""
 
 from __future__ import annotations
 
@@ -11,8 +12,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from bowebb_console.services.transfers import Batch, Link, run_batch
 from bowebb_console.ui.kit.context import AppContext
-from bowebb_console.ui.transfers.work import Batch, Link, run_batch
 
 
 class HostQueue(QObject):
@@ -39,7 +40,7 @@ class HostQueue(QObject):
 
     def submit(
         self,
-        direction: str,
+        direction: Any,
         sources: list[tuple[str, bool]],
         target: str,
         session_uuid: str,
@@ -58,7 +59,8 @@ class HostQueue(QObject):
         batch = self.running = self.waiting.popleft()
         self.ctx.runner.start(
             run_batch,
-            self.ctx,
+            self.ctx.database,
+            self.ctx.identity,
             self.link,
             batch,
             planned=self.planned.emit,

@@ -5,6 +5,8 @@ purpose a purchased service or support with its reference), a connection profile
 customer, and connects. First contact asks to confirm the host key's fingerprint; a changed key
 is refused with a warning. Uploads (buttons or dropping files on the remote pane) and downloads
 run in a per-host queue (queue.HostQueue); nothing here waits on the network or database.
+The view owns its helpers (connecting.Connector, panel.QueuePanel): it tells them what is
+selected and listens to their signals.
 """
 
 from __future__ import annotations
@@ -17,7 +19,6 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -29,12 +30,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bowebb_console.services import transfers
+from bowebb_console.services.transfers import Link, ProfileRow, TransferSession
 from bowebb_console.ui.kit.context import AppContext
-from bowebb_console.ui.transfers import work
 from bowebb_console.ui.transfers.connecting import Connector
-from bowebb_console.ui.transfers.models import (
-    RemoteModel,
-)
+from bowebb_console.ui.transfers.errors import shown_text
+from bowebb_console.ui.transfers.models import RemoteModel
 from bowebb_console.ui.transfers.panel import QueuePanel
 from bowebb_console.ui.transfers.queue import HostQueue
 from bowebb_console.ui.transfers.remote_table import RemoteTable
@@ -44,12 +45,16 @@ class TransfersView(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.link: work.Link | None = None
+        self.link: Link | None = None
         self.queue: HostQueue | None = None
         self.remote_dir = ""
-        self.profiles: list[Any] = []
-        self.sessions: list[tuple[Any, str]] = []
-        self.connector = Connector(self)
+        self.profiles: list[ProfileRow] = []
+        self.sessions: list[TransferSession] = []
+        self.connector = Connector(ctx, lambda: (self.session(), self.profile()), self)
+        self.connector.status.connect(self.show_status)
+        self.connector.busy_changed.connect(self._update_buttons)
+        self.connector.connected.connect(self.connected)
+        self.connector.profiles_changed.connect(self.reload_profiles)
         self._build()
         app = QCoreApplication.instance()
         if app is not None:  # quitting must not wait for a multi-gigabyte file to finish
@@ -164,7 +169,11 @@ class TransfersView(QWidget):
         split.addWidget(remote)
         split.setStretchFactor(1, 3)
 
-        self.panel = QueuePanel(self)
+        self.panel = QueuePanel(self.ctx.prompts, self)
+        self.panel.status.connect(self.show_status)
+        self.panel.batch_done.connect(self._batch_done)
+        self.panel.server_error.connect(self.connector.remote_error)
+        self.panel.resubmit.connect(self._resubmit)
         # Shortcuts to the queue panel's widgets (tests and the rest of the view use them).
         self.queue_model = self.panel.queue_model
         self.file_bar, self.total_bar = self.panel.file_bar, self.panel.total_bar
@@ -189,41 +198,47 @@ class TransfersView(QWidget):
 
     # --- sessions and profiles ------------------------------------------------------------
 
-    def session_uuid(self) -> str | None:
+    def session(self) -> TransferSession | None:
         i = self.session_combo.currentIndex()
-        return self.sessions[i][0].session_uuid if 0 <= i < len(self.sessions) else None
+        return self.sessions[i] if 0 <= i < len(self.sessions) else None
 
-    def profile(self) -> Any | None:
+    def session_uuid(self) -> str | None:
+        session = self.session()
+        return session.session_uuid if session is not None else None
+
+    def profile(self) -> ProfileRow | None:
         i = self.profile_combo.currentIndex()
         return self.profiles[i] if 0 <= i < len(self.profiles) else None
 
     def reload_sessions(self) -> None:
         self.ctx.runner.start(
-            work.load_sessions,
-            self.ctx,
+            transfers.open_sessions,
+            self.ctx.database,
+            self.ctx.identity,
             tag="transfers.sessions",
+            owner=self,
             on_result=self._sessions_loaded,
             on_error=self._load_failed,
         )
 
-    def _sessions_loaded(self, found: list[tuple[Any, str]]) -> None:
+    def _sessions_loaded(self, found: list[TransferSession]) -> None:
         if not self.alive():
             return
         keep = self.session_uuid()
         self.sessions = found
         self.session_combo.blockSignals(True)
         self.session_combo.clear()
-        for t, name in found:
+        for t in found:
             kind = self.tr("order") if t.purpose_kind == "purchased_service" else self.tr("ticket")
-            self.session_combo.addItem(f"{name} — {kind} {t.purpose_reference}")
-        uuids = [t.session_uuid for t, _ in found]
+            self.session_combo.addItem(f"{t.customer_name} — {kind} {t.purpose_reference}")
+        uuids = [t.session_uuid for t in found]
         self.session_combo.setCurrentIndex(uuids.index(keep) if keep in uuids else 0)
         self.session_combo.blockSignals(False)
         self._session_changed()
 
     def _session_changed(self) -> None:
-        i = self.session_combo.currentIndex()
-        if not self.sessions:
+        t = self.session()
+        if t is None:
             self.session_info.setText(
                 self.tr(
                     "You have no open file-transfer session. Start one from Sessions: record "
@@ -236,29 +251,29 @@ class TransfersView(QWidget):
             self.profile_combo.clear()
             self._update_buttons()
             return
-        t, name = self.sessions[i]
         what = (
             self.tr("Purchased service, order %1")
             if t.purpose_kind == "purchased_service"
             else self.tr("Support, ticket %1")
         ).replace("%1", t.purpose_reference)
-        self.session_info.setText(f"{name}: {what}. {t.purpose}")
+        self.session_info.setText(f"{t.customer_name}: {what}. {t.purpose}")
         self.reload_profiles()
 
     def reload_profiles(self, select_id: int | None = None) -> None:
-        if not self.sessions:
+        session = self.session()
+        if session is None:
             return
-        customer = self.sessions[self.session_combo.currentIndex()][0].customer_id
         self.ctx.runner.start(
-            work.load_profiles,
-            self.ctx,
-            customer,
+            transfers.list_profiles,
+            self.ctx.database,
+            session.customer_id,
             tag="transfers.profiles",
+            owner=self,
             on_result=lambda rows: self._profiles_loaded(rows, select_id),
             on_error=self._load_failed,
         )
 
-    def _profiles_loaded(self, rows: list[Any], select_id: int | None) -> None:
+    def _profiles_loaded(self, rows: list[ProfileRow], select_id: int | None) -> None:
         if not self.alive():
             return
         self.profiles = rows
@@ -273,18 +288,16 @@ class TransfersView(QWidget):
         self._profile_changed()
 
     def _profile_changed(self) -> None:
-        from bowebb_console.demo.transfers import is_demo_profile
-
         p = self.profile()
-        self.demo_note.setVisible(p is not None and is_demo_profile(p.host, p.port))
+        self.demo_note.setVisible(p is not None and p.demo)
         self._update_buttons()
 
     def _load_failed(self, exc: BaseException) -> None:
         if not self.alive():
             return
         self.show_status(
-            self.tr("Could not load from the database (%1). Press Refresh to try again.").replace(
-                "%1", type(exc).__name__
+            self.tr("Could not load from the database: %1 Press Refresh to try again.").replace(
+                "%1", shown_text(exc)
             ),
             error=True,
         )
@@ -317,7 +330,7 @@ class TransfersView(QWidget):
 
     # --- connected ------------------------------------------------------------------------
 
-    def connected(self, link: work.Link) -> None:
+    def connected(self, link: Link) -> None:
         self.link = link
         self.queue = HostQueue(self.ctx, link, self)
         self.panel.watch(self.queue)
@@ -352,6 +365,7 @@ class TransfersView(QWidget):
         if self.queue is not None:
             self.queue.cancel_all()
             queue, self.queue = self.queue, None
+            self.panel.watch(None)
             # Close only after the running batch has stopped (it uses the connection).
             queue.batch_finished.connect(lambda *_: link and self.ctx.runner.start(link.close))
             if queue.running is None and link is not None:
@@ -367,10 +381,11 @@ class TransfersView(QWidget):
         if self.link is None:
             return
         self.ctx.runner.start(
-            work.list_dir,
+            transfers.list_dir,
             self.link,
             path,
             tag="transfers.list",
+            owner=self,
             on_result=self._listed,
             on_error=self.connector.remote_error,
         )
@@ -393,20 +408,30 @@ class TransfersView(QWidget):
     # --- queueing -------------------------------------------------------------------------
 
     def _choose_local(self) -> None:
-        dialog = QFileDialog(self, self.tr("Download folder"), self.local_dir.text())
-        dialog.setFileMode(QFileDialog.FileMode.Directory)
-        dialog.fileSelected.connect(self.local_dir.setText)
-        dialog.open()
+        self.ctx.prompts.ask_path(
+            self.tr("Download folder"),
+            lambda path: self.local_dir.setText(str(path)),
+            save=False,
+            folder=True,
+            suggested=self.local_dir.text(),
+        )
 
     def _pick_upload(self, *, folder: bool) -> None:
-        dialog = QFileDialog(self, self.tr("Upload"), self.local_dir.text())
+        start = self.local_dir.text()
         if folder:
-            dialog.setFileMode(QFileDialog.FileMode.Directory)
-            dialog.fileSelected.connect(lambda p: self.upload_paths([p]))
+            self.ctx.prompts.ask_path(
+                self.tr("Upload"),
+                lambda path: self.upload_paths([str(path)]),
+                save=False,
+                folder=True,
+                suggested=start,
+            )
         else:
-            dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
-            dialog.filesSelected.connect(self.upload_paths)
-        dialog.open()
+            self.ctx.prompts.ask_paths(
+                self.tr("Upload"),
+                lambda paths: self.upload_paths([str(p) for p in paths]),
+                suggested=start,
+            )
 
     def upload_paths(self, paths: list[str]) -> None:
         """Queue local files and folders for upload into the remote folder shown."""
@@ -431,9 +456,31 @@ class TransfersView(QWidget):
         if sources:
             self.queue.submit("download", sources, self.local_dir.text(), su)
 
+    def _resubmit(self, jobs: list[Any], overwrite: bool) -> None:
+        """Queue files again: failed ones (the engine resumes them) or, after the agent said
+        yes, existing ones to replace."""
+        su = self.session_uuid()
+        if self.queue is None or su is None:
+            return
+        for job in jobs:
+            self.queue.submit(
+                job.direction,
+                [(str(job.source), False)],
+                str(job.target_dir),
+                su,
+                overwrite=overwrite,
+            )
+
+    def _batch_done(self, direction: str) -> None:
+        if not self.alive():
+            return
+        if direction == "upload":
+            self.list_remote(self.remote_dir)
+        self._local_changed()
+
     def resume_downloads(self) -> None:
         su = self.session_uuid()
-        found = work.interrupted_downloads(self.local_dir.text())
+        found = transfers.interrupted_downloads(self.local_dir.text())
         if self.queue is None or su is None or not found:
             return
         self.queue.submit("download", [(r, False) for r, _ in found], self.local_dir.text(), su)
@@ -441,7 +488,7 @@ class TransfersView(QWidget):
 
     def _local_changed(self) -> None:
         if hasattr(self, "resume_button"):
-            waiting = bool(work.interrupted_downloads(self.local_dir.text()))
+            waiting = bool(transfers.interrupted_downloads(self.local_dir.text()))
             self.resume_button.setEnabled(waiting and self.link is not None)
 
 

@@ -4,59 +4,21 @@ an allowed purpose; one event per record, file names in the payload only; host-k
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 import pytest
 from sqlalchemy import text
 
+from bowebb_console.store.db.connect import Database
 from bowebb_console.store.db.engine import make_engine
 from bowebb_console.store.log.verify import verify_log
 from bowebb_console.store.sessions import events as sessions
 from bowebb_console.store.transfers import log as transfer_log
 from tests.store.log_helpers import add_customer
+from tests.store.transfers.conftest import Record, transfer_session
 
 
-@pytest.fixture
-def db(any_db_url: str):  # type: ignore[no-untyped-def]
-    engine = make_engine(any_db_url)
-    yield engine
-    engine.dispose()
-
-
-@dataclass(frozen=True)
-class Record:  # the shape of sftp.transfer.TransferRecord
-    direction: str = "upload"
-    remote_path: str = "/in/Lönefil oktober.csv"
-    local_name: str = "Lönefil oktober.csv"
-    size: int = 1234
-    sha256: str | None = "ab" * 32
-    host_key_fingerprint: str = "SHA256:abc"
-    resumed_from: int | None = None
-    duration_s: float = 0.5
-    result: str = "ok"
-    reason: str | None = None
-    error_kind: str | None = None
-    bytes_transferred: int = 1234
-    started_at: dt.datetime = dt.datetime(2026, 11, 26, tzinfo=dt.UTC)
-
-
-def transfer_session(
-    db, *, purpose_kind: str | None = "support", scope: str = "file_transfer", start: bool = True
-) -> str:  # type: ignore[no-untyped-def]
-    customer, contact = add_customer(db)
-    event = sessions.record_consent(
-        db, customer_id=customer, contact_id=contact, session_kind="file_transfer",
-        outcome="agreed", channel="phone", agreed_at=dt.datetime.now(dt.UTC),
-        reference="T-77", scope=scope, purpose="Send the SIE file",
-        purpose_kind=purpose_kind, purpose_reference="T-77" if purpose_kind else "",
-    )  # fmt: skip
-    if start:
-        sessions.start_session(db, event.session_uuid, tool="other")
-    return event.session_uuid
-
-
-def test_purpose_kind_is_validated(db) -> None:  # type: ignore[no-untyped-def]
-    customer, contact = add_customer(db)
+def test_purpose_kind_is_validated(db: Database) -> None:
+    customer, contact = add_customer(db.engine)
     common = dict(
         customer_id=customer, contact_id=contact, session_kind="file_transfer", outcome="agreed",
         channel="phone", agreed_at=dt.datetime.now(dt.UTC), reference="T-1",
@@ -68,49 +30,59 @@ def test_purpose_kind_is_validated(db) -> None:  # type: ignore[no-untyped-def]
         sessions.record_consent(db, purpose_kind="purchased_service", **common)  # type: ignore[arg-type]
 
 
-def test_one_event_per_record_names_in_payload_only(db) -> None:  # type: ignore[no-untyped-def]
+def test_one_event_per_record_names_in_payload_only(db: Database) -> None:
     su = transfer_session(db)
-    (allowed,) = transfer_log.open_transfer_sessions(db)
+    with db.transaction(write=False) as conn:
+        (allowed,) = transfer_log.open_transfer_sessions(conn)
     assert (allowed.session_uuid, allowed.purpose_kind, allowed.purpose_reference) == (
         su, "support", "T-77",
     )  # fmt: skip
+    assert allowed.customer_name == "Testbolaget AB"
     transfer_log.log_file_transferred(db, su, Record())
     transfer_log.log_file_transferred(db, su, Record(result="cancelled", sha256=None,
                                                      reason="Cancelled by the user."))  # fmt: skip
-    (ok, cancelled) = transfer_log.transfers_of(db, su)
+    with db.transaction(write=False) as conn:
+        (ok, cancelled) = transfer_log.transfers_of(conn, su)
+        columns = conn.execute(text("SELECT * FROM log_event")).all()
     assert ok["sha256"] == "ab" * 32 and ok["local_name"] == "Lönefil oktober.csv"
     assert ok["host_key_fingerprint"] == "SHA256:abc" and ok["result"] == "ok"
     assert cancelled["result"] == "cancelled" and cancelled["sha256"] is None
-    with db.connect() as conn:
-        columns = conn.execute(text("SELECT * FROM log_event")).all()
     assert "Lönefil" not in repr(columns)
     assert verify_log(db).ok
 
 
 @pytest.mark.parametrize(
-    ("kw", "message"),
+    ("kw", "code"),
     [
-        ({"purpose_kind": None}, "purpose the policy allows"),
-        ({"scope": "control"}, "does not cover file transfers"),
-        ({"start": False}, "not started"),
+        ({"purpose_kind": None}, "transfers.no_purpose"),
+        ({"scope": "control"}, "transfers.wrong_scope"),
+        ({"start": False}, "transfers.not_started"),
+        ({"outcome": "refused", "start": False}, "transfers.consent_refused"),
     ],
 )
-def test_transfers_refused_outside_an_allowed_session(db, kw, message) -> None:  # type: ignore[no-untyped-def]
+def test_transfers_refused_outside_an_allowed_session(db: Database, kw, code) -> None:  # type: ignore[no-untyped-def]
     su = transfer_session(db, **kw)
-    with pytest.raises(transfer_log.TransferNotAllowed, match=message):
-        transfer_log.check_transfer_session(db, su)
-    assert transfer_log.open_transfer_sessions(db) == []
+    with db.transaction(write=False) as conn:
+        with pytest.raises(transfer_log.TransferNotAllowed) as info:
+            transfer_log.check_transfer_session(conn, su)
+        assert transfer_log.open_transfer_sessions(conn) == []
+    assert info.value.code == code
 
 
-def test_ended_session_refuses_and_remote_control_is_not_listed(db) -> None:  # type: ignore[no-untyped-def]
+def test_ended_or_unknown_session_refuses(db: Database) -> None:
     su = transfer_session(db)
-    transfer_log.check_transfer_session(db, su)
+    with db.transaction(write=False) as conn:
+        transfer_log.check_transfer_session(conn, su)
     sessions.end_session(db, su, "done", "resolved")
-    with pytest.raises(transfer_log.TransferNotAllowed, match="ended"):
-        transfer_log.check_transfer_session(db, su)
+    with db.transaction(write=False) as conn:
+        with pytest.raises(transfer_log.TransferNotAllowed) as ended:
+            transfer_log.check_transfer_session(conn, su)
+        with pytest.raises(transfer_log.TransferNotAllowed) as unknown:
+            transfer_log.check_transfer_session(conn, "6c1f7b1e-0000-4000-8000-000000000000")
+    assert (ended.value.code, unknown.value.code) == ("transfers.ended", "transfers.no_session")
 
 
-def test_host_key_events(db) -> None:  # type: ignore[no-untyped-def]
+def test_host_key_events(db: Database) -> None:
     from bowebb_console.store.transfers.host_keys import PinnedKeyRow
 
     su = transfer_session(db)
@@ -132,32 +104,30 @@ def test_host_key_events(db) -> None:  # type: ignore[no-untyped-def]
 def test_agent_login_on_postgresql(pg_db) -> None:  # type: ignore[no-untyped-def]
     """As an agent: pin a first key and log it, log transfers (the server names the actor);
     replacing the key is refused by the database, and nothing is logged for it."""
-    from sqlalchemy.orm import Session
-
     from bowebb_console.store.db import users
     from bowebb_console.store.db.setup import init_database
     from bowebb_console.store.transfers import host_keys
 
     init_database(pg_db.admin_url_str, role_prefix=pg_db.role_prefix)
-    admin = make_engine(pg_db.admin_url_str)
+    admin = Database(make_engine(pg_db.admin_url_str))
     name = pg_db.login_name("agent")
-    with admin.begin() as conn:
+    with admin.engine.begin() as conn:
         users.add_user(conn, name, "agent", "correct horse battery")
-    agent = make_engine(pg_db.url_for(name, "correct horse battery"))
+    agent = Database(make_engine(pg_db.url_for(name, "correct horse battery")))
     try:
         su = transfer_session(agent)
-        with Session(agent) as s:
+        with agent.transaction() as conn:
             row = host_keys.pin_key(
-                s, "sftp.example.se", 22, "ssh-ed25519", "SHA256:first", "AAAA",
+                conn, "sftp.example.se", 22, "ssh-ed25519", "SHA256:first", "AAAA",
                 actor="ignored", role="ignored",
             )  # fmt: skip
-            pinned = transfer_log.log_host_key_pinned(agent, su, row)
-            with pytest.raises(host_keys.HostKeyStoreError) as info:
-                host_keys.replace_key(
-                    s, "sftp.example.se", 22, "SHA256:first", "ssh-ed25519", "SHA256:second",
-                    "BBBB", actor="ignored", role="lead",
-                )  # fmt: skip
-        assert info.value.kind == "not_allowed"
+        pinned = transfer_log.log_host_key_pinned(agent, su, row)
+        with pytest.raises(host_keys.HostKeyStoreError) as info, agent.transaction() as conn:
+            host_keys.replace_key(
+                conn, "sftp.example.se", 22, "SHA256:first", "ssh-ed25519", "SHA256:second",
+                "BBBB", actor="ignored", role="lead",
+            )  # fmt: skip
+        assert (info.value.kind, info.value.code) == ("not_allowed", "hostkey.replace_not_allowed")
         event = transfer_log.log_file_transferred(agent, su, Record())
         assert pinned.actor == event.actor == name and row.pinned_by == name
         kinds = [e.kind for e in sessions.session_timeline(agent, su)]

@@ -16,6 +16,7 @@ import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
+from bowebb_console.services import transfers
 from bowebb_console.sftp.hostkeys import fingerprint, public_key_b64
 from bowebb_console.store.db.connect import Database
 from bowebb_console.store.db.engine import make_engine
@@ -53,12 +54,11 @@ def setup_db(url: str, server: Sshd, key: Path | None = None) -> tuple[str, int]
         customer, contact = add_customer(db.engine)
         su = _consent(db, customer, contact)
         sessions.start_session(db, su, tool="other")
-        with db.session() as s:
-            host_keys.save_profile(
-                s, customer_id=customer, name="Kundens server", host="127.0.0.1",
-                port=server.port, username=server.user, auth_kind="key",
-                key_path=str(key or server.client_key), remote_dir=str(server.root / "in"),
-            )  # fmt: skip
+        transfers.save_profile(
+            db, customer_id=customer, name="Kundens server", host="127.0.0.1",
+            port=server.port, username=server.user, auth_kind="key",
+            key_path=str(key or server.client_key), remote_dir=str(server.root / "in"),
+        )  # fmt: skip
     finally:
         db.dispose()
     (server.root / "in").mkdir(exist_ok=True)
@@ -69,9 +69,9 @@ def pin_in_db(url: str, server: Sshd, key_file: Path) -> str:
     key = paramiko.PKey.from_path(key_file)
     db = Database(make_engine(url))
     try:
-        with db.session() as s:
+        with db.transaction() as conn:
             host_keys.pin_key(
-                s, "127.0.0.1", server.port, key.get_name(), fingerprint(key),
+                conn, "127.0.0.1", server.port, key.get_name(), fingerprint(key),
                 public_key_b64(key), actor="lead", role="lead",
             )  # fmt: skip
     finally:
@@ -136,7 +136,7 @@ def test_confirm_fingerprint_then_upload_logged(
     assert seen and seen[-1] == src.stat().st_size
     assert view.total_bar.value() == 100 and view.file_bar.value() == 100
     assert view.queue_model.data(view.queue_model.index(0, 4)) == "Done, verified"
-    (event,) = transfer_log.transfers_of(ctx.database, su)
+    (event,) = transfers.transfers_of(ctx.database, su)
     assert event["sha256"] == expected == sha256sum(sshd.root / "in" / src.name)
     assert event["direction"] == "upload" and event["result"] == "ok"
     assert event["host_key_fingerprint"] == view.link.fingerprint
@@ -162,7 +162,7 @@ def test_cancel_logs_cancelled(qtbot, make_ctx, sqlite_url, sshd, tmp_path) -> N
         lambda: bool(view.queue_model.rows) and view.queue_model.rows[0].state == "cancelled",
         timeout=30_000,
     )
-    (event,) = transfer_log.transfers_of(ctx.database, su)
+    (event,) = transfers.transfers_of(ctx.database, su)
     assert event["result"] == "cancelled" and event["sha256"] is None
     assert not (sshd.root / "in" / "stor.bin").exists()
     assert verify_log(ctx.database).ok
@@ -183,7 +183,7 @@ def test_changed_host_key_is_refused(qtbot, make_ctx, sqlite_url, sshd, role) ->
     assert dialog.old.text() == old and new in dialog.new.text()
     assert old in view.status.text() and new in view.status.text()
     assert view.link is None and not view.upload_files.isEnabled()
-    assert transfer_log.transfers_of(ctx.database, su) == []
+    assert transfers.transfers_of(ctx.database, su) == []
     if role == "agent":
         assert dialog.replace_button is None
         dialog.reject()
@@ -214,8 +214,8 @@ def test_no_allowed_session_cannot_start(qtbot, make_ctx, sqlite_url, sshd) -> N
 
 def test_passphrase_never_in_logs_or_database(qtbot, make_ctx, sqlite_url, sshd, tmp_path,
                                               memory_credentials) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
+    from bowebb_console.services.transfers import to_profile
     from bowebb_console.sftp.connection import secret_account
-    from bowebb_console.ui.transfers.work import to_profile
 
     log_file = tmp_path / "app.log"
     handler = logging.FileHandler(log_file, encoding="utf-8")
@@ -236,7 +236,7 @@ def test_passphrase_never_in_logs_or_database(qtbot, make_ctx, sqlite_url, sshd,
         src = tmp_path / "liten.txt"
         src.write_text("hej")
         view.upload_paths([str(src)])
-        qtbot.waitUntil(lambda: transfer_log.transfers_of(ctx.database, su) != [], timeout=15_000)
+        qtbot.waitUntil(lambda: transfers.transfers_of(ctx.database, su) != [], timeout=15_000)
         account = secret_account(to_profile(view.profile()))
         assert memory_credentials.get(account) == KEY_PASSPHRASE  # only in the keyring
         disconnect(qtbot, view, ctx)
@@ -306,7 +306,7 @@ def test_resume_interrupted_download(qtbot, make_ctx, sqlite_url, sshd, tmp_path
     qtbot.mouseClick(view.resume_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(view.queue_model.rows) and view.queue_model.rows[0].state == "ok",
                     timeout=15_000)  # fmt: skip
-    (event,) = transfer_log.transfers_of(ctx.database, su)
+    (event,) = transfers.transfers_of(ctx.database, su)
     assert event["resumed_from"] == MiB and event["sha256"] == hashlib.sha256(data).hexdigest()
     assert (local / "halv.bin").read_bytes() == data and not (local / "halv.bin.part").exists()
     disconnect(qtbot, view, ctx)
@@ -317,8 +317,7 @@ def test_pin_waits_for_a_leads_approval(qtbot, make_ctx, sqlite_url, sshd, promp
 
     su, _ = setup_db(sqlite_url, sshd)
     db = Database(make_engine(sqlite_url))
-    with db.session() as s:
-        host_keys.set_requires_approval(s, True)
+    transfers.set_approval_required(db, True)
     db.dispose()
     agent = make_ctx(sqlite_url, role="agent")
     view = open_view(qtbot, agent)
@@ -359,8 +358,8 @@ def test_existing_file_is_replaced_only_after_asking(  # type: ignore[no-untyped
     qtbot.mouseClick(view.connect_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: view.link is not None, timeout=15_000)
     view.upload_paths([str(src)])
-    qtbot.waitUntil(lambda: len(transfer_log.transfers_of(ctx.database, su)) == 2, timeout=15_000)
-    first, second = transfer_log.transfers_of(ctx.database, su)
+    qtbot.waitUntil(lambda: len(transfers.transfers_of(ctx.database, su)) == 2, timeout=15_000)
+    first, second = transfers.transfers_of(ctx.database, su)
     assert (first["result"], first["error_kind"]) == ("failed", "exists")
     assert "already exist" in prompts.texts("confirm")[0] and "finns.txt" in prompts.texts()[0]
     assert second["result"] == "ok" and target.read_text() == "new version"
@@ -396,7 +395,7 @@ def test_server_dies_mid_file_then_retry_resumes(  # type: ignore[no-untyped-def
     qtbot.waitUntil(lambda: view.link is not None, timeout=15_000)
     qtbot.mouseClick(view.panel.retry_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: view.queue_model.rows[-1].state == "ok", timeout=60_000)
-    failed, ok = transfer_log.transfers_of(ctx.database, su)
+    failed, ok = transfers.transfers_of(ctx.database, su)
     assert failed["result"] == "failed" and failed["error_kind"] == "connection_lost"
     assert ok["resumed_from"] and ok["sha256"] == hashlib.sha256(src.read_bytes()).hexdigest()
     assert sha256sum(own_sshd.root / "in" / src.name) == ok["sha256"]
@@ -420,8 +419,8 @@ def test_download_folder_refuses_hostile_names(qtbot, make_ctx, sqlite_url, sshd
     names = [view.remote_model.row_at(r).name for r in range(view.remote_model.rowCount())]
     view.remote_table.selectRow(names.index("underlag"))
     qtbot.mouseClick(view.download_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: len(transfer_log.transfers_of(ctx.database, su)) == 2, timeout=15_000)
-    events = sorted(transfer_log.transfers_of(ctx.database, su), key=lambda e: e["result"])
+    qtbot.waitUntil(lambda: len(transfers.transfers_of(ctx.database, su)) == 2, timeout=15_000)
+    events = sorted(transfers.transfers_of(ctx.database, su), key=lambda e: e["result"])
     assert [(e["result"], e["error_kind"]) for e in events] == [
         ("failed", "name_refused"), ("ok", None),
     ]  # fmt: skip
@@ -479,8 +478,8 @@ def test_cancel_one_file_the_rest_continues(qtbot, make_ctx, sqlite_url, sshd, t
 
     view.queue.progress.connect(cancel_first)
     view.upload_paths([str(big), str(small)])
-    qtbot.waitUntil(lambda: len(transfer_log.transfers_of(ctx.database, su)) == 2, timeout=30_000)
-    first, second = transfer_log.transfers_of(ctx.database, su)
+    qtbot.waitUntil(lambda: len(transfers.transfers_of(ctx.database, su)) == 2, timeout=30_000)
+    first, second = transfers.transfers_of(ctx.database, su)
     assert (first["local_name"], first["result"]) == ("en_stor.bin", "cancelled")
     assert (second["local_name"], second["result"]) == ("en_liten.txt", "ok")
     qtbot.waitUntil(lambda: view.queue is not None and not view.queue.busy)

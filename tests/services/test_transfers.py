@@ -1,0 +1,281 @@
+"""services.transfers against a real OpenSSH sshd and a real database, without Qt: the session
+check before anything connects, secrets, pinning (first key, approval, replacement by leads),
+profiles, and the batch rules (one event per file; a failed log write stops the batch)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import paramiko
+import pytest
+
+from bowebb_console.services import transfers
+from bowebb_console.services.database import Database, Identity
+from bowebb_console.sftp.connection import SftpError
+from bowebb_console.sftp.hostkeys import OfferedKey, fingerprint, public_key_b64
+from bowebb_console.store.db.engine import make_engine
+from bowebb_console.store.db.setup import init_database
+from bowebb_console.store.log.chain import LogWriteError, local_actor
+from bowebb_console.store.log.verify import verify_log
+from bowebb_console.store.sessions import events as sessions
+from bowebb_console.store.transfers import log as transfer_log
+from tests.sftp.conftest import KEY_PASSPHRASE, Sshd, sha256sum
+from tests.sftp.conftest import sshd as sshd  # the fixture
+from tests.store.log_helpers import add_customer
+
+AGENT = Identity(user="anna", role="agent", dialect="sqlite")
+LEAD = Identity(user="lena", role="lead", dialect="sqlite")
+
+
+class Credentials:
+    """The three calls the service makes on the keyring (credentials.CredentialStore)."""
+
+    def __init__(self, **items: str) -> None:
+        self.items = dict(items)
+
+    def get(self, account: str) -> str | None:
+        return self.items.get(account)
+
+    def store(self, account: str, secret: str) -> None:
+        self.items[account] = secret
+
+    def delete(self, account: str) -> None:
+        self.items.pop(account, None)
+
+
+@pytest.fixture
+def db(sqlite_url: str) -> Iterator[Database]:
+    init_database(sqlite_url)
+    database = Database(make_engine(sqlite_url))
+    yield database
+    database.dispose()
+
+
+def open_session(db: Database, **consent: Any) -> tuple[str, int]:
+    customer, contact = add_customer(db.engine)
+    values: dict[str, Any] = {
+        "session_kind": "file_transfer", "outcome": "agreed", "channel": "phone",
+        "agreed_at": dt.datetime.now(dt.UTC), "reference": "O-12", "scope": "file_transfer",
+        "purpose": "Import", "purpose_kind": "purchased_service", "purpose_reference": "O-12",
+    } | consent  # fmt: skip
+    su = sessions.record_consent(
+        db, customer_id=customer, contact_id=contact, **values
+    ).session_uuid
+    sessions.start_session(db, su, tool="other")
+    return su, customer
+
+
+def profile(db: Database, customer: int, server: Sshd, key: Path | None = None) -> Any:
+    (server.root / "in").mkdir(exist_ok=True)
+    return transfers.save_profile(
+        db, customer_id=customer, name="Kund", host="127.0.0.1", port=server.port,
+        username=server.user, auth_kind="key", key_path=str(key or server.client_key),
+        remote_dir=str(server.root / "in"),
+    )  # fmt: skip
+
+
+def offered(key_file: Path) -> OfferedKey:
+    key = paramiko.PKey.from_path(key_file)
+    return OfferedKey(key.get_name(), fingerprint(key), public_key_b64(key))
+
+
+def kinds(db: Database, su: str) -> list[str]:
+    return [e.kind for e in sessions.session_timeline(db, su)]
+
+
+@pytest.mark.sshd
+def test_first_contact_pin_then_connect(db: Database, sshd: Sshd) -> None:
+    su, customer = open_session(db)
+    (allowed,) = transfers.open_sessions(db, Identity(local_actor(), "admin", "sqlite"))
+    assert (allowed.session_uuid, allowed.customer_name) == (su, "Testbolaget AB")
+    row = profile(db, customer, sshd)
+    with pytest.raises(SftpError) as info:
+        transfers.open_link(db, su, row, None, None, False)
+    assert info.value.kind == "host_key_unknown" and info.value.offered == offered(sshd.host_key)
+    pinned = transfers.pin_key(db, AGENT, su, "127.0.0.1", sshd.port, info.value.offered)
+    assert pinned.trusted and kinds(db, su)[-1] == "host_key_pinned"
+    link = transfers.open_link(db, su, row, None, None, False)
+    try:
+        assert link.fingerprint == pinned.fingerprint and link.start_dir == row.remote_dir
+        path, listing = transfers.list_dir(link, link.start_dir)
+        assert path == link.start_dir and isinstance(listing, list)
+    finally:
+        link.close()
+
+
+@pytest.mark.sshd
+def test_refused_session_connects_to_nothing(db: Database, sshd: Sshd) -> None:
+    su, customer = open_session(db, scope="control")
+    row = profile(db, customer, sshd)
+    with pytest.raises(transfers.TransferNotAllowed) as info:
+        transfers.open_link(db, su, row, None, None, False)
+    assert info.value.code == "transfers.wrong_scope"
+    assert kinds(db, su) == ["consent_recorded", "session_started"]
+
+
+@pytest.mark.sshd
+def test_secret_asked_remembered_and_forgotten_when_wrong(db: Database, sshd: Sshd) -> None:
+    from bowebb_console.sftp.connection import secret_account
+
+    su, customer = open_session(db)
+    row = profile(db, customer, sshd, sshd.client_key_protected)
+    transfers.pin_key(db, LEAD, su, "127.0.0.1", sshd.port, offered(sshd.host_key))
+    account = secret_account(transfers.to_profile(row))
+    with pytest.raises(transfers.NeedSecret) as first:
+        transfers.open_link(db, su, row, None, None, False)
+    assert not first.value.forgot_remembered
+    wrong = Credentials(**{account: "fel lösenfras"})
+    with pytest.raises(transfers.NeedSecret) as again:
+        transfers.open_link(db, su, row, wrong, None, False)  # type: ignore[arg-type]
+    assert again.value.forgot_remembered and account not in wrong.items
+    kept = Credentials()
+    transfers.open_link(db, su, row, kept, KEY_PASSPHRASE, True).close()  # type: ignore[arg-type]
+    assert kept.items == {account: KEY_PASSPHRASE}
+    transfers.open_link(db, su, row, kept, None, False).close()  # type: ignore[arg-type]
+
+
+@pytest.mark.sshd
+def test_changed_key_is_replaced_only_by_a_lead(db: Database, sshd: Sshd) -> None:
+    su, customer = open_session(db)
+    row = profile(db, customer, sshd)
+    old = transfers.pin_key(db, AGENT, su, "127.0.0.1", sshd.port, offered(sshd.other_host_key))
+    with pytest.raises(SftpError) as info:
+        transfers.open_link(db, su, row, None, None, False)
+    assert info.value.kind == "host_key_changed" and info.value.old_fp == old.fingerprint
+    new = offered(sshd.host_key)
+    with pytest.raises(transfers.HostKeyStoreError) as refused:
+        transfers.replace_key(db, AGENT, su, "127.0.0.1", sshd.port, old.fingerprint, new)
+    assert refused.value.code == "hostkey.replace_not_allowed"
+    transfers.replace_key(db, LEAD, su, "127.0.0.1", sshd.port, old.fingerprint, new)
+    assert kinds(db, su)[-1] == "host_key_replaced"
+    transfers.open_link(db, su, row, None, None, False).close()
+
+
+@pytest.mark.sshd
+def test_a_pending_pin_connects_after_a_leads_approval(db: Database, sshd: Sshd) -> None:
+    su, customer = open_session(db)
+    row = profile(db, customer, sshd)
+    transfers.set_approval_required(db, True)
+    pin = transfers.pin_key(db, AGENT, su, "127.0.0.1", sshd.port, offered(sshd.host_key))
+    pending = transfers.pending_keys(db)
+    assert not pin.trusted and pending.required and [r.id for r in pending.rows] == [pin.id]
+    with pytest.raises(SftpError) as info:
+        transfers.open_link(db, su, row, None, None, False)
+    assert info.value.kind == "host_key_unknown" and info.value.offered is None
+    approved = transfers.approve_key(db, LEAD, pin.id)
+    assert approved.trusted and transfers.pending_keys(db).rows == []
+    transfers.open_link(db, su, row, None, None, False).close()
+
+
+def test_profiles_list_save_delete(db: Database) -> None:
+    customer, _ = add_customer(db.engine)
+    values: dict[str, Any] = {
+        "name": "A", "host": "sftp.kund.se", "port": 22, "username": "bw",
+        "auth_kind": "password", "key_path": None, "remote_dir": "",
+    }  # fmt: skip
+    first = transfers.save_profile(db, customer_id=customer, **values)
+    edited = transfers.save_profile(
+        db,
+        customer_id=customer,
+        profile_id=first.id,
+        version=first.version,
+        **values | {"port": 23},
+    )
+    with pytest.raises(transfers.ProfileError) as info:
+        transfers.save_profile(
+            db, customer_id=customer, profile_id=first.id, version=first.version, **values
+        )
+    assert info.value.code == "transfers.profile_stale"
+    assert transfers.list_profiles(db, customer) == [edited] and edited.port == 23
+    transfers.delete_profile(db, first.id)
+    assert transfers.list_profiles(db, customer) == []
+
+
+# --- the batch rules --------------------------------------------------------------------
+
+
+def connected(db: Database, server: Sshd) -> tuple[str, transfers.Link]:
+    su, customer = open_session(db)
+    row = profile(db, customer, server)
+    transfers.pin_key(db, LEAD, su, "127.0.0.1", server.port, offered(server.host_key))
+    return su, transfers.open_link(db, su, row, None, None, False)
+
+
+def run(db: Database, link: transfers.Link, batch: transfers.Batch) -> list[transfers.FileDone]:
+    done: list[transfers.FileDone] = []
+    transfers.run_batch(
+        db, AGENT, link, batch, planned=lambda *_: None, progress=lambda *_: None,
+        file_done=done.append,
+    )  # fmt: skip
+    return done
+
+
+@pytest.mark.sshd
+def test_every_file_is_one_event(db: Database, sshd: Sshd, tmp_path: Path) -> None:
+    folder = tmp_path / "underlag"
+    folder.mkdir()
+    for name in ("a.txt", "b.txt"):
+        (folder / name).write_text(name * 100)
+    su, link = connected(db, sshd)
+    try:
+        batch = transfers.Batch(1, "upload", [(str(folder), True)], link.start_dir, su)
+        done = run(db, link, batch)
+    finally:
+        link.close()
+    events = transfers.transfers_of(db, su)
+    assert len(done) == len(events) == 2 and [d.job_index for d in done] == [0, 1]
+    assert all(d.log_error is None and d.record.result == "ok" for d in done)
+    for event in events:
+        uploaded = sshd.root / "in" / "underlag" / str(event["local_name"])
+        assert event["sha256"] == sha256sum(uploaded)
+    assert verify_log(db).ok
+
+
+@pytest.mark.sshd
+def test_a_failed_log_write_stops_the_batch(
+    db: Database, sshd: Sshd, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    files = [tmp_path / f"{n}.txt" for n in ("ett", "tva", "tre")]
+    for f in files:
+        f.write_text(f.name)
+    su, link = connected(db, sshd)
+    real = transfer_log.log_file_transferred
+    calls: list[str] = []
+
+    def first_only(database: Any, session_uuid: str, record: Any, **kw: Any) -> Any:
+        calls.append(record.local_name)
+        if len(calls) > 1:
+            raise LogWriteError("The database cannot be reached (test); nothing was logged.")
+        return real(database, session_uuid, record, **kw)
+
+    monkeypatch.setattr(transfer_log, "log_file_transferred", first_only)
+    try:
+        batch = transfers.Batch(1, "upload", [(str(f), False) for f in files], link.start_dir, su)
+        done = run(db, link, batch)
+    finally:
+        link.close()
+    assert [d.record.result for d in done] == ["ok", "ok", "cancelled"]
+    error = done[1].log_error
+    assert isinstance(error, transfers.NotLogged) and error.code == "transfers.log_failed"
+    assert batch.cancel_all.is_set() and not (sshd.root / "in" / "tre.txt").exists()
+    assert [e["local_name"] for e in transfers.transfers_of(db, su)] == ["ett.txt"]
+
+
+@pytest.mark.sshd
+def test_a_batch_in_an_ended_session_moves_nothing(
+    db: Database, sshd: Sshd, tmp_path: Path
+) -> None:
+    src = tmp_path / "sent.txt"
+    src.write_text("x")
+    su, link = connected(db, sshd)
+    sessions.end_session(db, su, "klart", "resolved")
+    try:
+        with pytest.raises(transfers.TransferNotAllowed) as info:
+            run(db, link, transfers.Batch(1, "upload", [(str(src), False)], link.start_dir, su))
+    finally:
+        link.close()
+    assert info.value.code == "transfers.ended"
+    assert not (sshd.root / "in" / "sent.txt").exists() and transfers.transfers_of(db, su) == []
