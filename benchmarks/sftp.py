@@ -23,7 +23,8 @@ import time
 from pathlib import Path
 
 from bowebb_console.sftp.connection import SftpError, Tuning, connect
-from bowebb_console.sftp.transfer import TransferEngine, TransferRecord
+from bowebb_console.sftp.engine import TransferEngine
+from bowebb_console.sftp.queue import TransferRecord
 from tests.sftp.conftest import Sshd, pinned_for, profile_for
 
 CIPHERS = ("aes128-gcm@openssh.com", "chacha20-poly1305@openssh.com")

@@ -17,6 +17,7 @@ import paramiko
 
 from bowebb_console.domain.errors import ShownError
 
+
 def fingerprint_of_blob(blob: bytes) -> str:
     """`ssh-keygen -lf` format: SHA256: + unpadded standard base64 of sha256(key blob)."""
     digest = hashlib.sha256(blob).digest()

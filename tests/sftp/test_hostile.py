@@ -11,7 +11,8 @@ import paramiko
 import pytest
 
 from bowebb_console.sftp.connection import ConnectionProfile, SftpError, connect
-from bowebb_console.sftp.transfer import TransferEngine, TransferRecord
+from bowebb_console.sftp.engine import TransferEngine
+from bowebb_console.sftp.queue import TransferRecord
 from bowebb_console.store.db.connect import Database
 from bowebb_console.store.db.engine import make_engine
 from bowebb_console.store.db.setup import init_database

@@ -13,13 +13,8 @@ from pathlib import Path
 import pytest
 
 from bowebb_console.sftp.connection import SftpConnection, SftpError, connect
-from bowebb_console.sftp.transfer import (
-    FileJob,
-    Progress,
-    TransferEngine,
-    TransferQueue,
-    TransferRecord,
-)
+from bowebb_console.sftp.engine import TransferEngine
+from bowebb_console.sftp.queue import FileJob, Progress, TransferQueue, TransferRecord
 from tests.sftp.conftest import (
     Sshd,
     open_conn,
@@ -238,7 +233,7 @@ sys.path.insert(0, sys.argv[1])
 signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # get EFBIG, as on a full disk, not a kill
 from bowebb_console.sftp.connection import ConnectionProfile, connect
 from bowebb_console.sftp.hostkeys import PinnedKey
-from bowebb_console.sftp.transfer import TransferEngine
+from bowebb_console.sftp.engine import TransferEngine
 port, key, ktype, fp, remote, local = sys.argv[2:8]
 conn = connect(ConnectionProfile("127.0.0.1", int(port), "root", "key", key),
                secret=lambda: None, pinned=[PinnedKey("127.0.0.1", int(port), ktype, fp)])

@@ -24,16 +24,11 @@ from bowebb_console.sftp.connection import (
     connect,
     secret_account,
 )
+from bowebb_console.sftp.engine import TransferEngine
 from bowebb_console.sftp.hostkeys import OfferedKey, PinnedKey
-from bowebb_console.sftp.transfer import (
-    SIDECAR_SUFFIX,
-    FileJob,
-    Progress,
-    RemoteEntry,
-    TransferEngine,
-    TransferQueue,
-    TransferRecord,
-)
+from bowebb_console.sftp.parts import SIDECAR_SUFFIX
+from bowebb_console.sftp.plan import RemoteEntry
+from bowebb_console.sftp.queue import FileJob, Progress, TransferQueue, TransferRecord
 from bowebb_console.ui.kit.context import AppContext
 
 
