@@ -44,7 +44,7 @@ def main() -> int:
 
 def run(app: QApplication, root: Path, server: Sshd, size_mib: int) -> int:
     from bowebb_console.config import Settings
-    from bowebb_console.sftp.transfer import TransferEngine
+    from bowebb_console.sftp.engine import TransferEngine
     from bowebb_console.store.db.connect import open_database
     from bowebb_console.ui.kit.context import AppContext
     from bowebb_console.ui.kit.prompts import RecordingPrompts

@@ -36,17 +36,11 @@ from bowebb_console.sftp.connection import (
     connect,
     secret_account,
 )
+from bowebb_console.sftp.engine import TransferEngine
 from bowebb_console.sftp.hostkeys import OfferedKey, PinnedKey
-from bowebb_console.sftp.transfer import (
-    SIDECAR_SUFFIX,
-    Direction,
-    FileJob,
-    Progress,
-    RemoteEntry,
-    TransferEngine,
-    TransferQueue,
-    TransferRecord,
-)
+from bowebb_console.sftp.parts import SIDECAR_SUFFIX
+from bowebb_console.sftp.plan import RemoteEntry
+from bowebb_console.sftp.queue import Direction, FileJob, Progress, TransferQueue, TransferRecord
 from bowebb_console.store.log.chain import LogWriteError
 from bowebb_console.store.transfers import host_keys, log, profiles
 from bowebb_console.store.transfers.host_keys import HostKeyStoreError, PinnedKeyRow

@@ -6,12 +6,12 @@ becomes quadratic. Here incoming packets stay as the ``bytes`` objects they arri
 deque, and the SFTP client reads whole messages in one step (one join, one window update)
 instead of paramiko's loop of ``recv`` calls and concatenations.
 
-Only our own channel is patched, never paramiko's classes.
+Only our own channel is patched, never paramiko's classes. The private names of paramiko this
+relies on are listed at the top of wire.py.
 """
 
 from __future__ import annotations
 
-import struct
 import threading
 import types
 from collections import deque
@@ -20,7 +20,6 @@ from typing import Any
 import paramiko
 from paramiko.buffered_pipe import PipeTimeout
 from paramiko.common import cMSG_CHANNEL_WINDOW_ADJUST
-from paramiko.sftp import CMD_WRITE
 
 
 class ChunkPipe:
@@ -165,19 +164,3 @@ def install(sftp: paramiko.SFTPClient) -> None:
 
     sftp._read_all = types.MethodType(_read_all, sftp)
     sftp._write_all = types.MethodType(_write_all, sftp)
-
-
-def send_write(
-    sftp: paramiko.SFTPClient, fileobj: Any, handle: bytes, offset: int, data: bytes
-) -> int:
-    """An SSH_FXP_WRITE request with one copy of ``data`` (paramiko's Message path makes
-    four); returns the request number, whose reply goes to ``fileobj._async_response``."""
-    with sftp._lock:
-        num = int(sftp.request_number)
-        sftp._expecting[num] = fileobj
-        sftp.request_number += 1
-    head = struct.pack(
-        ">IBII", 1 + 4 + 4 + len(handle) + 8 + 4 + len(data), CMD_WRITE, num, len(handle)
-    )
-    sftp._write_all(b"".join((head, handle, struct.pack(">QI", offset, len(data)), data)))
-    return num

@@ -15,6 +15,8 @@ from typing import Any
 
 import paramiko
 
+from bowebb_console.domain.errors import ShownError
+
 
 def fingerprint_of_blob(blob: bytes) -> str:
     """`ssh-keygen -lf` format: SHA256: + unpadded standard base64 of sha256(key blob)."""
@@ -60,15 +62,19 @@ class OfferedKey:
     public_key: str  # base64 blob
 
 
-class HostKeyError(Exception):
-    pass
+class HostKeyError(ShownError):
+    """A host key that is not (yet) trusted; codes ``hostkey.unknown|pending|changed``."""
 
 
 class UnknownHostKey(HostKeyError):
+    """Code ``hostkey.unknown``; params ``key_type``, ``fingerprint``."""
+
     def __init__(self, key_type: str, fingerprint: str, offered: OfferedKey | None = None) -> None:
         super().__init__(
+            "hostkey.unknown",
             f"This server is not known yet. It presented a {key_type} key with fingerprint "
-            f"{fingerprint}. Confirm it with the customer before trusting it."
+            f"{fingerprint}. Confirm it with the customer before trusting it.",
+            {"key_type": key_type, "fingerprint": fingerprint},
         )
         self.key_type = key_type
         self.fingerprint = fingerprint
@@ -76,16 +82,23 @@ class UnknownHostKey(HostKeyError):
 
 
 class HostKeyPending(HostKeyError):
+    """Code ``hostkey.pending``; params ``key_type``, ``fingerprint``."""
+
     def __init__(self, key_type: str, fingerprint: str) -> None:
         super().__init__(
+            "hostkey.pending",
             f"The {key_type} key {fingerprint} of this server is pinned but waits for a lead's "
-            "approval; nothing is transferred until then."
+            "approval; nothing is transferred until then.",
+            {"key_type": key_type, "fingerprint": fingerprint},
         )
         self.key_type = key_type
         self.fingerprint = fingerprint
 
 
 class HostKeyChanged(HostKeyError):
+    """Code ``hostkey.changed``; params ``old_fingerprint``, ``new_fingerprint``, ``key_type``
+    (presented now) and ``old_key_type`` (pinned; empty if not known)."""
+
     def __init__(
         self,
         old_fp: str,
@@ -100,9 +113,16 @@ class HostKeyChanged(HostKeyError):
             else f"its {key_type} key was {old_fp}; it now presents {new_fp}"
         )
         super().__init__(
+            "hostkey.changed",
             f"WARNING: the server's host key has CHANGED ({what}). This can mean someone is "
             "intercepting the connection. Nothing was sent. Ask a lead to verify the new key "
-            "with the customer; only a lead or admin can replace a pinned key."
+            "with the customer; only a lead or admin can replace a pinned key.",
+            {
+                "old_fingerprint": old_fp,
+                "new_fingerprint": new_fp,
+                "key_type": key_type,
+                "old_key_type": old_type,
+            },
         )
         self.old_fp = old_fp
         self.new_fp = new_fp

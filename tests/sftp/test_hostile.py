@@ -11,7 +11,8 @@ import paramiko
 import pytest
 
 from bowebb_console.sftp.connection import ConnectionProfile, SftpError, connect
-from bowebb_console.sftp.transfer import TransferEngine, TransferRecord
+from bowebb_console.sftp.engine import TransferEngine
+from bowebb_console.sftp.queue import TransferRecord
 from bowebb_console.store.db.connect import Database
 from bowebb_console.store.db.engine import make_engine
 from bowebb_console.store.db.setup import init_database
@@ -59,6 +60,8 @@ def test_hostile_listing_writes_nothing_outside(
     out = eng.download_tree("/srv/in", target)
     assert out == records and all(r.result == "failed" for r in out)
     assert all(r.error_kind == "name_refused" and r.sha256 is None for r in out)
+    rules = {dict(r.error_params).get("rule") for r in out}
+    assert {"char", "control", "device", "too_long", "trailing"} <= rules
     assert len(out) == len(EVIL_TOP) - 3 + len(EVIL_SUB)
     # Only the folders we made, nothing else anywhere under tmp_path.
     made = sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*"))

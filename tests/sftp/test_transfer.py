@@ -13,13 +13,8 @@ from pathlib import Path
 import pytest
 
 from bowebb_console.sftp.connection import SftpConnection, SftpError, connect
-from bowebb_console.sftp.transfer import (
-    FileJob,
-    Progress,
-    TransferEngine,
-    TransferQueue,
-    TransferRecord,
-)
+from bowebb_console.sftp.engine import TransferEngine
+from bowebb_console.sftp.queue import FileJob, Progress, TransferQueue, TransferRecord
 from tests.sftp.conftest import (
     Sshd,
     open_conn,
@@ -125,6 +120,7 @@ def test_existing_local_file_is_not_overwritten(conn: SftpConnection, tmp_path: 
     eng, _ = engine(conn)
     r = eng.download_file(str(remote / "a.txt"), back)
     assert (r.result, r.error_kind) == ("failed", "exists")
+    assert r.error_params == (("name", "a.txt"),)  # for a translated reason
     assert (back / "a.txt").read_bytes() == b"mine" and leftovers(back) == []
     (out / "a.txt").write_bytes(b"other")
     r = eng.upload_file(out / "a.txt", str(remote))
@@ -238,7 +234,7 @@ sys.path.insert(0, sys.argv[1])
 signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # get EFBIG, as on a full disk, not a kill
 from bowebb_console.sftp.connection import ConnectionProfile, connect
 from bowebb_console.sftp.hostkeys import PinnedKey
-from bowebb_console.sftp.transfer import TransferEngine
+from bowebb_console.sftp.engine import TransferEngine
 port, key, ktype, fp, remote, local = sys.argv[2:8]
 conn = connect(ConnectionProfile("127.0.0.1", int(port), "root", "key", key),
                secret=lambda: None, pinned=[PinnedKey("127.0.0.1", int(port), ktype, fp)])
@@ -297,8 +293,11 @@ def test_host_key_changed_is_refused(own_sshd: Sshd, tmp_path: Path) -> None:
     with pytest.raises(SftpError) as info:
         connect(profile_for(own_sshd), secret=lambda: None, pinned=pinned, timeout=10)
     new_fp = pinned_for(own_sshd, own_sshd.other_host_key)[0].fingerprint
-    assert info.value.kind == "host_key_changed"
+    assert info.value.kind == "host_key_changed" and info.value.code == "sftp.host_key_changed"
     assert pinned[0].fingerprint in info.value.message and new_fp in info.value.message
+    assert info.value.params["old_fingerprint"] == pinned[0].fingerprint
+    assert info.value.params["new_fingerprint"] == new_fp
+    assert info.value.params["server"] == f"127.0.0.1:{own_sshd.port}"
     # First contact: unknown, with the fingerprint exactly as ssh-keygen prints it.
     with pytest.raises(SftpError) as info:
         connect(profile_for(own_sshd), secret=lambda: None, pinned=[], timeout=10)

@@ -137,7 +137,7 @@ def open_transfer_sessions(conn: Connection, actor: str | None = None) -> list[T
 
 
 def transfer_payload(record: Any) -> dict[str, Any]:
-    """The payload of one file_transferred event, from an sftp.transfer.TransferRecord."""
+    """The payload of one file_transferred event, from an sftp.queue.TransferRecord."""
     if record.result not in RESULTS:
         raise ValueError(f"unknown transfer result {record.result!r}")
     return {

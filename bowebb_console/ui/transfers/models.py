@@ -16,7 +16,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from bowebb_console.sftp.transfer import RemoteEntry
+from bowebb_console.sftp.plan import RemoteEntry
 from bowebb_console.ui.kit.rows import Column, RowTableModel
 
 Index = QModelIndex | QPersistentModelIndex

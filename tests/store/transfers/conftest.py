@@ -22,7 +22,7 @@ def db(any_db_url: str) -> Iterator[Database]:
 
 
 @dataclass(frozen=True)
-class Record:  # the shape of sftp.transfer.TransferRecord
+class Record:  # the shape of sftp.queue.TransferRecord
     direction: str = "upload"
     remote_path: str = "/in/Lönefil oktober.csv"
     local_name: str = "Lönefil oktober.csv"

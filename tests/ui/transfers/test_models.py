@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from bowebb_console.sftp.transfer import RemoteEntry
+from bowebb_console.sftp.plan import RemoteEntry
 from bowebb_console.ui.transfers.models import QueueModel, QueueRow, RemoteModel, human_size
 
 
