@@ -9,6 +9,7 @@ from pathlib import Path
 
 import paramiko
 import pytest
+from sqlalchemy import text
 
 from bowebb_console.sftp.connection import ConnectionProfile, SftpError, connect
 from bowebb_console.sftp.engine import TransferEngine
@@ -16,7 +17,7 @@ from bowebb_console.sftp.queue import TransferRecord
 from bowebb_console.store.db.connect import Database
 from bowebb_console.store.db.engine import make_engine
 from bowebb_console.store.db.setup import init_database
-from bowebb_console.store.transfers import host_keys
+from bowebb_console.store.transfers import host_keys, profiles
 from tests.sftp.conftest import KEY_PASSPHRASE, Sshd, pinned_for, profile_for
 
 EVIL_TOP = ["../evil", "/etc/x", "a/../../b", "..", ".", "ok", "trailing.", "NUL"]
@@ -130,16 +131,15 @@ def test_secrets_never_surface(
     # The profile and the pinned key go to the database; no secret does.
     init_database(sqlite_url)
     db = Database(make_engine(sqlite_url))
-    with db.session() as s:
-        s.execute(
-            __import__("sqlalchemy").text(
+    with db.transaction() as conn:
+        conn.execute(
+            text(
                 "INSERT INTO customer (org_number, name, status, version) "
                 "VALUES ('5566809827', 'Test AB', 'active', 1)"
             )
         )
-        s.commit()
-        host_keys.save_profile(
-            s,
+        profiles.save_profile(
+            conn,
             customer_id=1,
             name="p",
             host="127.0.0.1",
@@ -151,7 +151,7 @@ def test_secrets_never_surface(
         )
         pin = pinned_for(sshd)[0]
         host_keys.pin_key(
-            s,
+            conn,
             "127.0.0.1",
             sshd.port,
             pin.key_type,
