@@ -9,6 +9,8 @@ from dataclasses import dataclass
 import pytest
 from sqlalchemy import text
 
+from bowebb_console.services.sessions import session_events
+from bowebb_console.store.db.connect import Database
 from bowebb_console.store.db.engine import make_engine
 from bowebb_console.store.log.verify import verify_log
 from bowebb_console.store.sessions import events as sessions
@@ -160,7 +162,7 @@ def test_agent_login_on_postgresql(pg_db) -> None:  # type: ignore[no-untyped-de
         assert info.value.kind == "not_allowed"
         event = transfer_log.log_file_transferred(agent, su, Record())
         assert pinned.actor == event.actor == name and row.pinned_by == name
-        kinds = [e.kind for e in sessions.session_timeline(agent, su)]
+        kinds = [e.kind for e in session_events(Database(agent), su)]
         assert kinds == ["consent_recorded", "session_started", "host_key_pinned",
                          "file_transferred"]  # fmt: skip
         assert verify_log(admin).ok
