@@ -165,26 +165,25 @@ def record_consent(
     su = session_uuid or str(uuid.uuid4())
 
     def build(conn: Connection) -> NewEvent:
-        if conn.execute(select(Customer.id).where(Customer.id == customer_id)).first() is None:
-            raise customer_gone()
-        if new_caller is not None:
-            return NewEvent(
-                CONSENT, su, payload | {"contact_id": _add_caller(conn, customer_id, new_caller)}
-            )
-        if (
-            conn.execute(
-                select(Contact.id).where(
-                    Contact.id == contact_id, Contact.customer_id == customer_id
-                )
-            ).first()
-            is None
-        ):
-            raise SessionError(
-                "That contact does not belong to this customer.", "sessions.contact_elsewhere"
-            )
-        return NewEvent(CONSENT, su, payload)
+        return NewEvent(CONSENT, su, payload | {"contact_id": _who(conn, payload, new_caller)})
 
     return log_event(db, build, event_uuid, actor=actor)
+
+
+def _who(conn: Connection, payload: dict[str, Any], new_caller: NewCaller | None) -> int:
+    """The contact who answered: checked to be the customer's, or the new caller, added."""
+    customer_id = payload["customer_id"]
+    if conn.execute(select(Customer.id).where(Customer.id == customer_id)).first() is None:
+        raise customer_gone()
+    if new_caller is not None:
+        return _add_caller(conn, customer_id, new_caller)
+    contact_id = payload["contact_id"]
+    mine = select(Contact.id).where(Contact.id == contact_id, Contact.customer_id == customer_id)
+    if conn.execute(mine).first() is None:
+        raise SessionError(
+            "That contact does not belong to this customer.", "sessions.contact_elsewhere"
+        )
+    return int(contact_id)
 
 
 def _add_caller(conn: Connection, customer_id: int, caller: NewCaller) -> int:

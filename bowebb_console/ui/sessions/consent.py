@@ -5,9 +5,9 @@ when, a reference, the scope and the purpose, and the outcome. "Start session" s
 until all of it is there and the outcome is "agreed"; a refusal or no answer is recorded with
 "Record without starting". A customer without a signed DPA needs a typed reason to start.
 
-Logging fails closed: the dialog only closes once the store says the events are logged. On any
+Logging fails closed: the dialog only closes once the service says the events are logged. On any
 failure it stays open with the reason and everything typed; pressing again retries with the
-same event UUIDs, so nothing is logged twice (the store re-reads by UUID after a lost COMMIT).
+same event UUIDs, so nothing is logged twice (the log writer re-reads by UUID after a lost COMMIT).
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """A running session: elapsed time, notes, the external remote tool, and the end.
 
 Each note, tool change and the end is one logged event. Nothing is shown as saved until the
-store says it is logged (it re-reads by the event's UUID after a lost COMMIT); on a failure the
+service says it is logged (it re-reads by the event's UUID after a lost COMMIT); on a failure the
 typed text stays where it is with the reason, and pressing again retries with the same UUID,
 so a retry never logs twice. The timer only displays: the log's own times are what count.
 """
