@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import create_engine, text
+from sqlalchemy import Connection, create_engine, text
 
 from bowebb_console.demo import fill as demo
 from bowebb_console.demo.sessions import fill_demo_sessions
@@ -28,6 +28,8 @@ from bowebb_console.store.db.engine import make_engine
 from bowebb_console.store.db.setup import init_database
 from bowebb_console.store.db.urls import parse_database_url
 from bowebb_console.store.sessions import desk as session_desk
+from bowebb_console.store.sessions import events as session_events
+from bowebb_console.store.sessions.events import SessionSummary
 
 
 def median_ms(fn: Callable[[], Any], runs: int = 5) -> float:
@@ -59,10 +61,24 @@ def run(url: str, sessions: int, label: str) -> None:
             )
         ).scalar()
     print(f"{label}: {sessions} sessions, {events} events (filled in {fill_s:.1f} s)")
+
+    def rows(find: Callable[[Connection], list[SessionSummary]]) -> Callable[[], Any]:
+        def read() -> Any:  # what services.sessions runs: the summaries, then the names
+            with engine.connect() as conn:
+                return session_desk.with_names(conn, find(conn))
+
+        return read
+
     for name, fn in (
-        ("open sessions of one agent", lambda: session_desk.open_session_rows(engine, "erik.berg")),
-        ("100 newest sessions", lambda: session_desk.recent_session_rows(engine, 100)),
-        ("one customer's sessions", lambda: session_desk.customer_session_rows(engine, customer)),
+        (
+            "open sessions of one agent",
+            rows(lambda c: session_events.open_sessions(c, "erik.berg")),
+        ),
+        ("100 newest sessions", rows(lambda c: session_events.recent_sessions(c, 100))),
+        (
+            "one customer's sessions",
+            rows(lambda c: session_events.sessions_for_customer(c, customer)),
+        ),
     ):
         print(f"  {name:28s} {median_ms(fn):8.1f} ms")
     engine.dispose()

@@ -98,13 +98,11 @@ class NotLogged(ShownError):
 
 @contextlib.contextmanager
 def _logging() -> Iterator[None]:
-    """A log write that fails becomes a ShownError with a code (the store's is plain)."""
+    """A failed log write says, in the transfers' words, that nothing more was started."""
     try:
         yield
     except LogWriteError as exc:
-        if isinstance(exc, ShownError):
-            raise
-        raise NotLogged(exc) from None
+        raise NotLogged(exc) from exc
 
 
 def to_profile(row: ProfileRow) -> ConnectionProfile:

@@ -227,6 +227,109 @@
     </message>
 </context>
 <context>
+    <name>Errors</name>
+    <message>
+        <source>The database cannot be reached (%(detail)s); nothing was logged or started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The event was refused: %(detail)s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The event could not be logged (%(detail)s); nothing was started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database did not answer, and it is not known whether the event was logged; nothing was started. Try again when the database answers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer does not exist (any more).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That contact does not belong to this customer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the contact who answered, or name a new caller.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The time of the agreement needs a time zone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A choice in the form is not allowed (%(field)s: %(value)s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A reference (ticket number or message id) is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The scope is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The purpose is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The order reference is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ticket reference is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The caller&apos;s name is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The caller&apos;s e-mail is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The note is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The summary is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This customer has no signed DPA: type the reason for starting anyway.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record the customer&apos;s agreement before starting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer did not agree: the session cannot start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This session has already started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This session has not started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This session has already ended.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session&apos;s rules do not allow this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RunningSessionPanel</name>
     <message>
         <source>Session running</source>

@@ -227,6 +227,109 @@
     </message>
 </context>
 <context>
+    <name>Errors</name>
+    <message>
+        <source>The database cannot be reached (%(detail)s); nothing was logged or started.</source>
+        <translation>Databasen går inte att nå (%(detail)s); ingenting loggades eller startades.</translation>
+    </message>
+    <message>
+        <source>The event was refused: %(detail)s</source>
+        <translation>Händelsen avvisades: %(detail)s</translation>
+    </message>
+    <message>
+        <source>The event could not be logged (%(detail)s); nothing was started.</source>
+        <translation>Händelsen kunde inte loggas (%(detail)s); ingenting startades.</translation>
+    </message>
+    <message>
+        <source>The database did not answer, and it is not known whether the event was logged; nothing was started. Try again when the database answers.</source>
+        <translation>Databasen svarade inte, och det är okänt om händelsen loggades; ingenting startades. Försök igen när databasen svarar.</translation>
+    </message>
+    <message>
+        <source>The customer does not exist (any more).</source>
+        <translation>Kunden finns inte (längre).</translation>
+    </message>
+    <message>
+        <source>That contact does not belong to this customer.</source>
+        <translation>Kontaktpersonen hör inte till den här kunden.</translation>
+    </message>
+    <message>
+        <source>Choose the contact who answered, or name a new caller.</source>
+        <translation>Välj kontaktpersonen som svarade, eller ange en ny uppringare.</translation>
+    </message>
+    <message>
+        <source>The time of the agreement needs a time zone.</source>
+        <translation>Tidpunkten för överenskommelsen behöver en tidszon.</translation>
+    </message>
+    <message>
+        <source>A choice in the form is not allowed (%(field)s: %(value)s).</source>
+        <translation>Ett val i formuläret är inte tillåtet (%(field)s: %(value)s).</translation>
+    </message>
+    <message>
+        <source>A reference (ticket number or message id) is required.</source>
+        <translation>En referens (ärendenummer eller meddelande-id) krävs.</translation>
+    </message>
+    <message>
+        <source>The scope is required.</source>
+        <translation>Omfattningen krävs.</translation>
+    </message>
+    <message>
+        <source>The purpose is required.</source>
+        <translation>Syftet krävs.</translation>
+    </message>
+    <message>
+        <source>The order reference is required.</source>
+        <translation>Ordernumret krävs.</translation>
+    </message>
+    <message>
+        <source>The ticket reference is required.</source>
+        <translation>Ärendenumret krävs.</translation>
+    </message>
+    <message>
+        <source>The caller&apos;s name is required.</source>
+        <translation>Uppringarens namn krävs.</translation>
+    </message>
+    <message>
+        <source>The caller&apos;s e-mail is required.</source>
+        <translation>Uppringarens e-postadress krävs.</translation>
+    </message>
+    <message>
+        <source>The note is required.</source>
+        <translation>Anteckningen krävs.</translation>
+    </message>
+    <message>
+        <source>The summary is required.</source>
+        <translation>Sammanfattningen krävs.</translation>
+    </message>
+    <message>
+        <source>This customer has no signed DPA: type the reason for starting anyway.</source>
+        <translation>Kunden har inget undertecknat PUB-avtal: skriv skälet till att ändå starta.</translation>
+    </message>
+    <message>
+        <source>Record the customer&apos;s agreement before starting.</source>
+        <translation>Registrera kundens överenskommelse innan du startar.</translation>
+    </message>
+    <message>
+        <source>The customer did not agree: the session cannot start.</source>
+        <translation>Kunden gick inte med på det: sessionen kan inte starta.</translation>
+    </message>
+    <message>
+        <source>This session has already started.</source>
+        <translation>Sessionen har redan startat.</translation>
+    </message>
+    <message>
+        <source>This session has not started.</source>
+        <translation>Sessionen har inte startat.</translation>
+    </message>
+    <message>
+        <source>This session has already ended.</source>
+        <translation>Sessionen är redan avslutad.</translation>
+    </message>
+    <message>
+        <source>The session&apos;s rules do not allow this.</source>
+        <translation>Sessionens regler tillåter inte detta.</translation>
+    </message>
+</context>
+<context>
     <name>RunningSessionPanel</name>
     <message>
         <source>Session running</source>

@@ -248,7 +248,9 @@ def test_a_failed_log_write_stops_the_batch(
     def first_only(database: Any, session_uuid: str, record: Any, **kw: Any) -> Any:
         calls.append(record.local_name)
         if len(calls) > 1:
-            raise LogWriteError("The database cannot be reached (test); nothing was logged.")
+            raise LogWriteError(
+                "log.unreachable", "The database cannot be reached (test); nothing was logged."
+            )
         return real(database, session_uuid, record, **kw)
 
     monkeypatch.setattr(transfer_log, "log_file_transferred", first_only)

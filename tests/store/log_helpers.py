@@ -81,3 +81,25 @@ def as_superuser(engine: Engine, *statements: str, **params: Any) -> None:
         conn.exec_driver_sql("SET LOCAL session_replication_role = replica")
         for statement in statements:
             conn.execute(text(statement), params)
+
+
+class LostAck:
+    """Wraps conn.begin(): the COMMIT runs (or not), then the connection 'drops'."""
+
+    def __init__(self, real, commit: bool) -> None:  # type: ignore[no-untyped-def]
+        self.real, self.commit = real, commit
+
+    def __enter__(self):  # type: ignore[no-untyped-def]
+        self.tx = self.real.__enter__()
+        return self.tx
+
+    def __exit__(self, *exc):  # type: ignore[no-untyped-def]
+        from sqlalchemy.exc import OperationalError
+
+        if exc[0] is not None:
+            return self.real.__exit__(*exc)
+        if self.commit:
+            self.tx.commit()
+        else:
+            self.tx.rollback()
+        raise OperationalError("COMMIT", {}, Exception("server closed the connection"))

@@ -1,10 +1,15 @@
 """Writing and reading the session log (see DESIGN.md and domain.hashchain).
 
-``append_event`` writes one event and its payload in one transaction. PostgreSQL fills the
-chained columns in its trigger; on SQLite they are computed here, inside BEGIN IMMEDIATE, the
-only place the application does so. A retry with the same ``event_uuid`` never logs twice, and
-a COMMIT whose outcome is unknown is settled by re-reading that UUID on a fresh connection.
-Logging fails closed: any failure raises LogWriteError, and callers do not go ahead.
+``log_event`` writes one event and its payload in one transaction, together with whatever the
+caller's ``build`` reads and writes on that connection first (the rules of a session step, a
+new contact). PostgreSQL fills the chained columns in its trigger; on SQLite they are computed
+here, inside BEGIN IMMEDIATE, the only place the application does so. A retry with the same
+``event_uuid`` never logs twice (``build`` is not even run again), and a COMMIT whose outcome is
+unknown is settled by re-reading that UUID on a fresh connection. Logging fails closed: any
+failure raises LogWriteError, and callers do not go ahead.
+
+The writers take the Database (or its Engine): they open their own connections, since the
+re-read after a lost COMMIT needs a second one. The readers take the caller's Connection.
 """
 
 from __future__ import annotations
@@ -13,23 +18,45 @@ import datetime as dt
 import getpass
 import json
 import uuid
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Engine, insert, select, text
+from sqlalchemy import Connection, Engine, RootTransaction, Select, insert, select, text
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
 from bowebb_console.domain import hashchain
+from bowebb_console.domain.errors import ShownError
+from bowebb_console.store.db.connect import Database
+from bowebb_console.store.db.errors import driver_code, first_line
 from bowebb_console.store.models import LogEvent, LogPayload
 
+UNREACHABLE = "log.unreachable"  # no connection: nothing was sent
+REFUSED = "log.refused"  # a rule of the log or the database said no
+NOT_LOGGED = "log.not_logged"  # the write failed, and the re-read found nothing
+UNKNOWN_OUTCOME = "log.unknown_outcome"  # the COMMIT's answer was lost, and so was the re-read
 
-class LogWriteError(RuntimeError):
-    """The event was not logged (or it is unknown whether it was); ``message`` can be shown."""
 
-    def __init__(self, message: str, *, unknown: bool = False) -> None:
-        super().__init__(message)
-        self.message = message
-        self.unknown = unknown
+class LogWriteError(ShownError):
+    """The event was not logged (or it is unknown whether it was). ``params``: ``detail``
+    (the server's first line) and ``cause`` (its ``db.*`` code); see the codes above."""
+
+    @property
+    def unknown(self) -> bool:
+        """Whether the event may have been logged after all: retry with the same UUID."""
+        return self.code == UNKNOWN_OUTCOME
+
+
+def _failed(code: str, exc: BaseException) -> LogWriteError:
+    detail = first_line(exc)
+    message = {
+        UNREACHABLE: f"The database cannot be reached ({detail}); nothing was logged or started.",
+        REFUSED: f"The event was refused: {detail}",
+        NOT_LOGGED: f"The event could not be logged ({detail}); nothing was started.",
+        UNKNOWN_OUTCOME: "The database did not answer, and it is not known whether the event "
+        "was logged; nothing was started. Try again when the database answers.",
+    }[code]
+    return LogWriteError(code, message, {"detail": detail, "cause": driver_code(exc)})
 
 
 @dataclass(frozen=True)
@@ -46,12 +73,18 @@ class EventRow:
     payload: dict[str, Any] | None  # None: erased
 
 
-def engine_of(db: Any) -> Engine:
-    """Accept an Engine or anything with an ``engine`` (store.connect.Database)."""
-    engine = db if isinstance(db, Engine) else getattr(db, "engine", None)
-    if not isinstance(engine, Engine):
-        raise TypeError("expected an Engine or a Database")
-    return engine
+@dataclass(frozen=True)
+class NewEvent:
+    """What ``build`` returns: the event to log."""
+
+    kind: str
+    session_uuid: str
+    payload: dict[str, Any]
+
+
+def engine_of(db: Database | Engine) -> Engine:
+    """The engine of a Database (an Engine is taken as it is)."""
+    return db if isinstance(db, Engine) else db.engine
 
 
 def local_actor() -> str:
@@ -59,7 +92,7 @@ def local_actor() -> str:
 
 
 def append_event(
-    db: Any,
+    db: Database | Engine,
     kind: str,
     session_uuid: str,
     payload: dict[str, Any],
@@ -69,24 +102,38 @@ def append_event(
 ) -> EventRow:
     """Log one event; returns it as stored. ``actor`` is used on SQLite only (on PostgreSQL
     the server records ``session_user``)."""
+    event = NewEvent(kind, str(uuid.UUID(session_uuid)), payload)
+    hashchain.check_fields(kind, actor or "server")
+    hashchain.canonical_payload(payload)  # not serialisable: refused before connecting
+    return log_event(db, lambda _conn: event, event_uuid, actor=actor)
+
+
+def log_event(
+    db: Database | Engine,
+    build: Callable[[Connection], NewEvent],
+    event_uuid: str | None = None,
+    *,
+    actor: str | None = None,
+) -> EventRow:
+    """Log the event ``build(conn)`` returns, in one transaction with what ``build`` did on
+    ``conn`` (a failed write rolls both back). ``build`` may raise to refuse; it is not run
+    when ``event_uuid`` is logged already (a retry): that event is returned."""
     engine = engine_of(db)
     event_uuid = str(uuid.UUID(event_uuid)) if event_uuid else str(uuid.uuid4())
-    session_uuid = str(uuid.UUID(session_uuid))
-    canonical = hashchain.canonical_payload(payload)
-    hashchain.check_fields(kind, actor or "server")
     try:
         conn = engine.connect()
     except DBAPIError as exc:
-        # Nothing was sent: the outcome is known.
-        raise LogWriteError(
-            f"The database cannot be reached ({_reason(exc)}); nothing was logged or started."
-        ) from None
+        raise _failed(UNREACHABLE, exc) from None  # nothing was sent: the outcome is known
     try:
         with conn, _begin(conn):
             existing = _read_event(conn, event_uuid)
             if existing is not None:  # a retry of a write that did commit
                 return existing
-            write_event(conn, kind, session_uuid, event_uuid, canonical, actor)
+            event = build(conn)
+            hashchain.check_fields(event.kind, actor or "server")
+            session_uuid = str(uuid.UUID(event.session_uuid))
+            canonical = hashchain.canonical_payload(event.payload)
+            write_event(conn, event.kind, session_uuid, event_uuid, canonical, actor)
             row = _read_event(conn, event_uuid)
             assert row is not None
         return row
@@ -95,35 +142,24 @@ def append_event(
         again = _reread(engine, event_uuid)
         if again is not None:
             return again
-        raise LogWriteError(f"The event was refused: {_reason(exc)}") from None
+        raise _failed(REFUSED, exc) from None
     except DBAPIError as exc:
         if not (exc.connection_invalidated or isinstance(exc, OperationalError)):
-            raise LogWriteError(f"The event was refused: {_reason(exc)}") from None
+            raise _failed(REFUSED, exc) from None
         try:
             again = _reread(engine, event_uuid)
         except DBAPIError:
-            raise LogWriteError(
-                "The database did not answer, and it is not known whether the event was "
-                "logged; nothing was started. Try again when the database answers.",
-                unknown=True,
-            ) from None
+            raise _failed(UNKNOWN_OUTCOME, exc) from None
         if again is not None:
             return again
-        raise LogWriteError(
-            f"The event could not be logged ({_reason(exc)}); nothing was started."
-        ) from None
+        raise _failed(NOT_LOGGED, exc) from None
 
 
-def _begin(conn: Connection) -> Any:
+def _begin(conn: Connection) -> RootTransaction:
     if conn.dialect.name == "sqlite":
         # Take the write lock before reading the chain's end (see engine.py).
         conn.execution_options(sqlite_begin="IMMEDIATE")
     return conn.begin()
-
-
-def _reason(exc: BaseException) -> str:
-    lines = str(getattr(exc, "orig", exc) or exc).strip().splitlines()
-    return lines[0][:300] if lines else type(exc).__name__
 
 
 def write_event(
@@ -180,7 +216,7 @@ def _reread(engine: Engine, event_uuid: str) -> EventRow | None:
         return _read_event(conn, event_uuid)
 
 
-def _event_query() -> Any:
+def _event_query() -> Select[*tuple[Any, ...]]:
     return select(
         LogEvent.seq,
         LogEvent.event_uuid,
@@ -195,7 +231,7 @@ def _event_query() -> Any:
     ).outerjoin(LogPayload, LogPayload.seq == LogEvent.seq)
 
 
-def _to_row(r: Any) -> EventRow:
+def _to_row(r: Sequence[Any]) -> EventRow:
     payload = json.loads(r[9]) if r[9] is not None else None
     return EventRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], payload)
 
@@ -222,8 +258,8 @@ def read_sessions_events(conn: Connection, session_uuids: list[str]) -> dict[str
     return grouped
 
 
-def event_by_uuid(db: Any, event_uuid: str) -> EventRow | None:
-    """What the UI re-reads before saying "saved" or "not saved"."""
+def event_by_uuid(db: Database | Engine, event_uuid: str) -> EventRow | None:
+    """The event logged under ``event_uuid``, read on a fresh connection."""
     return _reread(engine_of(db), event_uuid)
 
 
@@ -233,7 +269,7 @@ class Head:
     hash: str
 
 
-def log_head(db: Any) -> Head:
+def log_head(db: Database | Engine) -> Head:
     """The last event's position and hash, for anchoring outside the database."""
     with engine_of(db).connect() as conn:
         last = conn.execute(

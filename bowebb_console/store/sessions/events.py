@@ -5,22 +5,30 @@ the one source of truth. Consent comes first (``record_consent``); ``start_sessi
 without an agreed consent (and the database refuses too), and, for a customer with no signed
 DPA, without a typed reason, which is logged. Personal data (caller, notes) goes into payloads
 only; event columns hold ids and kinds.
+
+Each step checks its rules inside the transaction that logs it (``chain.log_event``), so a
+new caller becomes a contact only together with the consent that names them, and a retry of
+a step that was logged after all returns that event instead of being refused as a repeat.
+The steps take the Database (they open their own connections); the reads take a Connection.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, func, insert, select
+from sqlalchemy import ColumnElement, Connection, Engine, func, insert, select
+from sqlalchemy.dialects.postgresql import JSONB
 
+from bowebb_console.domain.errors import ShownError
+from bowebb_console.store.db.connect import Database
 from bowebb_console.store.log.chain import (
     EventRow,
-    append_event,
-    engine_of,
-    event_by_uuid,
+    NewEvent,
+    log_event,
     read_session_events,
     read_sessions_events,
 )
@@ -39,12 +47,17 @@ CONSENT, STARTED, NOTE, TOOL = "consent_recorded", "session_started", "note_adde
 ENDED, ENDED_LATE = "session_ended", "session_ended_late"
 
 
-class SessionError(ValueError):
-    """A session step the rules do not allow; ``message`` can be shown as it is."""
+class SessionError(ShownError, ValueError):
+    """A session step the rules do not allow: ``code`` says which (``sessions.no_consent``,
+    ...), ``message`` in plain English. Transfers' TransferNotAllowed extends it."""
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(
+        self,
+        message: str,
+        code: str = "sessions.not_allowed",
+        params: Mapping[str, object] | None = None,
+    ) -> None:
+        super().__init__(code, message, params)
 
 
 @dataclass(frozen=True)
@@ -70,18 +83,27 @@ class SessionSummary:
     outcome: str | None
 
 
-def _need(value: Any, what: str) -> None:
+def _need(value: object, code: str, what: str) -> None:
+    """``code``: sessions.need_<code>; ``what`` names it in the English message."""
     if value is None or (isinstance(value, str) and not value.strip()):
-        raise SessionError(f"{what} is required.")
+        raise SessionError(f"{what} is required.", f"sessions.need_{code}")
 
 
-def _one_of(value: str, allowed: tuple[str, ...], what: str) -> None:
+def _one_of(value: str, allowed: tuple[str, ...], field: str, what: str) -> None:
     if value not in allowed:
-        raise SessionError(f"{what} must be one of: {', '.join(allowed)}.")
+        raise SessionError(
+            f"{what} must be one of: {', '.join(allowed)}.",
+            "sessions.invalid_choice",
+            {"field": field, "value": value},
+        )
+
+
+def customer_gone() -> SessionError:
+    return SessionError("The customer does not exist (any more).", "sessions.customer_gone")
 
 
 def record_consent(
-    db: Any,
+    db: Database | Engine,
     *,
     customer_id: int,
     session_kind: str,
@@ -103,52 +125,31 @@ def record_consent(
 
     ``purpose_kind`` (one of TRANSFER_PURPOSES) with ``purpose_reference`` (the order or ticket
     reference) binds a file-transfer session to a purpose the policy allows; without them the
-    consent is logged as before, and store.transfer_log refuses transfers in that session."""
-    _one_of(session_kind, SESSION_KINDS, "The session kind")
-    _one_of(outcome, CONSENT_OUTCOMES, "The outcome")
-    _one_of(channel, CHANNELS, "The channel")
+    consent is logged as before, and store.transfers.log refuses transfers in that session.
+    A new caller is added as a contact in the same transaction as the consent."""
+    _one_of(session_kind, SESSION_KINDS, "session_kind", "The session kind")
+    _one_of(outcome, CONSENT_OUTCOMES, "outcome", "The outcome")
+    _one_of(channel, CHANNELS, "channel", "The channel")
     if agreed_at.tzinfo is None:
-        raise SessionError("The time of the agreement needs a time zone.")
+        raise SessionError("The time of the agreement needs a time zone.", "sessions.no_time_zone")
     if (contact_id is None) == (new_caller is None):
-        raise SessionError("Choose the contact who answered, or name a new caller.")
+        raise SessionError(
+            "Choose the contact who answered, or name a new caller.", "sessions.choose_contact"
+        )
     if outcome == "agreed":
-        _need(reference, "A reference (ticket number or message id)")
-        _need(scope, "The scope")
-        _need(purpose, "The purpose")
+        _need(reference, "reference", "A reference (ticket number or message id)")
+        _need(scope, "scope", "The scope")
+        _need(purpose, "purpose", "The purpose")
     if scope is not None:
-        _one_of(scope, SCOPES, "The scope")
+        _one_of(scope, SCOPES, "scope", "The scope")
     if purpose_kind is not None:
-        _one_of(purpose_kind, TRANSFER_PURPOSES, "The purpose of a file transfer")
+        _one_of(purpose_kind, TRANSFER_PURPOSES, "purpose_kind", "The purpose of a file transfer")
         what = "order" if purpose_kind == "purchased_service" else "ticket"
-        _need(purpose_reference, f"The {what} reference")
-    engine = engine_of(db)
-    with engine.begin() as conn:
-        if conn.execute(select(Customer.id).where(Customer.id == customer_id)).first() is None:
-            raise SessionError("The customer does not exist (any more).")
-        if new_caller is not None:
-            _need(new_caller.name, "The caller's name")
-            _need(new_caller.email, "The caller's e-mail")
-            contact_id = conn.execute(
-                insert(Contact)
-                .values(
-                    customer_id=customer_id,
-                    name=new_caller.name.strip(),
-                    email=new_caller.email.strip(),
-                    phone=new_caller.phone,
-                    version=1,
-                )
-                .returning(Contact.id)
-            ).scalar_one()
-        elif (
-            conn.execute(
-                select(Contact.id).where(
-                    Contact.id == contact_id, Contact.customer_id == customer_id
-                )
-            ).first()
-            is None
-        ):
-            raise SessionError("That contact does not belong to this customer.")
-    payload = {
+        _need(purpose_reference, f"{what}_reference", f"The {what} reference")
+    if new_caller is not None:
+        _need(new_caller.name, "caller_name", "The caller's name")
+        _need(new_caller.email, "caller_email", "The caller's e-mail")
+    payload: dict[str, Any] = {
         "customer_id": customer_id,
         "contact_id": contact_id,
         "session_kind": session_kind,
@@ -161,15 +162,44 @@ def record_consent(
     }
     if purpose_kind is not None:  # only then: older consents keep their exact payload
         payload |= {"purpose_kind": purpose_kind, "purpose_reference": purpose_reference.strip()}
-    return append_event(
-        engine, CONSENT, session_uuid or str(uuid.uuid4()), payload, event_uuid, actor=actor
+    su = session_uuid or str(uuid.uuid4())
+
+    def build(conn: Connection) -> NewEvent:
+        return NewEvent(CONSENT, su, payload | {"contact_id": _who(conn, payload, new_caller)})
+
+    return log_event(db, build, event_uuid, actor=actor)
+
+
+def _who(conn: Connection, payload: dict[str, Any], new_caller: NewCaller | None) -> int:
+    """The contact who answered: checked to be the customer's, or the new caller, added."""
+    customer_id = payload["customer_id"]
+    if conn.execute(select(Customer.id).where(Customer.id == customer_id)).first() is None:
+        raise customer_gone()
+    if new_caller is not None:
+        return _add_caller(conn, customer_id, new_caller)
+    contact_id = payload["contact_id"]
+    mine = select(Contact.id).where(Contact.id == contact_id, Contact.customer_id == customer_id)
+    if conn.execute(mine).first() is None:
+        raise SessionError(
+            "That contact does not belong to this customer.", "sessions.contact_elsewhere"
+        )
+    return int(contact_id)
+
+
+def _add_caller(conn: Connection, customer_id: int, caller: NewCaller) -> int:
+    return int(
+        conn.execute(
+            insert(Contact)
+            .values(
+                customer_id=customer_id,
+                name=caller.name.strip(),
+                email=caller.email.strip(),
+                phone=caller.phone,
+                version=1,
+            )
+            .returning(Contact.id)
+        ).scalar_one()
     )
-
-
-def _logged(db: Any, event_uuid: str | None) -> EventRow | None:
-    """A retry of a step that was logged after all (its COMMIT's answer was lost): the rules
-    below would refuse it as a repeat, but it is the same event, so return it."""
-    return event_by_uuid(db, event_uuid) if event_uuid else None
 
 
 def _customer_of(events: list[EventRow]) -> int | None:
@@ -180,7 +210,7 @@ def _customer_of(events: list[EventRow]) -> int | None:
 
 
 def start_session(
-    db: Any,
+    db: Database | Engine,
     session_uuid: str,
     *,
     tool: str,
@@ -191,81 +221,111 @@ def start_session(
 ) -> EventRow:
     """Start after an agreed consent. Raises SessionError (rules) or LogWriteError (not
     logged: the session must not start)."""
-    if (again := _logged(db, event_uuid)) is not None:
-        return again
-    engine = engine_of(db)
-    with engine.connect() as conn:
+
+    def build(conn: Connection) -> NewEvent:
         events = read_session_events(conn, session_uuid)
         consents = [e for e in events if e.kind == CONSENT]
         if not consents:
-            raise SessionError("Record the customer's agreement before starting.")
-        last = consents[-1].payload or {}
-        if last.get("outcome") != "agreed":
-            raise SessionError("The customer did not agree: the session cannot start.")
+            raise SessionError(
+                "Record the customer's agreement before starting.", "sessions.no_consent"
+            )
+        if (consents[-1].payload or {}).get("outcome") != "agreed":
+            raise SessionError(
+                "The customer did not agree: the session cannot start.", "sessions.refused_consent"
+            )
         if any(e.kind == STARTED for e in events):
-            raise SessionError("This session has already started.")
+            raise SessionError("This session has already started.", "sessions.already_started")
         customer_id = _customer_of(events)
         dpa = conn.execute(select(Customer.dpa_signed_on).where(Customer.id == customer_id)).first()
-    if dpa is None:
-        raise SessionError("The customer does not exist (any more).")
-    payload: dict[str, Any] = {"tool": tool, "tool_session_id": tool_session_id.strip()}
-    if dpa[0] is None:
-        if not dpa_missing_reason.strip():
-            raise SessionError(
-                "This customer has no signed DPA: type the reason for starting anyway."
-            )
-        payload["dpa_missing_reason"] = dpa_missing_reason.strip()
-    return append_event(engine, STARTED, session_uuid, payload, event_uuid, actor=actor)
+        if dpa is None:
+            raise customer_gone()
+        payload: dict[str, Any] = {"tool": tool, "tool_session_id": tool_session_id.strip()}
+        if dpa[0] is None:
+            if not dpa_missing_reason.strip():
+                raise SessionError(
+                    "This customer has no signed DPA: type the reason for starting anyway.",
+                    "sessions.need_dpa_reason",
+                )
+            payload["dpa_missing_reason"] = dpa_missing_reason.strip()
+        return NewEvent(STARTED, session_uuid, payload)
+
+    return log_event(db, build, event_uuid, actor=actor)
 
 
-def _require_open(db: Any, session_uuid: str) -> None:
-    with engine_of(db).connect() as conn:
+def _step(
+    db: Database | Engine,
+    kind: str,
+    session_uuid: str,
+    payload: dict[str, Any],
+    event_uuid: str | None,
+    actor: str | None,
+) -> EventRow:
+    """Log a step of a running session: refused unless it has started and not ended."""
+
+    def build(conn: Connection) -> NewEvent:
         kinds = {e.kind for e in read_session_events(conn, session_uuid)}
-    if STARTED not in kinds:
-        raise SessionError("This session has not started.")
-    if kinds & {ENDED, ENDED_LATE}:
-        raise SessionError("This session has already ended.")
+        if STARTED not in kinds:
+            raise SessionError("This session has not started.", "sessions.not_started")
+        if kinds & {ENDED, ENDED_LATE}:
+            raise SessionError("This session has already ended.", "sessions.already_ended")
+        return NewEvent(kind, session_uuid, payload)
+
+    return log_event(db, build, event_uuid, actor=actor)
 
 
-def add_note(db: Any, session_uuid: str, note: str, **kw: Any) -> EventRow:
-    if (again := _logged(db, kw.get("event_uuid"))) is not None:
-        return again
-    _need(note, "The note")
-    _require_open(db, session_uuid)
-    return append_event(engine_of(db), NOTE, session_uuid, {"note": note.strip()}, **kw)
+def add_note(
+    db: Database | Engine,
+    session_uuid: str,
+    note: str,
+    *,
+    event_uuid: str | None = None,
+    actor: str | None = None,
+) -> EventRow:
+    _need(note, "note", "The note")
+    return _step(db, NOTE, session_uuid, {"note": note.strip()}, event_uuid, actor)
 
 
-def record_tool(db: Any, session_uuid: str, tool: str, tool_session_id: str, **kw: Any) -> EventRow:
-    if (again := _logged(db, kw.get("event_uuid"))) is not None:
-        return again
-    _require_open(db, session_uuid)
+def record_tool(
+    db: Database | Engine,
+    session_uuid: str,
+    tool: str,
+    tool_session_id: str,
+    *,
+    event_uuid: str | None = None,
+    actor: str | None = None,
+) -> EventRow:
     payload = {"tool": tool, "tool_session_id": tool_session_id.strip()}
-    return append_event(engine_of(db), TOOL, session_uuid, payload, **kw)
+    return _step(db, TOOL, session_uuid, payload, event_uuid, actor)
 
 
-def end_session(db: Any, session_uuid: str, summary: str, outcome: str, **kw: Any) -> EventRow:
-    if (again := _logged(db, kw.get("event_uuid"))) is not None:
-        return again
-    _need(summary, "The summary")
-    _one_of(outcome, END_OUTCOMES, "The outcome")
-    _require_open(db, session_uuid)
+def end_session(
+    db: Database | Engine,
+    session_uuid: str,
+    summary: str,
+    outcome: str,
+    *,
+    event_uuid: str | None = None,
+    actor: str | None = None,
+) -> EventRow:
+    _need(summary, "summary", "The summary")
+    _one_of(outcome, END_OUTCOMES, "outcome", "The outcome")
     payload = {"summary": summary.strip(), "outcome": outcome}
-    return append_event(engine_of(db), ENDED, session_uuid, payload, **kw)
+    return _step(db, ENDED, session_uuid, payload, event_uuid, actor)
 
 
-def end_late(db: Any, session_uuid: str, summary: str, outcome: str, **kw: Any) -> EventRow:
+def end_late(
+    db: Database | Engine,
+    session_uuid: str,
+    summary: str,
+    outcome: str,
+    *,
+    event_uuid: str | None = None,
+    actor: str | None = None,
+) -> EventRow:
     """Close a session left open (crash, power cut): its events stay; this one says so."""
-    if (again := _logged(db, kw.get("event_uuid"))) is not None:
-        return again
-    _one_of(outcome, END_OUTCOMES, "The outcome")
-    _require_open(db, session_uuid)
+    _one_of(outcome, END_OUTCOMES, "outcome", "The outcome")
     payload = {"summary": summary.strip(), "outcome": outcome}
-    return append_event(engine_of(db), ENDED_LATE, session_uuid, payload, **kw)
-
-
-def session_timeline(db: Any, session_uuid: str) -> list[EventRow]:
-    with engine_of(db).connect() as conn:
-        return read_session_events(conn, session_uuid)
+    return _step(db, ENDED_LATE, session_uuid, payload, event_uuid, actor)
 
 
 def _summaries(conn: Connection, session_uuids: list[str]) -> list[SessionSummary]:
@@ -300,7 +360,7 @@ def summarise(events: list[EventRow]) -> SessionSummary:
     )
 
 
-def open_sessions(db: Any, actor: str | None = None) -> list[SessionSummary]:
+def open_sessions(conn: Connection, actor: str | None = None) -> list[SessionSummary]:
     """Sessions started and never ended (a crash, a power cut): shown at the next start."""
     ended = select(LogEvent.session_uuid).where(LogEvent.kind.in_((ENDED, ENDED_LATE)))
     query = select(LogEvent.session_uuid).where(
@@ -308,16 +368,17 @@ def open_sessions(db: Any, actor: str | None = None) -> list[SessionSummary]:
     )
     if actor is not None:
         query = query.where(LogEvent.actor == actor)
-    with engine_of(db).connect() as conn:
-        found = list(conn.execute(query.order_by(LogEvent.seq)).scalars())
-        return _summaries(conn, found)
+    found = list(conn.execute(query.order_by(LogEvent.seq)).scalars())
+    return _summaries(conn, found)
 
 
-def sessions_for_customer(db: Any, customer_id: int, limit: int = 200) -> list[SessionSummary]:
+def sessions_for_customer(
+    conn: Connection, customer_id: int, limit: int = 200
+) -> list[SessionSummary]:
     """The customer's sessions, newest first (found through their consent payloads)."""
-    engine = engine_of(db)
-    if engine.dialect.name == "postgresql":
-        match = func.cast(LogPayload.payload, _jsonb()).op("->>")("customer_id") == str(customer_id)
+    match: ColumnElement[bool]
+    if conn.dialect.name == "postgresql":
+        match = func.cast(LogPayload.payload, JSONB).op("->>")("customer_id") == str(customer_id)
     else:
         match = func.json_extract(LogPayload.payload, "$.customer_id") == customer_id
     query = (
@@ -328,12 +389,16 @@ def sessions_for_customer(db: Any, customer_id: int, limit: int = 200) -> list[S
         .order_by(func.max(LogEvent.seq).desc())
         .limit(limit)
     )
-    with engine.connect() as conn:
-        found = [r[0] for r in conn.execute(query)]
-        return _summaries(conn, found)
+    found = [str(r[0]) for r in conn.execute(query)]
+    return _summaries(conn, found)
 
 
-def _jsonb() -> Any:
-    from sqlalchemy.dialects.postgresql import JSONB
-
-    return JSONB
+def recent_sessions(conn: Connection, limit: int = 100) -> list[SessionSummary]:
+    """The newest sessions in the log (by their first consent), newest first."""
+    found = conn.execute(
+        select(LogEvent.session_uuid)
+        .where(LogEvent.kind == CONSENT)
+        .order_by(LogEvent.seq.desc())
+        .limit(limit * 2)  # a session may hold a second consent (asked again)
+    ).scalars()
+    return _summaries(conn, list(dict.fromkeys(found))[:limit])

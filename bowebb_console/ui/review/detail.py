@@ -21,9 +21,9 @@ from bowebb_console.ui.review.jobs import run_for
 
 
 def load_timeline(ctx: AppContext, session_uuid: str) -> list[EventRow]:
-    from bowebb_console.store.sessions.events import session_timeline
+    from bowebb_console.services.sessions import session_events
 
-    return session_timeline(ctx.database, session_uuid)
+    return session_events(ctx.database, session_uuid)
 
 
 def save_review(ctx: AppContext, session_uuid: str, action: str, comment: str) -> object:

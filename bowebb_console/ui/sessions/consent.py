@@ -5,9 +5,9 @@ when, a reference, the scope and the purpose, and the outcome. "Start session" s
 until all of it is there and the outcome is "agreed"; a refusal or no answer is recorded with
 "Record without starting". A customer without a signed DPA needs a typed reason to start.
 
-Logging fails closed: the dialog only closes once the store says the events are logged. On any
+Logging fails closed: the dialog only closes once the service says the events are logged. On any
 failure it stays open with the reason and everything typed; pressing again retries with the
-same event UUIDs, so nothing is logged twice (the store re-reads by UUID after a lost COMMIT).
+same event UUIDs, so nothing is logged twice (the log writer re-reads by UUID after a lost COMMIT).
 """
 
 from __future__ import annotations
@@ -34,27 +34,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bowebb_console.services import sessions
+from bowebb_console.services.sessions import Begun, Consent, ConsentParty, NewCaller, Start
 from bowebb_console.ui.sessions import labels as L
-from bowebb_console.ui.sessions.labels import alive
+from bowebb_console.ui.sessions.errors import is_rule, is_unknown, session_error
 
 if TYPE_CHECKING:
-    from bowebb_console.store.sessions.desk import Begun, ConsentParty
     from bowebb_console.ui.kit.context import AppContext
 
 NEW_CALLER = -1
 FUTURE_SLACK_S = 300  # clocks differ a little; an agreement is never logged ahead
-
-
-def _load_party(ctx: AppContext, customer_id: int) -> ConsentParty:
-    from bowebb_console.store.sessions.desk import checked, consent_party
-
-    return checked(consent_party, ctx.database, customer_id)  # type: ignore[no-any-return]
-
-
-def _begin(ctx: AppContext, request: dict[str, Any]) -> Begun:
-    from bowebb_console.store.sessions.desk import begin_session
-
-    return begin_session(ctx.database, actor=L.acting_user(ctx), **request)
 
 
 def _combo(table: dict[str, str], placeholder: str = "") -> QComboBox:
@@ -82,7 +71,7 @@ class ConsentDialog(QDialog):
         self.session_uuid = str(uuid.uuid4())
         self.consent_uuid = str(uuid.uuid4())
         self.start_uuid = str(uuid.uuid4())
-        self._tried: dict[str, Any] | None = None  # the consent of the last attempt
+        self._tried: Consent | None = None  # the consent of the last attempt
         self.setWindowTitle(self.tr("Customer's agreement"))
         self.setMinimumWidth(560)
 
@@ -209,12 +198,13 @@ class ConsentDialog(QDialog):
         self._kind_changed()
         self._refresh()
         ctx.runner.start(
-            _load_party,
-            ctx,
+            sessions.consent_party,
+            ctx.database,
             customer_id,
             tag=f"sessions.party.{id(self)}",
-            on_result=alive(self, self._loaded),
-            on_error=alive(self, self._load_failed),
+            on_result=self._loaded,
+            on_error=self._load_failed,
+            owner=self,
         )
 
     # --- loading ------------------------------------------------------------------------
@@ -241,7 +231,7 @@ class ConsentDialog(QDialog):
 
     def _load_failed(self, exc: BaseException) -> None:
         self.customer_label.setText(self.tr("The customer could not be loaded."))
-        self._show_error(getattr(exc, "message", str(exc)))
+        self._show_error(session_error(exc))
 
     def _kind_changed(self) -> None:
         transfer = self.kind.currentData() == "file_transfer"
@@ -312,9 +302,7 @@ class ConsentDialog(QDialog):
         else:
             self.missing_label.setText("")
 
-    def consent_values(self) -> dict[str, Any]:
-        from bowebb_console.store.sessions.events import NewCaller
-
+    def consent_values(self) -> Consent:
         who = self.contact.currentData()
         new_caller = None
         if who == NEW_CALLER:
@@ -322,30 +310,25 @@ class ConsentDialog(QDialog):
             new_caller = NewCaller(
                 self.caller_name.text().strip(), self.caller_email.text().strip(), phone
             )
-        return {
-            "customer_id": self.customer_id,
-            "session_kind": self.kind.currentData(),
-            "outcome": self.outcome(),
-            "channel": self.channel.currentData(),
-            "agreed_at": self.when.dateTime().toPython().astimezone(),  # type: ignore[union-attr]
-            "contact_id": None if new_caller else who,
-            "new_caller": new_caller,
-            "reference": self.reference.text(),
-            "scope": self.scope.currentData(),
-            "purpose": self.purpose.text(),
-            **self._transfer_purpose(),
-        }
-
-    def _transfer_purpose(self) -> dict[str, Any]:
-        if (
-            self.kind.currentData() != "file_transfer"
-            or self.transfer_purpose.currentData() is None
-        ):
-            return {}
-        return {
-            "purpose_kind": self.transfer_purpose.currentData(),
-            "purpose_reference": self.reference.text().strip(),
-        }
+        # A file transfer names its purpose (policy clause 7), bound to the reference.
+        transfer = (
+            self.kind.currentData() == "file_transfer"
+            and self.transfer_purpose.currentData() is not None
+        )
+        return Consent(
+            customer_id=self.customer_id,
+            session_kind=self.kind.currentData(),
+            outcome=self.outcome() or "",
+            channel=self.channel.currentData(),
+            agreed_at=self.when.dateTime().toPython().astimezone(),  # type: ignore[union-attr]
+            contact_id=None if new_caller else who,
+            new_caller=new_caller,
+            reference=self.reference.text(),
+            scope=self.scope.currentData(),
+            purpose=self.purpose.text(),
+            purpose_kind=self.transfer_purpose.currentData() if transfer else None,
+            purpose_reference=self.reference.text().strip() if transfer else "",
+        )
 
     # --- logging ------------------------------------------------------------------------
     def submit(self, *, start: bool) -> None:
@@ -357,30 +340,28 @@ class ConsentDialog(QDialog):
             # logged after all, stays in the session's history).
             self.consent_uuid = str(uuid.uuid4())
         self._tried = consent
-        request = {
-            "consent": consent,
-            "consent_uuid": self.consent_uuid,
-            "session_uuid": self.session_uuid,
-            "start": {
-                "tool": self.tool.currentData(),
-                "tool_session_id": self.tool_session_id.text(),
-                "dpa_missing_reason": self.dpa_reason.text(),
-            }
-            if start
-            else None,
-            "start_uuid": self.start_uuid,
-        }
+        starting = Start(
+            tool=self.tool.currentData(),
+            tool_session_id=self.tool_session_id.text(),
+            dpa_missing_reason=self.dpa_reason.text(),
+        )
         self.busy = True
         self.error_label.hide()
         self.missing_label.setText(self.tr("Logging…"))
         self._refresh()
         self.ctx.runner.start(
-            _begin,
-            self.ctx,
-            request,
+            sessions.begin_session,
+            self.ctx.database,
+            self.ctx.identity,
+            consent,
+            consent_uuid=self.consent_uuid,
+            session_uuid=self.session_uuid,
+            start=starting if start else None,
+            start_uuid=self.start_uuid,
             tag=f"sessions.begin.{id(self)}",
-            on_result=alive(self, self._begun),
-            on_error=alive(self, self._failed),
+            on_result=self._begun,
+            on_error=self._failed,
+            owner=self,
         )
 
     def _begun(self, begun: Begun) -> None:
@@ -392,22 +373,17 @@ class ConsentDialog(QDialog):
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:
-        from bowebb_console.store.log.chain import LogWriteError
-        from bowebb_console.store.sessions.events import SessionError
-
-        if isinstance(exc, LogWriteError) and exc.unknown:
+        if is_unknown(exc):
             text = self.tr(
                 "The database did not answer, and it is not known whether the agreement was "
                 "logged. Nothing has started. Press the button again when the database "
                 "answers: it will not be logged twice."
             )
-        elif isinstance(exc, LogWriteError):
-            text = self.tr("Not logged, the session has not started: %1").replace("%1", exc.message)
-        elif isinstance(exc, SessionError):
-            text = exc.message
+        elif is_rule(exc):
+            text = session_error(exc)
         else:
             text = self.tr("Not logged, the session has not started: %1").replace(
-                "%1", type(exc).__name__
+                "%1", session_error(exc)
             )
         self._show_error(text)
 

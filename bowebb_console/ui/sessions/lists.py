@@ -19,12 +19,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bowebb_console.services import sessions
+from bowebb_console.services.sessions import SessionListRow
 from bowebb_console.ui.kit.rows import ROW_ROLE, SortProxy
-from bowebb_console.ui.sessions.labels import SessionListModel, alive
+from bowebb_console.ui.sessions.errors import session_error
+from bowebb_console.ui.sessions.labels import SessionListModel
 from bowebb_console.ui.sessions.timeline import SessionTimeline
 
 if TYPE_CHECKING:
-    from bowebb_console.store.sessions.desk import SessionListRow
     from bowebb_console.ui.kit.context import AppContext
 
 
@@ -65,12 +67,6 @@ def open_timeline(ctx: AppContext, session_uuid: str, parent: QWidget | None) ->
     return window
 
 
-def _load_customer_sessions(ctx: AppContext, customer_id: int) -> list[SessionListRow]:
-    from bowebb_console.store.sessions.desk import checked, customer_session_rows
-
-    return checked(customer_session_rows, ctx.database, customer_id)  # type: ignore[no-any-return]
-
-
 class CustomerSessionsPanel(QWidget):
     """``CustomerSessionsPanel(ctx, customer_id)``: the customer's sessions, newest first;
     double-click or "Open timeline" shows one. ``reload()`` after a new session."""
@@ -105,12 +101,13 @@ class CustomerSessionsPanel(QWidget):
 
     def reload(self) -> None:
         self.ctx.runner.start(
-            _load_customer_sessions,
-            self.ctx,
+            sessions.customer_sessions,
+            self.ctx.database,
             self.customer_id,
             tag=f"sessions.customer.{id(self)}",
-            on_result=alive(self, self._loaded),
-            on_error=alive(self, self._failed),
+            on_result=self._loaded,
+            on_error=self._failed,
+            owner=self,
         )
 
     def _loaded(self, rows: list[SessionListRow]) -> None:
@@ -123,7 +120,7 @@ class CustomerSessionsPanel(QWidget):
     def _failed(self, exc: BaseException) -> None:
         self.status.setText(
             self.tr("The sessions could not be loaded (%1).").replace(
-                "%1", getattr(exc, "message", type(exc).__name__)
+                "%1", session_error(exc).rstrip(".")
             )
         )
 

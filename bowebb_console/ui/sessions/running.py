@@ -1,7 +1,7 @@
 """A running session: elapsed time, notes, the external remote tool, and the end.
 
 Each note, tool change and the end is one logged event. Nothing is shown as saved until the
-store says it is logged (it re-reads by the event's UUID after a lost COMMIT); on a failure the
+service says it is logged (it re-reads by the event's UUID after a lost COMMIT); on a failure the
 typed text stays where it is with the reason, and pressing again retries with the same UUID,
 so a retry never logs twice. The timer only displays: the log's own times are what count.
 """
@@ -28,28 +28,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bowebb_console.services import sessions
+from bowebb_console.services.sessions import EventRow
 from bowebb_console.ui.sessions import labels as L
-from bowebb_console.ui.sessions.labels import alive
+from bowebb_console.ui.sessions.errors import is_unknown, session_error
 from bowebb_console.ui.sessions.timeline import SessionTimeline
 
 if TYPE_CHECKING:
-    from bowebb_console.store.log.chain import EventRow
     from bowebb_console.ui.kit.context import AppContext
-
-
-def _log(ctx: AppContext, what: str, session_uuid: str, event_uuid: str, **kw: Any) -> EventRow:
-    from bowebb_console.store.sessions import events as sessions
-    from bowebb_console.store.sessions.desk import checked
-
-    fn: Callable[..., EventRow] = {
-        "note": sessions.add_note,
-        "tool": sessions.record_tool,
-        "end": sessions.end_session,
-        "end_late": sessions.end_late,
-    }[what]
-    return checked(  # type: ignore[no-any-return]
-        fn, ctx.database, session_uuid, event_uuid=event_uuid, actor=L.acting_user(ctx), **kw
-    )
 
 
 def elapsed_text(started_at: str | None, now: dt.datetime | None = None) -> str:
@@ -207,23 +193,25 @@ class RunningSessionPanel(QWidget):
         super().closeEvent(event)
 
     # --- logging ------------------------------------------------------------------------
-    def _run(self, what: str, pending: _Pending, key: object, done: Callable[[Any], None],
-             **kw: Any) -> None:  # fmt: skip
+    def _run(self, step: Callable[..., EventRow], pending: _Pending, key: object,
+             done: Callable[[EventRow], None], *args: str) -> None:  # fmt: skip
+        """Log ``step(db, identity, session_uuid, *args)`` under the entry's UUID."""
         if self.busy:
             return
         self.busy = True
         self._enable(False)
         self.status.setText(self.tr("Logging…"))
         self.ctx.runner.start(
-            _log,
-            self.ctx,
-            what,
+            step,
+            self.ctx.database,
+            self.ctx.identity,
             self.session_uuid,
-            pending.uuid_for(key),
-            **kw,
+            *args,
+            event_uuid=pending.uuid_for(key),
             tag=f"sessions.run.{id(self)}",
-            on_result=alive(self, lambda event: self._saved(pending, event, done)),
-            on_error=alive(self, self._failed),
+            on_result=lambda event: self._saved(pending, event, done),
+            on_error=self._failed,
+            owner=self,
         )
 
     def _enable(self, on: bool) -> None:
@@ -238,17 +226,15 @@ class RunningSessionPanel(QWidget):
         done(event)
 
     def _failed(self, exc: BaseException) -> None:
-        from bowebb_console.store.log.chain import LogWriteError
-
         self.busy = False
         self._enable(True)
-        if isinstance(exc, LogWriteError) and exc.unknown:
+        if is_unknown(exc):
             text = self.tr(
                 "Not known whether this was saved: the database did not answer. Your text is "
                 "kept; press again when the database answers (it will not be logged twice)."
             )
         else:
-            reason = (getattr(exc, "message", None) or type(exc).__name__).rstrip(".")
+            reason = session_error(exc).rstrip(".")
             text = self.tr("Not saved: %1. Your text is kept; try again.").replace("%1", reason)
         self.status.setText(text)
 
@@ -257,7 +243,7 @@ class RunningSessionPanel(QWidget):
         if not note:
             self.status.setText(self.tr("Type a note first."))
             return
-        self._run("note", self._note, note, self._note_saved, note=note)
+        self._run(sessions.add_note, self._note, note, self._note_saved, note)
 
     def _note_saved(self, _event: EventRow) -> None:
         self.note_edit.clear()
@@ -265,8 +251,8 @@ class RunningSessionPanel(QWidget):
 
     def save_tool(self) -> None:
         tool, tool_id = self.tool.currentData(), self.tool_id.text().strip()
-        self._run("tool", self._tool, (tool, tool_id), self._tool_saved, tool=tool,
-                  tool_session_id=tool_id)  # fmt: skip
+        self._run(sessions.record_tool, self._tool, (tool, tool_id), self._tool_saved, tool,
+                  tool_id)  # fmt: skip
 
     def _tool_saved(self, _event: EventRow) -> None:
         self.status.setText(self.tr("Remote tool saved in the session log."))
@@ -277,8 +263,8 @@ class RunningSessionPanel(QWidget):
             self.status.setText(self.tr("Write a summary before ending the session."))
             return
         outcome = self.end_outcome.currentData()
-        self._run("end_late" if late else "end", self._end, (late, summary, outcome),
-                  self._ended, summary=summary, outcome=outcome)  # fmt: skip
+        step = sessions.end_late if late else sessions.end_session
+        self._run(step, self._end, (late, summary, outcome), self._ended, summary, outcome)
 
     def _ended(self, _event: EventRow) -> None:
         self.ended.emit(self.session_uuid)

@@ -13,15 +13,14 @@ from bowebb_console.ui.sessions import labels as L
 from bowebb_console.ui.sessions.labels import alive
 
 if TYPE_CHECKING:
-    from bowebb_console.store.log.chain import EventRow
-    from bowebb_console.store.sessions.desk import Timeline
+    from bowebb_console.services.sessions import EventRow, Timeline
     from bowebb_console.ui.kit.context import AppContext
 
 EVENT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def _load(ctx: AppContext, session_uuid: str) -> Timeline:
-    from bowebb_console.store.sessions.desk import timeline
+    from bowebb_console.services.sessions import timeline
 
     return timeline(ctx.database, session_uuid)
 

@@ -23,34 +23,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bowebb_console.services import sessions
+from bowebb_console.services.sessions import SearchHit, SessionLists
 from bowebb_console.ui.sessions import labels as L
 from bowebb_console.ui.sessions.consent import ConsentDialog, start_session_for
-from bowebb_console.ui.sessions.labels import alive
+from bowebb_console.ui.sessions.errors import session_error
 from bowebb_console.ui.sessions.lists import open_timeline, selected_row, session_table
 from bowebb_console.ui.sessions.running import RunningSessionPanel
 from bowebb_console.ui.sessions.verify import VerifyLogBox
 
 if TYPE_CHECKING:
-    from bowebb_console.store.customers.search import SearchHit
-    from bowebb_console.store.sessions.desk import SessionListRow
     from bowebb_console.ui.kit.context import AppContext
 
 SEARCH_DELAY_MS = 250
 HIT_ROLE = 0x0100 + 1
-
-
-def _search(ctx: AppContext, text: str) -> list[SearchHit]:
-    from bowebb_console.store.customers.search import search_customers
-
-    with ctx.database.session() as session:
-        return search_customers(session, text, limit=20)
-
-
-def _lists(ctx: AppContext) -> tuple[list[SessionListRow], list[SessionListRow]]:
-    from bowebb_console.store.sessions.desk import checked, open_session_rows, recent_session_rows
-
-    opened = checked(open_session_rows, ctx.database, L.actor_name(ctx))
-    return opened, checked(recent_session_rows, ctx.database, 100)
+RECENT = 100  # sessions in the "Recent sessions" list
 
 
 class SessionsView(QWidget):
@@ -155,20 +142,23 @@ class SessionsView(QWidget):
         self.loading = True
         self.refresh_button.setEnabled(False)
         self.ctx.runner.start(
-            _lists,
-            self.ctx,
-            tag="sessions.lists",
-            on_result=alive(self, self._lists_loaded),
-            on_error=alive(self, self._lists_failed),
-            on_finished=alive(self, self._lists_done),
+            sessions.session_lists,
+            self.ctx.database,
+            self.ctx.identity,
+            RECENT,
+            tag=f"sessions.lists.{id(self)}",
+            on_result=self._lists_loaded,
+            on_error=self._lists_failed,
+            on_finished=self._lists_done,
+            owner=self,
         )
 
     def _lists_done(self) -> None:
         self.loading = False
         self.refresh_button.setEnabled(True)
 
-    def _lists_loaded(self, found: tuple[list[SessionListRow], list[SessionListRow]]) -> None:
-        opened, recent = found
+    def _lists_loaded(self, found: SessionLists) -> None:
+        opened, recent = found.open, found.recent
         self.open_model.set_rows(opened)
         self.open_box.setVisible(bool(opened))
         self.open_label.setText(
@@ -189,7 +179,7 @@ class SessionsView(QWidget):
     def _lists_failed(self, exc: BaseException) -> None:
         self.recent_status.setText(
             self.tr("The sessions could not be loaded (%1). Press Refresh to try again.").replace(
-                "%1", getattr(exc, "message", type(exc).__name__)
+                "%1", session_error(exc).rstrip(".")
             )
         )
 
@@ -207,17 +197,18 @@ class SessionsView(QWidget):
             return
         self.search_status.setText(self.tr("Searching…"))
         self.ctx.runner.start(
-            _search,
-            self.ctx,
+            sessions.find_customers,
+            self.ctx.database,
             text,
-            tag="sessions.search",
-            on_result=alive(self, self._found),
-            on_error=alive(self, self._search_failed),
+            tag=f"sessions.search.{id(self)}",
+            on_result=self._found,
+            on_error=self._search_failed,
+            owner=self,
         )
 
     def _search_failed(self, exc: BaseException) -> None:
         self.search_status.setText(
-            self.tr("The search failed (%1).").replace("%1", type(exc).__name__)
+            self.tr("The search failed (%1).").replace("%1", session_error(exc).rstrip("."))
         )
 
     def _found(self, hits: list[SearchHit]) -> None:

@@ -7,7 +7,7 @@ import uuid
 
 import pytest
 from sqlalchemy import text
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, OperationalError
 
 from bowebb_console.domain import hashchain
 from bowebb_console.store.db.engine import make_engine
@@ -18,7 +18,7 @@ from bowebb_console.store.log.chain import (
     log_head,
 )
 from bowebb_console.store.log.verify import verify_log
-from tests.store.log_helpers import add_customer, as_superuser, full_session
+from tests.store.log_helpers import LostAck, add_customer, as_superuser, full_session
 
 
 @pytest.fixture
@@ -179,29 +179,8 @@ def test_unreachable_database_fails_closed() -> None:
     with pytest.raises(LogWriteError) as info:
         append_event(engine, "note_added", str(uuid.uuid4()), {"note": "x"})
     assert "nothing was logged" in info.value.message and not info.value.unknown
+    assert info.value.code == "log.unreachable" and info.value.params["detail"]
     engine.dispose()
-
-
-class _LostAck:
-    """Wraps conn.begin(): the COMMIT runs (or not), then the connection 'drops'."""
-
-    def __init__(self, real, commit: bool) -> None:  # type: ignore[no-untyped-def]
-        self.real, self.commit = real, commit
-
-    def __enter__(self):  # type: ignore[no-untyped-def]
-        self.tx = self.real.__enter__()
-        return self.tx
-
-    def __exit__(self, *exc):  # type: ignore[no-untyped-def]
-        from sqlalchemy.exc import OperationalError
-
-        if exc[0] is not None:
-            return self.real.__exit__(*exc)
-        if self.commit:
-            self.tx.commit()
-        else:
-            self.tx.rollback()
-        raise OperationalError("COMMIT", {}, Exception("server closed the connection"))
 
 
 @pytest.mark.parametrize("committed", [True, False])
@@ -211,7 +190,7 @@ def test_lost_commit_acknowledgement_is_settled_by_rereading(
     from bowebb_console.store.log import chain as session_log
 
     real_begin = session_log._begin
-    monkeypatch.setattr(session_log, "_begin", lambda c: _LostAck(real_begin(c), committed))
+    monkeypatch.setattr(session_log, "_begin", lambda c: LostAck(real_begin(c), committed))
     eu = str(uuid.uuid4())
     if committed:
         row = append_event(logged, "note_added", str(uuid.uuid4()), {"note": "x"}, eu)
@@ -219,11 +198,66 @@ def test_lost_commit_acknowledgement_is_settled_by_rereading(
     else:
         with pytest.raises(LogWriteError, match="could not be logged") as info:
             append_event(logged, "note_added", str(uuid.uuid4()), {"note": "x"}, eu)
-        assert not info.value.unknown
+        assert not info.value.unknown and info.value.code == "log.not_logged"
     monkeypatch.setattr(session_log, "_begin", real_begin)
     # A retry with the same UUID never logs twice.
     append_event(logged, "note_added", str(uuid.uuid4()), {"note": "x"}, eu)
     assert log_head(logged).seq == 11 and verify_log(logged).ok
+
+
+def test_unknown_outcome_when_the_reread_fails_too(logged, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from bowebb_console.store.log import chain
+
+    def no_answer(_engine, _event_uuid):  # type: ignore[no-untyped-def]
+        raise OperationalError("SELECT", {}, Exception("server closed the connection"))
+
+    real_begin = chain._begin
+    monkeypatch.setattr(chain, "_begin", lambda c: LostAck(real_begin(c), True))
+    monkeypatch.setattr(chain, "_reread", no_answer)
+    su, eu = str(uuid.uuid4()), str(uuid.uuid4())
+    with pytest.raises(LogWriteError) as info:
+        append_event(logged, "note_added", su, {"note": "x"}, eu)
+    assert info.value.unknown and info.value.code == "log.unknown_outcome"
+    assert info.value.params["cause"] == "db.unreachable"
+    monkeypatch.undo()
+    # It did commit: the retry with the same UUID finds it and logs nothing new.
+    assert append_event(logged, "note_added", su, {"note": "x"}, eu).seq == 11
+    assert log_head(logged).seq == 11
+
+
+def _contacts(engine) -> int:  # type: ignore[no-untyped-def]
+    with engine.connect() as conn:
+        return int(conn.execute(text("SELECT count(*) FROM contact")).scalar_one())
+
+
+def test_what_build_wrote_rolls_back_with_a_failed_write(logged, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """log_event: the step's own writes and the event commit together or not at all, and a
+    retry of a logged event does not run the step again."""
+    from bowebb_console.store.log import chain
+
+    su, eu = str(uuid.uuid4()), str(uuid.uuid4())
+
+    def build(conn):  # type: ignore[no-untyped-def]
+        conn.execute(
+            text(
+                "INSERT INTO contact (customer_id, name, email, version) "
+                "SELECT min(id), 'Nils', 'nils@example.se', 1 FROM customer"
+            )
+        )
+        return chain.NewEvent("note_added", su, {"note": "x"})
+
+    def refused(*_a):  # type: ignore[no-untyped-def]
+        raise OperationalError("INSERT", {}, Exception("disk I/O error"))
+
+    before = _contacts(logged)
+    monkeypatch.setattr(chain, "write_event", refused)
+    with pytest.raises(LogWriteError) as info:
+        chain.log_event(logged, build, eu)
+    assert info.value.code == "log.not_logged" and _contacts(logged) == before
+    monkeypatch.undo()
+    first = chain.log_event(logged, build, eu)
+    assert chain.log_event(logged, build, eu) == first
+    assert _contacts(logged) == before + 1 and log_head(logged).seq == 11
 
 
 def test_sqlite_insert_or_replace_is_refused(sqlite_url: str) -> None:

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import text
 
 from bowebb_console.store.db.engine import make_engine
-from bowebb_console.store.log.chain import LogWriteError, append_event
+from bowebb_console.store.log.chain import LogWriteError, append_event, read_session_events
 from bowebb_console.store.log.verify import verify_log
 from bowebb_console.store.sessions import events as sessions
 from tests.store.log_helpers import add_customer, consent, full_session
@@ -23,47 +23,66 @@ def db(any_db_url: str):  # type: ignore[no-untyped-def]
     engine.dispose()
 
 
+def _events(engine, su: str):  # type: ignore[no-untyped-def]
+    with engine.connect() as conn:
+        return read_session_events(conn, su)
+
+
+def _for_customer(engine, customer: int):  # type: ignore[no-untyped-def]
+    with engine.connect() as conn:
+        return sessions.sessions_for_customer(conn, customer)
+
+
+def _open(engine):  # type: ignore[no-untyped-def]
+    with engine.connect() as conn:
+        return sessions.open_sessions(conn)
+
+
 def test_session_flow_and_timeline(db) -> None:  # type: ignore[no-untyped-def]
     customer, contact = add_customer(db)
     su = full_session(db, customer, contact)
-    timeline = sessions.session_timeline(db, su)
+    timeline = _events(db, su)
     assert [e.kind for e in timeline] == [
         "consent_recorded", "session_started", "note_added", "note_added", "session_ended",
     ]  # fmt: skip
     assert timeline[0].payload is not None and timeline[0].payload["reference"] == "T-1234"
-    (summary,) = sessions.sessions_for_customer(db, customer)
+    (summary,) = _for_customer(db, customer)
     assert (summary.state, summary.outcome, summary.session_kind) == (
         "ended", "resolved", "remote_control",
     )  # fmt: skip
-    assert sessions.sessions_for_customer(db, customer + 1) == []
+    assert _for_customer(db, customer + 1) == []
     assert verify_log(db).ok
 
 
 def test_no_start_without_agreed_consent(db) -> None:  # type: ignore[no-untyped-def]
     customer, contact = add_customer(db)
-    with pytest.raises(sessions.SessionError, match="Record the customer's agreement"):
+    with pytest.raises(sessions.SessionError, match="Record the customer's agreement") as info:
         sessions.start_session(db, str(uuid.uuid4()), tool="AnyDesk")
+    assert info.value.code == "sessions.no_consent"
     for outcome in ("refused", "no_answer"):
         su = consent(db, customer, contact, outcome=outcome).session_uuid
-        with pytest.raises(sessions.SessionError, match="did not agree"):
+        with pytest.raises(sessions.SessionError, match="did not agree") as refused:
             sessions.start_session(db, su, tool="AnyDesk")
+        assert refused.value.code == "sessions.refused_consent"
         # The database refuses too, whatever a client skips.
-        with pytest.raises(LogWriteError, match="consent"):
+        with pytest.raises(LogWriteError, match="consent") as logged:
             append_event(db, "session_started", su, {"tool": "AnyDesk"})
+        assert logged.value.code == "log.refused" and "consent" in logged.value.params["detail"]
     with pytest.raises(LogWriteError, match="consent"):
         append_event(db, "session_started", str(uuid.uuid4()), {"tool": "AnyDesk"})
-    states = {s.state for s in sessions.sessions_for_customer(db, customer)}
+    states = {s.state for s in _for_customer(db, customer)}
     assert states == {"refused"}
 
 
 def test_agreement_needs_its_details(db) -> None:  # type: ignore[no-untyped-def]
     customer, contact = add_customer(db)
-    with pytest.raises(sessions.SessionError, match="reference"):
+    with pytest.raises(sessions.SessionError, match="reference") as info:
         sessions.record_consent(
             db, customer_id=customer, contact_id=contact, session_kind="remote_control",
             outcome="agreed", channel="phone", agreed_at=dt.datetime.now(dt.UTC),
             reference=" ", scope="control", purpose="x",
         )  # fmt: skip
+    assert info.value.code == "sessions.need_reference"
     with pytest.raises(sessions.SessionError, match="channel"):
         sessions.record_consent(
             db, customer_id=customer, contact_id=contact, session_kind="remote_control",
@@ -114,14 +133,15 @@ def test_open_session_is_found_and_ended_late(db) -> None:  # type: ignore[no-un
     sessions.start_session(db, su, tool="Quick Assist", actor="anna")
     sessions.add_note(db, su, "Working on it", actor="anna")
     # ...the workstation loses power here; at the next start:
-    (open_,) = sessions.open_sessions(db)
+    (open_,) = _open(db)
     assert open_.session_uuid == su and open_.state == "open"
     sessions.end_late(db, su, "Power cut; the customer's issue was solved", "resolved")
-    assert sessions.open_sessions(db) == []
-    kinds = [e.kind for e in sessions.session_timeline(db, su)]
+    assert _open(db) == []
+    kinds = [e.kind for e in _events(db, su)]
     assert kinds[-1] == "session_ended_late" and "note_added" in kinds
-    with pytest.raises(sessions.SessionError, match="already ended"):
+    with pytest.raises(sessions.SessionError, match="already ended") as info:
         sessions.add_note(db, su, "late note")
+    assert info.value.code == "sessions.already_ended"
 
 
 def test_demo_sessions_are_a_valid_varied_log(db) -> None:  # type: ignore[no-untyped-def]
@@ -141,5 +161,5 @@ def test_demo_sessions_are_a_valid_varied_log(db) -> None:  # type: ignore[no-un
     assert 0 < kinds["session_started"] < 300  # some refused or unanswered
     assert kinds["session_ended_late"] > 0 and kinds["note_added"] > 0
     assert reasons
-    assert sessions.open_sessions(db)
+    assert _open(db)
     assert fill_demo(db, companies=10, contacts=10).skipped

@@ -8,6 +8,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import text
 
+from bowebb_console.services.sessions import session_events
 from bowebb_console.store.db.connect import Database
 from bowebb_console.store.db.engine import make_engine
 from bowebb_console.store.log.verify import verify_log
@@ -130,7 +131,7 @@ def test_agent_login_on_postgresql(pg_db) -> None:  # type: ignore[no-untyped-de
         assert (info.value.kind, info.value.code) == ("not_allowed", "hostkey.replace_not_allowed")
         event = transfer_log.log_file_transferred(agent, su, Record())
         assert pinned.actor == event.actor == name and row.pinned_by == name
-        kinds = [e.kind for e in sessions.session_timeline(agent, su)]
+        kinds = [e.kind for e in session_events(agent, su)]
         assert kinds == ["consent_recorded", "session_started", "host_key_pinned",
                          "file_transferred"]  # fmt: skip
         assert verify_log(admin).ok

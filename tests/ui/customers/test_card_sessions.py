@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QApplication
 
-from bowebb_console.store.sessions.desk import recent_session_rows
+from bowebb_console.services.sessions import session_lists
 from bowebb_console.ui.customers.card_sessions import CardSessions
 from bowebb_console.ui.sessions.consent import ConsentDialog
 
@@ -13,7 +13,7 @@ from .helpers import open_view, wait_card
 
 def test_card_shows_the_customers_sessions_and_starts_one(qtbot, make_ctx, demo_url) -> None:  # type: ignore[no-untyped-def]
     ctx = make_ctx(demo_url)
-    logged = recent_session_rows(ctx.database, limit=1)[0]
+    logged = session_lists(ctx.database, ctx.identity, 1).recent[0]
     view = open_view(qtbot, ctx)
     view.open_card(logged.summary.customer_id)
     qtbot.waitUntil(lambda: view.current_card is not None)

@@ -165,4 +165,5 @@ def test_file_transfer_consent_binds_the_purpose(qtbot, make_ctx, desk, demo_url
     su = view.running.session_uuid
     consent = json.loads(events(desk.engine, su)[0][1])
     assert (consent["purpose_kind"], consent["purpose_reference"]) == ("support", "T-4711")
-    assert check_transfer_session(desk.engine, su) is not None
+    with desk.engine.connect() as conn:
+        assert check_transfer_session(conn, su) is not None

@@ -7,7 +7,7 @@ import json
 
 from bowebb_console.store.db.engine import make_engine
 from bowebb_console.store.db.setup import init_database
-from bowebb_console.store.log.chain import local_actor
+from bowebb_console.store.log.chain import local_actor, read_session_events
 from bowebb_console.store.log.verify import verify_log
 from bowebb_console.store.sessions import events as sessions
 from bowebb_console.ui.sessions.lists import CustomerSessionsPanel
@@ -161,7 +161,8 @@ def test_customer_panel_lists_sessions_and_opens_a_timeline(qtbot, make_ctx, sql
     assert "Session ended" in texts and "Printing works again" in texts
     window.close()
     assert json.loads(events(engine, done)[-1][1])["outcome"] == "resolved"
-    assert sessions.summarise(sessions.session_timeline(engine, done)).state == "ended"
+    with engine.connect() as conn:
+        assert sessions.summarise(read_session_events(conn, done)).state == "ended"
     engine.dispose()
 
 

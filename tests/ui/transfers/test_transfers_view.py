@@ -17,6 +17,7 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
 from bowebb_console.services import transfers
+from bowebb_console.services.sessions import session_events
 from bowebb_console.sftp.hostkeys import fingerprint, public_key_b64
 from bowebb_console.store.db.connect import Database
 from bowebb_console.store.db.engine import make_engine
@@ -123,7 +124,7 @@ def test_confirm_fingerprint_then_upload_logged(
     view = open_view(qtbot, ctx)
     assert "T-501" in view.session_combo.currentText()
     connect_and_confirm(qtbot, view, sshd)
-    timeline = sessions.session_timeline(ctx.database, su)
+    timeline = session_events(ctx.database, su)
     assert timeline[-1].kind == "host_key_pinned"
     src = tmp_path / "löneunderlag.bin"
     src.write_bytes(os.urandom(3 * MiB + 17))
@@ -191,7 +192,7 @@ def test_changed_host_key_is_refused(qtbot, make_ctx, sqlite_url, sshd, role) ->
     assert dialog.replace_button is not None
     qtbot.mouseClick(dialog.replace_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: view.link is not None, timeout=15_000)
-    kinds = [e.kind for e in sessions.session_timeline(ctx.database, su)]
+    kinds = [e.kind for e in session_events(ctx.database, su)]
     assert kinds[-1] == "host_key_replaced"
     disconnect(qtbot, view, ctx)
 
@@ -260,7 +261,9 @@ def test_unloggable_transfer_stops_the_queue_and_says_so(  # type: ignore[no-unt
     from bowebb_console.store.log.chain import LogWriteError
 
     def refuse(*_a: Any, **_k: Any) -> None:
-        raise LogWriteError("The database cannot be reached (test); nothing was logged.")
+        raise LogWriteError(
+            "log.unreachable", "The database cannot be reached (test); nothing was logged."
+        )
 
     setup_db(sqlite_url, sshd)
     pin_in_db(sqlite_url, sshd, sshd.host_key)
@@ -336,7 +339,7 @@ def test_pin_waits_for_a_leads_approval(qtbot, make_ctx, sqlite_url, sshd, promp
     assert dialog.list.count() == 1 and not dialog.require.isEnabled()  # admins only
     qtbot.mouseClick(dialog.approve_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.list.count() == 0, timeout=10_000)
-    kinds = [e.kind for e in sessions.session_timeline(agent.database, su)]
+    kinds = [e.kind for e in session_events(agent.database, su)]
     assert kinds[-1] == "host_key_pinned"
     qtbot.mouseClick(view.connect_button, Qt.MouseButton.LeftButton)  # now trusted
     qtbot.waitUntil(lambda: view.link is not None, timeout=15_000)
