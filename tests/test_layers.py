@@ -43,7 +43,8 @@ def test_core_modules_do_not_import_qt_when_run() -> None:
         "    if top in ('ui', 'app', '__main__') or '.migrations' in m.name:\n"
         "        continue\n"
         "    importlib.import_module(m.name)\n"
-        "print(','.join(sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6')))))\n"
+        "qt = [m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))]\n"
+        "print(','.join(sorted(qt)))\n"
     )
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     out = subprocess.run(
