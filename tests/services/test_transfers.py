@@ -14,6 +14,7 @@ import pytest
 
 from bowebb_console.services import transfers
 from bowebb_console.services.database import Database, Identity
+from bowebb_console.services.sessions import session_events
 from bowebb_console.sftp.connection import SftpError
 from bowebb_console.sftp.hostkeys import OfferedKey, fingerprint, public_key_b64
 from bowebb_console.store.db.engine import make_engine
@@ -83,7 +84,7 @@ def offered(key_file: Path) -> OfferedKey:
 
 
 def kinds(db: Database, su: str) -> list[str]:
-    return [e.kind for e in sessions.session_timeline(db, su)]
+    return [e.kind for e in session_events(db, su)]
 
 
 @pytest.mark.sshd
