@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bowebb_console.ui.sessions import labels as L
+from bowebb_console.ui.kit import events as L
 from bowebb_console.ui.sessions.labels import alive
 
 if TYPE_CHECKING:

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from bowebb_console.ui.kit.rows import ROW_ROLE, SortProxy
+from bowebb_console.ui.kit.timeline import SessionTimeline
 from bowebb_console.ui.sessions.labels import SessionListModel, alive
-from bowebb_console.ui.sessions.timeline import SessionTimeline
 
 if TYPE_CHECKING:
     from bowebb_console.store.sessions.desk import SessionListRow

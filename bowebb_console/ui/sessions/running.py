@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bowebb_console.ui.sessions import labels as L
+from bowebb_console.ui.kit import events as L
+from bowebb_console.ui.kit.timeline import SessionTimeline
 from bowebb_console.ui.sessions.labels import alive
-from bowebb_console.ui.sessions.timeline import SessionTimeline
 
 if TYPE_CHECKING:
     from bowebb_console.store.log.chain import EventRow

@@ -23,12 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bowebb_console.ui.kit.verify import VerifyLogBox
 from bowebb_console.ui.sessions import labels as L
 from bowebb_console.ui.sessions.consent import ConsentDialog, start_session_for
 from bowebb_console.ui.sessions.labels import alive
 from bowebb_console.ui.sessions.lists import open_timeline, selected_row, session_table
 from bowebb_console.ui.sessions.running import RunningSessionPanel
-from bowebb_console.ui.sessions.verify import VerifyLogBox
 
 if TYPE_CHECKING:
     from bowebb_console.store.customers.search import SearchHit
