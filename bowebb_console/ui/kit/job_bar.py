@@ -66,8 +66,10 @@ class JobBar(QWidget):
         *args: Any,
         on_result: Callable[[Any], None],
         on_error: Callable[[BaseException], None],
+        **kwargs: Any,
     ) -> bool:
-        """Run the job; False (nothing started) while another job of this bar runs."""
+        """Run ``fn(*args, **kwargs, progress=, cancel=, total=)``; False (nothing started)
+        while another job of this bar runs."""
         if self.running:
             return False
         self._cancel.clear()
@@ -77,6 +79,7 @@ class JobBar(QWidget):
         self.ctx.runner.start(
             fn,
             *args,
+            **kwargs,
             progress=self._progress.step.emit,
             cancel=self._cancel.is_set,
             total=self._progress.total.emit,

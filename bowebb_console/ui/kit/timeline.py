@@ -20,12 +20,7 @@ if TYPE_CHECKING:
     from bowebb_console.services.review import EventRow, Timeline
     from bowebb_console.ui.kit.context import AppContext
 
-C = "Timeline"
 EVENT_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate(C, text)
 
 
 def event_title(event: EventRow) -> str:
@@ -41,7 +36,7 @@ def describe(event: EventRow, contacts: Mapping[int, str] | None = None) -> list
     """What the event holds, in lines (none: nothing to add to its title)."""
     p = event.payload
     if p is None:
-        return [_t("(details erased)")]
+        return [QCoreApplication.translate("Timeline", "(details erased)")]
     kind = event.kind
     if kind == "consent_recorded":
         return _consent(p, contacts or {})
@@ -49,7 +44,9 @@ def describe(event: EventRow, contacts: Mapping[int, str] | None = None) -> list
         lines = [f"{W.word(W.TOOLS, p.get('tool'))} {p.get('tool_session_id', '')}".strip()]
         if p.get("dpa_missing_reason"):
             lines.append(
-                _t("No signed DPA; reason: %1").replace("%1", str(p["dpa_missing_reason"]))
+                QCoreApplication.translate("Timeline", "No signed DPA; reason: %1").replace(
+                    "%1", str(p["dpa_missing_reason"])
+                )
             )
         return [line for line in lines if line]
     if kind == "note_added":
@@ -63,35 +60,49 @@ def describe(event: EventRow, contacts: Mapping[int, str] | None = None) -> list
         action = W.word(W.REVIEW_ACTIONS, p.get("action"))
         return [f"{action}: {p['comment']}" if p.get("comment") else action]
     if kind == "review_exported":
-        text = _t("%1, %2 rows: %3").replace("%1", str(p.get("format", "")).upper())
+        text = QCoreApplication.translate("Timeline", "%1, %2 rows: %3").replace(
+            "%1", str(p.get("format", "")).upper()
+        )
         return [text.replace("%2", str(p.get("rows", ""))).replace("%3", str(p.get("filter", "")))]
     return []
 
 
 def _consent(p: Mapping[str, Any], contacts: Mapping[int, str]) -> list[str]:
-    who = contacts.get(int(p.get("contact_id") or 0), _t("a contact"))
+    who = contacts.get(
+        int(p.get("contact_id") or 0), QCoreApplication.translate("Timeline", "a contact")
+    )
     lines = [
-        _t("%1 by %2, %3")
+        QCoreApplication.translate("Timeline", "%1 by %2, %3")
         .replace("%1", W.word(W.CONSENT_OUTCOMES, p.get("outcome")))
         .replace("%2", who)
         .replace("%3", W.word(W.CHANNELS, p.get("channel"))),
-        _t("Kind: %1, scope: %2")
+        QCoreApplication.translate("Timeline", "Kind: %1, scope: %2")
         .replace("%1", W.word(W.SESSION_KINDS, p.get("session_kind")))
         .replace("%2", W.word(W.SCOPES, p.get("scope")) or "–"),
     ]
     if p.get("reference"):
-        lines.append(_t("Reference: %1").replace("%1", str(p["reference"])))
+        lines.append(
+            QCoreApplication.translate("Timeline", "Reference: %1").replace(
+                "%1", str(p["reference"])
+            )
+        )
     if p.get("purpose"):
-        lines.append(_t("Purpose: %1").replace("%1", str(p["purpose"])))
+        lines.append(
+            QCoreApplication.translate("Timeline", "Purpose: %1").replace("%1", str(p["purpose"]))
+        )
     return lines
 
 
 def _file(p: Mapping[str, Any]) -> list[str]:
-    text = _t("%1: %2 (%3 bytes)").replace("%1", W.word(W.DIRECTIONS, p.get("direction")))
+    text = QCoreApplication.translate("Timeline", "%1: %2 (%3 bytes)").replace(
+        "%1", W.word(W.DIRECTIONS, p.get("direction"))
+    )
     lines = [text.replace("%2", str(p.get("name", ""))).replace("%3", str(p.get("size", "")))]
     status = p.get("status")
     if status not in (None, "ok"):
-        failed = _t("Not transferred (%1): %2").replace("%1", str(status))
+        failed = QCoreApplication.translate("Timeline", "Not transferred (%1): %2").replace(
+            "%1", str(status)
+        )
         lines.append(failed.replace("%2", str(p.get("reason", ""))))
     if p.get("sha256"):
         lines.append(f"SHA-256: {p['sha256']}")

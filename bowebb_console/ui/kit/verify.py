@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from bowebb_console.ui.kit.errors import error_text
@@ -16,42 +16,49 @@ if TYPE_CHECKING:
     from bowebb_console.services.review import VerifyResult
     from bowebb_console.ui.kit.context import AppContext
 
-C = "VerifyLog"
 PROBLEMS = {
-    "changed": QT_TRANSLATE_NOOP("VerifyLog", "an event was changed after it was logged"),
-    "missing": QT_TRANSLATE_NOOP("VerifyLog", "an event is missing (deleted)"),
-    "duplicate": QT_TRANSLATE_NOOP("VerifyLog", "a sequence number appears twice or out of order"),
-    "inserted": QT_TRANSLATE_NOOP("VerifyLog", "an event was inserted between two logged events"),
-    "reordered": QT_TRANSLATE_NOOP("VerifyLog", "two events swapped places"),
-    "broken_link": QT_TRANSLATE_NOOP("VerifyLog", "the link to the previous event is broken"),
-    "payload": QT_TRANSLATE_NOOP("VerifyLog", "an event's details no longer match what was logged"),
-    "anchor": QT_TRANSLATE_NOOP("VerifyLog", "the exported head is gone or no longer matches"),
+    "changed": QT_TRANSLATE_NOOP("VerifyWords", "an event was changed after it was logged"),
+    "missing": QT_TRANSLATE_NOOP("VerifyWords", "an event is missing (deleted)"),
+    "duplicate": QT_TRANSLATE_NOOP(
+        "VerifyWords", "a sequence number appears twice or out of order"
+    ),
+    "inserted": QT_TRANSLATE_NOOP("VerifyWords", "an event was inserted between two logged events"),
+    "reordered": QT_TRANSLATE_NOOP("VerifyWords", "two events swapped places"),
+    "broken_link": QT_TRANSLATE_NOOP("VerifyWords", "the link to the previous event is broken"),
+    "payload": QT_TRANSLATE_NOOP(
+        "VerifyWords", "an event's details no longer match what was logged"
+    ),
+    "anchor": QT_TRANSLATE_NOOP("VerifyWords", "the exported head is gone or no longer matches"),
 }
 
 
-def _t(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate(C, text, None, n)
+class VerifyWords(QObject):
+    """The result's words; a QObject only so ``tr`` gives the plural forms (any thread)."""
+
+    def say(self, result: VerifyResult) -> str:
+        if result.cancelled:
+            return self.tr(
+                "Verification was cancelled after %n event(s): no conclusion.", "", result.events
+            )
+        problem = result.problem
+        if problem is None:
+            text = self.tr("%n event(s), chain intact, head %1", "", result.events)
+            text = text.replace("%1", result.head)
+            if result.erased_payloads:
+                erased = self.tr("(%n payload(s) erased, as allowed)", "", result.erased_payloads)
+                text += " " + erased
+            return text
+        what = self.tr(PROBLEMS.get(problem.kind, PROBLEMS["broken_link"]))
+        text = self.tr(
+            "The session log is NOT intact: at event %1, %2. Events from there on cannot be "
+            "trusted; tell the privacy officer."
+        )
+        return text.replace("%1", str(problem.seq)).replace("%2", what)
 
 
 def verify_words(result: VerifyResult) -> str:
     """The verification's result in the reader's language."""
-    if result.cancelled:
-        return _t("Verification was cancelled after %n event(s): no conclusion.", result.events)
-    problem = result.problem
-    if problem is None:
-        text = _t("%n event(s), chain intact, head %1", result.events).replace("%1", result.head)
-        if result.erased_payloads:
-            text += " " + _t("(%n payload(s) erased, as allowed)", result.erased_payloads)
-        return text
-    what = _t(PROBLEMS.get(problem.kind, PROBLEMS["broken_link"]))
-    return (
-        _t(
-            "The session log is NOT intact: at event %1, %2. Events from there on cannot be "
-            "trusted; tell the privacy officer."
-        )
-        .replace("%1", str(problem.seq))
-        .replace("%2", what)
-    )
+    return VerifyWords().say(result)
 
 
 class VerifyLogBox(QWidget):

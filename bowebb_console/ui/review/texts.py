@@ -90,7 +90,9 @@ def cell(row: ReviewRow, column: int) -> str:
 def heading_html(row: ReviewRow) -> str:
     """The detail's (and the PDF section's) heading: customer, kind and flags; escaped."""
     esc = html.escape
-    label = _t("ReviewFlags", "Flags:")
-    flags = ", ".join(flag_text(f) for f in row.flags) or _t("ReviewFlags", "none")
+    label = QCoreApplication.translate("ReviewFlags", "Flags:")
+    flags = ", ".join(flag_text(f) for f in row.flags) or QCoreApplication.translate(
+        "ReviewFlags", "none"
+    )
     kind = word(SESSION_KINDS, row.session_kind)
     return f"<h3>{esc(row.customer_name or '')} · {esc(kind)}</h3><p>{esc(label)} {esc(flags)}</p>"
