@@ -2,9 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
-    <name>JobBar</name>
+    <name>Errors</name>
     <message>
-        <source>Cancel</source>
+        <source>Only a team lead or an admin may review sessions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That is not a review action.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say what needs following up: a comment is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That session is not in the log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session log refused the entry or could not be reached; nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database did not answer, and it is not known whether the entry was logged. Refresh to see what the log holds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file %(path)s could not be written (%(detail)s).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -31,7 +55,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The overview could not be loaded (%1).</source>
+        <source>The overview could not be loaded: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -75,132 +99,6 @@
     </message>
     <message>
         <source>Flags</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ReviewEvents</name>
-    <message>
-        <source>Consent recorded</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Session started</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Tool recorded</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>File transferred</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Session ended</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Session ended late (recovered)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Review</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ReviewFields</name>
-    <message>
-        <source>Outcome</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Channel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Agreed at</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Contact id</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reference</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Scope</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Purpose</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Tool</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Tool session</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No DPA, reason</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Direction</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>File</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Size (bytes)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SHA-256</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Summary</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Action</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Comment</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Details</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>erased</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -326,53 +224,6 @@
     </message>
 </context>
 <context>
-    <name>ReviewVerify</name>
-    <message>
-        <source>an event was changed after it was written</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>events are missing (deleted)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>an event appears twice or out of order</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>an event was inserted afterwards</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>two events swapped places</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the chain of events is broken</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>an event&apos;s details were changed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the newest events were removed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Verification was cancelled after %1 events: no conclusion.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The session log is intact: all %1 events were checked and none was changed, removed or inserted.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The session log is NOT intact: at event %1, %2. Events from there on cannot be trusted; tell the privacy officer.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>ReviewView</name>
     <message>
         <source>Refresh</source>
@@ -384,10 +235,6 @@
     </message>
     <message>
         <source>Export PDF…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Verify log integrity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -464,17 +311,13 @@
     </message>
     <message numerus="yes">
         <source>%n session(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n session</numerusform>
+            <numerusform>%n sessions</numerusform>
         </translation>
     </message>
     <message>
         <source>The sessions could not be loaded: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Checking every event of the session log…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -501,99 +344,11 @@
 <context>
     <name>ReviewWords</name>
     <message>
-        <source>Remote control</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>File transfer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>phone</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>e-mail</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>chat</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ticket</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>in person</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>agreed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>refused</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no answer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>no</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>follow up</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>resolved</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>partly resolved</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>not resolved</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>escalated</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>aborted</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>view only</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>control</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>upload</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>download</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>reviewed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>flagged for follow-up</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -633,6 +388,10 @@
     </message>
     <message>
         <source>Saved in the session log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The timeline could not be loaded: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -2,10 +2,34 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="sv_SE">
 <context>
-    <name>JobBar</name>
+    <name>Errors</name>
     <message>
-        <source>Cancel</source>
-        <translation>Avbryt</translation>
+        <source>Only a team lead or an admin may review sessions.</source>
+        <translation>Bara en teamledare eller administratör får granska sessioner.</translation>
+    </message>
+    <message>
+        <source>That is not a review action.</source>
+        <translation>Det är ingen granskningsåtgärd.</translation>
+    </message>
+    <message>
+        <source>Say what needs following up: a comment is required.</source>
+        <translation>Skriv vad som ska följas upp: en kommentar krävs.</translation>
+    </message>
+    <message>
+        <source>That session is not in the log.</source>
+        <translation>Sessionen finns inte i loggen.</translation>
+    </message>
+    <message>
+        <source>The session log refused the entry or could not be reached; nothing was saved.</source>
+        <translation>Sessionsloggen tog inte emot händelsen eller gick inte att nå; inget sparades.</translation>
+    </message>
+    <message>
+        <source>The database did not answer, and it is not known whether the entry was logged. Refresh to see what the log holds.</source>
+        <translation>Databasen svarade inte, och det är okänt om händelsen loggades. Uppdatera för att se vad loggen innehåller.</translation>
+    </message>
+    <message>
+        <source>The file %(path)s could not be written (%(detail)s).</source>
+        <translation>Filen %(path)s kunde inte skrivas (%(detail)s).</translation>
     </message>
 </context>
 <context>
@@ -31,8 +55,8 @@
         <translation>Veckan från %1</translation>
     </message>
     <message>
-        <source>The overview could not be loaded (%1).</source>
-        <translation>Översikten kunde inte läsas in (%1).</translation>
+        <source>The overview could not be loaded: %1</source>
+        <translation>Översikten kunde inte hämtas: %1</translation>
     </message>
     <message>
         <source>%1 sessions, %2 not reviewed, %3 flagged</source>
@@ -76,132 +100,6 @@
     <message>
         <source>Flags</source>
         <translation>Flaggor</translation>
-    </message>
-</context>
-<context>
-    <name>ReviewEvents</name>
-    <message>
-        <source>Consent recorded</source>
-        <translation>Överenskommelse registrerad</translation>
-    </message>
-    <message>
-        <source>Session started</source>
-        <translation>Session startad</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>Anteckning</translation>
-    </message>
-    <message>
-        <source>Tool recorded</source>
-        <translation>Verktyg registrerat</translation>
-    </message>
-    <message>
-        <source>File transferred</source>
-        <translation>Fil överförd</translation>
-    </message>
-    <message>
-        <source>Session ended</source>
-        <translation>Session avslutad</translation>
-    </message>
-    <message>
-        <source>Session ended late (recovered)</source>
-        <translation>Session avslutad i efterhand (återställd)</translation>
-    </message>
-    <message>
-        <source>Review</source>
-        <translation>Granskning</translation>
-    </message>
-</context>
-<context>
-    <name>ReviewFields</name>
-    <message>
-        <source>Outcome</source>
-        <translation>Utfall</translation>
-    </message>
-    <message>
-        <source>Channel</source>
-        <translation>Kanal</translation>
-    </message>
-    <message>
-        <source>Agreed at</source>
-        <translation>Överenskommen</translation>
-    </message>
-    <message>
-        <source>Contact id</source>
-        <translation>Kontaktperson (id)</translation>
-    </message>
-    <message>
-        <source>Reference</source>
-        <translation>Referens</translation>
-    </message>
-    <message>
-        <source>Scope</source>
-        <translation>Omfattning</translation>
-    </message>
-    <message>
-        <source>Purpose</source>
-        <translation>Syfte</translation>
-    </message>
-    <message>
-        <source>Tool</source>
-        <translation>Verktyg</translation>
-    </message>
-    <message>
-        <source>Tool session</source>
-        <translation>Verktygets session</translation>
-    </message>
-    <message>
-        <source>No DPA, reason</source>
-        <translation>Inget PUB-avtal, skäl</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>Anteckning</translation>
-    </message>
-    <message>
-        <source>Direction</source>
-        <translation>Riktning</translation>
-    </message>
-    <message>
-        <source>File</source>
-        <translation>Fil</translation>
-    </message>
-    <message>
-        <source>Size (bytes)</source>
-        <translation>Storlek (byte)</translation>
-    </message>
-    <message>
-        <source>SHA-256</source>
-        <translation>SHA-256</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>Orsak</translation>
-    </message>
-    <message>
-        <source>Summary</source>
-        <translation>Sammanfattning</translation>
-    </message>
-    <message>
-        <source>Action</source>
-        <translation>Åtgärd</translation>
-    </message>
-    <message>
-        <source>Comment</source>
-        <translation>Kommentar</translation>
-    </message>
-    <message>
-        <source>Details</source>
-        <translation>Uppgifter</translation>
-    </message>
-    <message>
-        <source>erased</source>
-        <translation>raderade</translation>
     </message>
 </context>
 <context>
@@ -326,53 +224,6 @@
     </message>
 </context>
 <context>
-    <name>ReviewVerify</name>
-    <message>
-        <source>an event was changed after it was written</source>
-        <translation>en händelse har ändrats efter att den skrevs</translation>
-    </message>
-    <message>
-        <source>events are missing (deleted)</source>
-        <translation>händelser saknas (raderade)</translation>
-    </message>
-    <message>
-        <source>an event appears twice or out of order</source>
-        <translation>en händelse förekommer två gånger eller i fel ordning</translation>
-    </message>
-    <message>
-        <source>an event was inserted afterwards</source>
-        <translation>en händelse har lagts in i efterhand</translation>
-    </message>
-    <message>
-        <source>two events swapped places</source>
-        <translation>två händelser har bytt plats</translation>
-    </message>
-    <message>
-        <source>the chain of events is broken</source>
-        <translation>händelsekedjan är bruten</translation>
-    </message>
-    <message>
-        <source>an event&apos;s details were changed</source>
-        <translation>en händelses uppgifter har ändrats</translation>
-    </message>
-    <message>
-        <source>the newest events were removed</source>
-        <translation>de senaste händelserna har tagits bort</translation>
-    </message>
-    <message>
-        <source>Verification was cancelled after %1 events: no conclusion.</source>
-        <translation>Verifieringen avbröts efter %1 händelser: ingen slutsats.</translation>
-    </message>
-    <message>
-        <source>The session log is intact: all %1 events were checked and none was changed, removed or inserted.</source>
-        <translation>Sessionsloggen är intakt: alla %1 händelser kontrollerades och ingen har ändrats, tagits bort eller lagts till.</translation>
-    </message>
-    <message>
-        <source>The session log is NOT intact: at event %1, %2. Events from there on cannot be trusted; tell the privacy officer.</source>
-        <translation>Sessionsloggen är INTE intakt vid händelse %1: %2. Händelser från och med den kan inte litas på; meddela dataskyddsansvarig.</translation>
-    </message>
-</context>
-<context>
     <name>ReviewView</name>
     <message>
         <source>Refresh</source>
@@ -385,10 +236,6 @@
     <message>
         <source>Export PDF…</source>
         <translation>Exportera PDF…</translation>
-    </message>
-    <message>
-        <source>Verify log integrity</source>
-        <translation>Verifiera loggens integritet</translation>
     </message>
     <message>
         <source>Sessions</source>
@@ -474,10 +321,6 @@
         <translation>Sessionerna kunde inte läsas in: %1</translation>
     </message>
     <message>
-        <source>Checking every event of the session log…</source>
-        <translation>Kontrollerar varje händelse i sessionsloggen…</translation>
-    </message>
-    <message>
         <source>Export the sessions shown</source>
         <translation>Exportera de visade sessionerna</translation>
     </message>
@@ -501,100 +344,12 @@
 <context>
     <name>ReviewWords</name>
     <message>
-        <source>Remote control</source>
-        <translation>Fjärrstyrning</translation>
-    </message>
-    <message>
-        <source>File transfer</source>
-        <translation>Filöverföring</translation>
-    </message>
-    <message>
-        <source>phone</source>
-        <translation>telefon</translation>
-    </message>
-    <message>
-        <source>e-mail</source>
-        <translation>e-post</translation>
-    </message>
-    <message>
-        <source>chat</source>
-        <translation>chatt</translation>
-    </message>
-    <message>
-        <source>ticket</source>
-        <translation>ärende</translation>
-    </message>
-    <message>
-        <source>in person</source>
-        <translation>på plats</translation>
-    </message>
-    <message>
-        <source>agreed</source>
-        <translation>överenskommen</translation>
-    </message>
-    <message>
-        <source>refused</source>
-        <translation>nekad</translation>
-    </message>
-    <message>
-        <source>no answer</source>
-        <translation>inget svar</translation>
-    </message>
-    <message>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
         <source>no</source>
         <translation>nej</translation>
-    </message>
-    <message>
-        <source>follow up</source>
-        <translation>följ upp</translation>
-    </message>
-    <message>
-        <source>resolved</source>
-        <translation>löst</translation>
-    </message>
-    <message>
-        <source>partly resolved</source>
-        <translation>delvis löst</translation>
-    </message>
-    <message>
-        <source>not resolved</source>
-        <translation>inte löst</translation>
-    </message>
-    <message>
-        <source>escalated</source>
-        <translation>eskalerat</translation>
-    </message>
-    <message>
-        <source>aborted</source>
-        <translation>avbrutet</translation>
-    </message>
-    <message>
-        <source>view only</source>
-        <translation>endast visning</translation>
-    </message>
-    <message>
-        <source>control</source>
-        <translation>styrning</translation>
-    </message>
-    <message>
-        <source>upload</source>
-        <translation>uppladdning</translation>
-    </message>
-    <message>
-        <source>download</source>
-        <translation>nedladdning</translation>
-    </message>
-    <message>
-        <source>reviewed</source>
-        <translation>granskad</translation>
-    </message>
-    <message>
-        <source>flagged for follow-up</source>
-        <translation>flaggad för uppföljning</translation>
     </message>
 </context>
 <context>
@@ -634,6 +389,10 @@
     <message>
         <source>Saved in the session log.</source>
         <translation>Sparat i sessionsloggen.</translation>
+    </message>
+    <message>
+        <source>The timeline could not be loaded: %1</source>
+        <translation>Tidslinjen kunde inte hämtas: %1</translation>
     </message>
     <message>
         <source>Not saved: %1</source>

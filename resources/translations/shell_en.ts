@@ -315,6 +315,172 @@ If it happens again, send the log file to the console&apos;s maintainers.</sourc
     </message>
 </context>
 <context>
+    <name>Events</name>
+    <message>
+        <source>Remote control</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File transfer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purchased service (order reference)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Support (ticket reference)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>View only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Control</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agreed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partly resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aborted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not started (no agreement)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agreed, not started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ended late</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flagged for follow-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agreement recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remote tool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File transferred</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session ended late</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do not record sensitive personal data (health, religion, politics, union membership, sexuality, ethnic origin: GDPR Art. 9) in free text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>JobBar</name>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LockPage</name>
     <message>
         <source>The console is locked</source>
@@ -475,6 +641,28 @@ If it happens again, send the log file to the console&apos;s maintainers.</sourc
     </message>
     <message>
         <source>admin</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SessionTimeline</name>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No events are logged for this session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) in the session log</source>
+        <translation>
+            <numerusform>%n event in the session log</numerusform>
+            <numerusform>%n events in the session log</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The timeline could not be loaded: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -688,6 +876,124 @@ If it happens again, send the log file to the console&apos;s maintainers.</sourc
     </message>
     <message>
         <source>The register could not be loaded (%1). Check the connection and press Refresh.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Timeline</name>
+    <message>
+        <source>(details erased)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No signed DPA; reason: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2 rows: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 by %2, %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind: %1, scope: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reference: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purpose: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3 bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not transferred (%1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VerifyLogBox</name>
+    <message>
+        <source>Verify log integrity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verifying the session log…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The log could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VerifyWords</name>
+    <message>
+        <source>an event was changed after it was logged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an event is missing (deleted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a sequence number appears twice or out of order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an event was inserted between two logged events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>two events swapped places</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the link to the previous event is broken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an event&apos;s details no longer match what was logged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the exported head is gone or no longer matches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Verification was cancelled after %n event(s): no conclusion.</source>
+        <translation>
+            <numerusform>Verification was cancelled after %n event: no conclusion.</numerusform>
+            <numerusform>Verification was cancelled after %n events: no conclusion.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s), chain intact, head %1</source>
+        <translation>
+            <numerusform>%n event, chain intact, head %1</numerusform>
+            <numerusform>%n events, chain intact, head %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n payload(s) erased, as allowed)</source>
+        <translation>
+            <numerusform>(%n payload erased, as allowed)</numerusform>
+            <numerusform>(%n payloads erased, as allowed)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The session log is NOT intact: at event %1, %2. Events from there on cannot be trusted; tell the privacy officer.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -317,6 +317,172 @@ Om det händer igen, skicka loggfilen till dem som förvaltar konsolen.</transla
     </message>
 </context>
 <context>
+    <name>Events</name>
+    <message>
+        <source>Remote control</source>
+        <translation>Fjärrstyrning</translation>
+    </message>
+    <message>
+        <source>File transfer</source>
+        <translation>Filöverföring</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-post</translation>
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation>Chatt</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>Ärende</translation>
+    </message>
+    <message>
+        <source>In person</source>
+        <translation>På plats</translation>
+    </message>
+    <message>
+        <source>Purchased service (order reference)</source>
+        <translation>Köpt tjänst (ordernummer)</translation>
+    </message>
+    <message>
+        <source>Support (ticket reference)</source>
+        <translation>Support (ärendenummer)</translation>
+    </message>
+    <message>
+        <source>View only</source>
+        <translation>Endast visning</translation>
+    </message>
+    <message>
+        <source>Control</source>
+        <translation>Styrning</translation>
+    </message>
+    <message>
+        <source>Agreed</source>
+        <translation>Överenskommet</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Nekat</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation>Inget svar</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Löst</translation>
+    </message>
+    <message>
+        <source>Partly resolved</source>
+        <translation>Delvis löst</translation>
+    </message>
+    <message>
+        <source>Not resolved</source>
+        <translation>Inte löst</translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation>Eskalerat</translation>
+    </message>
+    <message>
+        <source>Aborted</source>
+        <translation>Avbrutet</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Annat</translation>
+    </message>
+    <message>
+        <source>Not started (no agreement)</source>
+        <translation>Inte startad (ingen överenskommelse)</translation>
+    </message>
+    <message>
+        <source>Agreed, not started</source>
+        <translation>Överenskommen, inte startad</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öppen</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>Avslutad</translation>
+    </message>
+    <message>
+        <source>Ended late</source>
+        <translation>Sent avslutad</translation>
+    </message>
+    <message>
+        <source>Upload</source>
+        <translation>Uppladdning</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>Nedladdning</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>Granskad</translation>
+    </message>
+    <message>
+        <source>Flagged for follow-up</source>
+        <translation>Flaggad för uppföljning</translation>
+    </message>
+    <message>
+        <source>Agreement recorded</source>
+        <translation>Överenskommelse registrerad</translation>
+    </message>
+    <message>
+        <source>Session started</source>
+        <translation>Session startad</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Anteckning</translation>
+    </message>
+    <message>
+        <source>Remote tool</source>
+        <translation>Fjärrverktyg</translation>
+    </message>
+    <message>
+        <source>File transferred</source>
+        <translation>Fil överförd</translation>
+    </message>
+    <message>
+        <source>Session ended</source>
+        <translation>Session avslutad</translation>
+    </message>
+    <message>
+        <source>Session ended late</source>
+        <translation>Session sent avslutad</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Granskning</translation>
+    </message>
+    <message>
+        <source>Review exported</source>
+        <translation>Granskning exporterad</translation>
+    </message>
+    <message>
+        <source>Do not record sensitive personal data (health, religion, politics, union membership, sexuality, ethnic origin: GDPR Art. 9) in free text.</source>
+        <translation>Skriv inte känsliga personuppgifter (hälsa, religion, politik, fackmedlemskap, sexualliv, etniskt ursprung: GDPR art. 9) i fritext.</translation>
+    </message>
+</context>
+<context>
+    <name>JobBar</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+</context>
+<context>
     <name>LockPage</name>
     <message>
         <source>The console is locked</source>
@@ -478,6 +644,28 @@ Om det händer igen, skicka loggfilen till dem som förvaltar konsolen.</transla
     <message>
         <source>admin</source>
         <translation>administratör</translation>
+    </message>
+</context>
+<context>
+    <name>SessionTimeline</name>
+    <message>
+        <source>Loading…</source>
+        <translation>Hämtar…</translation>
+    </message>
+    <message>
+        <source>No events are logged for this session.</source>
+        <translation>Inga händelser är loggade för sessionen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) in the session log</source>
+        <translation>
+            <numerusform>%n händelse i sessionsloggen</numerusform>
+            <numerusform>%n händelser i sessionsloggen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The timeline could not be loaded: %1</source>
+        <translation>Tidslinjen kunde inte hämtas: %1</translation>
     </message>
 </context>
 <context>
@@ -691,6 +879,124 @@ Om det händer igen, skicka loggfilen till dem som förvaltar konsolen.</transla
     <message>
         <source>The register could not be loaded (%1). Check the connection and press Refresh.</source>
         <translation>Registret kunde inte läsas in (%1). Kontrollera anslutningen och tryck på Uppdatera.</translation>
+    </message>
+</context>
+<context>
+    <name>Timeline</name>
+    <message>
+        <source>(details erased)</source>
+        <translation>(uppgifterna raderade)</translation>
+    </message>
+    <message>
+        <source>No signed DPA; reason: %1</source>
+        <translation>Inget undertecknat PUB-avtal; skäl: %1</translation>
+    </message>
+    <message>
+        <source>%1, %2 rows: %3</source>
+        <translation>%1, %2 rader: %3</translation>
+    </message>
+    <message>
+        <source>a contact</source>
+        <translation>en kontaktperson</translation>
+    </message>
+    <message>
+        <source>%1 by %2, %3</source>
+        <translation>%1 av %2, %3</translation>
+    </message>
+    <message>
+        <source>Kind: %1, scope: %2</source>
+        <translation>Typ: %1, omfattning: %2</translation>
+    </message>
+    <message>
+        <source>Reference: %1</source>
+        <translation>Referens: %1</translation>
+    </message>
+    <message>
+        <source>Purpose: %1</source>
+        <translation>Syfte: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3 bytes)</source>
+        <translation>%1: %2 (%3 byte)</translation>
+    </message>
+    <message>
+        <source>Not transferred (%1): %2</source>
+        <translation>Inte överförd (%1): %2</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyLogBox</name>
+    <message>
+        <source>Verify log integrity</source>
+        <translation>Kontrollera loggens integritet</translation>
+    </message>
+    <message>
+        <source>Verifying the session log…</source>
+        <translation>Kontrollerar sessionsloggen…</translation>
+    </message>
+    <message>
+        <source>The log could not be read: %1</source>
+        <translation>Loggen kunde inte läsas: %1</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyWords</name>
+    <message>
+        <source>an event was changed after it was logged</source>
+        <translation>en händelse har ändrats efter att den loggades</translation>
+    </message>
+    <message>
+        <source>an event is missing (deleted)</source>
+        <translation>en händelse saknas (raderad)</translation>
+    </message>
+    <message>
+        <source>a sequence number appears twice or out of order</source>
+        <translation>ett löpnummer förekommer två gånger eller i fel ordning</translation>
+    </message>
+    <message>
+        <source>an event was inserted between two logged events</source>
+        <translation>en händelse har infogats mellan två loggade händelser</translation>
+    </message>
+    <message>
+        <source>two events swapped places</source>
+        <translation>två händelser har bytt plats</translation>
+    </message>
+    <message>
+        <source>the link to the previous event is broken</source>
+        <translation>länken till föregående händelse är bruten</translation>
+    </message>
+    <message>
+        <source>an event&apos;s details no longer match what was logged</source>
+        <translation>en händelses uppgifter stämmer inte längre med det som loggades</translation>
+    </message>
+    <message>
+        <source>the exported head is gone or no longer matches</source>
+        <translation>det exporterade huvudet saknas eller stämmer inte längre</translation>
+    </message>
+    <message numerus="yes">
+        <source>Verification was cancelled after %n event(s): no conclusion.</source>
+        <translation>
+            <numerusform>Kontrollen avbröts efter %n händelse: ingen slutsats.</numerusform>
+            <numerusform>Kontrollen avbröts efter %n händelser: ingen slutsats.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s), chain intact, head %1</source>
+        <translation>
+            <numerusform>%n händelse, kedjan intakt, huvud %1</numerusform>
+            <numerusform>%n händelser, kedjan intakt, huvud %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n payload(s) erased, as allowed)</source>
+        <translation>
+            <numerusform>(%n innehåll raderat, vilket är tillåtet)</numerusform>
+            <numerusform>(%n innehåll raderade, vilket är tillåtet)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The session log is NOT intact: at event %1, %2. Events from there on cannot be trusted; tell the privacy officer.</source>
+        <translation>Sessionsloggen är INTE intakt: vid händelse %1, %2. Händelser från och med den kan inte litas på; meddela dataskyddsansvarig.</translation>
     </message>
 </context>
 </TS>

@@ -16,13 +16,15 @@ import os
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, text
 
-from bowebb_console.domain.hashchain import GENESIS, VerifyResult, verify_chain
+from bowebb_console.domain.hashchain import GENESIS, Problem, VerifyResult, verify_chain
 from bowebb_console.store.db.engine import make_engine
-from bowebb_console.store.log.chain import engine_of
+
+if TYPE_CHECKING:
+    from bowebb_console.store.db.connect import Database
 
 EVENTS = (
     "SELECT seq, event_uuid, session_uuid, kind, actor, at, payload_commitment, prev_hash, hash "
@@ -39,7 +41,7 @@ def default_workers() -> int:
 
 
 def verify_log(
-    db: Any,
+    db: Database | Engine,
     anchor: str | None = None,
     progress: Callable[[int], None] | None = None,
     cancel: Callable[[], bool] | None = None,
@@ -47,8 +49,11 @@ def verify_log(
     workers: int = 1,
     min_parallel: int = PARALLEL_FROM,
 ) -> VerifyResult:
-    """Recompute the whole chain; the result names the first problem, if any."""
-    engine = engine_of(db)
+    """Recompute the whole chain; the result names the first problem, if any.
+
+    Takes the Database (or its Engine), not a connection: it opens its own read-only
+    snapshot, and with ``workers > 1`` one connection per worker process."""
+    engine = db if isinstance(db, Engine) else db.engine
     if anchor is not None:
         anchor = anchor.strip().lower()
     if workers > 1:
@@ -146,9 +151,7 @@ def _verify_parallel(engine: Engine, last: int, workers: int, anchor: str | None
     )
 
 
-def _link_problem() -> Any:
-    from bowebb_console.domain.hashchain import Problem
-
+def _link_problem() -> Problem:
     return Problem("broken_link", 0, "found in parallel; re-checked sequentially")
 
 

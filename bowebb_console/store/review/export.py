@@ -1,5 +1,6 @@
-"""Exporting what the review filter shows: rows streamed by keyset, CSV written safely, and
-the export itself logged in the chain before any file is written (fail closed).
+"""Exporting what the review filter shows: rows streamed by keyset, the header, and the CSV
+written safely. services.review logs the export in the chain before any file is written
+(fail closed).
 
 CSV cells a spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``, ``@``, tab
 or CR) get a leading apostrophe. The PDF is drawn by the UI (Qt); its header and sections
@@ -9,22 +10,15 @@ come from here, so both formats say the same.
 from __future__ import annotations
 
 import csv
-import datetime as dt
-import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import Connection
+
 from bowebb_console.domain.hashchain import VerifyResult
-from bowebb_console.store.log.chain import (
-    EventRow,
-    append_event,
-    engine_of,
-    log_head,
-    read_sessions_events,
-)
-from bowebb_console.store.log.verify import verify_log
+from bowebb_console.store.log.chain import EventRow, read_sessions_events
 from bowebb_console.store.review.queries import FlagLimits, ReviewFilter, ReviewRow, fetch_page
 
 EXPORTED = "review_exported"
@@ -78,11 +72,15 @@ def row_cells(row: ReviewRow) -> list[str]:
 
 
 def iter_rows(
-    db: Any, flt: ReviewFilter, limits: FlagLimits, sort: str = "start", descending: bool = True
+    conn: Connection,
+    flt: ReviewFilter,
+    limits: FlagLimits,
+    sort: str = "start",
+    descending: bool = True,
 ) -> Iterator[ReviewRow]:
     after = None
     while True:
-        page = fetch_page(db, flt, limits, sort, descending, after=after, limit=BATCH)
+        page = fetch_page(conn, flt, limits, sort, descending, after=after, limit=BATCH)
         yield from page
         if len(page) < BATCH:
             return
@@ -119,44 +117,6 @@ def period_text(flt: ReviewFilter) -> str:
     return f"{start} – {end}"
 
 
-def begin_export(
-    db: Any,
-    flt: ReviewFilter,
-    fmt: str,
-    rows: int,
-    *,
-    progress: Callable[[int], None] | None = None,
-    cancel: Callable[[], bool] | None = None,
-) -> ExportHeader | None:
-    """Verify the log, read its head and log the export (LogWriteError: nothing may be
-    written). ``None`` when cancelled during verification."""
-    result: VerifyResult = verify_log(db, progress=progress, cancel=cancel)
-    if result.cancelled:
-        return None
-    head = log_head(db)
-    payload = {
-        "format": fmt,
-        "filter": flt.describe(),
-        "rows": rows,
-        "head_seq": head.seq,
-        "head": head.hash,
-        "verified": result.ok,
-    }
-    event = append_event(engine_of(db), EXPORTED, str(uuid.uuid4()), payload)
-    return ExportHeader(
-        filter=flt.describe(),
-        period=period_text(flt),
-        exported_by=event.actor,  # as the database recorded it
-        exported_at=dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
-        head_seq=head.seq,
-        head_hash=head.hash,
-        verification=result.report(),
-        verified_ok=result.ok,
-        event=event,
-        result=result,
-    )
-
-
 def write_csv(path: Path, header: ExportHeader, rows: Iterator[ReviewRow]) -> int:
     """The header as ``# key: value`` lines, then one row per session; returns the count.
     Written to a temporary name and renamed, so a failed export leaves no partial file."""
@@ -175,15 +135,13 @@ def write_csv(path: Path, header: ExportHeader, rows: Iterator[ReviewRow]) -> in
 
 
 def iter_sections(
-    db: Any, rows: Iterator[ReviewRow], batch: int = 200
+    conn: Connection, rows: Iterator[ReviewRow], batch: int = 200
 ) -> Iterator[tuple[ReviewRow, list[EventRow]]]:
     """Each row with its whole timeline, read for ``batch`` sessions at a time."""
-    engine = engine_of(db)
     chunk: list[ReviewRow] = []
 
     def flush() -> Iterator[tuple[ReviewRow, list[EventRow]]]:
-        with engine.connect() as conn:
-            events = read_sessions_events(conn, [r.session_uuid for r in chunk])
+        events = read_sessions_events(conn, [r.session_uuid for r in chunk])
         for r in chunk:
             yield r, events[r.session_uuid]
 

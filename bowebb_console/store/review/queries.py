@@ -1,7 +1,9 @@
 """The team lead's review: session summaries filtered, sorted and paged in the database,
-review marks as ``review_added`` events, automatic flags, and a weekly overview.
+automatic flags, and a weekly overview (review marks are ``review_added`` events, written by
+services.review through the log).
 
-Reads ``session_summary`` (derived from the log, see review_fold.py and migration 0007).
+Reads ``session_summary`` (derived from the log, see fold.py and migration 0007). Every
+function runs on the caller's connection (its transaction).
 Paging is keyset: every sort orders by (sort value, ``first_seq``), and a page continues
 after (or before) the key of a row already seen, so a page deep in 100,000 sessions costs
 what the first one does. A page far from any known key (a jump to the end) is read from the
@@ -19,24 +21,14 @@ from sqlalchemy import Connection, Select, and_, case, func, literal, or_, selec
 
 from bowebb_console.domain.search_text import fold
 from bowebb_console.store.customers.search import escape_like
-from bowebb_console.store.log.chain import EventRow, append_event, engine_of
 from bowebb_console.store.models import Customer, SessionSummaryRow
 
 S = SessionSummaryRow
 REVIEW = "review_added"
-ACTIONS = ("reviewed", "flagged")
 FLAGS = ("no_dpa", "too_long", "many_files", "ended_late", "consent_other_agent", "follow_up")
 SORTS = ("start", "agent", "customer", "kind", "duration", "files", "channel", "reviewed", "flags")
 Key = tuple[Any, int]
 MANY_CUSTOMERS = 50
-
-
-class ReviewError(ValueError):
-    """A review step the rules do not allow; ``message`` can be shown as it is."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 @dataclass(frozen=True)
@@ -213,7 +205,7 @@ def _row(r: Any) -> ReviewRow:
 
 
 def fetch_page(
-    db: Any,
+    conn: Connection,
     flt: ReviewFilter,
     limits: FlagLimits,
     sort: str = "start",
@@ -228,7 +220,7 @@ def fetch_page(
     """Up to ``limit`` rows in display order: after the key ``after``, before the key
     ``before`` (the nearest ones), or at ``offset`` from the start (or from the end)."""
     if sort not in SORTS:
-        raise ReviewError(f"Unknown sort {sort!r}.")
+        raise ValueError(f"unknown sort {sort!r}")  # a bug, never the user's input
     conds = flag_conditions(limits)
     value = sort_expression(sort, limits)
     columns = [c for c in S.__table__.c if c.name != "search_text"]
@@ -249,39 +241,25 @@ def fetch_page(
         value.desc() if down else value.asc(), S.first_seq.desc() if down else S.first_seq.asc()
     )
     query = query.offset(max(0, offset)).limit(limit)
-    with engine_of(db).connect() as conn:
-        query = _filtered(query, flt, limits, _customers(conn, flt))
-        rows = [_row(r) for r in conn.execute(query)]
+    query = _filtered(query, flt, limits, _customers(conn, flt))
+    rows = [_row(r) for r in conn.execute(query)]
     return rows[::-1] if reverse else rows
 
 
-def count_sessions(db: Any, flt: ReviewFilter, limits: FlagLimits) -> int:
-    with engine_of(db).connect() as conn:
-        query = select(func.count()).select_from(S)
-        query = _filtered(query, flt, limits, _customers(conn, flt))
-        return int(conn.execute(query).scalar_one())
+def count_sessions(conn: Connection, flt: ReviewFilter, limits: FlagLimits) -> int:
+    query = select(func.count()).select_from(S)
+    query = _filtered(query, flt, limits, _customers(conn, flt))
+    return int(conn.execute(query).scalar_one())
 
 
-def list_agents(db: Any) -> list[str]:
-    with engine_of(db).connect() as conn:
-        return list(conn.execute(select(S.agent).distinct().order_by(S.agent)).scalars())
+def list_agents(conn: Connection) -> list[str]:
+    return list(conn.execute(select(S.agent).distinct().order_by(S.agent)).scalars())
 
 
-def add_review(db: Any, session_uuid: str, action: str, comment: str, **kw: Any) -> EventRow:
-    """Mark a session reviewed (comment optional) or flag it for follow-up (comment needed).
-    On PostgreSQL the server refuses this to anyone not a lead or admin (LogWriteError)."""
-    if action not in ACTIONS:
-        raise ReviewError(f"The action must be one of: {', '.join(ACTIONS)}.")
-    comment = comment.strip()
-    if action == "flagged" and not comment:
-        raise ReviewError("Say what needs following up: a comment is required.")
-    engine = engine_of(db)
-    with engine.connect() as conn:
-        found = conn.execute(select(S.session_uuid).where(S.session_uuid == session_uuid)).first()
-    if found is None:
-        raise ReviewError("That session is not in the log.")
-    payload = {"action": action, "comment": comment}
-    return append_event(engine, REVIEW, session_uuid, payload, **kw)
+def session_exists(conn: Connection, session_uuid: str) -> bool:
+    """Whether the log holds a session with this id (its summary row)."""
+    found = conn.execute(select(S.session_uuid).where(S.session_uuid == session_uuid)).first()
+    return found is not None
 
 
 @dataclass(frozen=True)
@@ -296,7 +274,7 @@ class Overview:
     per_flag: dict[str, int]
 
 
-def week_overview(db: Any, week_start: dt.date, limits: FlagLimits) -> Overview:
+def week_overview(conn: Connection, week_start: dt.date, limits: FlagLimits) -> Overview:
     """Sessions per agent and per day in the week starting ``week_start`` (a Monday)."""
     days = tuple(week_start + dt.timedelta(days=i) for i in range(7))
     conds = flag_conditions(limits)
@@ -319,12 +297,11 @@ def week_overview(db: Any, week_start: dt.date, limits: FlagLimits) -> Overview:
     per_agent: dict[str, int] = {}
     per_flag = dict.fromkeys(FLAGS, 0)
     total = unreviewed = flagged = 0
-    with engine_of(db).connect() as conn:
-        for agent, day_text, n, unrev, flg, *by_flag in conn.execute(query):
-            d = dt.date.fromisoformat(day_text)
-            per_day[d] = per_day.get(d, 0) + n
-            per_agent[agent] = per_agent.get(agent, 0) + n
-            total, unreviewed, flagged = total + n, unreviewed + int(unrev), flagged + int(flg)
-            for name, k in zip(FLAGS, by_flag, strict=True):
-                per_flag[name] += int(k or 0)
+    for agent, day_text, n, unrev, flg, *by_flag in conn.execute(query):
+        d = dt.date.fromisoformat(day_text)
+        per_day[d] = per_day.get(d, 0) + n
+        per_agent[agent] = per_agent.get(agent, 0) + n
+        total, unreviewed, flagged = total + n, unreviewed + int(unrev), flagged + int(flg)
+        for name, k in zip(FLAGS, by_flag, strict=True):
+            per_flag[name] += int(k or 0)
     return Overview(week_start, days, per_day, per_agent, total, unreviewed, flagged, per_flag)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -13,23 +15,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bowebb_console.store.log.chain import EventRow
-from bowebb_console.store.review.queries import ReviewRow
-from bowebb_console.ui.kit.context import AppContext
+from bowebb_console.services import review
+from bowebb_console.ui.kit.errors import error_text
+from bowebb_console.ui.kit.timeline import timeline_html
 from bowebb_console.ui.review import texts
-from bowebb_console.ui.review.jobs import run_for
+from bowebb_console.ui.review.errors import TEXTS
 
-
-def load_timeline(ctx: AppContext, session_uuid: str) -> list[EventRow]:
-    from bowebb_console.services.sessions import session_events
-
-    return session_events(ctx.database, session_uuid)
-
-
-def save_review(ctx: AppContext, session_uuid: str, action: str, comment: str) -> object:
-    from bowebb_console.store.review.queries import add_review
-
-    return add_review(ctx.database, session_uuid, action, comment)
+if TYPE_CHECKING:
+    from bowebb_console.services.review import EventRow, ReviewRow, Timeline
+    from bowebb_console.ui.kit.context import AppContext
 
 
 class SessionDetail(QWidget):
@@ -40,6 +34,7 @@ class SessionDetail(QWidget):
         self.ctx = ctx
         self.row: ReviewRow | None = None
         self.events: list[EventRow] = []
+        self.contacts: dict[int, str] = {}
         self.browser = QTextBrowser()
         self.browser.setOpenLinks(False)
         self.browser.setPlaceholderText(self.tr("Choose a session to see its timeline."))
@@ -79,24 +74,26 @@ class SessionDetail(QWidget):
         if row is None:
             self.browser.clear()
             return
-        self.browser.setHtml(texts.timeline_html(row, []) + "<p>…</p>")
+        self.browser.setHtml(texts.heading_html(row) + "<p>…</p>")
         su = row.session_uuid
-        run_for(
-            self,
-            self.ctx.runner,
-            load_timeline,
-            self.ctx,
+        self.ctx.runner.start(
+            review.session_timeline,
+            self.ctx.database,
             su,
             tag="review.timeline",
-            on_result=lambda events: self._timeline(su, events),
-            on_error=self._failed,
+            owner=self,
+            on_result=lambda found: self._timeline(su, found),
+            on_error=self._load_failed,
         )
 
-    def _timeline(self, su: str, events: list[EventRow]) -> None:
+    def _timeline(self, su: str, found: Timeline) -> None:
         if self.row is None or self.row.session_uuid != su:
             return
-        self.events = events
-        self.browser.setHtml(texts.timeline_html(self.row, events))
+        self.events = list(found.events)
+        self.contacts = dict(found.contacts)
+        self.browser.setHtml(
+            texts.heading_html(self.row) + timeline_html(self.events, self.contacts)
+        )
 
     def submit(self, action: str) -> None:
         if self.row is None:
@@ -109,14 +106,14 @@ class SessionDetail(QWidget):
         self._enable(False)
         self.message_label.setText(self.tr("Saving…"))
         su = self.row.session_uuid
-        run_for(
-            self,
-            self.ctx.runner,
-            save_review,
-            self.ctx,
+        self.ctx.runner.start(
+            review.add_review,
+            self.ctx.database,
+            self.ctx.identity,
             su,
             action,
             comment,
+            owner=self,
             on_result=lambda _event: self._saved(su),
             on_error=self._failed,
         )
@@ -130,8 +127,11 @@ class SessionDetail(QWidget):
             self.show_session(self.row)
             self.message_label.setText(self.tr("Saved in the session log."))
 
+    def _load_failed(self, exc: BaseException) -> None:
+        text = self.tr("The timeline could not be loaded: %1")
+        self.message_label.setText(text.replace("%1", error_text(exc, TEXTS)))
+
     def _failed(self, exc: BaseException) -> None:
         # The comment stays in the box: nothing typed is lost.
         self._enable(self.row is not None)
-        reason = getattr(exc, "message", "") or type(exc).__name__
-        self.message_label.setText(self.tr("Not saved: %1").replace("%1", str(reason)))
+        self.message_label.setText(self.tr("Not saved: %1").replace("%1", error_text(exc, TEXTS)))

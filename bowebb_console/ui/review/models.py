@@ -10,8 +10,8 @@ are the database's: ``sort()`` starts a new query. A row not loaded yet shows "â
 from __future__ import annotations
 
 from collections import OrderedDict
-from dataclasses import dataclass, replace
-from typing import Any
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -23,11 +23,15 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from bowebb_console.store.review import queries as store_review
-from bowebb_console.store.review.queries import FlagLimits, ReviewFilter, ReviewRow
-from bowebb_console.ui.kit.context import AppContext
+from bowebb_console.services import review
+from bowebb_console.services.review import SessionQuery
+from bowebb_console.ui.kit.errors import error_text
 from bowebb_console.ui.review import texts
-from bowebb_console.ui.review.jobs import run_for
+from bowebb_console.ui.review.errors import TEXTS
+
+if TYPE_CHECKING:
+    from bowebb_console.services.review import ReviewRow
+    from bowebb_console.ui.kit.context import AppContext
 
 Index = QModelIndex | QPersistentModelIndex
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -35,40 +39,16 @@ PAGE = 100
 MAX_PAGES = 12
 
 
-@dataclass(frozen=True)
-class Query:
-    flt: ReviewFilter
-    limits: FlagLimits
-    sort: str = "start"
-    descending: bool = True
-
-
-def load_first(ctx: AppContext, q: Query) -> tuple[int, list[ReviewRow]]:
-    """Worker: the total and the first page, in one task."""
-    from bowebb_console.store.review.queries import count_sessions, fetch_page
-
-    db = ctx.database
-    rows = fetch_page(db, q.flt, q.limits, q.sort, q.descending, limit=PAGE)
-    total = len(rows) if len(rows) < PAGE else count_sessions(db, q.flt, q.limits)
-    return total, rows
-
-
-def load_page(ctx: AppContext, q: Query, how: dict[str, Any]) -> list[ReviewRow]:
-    from bowebb_console.store.review.queries import fetch_page
-
-    return fetch_page(ctx.database, q.flt, q.limits, q.sort, q.descending, **how)
-
-
 class ReviewTableModel(QAbstractTableModel):
     COLUMNS = texts.COLUMNS
-    SORTS = store_review.SORTS  # one per column, in column order
+    SORTS = review.SORTS  # one per column, in column order
     loaded = Signal(int)  # the total, after a new query's first page
-    failed = Signal(str)
+    failed = Signal(str)  # what went wrong, translated
 
     def __init__(self, ctx: AppContext, parent: Any = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.query = Query(ReviewFilter(), FlagLimits())
+        self.query = SessionQuery()
         self.total = 0
         self.generation = 0
         self.pages: OrderedDict[int, list[ReviewRow]] = OrderedDict()
@@ -79,7 +59,7 @@ class ReviewTableModel(QAbstractTableModel):
 
     # --- queries ------------------------------------------------------------------------
 
-    def set_query(self, query: Query) -> None:
+    def set_query(self, query: SessionQuery) -> None:
         """Start over with a new filter or sort; the view shows nothing until it answers."""
         self.query = query
         self.generation += 1
@@ -89,13 +69,13 @@ class ReviewTableModel(QAbstractTableModel):
         self.ready = False
         self.endResetModel()
         gen = self.generation
-        run_for(
-            self,
-            self.ctx.runner,
-            load_first,
-            self.ctx,
+        self.ctx.runner.start(
+            review.first_page,
+            self.ctx.database,
             query,
+            PAGE,
             tag="review.first",
+            owner=self,
             on_result=lambda result: self._first(gen, result),
             on_error=lambda exc: self._failed(gen, exc),
         )
@@ -123,7 +103,7 @@ class ReviewTableModel(QAbstractTableModel):
 
     def _failed(self, gen: int, exc: BaseException) -> None:
         if gen == self.generation:
-            self.failed.emit(str(getattr(exc, "message", "") or type(exc).__name__))
+            self.failed.emit(error_text(exc, TEXTS))
 
     def _store(self, page: int, rows: list[ReviewRow]) -> None:
         self.pages[page] = rows
@@ -138,13 +118,12 @@ class ReviewTableModel(QAbstractTableModel):
             return
         self.pending.add(page)
         gen = self.generation
-        run_for(
-            self,
-            self.ctx.runner,
-            load_page,
-            self.ctx,
+        self.ctx.runner.start(
+            review.sessions_page,
+            self.ctx.database,
             self.query,
-            self._how(page),
+            owner=self,
+            **self._how(page),
             on_result=lambda rows: self._page(gen, page, rows),
             on_error=lambda exc: self._failed(gen, exc),
         )

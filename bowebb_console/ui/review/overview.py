@@ -4,6 +4,7 @@ QtCharts is not in PySide6-Essentials), unreviewed and flagged counts, flags by 
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
@@ -17,10 +18,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bowebb_console.store.review.queries import FLAGS, Overview
-from bowebb_console.ui.kit.context import AppContext
+from bowebb_console.services import review
+from bowebb_console.ui.kit.errors import error_text
 from bowebb_console.ui.review import texts
-from bowebb_console.ui.review.jobs import run_for
+from bowebb_console.ui.review.errors import TEXTS
+
+if TYPE_CHECKING:
+    from bowebb_console.services.review import FlagLimits, Overview
+    from bowebb_console.ui.kit.context import AppContext
 
 
 class BarChart(QWidget):
@@ -71,14 +76,8 @@ class BarChart(QWidget):
         p.end()
 
 
-def load_overview(ctx: AppContext, week_start: dt.date, limits: object) -> Overview:
-    from bowebb_console.store.review.queries import week_overview
-
-    return week_overview(ctx.database, week_start, limits)  # type: ignore[arg-type]
-
-
 class OverviewPanel(QWidget):
-    def __init__(self, ctx: AppContext, limits: object, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, limits: FlagLimits, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.limits = limits
@@ -120,19 +119,20 @@ class OverviewPanel(QWidget):
     def reload(self) -> None:
         text = self.tr("Week of %1").replace("%1", self.week_start.isoformat())
         self.week_label.setText(text)
-        run_for(
-            self,
-            self.ctx.runner,
-            load_overview,
-            self.ctx,
+        self.ctx.runner.start(
+            review.week_overview,
+            self.ctx.database,
             self.week_start,
             self.limits,
             tag="review.overview",
+            owner=self,
             on_result=self._show,
-            on_error=lambda exc: self.totals_label.setText(
-                self.tr("The overview could not be loaded (%1).").replace("%1", type(exc).__name__)
-            ),
+            on_error=self._failed,
         )
+
+    def _failed(self, exc: BaseException) -> None:
+        text = self.tr("The overview could not be loaded: %1")
+        self.totals_label.setText(text.replace("%1", error_text(exc, TEXTS)))
 
     def _show(self, view: Overview) -> None:
         self.overview = view
@@ -145,5 +145,7 @@ class OverviewPanel(QWidget):
             .replace("%2", str(view.unreviewed))
             .replace("%3", str(view.flagged))
         )
-        flags = [f"{texts.flag_text(f)}: {view.per_flag[f]}" for f in FLAGS if view.per_flag[f]]
+        flags = [
+            f"{texts.flag_text(f)}: {view.per_flag[f]}" for f in review.FLAGS if view.per_flag[f]
+        ]
         self.flags_label.setText(" · ".join(flags))

@@ -11,19 +11,24 @@ from __future__ import annotations
 import html
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QMarginsF
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
-from bowebb_console.store.review.export import ExportHeader, iter_sections
-from bowebb_console.store.review.queries import ReviewRow
+from bowebb_console.ui.kit.timeline import timeline_html
+from bowebb_console.ui.kit.verify import verify_words
 from bowebb_console.ui.review import texts
+
+if TYPE_CHECKING:
+    from bowebb_console.services.review import EventRow, ExportHeader, ReviewRow
+
+Sections = Iterator[tuple["ReviewRow", list["EventRow"]]]
 
 MAX_SESSIONS = 2_000
 
 
-def report_html(db: Any, header: ExportHeader, rows: Iterator[ReviewRow]) -> tuple[str, int]:
+def report_html(header: ExportHeader, sections: Sections) -> tuple[str, int]:
     esc = html.escape
     labels = {
         "Filter": QCoreApplication.translate("ReviewPdf", "Filter"),
@@ -34,14 +39,14 @@ def report_html(db: Any, header: ExportHeader, rows: Iterator[ReviewRow]) -> tup
         "Verification": QCoreApplication.translate("ReviewPdf", "Verification"),
     }
     lines = dict(header.lines())
-    lines["Verification"] = texts.verify_words(header.result)  # in the reader's language
+    lines["Verification"] = verify_words(header.result)  # in the reader's language
     head = "".join(
         f"<tr><td><b>{esc(labels[k])}</b></td><td>{esc(v)}</td></tr>" for k, v in lines.items()
     )
     title = QCoreApplication.translate("ReviewPdf", "Session log review")
     parts = [f"<h1>{esc(title)}</h1><table cellspacing='3' cellpadding='2'>{head}</table><hr/>"]
     count = 0
-    for row, events in iter_sections(db, rows):
+    for row, events in sections:
         if count == MAX_SESSIONS:
             note = QCoreApplication.translate(
                 "ReviewPdf",
@@ -60,20 +65,24 @@ def report_html(db: Any, header: ExportHeader, rows: Iterator[ReviewRow]) -> tup
             (QCoreApplication.translate("ReviewPdf", "Files"), f"{row.files} ({row.bytes:,} B)"),
             (
                 QCoreApplication.translate("ReviewPdf", "Reviewed"),
-                texts.word("yes" if row.reviewed else "no"),
+                texts.yes_no(row.reviewed),
             ),
         ]
         fact_html = " · ".join(f"{esc(k)}: {esc(v)}" for k, v in facts)
         parts.append(
-            f"<h2>{esc(title)}</h2><p>{fact_html}</p>" + texts.timeline_html(row, events) + "<hr/>"
+            f"<h2>{esc(title)}</h2><p>{fact_html}</p>"
+            + texts.heading_html(row)
+            + timeline_html(events)
+            + "<hr/>"
         )
     return "".join(parts), count
 
 
-def write_pdf(db: Any, path: Path, header: ExportHeader, rows: Iterator[ReviewRow]) -> int:
-    """Write the report; returns the number of session sections. Written to a temporary
-    name and renamed, so a failed export leaves no partial file."""
-    body, count = report_html(db, header, rows)
+def write_pdf(path: Path, header: ExportHeader, sections: Sections) -> int:
+    """Write the report (services.review.export_sessions calls it with each session and its
+    events); returns the number of session sections. Written to a temporary name and
+    renamed, so a failed export leaves no partial file."""
+    body, count = report_html(header, sections)
     tmp = path.with_name(path.name + ".part")
     writer = QPdfWriter(str(tmp))
     writer.setTitle(QCoreApplication.translate("ReviewPdf", "Session log review"))

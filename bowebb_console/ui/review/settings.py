@@ -10,11 +10,11 @@ from PySide6.QtWidgets import QSpinBox, QWidget
 from bowebb_console.config import Settings
 
 if TYPE_CHECKING:  # the Settings dialog must not pull SQLAlchemy into start-up
-    from bowebb_console.store.review.queries import FlagLimits
+    from bowebb_console.services.review import FlagLimits
 
 
 def limits_from_settings(settings: Settings) -> FlagLimits:
-    from bowebb_console.store.review.queries import FlagLimits
+    from bowebb_console.services.review import FlagLimits
 
     return FlagLimits(
         max_seconds=settings.review_max_hours * 3600,

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QItemSelection, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -27,22 +26,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bowebb_console.store.review.queries import ReviewFilter
-from bowebb_console.ui.kit.context import AppContext
-from bowebb_console.ui.review import texts
+from bowebb_console.services import review
+from bowebb_console.services.review import ReviewFilter, SessionQuery
+from bowebb_console.ui.kit.errors import error_text
+from bowebb_console.ui.kit.events import SESSION_KINDS, word
+from bowebb_console.ui.kit.job_bar import JobBar
+from bowebb_console.ui.kit.verify import VerifyLogBox, verify_words
 from bowebb_console.ui.review.detail import SessionDetail
-from bowebb_console.ui.review.jobs import JobBar, export_job, head_seq, run_for, verify_job
-from bowebb_console.ui.review.models import Query, ReviewTableModel
+from bowebb_console.ui.review.errors import TEXTS
+from bowebb_console.ui.review.models import ReviewTableModel
 from bowebb_console.ui.review.overview import OverviewPanel
+from bowebb_console.ui.review.pdf import write_pdf
 from bowebb_console.ui.review.settings import limits_from_settings
 
+if TYPE_CHECKING:
+    from bowebb_console.services.review import Exported
+    from bowebb_console.ui.kit.context import AppContext
+
 DEBOUNCE_MS = 300
-
-
-def load_agents(ctx: AppContext) -> list[str]:
-    from bowebb_console.store.review.queries import list_agents
-
-    return list_agents(ctx.database)
 
 
 def _combo(items: list[tuple[str, Any]]) -> QComboBox:
@@ -90,12 +91,13 @@ class ReviewView(QWidget):
         self.refresh_button.clicked.connect(self.apply_filter)
         self.csv_button = QPushButton(self.tr("Export CSV…"))
         self.pdf_button = QPushButton(self.tr("Export PDF…"))
-        self.verify_button = QPushButton(self.tr("Verify log integrity"))
         self.csv_button.clicked.connect(lambda: self.choose_file("csv"))
         self.pdf_button.clicked.connect(lambda: self.choose_file("pdf"))
-        self.verify_button.clicked.connect(self.verify)
+        # One bar for the long jobs (verify, export): one at a time, each can be cancelled.
         self.job = JobBar(ctx)
-        self.file_dialog: QFileDialog | None = None
+        self.job.running_changed.connect(self._busy)
+        self.verify_box = VerifyLogBox(ctx, self.job)
+        self.verify_button = self.verify_box.button
 
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.table)
@@ -108,7 +110,7 @@ class ReviewView(QWidget):
         actions.addStretch(1)
         actions.addWidget(self.csv_button)
         actions.addWidget(self.pdf_button)
-        actions.addWidget(self.verify_button)
+        actions.addWidget(self.verify_box)
         sessions = QWidget()
         box = QVBoxLayout(sessions)
         box.addLayout(self.filters)
@@ -129,11 +131,13 @@ class ReviewView(QWidget):
 
         # Sorting is the database's: the header only tells the model which column (this
         # first indicator starts the first query, with the limits from the settings).
-        self.model.query = Query(ReviewFilter(), self.limits)
+        self.model.query = SessionQuery(ReviewFilter(), self.limits)
         self.reselect: int | None = None
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
-        run_for(self, ctx.runner, load_agents, ctx, tag="review.agents", on_result=self._agents)
+        ctx.runner.start(
+            review.agents, ctx.database, tag="review.agents", owner=self, on_result=self._agents
+        )
 
     # --- filters ------------------------------------------------------------------------
 
@@ -146,8 +150,8 @@ class ReviewView(QWidget):
         self.kind_combo = _combo(
             [
                 (self.tr("All kinds"), ""),
-                (texts.word("remote_control"), "remote_control"),
-                (texts.word("file_transfer"), "file_transfer"),
+                (word(SESSION_KINDS, "remote_control"), "remote_control"),
+                (word(SESSION_KINDS, "file_transfer"), "file_transfer"),
             ]
         )
         self.reviewed_combo = _combo(
@@ -270,75 +274,44 @@ class ReviewView(QWidget):
             b.setEnabled(not on)
 
     def verify(self) -> None:
-        self._busy(True)
-        self.job.say(self.tr("Checking every event of the session log…"))
-        run_for(
-            self,
-            self.ctx.runner,
-            head_seq,
-            self.ctx,
-            on_result=self._verify,
-            on_error=self._job_error,
-        )
-
-    def _verify(self, total: int) -> None:
-        self.job.start(
-            total, verify_job, self.ctx, on_result=self._verified, on_error=self._job_error
-        )
-
-    def _verified(self, result: Any) -> None:
-        self._busy(False)
-        self.job.say(texts.verify_words(result))
+        self.verify_box.start()
 
     def choose_file(self, fmt: str) -> None:
         name = f"review-{dt.date.today().isoformat()}.{fmt}"
-        dialog = QFileDialog(self, self.tr("Export the sessions shown"))
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
-        dialog.setNameFilter("CSV (*.csv)" if fmt == "csv" else "PDF (*.pdf)")
-        dialog.setDefaultSuffix(fmt)
-        dialog.selectFile(str(Path.home() / name))
-        dialog.fileSelected.connect(lambda path: self.export_to(Path(path), fmt))
-        self.file_dialog = dialog
-        dialog.open()
-
-    def export_to(self, path: Path, fmt: str) -> None:
-        self._busy(True)
-        self.job.say(self.tr("Verifying the log before exporting…"))
-        run_for(
-            self,
-            self.ctx.runner,
-            head_seq,
-            self.ctx,
-            on_result=lambda n: self._export(n, path, fmt),
+        self.ctx.prompts.ask_path(
+            self.tr("Export the sessions shown"),
+            lambda path: self.export_to(path, fmt),
+            save=True,
+            name_filter="CSV (*.csv)" if fmt == "csv" else "PDF (*.pdf)",
+            suggested=str(Path.home() / name),
         )
 
-    def _export(self, total: int, path: Path, fmt: str) -> None:
-        query: Query = self.model.query
-        self.job.start(
-            total,
-            export_job,
-            self.ctx,
-            query,
+    def export_to(self, path: Path, fmt: str) -> None:
+        if not path.suffix:  # what the file dialog's default suffix did
+            path = path.with_name(f"{path.name}.{fmt}")
+        started = self.job.start(
+            review.export_sessions,
+            self.ctx.database,
+            self.model.query,
             fmt,
             path,
+            write_pdf=write_pdf if fmt == "pdf" else None,
             on_result=lambda result: self._exported(result, path),
             on_error=self._job_error,
         )
+        if started:
+            self.job.say(self.tr("Verifying the log before exporting…"))
 
-    def _exported(self, result: Any, path: Path) -> None:
-        self._busy(False)
+    def _exported(self, result: Exported | None, path: Path) -> None:
         if result is None:
             self.job.say(self.tr("Export cancelled: nothing was written or logged."))
             return
-        count, header = result
-        text = self.tr("%1 sessions exported to %2. %3").replace("%1", str(count))
-        self.job.say(text.replace("%2", str(path)).replace("%3", header.verification))
+        text = self.tr("%1 sessions exported to %2. %3").replace("%1", str(result.count))
+        words = verify_words(result.header.result)
+        self.job.say(text.replace("%2", str(path)).replace("%3", words))
 
     def _job_error(self, exc: BaseException) -> None:
-        self._busy(False)
-        reason = getattr(exc, "message", "") or str(exc) or type(exc).__name__
-        self.job.say(self.tr("Failed: %1").replace("%1", str(reason)))
+        self.job.say(self.tr("Failed: %1").replace("%1", error_text(exc, TEXTS)))
 
 
 def _date(edit: QDateEdit) -> dt.date:

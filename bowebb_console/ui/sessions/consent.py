@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from bowebb_console.services import sessions
 from bowebb_console.services.sessions import Begun, Consent, ConsentParty, NewCaller, Start
-from bowebb_console.ui.sessions import labels as L
+from bowebb_console.ui.kit import events as L
 from bowebb_console.ui.sessions.errors import is_rule, is_unknown, session_error
 
 if TYPE_CHECKING:

@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 from bowebb_console.services import sessions
 from bowebb_console.services.sessions import SessionListRow
 from bowebb_console.ui.kit.rows import ROW_ROLE, SortProxy
+from bowebb_console.ui.kit.timeline import SessionTimeline
 from bowebb_console.ui.sessions.errors import session_error
-from bowebb_console.ui.sessions.labels import SessionListModel
-from bowebb_console.ui.sessions.timeline import SessionTimeline
+from bowebb_console.ui.sessions.models import SessionListModel
 
 if TYPE_CHECKING:
     from bowebb_console.ui.kit.context import AppContext

@@ -30,9 +30,9 @@ from PySide6.QtWidgets import (
 
 from bowebb_console.services import sessions
 from bowebb_console.services.sessions import EventRow
-from bowebb_console.ui.sessions import labels as L
+from bowebb_console.ui.kit import events as L
+from bowebb_console.ui.kit.timeline import SessionTimeline
 from bowebb_console.ui.sessions.errors import is_unknown, session_error
-from bowebb_console.ui.sessions.timeline import SessionTimeline
 
 if TYPE_CHECKING:
     from bowebb_console.ui.kit.context import AppContext

@@ -25,12 +25,12 @@ from PySide6.QtWidgets import (
 
 from bowebb_console.services import sessions
 from bowebb_console.services.sessions import SearchHit, SessionLists
-from bowebb_console.ui.sessions import labels as L
+from bowebb_console.ui.kit.verify import VerifyLogBox
 from bowebb_console.ui.sessions.consent import ConsentDialog, start_session_for
 from bowebb_console.ui.sessions.errors import session_error
 from bowebb_console.ui.sessions.lists import open_timeline, selected_row, session_table
+from bowebb_console.ui.sessions.models import SessionListModel
 from bowebb_console.ui.sessions.running import RunningSessionPanel
-from bowebb_console.ui.sessions.verify import VerifyLogBox
 
 if TYPE_CHECKING:
     from bowebb_console.ui.kit.context import AppContext
@@ -89,7 +89,7 @@ class SessionsView(QWidget):
         start_layout.addLayout(start_row)
 
         # Open sessions (recovery)
-        self.open_model = L.SessionListModel(self)
+        self.open_model = SessionListModel(self)
         self.open_table = session_table(self.open_model, self)
         self.open_table.setMaximumHeight(140)
         self.open_table.doubleClicked.connect(lambda _i: self.continue_selected())
@@ -108,7 +108,7 @@ class SessionsView(QWidget):
         self.open_box.hide()
 
         # Recent sessions
-        self.recent_model = L.SessionListModel(self)
+        self.recent_model = SessionListModel(self)
         self.recent_table = session_table(self.recent_model, self)
         self.recent_table.doubleClicked.connect(lambda _i: self.open_selected_timeline())
         self.recent_status = QLabel(self.tr("Loading…"))

@@ -1,19 +1,18 @@
-"""Review exports: formula cells escaped, the header says what was verified, the export is
-itself an event in the chain."""
+"""Review exports in the store: formula cells escaped, rows streamed by keyset, each row with
+its events, the CSV with its header (the service's export is in tests/services)."""
 
 from __future__ import annotations
 
 import csv
+import uuid
 from pathlib import Path
 
 import pytest
 
-from bowebb_console.store.db.engine import make_engine
-from bowebb_console.store.log.chain import event_by_uuid
-from bowebb_console.store.log.verify import verify_log
+from bowebb_console.domain.hashchain import VerifyResult
+from bowebb_console.store.log.chain import append_event
 from bowebb_console.store.review.export import (
-    EXPORTED,
-    begin_export,
+    ExportHeader,
     csv_cell,
     iter_rows,
     iter_sections,
@@ -34,59 +33,33 @@ def test_plain_cells_stay() -> None:
     assert csv_cell(None) == ""
 
 
-def test_csv_export_is_logged(any_db_url: str, tmp_path: Path) -> None:
-    engine = make_engine(any_db_url)
+def _header(event) -> ExportHeader:  # type: ignore[no-untyped-def]
+    result = VerifyResult(event.seq, event.seq, event.hash, 0, None)
+    return ExportHeader(
+        "kind=remote_control", "the first session – today", "anna", "2026-05-04 10:00 UTC",
+        event.seq, event.hash, result.report(), True, event, result,
+    )  # fmt: skip
+
+
+def test_csv_rows_and_sections(engine, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     customer, contact = add_customer(engine)
     with engine.begin() as conn:
         conn.exec_driver_sql(f"UPDATE customer SET name = '=cmd|x' WHERE id = {customer}")
     su = full_session(engine, customer, contact)
     consent(engine, customer, contact, outcome="refused")
     flt = ReviewFilter(kind="remote_control")
-    header = begin_export(engine, flt, "csv", 2)
-    assert header is not None and header.verified_ok
-    assert "chain intact" in header.verification
-    event = event_by_uuid(engine, header.event.event_uuid)
-    assert event is not None and event.kind == EXPORTED
-    assert event.payload == {
-        "format": "csv",
-        "filter": "kind=remote_control",
-        "rows": 2,
-        "head_seq": header.head_seq,
-        "head": header.head_hash,
-        "verified": True,
-    }
-    assert header.head_seq == event.seq - 1  # the head verified, before the export's event
+    marker = append_event(engine, "review_exported", str(uuid.uuid4()), {"format": "csv"})
     out = tmp_path / "review.csv"
-    assert write_csv(out, header, iter_rows(engine, flt, FlagLimits())) == 2
+    with engine.connect() as conn:
+        assert write_csv(out, _header(marker), iter_rows(conn, flt, FlagLimits())) == 2
+        sections = list(iter_sections(conn, iter_rows(conn, flt, FlagLimits()), batch=1))
+        # An event that is not a session's (the export's own) makes no row.
+        assert len(list(iter_rows(conn, ReviewFilter(), FlagLimits()))) == 2
+    assert not out.with_name("review.csv.part").exists()
     lines = list(csv.reader(out.open(encoding="utf-8-sig")))
     assert lines[0] == ["# Filter: kind=remote_control"]
     assert lines[4][0].startswith("# Chain head: ")
     body = lines[7:]
     assert [r[0] for r in body][1] == su
     assert {r[4] for r in body} == {"'=cmd|x"}
-    sections = list(iter_sections(engine, iter_rows(engine, flt, FlagLimits()), batch=1))
     assert [len(events) for _, events in sections] == [1, 5]
-    # The export does not become a session, and the chain still verifies.
-    assert len(list(iter_rows(engine, ReviewFilter(), FlagLimits()))) == 2
-    assert verify_log(engine).ok
-    engine.dispose()
-
-
-def test_cancelled_export_logs_nothing(any_db_url: str) -> None:
-    engine = make_engine(any_db_url)
-    customer, contact = add_customer(engine)
-    full_session(engine, customer, contact)
-    from bowebb_console.store.review import export as review_export
-
-    before = review_export.log_head(engine)
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(review_export, "verify_log", lambda db, **kw: _cancelled())
-        assert begin_export(engine, ReviewFilter(), "pdf", 1) is None
-    assert review_export.log_head(engine) == before
-    engine.dispose()
-
-
-def _cancelled():  # type: ignore[no-untyped-def]
-    from bowebb_console.domain.hashchain import VerifyResult
-
-    return VerifyResult(0, 0, "0" * 64, 0, None, cancelled=True)

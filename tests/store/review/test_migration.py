@@ -9,7 +9,7 @@ from sqlalchemy import inspect, text
 
 from bowebb_console.store.db import schema
 from bowebb_console.store.db.engine import make_engine
-from bowebb_console.store.review.queries import FlagLimits, ReviewFilter, add_review, fetch_page
+from bowebb_console.store.review.queries import FlagLimits, ReviewFilter, fetch_page
 from tests.store.log_helpers import add_customer, full_session
 
 
@@ -42,20 +42,25 @@ def _make_me_a_lead(engine, prefix: str) -> None:  # type: ignore[no-untyped-def
         conn.execute(text(f'GRANT "{prefix}_lead" TO CURRENT_USER'))
 
 
-def test_upgrade_summarises_the_existing_log(
-    empty_url: str, request: pytest.FixtureRequest
+def _rows(engine):  # type: ignore[no-untyped-def]
+    with engine.connect() as conn:
+        return fetch_page(conn, ReviewFilter(), FlagLimits())
+
+
+def test_upgrade_summarises_the_existing_log(  # type: ignore[no-untyped-def]
+    empty_url: str, request: pytest.FixtureRequest, review_as_lead
 ) -> None:
     engine = make_engine(empty_url)
     schema.upgrade(engine, "0005")
     before = _fill_source(engine)
     su = full_session(engine, *add_customer(engine))
     schema.upgrade(engine)
-    [row] = fetch_page(engine, ReviewFilter(), FlagLimits())
+    [row] = _rows(engine)
     assert (row.session_uuid, row.state, row.agent) == (su, "ended", row.consent_actor)
     assert "review_added" in _fill_source(engine) or engine.dialect.name == "sqlite"
     if engine.dialect.name == "postgresql":
         _make_me_a_lead(engine, request.getfixturevalue("pg_db").role_prefix)
-    add_review(engine, su, "reviewed", "ok")
+    review_as_lead(engine, su, "reviewed", "ok")
     with engine.begin() as conn:
         command.downgrade(schema.alembic_config(conn), "0005")
     with engine.connect() as conn:
@@ -63,6 +68,6 @@ def test_upgrade_summarises_the_existing_log(
     assert _fill_source(engine) == before  # 0002's trigger body, unchanged
     full_session(engine, *add_customer(engine, org="5566809827"))  # the log still works
     schema.upgrade(engine)
-    rows = fetch_page(engine, ReviewFilter(), FlagLimits())
+    rows = _rows(engine)
     assert len(rows) == 2 and {r.reviewed for r in rows} == {True, False}
     engine.dispose()

@@ -4,21 +4,17 @@ filtered, sorted and paged in the database; review marks; automatic flags; the o
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 
 import pytest
 from sqlalchemy import select, text
 
 from bowebb_console.demo.sessions import fill_demo_sessions
-from bowebb_console.store.db.engine import make_engine
 from bowebb_console.store.log.chain import append_event
 from bowebb_console.store.models import SessionSummaryRow
 from bowebb_console.store.review.fold import rebuild_summaries
 from bowebb_console.store.review.queries import (
     FlagLimits,
-    ReviewError,
     ReviewFilter,
-    add_review,
     count_sessions,
     fetch_page,
     week_overview,
@@ -35,11 +31,20 @@ def _table(engine):  # type: ignore[no-untyped-def]
         return [dict(r._mapping) for r in rows]
 
 
-@pytest.fixture
-def engine(any_db_url: str):  # type: ignore[no-untyped-def]
-    engine = make_engine(any_db_url)
-    yield engine
-    engine.dispose()
+def read_page(engine, *args, **kw):  # type: ignore[no-untyped-def]
+    """``fetch_page`` on a connection of its own (each read sees what was written before)."""
+    with engine.connect() as conn:
+        return fetch_page(conn, *args, **kw)
+
+
+def count(engine, *args):  # type: ignore[no-untyped-def]
+    with engine.connect() as conn:
+        return count_sessions(conn, *args)
+
+
+def overview(engine, *args):  # type: ignore[no-untyped-def]
+    with engine.connect() as conn:
+        return week_overview(conn, *args)
 
 
 def _demo(engine) -> None:  # type: ignore[no-untyped-def]
@@ -48,7 +53,7 @@ def _demo(engine) -> None:  # type: ignore[no-untyped-def]
     fill_demo(engine, companies=60, contacts=120)
 
 
-def test_rebuild_equals_the_triggers(engine) -> None:  # type: ignore[no-untyped-def]
+def test_rebuild_equals_the_triggers(engine, review_as_lead) -> None:  # type: ignore[no-untyped-def]
     _demo(engine)
     customer, contact = add_customer(engine, dpa=False, org="5566809827")
     su = consent(engine, customer, contact).session_uuid
@@ -57,7 +62,7 @@ def test_rebuild_equals_the_triggers(engine) -> None:  # type: ignore[no-untyped
     failed = {"name": "x.zip", "size": 99, "status": "failed", "reason": "connection lost"}
     append_event(engine, "file_transferred", su, failed)  # logged, but not a file transferred
     sessions.end_late(engine, su, "Crash", "aborted")
-    add_review(engine, su, "flagged", "Ring kunden")
+    review_as_lead(engine, su, "flagged", "Ring kunden")
     incremental = _table(engine)
     assert len(incremental) > 50
     assert rebuild_summaries(engine) == len(incremental)
@@ -70,12 +75,12 @@ def test_rebuild_equals_the_triggers(engine) -> None:  # type: ignore[no-untyped
 def test_filters_sorting_and_keyset_pages(engine) -> None:  # type: ignore[no-untyped-def]
     _demo(engine)
     everything = ReviewFilter()
-    total = count_sessions(engine, everything, LIMITS)
+    total = count(engine, everything, LIMITS)
     for sort in ("start", "agent", "customer", "duration", "flags"):
         for descending in (True, False):
             seen, after = [], None
             while True:
-                page = fetch_page(
+                page = read_page(
                     engine, everything, LIMITS, sort, descending, after=after, limit=37
                 )
                 if not page:
@@ -87,23 +92,21 @@ def test_filters_sorting_and_keyset_pages(engine) -> None:  # type: ignore[no-un
             keys = [r.key for r in seen]
             assert keys == sorted(keys, reverse=descending)
             # The same rows read from the end, and backwards from a key.
-            tail = fetch_page(engine, everything, LIMITS, sort, descending, from_end=True, limit=5)
+            tail = read_page(engine, everything, LIMITS, sort, descending, from_end=True, limit=5)
             assert [r.session_uuid for r in tail] == [r.session_uuid for r in seen[-5:]]
-            back = fetch_page(
-                engine, everything, LIMITS, sort, descending, before=keys[40], limit=3
-            )
+            back = read_page(engine, everything, LIMITS, sort, descending, before=keys[40], limit=3)
             assert [r.key for r in back] == keys[37:40]
     agent = seen[0].agent
-    only = fetch_page(engine, ReviewFilter(agent=agent), LIMITS, limit=1000)
+    only = read_page(engine, ReviewFilter(agent=agent), LIMITS, limit=1000)
     assert only and {r.agent for r in only} == {agent}
-    assert count_sessions(engine, ReviewFilter(agent=agent), LIMITS) == len(only)
-    late = fetch_page(engine, ReviewFilter(flagged=True), LIMITS, limit=1000)
+    assert count(engine, ReviewFilter(agent=agent), LIMITS) == len(only)
+    late = read_page(engine, ReviewFilter(flagged=True), LIMITS, limit=1000)
     assert late and all(r.flags for r in late)
-    assert count_sessions(engine, ReviewFilter(flagged=False), LIMITS) == total - len(late)
+    assert count(engine, ReviewFilter(flagged=False), LIMITS) == total - len(late)
     assert {"ended_late", "no_dpa"} <= {f for r in late for f in r.flags}
     today = dt.datetime.now(dt.UTC).date()
-    assert count_sessions(engine, ReviewFilter(date_from=today, date_to=today), LIMITS) == total
-    assert count_sessions(engine, ReviewFilter(date_to=today - dt.timedelta(days=1)), LIMITS) == 0
+    assert count(engine, ReviewFilter(date_from=today, date_to=today), LIMITS) == total
+    assert count(engine, ReviewFilter(date_to=today - dt.timedelta(days=1)), LIMITS) == 0
 
 
 def test_search_customer_and_text(engine) -> None:  # type: ignore[no-untyped-def]
@@ -133,27 +136,21 @@ def test_search_customer_and_text(engine) -> None:  # type: ignore[no-untyped-de
 
 
 def _find(engine, **kw):  # type: ignore[no-untyped-def]
-    return fetch_page(engine, ReviewFilter(**kw), LIMITS, limit=100)
+    return read_page(engine, ReviewFilter(**kw), LIMITS, limit=100)
 
 
-def test_review_marks_and_flags(engine) -> None:  # type: ignore[no-untyped-def]
+def test_review_marks_and_flags(engine, review_as_lead) -> None:  # type: ignore[no-untyped-def]
     customer, contact = add_customer(engine)
     su = full_session(engine, customer, contact)
-    with pytest.raises(ReviewError, match="comment is required"):
-        add_review(engine, su, "flagged", "  ")
-    with pytest.raises(ReviewError, match="action"):
-        add_review(engine, su, "approved", "x")
-    with pytest.raises(ReviewError, match="not in the log"):
-        add_review(engine, str(uuid.uuid4()), "reviewed", "")
-    add_review(engine, su, "flagged", "Check the consent")
+    review_as_lead(engine, su, "flagged", "Check the consent")
     [row] = _find(engine)
     assert row.flags == ("follow_up",) and not row.reviewed
-    add_review(engine, su, "reviewed", "OK after call")
+    review_as_lead(engine, su, "reviewed", "OK after call")
     [row] = _find(engine, reviewed=True)
     assert row.flags == () and row.reviewed
     # Tight limits flag the same session as long and with many files.
     tight = FlagLimits(max_seconds=-1, max_files=-1, max_bytes=10**12)
-    [row] = fetch_page(engine, ReviewFilter(), tight)
+    [row] = read_page(engine, ReviewFilter(), tight)
     assert row.flags == ("too_long", "many_files")
     # Consent recorded by someone else than the one who ran it (SQLite: actors are given).
     if engine.dialect.name == "sqlite":
@@ -167,14 +164,14 @@ def test_week_overview(engine) -> None:  # type: ignore[no-untyped-def]
     _demo(engine)
     today = dt.datetime.now(dt.UTC).date()
     monday = today - dt.timedelta(days=today.weekday())
-    view = week_overview(engine, monday, LIMITS)
-    total = count_sessions(engine, ReviewFilter(), LIMITS)
+    view = overview(engine, monday, LIMITS)
+    total = count(engine, ReviewFilter(), LIMITS)
     assert view.total == total == sum(view.per_day.values()) == sum(view.per_agent.values())
     assert view.per_day[today] == total
-    assert view.unreviewed == count_sessions(engine, ReviewFilter(reviewed=False), LIMITS)
+    assert view.unreviewed == count(engine, ReviewFilter(reviewed=False), LIMITS)
     assert 0 < view.unreviewed < total  # the demo has reviews
-    assert view.flagged == count_sessions(engine, ReviewFilter(flagged=True), LIMITS)
-    assert week_overview(engine, monday - dt.timedelta(days=7), LIMITS).total == 0
+    assert view.flagged == count(engine, ReviewFilter(flagged=True), LIMITS)
+    assert overview(engine, monday - dt.timedelta(days=7), LIMITS).total == 0
 
 
 def test_erasing_a_payload_blanks_the_search_copy(engine) -> None:  # type: ignore[no-untyped-def]

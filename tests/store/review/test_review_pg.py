@@ -6,15 +6,29 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import text
 
+from bowebb_console.domain.errors import ShownError
+from bowebb_console.services import review
+from bowebb_console.services.database import Database, Identity
 from bowebb_console.store.db import users
 from bowebb_console.store.db.engine import make_engine
 from bowebb_console.store.db.setup import init_database
 from bowebb_console.store.log.chain import LogWriteError, append_event
-from bowebb_console.store.review.queries import FlagLimits, ReviewFilter, add_review, fetch_page
+from bowebb_console.store.review.queries import FlagLimits, ReviewFilter
+from bowebb_console.store.review.queries import fetch_page as store_fetch_page
 from tests.store.log.test_chain_pg import refused
 from tests.store.log_helpers import add_customer, full_session
 
 PASSWORD = "correct horse battery"
+LEAD = Identity(user="lead", role="lead", dialect="postgresql")
+
+
+def fetch_page(engine, flt, limits):  # type: ignore[no-untyped-def]
+    with engine.connect() as conn:
+        return store_fetch_page(conn, flt, limits)
+
+
+def add_review(engine, su: str, action: str, comment: str, identity=LEAD):  # type: ignore[no-untyped-def]
+    return review.add_review(Database(engine), identity, su, action, comment)
 
 
 @pytest.fixture
@@ -57,8 +71,15 @@ def test_nobody_writes_the_summary_directly(people) -> None:  # type: ignore[no-
 
 def test_only_leads_add_reviews(people) -> None:  # type: ignore[no-untyped-def]
     names, engines, mine, theirs = people
-    with pytest.raises(LogWriteError, match="only team leads and admins"):
+    agent = Identity(user=names["agent"], role="agent", dialect="postgresql")
+    with pytest.raises(ShownError) as refused_by_service:
+        add_review(engines["agent"], mine, "reviewed", "looks fine to me", identity=agent)
+    assert refused_by_service.value.code == "review.not_lead"
+    # A client that claims to be a lead is refused by the database all the same.
+    with pytest.raises(ShownError) as refused_by_server:
         add_review(engines["agent"], mine, "reviewed", "looks fine to me")
+    assert refused_by_server.value.code == "review.not_logged"
+    assert "only team leads and admins" in refused_by_server.value.params["detail"]
     # Not through the service either: the trigger refuses the raw event.
     with pytest.raises(LogWriteError, match="only team leads and admins"):
         append_event(engines["agent"], "review_added", mine, {"action": "reviewed"})

@@ -10,15 +10,13 @@ from pathlib import Path
 
 import pypdf
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog
 from sqlalchemy import func, select
 
 from bowebb_console.config import Settings
 from bowebb_console.domain.hashchain import VerifyResult
+from bowebb_console.services.review import EXPORTED, REVIEW
 from bowebb_console.store.log.chain import read_session_events
 from bowebb_console.store.models import LogEvent
-from bowebb_console.store.review.export import EXPORTED
-from bowebb_console.store.review.queries import REVIEW
 from bowebb_console.ui.review import models as model_module
 from bowebb_console.ui.review.view import ReviewView
 from tests.store.log_helpers import as_superuser
@@ -124,11 +122,9 @@ def test_mark_reviewed_and_flag(qtbot, make_ctx, demo_url) -> None:  # type: ign
 
 
 def _choose(qtbot, view: ReviewView, button, path: Path) -> None:  # type: ignore[no-untyped-def]
+    view.ctx.prompts.paths.append(path)  # the file the user picks in the dialog
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-    dialog = view.file_dialog
-    assert isinstance(dialog, QFileDialog) and dialog.isVisible()
-    dialog.selectFile(str(path))
-    dialog.accept()
+    assert view.ctx.prompts.shown[-1].kind == "path"
     qtbot.waitUntil(lambda: path.exists() and view.csv_button.isEnabled(), timeout=20_000)
 
 
@@ -169,7 +165,7 @@ def test_verify_a_tampered_log_says_so(qtbot, make_ctx, demo_url) -> None:  # ty
     qtbot.waitUntil(
         lambda: view.verify_button.isEnabled() and "intact" in view.job.result_label.text()
     )
-    assert "is intact" in view.job.result_label.text()
+    assert "chain intact" in view.job.result_label.text()
     as_superuser(ctx.database.engine, "UPDATE log_event SET actor = 'someone.else' WHERE seq = 7")
     qtbot.mouseClick(view.verify_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "NOT intact" in view.job.result_label.text())
@@ -177,10 +173,11 @@ def test_verify_a_tampered_log_says_so(qtbot, make_ctx, demo_url) -> None:  # ty
 
 
 def test_cancel_stops_verification(qtbot, make_ctx, demo_url, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from bowebb_console.ui.review import jobs
+    from bowebb_console.services import review
 
-    def slow(ctx, *, progress, cancel):  # type: ignore[no-untyped-def]
+    def slow(db, *, progress, cancel, total):  # type: ignore[no-untyped-def]
         # Stands in for a long log: polls Cancel between batches as verify_chain does.
+        total(1000)
         for n in range(1, 1000):
             progress(n)
             if cancel():
@@ -188,8 +185,7 @@ def test_cancel_stops_verification(qtbot, make_ctx, demo_url, monkeypatch) -> No
             time.sleep(0.01)
         raise AssertionError("Cancel was not seen")
 
-    monkeypatch.setattr(jobs, "verify_job", slow)
-    monkeypatch.setattr("bowebb_console.ui.review.view.verify_job", slow)
+    monkeypatch.setattr(review, "check_log", slow)
     view = open_view(qtbot, make_ctx(demo_url, role="lead"))
     qtbot.mouseClick(view.verify_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: view.job.cancel_button.isVisible())
@@ -274,3 +270,40 @@ def test_refresh_shows_new_sessions(qtbot, make_ctx, demo_url) -> None:  # type:
     qtbot.mouseClick(view.refresh_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: view.model.rowCount() == before + 1)
     assert view.model.row_at(0).customer_name == "Testbolaget AB"  # the newest first
+
+
+CLASS_NAMES = ("Error", "Exception", "sqlite3", "psycopg", "Traceback")
+
+
+def _no_class_name(text: str) -> None:
+    assert text and not any(name in text for name in CLASS_NAMES), text
+
+
+def test_failures_are_said_by_code_in_the_users_language(  # type: ignore[no-untyped-def]
+    qtbot, make_ctx, demo_url, language, tmp_path
+) -> None:
+    language("sv")
+    ctx = make_ctx(demo_url, role="lead")
+    view = open_view(qtbot, ctx)
+    # An export to a folder that does not exist: the file's failure, translated.
+    out = tmp_path / "finns inte" / "granskning.csv"
+    ctx.prompts.paths.append(out)
+    qtbot.mouseClick(view.csv_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(
+        lambda: view.csv_button.isEnabled() and "Misslyckades" in view.job.result_label.text()
+    )
+    shown = view.job.result_label.text()
+    assert shown.startswith(f"Misslyckades: Filen {out} kunde inte skrivas (")
+    _no_class_name(shown)
+    # The database fails under the list and under a review: the db.* text, never the driver's.
+    view.table.selectRow(0)
+    qtbot.waitUntil(lambda: bool(view.detail.events))
+    as_superuser(ctx.database.engine, "DROP TABLE session_summary")
+    db_failed = "Databasen rapporterade ett fel; inget har visats som sparat som inte sparades."
+    qtbot.mouseClick(view.detail.review_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.detail.message_label.text().startswith("Inte sparat"))
+    assert view.detail.message_label.text() == f"Inte sparat: {db_failed}"
+    qtbot.mouseClick(view.refresh_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.error_label.isVisible())
+    assert view.error_label.text() == f"Sessionerna kunde inte läsas in: {db_failed}"
+    _no_class_name(view.error_label.text())
