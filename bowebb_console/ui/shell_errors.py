@@ -1,0 +1,60 @@
+"""Texts for the failures start-up, sign-in and the idle lock show, by code (``connect.*``).
+
+The kind of a ConnectError says what the person can do; ``connect.other`` and
+``connect.bad_url`` add the server's or the URL check's own line (``%(detail)s``), which the
+kind alone cannot say.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
+from bowebb_console.ui.kit.errors import error_text
+
+TEXTS: dict[str, str] = {
+    "connect.bad_url": QT_TRANSLATE_NOOP(
+        "Errors",
+        "The database URL is not valid. Correct it under Settings (an empty URL means the "
+        "embedded database).\n%(detail)s",
+    ),
+    "connect.unreachable": QT_TRANSLATE_NOOP(
+        "Errors",
+        "The database server does not answer. Check your network or VPN connection, then try "
+        "again.",
+    ),
+    "connect.auth_failed": QT_TRANSLATE_NOOP(
+        "Errors", "The user name or password is wrong. Check them and try again."
+    ),
+    "connect.login_disabled": QT_TRANSLATE_NOOP(
+        "Errors", "This login is disabled. Ask an administrator to enable it."
+    ),
+    "connect.no_role": QT_TRANSLATE_NOOP(
+        "Errors",
+        "This login has no BoWebb role (agent, team lead or admin). Ask an administrator.",
+    ),
+    "connect.schema_older": QT_TRANSLATE_NOOP(
+        "Errors",
+        "The database is older than this version of the console. Ask an administrator to run "
+        "“bowebb-console db upgrade”.",
+    ),
+    "connect.schema_newer": QT_TRANSLATE_NOOP(
+        "Errors",
+        "The database is newer than this version of the console. Install the latest version "
+        "of BoWebb Console.",
+    ),
+    "connect.schema_missing": QT_TRANSLATE_NOOP(
+        "Errors",
+        "This database is not set up for BoWebb Console. Ask an administrator to run "
+        "“bowebb-console db init”.",
+    ),
+    "connect.database_missing": QT_TRANSLATE_NOOP(
+        "Errors",
+        "The database named in the URL does not exist on the server. Check the URL under Settings.",
+    ),
+    "connect.other": QT_TRANSLATE_NOOP("Errors", "The database could not be opened.\n%(detail)s"),
+}
+
+
+def connect_error_text(exc: BaseException) -> str:
+    """The translated sentence for a failure to open or unlock the database."""
+    return error_text(exc, TEXTS).strip()
