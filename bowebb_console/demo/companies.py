@@ -90,6 +90,66 @@ def _slug(text: str, sep: str) -> str:
     return _NOT_SLUG.sub(sep, ascii_fold(text)).strip(sep)
 
 
+# Six fictitious sub-processors: (name, registration, service, data categories, locations,
+# DPA signed this many days ago, next review in this many days; negative: overdue).
+SUB_PROCESSORS: tuple[tuple[str, str, str, str, str, int, int], ...] = (
+    (
+        "Mälardalens Serverhall AB",
+        make_orgnr("559214731").formatted,
+        "Hosting of the BoWebb service and its databases",
+        "Customer and contact details; customers' accounting data",
+        "SE",
+        3 * 365,
+        200,
+    ),
+    (
+        "Mainufer Datensicherung GmbH",
+        "HRB 104233",
+        "Encrypted off-site backups",
+        "Encrypted backup copies of all service data",
+        "DE",
+        2 * 365,
+        90,
+    ),
+    (
+        "Liffey Mail Delivery Ltd",
+        "IE 651902",
+        "Transactional e-mail delivery",
+        "Names and e-mail addresses of recipients; message content",
+        "IE,DE",
+        600,
+        -21,  # review overdue
+    ),
+    (
+        "Grachtenhuis Support B.V.",
+        "KvK 71845532",
+        "Support ticketing",
+        "Contact details; support conversations and attachments",
+        "NL",
+        400,
+        150,
+    ),
+    (
+        "Kuitti Laskutus Oy",
+        "FI 2981736-4",
+        "Invoicing and payment reminders",
+        "Customer billing details; contact names and e-mail addresses",
+        "FI,SE",
+        500,
+        60,
+    ),
+    (
+        "Pinecrest Analytics Inc.",
+        "EIN 84-3921775",
+        "Crash reports and usage statistics",
+        "Pseudonymous device and usage data; IP addresses",
+        "US",
+        300,
+        30,
+    ),
+)
+
+
 class CompanyGenerator:
     """All randomness comes from one seeded ``random.Random`` and one seeded Faker."""
 
@@ -344,74 +404,10 @@ class CompanyGenerator:
 
     def sub_processors(self) -> list[dict[str, Any]]:
         """Six fictitious sub-processors; one outside the EU/EEA, one review overdue."""
-        t = self.today
-
-        def ago(days: int) -> dt.date:
-            return t - dt.timedelta(days=days)
-
-        def ahead(days: int) -> dt.date:
-            return t + dt.timedelta(days=days)
-
-        se_orgnr = make_orgnr("559214731").formatted
-        entries: list[tuple[str, str | None, str, str, str, int, dt.date]] = [
-            (
-                "Mälardalens Serverhall AB",
-                se_orgnr,
-                "Hosting of the BoWebb service and its databases",
-                "Customer and contact details; customers' accounting data",
-                "SE",
-                3 * 365,
-                ahead(200),
-            ),
-            (
-                "Mainufer Datensicherung GmbH",
-                "HRB 104233",
-                "Encrypted off-site backups",
-                "Encrypted backup copies of all service data",
-                "DE",
-                2 * 365,
-                ahead(90),
-            ),
-            (
-                "Liffey Mail Delivery Ltd",
-                "IE 651902",
-                "Transactional e-mail delivery",
-                "Names and e-mail addresses of recipients; message content",
-                "IE,DE",
-                600,
-                ago(21),  # review overdue
-            ),
-            (
-                "Grachtenhuis Support B.V.",
-                "KvK 71845532",
-                "Support ticketing",
-                "Contact details; support conversations and attachments",
-                "NL",
-                400,
-                ahead(150),
-            ),
-            (
-                "Kuitti Laskutus Oy",
-                "FI 2981736-4",
-                "Invoicing and payment reminders",
-                "Customer billing details; contact names and e-mail addresses",
-                "FI,SE",
-                500,
-                ahead(60),
-            ),
-            (
-                "Pinecrest Analytics Inc.",
-                "EIN 84-3921775",
-                "Crash reports and usage statistics",
-                "Pseudonymous device and usage data; IP addresses",
-                "US",
-                300,
-                ahead(30),
-            ),
-        ]
         rows: list[dict[str, Any]] = []
-        for i, (name, reg, service, categories, locations, age, review) in enumerate(entries, 1):
-            signed = ago(age)
+        for i, entry in enumerate(SUB_PROCESSORS, 1):
+            name, reg, service, categories, locations, age, review_in = entry
+            signed = self.today - dt.timedelta(days=age)
             rows.append(
                 {
                     "name": name,
@@ -421,7 +417,7 @@ class CompanyGenerator:
                     "locations": locations,
                     "dpa_reference": f"UB-{signed.year}-{i:03d}",
                     "dpa_signed_on": signed,
-                    "next_review_on": review,
+                    "next_review_on": self.today + dt.timedelta(days=review_in),
                     "status": "active",
                 }
             )

@@ -15,7 +15,7 @@ import random
 import uuid
 from typing import Any
 
-from sqlalchemy import Engine, func, insert, select
+from sqlalchemy import Connection, Engine, func, insert, select
 
 from bowebb_console.domain.hashchain import canonical_payload
 from bowebb_console.store.log.chain import write_event
@@ -68,99 +68,118 @@ def fill_demo_transfers(engine: Engine, *, seed: int = 20261126, sessions: int =
         ).all()
         if not people:
             return 0
-        chosen = people[:: max(1, len(people) // 6)][:6]
-        keys: dict[int, str] = {}
-        for i, (customer_id, _contact) in enumerate(chosen):
-            port = DEMO_PORT + i  # one demo "server" per customer: keys are per host:port
-            conn.execute(
-                insert(SftpProfile).values(
-                    customer_id=customer_id,
-                    name="Demoserver (ej nåbar)",
-                    host=DEMO_HOST,
-                    port=port,
-                    username="bowebb",
-                    auth_kind="password",
-                    key_path=None,
-                    remote_dir="/upload",
-                    version=1,
-                )
-            )
-            blob, fp = _fake_key(rng)
-            values: dict[str, Any] = {
-                "host": DEMO_HOST,
-                "port": port,
-                "key_type": "ssh-ed25519",
-                "fingerprint_sha256": fp,
-                "public_key": blob,
-            }
-            if engine.dialect.name == "sqlite":
-                now = dt.datetime.now(dt.UTC)
-                values |= {"pinned_by": AGENTS[i % 3], "pinned_at": now}
-                values |= {"approved_by": AGENTS[i % 3], "approved_at": now}
-            conn.execute(insert(HostKey).values(**values))
-            keys[customer_id] = fp
+        chosen = [(int(c), int(p)) for c, p in people[:: max(1, len(people) // 6)][:6]]
+        keys = _servers(conn, rng, [c for c, _ in chosen])
         now = dt.datetime.now(dt.UTC)
         for n in range(sessions + 1):
-            customer_id, contact_id = chosen[n % len(chosen)]
             is_open = n == sessions  # the last one stays open, for the local user
-            actor = None if is_open else rng.choice(AGENTS)
-            su = str(uuid.UUID(int=rng.getrandbits(128), version=4))
-
-            def log(kind: str, payload: dict[str, Any], su: str = su, who: Any = actor) -> None:
-                eu = str(uuid.UUID(int=rng.getrandbits(128), version=4))
-                write_event(conn, kind, su, eu, canonical_payload(payload), who)
-
-            service = rng.random() < 0.4
-            ref = f"{'O' if service else 'T'}-{rng.randint(10000, 99999)}"
-            log(
-                "consent_recorded",
-                {
-                    "customer_id": customer_id,
-                    "contact_id": contact_id,
-                    "session_kind": "file_transfer",
-                    "outcome": "agreed",
-                    "channel": rng.choice(("phone", "ticket", "chat")),
-                    "agreed_at": (now - dt.timedelta(days=rng.randint(1, 120))).isoformat(),
-                    "reference": ref,
-                    "scope": "file_transfer",
-                    "purpose": "Beställd dataimport" if service else "Felsökning av importfil",
-                    "purpose_kind": "purchased_service" if service else "support",
-                    "purpose_reference": ref,
-                },
-            )
-            log("session_started", {"tool": "other", "tool_session_id": ""})
-            if is_open:
-                break
-            if n < len(chosen):  # each server's first session is where its key was pinned
-                pin = {"host": DEMO_HOST, "port": DEMO_PORT + n, "key_type": "ssh-ed25519"}
-                pin |= {"fingerprint": keys[customer_id], "pinned_by": AGENTS[n % 3]}
-                log("host_key_pinned", pin | {"approved": True})
-            for _ in range(rng.randint(1, 4)):
-                direction, name, size = rng.choice(FILES)
-                roll = rng.random()
-                result = "ok" if roll < 0.8 else "failed" if roll < 0.93 else "cancelled"
-                kind, reason = rng.choice(REASONS) if result == "failed" else (None, None)
-                if result == "cancelled":
-                    kind, reason = "cancelled", "Cancelled by the user."
-                log(
-                    "file_transferred",
-                    {
-                        "direction": direction,
-                        "remote_path": f"/upload/{name}",
-                        "local_name": name,
-                        "size": size,
-                        "sha256": hashlib.sha256(f"{su}{name}".encode()).hexdigest()
-                        if result == "ok"
-                        else None,
-                        "host_key_fingerprint": keys[customer_id],
-                        "resumed_from": None,
-                        "duration_s": round(size / 40_000_000 + rng.random(), 3),
-                        "result": result,
-                        "reason": reason,
-                        "error_kind": kind,
-                        "bytes_transferred": size if result == "ok" else size // 3,
-                        "started_at": now.isoformat(),
-                    },
-                )
-            log("session_ended", {"summary": "Filerna överförda", "outcome": "resolved"})
+            _session(conn, rng, n, chosen, keys, now, is_open=is_open)
     return sessions
+
+
+def _servers(conn: Connection, rng: random.Random, customers: list[int]) -> dict[int, str]:
+    """One unreachable demo server per customer (keys are per host:port), its key pinned."""
+    keys: dict[int, str] = {}
+    for i, customer_id in enumerate(customers):
+        port = DEMO_PORT + i
+        conn.execute(
+            insert(SftpProfile).values(
+                customer_id=customer_id,
+                name="Demoserver (ej nåbar)",
+                host=DEMO_HOST,
+                port=port,
+                username="bowebb",
+                auth_kind="password",
+                key_path=None,
+                remote_dir="/upload",
+                version=1,
+            )
+        )
+        blob, fp = _fake_key(rng)
+        values: dict[str, Any] = {
+            "host": DEMO_HOST,
+            "port": port,
+            "key_type": "ssh-ed25519",
+            "fingerprint_sha256": fp,
+            "public_key": blob,
+        }
+        if conn.dialect.name == "sqlite":
+            now = dt.datetime.now(dt.UTC)
+            values |= {"pinned_by": AGENTS[i % 3], "pinned_at": now}
+            values |= {"approved_by": AGENTS[i % 3], "approved_at": now}
+        conn.execute(insert(HostKey).values(**values))
+        keys[customer_id] = fp
+    return keys
+
+
+def _session(
+    conn: Connection,
+    rng: random.Random,
+    n: int,
+    chosen: list[tuple[int, int]],
+    keys: dict[int, str],
+    now: dt.datetime,
+    *,
+    is_open: bool,
+) -> None:
+    """The ``n``-th transfer session: consent, start, (pin,) files, end; open: no end."""
+    customer_id, contact_id = chosen[n % len(chosen)]
+    actor = None if is_open else rng.choice(AGENTS)
+    su = str(uuid.UUID(int=rng.getrandbits(128), version=4))
+
+    def log(kind: str, payload: dict[str, Any]) -> None:
+        eu = str(uuid.UUID(int=rng.getrandbits(128), version=4))
+        write_event(conn, kind, su, eu, canonical_payload(payload), actor)
+
+    service = rng.random() < 0.4
+    ref = f"{'O' if service else 'T'}-{rng.randint(10000, 99999)}"
+    log(
+        "consent_recorded",
+        {
+            "customer_id": customer_id,
+            "contact_id": contact_id,
+            "session_kind": "file_transfer",
+            "outcome": "agreed",
+            "channel": rng.choice(("phone", "ticket", "chat")),
+            "agreed_at": (now - dt.timedelta(days=rng.randint(1, 120))).isoformat(),
+            "reference": ref,
+            "scope": "file_transfer",
+            "purpose": "Beställd dataimport" if service else "Felsökning av importfil",
+            "purpose_kind": "purchased_service" if service else "support",
+            "purpose_reference": ref,
+        },
+    )
+    log("session_started", {"tool": "other", "tool_session_id": ""})
+    if is_open:
+        return
+    if n < len(chosen):  # each server's first session is where its key was pinned
+        pin = {"host": DEMO_HOST, "port": DEMO_PORT + n, "key_type": "ssh-ed25519"}
+        pin |= {"fingerprint": keys[customer_id], "pinned_by": AGENTS[n % 3]}
+        log("host_key_pinned", pin | {"approved": True})
+    for _ in range(rng.randint(1, 4)):
+        log("file_transferred", _file(rng, su, keys[customer_id], now))
+    log("session_ended", {"summary": "Filerna överförda", "outcome": "resolved"})
+
+
+def _file(rng: random.Random, su: str, fingerprint: str, now: dt.datetime) -> dict[str, Any]:
+    direction, name, size = rng.choice(FILES)
+    roll = rng.random()
+    result = "ok" if roll < 0.8 else "failed" if roll < 0.93 else "cancelled"
+    kind, reason = rng.choice(REASONS) if result == "failed" else (None, None)
+    if result == "cancelled":
+        kind, reason = "cancelled", "Cancelled by the user."
+    return {
+        "direction": direction,
+        "remote_path": f"/upload/{name}",
+        "local_name": name,
+        "size": size,
+        "sha256": hashlib.sha256(f"{su}{name}".encode()).hexdigest() if result == "ok" else None,
+        "host_key_fingerprint": fingerprint,
+        "resumed_from": None,
+        "duration_s": round(size / 40_000_000 + rng.random(), 3),
+        "result": result,
+        "reason": reason,
+        "error_kind": kind,
+        "bytes_transferred": size if result == "ok" else size // 3,
+        "started_at": now.isoformat(),
+    }

@@ -1,4 +1,5 @@
-"""Texts for the failures start-up, sign-in and the idle lock show, by code (``connect.*``).
+"""Texts for the failures start-up, sign-in and the idle lock show, by code (``connect.*``),
+and for a database URL the settings refuse (``url.*``).
 
 The kind of a ConnectError says what the person can do; ``connect.other`` and
 ``connect.bad_url`` add the server's or the URL check's own line (``%(detail)s``), which the
@@ -52,6 +53,23 @@ TEXTS: dict[str, str] = {
         "The database named in the URL does not exist on the server. Check the URL under Settings.",
     ),
     "connect.other": QT_TRANSLATE_NOOP("Errors", "The database could not be opened.\n%(detail)s"),
+    "url.empty": QT_TRANSLATE_NOOP("Errors", "The database URL is empty."),
+    "url.malformed": QT_TRANSLATE_NOOP(
+        "Errors",
+        "The database URL is malformed; expected e.g. postgresql://user@host/bowebb or "
+        "sqlite:///path/to/file.sqlite3.",
+    ),
+    "url.unsupported": QT_TRANSLATE_NOOP(
+        "Errors",
+        "Unsupported database “%(backend)s”: use PostgreSQL (shared) or SQLite (embedded).",
+    ),
+    "url.no_database": QT_TRANSLATE_NOOP(
+        "Errors", "The PostgreSQL URL names no database (…/bowebb)."
+    ),
+    "url.no_file": QT_TRANSLATE_NOOP(
+        "Errors", "The SQLite URL names no file (sqlite:///path/to/file.sqlite3)."
+    ),
+    "url.bad_port": QT_TRANSLATE_NOOP("Errors", "The port in the database URL is out of range."),
 }
 
 

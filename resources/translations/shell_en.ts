@@ -251,6 +251,30 @@ If it happens again, send the log file to the console&apos;s maintainers.</sourc
 %(detail)s</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The database URL is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database URL is malformed; expected e.g. postgresql://user@host/bowebb or sqlite:///path/to/file.sqlite3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsupported database “%(backend)s”: use PostgreSQL (shared) or SQLite (embedded).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PostgreSQL URL names no database (…/bowebb).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SQLite URL names no file (sqlite:///path/to/file.sqlite3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The port in the database URL is out of range.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>LockPage</name>

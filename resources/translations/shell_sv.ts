@@ -255,6 +255,30 @@ Om det händer igen, skicka loggfilen till dem som förvaltar konsolen.</transla
         <translation>Databasen kunde inte öppnas.
 %(detail)s</translation>
     </message>
+    <message>
+        <source>The database URL is empty.</source>
+        <translation>Databasens URL är tom.</translation>
+    </message>
+    <message>
+        <source>The database URL is malformed; expected e.g. postgresql://user@host/bowebb or sqlite:///path/to/file.sqlite3.</source>
+        <translation>Databasens URL är felaktigt formad; förväntat är t.ex. postgresql://användare@värd/bowebb eller sqlite:///sökväg/till/fil.sqlite3.</translation>
+    </message>
+    <message>
+        <source>Unsupported database “%(backend)s”: use PostgreSQL (shared) or SQLite (embedded).</source>
+        <translation>Databasen ”%(backend)s” stöds inte: använd PostgreSQL (delad) eller SQLite (inbyggd).</translation>
+    </message>
+    <message>
+        <source>The PostgreSQL URL names no database (…/bowebb).</source>
+        <translation>PostgreSQL-URL:en anger ingen databas (…/bowebb).</translation>
+    </message>
+    <message>
+        <source>The SQLite URL names no file (sqlite:///path/to/file.sqlite3).</source>
+        <translation>SQLite-URL:en anger ingen fil (sqlite:///sökväg/till/fil.sqlite3).</translation>
+    </message>
+    <message>
+        <source>The port in the database URL is out of range.</source>
+        <translation>Porten i databasens URL är utanför det tillåtna intervallet.</translation>
+    </message>
 </context>
 <context>
     <name>LockPage</name>
