@@ -13,7 +13,6 @@ from collections.abc import Callable
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
-from bowebb_console.domain.errors import ShownError
 from bowebb_console.store.db.connect import Database
 
 
@@ -22,11 +21,8 @@ class SaveOutcome(enum.Enum):
     NOT_SAVED = "not_saved"
 
 
-class SaveUnknown(ShownError, RuntimeError):
+class SaveUnknown(RuntimeError):
     """The connection dropped and the database could not be asked what happened."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__("save.unknown", message)
 
 
 def save_and_confirm(

@@ -52,22 +52,3 @@ def test_other_errors_are_not_swallowed(sqlite_url: str) -> None:
     with pytest.raises(IntegrityError):
         save_and_confirm(db, add, _exists("5566809827"))
     db.dispose()
-
-
-def test_no_answer_on_the_re_read_is_save_unknown(sqlite_url: str) -> None:
-    from sqlalchemy.exc import OperationalError
-
-    from bowebb_console.store.db.saving import SaveUnknown
-
-    db, _ = open_database(sqlite_url)
-
-    def write(_session):  # type: ignore[no-untyped-def]
-        raise OperationalError("COMMIT", {}, Exception("disk I/O error"))
-
-    def confirm(_session):  # type: ignore[no-untyped-def]
-        raise OperationalError("SELECT", {}, Exception("unable to open database file"))
-
-    with pytest.raises(SaveUnknown) as info:
-        save_and_confirm(db, write, confirm)
-    assert info.value.code == "save.unknown"  # the UI's text says: reload and check
-    db.dispose()
