@@ -3,14 +3,15 @@ and for a database URL the settings refuse (``url.*``).
 
 The kind of a ConnectError says what the person can do; ``connect.other`` and
 ``connect.bad_url`` add the server's or the URL check's own line (``%(detail)s``), which the
-kind alone cannot say.
+kind alone cannot say; a refused URL's reason is translated by its ``url.*`` code.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from bowebb_console.ui.kit.errors import error_text
+from bowebb_console.domain.errors import ShownError
+from bowebb_console.ui.kit.errors import CONTEXT, error_text, fill
 
 TEXTS: dict[str, str] = {
     "connect.bad_url": QT_TRANSLATE_NOOP(
@@ -75,4 +76,9 @@ TEXTS: dict[str, str] = {
 
 def connect_error_text(exc: BaseException) -> str:
     """The translated sentence for a failure to open or unlock the database."""
+    reason = exc.params.get("reason", "") if isinstance(exc, ShownError) else ""
+    if isinstance(exc, ShownError) and reason in TEXTS:
+        # A refused URL says why (url.*) in the reader's language, not the parser's English.
+        why = fill(QCoreApplication.translate(CONTEXT, TEXTS[reason]), exc.params)
+        exc = ShownError(exc.code, exc.message, {**exc.params, "detail": why})
     return error_text(exc, TEXTS).strip()

@@ -88,7 +88,7 @@ def make_ctx(
     opened = []
 
     def make(url: str, *, role: str | None = None, settings: Settings | None = None) -> AppContext:
-        from bowebb_console.store.db.connect import Identity, open_database
+        from bowebb_console.services.admin import Identity, open_database
 
         database, identity = open_database(url)
         opened.append(database)

@@ -183,3 +183,13 @@ def test_smoke_test_against_postgres(pg_db) -> None:  # type: ignore[no-untyped-
         env={"BOWEBB_PASSWORD": "a long enough password 1"},
     )
     assert done.returncode == 0, done.stderr
+
+
+def test_a_refused_url_says_why_in_swedish(qtbot, started, language) -> None:  # type: ignore[no-untyped-def]
+    language("sv")
+    startup = started("sqlite://")  # names no file
+    qtbot.waitUntil(lambda: bool(startup.failure), timeout=20_000)
+    text = startup.window.opening_page.label.text()
+    assert text.startswith("Databasens URL är ogiltig.")
+    assert text.endswith("SQLite-URL:en anger ingen fil (sqlite:///sökväg/till/fil.sqlite3).")
+    assert "names no file" not in text and "Error" not in text

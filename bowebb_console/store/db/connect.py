@@ -11,7 +11,7 @@ import datetime as dt
 import getpass
 import logging
 import shutil
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,9 +50,12 @@ class ConnectError(ShownError):
     safe to show (no password); ``params["detail"]`` holds the server's or the file's reason
     where the kind alone does not say it (``other``, ``bad_url``)."""
 
-    def __init__(self, kind: str, message: str, detail: str = "") -> None:
+    def __init__(
+        self, kind: str, message: str, detail: str = "", params: Mapping[str, object] | None = None
+    ) -> None:
         assert kind in KINDS, kind
-        super().__init__(f"connect.{kind}", message, {"detail": detail} if detail else None)
+        values = {**(params or {}), **({"detail": detail} if detail else {})}
+        super().__init__(f"connect.{kind}", message, values)
         self.kind = kind
 
 
@@ -189,7 +192,10 @@ def open_database(
     try:
         parsed = parse_database_url(url)
     except DatabaseUrlError as exc:
-        raise ConnectError("bad_url", exc.message, exc.message) from None
+        # ``reason`` (url.*) lets the UI say why in the reader's language.
+        raise ConnectError(
+            "bad_url", exc.message, exc.message, {**exc.params, "reason": exc.code}
+        ) from None
     if user:
         parsed = parsed.set(username=user)
     if parsed.get_backend_name() == "sqlite":
