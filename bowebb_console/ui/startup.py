@@ -29,6 +29,7 @@ from bowebb_console.ui.shell_errors import connect_error_text
 from bowebb_console.ui.sign_in import OpenFn, SignedIn, SignInDialog, default_open_fn, sign_in
 
 if TYPE_CHECKING:
+    from bowebb_console.credentials import CredentialStore
     from bowebb_console.services.database import Database, Identity
     from bowebb_console.ui.main_window import MainWindow
 
@@ -40,7 +41,7 @@ def is_server_url(url: str) -> bool:
     return url.strip().lower().startswith(("postgresql", "postgres:"))
 
 
-def make_credentials() -> object | None:
+def make_credentials() -> CredentialStore | None:
     """Runs on a worker: probing keyring backends may talk to D-Bus."""
     try:
         from bowebb_console.credentials import CredentialStore
@@ -54,8 +55,8 @@ def make_credentials() -> object | None:
 
 
 def find_remembered(
-    url: str, user: str, factory: Callable[[], object | None] = make_credentials
-) -> tuple[object | None, str | None]:
+    url: str, user: str, factory: Callable[[], CredentialStore | None] = make_credentials
+) -> tuple[CredentialStore | None, str | None]:
     store = factory()
     if store is None or not user:
         return store, None
@@ -63,7 +64,7 @@ def find_remembered(
     from bowebb_console.services.admin import password_account
 
     try:
-        return store, store.get(password_account(url, user))  # type: ignore[attr-defined]
+        return store, store.get(password_account(url, user))
     except (CredentialError, ValueError):
         return store, None
 
@@ -112,14 +113,14 @@ class Startup(QObject):
         demo: bool = False,
         smoke_test: bool = False,
         open_fn: OpenFn = default_open_fn,
-        credentials_factory: Callable[[], object | None] = make_credentials,
+        credentials_factory: Callable[[], CredentialStore | None] = make_credentials,
     ) -> None:
         super().__init__()
         self.paths, self.settings, self.url = paths, settings, url
         self.runner, self.prompts = runner, prompts
         self.demo, self.smoke_test, self.open_fn = demo, smoke_test, open_fn
         self.credentials_factory = credentials_factory
-        self.credentials: object | None = None
+        self.credentials: CredentialStore | None = None
         self.dialog: SignInDialog | None = None
         self.window: MainWindow | None = None
         self.failure = ""
@@ -184,7 +185,7 @@ class Startup(QObject):
             on_result=lambda found: self._remembered(user, *found), on_error=self._fatal,
         )  # fmt: skip
 
-    def _remembered(self, user: str, store: object | None, password: str | None) -> None:
+    def _remembered(self, user: str, store: CredentialStore | None, password: str | None) -> None:
         self.credentials = store
         if password is None:
             self._ask(user, "", remember=False)
@@ -201,7 +202,7 @@ class Startup(QObject):
             display_url(self.url),
             runner=self.runner,
             open_fn=self.open_fn,
-            credentials=self.credentials,  # type: ignore[arg-type]
+            credentials=self.credentials,
             user=user,
             remember=remember,
             message=message,
@@ -227,7 +228,7 @@ class Startup(QObject):
             runner=self.runner,
             prompts=self.prompts,
             database_url=self.url,
-            credentials=self.credentials,  # type: ignore[arg-type]
+            credentials=self.credentials,
         )
         if self.window is not None and self.window.ctx is None:
             window = self.window
