@@ -27,7 +27,7 @@ from faker.providers.person.sv_SE import Provider as PersonProvider
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from bowebb_console.demo.fill import TITLES, TRADES, ascii_fold
+from bowebb_console.demo.companies import TITLES, TRADES, ascii_fold
 from bowebb_console.domain.orgnr import make_orgnr
 from bowebb_console.domain.search_text import fold
 from bowebb_console.store.customers.search import search_customers

@@ -15,7 +15,7 @@ import time
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow
 
 from bowebb_console import STARTED, STARTED_EPOCH, __version__
 from bowebb_console.config import Paths, load_settings, resolve_database_url
@@ -141,13 +141,12 @@ def run_gui(db_url: str | None = None, *, demo: bool = False, smoke_test: bool =
                 f"with its data {watch.ready_paint_ms or 0:.0f} ms after start "
                 f"(start clock {STARTED_EPOCH:.3f})"
             )
-    window: QWidget | None = startup.window
+    window = startup.window
     if window is not None:
         window.close()
     runner.shutdown()
-    database = getattr(getattr(window, "ctx", None), "database", None)
-    if database is not None:
-        database.dispose()
+    if window is not None and window.ctx is not None:
+        window.ctx.database.dispose()
     if window is not None:
         window.deleteLater()
     crash.uninstall()

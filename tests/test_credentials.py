@@ -28,32 +28,12 @@ from bowebb_console.credentials import (
     CredentialStore,
     dotted_name,
 )
+from tests.keyrings import MemoryKeyring
 
 UNDER_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 REPO_ROOT = Path(__file__).resolve().parents[1]
 ACCOUNT = "db:anna@dbhost:5432/bowebb"
 SECRET = "pä$$ 'w\"ord ✓ 7f3a9c"
-
-
-class MemoryKeyring(KeyringBackend):
-    """A dict-backed keyring; trusted only where a test says so."""
-
-    priority = 1
-    viable = False  # keep keyring's own discovery (other tests) from ever choosing it
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.items: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.items.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.items[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        if self.items.pop((service, username), None) is None:
-            raise keyring.errors.PasswordDeleteError("No such password!")
 
 
 class ManglingKeyring(MemoryKeyring):

@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import argparse
 
+from bowebb_console.domain.errors import ShownError
+
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
 
 
-class CliError(Exception):
-    """A failure with a one-line reason for the admin."""
+class CliError(ShownError):
+    """A failure of the command line itself (a missing or wrong argument): one line."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__("cli.failed", message)
 
 
 def db_option(parser: argparse.ArgumentParser, required: bool = True) -> None:

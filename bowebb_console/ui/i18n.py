@@ -1,7 +1,8 @@
-"""Language choice, Qt translators, and the UI-edge translations of store/domain outcomes.
+"""Language choice, Qt translators, and the UI-edge translations of stored values.
 
-The store speaks English; the UI translates what it knows *by kind*, never by message text
-(``ConnectError.kind``, role names, status values). Strings that live at module level are
+The services speak English; the UI translates what it knows *by code*, never by message text
+(error codes in ``ui/kit/errors.py`` and each feature's ``errors.py``; role names and status
+values here). Strings that live at module level are
 marked with ``QT_TRANSLATE_NOOP`` so ``pyside6-lupdate`` collects them (see ``i18n_build``).
 """
 
@@ -23,49 +24,6 @@ log = logging.getLogger(__name__)
 
 _installed: list[QTranslator] = []
 
-CONNECT_ERRORS = {
-    "bad_url": QT_TRANSLATE_NOOP(
-        "ConnectErrors",
-        "The database URL is not valid. Correct it under Settings (an empty URL means the "
-        "embedded database).",
-    ),
-    "unreachable": QT_TRANSLATE_NOOP(
-        "ConnectErrors",
-        "The database server does not answer. Check your network or VPN connection, then try "
-        "again.",
-    ),
-    "auth_failed": QT_TRANSLATE_NOOP(
-        "ConnectErrors", "The user name or password is wrong. Check them and try again."
-    ),
-    "login_disabled": QT_TRANSLATE_NOOP(
-        "ConnectErrors", "This login is disabled. Ask an administrator to enable it."
-    ),
-    "no_role": QT_TRANSLATE_NOOP(
-        "ConnectErrors",
-        "This login has no BoWebb role (agent, team lead or admin). Ask an administrator.",
-    ),
-    "schema_older": QT_TRANSLATE_NOOP(
-        "ConnectErrors",
-        "The database is older than this version of the console. Ask an administrator to run "
-        "“bowebb-console db upgrade”.",
-    ),
-    "schema_newer": QT_TRANSLATE_NOOP(
-        "ConnectErrors",
-        "The database is newer than this version of the console. Install the latest version "
-        "of BoWebb Console.",
-    ),
-    "schema_missing": QT_TRANSLATE_NOOP(
-        "ConnectErrors",
-        "This database is not set up for BoWebb Console. Ask an administrator to run "
-        "“bowebb-console db init”.",
-    ),
-    "database_missing": QT_TRANSLATE_NOOP(
-        "ConnectErrors",
-        "The database named in the URL does not exist on the server. Check the URL under Settings.",
-    ),
-    "other": QT_TRANSLATE_NOOP("ConnectErrors", "The database could not be opened."),
-}
-
 ROLES = {
     "agent": QT_TRANSLATE_NOOP("Roles", "agent"),
     "lead": QT_TRANSLATE_NOOP("Roles", "team lead"),
@@ -86,14 +44,6 @@ SUB_PROCESSOR_STATUS = {
 
 def _tr(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
-
-
-def connect_error_text(kind: str, message: str = "") -> str:
-    """The user's message for a ConnectError; ``other`` keeps the store's (English) detail."""
-    text = _tr("ConnectErrors", CONNECT_ERRORS.get(kind, CONNECT_ERRORS["other"]))
-    if kind in ("other", "bad_url") and message:
-        text = f"{text}\n{message}"
-    return text
 
 
 def role_text(role: str) -> str:

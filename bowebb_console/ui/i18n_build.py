@@ -2,7 +2,7 @@
 
 The GUI's strings are kept in one ``.ts`` file per *part*, so features developed side by side
 never edit the same file: a module ``bowebb_console/ui/<part>/...`` (a sub-package) belongs to
-``<part>``; ``app.py``, the modules directly in ``ui/`` and ``ui/models``, ``ui/views`` belong
+``<part>``; ``app.py``, the modules directly in ``ui/`` and ``ui/kit`` belong
 to ``shell``. For each part and language there is ``resources/translations/<part>_<lang>.ts``.
 
 1. ``update``: ``pyside6-lupdate`` collects every ``tr()`` / ``QT_TRANSLATE_NOOP`` /
@@ -29,7 +29,7 @@ UI = ROOT / "bowebb_console" / "ui"
 TRANSLATIONS = ROOT / "resources" / "translations"
 LANGUAGES = ("sv", "en")
 SHELL = "shell"
-SHELL_PACKAGES = ("kit", "models", "views")
+SHELL_PACKAGES = ("kit",)
 
 
 def parts() -> dict[str, list[Path]]:

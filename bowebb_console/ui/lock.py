@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bowebb_console.ui.i18n import connect_error_text
+from bowebb_console.domain.errors import ShownError
 from bowebb_console.ui.kit.context import AppContext
+from bowebb_console.ui.shell_errors import connect_error_text
 
 INPUT_EVENTS = frozenset(
     {
@@ -176,15 +177,16 @@ class LockPage(QWidget):
     def _verify_fn(self) -> Callable[[str, str, str], None]:
         if self._verify is not None:
             return self._verify
-        from bowebb_console.store.db.connect import verify_password
+        from bowebb_console.services.admin import verify_password
 
         return verify_password
 
     def _failed(self, exc: BaseException) -> None:
-        kind = getattr(exc, "kind", "other")
-        self._show(connect_error_text(kind, getattr(exc, "message", "")))
+        self._show(connect_error_text(exc))
         self.password.selectAll()
         self.password.setFocus()
+        if not isinstance(exc, ShownError):
+            raise exc  # a bug, not a wrong password: the crash dialog and the log get it
 
     def _finished(self) -> None:
         self.busy = False

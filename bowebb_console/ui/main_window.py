@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -23,8 +24,12 @@ from PySide6.QtWidgets import (
 from bowebb_console.config import Paths, Settings
 from bowebb_console.ui.i18n import role_text
 from bowebb_console.ui.kit.context import AppContext
+from bowebb_console.ui.kit.screen import Page, Screen
 from bowebb_console.ui.lock import IdleWatcher, LockPage
 from bowebb_console.ui.pages import LEAD_ONLY, PAGE_FACTORIES
+
+if TYPE_CHECKING:
+    from bowebb_console.ui.settings_dialog import SettingsDialog
 
 
 class OpeningPage(QWidget):
@@ -87,6 +92,7 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         self.pages.setAccessibleName(self.tr("Current screen"))
         self.views: dict[str, QWidget] = {}
+        self.screens: dict[str, Screen] = {}
         self.opening_page = OpeningPage(self.tr("Opening database…"))
         self.pages.addWidget(self.opening_page)
         self.workspace = QWidget()
@@ -119,18 +125,19 @@ class MainWindow(QMainWindow):
         for key in NAV_KEYS:
             if key in LEAD_ONLY and not ctx.is_lead:
                 continue  # the database refuses it too; the UI just does not offer it
-            label, view = self._make_page(key)
-            item = QListWidgetItem(label)
+            page = self._make_page(key)
+            item = QListWidgetItem(page.label)
             item.setData(KEY_ROLE, key)
             self.nav.addItem(item)
-            self.views[key] = view
-            self.pages.addWidget(view)
-            if not view.accessibleName():
-                view.setAccessibleName(label)
-            self._add_screen_action(key, label)
+            self.views[key] = page.widget
+            self.screens[key] = page.screen
+            self.pages.addWidget(page.widget)
+            if not page.widget.accessibleName():
+                page.widget.setAccessibleName(page.label)
+            self._add_screen_action(key, page.label)
             # A screen's window-wide shortcuts (e.g. Ctrl+K, find a customer) work from any
             # screen; the screen's own handler brings it to the front.
-            for action in getattr(view, "window_actions", list)():
+            for action in page.screen.window_actions():
                 self.addAction(action)
                 self.page_actions.append(action)
         self.pages.removeWidget(self.opening_page)
@@ -155,7 +162,7 @@ class MainWindow(QMainWindow):
         self.settings_action.setEnabled(True)
 
     # -- building ---------------------------------------------------------------------------
-    def _make_page(self, key: str) -> tuple[str, QWidget]:
+    def _make_page(self, key: str) -> Page:
         ctx = self.ctx
         assert ctx is not None
         return PAGE_FACTORIES[key](ctx)
@@ -239,18 +246,10 @@ class MainWindow(QMainWindow):
             self.pages.currentWidget().setFocus()
 
     def refresh_current(self) -> None:
-        """F5: the current screen's ``refresh()``, else its visible, enabled Refresh button
-        (``refresh_button`` or ``frame.refresh_button``). Screens without one ignore F5."""
-        view = self.pages.currentWidget()
-        refresh = getattr(view, "refresh", None)
-        if callable(refresh):
-            refresh()
-            return
-        button = getattr(view, "refresh_button", None) or getattr(
-            getattr(view, "frame", None), "refresh_button", None
-        )
-        if button is not None and button.isVisible() and button.isEnabled():
-            button.click()
+        """F5: what the current screen declared (see ``ui/pages.py``)."""
+        screen = self.screens.get(self.current_key())
+        if screen is not None:
+            screen.refresh()
 
     def show_message(self, text: str, timeout_ms: int = 10_000) -> None:
         self.statusBar().showMessage(text, timeout_ms)
@@ -267,7 +266,7 @@ class MainWindow(QMainWindow):
         self.settings_dialog = dialog
         dialog.open()
 
-    def _settings_saved(self, dialog: QWidget, new: Settings) -> None:
+    def _settings_saved(self, dialog: SettingsDialog, new: Settings) -> None:
         if self.ctx is None:  # not connected: the new settings count from the next start
             self.statusBar().showMessage(self.tr("Settings saved. Restart BoWebb Console."))
             return
@@ -276,7 +275,7 @@ class MainWindow(QMainWindow):
             self.idle.set_timeout(self._idle_ms(new))
             if self.idle.active:
                 self.idle.resume()
-        if getattr(dialog, "restart_needed", False):
+        if dialog.restart_needed:
             self.ctx.prompts.show_info(
                 self.tr("Settings saved"),
                 self.tr(

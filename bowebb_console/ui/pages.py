@@ -1,12 +1,10 @@
 """The screens of the main window, in navigation order: one factory per screen.
 
-Each factory takes the context and returns (navigation label, widget). A feature replaces its
-placeholder here with its own view, importing it inside the factory so that start-up only
-pays for the screens it builds. The Review screen is offered to leads and admins only.
-
-The main window gives every screen Ctrl+<its place in the navigation> and F5: F5 calls the
-view's ``refresh()`` (no arguments) if it has one, else clicks its visible ``refresh_button``
-(or ``frame.refresh_button``). A view's ``window_actions()`` are registered window-wide.
+Each factory takes the context and returns a :class:`~bowebb_console.ui.kit.screen.Page`: the
+navigation label, the widget, and what the screen offers the window (F5, window-wide
+shortcuts), declared here explicitly. Views are imported inside the factory so that start-up
+only pays for the screens it builds. The Review screen is offered to leads and admins only.
+The main window gives every screen Ctrl+<its place in the navigation>.
 """
 
 from __future__ import annotations
@@ -14,47 +12,71 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QWidget
 
 from bowebb_console.ui.kit.context import AppContext
-
-Page = tuple[str, QWidget]
+from bowebb_console.ui.kit.screen import Offers, Page, click_if_usable
 
 
 def customers_page(ctx: AppContext) -> Page:
     from bowebb_console.ui.customers.view import LookupView
 
-    return QCoreApplication.translate("MainWindow", "Customers"), LookupView(ctx)
+    view = LookupView(ctx)
+    # It searches as you type: F5 has nothing to reload.
+    return Page(
+        QCoreApplication.translate("MainWindow", "Customers"),
+        view,
+        Offers(actions=view.window_actions()),
+    )
 
 
 def sessions_page(ctx: AppContext) -> Page:
     from bowebb_console.ui.sessions.view import SessionsView
 
-    return QCoreApplication.translate("MainWindow", "Sessions"), SessionsView(ctx)
+    view = SessionsView(ctx)
+    return Page(
+        QCoreApplication.translate("MainWindow", "Sessions"),
+        view,
+        Offers(click_if_usable(view.refresh_button)),
+    )
 
 
 def transfers_page(ctx: AppContext) -> Page:
     from bowebb_console.ui.transfers.view import TransfersView
 
-    return QCoreApplication.translate("MainWindow", "Transfers"), TransfersView(ctx)
+    return Page(QCoreApplication.translate("MainWindow", "Transfers"), TransfersView(ctx), Offers())
 
 
 def erasure_page(ctx: AppContext) -> Page:
     from bowebb_console.ui.erasure.view import ErasureView
 
-    return QCoreApplication.translate("MainWindow", "Erasure"), ErasureView(ctx)
+    view = ErasureView(ctx)
+    return Page(
+        QCoreApplication.translate("MainWindow", "Erasure"),
+        view,
+        Offers(click_if_usable(view.request_frame.refresh_button)),
+    )
 
 
 def sub_processors_page(ctx: AppContext) -> Page:
     from bowebb_console.ui.subprocessors.view import SubProcessorsView
 
-    return QCoreApplication.translate("MainWindow", "Sub-processors"), SubProcessorsView(ctx)
+    view = SubProcessorsView(ctx)
+    return Page(
+        QCoreApplication.translate("MainWindow", "Sub-processors"),
+        view,
+        Offers(click_if_usable(view.frame.refresh_button)),
+    )
 
 
 def review_page(ctx: AppContext) -> Page:
     from bowebb_console.ui.review.view import ReviewView
 
-    return QCoreApplication.translate("MainWindow", "Review"), ReviewView(ctx)
+    view = ReviewView(ctx)
+    return Page(
+        QCoreApplication.translate("MainWindow", "Review"),
+        view,
+        Offers(click_if_usable(view.refresh_button)),
+    )
 
 
 PAGE_FACTORIES: dict[str, Callable[[AppContext], Page]] = {

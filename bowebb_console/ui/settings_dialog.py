@@ -25,7 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from bowebb_console.config import Paths, Settings, save_settings
+from bowebb_console.domain.errors import ShownError
+from bowebb_console.ui.kit.errors import error_text
 from bowebb_console.ui.review.settings import ReviewLimitFields
+from bowebb_console.ui.shell_errors import TEXTS
 
 
 def _has_password(url: str) -> bool:
@@ -131,7 +134,7 @@ class SettingsDialog(QDialog):
         except OSError as exc:
             self.message_label.setText(
                 self.tr("The settings file could not be written: %1").replace(
-                    "%1", exc.strerror or type(exc).__name__
+                    "%1", exc.strerror or str(exc)
                 )
             )
             self.message_label.show()
@@ -151,7 +154,8 @@ class SettingsDialog(QDialog):
             lead, field = self.tr("The database URL was not saved:"), self.url_edit
         else:
             lead, field = self.tr("The settings were not saved:"), None
-        detail = str(exc)
+        # A refused URL is translated by its code; the settings' own rules speak English.
+        detail = error_text(exc, TEXTS) if isinstance(exc, ShownError) else str(exc)
         if field is not None and _has_password(new.database_url):
             detail = self.tr(
                 "Remove the password from the URL; the console asks for it when you sign in "

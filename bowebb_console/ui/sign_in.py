@@ -1,8 +1,9 @@
 """Sign-in to the shared PostgreSQL database: user name, password, "Remember password".
 
 The dialog never blocks: opening the database (and saving the password in the keyring) runs
-on the task runner, and every ConnectError is shown inline, translated by its kind, with what
-the user typed kept. ``open_fn`` is injectable so tests can pass a function raising any kind.
+on the task runner, and every failure is shown inline, translated by its code
+(``connect.<kind>``), with what the user typed kept. ``open_fn`` is injectable so tests can
+pass a function raising any kind.
 """
 
 from __future__ import annotations
@@ -23,12 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bowebb_console.ui.i18n import connect_error_text
+from bowebb_console.domain.errors import ShownError
 from bowebb_console.ui.kit.tasks import TaskRunner
+from bowebb_console.ui.shell_errors import connect_error_text
 
 if TYPE_CHECKING:
     from bowebb_console.credentials import CredentialStore
-    from bowebb_console.store.db.connect import Database, Identity
+    from bowebb_console.services.database import Database, Identity
 
 OpenFn = Callable[..., "tuple[Database, Identity]"]
 
@@ -55,7 +57,7 @@ def sign_in(
     saved_in, detail = "", ""
     if credentials is not None:
         from bowebb_console.credentials import CredentialError
-        from bowebb_console.store.db.connect import password_account
+        from bowebb_console.services.admin import password_account
 
         account = password_account(url, user)
         try:
@@ -70,7 +72,7 @@ def sign_in(
 
 
 def default_open_fn(*args: Any, **kwargs: Any) -> tuple[Database, Identity]:
-    from bowebb_console.store.db.connect import open_database
+    from bowebb_console.services.admin import open_database
 
     return open_database(*args, **kwargs)
 
@@ -187,12 +189,11 @@ class SignInDialog(QDialog):
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:
-        kind = getattr(exc, "kind", None)
-        if kind is None:  # a bug rather than a connection problem: the crash dialog shows it
-            self.show_message(connect_error_text("other"))
+        self.show_message(connect_error_text(exc))
+        if not isinstance(exc, ShownError):  # a bug, not a sign-in problem: the crash dialog
             raise exc
-        self.show_message(connect_error_text(kind, getattr(exc, "message", "")))
-        target = self.user_edit if kind in ("no_role", "login_disabled") else self.password_edit
+        about_user = exc.code in ("connect.no_role", "connect.login_disabled")
+        target = self.user_edit if about_user else self.password_edit
         target.setFocus()
         target.selectAll()
 

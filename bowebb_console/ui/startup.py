@@ -14,26 +14,34 @@ import getpass
 import os
 import sys
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from bowebb_console.config import Paths, Settings, save_settings
-from bowebb_console.ui.i18n import connect_error_text
+from bowebb_console.domain.errors import ShownError
 from bowebb_console.ui.kit.context import AppContext
 from bowebb_console.ui.kit.prompts import Prompts, QtPrompts
 from bowebb_console.ui.kit.tasks import TaskRunner
+from bowebb_console.ui.shell_errors import connect_error_text
 from bowebb_console.ui.sign_in import OpenFn, SignedIn, SignInDialog, default_open_fn, sign_in
+
+if TYPE_CHECKING:
+    from bowebb_console.credentials import CredentialStore
+    from bowebb_console.services.database import Database, Identity
+    from bowebb_console.ui.main_window import MainWindow
 
 
 def is_server_url(url: str) -> bool:
     """PostgreSQL needs a sign-in. A string test, so SQLAlchemy stays off the start-up path;
-    anything malformed goes to ``open_database``, which names the problem (bad_url)."""
+    anything malformed goes to ``services.admin.open_database``, which names the problem
+    (``connect.bad_url``)."""
     return url.strip().lower().startswith(("postgresql", "postgres:"))
 
 
-def make_credentials() -> object | None:
+def make_credentials() -> CredentialStore | None:
     """Runs on a worker: probing keyring backends may talk to D-Bus."""
     try:
         from bowebb_console.credentials import CredentialStore
@@ -47,18 +55,32 @@ def make_credentials() -> object | None:
 
 
 def find_remembered(
-    url: str, user: str, factory: Callable[[], object | None] = make_credentials
-) -> tuple[object | None, str | None]:
+    url: str, user: str, factory: Callable[[], CredentialStore | None] = make_credentials
+) -> tuple[CredentialStore | None, str | None]:
     store = factory()
     if store is None or not user:
         return store, None
     from bowebb_console.credentials import CredentialError
-    from bowebb_console.store.db.connect import password_account
+    from bowebb_console.services.admin import password_account
 
     try:
-        return store, store.get(password_account(url, user))  # type: ignore[attr-defined]
+        return store, store.get(password_account(url, user))
     except (CredentialError, ValueError):
         return store, None
+
+
+def open_embedded(open_fn: OpenFn, url: str, demo: bool) -> tuple[Database, Identity]:
+    """Runs on a worker: open the embedded database and, with ``--demo``, fill it if empty."""
+    database, identity = open_fn(url)
+    if demo:
+        from bowebb_console.demo.fill import fill_database  # Faker: only when asked
+
+        try:
+            fill_database(database)
+        except BaseException:
+            database.dispose()
+            raise
+    return database, identity
 
 
 class _AfterFirstPaint(QObject):
@@ -91,16 +113,16 @@ class Startup(QObject):
         demo: bool = False,
         smoke_test: bool = False,
         open_fn: OpenFn = default_open_fn,
-        credentials_factory: Callable[[], object | None] = make_credentials,
+        credentials_factory: Callable[[], CredentialStore | None] = make_credentials,
     ) -> None:
         super().__init__()
         self.paths, self.settings, self.url = paths, settings, url
         self.runner, self.prompts = runner, prompts
         self.demo, self.smoke_test, self.open_fn = demo, smoke_test, open_fn
         self.credentials_factory = credentials_factory
-        self.credentials: object | None = None
+        self.credentials: CredentialStore | None = None
         self.dialog: SignInDialog | None = None
-        self.window: QWidget | None = None
+        self.window: MainWindow | None = None
         self.failure = ""
 
     def _parent_prompts(self, window: QWidget) -> None:
@@ -126,9 +148,10 @@ class Startup(QObject):
 
     def _open_embedded(self) -> None:
         self.runner.start(
+            open_embedded,
             self.open_fn,
             self.url,
-            demo=self.demo,
+            self.demo,
             on_result=lambda pair: self._opened(SignedIn(pair[0], pair[1], pair[1].user, "", "")),
             on_error=self._fatal,
         )
@@ -162,7 +185,7 @@ class Startup(QObject):
             on_result=lambda found: self._remembered(user, *found), on_error=self._fatal,
         )  # fmt: skip
 
-    def _remembered(self, user: str, store: object | None, password: str | None) -> None:
+    def _remembered(self, user: str, store: CredentialStore | None, password: str | None) -> None:
         self.credentials = store
         if password is None:
             self._ask(user, "", remember=False)
@@ -170,16 +193,16 @@ class Startup(QObject):
         self.runner.start(
             sign_in, self.open_fn, self.url, user, password, True, None,
             on_result=self._opened,
-            on_error=lambda exc: self._ask(user, _error_text(exc), remember=True),
+            on_error=lambda exc: self._ask(user, connect_error_text(exc), remember=True),
         )  # fmt: skip
 
     def _ask(self, user: str, message: str, *, remember: bool) -> None:
         self.dialog = SignInDialog(
             self.url,
-            _display(self.url),
+            display_url(self.url),
             runner=self.runner,
             open_fn=self.open_fn,
-            credentials=self.credentials,  # type: ignore[arg-type]
+            credentials=self.credentials,
             user=user,
             remember=remember,
             message=message,
@@ -205,9 +228,9 @@ class Startup(QObject):
             runner=self.runner,
             prompts=self.prompts,
             database_url=self.url,
-            credentials=self.credentials,  # type: ignore[arg-type]
+            credentials=self.credentials,
         )
-        if isinstance(self.window, MainWindow) and self.window.ctx is None:
+        if self.window is not None and self.window.ctx is None:
             window = self.window
             window.attach(ctx)
         else:
@@ -234,12 +257,11 @@ class Startup(QObject):
         return ""
 
     def _fatal(self, exc: BaseException) -> None:
-        kind = getattr(exc, "kind", None)
-        text = _error_text(exc)
-        if kind is None:
+        text = connect_error_text(exc)
+        if not isinstance(exc, ShownError):
             self.failure = text
             if self.window is not None:
-                self.window.show_failure(text)  # type: ignore[attr-defined]
+                self.window.show_failure(text)
             raise exc  # a bug: the crash dialog and the log get it
         self._fail(text)
 
@@ -251,7 +273,7 @@ class Startup(QObject):
             return
         if self.window is not None:
             # The window stays, showing why; Settings is there to fix the database URL.
-            self.window.show_failure(text)  # type: ignore[attr-defined]
+            self.window.show_failure(text)
             return
         box = QMessageBox(QMessageBox.Icon.Critical, self.tr("BoWebb Console"), text)
         box.setInformativeText(self.tr("Check the database under Settings, then start again."))
@@ -261,14 +283,8 @@ class Startup(QObject):
         box.open()
 
 
-def _display(url: str) -> str:
-    from bowebb_console.store.db.urls import display_url
+def display_url(url: str) -> str:
+    """The URL to show in the sign-in dialog: never a password, even when malformed."""
+    from bowebb_console.services.admin import display_url as shown
 
-    try:
-        return display_url(url)
-    except ValueError:
-        return url.rsplit("@", 1)[-1]  # never a password, even from a malformed URL
-
-
-def _error_text(exc: BaseException) -> str:
-    return connect_error_text(getattr(exc, "kind", "other"), getattr(exc, "message", ""))
+    return shown(url)

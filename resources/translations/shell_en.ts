@@ -148,49 +148,6 @@
     </message>
 </context>
 <context>
-    <name>ConnectErrors</name>
-    <message>
-        <source>The database URL is not valid. Correct it under Settings (an empty URL means the embedded database).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The database server does not answer. Check your network or VPN connection, then try again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The user name or password is wrong. Check them and try again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This login is disabled. Ask an administrator to enable it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This login has no BoWebb role (agent, team lead or admin). Ask an administrator.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The database is older than this version of the console. Ask an administrator to run “bowebb-console db upgrade”.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The database is newer than this version of the console. Install the latest version of BoWebb Console.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This database is not set up for BoWebb Console. Ask an administrator to run “bowebb-console db init”.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The database named in the URL does not exist on the server. Check the URL under Settings.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The database could not be opened.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>CrashHandler</name>
     <message>
         <source>BoWebb Console — unexpected error</source>
@@ -215,67 +172,6 @@ If it happens again, send the log file to the console&apos;s maintainers.</sourc
     </message>
     <message>
         <source>terminated</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>CustomerTableModel</name>
-    <message>
-        <source>not signed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Org. number</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>DPA signed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Hard delete due</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Contacts</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>CustomersView</name>
-    <message>
-        <source>Customers</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Refresh</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Loading…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Showing %1 of %2 customers</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n customer(s)</source>
-        <translation>
-            <numerusform>%n customer</numerusform>
-            <numerusform>%n customers</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The customers could not be loaded (%1). Check the connection and press Refresh.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -311,6 +207,72 @@ If it happens again, send the log file to the console&apos;s maintainers.</sourc
     </message>
     <message>
         <source>Something went wrong inside the console; nothing was reported as saved that was not. If it happens again, send the log file to the console&apos;s maintainers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database URL is not valid. Correct it under Settings (an empty URL means the embedded database).
+%(detail)s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database server does not answer. Check your network or VPN connection, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user name or password is wrong. Check them and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This login is disabled. Ask an administrator to enable it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This login has no BoWebb role (agent, team lead or admin). Ask an administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database is older than this version of the console. Ask an administrator to run “bowebb-console db upgrade”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database is newer than this version of the console. Install the latest version of BoWebb Console.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This database is not set up for BoWebb Console. Ask an administrator to run “bowebb-console db init”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database named in the URL does not exist on the server. Check the URL under Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database could not be opened.
+%(detail)s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database URL is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database URL is malformed; expected e.g. postgresql://user@host/bowebb or sqlite:///path/to/file.sqlite3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsupported database “%(backend)s”: use PostgreSQL (shared) or SQLite (embedded).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PostgreSQL URL names no database (…/bowebb).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SQLite URL names no file (sqlite:///path/to/file.sqlite3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The port in the database URL is out of range.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -656,9 +618,9 @@ If it happens again, send the log file to the console&apos;s maintainers.</sourc
     </message>
     <message numerus="yes">
         <source>%n event(s) in the session log</source>
-        <translation>
-            <numerusform>%n event in the session log</numerusform>
-            <numerusform>%n events in the session log</numerusform>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
     <message>
@@ -819,67 +781,6 @@ If it happens again, send the log file to the console&apos;s maintainers.</sourc
     </message>
 </context>
 <context>
-    <name>SubProcessorTableModel</name>
-    <message>
-        <source>Sub-processor</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Service</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Processing location</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>DPA signed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>not signed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Next review</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>SubProcessorsView</name>
-    <message>
-        <source>Sub-processors</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Refresh</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The privacy policy promises a data processing agreement (DPA) with every sub-processor and processing inside the EU/EEA only. The checklist of each DPA&apos;s required terms (GDPR Art. 28) and the flags for gaps, overdue reviews and locations outside the EU/EEA come here in a later version.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Loading…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n sub-processor(s)</source>
-        <translation>
-            <numerusform>%n sub-processor</numerusform>
-            <numerusform>%n sub-processors</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The register could not be loaded (%1). Check the connection and press Refresh.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>Timeline</name>
     <message>
         <source>(details erased)</source>
@@ -973,23 +874,23 @@ If it happens again, send the log file to the console&apos;s maintainers.</sourc
     </message>
     <message numerus="yes">
         <source>Verification was cancelled after %n event(s): no conclusion.</source>
-        <translation>
-            <numerusform>Verification was cancelled after %n event: no conclusion.</numerusform>
-            <numerusform>Verification was cancelled after %n events: no conclusion.</numerusform>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n event(s), chain intact, head %1</source>
-        <translation>
-            <numerusform>%n event, chain intact, head %1</numerusform>
-            <numerusform>%n events, chain intact, head %1</numerusform>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>(%n payload(s) erased, as allowed)</source>
-        <translation>
-            <numerusform>(%n payload erased, as allowed)</numerusform>
-            <numerusform>(%n payloads erased, as allowed)</numerusform>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
     <message>

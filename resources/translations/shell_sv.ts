@@ -148,49 +148,6 @@
     </message>
 </context>
 <context>
-    <name>ConnectErrors</name>
-    <message>
-        <source>The database URL is not valid. Correct it under Settings (an empty URL means the embedded database).</source>
-        <translation>Databasens URL är ogiltig. Rätta den under Inställningar (en tom URL betyder den inbyggda databasen).</translation>
-    </message>
-    <message>
-        <source>The database server does not answer. Check your network or VPN connection, then try again.</source>
-        <translation>Databasservern svarar inte. Kontrollera nätverket eller VPN-anslutningen och försök igen.</translation>
-    </message>
-    <message>
-        <source>The user name or password is wrong. Check them and try again.</source>
-        <translation>Fel användarnamn eller lösenord. Kontrollera dem och försök igen.</translation>
-    </message>
-    <message>
-        <source>This login is disabled. Ask an administrator to enable it.</source>
-        <translation>Inloggningen är spärrad. Be en administratör att aktivera den.</translation>
-    </message>
-    <message>
-        <source>This login has no BoWebb role (agent, team lead or admin). Ask an administrator.</source>
-        <translation>Inloggningen saknar BoWebb-roll (handläggare, teamledare eller administratör). Kontakta en administratör.</translation>
-    </message>
-    <message>
-        <source>The database is older than this version of the console. Ask an administrator to run “bowebb-console db upgrade”.</source>
-        <translation>Databasen är äldre än den här versionen av konsolen. Be en administratör köra ”bowebb-console db upgrade”.</translation>
-    </message>
-    <message>
-        <source>The database is newer than this version of the console. Install the latest version of BoWebb Console.</source>
-        <translation>Databasen är nyare än den här versionen av konsolen. Installera den senaste versionen av BoWebb Console.</translation>
-    </message>
-    <message>
-        <source>This database is not set up for BoWebb Console. Ask an administrator to run “bowebb-console db init”.</source>
-        <translation>Databasen är inte förberedd för BoWebb Console. Be en administratör köra ”bowebb-console db init”.</translation>
-    </message>
-    <message>
-        <source>The database named in the URL does not exist on the server. Check the URL under Settings.</source>
-        <translation>Databasen som anges i URL:en finns inte på servern. Kontrollera URL:en under Inställningar.</translation>
-    </message>
-    <message>
-        <source>The database could not be opened.</source>
-        <translation>Databasen kunde inte öppnas.</translation>
-    </message>
-</context>
-<context>
     <name>CrashHandler</name>
     <message>
         <source>BoWebb Console — unexpected error</source>
@@ -218,67 +175,6 @@ Om det händer igen, skicka loggfilen till dem som förvaltar konsolen.</transla
     <message>
         <source>terminated</source>
         <translation>avslutad</translation>
-    </message>
-</context>
-<context>
-    <name>CustomerTableModel</name>
-    <message>
-        <source>not signed</source>
-        <translation>ej undertecknat</translation>
-    </message>
-    <message>
-        <source>Org. number</source>
-        <translation>Org.nr</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Namn</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>DPA signed</source>
-        <translation>PUB-avtal undertecknat</translation>
-    </message>
-    <message>
-        <source>Hard delete due</source>
-        <translation>Hårdradering senast</translation>
-    </message>
-    <message>
-        <source>Contacts</source>
-        <translation>Kontaktpersoner</translation>
-    </message>
-</context>
-<context>
-    <name>CustomersView</name>
-    <message>
-        <source>Customers</source>
-        <translation>Kunder</translation>
-    </message>
-    <message>
-        <source>Refresh</source>
-        <translation>Uppdatera</translation>
-    </message>
-    <message>
-        <source>Loading…</source>
-        <translation>Läser in…</translation>
-    </message>
-    <message>
-        <source>Showing %1 of %2 customers</source>
-        <translation>Visar %1 av %2 kunder</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n customer(s)</source>
-        <translation>
-            <numerusform>%n kund</numerusform>
-            <numerusform>%n kunder</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The customers could not be loaded (%1). Check the connection and press Refresh.</source>
-        <translation>Kunderna kunde inte läsas in (%1). Kontrollera anslutningen och tryck på Uppdatera.</translation>
     </message>
 </context>
 <context>
@@ -314,6 +210,74 @@ Om det händer igen, skicka loggfilen till dem som förvaltar konsolen.</transla
     <message>
         <source>Something went wrong inside the console; nothing was reported as saved that was not. If it happens again, send the log file to the console&apos;s maintainers.</source>
         <translation>Något gick fel i konsolen; inget har visats som sparat som inte sparades. Om det händer igen, skicka loggfilen till konsolens förvaltare.</translation>
+    </message>
+    <message>
+        <source>The database URL is not valid. Correct it under Settings (an empty URL means the embedded database).
+%(detail)s</source>
+        <translation>Databasens URL är ogiltig. Rätta den under Inställningar (en tom URL betyder den inbyggda databasen).
+%(detail)s</translation>
+    </message>
+    <message>
+        <source>The database server does not answer. Check your network or VPN connection, then try again.</source>
+        <translation>Databasservern svarar inte. Kontrollera nätverket eller VPN-anslutningen och försök igen.</translation>
+    </message>
+    <message>
+        <source>The user name or password is wrong. Check them and try again.</source>
+        <translation>Fel användarnamn eller lösenord. Kontrollera dem och försök igen.</translation>
+    </message>
+    <message>
+        <source>This login is disabled. Ask an administrator to enable it.</source>
+        <translation>Inloggningen är spärrad. Be en administratör att aktivera den.</translation>
+    </message>
+    <message>
+        <source>This login has no BoWebb role (agent, team lead or admin). Ask an administrator.</source>
+        <translation>Inloggningen saknar BoWebb-roll (handläggare, teamledare eller administratör). Kontakta en administratör.</translation>
+    </message>
+    <message>
+        <source>The database is older than this version of the console. Ask an administrator to run “bowebb-console db upgrade”.</source>
+        <translation>Databasen är äldre än den här versionen av konsolen. Be en administratör köra ”bowebb-console db upgrade”.</translation>
+    </message>
+    <message>
+        <source>The database is newer than this version of the console. Install the latest version of BoWebb Console.</source>
+        <translation>Databasen är nyare än den här versionen av konsolen. Installera den senaste versionen av BoWebb Console.</translation>
+    </message>
+    <message>
+        <source>This database is not set up for BoWebb Console. Ask an administrator to run “bowebb-console db init”.</source>
+        <translation>Databasen är inte förberedd för BoWebb Console. Be en administratör köra ”bowebb-console db init”.</translation>
+    </message>
+    <message>
+        <source>The database named in the URL does not exist on the server. Check the URL under Settings.</source>
+        <translation>Databasen som anges i URL:en finns inte på servern. Kontrollera URL:en under Inställningar.</translation>
+    </message>
+    <message>
+        <source>The database could not be opened.
+%(detail)s</source>
+        <translation>Databasen kunde inte öppnas.
+%(detail)s</translation>
+    </message>
+    <message>
+        <source>The database URL is empty.</source>
+        <translation>Databasens URL är tom.</translation>
+    </message>
+    <message>
+        <source>The database URL is malformed; expected e.g. postgresql://user@host/bowebb or sqlite:///path/to/file.sqlite3.</source>
+        <translation>Databasens URL är felaktigt formad; förväntat är t.ex. postgresql://användare@värd/bowebb eller sqlite:///sökväg/till/fil.sqlite3.</translation>
+    </message>
+    <message>
+        <source>Unsupported database “%(backend)s”: use PostgreSQL (shared) or SQLite (embedded).</source>
+        <translation>Databasen ”%(backend)s” stöds inte: använd PostgreSQL (delad) eller SQLite (inbyggd).</translation>
+    </message>
+    <message>
+        <source>The PostgreSQL URL names no database (…/bowebb).</source>
+        <translation>PostgreSQL-URL:en anger ingen databas (…/bowebb).</translation>
+    </message>
+    <message>
+        <source>The SQLite URL names no file (sqlite:///path/to/file.sqlite3).</source>
+        <translation>SQLite-URL:en anger ingen fil (sqlite:///sökväg/till/fil.sqlite3).</translation>
+    </message>
+    <message>
+        <source>The port in the database URL is out of range.</source>
+        <translation>Porten i databasens URL är utanför det tillåtna intervallet.</translation>
     </message>
 </context>
 <context>
@@ -818,67 +782,6 @@ Om det händer igen, skicka loggfilen till dem som förvaltar konsolen.</transla
     <message>
         <source>ended</source>
         <translation>avslutat</translation>
-    </message>
-</context>
-<context>
-    <name>SubProcessorTableModel</name>
-    <message>
-        <source>Sub-processor</source>
-        <translation>Underbiträde</translation>
-    </message>
-    <message>
-        <source>Service</source>
-        <translation>Tjänst</translation>
-    </message>
-    <message>
-        <source>Processing location</source>
-        <translation>Behandlingsplats</translation>
-    </message>
-    <message>
-        <source>DPA signed</source>
-        <translation>PUB-avtal undertecknat</translation>
-    </message>
-    <message>
-        <source>not signed</source>
-        <translation>ej undertecknat</translation>
-    </message>
-    <message>
-        <source>Next review</source>
-        <translation>Nästa översyn</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-</context>
-<context>
-    <name>SubProcessorsView</name>
-    <message>
-        <source>Sub-processors</source>
-        <translation>Underbiträden</translation>
-    </message>
-    <message>
-        <source>Refresh</source>
-        <translation>Uppdatera</translation>
-    </message>
-    <message>
-        <source>The privacy policy promises a data processing agreement (DPA) with every sub-processor and processing inside the EU/EEA only. The checklist of each DPA&apos;s required terms (GDPR Art. 28) and the flags for gaps, overdue reviews and locations outside the EU/EEA come here in a later version.</source>
-        <translation>Integritetspolicyn lovar ett personuppgiftsbiträdesavtal (PUB-avtal) med varje underbiträde och behandling enbart inom EU/EES. Checklistan över varje PUB-avtals obligatoriska villkor (dataskyddsförordningen art. 28) och flaggor för brister, försenade översyner och platser utanför EU/EES kommer här i en senare version.</translation>
-    </message>
-    <message>
-        <source>Loading…</source>
-        <translation>Läser in…</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n sub-processor(s)</source>
-        <translation>
-            <numerusform>%n underbiträde</numerusform>
-            <numerusform>%n underbiträden</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The register could not be loaded (%1). Check the connection and press Refresh.</source>
-        <translation>Registret kunde inte läsas in (%1). Kontrollera anslutningen och tryck på Uppdatera.</translation>
     </message>
 </context>
 <context>

@@ -163,3 +163,17 @@ def test_demo_fills_sqlite_once(sqlite_url, capsys) -> None:  # type: ignore[no-
 def test_demo_refuses_an_uninitialised_database(sqlite_url, capsys) -> None:  # type: ignore[no-untyped-def]
     code, _, err = run(capsys, "demo", "--db", sqlite_url)
     assert code == 1 and "db init" in err
+
+
+def test_a_server_error_is_one_line_without_a_class_name(pg_db, capsys) -> None:  # type: ignore[no-untyped-def]
+    # Not initialised: the server reports the missing table, mapped to a db.* error.
+    code, out, err = run(capsys, "user", "list", "--db", pg_db.admin_url_str)
+    assert (code, out) == (1, "")
+    assert err.startswith("bowebb-console: The database reported an error.")
+    assert len(err.strip().splitlines()) == 1
+    assert "Error" not in err and "psycopg" not in err
+
+
+def test_db_status_of_an_empty_file_fails_and_says_so(sqlite_url, capsys) -> None:  # type: ignore[no-untyped-def]
+    code, out, _ = run(capsys, "db", "status", "--db", sqlite_url)
+    assert code == 1 and out.startswith("revision - (missing; this app: ")

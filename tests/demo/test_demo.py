@@ -1,4 +1,4 @@
-"""Demo data (store/demo.py) on an initialised SQLite and PostgreSQL database."""
+"""Demo data (bowebb_console/demo) on an initialised SQLite and PostgreSQL database."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ import phonenumbers
 import pytest
 from sqlalchemy import func, select
 
-from bowebb_console.demo.fill import DemoSummary, ascii_fold, fill_demo
+from bowebb_console.demo.companies import ascii_fold
+from bowebb_console.demo.fill import DemoSummary, fill_demo
 from bowebb_console.domain.contact_info import normalise_email, normalise_phone
 from bowebb_console.domain.orgnr import parse_orgnr
 from bowebb_console.domain.policy import hard_delete_due

@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 import pytest
-from keyring.backend import KeyringBackend
 from PySide6.QtCore import QThreadPool
 
 from bowebb_console.config import Paths, Settings
@@ -14,27 +13,9 @@ from bowebb_console.ui.i18n import install_translators, remove_translators
 from bowebb_console.ui.kit.context import AppContext
 from bowebb_console.ui.kit.prompts import RecordingPrompts
 from bowebb_console.ui.kit.tasks import TaskRunner
+from tests.keyrings import MemoryKeyring
 
 PASSWORD = "correct horse battery staple 42"
-
-
-class MemoryKeyring(KeyringBackend):
-    """A keyring for tests, admitted explicitly through ``trusted_backends``."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.items: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.items.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.items[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.items.pop((service, username), None)
 
 
 @pytest.fixture
@@ -88,7 +69,7 @@ def make_ctx(
     opened = []
 
     def make(url: str, *, role: str | None = None, settings: Settings | None = None) -> AppContext:
-        from bowebb_console.store.db.connect import Identity, open_database
+        from bowebb_console.services.admin import Identity, open_database
 
         database, identity = open_database(url)
         opened.append(database)

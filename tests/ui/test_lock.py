@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
-from bowebb_console.store.db.connect import ConnectError, Identity
+from bowebb_console.services.admin import ConnectError, Identity
 from bowebb_console.ui.main_window import MainWindow
 
 

@@ -158,8 +158,25 @@ def test_a_refused_value_is_shown_and_the_input_kept(
     if "hunter2" in typed:
         assert "Remove the password" in dialog.message_label.text()
         assert "hunter2" not in dialog.message_label.text()
+    else:
+        assert "Unsupported database “mysql”" in dialog.message_label.text()
     assert dialog.url_edit.text() == typed and dialog.idle_spin.value() == 7
     assert not fresh_paths.settings_file.exists()
+    dialog.reject()
+    wait_loaded(qtbot, window)
+
+
+def test_a_refused_url_is_translated_by_its_code(qtbot, make_ctx, demo_url, language) -> None:  # type: ignore[no-untyped-def]
+    language("sv")
+    window = open_window(qtbot, make_ctx(demo_url))
+    window.settings_action.trigger()
+    dialog = window.settings_dialog
+    qtbot.waitExposed(dialog)
+    qtbot.keyClicks(dialog.url_edit, "postgresql://db.example.se")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    text = dialog.message_label.text()
+    assert "PostgreSQL-URL:en anger ingen databas" in text
+    assert "DatabaseUrlError" not in text and "names no database" not in text
     dialog.reject()
     wait_loaded(qtbot, window)
 

@@ -83,6 +83,34 @@ def test_f5_reloads_the_current_screen(qtbot, make_ctx, demo_url) -> None:  # ty
     settled(qtbot, window)
 
 
+def refresh_button(window: MainWindow, key: str) -> QAbstractButton:
+    view = window.views[key]
+    if key == "erasure":
+        return view.request_frame.refresh_button
+    if key == "sub_processors":
+        return view.frame.refresh_button
+    return view.refresh_button
+
+
+def test_f5_clicks_the_refresh_button_each_list_screen_declares(qtbot, make_ctx, demo_url) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(qtbot, make_ctx(demo_url))
+    for page in ("sessions", "erasure", "sub_processors", "review"):
+        window.show_page(page)
+        settled(qtbot, window)
+        button = refresh_button(window, page)
+        clicks: list[str] = []
+        button.clicked.connect(lambda _=False, seen=clicks, p=page: seen.append(p))
+        key(window, Qt.Key.Key_F5)
+        assert clicks == [page]
+        settled(qtbot, window)
+        # A disabled button (a load still running) is not clicked by F5 either.
+        button.setEnabled(False)
+        key(window, Qt.Key.Key_F5)
+        assert clicks == [page]
+        button.setEnabled(True)
+    settled(qtbot, window)
+
+
 def test_ctrl_comma_opens_settings_and_ctrl_l_locks(qtbot, make_ctx, demo_url) -> None:  # type: ignore[no-untyped-def]
     window = open_window(qtbot, make_ctx(demo_url))
     key(window, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)

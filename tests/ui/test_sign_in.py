@@ -1,13 +1,16 @@
 """The sign-in dialog, driven by typing and clicking: every ConnectError kind reads clearly in
-Swedish and English, a real PostgreSQL login signs in, the password can be remembered."""
+Swedish and English (by its code, never a class name), a real PostgreSQL login signs in, the
+password can be remembered."""
 
 from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 
-from bowebb_console.store.db.connect import KINDS, ConnectError, open_database
-from bowebb_console.ui.i18n import CONNECT_ERRORS
+from bowebb_console.services.admin import ConnectError, open_database
+from bowebb_console.store.db.connect import KINDS
+from bowebb_console.ui.kit.errors import UNEXPECTED, fill
+from bowebb_console.ui.shell_errors import TEXTS
 from bowebb_console.ui.sign_in import SignInDialog
 
 PASSWORD = "correct horse battery staple 42"
@@ -59,16 +62,46 @@ def test_each_connect_error_kind_is_shown(qtbot, runner, language, lang: str, ki
     qtbot.waitUntil(lambda: not dialog.busy and dialog.message_label.text() != "Ansluter…")
     text = dialog.message_label.text()
     assert dialog.message_label.isVisible()
-    assert text.startswith(QCoreApplication.translate("ConnectErrors", CONNECT_ERRORS[kind]))
+    source = fill(TEXTS[f"connect.{kind}"], {}).strip()
+    assert text == fill(QCoreApplication.translate("Errors", TEXTS[f"connect.{kind}"]), {}).strip()
     if lang == "sv":
         assert SWEDISH_WORDS[kind] in text
-        assert not text.startswith(CONNECT_ERRORS[kind])  # really translated
+        assert text != source  # really translated
     else:
-        assert text.startswith(CONNECT_ERRORS[kind])
+        assert text == source
+    assert "ConnectError" not in text and "English detail" not in text
     # Nothing typed is lost, and the dialog is still waiting for the user.
     assert dialog.user_edit.text() == "anna"
     assert dialog.password_edit.text() == "secret"
     assert dialog.isVisible() and dialog.signed_in is None
+
+
+def test_the_server_reason_follows_an_unexplained_refusal(qtbot, runner, language) -> None:  # type: ignore[no-untyped-def]
+    language("sv")
+
+    def refuse(url: str, **_kw: object) -> None:
+        raise ConnectError("other", "The database refused the connection: x", "SSL error: x")
+
+    dialog = make_dialog(qtbot, runner, refuse)
+    sign_in_as(qtbot, dialog, "anna", "secret")
+    qtbot.waitUntil(lambda: not dialog.busy and dialog.message_label.text() != "Ansluter…")
+    assert dialog.message_label.text() == "Databasen kunde inte öppnas.\nSSL error: x"
+
+
+def test_a_bug_is_not_shown_by_its_class_name(qtbot, runner, language) -> None:  # type: ignore[no-untyped-def]
+    language("sv")
+
+    def broken(url: str, **_kw: object) -> None:
+        raise KeyError("identity")
+
+    dialog = make_dialog(qtbot, runner, broken)
+    with qtbot.captureExceptions() as raised:
+        sign_in_as(qtbot, dialog, "anna", "secret")
+        qtbot.waitUntil(lambda: not dialog.busy and dialog.message_label.text() != "Ansluter…")
+    assert [type(e[1]) for e in raised] == [KeyError]  # the crash dialog and the log get it
+    text = dialog.message_label.text()
+    assert text == QCoreApplication.translate("Errors", UNEXPECTED) != UNEXPECTED
+    assert "KeyError" not in text and "identity" not in text
 
 
 def test_empty_fields_are_named_without_connecting(qtbot, runner) -> None:  # type: ignore[no-untyped-def]

@@ -12,9 +12,9 @@ import pytest
 from PySide6.QtCore import Qt
 
 from bowebb_console.config import Settings
-from bowebb_console.store.db.connect import ConnectError, open_database, password_account
+from bowebb_console.services.admin import ConnectError, open_database, password_account
 from bowebb_console.ui.main_window import MainWindow
-from bowebb_console.ui.startup import Startup
+from bowebb_console.ui.startup import Startup, open_embedded
 
 PG_URL = "postgresql://db.example.se/bowebb"
 
@@ -71,6 +71,20 @@ def test_embedded_failure_is_shown_in_the_window(qtbot, started, tmp_path) -> No
     assert window.identity_label.text() == "Not connected"
 
 
+def test_demo_fills_an_empty_embedded_database_on_the_worker(sqlite_url) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import text
+
+    database, identity = open_embedded(open_database, sqlite_url, True)
+    try:
+        with database.engine.connect() as conn:
+            assert conn.execute(text("SELECT count(*) FROM customer")).scalar() == 2000
+        assert identity.dialect == "sqlite"
+    finally:
+        database.dispose()
+    database, _ = open_embedded(open_database, sqlite_url, False)
+    database.dispose()
+
+
 def remembering(memory_credentials, user: str, password: str):  # type: ignore[no-untyped-def]
     memory_credentials.store(password_account(PG_URL, user), password)
     return lambda: memory_credentials
@@ -79,7 +93,7 @@ def remembering(memory_credentials, user: str, password: str):  # type: ignore[n
 def test_a_remembered_password_is_used_first(qtbot, started, demo_url, memory_credentials) -> None:  # type: ignore[no-untyped-def]
     calls: list[tuple[str | None, str | None]] = []
 
-    def open_fn(url: str, *, user=None, password=None, demo=False):  # type: ignore[no-untyped-def]
+    def open_fn(url: str, *, user=None, password=None):  # type: ignore[no-untyped-def]
         calls.append((user, password))
         return open_database(demo_url)
 
@@ -102,7 +116,7 @@ def test_a_refused_remembered_password_opens_the_dialog_with_the_reason(
     language("sv")
     calls: list[tuple[str | None, str | None]] = []
 
-    def open_fn(url: str, *, user=None, password=None, demo=False):  # type: ignore[no-untyped-def]
+    def open_fn(url: str, *, user=None, password=None):  # type: ignore[no-untyped-def]
         calls.append((user, password))
         if password != "new password":
             raise ConnectError("auth_failed", "The user name or password is wrong.")
@@ -169,3 +183,13 @@ def test_smoke_test_against_postgres(pg_db) -> None:  # type: ignore[no-untyped-
         env={"BOWEBB_PASSWORD": "a long enough password 1"},
     )
     assert done.returncode == 0, done.stderr
+
+
+def test_a_refused_url_says_why_in_swedish(qtbot, started, language) -> None:  # type: ignore[no-untyped-def]
+    language("sv")
+    startup = started("sqlite://")  # names no file
+    qtbot.waitUntil(lambda: bool(startup.failure), timeout=20_000)
+    text = startup.window.opening_page.label.text()
+    assert text.startswith("Databasens URL är ogiltig.")
+    assert text.endswith("SQLite-URL:en anger ingen fil (sqlite:///sökväg/till/fil.sqlite3).")
+    assert "names no file" not in text and "Error" not in text

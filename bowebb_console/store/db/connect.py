@@ -11,18 +11,20 @@ import datetime as dt
 import getpass
 import logging
 import shutil
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, text
 from sqlalchemy.engine import URL
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
+from bowebb_console.domain.errors import ShownError
 from bowebb_console.store.db import schema
 from bowebb_console.store.db.engine import make_engine
+from bowebb_console.store.db.errors import first_line
 from bowebb_console.store.db.grants import ADMIN, ROLES, group_role
 from bowebb_console.store.db.setup import role_prefix
 from bowebb_console.store.db.urls import DatabaseUrlError, display_url, parse_database_url
@@ -43,14 +45,18 @@ KINDS = (
 )
 
 
-class ConnectError(Exception):
-    """Why the database could not be opened; ``message`` is safe to show (no password)."""
+class ConnectError(ShownError):
+    """Why the database could not be opened: ``code`` is ``connect.<kind>``; ``message`` is
+    safe to show (no password); ``params["detail"]`` holds the server's or the file's reason
+    where the kind alone does not say it (``other``, ``bad_url``)."""
 
-    def __init__(self, kind: str, message: str) -> None:
+    def __init__(
+        self, kind: str, message: str, detail: str = "", params: Mapping[str, object] | None = None
+    ) -> None:
         assert kind in KINDS, kind
-        super().__init__(message)
+        values = {**(params or {}), **({"detail": detail} if detail else {})}
+        super().__init__(f"connect.{kind}", message, values)
         self.kind = kind
-        self.message = message
 
 
 @dataclass(frozen=True)
@@ -91,13 +97,6 @@ class Database:
         self.engine.dispose()
 
 
-def needs_sign_in(url: str) -> bool:
-    try:
-        return parse_database_url(url).get_backend_name() == "postgresql"
-    except DatabaseUrlError:
-        return False
-
-
 def password_account(url: str, user: str) -> str:
     """The keyring account for a database login: no secret in it, stable across runs."""
     parsed = parse_database_url(url)
@@ -106,8 +105,8 @@ def password_account(url: str, user: str) -> str:
 
 def classify(exc: BaseException) -> ConnectError:
     """Turn a driver error into a message a person can act on."""
-    detail = str(getattr(exc, "orig", exc) or exc)
-    low = detail.lower()
+    low = str(getattr(exc, "orig", None) or exc).lower()
+    detail = first_line(exc)
     if (
         "password authentication failed" in low
         or "no password supplied" in low
@@ -137,12 +136,8 @@ def classify(exc: BaseException) -> ConnectError:
             "unreachable", "The database server does not answer; check the network or VPN."
         )
     if "ssl" in low or "certificate" in low:
-        return ConnectError("other", f"A TLS problem stopped the connection: {_first_line(detail)}")
-    return ConnectError("other", f"The database refused the connection: {_first_line(detail)}")
-
-
-def _first_line(text_: str) -> str:
-    return text_.strip().splitlines()[0][:300] if text_.strip() else "unknown error"
+        return ConnectError("other", f"A TLS problem stopped the connection: {detail}", detail)
+    return ConnectError("other", f"The database refused the connection: {detail}", detail)
 
 
 def _check_schema(conn: Connection) -> None:
@@ -191,17 +186,20 @@ def postgres_identity(conn: Connection) -> Identity:
 
 
 def open_database(
-    url: str, *, user: str | None = None, password: str | None = None, demo: bool = False
+    url: str, *, user: str | None = None, password: str | None = None
 ) -> tuple[Database, Identity]:
     """Open ``url`` for the app. Blocking: call from a worker, never the GUI thread."""
     try:
         parsed = parse_database_url(url)
     except DatabaseUrlError as exc:
-        raise ConnectError("bad_url", str(exc)) from None
+        # ``reason`` (url.*) lets the UI say why in the reader's language.
+        raise ConnectError(
+            "bad_url", exc.message, exc.message, {**exc.params, "reason": exc.code}
+        ) from None
     if user:
         parsed = parsed.set(username=user)
     if parsed.get_backend_name() == "sqlite":
-        return _open_sqlite(parsed, demo=demo)
+        return _open_sqlite(parsed)
     return _open_postgres(parsed, password)
 
 
@@ -214,7 +212,7 @@ def _open_postgres(url: URL, password: str | None) -> tuple[Database, Identity]:
     except ConnectError:
         engine.dispose()
         raise
-    except (OperationalError, DBAPIError) as exc:
+    except DBAPIError as exc:
         engine.dispose()
         raise classify(exc) from None
     return Database(engine), identity
@@ -222,12 +220,17 @@ def _open_postgres(url: URL, password: str | None) -> tuple[Database, Identity]:
 
 def verify_password(url: str, user: str, password: str) -> None:
     """Check a password by opening (and closing) a fresh connection: the idle lock's check."""
-    parsed = parse_database_url(url).set(username=user)
-    engine = make_engine(parsed, password=password, poolclass=None)
+    check_connection(parse_database_url(url).set(username=user), password=password)
+
+
+def check_connection(url: str | URL, *, password: str | None = None) -> None:
+    """Open (and close) one connection to ``url``; a failure is a ConnectError, so a wrong
+    password or an unreachable server reads the same in the CLI as at sign-in."""
+    engine = make_engine(url, password=password)
     try:
         with engine.connect() as conn:
             conn.execute(text("SELECT 1"))
-    except (OperationalError, DBAPIError) as exc:
+    except DBAPIError as exc:
         raise classify(exc) from None
     finally:
         engine.dispose()
@@ -244,7 +247,7 @@ def backup_before_upgrade(path: Path, revision: str | None) -> Path:
     return target
 
 
-def _open_sqlite(url: URL, *, demo: bool) -> tuple[Database, Identity]:
+def _open_sqlite(url: URL) -> tuple[Database, Identity]:
     path = Path(url.database or "")
     try:
         engine = make_engine(url)
@@ -269,19 +272,16 @@ def _open_sqlite(url: URL, *, demo: bool) -> tuple[Database, Identity]:
                 init_database(url.render_as_string(hide_password=False))
             except CommandError:
                 kept = f" A copy from before the upgrade is kept as {saved.name}." if saved else ""
-                raise ConnectError(
-                    "other", f"The database file could not be upgraded to this version.{kept}"
-                ) from None
-        if demo:
-            from bowebb_console.demo.fill import fill_demo  # Faker: only when asked
-
-            fill_demo(engine)
+                message = f"The database file could not be upgraded to this version.{kept}"
+                raise ConnectError("other", message, message) from None
     except ConnectError:
         raise
-    except (OperationalError, DBAPIError) as exc:
-        raise ConnectError(
-            "other", f"The database file cannot be opened: {_first_line(str(exc))}"
-        ) from None
+    except DBAPIError as exc:
+        raise _unopened(first_line(exc)) from None
     except OSError as exc:
-        raise ConnectError("other", f"The database file cannot be opened: {exc.strerror}") from None
+        raise _unopened(str(exc.strerror)) from None
     return Database(engine), Identity(user=getpass.getuser(), role=ADMIN, dialect="sqlite")
+
+
+def _unopened(detail: str) -> ConnectError:
+    return ConnectError("other", f"The database file cannot be opened: {detail}", detail)

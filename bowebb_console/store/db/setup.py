@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from sqlalchemy import Connection, Engine, insert, select, text
 
+from bowebb_console.domain.errors import ShownError
 from bowebb_console.store.db import schema
 from bowebb_console.store.db.engine import make_engine
 from bowebb_console.store.db.grants import (
@@ -26,13 +27,16 @@ LOG_WRITER_FUNCTIONS = ("log_event_fill", "session_summary_apply", "session_summ
 IDLE_IN_TRANSACTION_TIMEOUT = "60s"
 
 
-class SetupError(RuntimeError):
-    pass
+class SetupError(ShownError):
+    """``db init``/``db upgrade`` cannot go on; ``code`` is ``setup.<why>``."""
 
 
 def _check_prefix(prefix: str) -> None:
     if not prefix.isidentifier() or not prefix.islower() or len(prefix) > 40:
-        raise SetupError("The role prefix must be lower-case letters, digits and underscores.")
+        raise SetupError(
+            "setup.bad_prefix",
+            "The role prefix must be lower-case letters, digits and underscores.",
+        )
 
 
 def init_database(
@@ -60,9 +64,15 @@ def upgrade_database(url: str, *, password: str | None = None) -> str:
     try:
         with engine.connect() as conn:
             if schema.schema_state(conn) is schema.SchemaState.MISSING:
-                raise SetupError("This database is not set up yet: run `bowebb-console db init`.")
+                raise SetupError(
+                    "setup.not_initialised",
+                    "This database is not set up yet: run `bowebb-console db init`.",
+                )
             if schema.schema_state(conn) is schema.SchemaState.NEWER:
-                raise SetupError("The database schema is newer than this app: update the app.")
+                raise SetupError(
+                    "setup.schema_newer",
+                    "The database schema is newer than this app: update the app.",
+                )
         schema.upgrade(engine)
         with engine.begin() as conn:
             if conn.dialect.name == "postgresql":
@@ -83,7 +93,9 @@ def _record_prefix(conn: Connection, prefix: str) -> None:
         conn.execute(insert(AppMeta).values(key=ROLE_PREFIX_KEY, value=prefix))
     elif existing != prefix:
         raise SetupError(
-            f"This database was initialised with role prefix {existing!r}, not {prefix!r}."
+            "setup.prefix_mismatch",
+            f"This database was initialised with role prefix {existing!r}, not {prefix!r}.",
+            {"existing": existing, "prefix": prefix},
         )
 
 

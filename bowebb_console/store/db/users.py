@@ -14,6 +14,8 @@ import psycopg
 from psycopg import sql
 from sqlalchemy import Connection, text
 
+from bowebb_console.domain.errors import ShownError
+from bowebb_console.store.db.errors import first_line
 from bowebb_console.store.db.grants import ROLES, group_role
 from bowebb_console.store.db.setup import role_prefix
 
@@ -21,8 +23,8 @@ _NAME = re.compile(r"^[a-z][a-z0-9_.-]{0,62}$")
 MIN_PASSWORD = 10
 
 
-class UserError(ValueError):
-    pass
+class UserError(ShownError, ValueError):
+    """A login cannot be added or changed; ``code`` is ``users.<why>``."""
 
 
 @dataclass(frozen=True)
@@ -35,25 +37,36 @@ class UserInfo:
 def check_user_name(name: str) -> str:
     if not _NAME.match(name or ""):
         raise UserError(
+            "users.bad_name",
             "A user name is 1–63 lower-case letters, digits, '.', '-' or '_', "
-            "starting with a letter."
+            "starting with a letter.",
         )
     if name.startswith("pg_"):
-        raise UserError("User names starting with pg_ are reserved by PostgreSQL.")
+        raise UserError(
+            "users.reserved_name", "User names starting with pg_ are reserved by PostgreSQL."
+        )
     return name
 
 
 def check_role(role: str) -> str:
     if role not in ROLES:
-        raise UserError(f"Unknown role {role!r}; use one of: {', '.join(ROLES)}.")
+        raise UserError(
+            "users.unknown_role",
+            f"Unknown role {role!r}; use one of: {', '.join(ROLES)}.",
+            {"role": role},
+        )
     return role
 
 
 def check_password(password: str) -> str:
     if len(password) < MIN_PASSWORD:
-        raise UserError(f"The password must be at least {MIN_PASSWORD} characters.")
+        raise UserError(
+            "users.short_password",
+            f"The password must be at least {MIN_PASSWORD} characters.",
+            {"min": MIN_PASSWORD},
+        )
     if "\x00" in password:
-        raise UserError("The password contains a NUL character.")
+        raise UserError("users.nul_password", "The password contains a NUL character.")
     return password
 
 
@@ -71,8 +84,10 @@ def _exec(conn: Connection, statement: sql.Composable) -> None:
         with raw.cursor() as cur:
             cur.execute(statement)
     except psycopg.Error as exc:
-        reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
-        raise UserError(f"the server refused: {reason}") from None
+        reason = first_line(exc)
+        raise UserError(
+            "users.refused", f"the server refused: {reason}", {"detail": reason}
+        ) from None
 
 
 def _groups(conn: Connection) -> dict[str, str]:
@@ -85,7 +100,9 @@ def add_user(conn: Connection, name: str, role: str, password: str) -> None:
     check_role(role)
     check_password(password)
     if _role_exists(conn, name):
-        raise UserError(f"A database login named {name!r} already exists.")
+        raise UserError(
+            "users.exists", f"A database login named {name!r} already exists.", {"name": name}
+        )
     raw = conn.connection.dbapi_connection
     assert raw is not None
     verifier = raw.pgconn.encrypt_password(password.encode(), name.encode(), b"scram-sha-256")
@@ -120,7 +137,9 @@ def list_users(conn: Connection) -> list[UserInfo]:
 def _require_user(conn: Connection, name: str) -> None:
     check_user_name(name)
     if not any(u.name == name for u in list_users(conn)):
-        raise UserError(f"No BoWebb user named {name!r} in this database.")
+        raise UserError(
+            "users.unknown", f"No BoWebb user named {name!r} in this database.", {"name": name}
+        )
 
 
 def set_role(conn: Connection, name: str, role: str) -> None:

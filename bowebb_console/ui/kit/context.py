@@ -9,7 +9,7 @@ from bowebb_console.config import Paths, Settings
 
 if TYPE_CHECKING:  # keeps SQLAlchemy and keyring off the import path of the GUI
     from bowebb_console.credentials import CredentialStore
-    from bowebb_console.store.db.connect import Database, Identity
+    from bowebb_console.services.database import Database, Identity
     from bowebb_console.ui.kit.prompts import Prompts
     from bowebb_console.ui.kit.tasks import TaskRunner
 

@@ -18,6 +18,7 @@ def kind_of(url: str, **kw) -> str:  # type: ignore[no-untyped-def]
     with pytest.raises(ConnectError) as info:
         open_database(url, **kw)
     assert "battery" not in info.value.message  # the password never appears in a message
+    assert info.value.code == f"connect.{info.value.kind}"  # what the UI translates
     return info.value.kind
 
 
@@ -26,6 +27,12 @@ def kind_of(url: str, **kw) -> str:  # type: ignore[no-untyped-def]
 )
 def test_malformed_urls(url: str) -> None:
     assert kind_of(url) == "bad_url"
+
+
+def test_a_malformed_url_says_why_in_its_detail() -> None:
+    with pytest.raises(ConnectError) as info:
+        open_database("postgresql://host")
+    assert info.value.params["detail"] == "The PostgreSQL URL names no database (…/bowebb)."
 
 
 def test_unreachable_server() -> None:
@@ -144,6 +151,7 @@ def test_sqlite_opens_creates_and_backs_up_before_upgrade(sqlite_url: str, tmp_p
             # 'base0' is not a real revision: Alembic cannot migrate from it, and says so.
             open_database(sqlite_url)
         assert "copy from before the upgrade is kept" in info.value.message
+        assert info.value.params["detail"] == info.value.message  # shown under the kind's text
     finally:
         sch.known_revisions = original  # type: ignore[assignment]
     backups = [

@@ -98,8 +98,10 @@ def test_init_refuses_a_different_prefix(pg_db) -> None:  # type: ignore[no-unty
     from bowebb_console.store.db.setup import SetupError
 
     init_database(pg_db.admin_url_str, role_prefix=pg_db.role_prefix)
-    with pytest.raises(SetupError, match="role prefix"):
+    with pytest.raises(SetupError, match="role prefix") as info:
         init_database(pg_db.admin_url_str, role_prefix=pg_db.role_prefix + "x")
+    assert info.value.code == "setup.prefix_mismatch"
+    assert info.value.params == {"existing": pg_db.role_prefix, "prefix": pg_db.role_prefix + "x"}
 
 
 def test_head_constant_matches_the_migrations() -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import threading
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QThread
 
 from bowebb_console.ui.kit.tasks import TaskRunner
@@ -90,3 +91,23 @@ def test_many_emits_keep_the_interpreter_healthy() -> None:
     worker.start()
     worker.join()
     assert sys.getrefcount(True) >= before - 50  # 10,000 emits would have lost 10,000
+
+
+def test_no_callback_runs_once_the_owner_is_deleted(qtbot, runner: TaskRunner) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    gate = threading.Event()
+    seen: list[str] = []
+    label = QLabel()
+    runner.start(
+        gate.wait,
+        5,
+        owner=label,
+        on_result=lambda _v: seen.append("result"),
+        on_finished=lambda: seen.append("finished"),
+    )
+    label.deleteLater()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(label))
+    gate.set()
+    qtbot.waitUntil(lambda: runner.active_count == 0)
+    assert seen == []  # the widget that would show it is gone: nothing touches it
