@@ -30,7 +30,6 @@ from bowebb_console.store.log import verify as store_verify
 from bowebb_console.store.log.chain import (
     EventRow,
     Head,
-    LogWriteError,
     append_event,
 )
 from bowebb_console.store.log.chain import log_head as store_log_head
@@ -113,16 +112,12 @@ class Exported:
 
 @contextmanager
 def _shown() -> Iterator[None]:
-    """Driver errors and log-write failures outside ``transaction()`` become ShownErrors."""
+    """Driver errors outside ``transaction()`` become ShownErrors (a failed log write already
+    is one: ``log.*``)."""
     try:
         yield
     except DBAPIError as exc:
         raise driver_error(exc) from exc
-    except LogWriteError as exc:
-        if isinstance(exc, ShownError):  # already carries its own code
-            raise
-        code = "review.log_unknown" if exc.unknown else "review.not_logged"
-        raise ShownError(code, exc.message, {"detail": exc.message}) from exc
 
 
 # --- the log's integrity ----------------------------------------------------------------

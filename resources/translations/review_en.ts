@@ -20,14 +20,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The session log refused the entry or could not be reached; nothing was saved.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The database did not answer, and it is not known whether the entry was logged. Refresh to see what the log holds.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The file %(path)s could not be written (%(detail)s).</source>
         <translation type="unfinished"></translation>
     </message>

@@ -20,14 +20,6 @@
         <translation>Sessionen finns inte i loggen.</translation>
     </message>
     <message>
-        <source>The session log refused the entry or could not be reached; nothing was saved.</source>
-        <translation>Sessionsloggen tog inte emot händelsen eller gick inte att nå; inget sparades.</translation>
-    </message>
-    <message>
-        <source>The database did not answer, and it is not known whether the entry was logged. Refresh to see what the log holds.</source>
-        <translation>Databasen svarade inte, och det är okänt om händelsen loggades. Uppdatera för att se vad loggen innehåller.</translation>
-    </message>
-    <message>
         <source>The file %(path)s could not be written (%(detail)s).</source>
         <translation>Filen %(path)s kunde inte skrivas (%(detail)s).</translation>
     </message>

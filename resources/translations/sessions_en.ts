@@ -229,22 +229,6 @@
 <context>
     <name>Errors</name>
     <message>
-        <source>The database cannot be reached (%(detail)s); nothing was logged or started.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The event was refused: %(detail)s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The event could not be logged (%(detail)s); nothing was started.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The database did not answer, and it is not known whether the event was logged; nothing was started. Try again when the database answers.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The customer does not exist (any more).</source>
         <translation type="unfinished"></translation>
     </message>

@@ -229,22 +229,6 @@
 <context>
     <name>Errors</name>
     <message>
-        <source>The database cannot be reached (%(detail)s); nothing was logged or started.</source>
-        <translation>Databasen går inte att nå (%(detail)s); ingenting loggades eller startades.</translation>
-    </message>
-    <message>
-        <source>The event was refused: %(detail)s</source>
-        <translation>Händelsen avvisades: %(detail)s</translation>
-    </message>
-    <message>
-        <source>The event could not be logged (%(detail)s); nothing was started.</source>
-        <translation>Händelsen kunde inte loggas (%(detail)s); ingenting startades.</translation>
-    </message>
-    <message>
-        <source>The database did not answer, and it is not known whether the event was logged; nothing was started. Try again when the database answers.</source>
-        <translation>Databasen svarade inte, och det är okänt om händelsen loggades; ingenting startades. Försök igen när databasen svarar.</translation>
-    </message>
-    <message>
         <source>The customer does not exist (any more).</source>
         <translation>Kunden finns inte (längre).</translation>
     </message>

@@ -202,6 +202,22 @@ If it happens again, send the log file to the console&apos;s maintainers.</sourc
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The database cannot be reached (%(detail)s); nothing was logged or started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The event was refused: %(detail)s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The event could not be logged (%(detail)s); nothing was started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database did not answer, and it is not known whether the event was logged; nothing was started. Try again when the database answers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The connection dropped while saving and it could not be checked whether the save went through. Reload to see what the database holds.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -618,9 +634,9 @@ If it happens again, send the log file to the console&apos;s maintainers.</sourc
     </message>
     <message numerus="yes">
         <source>%n event(s) in the session log</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n event in the session log</numerusform>
+            <numerusform>%n events in the session log</numerusform>
         </translation>
     </message>
     <message>
@@ -874,23 +890,23 @@ If it happens again, send the log file to the console&apos;s maintainers.</sourc
     </message>
     <message numerus="yes">
         <source>Verification was cancelled after %n event(s): no conclusion.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Verification was cancelled after %n event: no conclusion.</numerusform>
+            <numerusform>Verification was cancelled after %n events: no conclusion.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n event(s), chain intact, head %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n event, chain intact, head %1</numerusform>
+            <numerusform>%n events, chain intact, head %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>(%n payload(s) erased, as allowed)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>(%n payload erased, as allowed)</numerusform>
+            <numerusform>(%n payloads erased, as allowed)</numerusform>
         </translation>
     </message>
     <message>

@@ -204,6 +204,22 @@ Om det händer igen, skicka loggfilen till dem som förvaltar konsolen.</transla
         <translation>Databasen rapporterade ett fel; inget har visats som sparat som inte sparades.</translation>
     </message>
     <message>
+        <source>The database cannot be reached (%(detail)s); nothing was logged or started.</source>
+        <translation>Databasen går inte att nå (%(detail)s); ingenting loggades eller startades.</translation>
+    </message>
+    <message>
+        <source>The event was refused: %(detail)s</source>
+        <translation>Händelsen avvisades: %(detail)s</translation>
+    </message>
+    <message>
+        <source>The event could not be logged (%(detail)s); nothing was started.</source>
+        <translation>Händelsen kunde inte loggas (%(detail)s); ingenting startades.</translation>
+    </message>
+    <message>
+        <source>The database did not answer, and it is not known whether the event was logged; nothing was started. Try again when the database answers.</source>
+        <translation>Databasen svarade inte, och det är okänt om händelsen loggades; ingenting startades. Försök igen när databasen svarar.</translation>
+    </message>
+    <message>
         <source>The connection dropped while saving and it could not be checked whether the save went through. Reload to see what the database holds.</source>
         <translation>Anslutningen bröts när du sparade och det gick inte att kontrollera om det sparades. Läs in på nytt för att se vad databasen innehåller.</translation>
     </message>

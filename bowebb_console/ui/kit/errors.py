@@ -3,8 +3,9 @@
 Services raise :class:`~bowebb_console.domain.errors.ShownError` (a code and its values).
 Each feature keeps its own texts in ``ui/<feature>/errors.py`` as a ``TEXTS`` dict of
 ``code -> QT_TRANSLATE_NOOP("Errors", "... %(name)s ...")`` and passes it to
-:func:`error_text`; the ``db.*`` and ``connect.*`` codes are known everywhere. A failure that
-is not a ShownError (a bug) gets a plain sentence: no exception class names, no driver text.
+:func:`error_text`; the ``db.*``, ``log.*`` and ``save.*`` codes are known everywhere. A
+failure that is not a ShownError (a bug) gets a plain sentence: no exception class names, no
+driver text.
 """
 
 from __future__ import annotations
@@ -33,6 +34,19 @@ COMMON: dict[str, str] = {
     "db.refused": QT_TRANSLATE_NOOP("Errors", "The database refused this change."),
     "db.failed": QT_TRANSLATE_NOOP(
         "Errors", "The database reported an error; nothing was reported as saved that was not."
+    ),
+    # The session log's writer, shared by every feature that logs (fail closed).
+    "log.unreachable": QT_TRANSLATE_NOOP(
+        "Errors", "The database cannot be reached (%(detail)s); nothing was logged or started."
+    ),
+    "log.refused": QT_TRANSLATE_NOOP("Errors", "The event was refused: %(detail)s"),
+    "log.not_logged": QT_TRANSLATE_NOOP(
+        "Errors", "The event could not be logged (%(detail)s); nothing was started."
+    ),
+    "log.unknown_outcome": QT_TRANSLATE_NOOP(
+        "Errors",
+        "The database did not answer, and it is not known whether the event was logged; "
+        "nothing was started. Try again when the database answers.",
     ),
     "save.unknown": QT_TRANSLATE_NOOP(
         "Errors",

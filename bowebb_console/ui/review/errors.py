@@ -14,14 +14,6 @@ TEXTS: dict[str, str] = {
         "Errors", "Say what needs following up: a comment is required."
     ),
     "review.no_session": QT_TRANSLATE_NOOP("Errors", "That session is not in the log."),
-    "review.not_logged": QT_TRANSLATE_NOOP(
-        "Errors", "The session log refused the entry or could not be reached; nothing was saved."
-    ),
-    "review.log_unknown": QT_TRANSLATE_NOOP(
-        "Errors",
-        "The database did not answer, and it is not known whether the entry was logged. "
-        "Refresh to see what the log holds.",
-    ),
     "review.write_failed": QT_TRANSLATE_NOOP(
         "Errors", "The file %(path)s could not be written (%(detail)s)."
     ),

@@ -1,7 +1,7 @@
 """What the Sessions screens say when a step fails, by the error's code (see ui/kit/errors.py).
 
-``log.*`` codes come from the session log's writer (nothing was logged, or it is not known
-whether it was), ``sessions.*`` from the rules of a session; ``db.*`` are known everywhere.
+``sessions.*`` codes come from the rules of a session; ``log.*`` (the session log's writer:
+nothing was logged, or it is not known whether it was) and ``db.*`` are known everywhere.
 """
 
 from __future__ import annotations
@@ -14,18 +14,6 @@ from bowebb_console.ui.kit.errors import error_text
 UNKNOWN_OUTCOME = "log.unknown_outcome"
 
 TEXTS: dict[str, str] = {
-    "log.unreachable": QT_TRANSLATE_NOOP(
-        "Errors", "The database cannot be reached (%(detail)s); nothing was logged or started."
-    ),
-    "log.refused": QT_TRANSLATE_NOOP("Errors", "The event was refused: %(detail)s"),
-    "log.not_logged": QT_TRANSLATE_NOOP(
-        "Errors", "The event could not be logged (%(detail)s); nothing was started."
-    ),
-    "log.unknown_outcome": QT_TRANSLATE_NOOP(
-        "Errors",
-        "The database did not answer, and it is not known whether the event was logged; "
-        "nothing was started. Try again when the database answers.",
-    ),
     "sessions.customer_gone": QT_TRANSLATE_NOOP(
         "Errors", "The customer does not exist (any more)."
     ),

@@ -78,7 +78,7 @@ def test_only_leads_add_reviews(people) -> None:  # type: ignore[no-untyped-def]
     # A client that claims to be a lead is refused by the database all the same.
     with pytest.raises(ShownError) as refused_by_server:
         add_review(engines["agent"], mine, "reviewed", "looks fine to me")
-    assert refused_by_server.value.code == "review.not_logged"
+    assert refused_by_server.value.code == "log.refused"
     assert "only team leads and admins" in refused_by_server.value.params["detail"]
     # Not through the service either: the trigger refuses the raw event.
     with pytest.raises(LogWriteError, match="only team leads and admins"):
