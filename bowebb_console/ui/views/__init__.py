@@ -1,1 +1,0 @@
-"""One module per screen; every view takes the AppContext in its constructor."""
