@@ -219,67 +219,6 @@ If it happens again, send the log file to the console&apos;s maintainers.</sourc
     </message>
 </context>
 <context>
-    <name>CustomerTableModel</name>
-    <message>
-        <source>not signed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Org. number</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>DPA signed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Hard delete due</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Contacts</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>CustomersView</name>
-    <message>
-        <source>Customers</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Refresh</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Loading…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Showing %1 of %2 customers</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n customer(s)</source>
-        <translation>
-            <numerusform>%n customer</numerusform>
-            <numerusform>%n customers</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The customers could not be loaded (%1). Check the connection and press Refresh.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>Errors</name>
     <message>
         <source>The database cannot be reached; check the network or VPN and try again.</source>
@@ -627,67 +566,6 @@ If it happens again, send the log file to the console&apos;s maintainers.</sourc
     </message>
     <message>
         <source>ended</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>SubProcessorTableModel</name>
-    <message>
-        <source>Sub-processor</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Service</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Processing location</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>DPA signed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>not signed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Next review</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>SubProcessorsView</name>
-    <message>
-        <source>Sub-processors</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Refresh</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The privacy policy promises a data processing agreement (DPA) with every sub-processor and processing inside the EU/EEA only. The checklist of each DPA&apos;s required terms (GDPR Art. 28) and the flags for gaps, overdue reviews and locations outside the EU/EEA come here in a later version.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Loading…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n sub-processor(s)</source>
-        <translation>
-            <numerusform>%n sub-processor</numerusform>
-            <numerusform>%n sub-processors</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The register could not be loaded (%1). Check the connection and press Refresh.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

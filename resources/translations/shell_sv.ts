@@ -221,67 +221,6 @@ Om det händer igen, skicka loggfilen till dem som förvaltar konsolen.</transla
     </message>
 </context>
 <context>
-    <name>CustomerTableModel</name>
-    <message>
-        <source>not signed</source>
-        <translation>ej undertecknat</translation>
-    </message>
-    <message>
-        <source>Org. number</source>
-        <translation>Org.nr</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Namn</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>DPA signed</source>
-        <translation>PUB-avtal undertecknat</translation>
-    </message>
-    <message>
-        <source>Hard delete due</source>
-        <translation>Hårdradering senast</translation>
-    </message>
-    <message>
-        <source>Contacts</source>
-        <translation>Kontaktpersoner</translation>
-    </message>
-</context>
-<context>
-    <name>CustomersView</name>
-    <message>
-        <source>Customers</source>
-        <translation>Kunder</translation>
-    </message>
-    <message>
-        <source>Refresh</source>
-        <translation>Uppdatera</translation>
-    </message>
-    <message>
-        <source>Loading…</source>
-        <translation>Läser in…</translation>
-    </message>
-    <message>
-        <source>Showing %1 of %2 customers</source>
-        <translation>Visar %1 av %2 kunder</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n customer(s)</source>
-        <translation>
-            <numerusform>%n kund</numerusform>
-            <numerusform>%n kunder</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The customers could not be loaded (%1). Check the connection and press Refresh.</source>
-        <translation>Kunderna kunde inte läsas in (%1). Kontrollera anslutningen och tryck på Uppdatera.</translation>
-    </message>
-</context>
-<context>
     <name>Errors</name>
     <message>
         <source>The database cannot be reached; check the network or VPN and try again.</source>
@@ -630,67 +569,6 @@ Om det händer igen, skicka loggfilen till dem som förvaltar konsolen.</transla
     <message>
         <source>ended</source>
         <translation>avslutat</translation>
-    </message>
-</context>
-<context>
-    <name>SubProcessorTableModel</name>
-    <message>
-        <source>Sub-processor</source>
-        <translation>Underbiträde</translation>
-    </message>
-    <message>
-        <source>Service</source>
-        <translation>Tjänst</translation>
-    </message>
-    <message>
-        <source>Processing location</source>
-        <translation>Behandlingsplats</translation>
-    </message>
-    <message>
-        <source>DPA signed</source>
-        <translation>PUB-avtal undertecknat</translation>
-    </message>
-    <message>
-        <source>not signed</source>
-        <translation>ej undertecknat</translation>
-    </message>
-    <message>
-        <source>Next review</source>
-        <translation>Nästa översyn</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-</context>
-<context>
-    <name>SubProcessorsView</name>
-    <message>
-        <source>Sub-processors</source>
-        <translation>Underbiträden</translation>
-    </message>
-    <message>
-        <source>Refresh</source>
-        <translation>Uppdatera</translation>
-    </message>
-    <message>
-        <source>The privacy policy promises a data processing agreement (DPA) with every sub-processor and processing inside the EU/EEA only. The checklist of each DPA&apos;s required terms (GDPR Art. 28) and the flags for gaps, overdue reviews and locations outside the EU/EEA come here in a later version.</source>
-        <translation>Integritetspolicyn lovar ett personuppgiftsbiträdesavtal (PUB-avtal) med varje underbiträde och behandling enbart inom EU/EES. Checklistan över varje PUB-avtals obligatoriska villkor (dataskyddsförordningen art. 28) och flaggor för brister, försenade översyner och platser utanför EU/EES kommer här i en senare version.</translation>
-    </message>
-    <message>
-        <source>Loading…</source>
-        <translation>Läser in…</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n sub-processor(s)</source>
-        <translation>
-            <numerusform>%n underbiträde</numerusform>
-            <numerusform>%n underbiträden</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The register could not be loaded (%1). Check the connection and press Refresh.</source>
-        <translation>Registret kunde inte läsas in (%1). Kontrollera anslutningen och tryck på Uppdatera.</translation>
     </message>
 </context>
 </TS>
