@@ -41,7 +41,7 @@ def test_ts_files_are_up_to_date_and_swedish_is_complete(tmp_path: Path) -> None
 def test_swedish_qm_translates(language) -> None:  # type: ignore[no-untyped-def]
     language("sv")
     assert QCoreApplication.translate("MainWindow", "Customers") == "Kunder"
-    assert QCoreApplication.translate("SubProcessorTableModel", "Sub-processor") == "Underbiträde"
+    assert QCoreApplication.translate("ResultsModel", "Company") == "Företag"
 
 
 def test_language_default_follows_the_system_locale() -> None:
