@@ -36,8 +36,8 @@ from PySide6.QtWidgets import QApplication
 from search import generate, load_sqlite, percentile, queries
 
 from bowebb_console.config import Paths, Settings
+from bowebb_console.services.customers import lookup
 from bowebb_console.store.db.connect import open_database
-from bowebb_console.ui.customers import work
 from bowebb_console.ui.customers.view import DEBOUNCE_MS, LookupView
 from bowebb_console.ui.kit.context import AppContext
 from bowebb_console.ui.kit.prompts import RecordingPrompts
@@ -124,7 +124,7 @@ def main(argv: list[str] | None = None) -> int:
 
     def counting(db: Any, text: str) -> Any:
         calls[0] += 1
-        return work.search(db, text)
+        return lookup(db, text)
 
     view = LookupView(ctx, search_fn=counting)
     view.resize(1200, 700)

@@ -1,8 +1,9 @@
 """Contact details typed by people: e-mail addresses, phone numbers and names.
 
 Each function returns the one normalised form the console stores, or raises
-:class:`~bowebb_console.domain.errors.ValidationError` with a plain English sentence the user
-can act on (the UI translates at its edge).
+:class:`~bowebb_console.domain.errors.ValidationError` with a stable code (``email.no_domain``,
+``phone.too_short``, ``name.missing`` ...) and its values for the UI to translate, and a plain
+English sentence for the CLI. ``name.*`` errors carry the form's ``field`` as a value.
 
 - E-mail: syntax checked with ``email-validator`` (no DNS look-up), domain lower-cased,
   internationalised addresses accepted, at most 254 characters.
@@ -41,45 +42,59 @@ _INVISIBLE = frozenset(
 def normalise_email(text: str) -> str:
     """The address as stored: trimmed, domain lower-case; raises ValidationError("email")."""
     if not isinstance(text, str) or not text.strip():
-        raise ValidationError("email", "The e-mail address is missing.")
+        raise ValidationError("email", "The e-mail address is missing.", "email.missing")
     address = text.strip()
     if len(address) > EMAIL_MAX:
         raise ValidationError(
             "email",
             f"The e-mail address is too long ({len(address)} characters; at most {EMAIL_MAX}).",
+            "email.too_long",
+            {"length": len(address), "max": EMAIL_MAX},
         )
     if "@" not in address:
         raise ValidationError(
             "email",
             "The e-mail address has no @: it should look like anna@example.se.",
+            "email.no_at",
         )
     local, _, domain = address.rpartition("@")
     if not domain:
-        raise ValidationError("email", "The e-mail address has no domain (the part after @).")
+        raise ValidationError(
+            "email", "The e-mail address has no domain (the part after @).", "email.no_domain"
+        )
     if not local:
-        raise ValidationError("email", "The e-mail address has no name before the @.")
+        raise ValidationError(
+            "email", "The e-mail address has no name before the @.", "email.no_local_part"
+        )
     if "@" in local:
-        raise ValidationError("email", "The e-mail address has more than one @.")
+        raise ValidationError("email", "The e-mail address has more than one @.", "email.many_at")
     if "." not in domain and not domain.startswith("["):
         raise ValidationError(
             "email",
             "The domain (the part after @) is incomplete: it needs a dot, as in example.se.",
+            "email.domain_incomplete",
         )
     if len(local.encode("utf-8")) > EMAIL_LOCAL_MAX:
         raise ValidationError(
             "email",
             f"The part before the @ is too long (at most {EMAIL_LOCAL_MAX} characters).",
+            "email.local_part_too_long",
+            {"max": EMAIL_LOCAL_MAX},
         )
     try:
         result = validate_email(address, check_deliverability=False)
     except EmailNotValidError as exc:
-        raise ValidationError("email", f"The e-mail address is not valid: {exc}") from exc
+        raise ValidationError(
+            "email", f"The e-mail address is not valid: {exc}", "email.invalid", {"detail": exc}
+        ) from exc
     local, _, domain = result.normalized.rpartition("@")
     normalised = f"{local}@{domain.lower()}"
     if len(normalised) > EMAIL_MAX:
         raise ValidationError(
             "email",
             f"The e-mail address is too long ({len(normalised)} characters; at most {EMAIL_MAX}).",
+            "email.too_long",
+            {"length": len(normalised), "max": EMAIL_MAX},
         )
     return normalised
 
@@ -91,49 +106,57 @@ def normalise_phone(text: str, region: str = "SE") -> str:
     with spaces, dashes, dots, slashes and parentheses.
     """
     if not isinstance(text, str) or not text.strip():
-        raise ValidationError("phone", "The phone number is missing.")
+        raise ValidationError("phone", "The phone number is missing.", "phone.missing")
     raw = text.strip()
     if len(raw) > PHONE_INPUT_MAX:
         raise ValidationError(
             "phone",
             f"The phone number is too long ({len(raw)} characters; at most {PHONE_INPUT_MAX}).",
+            "phone.input_too_long",
+            {"length": len(raw), "max": PHONE_INPUT_MAX},
         )
     if not _PHONE_CHARS.match(raw):
         raise ValidationError(
             "phone",
             "The phone number may only contain digits, spaces, dashes, parentheses "
             "and a leading +.",
+            "phone.bad_characters",
         )
     try:
         number = phonenumbers.parse(raw, region)
     except phonenumbers.NumberParseException as exc:
-        raise ValidationError("phone", _parse_error_message(exc)) from exc
+        raise ValidationError("phone", *_PARSE_ERRORS.get(exc.error_type, _NOT_A_NUMBER)) from exc
     if not phonenumbers.is_valid_number(number):
         reason = phonenumbers.is_possible_number_with_reason(number)
-        if reason == phonenumbers.ValidationResult.TOO_SHORT:
-            message = "The phone number is too short: check for a missing digit."
-        elif reason == phonenumbers.ValidationResult.TOO_LONG:
-            message = "The phone number is too long: check for an extra digit."
-        elif reason == phonenumbers.ValidationResult.INVALID_COUNTRY_CODE:
-            message = "The country code is not recognised: start with + and a country code."
-        else:
-            message = "The phone number is not valid: check the digits and the area code."
-        raise ValidationError("phone", message)
+        raise ValidationError("phone", *_INVALID_REASONS.get(reason, _NOT_VALID))
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
-def _parse_error_message(exc: phonenumbers.NumberParseException) -> str:
-    kind = exc.error_type
-    if kind == phonenumbers.NumberParseException.INVALID_COUNTRY_CODE:
-        return "The country code is not recognised: start with + and a country code, e.g. +46."
-    if kind in (
-        phonenumbers.NumberParseException.TOO_SHORT_NSN,
-        phonenumbers.NumberParseException.TOO_SHORT_AFTER_IDD,
-    ):
-        return "The phone number is too short: check for a missing digit."
-    if kind == phonenumbers.NumberParseException.TOO_LONG:
-        return "The phone number is too long: check for an extra digit."
-    return "This is not a phone number: check the digits."
+# (message, code) per phonenumbers' reason.
+_TOO_SHORT = ("The phone number is too short: check for a missing digit.", "phone.too_short")
+_TOO_LONG = ("The phone number is too long: check for an extra digit.", "phone.too_long")
+_NOT_A_NUMBER = ("This is not a phone number: check the digits.", "phone.not_a_number")
+_NOT_VALID = (
+    "The phone number is not valid: check the digits and the area code.",
+    "phone.invalid",
+)
+_PARSE_ERRORS = {
+    phonenumbers.NumberParseException.INVALID_COUNTRY_CODE: (
+        "The country code is not recognised: start with + and a country code, e.g. +46.",
+        "phone.country_code",
+    ),
+    phonenumbers.NumberParseException.TOO_SHORT_NSN: _TOO_SHORT,
+    phonenumbers.NumberParseException.TOO_SHORT_AFTER_IDD: _TOO_SHORT,
+    phonenumbers.NumberParseException.TOO_LONG: _TOO_LONG,
+}
+_INVALID_REASONS = {
+    phonenumbers.ValidationResult.TOO_SHORT: _TOO_SHORT,
+    phonenumbers.ValidationResult.TOO_LONG: _TOO_LONG,
+    phonenumbers.ValidationResult.INVALID_COUNTRY_CODE: (
+        "The country code is not recognised: start with + and a country code.",
+        "phone.country_code",
+    ),
+}
 
 
 def clean_name(text: str, field: str = "name", max_len: int = NAME_MAX) -> str:
@@ -145,7 +168,7 @@ def clean_name(text: str, field: str = "name", max_len: int = NAME_MAX) -> str:
     """
     label = field.replace("_", " ").strip().capitalize() or "Name"
     if not isinstance(text, str):
-        raise ValidationError(field, f"{label} is missing.")
+        raise ValidationError(field, f"{label} is missing.", "name.missing", {"field": field})
     for ch in text:
         if ch in _PASTED_WHITESPACE:
             continue
@@ -154,12 +177,17 @@ def clean_name(text: str, field: str = "name", max_len: int = NAME_MAX) -> str:
                 field,
                 f"{label} contains an invisible control character (U+{ord(ch):04X}): "
                 "remove it and try again.",
+                "name.control_character",
+                {"field": field, "character": f"U+{ord(ch):04X}"},
             )
     cleaned = _WHITESPACE_RUN.sub(" ", unicodedata.normalize("NFC", text)).strip()
     if not cleaned:
-        raise ValidationError(field, f"{label} is missing.")
+        raise ValidationError(field, f"{label} is missing.", "name.missing", {"field": field})
     if len(cleaned) > max_len:
         raise ValidationError(
-            field, f"{label} is too long ({len(cleaned)} characters; at most {max_len})."
+            field,
+            f"{label} is too long ({len(cleaned)} characters; at most {max_len}).",
+            "name.too_long",
+            {"field": field, "length": len(cleaned), "max": max_len},
         )
     return cleaned

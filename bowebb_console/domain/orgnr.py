@@ -85,55 +85,63 @@ def digits_for_search(text: str) -> str | None:
     return raw
 
 
+def _refuse(message: str, code: str, **params: object) -> ValidationError:
+    return ValidationError("org_number", message, f"orgnr.{code}", params)
+
+
 def parse_orgnr(text: str, *, allow_personal: bool = True) -> OrgNumber:
-    """Parse and validate an organisation number; raises ValidationError with a clear reason."""
+    """Parse and validate an organisation number; raises ValidationError with a clear reason
+    (codes ``orgnr.missing``, ``orgnr.check_digit``, ...)."""
     if not isinstance(text, str) or not text.strip():
-        raise ValidationError("org_number", "Organisation number is missing.")
+        raise _refuse("Organisation number is missing.", "missing")
     if len(text) > MAX_INPUT:
-        raise ValidationError("org_number", "Organisation number is too long.")
+        raise _refuse("Organisation number is too long.", "too_long", max=MAX_INPUT)
     raw = _strip(text)
     vat = _VAT.match(raw)
     if vat:
         raw = vat.group(1)
     if not raw.isdigit():
-        raise ValidationError(
-            "org_number", "Organisation number may only contain digits and a dash (NNNNNN-NNNN)."
+        raise _refuse(
+            "Organisation number may only contain digits and a dash (NNNNNN-NNNN).",
+            "bad_characters",
         )
     if len(raw) == 12:
-        if raw[:2] == "16":
-            raw = raw[2:]
-            if raw[2] in "01":
-                raise ValidationError(
-                    "org_number", "The 16 prefix is for organisations; this is a personal number."
-                )
-        elif raw[:2] in ("19", "20"):
-            raw = raw[2:]
-            if raw[2] not in "01":
-                raise ValidationError(
-                    "org_number", "A century prefix (19/20) is only used for personal numbers."
-                )
-        else:
-            raise ValidationError(
-                "org_number", "A 12-digit number must start with 16 (organisation) or 19/20."
-            )
+        raw = _strip_prefix(raw)
     if len(raw) != 10:
-        raise ValidationError(
-            "org_number", f"Organisation number must have 10 digits, not {len(raw)}."
+        raise _refuse(
+            f"Organisation number must have 10 digits, not {len(raw)}.",
+            "length",
+            digits=len(raw),
         )
     if not luhn_valid(raw):
-        raise ValidationError(
-            "org_number", "The check digit is wrong: check the number for a typo."
-        )
+        raise _refuse("The check digit is wrong: check the number for a typo.", "check_digit")
     number = OrgNumber(raw)
     if number.is_personal_identity_number:
         month = int(raw[2:4])
         if not 1 <= month <= 12:
-            raise ValidationError("org_number", "Not a valid organisation or personal number.")
+            raise _refuse("Not a valid organisation or personal number.", "not_valid")
         if not allow_personal:
-            raise ValidationError(
-                "org_number", "This is a personal identity number, not an organisation number."
+            raise _refuse(
+                "This is a personal identity number, not an organisation number.", "personal"
             )
     return number
+
+
+def _strip_prefix(raw: str) -> str:
+    """Ten digits from a 12-digit form: ``16`` for organisations, ``19``/``20`` for people."""
+    if raw[:2] == "16":
+        if raw[4] in "01":
+            raise _refuse(
+                "The 16 prefix is for organisations; this is a personal number.", "prefix_16"
+            )
+        return raw[2:]
+    if raw[:2] in ("19", "20"):
+        if raw[4] not in "01":
+            raise _refuse(
+                "A century prefix (19/20) is only used for personal numbers.", "prefix_century"
+            )
+        return raw[2:]
+    raise _refuse("A 12-digit number must start with 16 (organisation) or 19/20.", "prefix_unknown")
 
 
 def make_orgnr(first_nine: str) -> OrgNumber:

@@ -17,10 +17,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy.orm import Session
-
+from bowebb_console.services import customers
 from bowebb_console.services.database import Database, Identity, transaction
-from bowebb_console.store.customers.search import SearchHit, search_customers
+from bowebb_console.store.customers.search import SearchHit
 from bowebb_console.store.log.chain import (
     EventRow,
     LogWriteError,
@@ -123,8 +122,7 @@ def consent_party(db: Database, customer_id: int) -> ConsentParty:
 
 def find_customers(db: Database, text: str, limit: int = 20) -> list[SearchHit]:
     """The customers a session can be started for, ranked (the customer search)."""
-    with transaction(db, write=False) as conn, Session(bind=conn) as session:
-        return search_customers(session, text, limit=limit)
+    return customers.search_customers(db, text, limit=limit)
 
 
 def begin_session(

@@ -20,14 +20,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Connection
-from sqlalchemy.orm import Session
 
 from bowebb_console.domain import checklist as cl
 from bowebb_console.domain.errors import ShownError, ValidationError
 from bowebb_console.domain.orgnr import parse_orgnr
 from bowebb_console.domain.subprocessor_flags import Flag, flags_for
+from bowebb_console.services import customers
 from bowebb_console.services.database import Database, Identity, transaction
-from bowebb_console.store.customers.notices import export_notice_recipients
 from bowebb_console.store.subprocessors import changes as store_changes
 from bowebb_console.store.subprocessors import evidence as store_evidence
 from bowebb_console.store.subprocessors import export as store_export
@@ -326,19 +325,12 @@ def export_change_recipients(
     """The customers to tell of ``change``: the recorded service-notice export. The file
     appears only after the record of the export is committed; returns the count."""
     reason = f"Planned sub-processor change #{change.id}: {change.description}"
-    out = io.StringIO()
-    with transaction(db) as conn, Session(bind=conn) as session:
-        count = export_notice_recipients(
-            session, out, reason=reason[:NOTICE_REASON_MAX], local_user=identity.user
-        )
-    tmp = path.with_name(f".{path.name}.part")
     try:
-        tmp.write_text(out.getvalue(), encoding="utf-8-sig", newline="")  # BOM: for Excel
-        os.replace(tmp, path)
+        return customers.export_notices(
+            db, path, reason=reason[:NOTICE_REASON_MAX], local_user=identity.user
+        )
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
         raise _file_error("subprocessors.file_unwritable", exc) from exc
-    return count
 
 
 # -- exports ----------------------------------------------------------------------------------

@@ -183,11 +183,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The connection to the database was lost and it is not known whether your change was saved. It is still here: check the customer card when the database answers, then save again if needed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Could not save (%1). Everything you typed is still here; try again.</source>
+        <source>Could not save: %1 Everything you typed is still here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -208,6 +204,221 @@
     </message>
     <message>
         <source>Reloaded the version saved by someone else. Your input is still in the fields: check it, then Save.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>The e-mail address is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The e-mail address is too long (%(length)s characters; at most %(max)s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The e-mail address has no @: it should look like anna@example.se.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The e-mail address has no domain (the part after @).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The e-mail address has no name before the @.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The e-mail address has more than one @.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The domain (the part after @) is incomplete: it needs a dot, as in example.se.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The part before the @ is too long (at most %(max)s characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The e-mail address is not valid: %(detail)s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The phone number is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The phone number is too long (%(length)s characters; at most %(max)s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The phone number may only contain digits, spaces, dashes, parentheses and a leading +.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The phone number is too short: check for a missing digit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The phone number is too long: check for an extra digit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The country code is not recognised: start with + and a country code, e.g. +46.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The phone number is not valid: check the digits and the area code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not a phone number: check the digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %(field)s is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %(field)s is too long (%(length)s characters; at most %(max)s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %(field)s contains an invisible control character (%(character)s): remove it and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The organisation number is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The organisation number is too long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An organisation number has only digits and a dash (NNNNNN-NNNN).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The 16 prefix is for organisations; this is a personal number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A century prefix (19/20) is only used for personal numbers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A 12-digit number must start with 16 (organisation) or 19/20.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An organisation number has ten digits (NNNNNN-NNNN); this has %(digits)s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The check digit is wrong: check the number for a typo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a valid organisation or personal number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is a personal identity number, not an organisation number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Some fields are not valid: see the messages beside them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The status must be one of %(statuses)s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A customer with organisation number %(org_number)s already exists: %(name)s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a trial can be converted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This customer no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone else saved this record while you were editing it. Nothing was overwritten and your input is still here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone else deleted this record while you were editing it. Nothing was saved; your input is still here to copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection to the database was lost and it is not known whether your change was saved. It is still here: check the customer card when the database answers, then save again if needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say why the addresses are exported (the disruption).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reason is too long (at most %(max)s characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The signed-in user is needed to record the export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is larger than %(megabytes)s MB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is not UTF-8 (byte %(byte)s): save it as &apos;CSV UTF-8&apos; in Excel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is empty or has no header line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line 1: unknown column &apos;%(column)s&apos;; the columns are %(columns)s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line 1: required column &apos;%(column)s&apos; is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line 1: a column is named twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line %(line)s: %(fields)s fields but the header has %(header)s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line %(line)s: %(detail)s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read %(path)s: %(detail)s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>duplicate org number %(org_number)s with a different company name than line %(line)s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>duplicate org number %(org_number)s with a different status than line %(line)s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>duplicate e-mail for this company (also on line %(line)s)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -258,6 +469,10 @@
     </message>
     <message>
         <source>company name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>contact name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -359,7 +574,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The import failed (%1). Nothing was imported unless a check shows otherwise: run the dry run again.</source>
+        <source>The import failed: %1 Nothing was imported unless a check shows otherwise: run the dry run again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -387,6 +602,18 @@
     </message>
     <message>
         <source>Choose a customer and press Enter to open its card.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The search failed: %1 Type again to retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer card could not be loaded: %1 Press Enter to try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The trial could not be converted: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -420,15 +647,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The search failed (%1). Check the connection and type again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>This customer no longer exists.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The customer card could not be loaded (%1). Press Enter to try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -453,10 +672,6 @@
     </message>
     <message>
         <source>Someone else changed this customer meanwhile, so nothing was converted. The card now shows what is saved; check it and try again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The trial could not be converted (%1).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -526,7 +741,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The export failed (%1). No file was written.</source>
+        <source>the system gave no reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The export failed: %1 No file was written.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

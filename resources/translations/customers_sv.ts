@@ -183,12 +183,8 @@
         <translation>Anslutningen till databasen bröts och din ändring sparades INTE. Allt du skrev finns kvar här: spara igen när databasen svarar.</translation>
     </message>
     <message>
-        <source>The connection to the database was lost and it is not known whether your change was saved. It is still here: check the customer card when the database answers, then save again if needed.</source>
-        <translation>Anslutningen till databasen bröts och det är okänt om din ändring sparades. Den finns kvar här: kontrollera kundkortet när databasen svarar och spara igen vid behov.</translation>
-    </message>
-    <message>
-        <source>Could not save (%1). Everything you typed is still here; try again.</source>
-        <translation>Kunde inte spara (%1). Allt du skrev finns kvar här; försök igen.</translation>
+        <source>Could not save: %1 Everything you typed is still here.</source>
+        <translation>Kunde inte spara: %1 Allt du skrev finns kvar här.</translation>
     </message>
     <message>
         <source>Someone else deleted this record while you were editing it. Nothing was saved; your input is still here to copy.</source>
@@ -209,6 +205,221 @@
     <message>
         <source>Reloaded the version saved by someone else. Your input is still in the fields: check it, then Save.</source>
         <translation>Versionen som någon annan sparade är inläst. Det du skrev finns kvar i fälten: kontrollera det och tryck Spara.</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>The e-mail address is missing.</source>
+        <translation>E-postadressen saknas.</translation>
+    </message>
+    <message>
+        <source>The e-mail address is too long (%(length)s characters; at most %(max)s).</source>
+        <translation>E-postadressen är för lång (%(length)s tecken; högst %(max)s).</translation>
+    </message>
+    <message>
+        <source>The e-mail address has no @: it should look like anna@example.se.</source>
+        <translation>E-postadressen saknar @: den ska se ut som anna@example.se.</translation>
+    </message>
+    <message>
+        <source>The e-mail address has no domain (the part after @).</source>
+        <translation>E-postadressen saknar domän (delen efter @).</translation>
+    </message>
+    <message>
+        <source>The e-mail address has no name before the @.</source>
+        <translation>E-postadressen saknar namn före @.</translation>
+    </message>
+    <message>
+        <source>The e-mail address has more than one @.</source>
+        <translation>E-postadressen har mer än ett @.</translation>
+    </message>
+    <message>
+        <source>The domain (the part after @) is incomplete: it needs a dot, as in example.se.</source>
+        <translation>Domänen (delen efter @) är ofullständig: den behöver en punkt, som i example.se.</translation>
+    </message>
+    <message>
+        <source>The part before the @ is too long (at most %(max)s characters).</source>
+        <translation>Delen före @ är för lång (högst %(max)s tecken).</translation>
+    </message>
+    <message>
+        <source>The e-mail address is not valid: %(detail)s</source>
+        <translation>E-postadressen är inte giltig: %(detail)s</translation>
+    </message>
+    <message>
+        <source>The phone number is missing.</source>
+        <translation>Telefonnumret saknas.</translation>
+    </message>
+    <message>
+        <source>The phone number is too long (%(length)s characters; at most %(max)s).</source>
+        <translation>Telefonnumret är för långt (%(length)s tecken; högst %(max)s).</translation>
+    </message>
+    <message>
+        <source>The phone number may only contain digits, spaces, dashes, parentheses and a leading +.</source>
+        <translation>Telefonnumret får bara innehålla siffror, mellanslag, bindestreck, parenteser och ett inledande +.</translation>
+    </message>
+    <message>
+        <source>The phone number is too short: check for a missing digit.</source>
+        <translation>Telefonnumret är för kort: kontrollera om en siffra saknas.</translation>
+    </message>
+    <message>
+        <source>The phone number is too long: check for an extra digit.</source>
+        <translation>Telefonnumret är för långt: kontrollera om det finns en siffra för mycket.</translation>
+    </message>
+    <message>
+        <source>The country code is not recognised: start with + and a country code, e.g. +46.</source>
+        <translation>Landsnumret känns inte igen: börja med + och ett landsnummer, t.ex. +46.</translation>
+    </message>
+    <message>
+        <source>The phone number is not valid: check the digits and the area code.</source>
+        <translation>Telefonnumret är inte giltigt: kontrollera siffrorna och riktnumret.</translation>
+    </message>
+    <message>
+        <source>This is not a phone number: check the digits.</source>
+        <translation>Det här är inget telefonnummer: kontrollera siffrorna.</translation>
+    </message>
+    <message>
+        <source>The %(field)s is missing.</source>
+        <translation>Fältet %(field)s är tomt.</translation>
+    </message>
+    <message>
+        <source>The %(field)s is too long (%(length)s characters; at most %(max)s).</source>
+        <translation>Fältet %(field)s är för långt (%(length)s tecken; högst %(max)s).</translation>
+    </message>
+    <message>
+        <source>The %(field)s contains an invisible control character (%(character)s): remove it and try again.</source>
+        <translation>Fältet %(field)s innehåller ett osynligt styrtecken (%(character)s): ta bort det och försök igen.</translation>
+    </message>
+    <message>
+        <source>The organisation number is missing.</source>
+        <translation>Organisationsnumret saknas.</translation>
+    </message>
+    <message>
+        <source>The organisation number is too long.</source>
+        <translation>Organisationsnumret är för långt.</translation>
+    </message>
+    <message>
+        <source>An organisation number has only digits and a dash (NNNNNN-NNNN).</source>
+        <translation>Ett organisationsnummer består bara av siffror och ett bindestreck (NNNNNN-NNNN).</translation>
+    </message>
+    <message>
+        <source>The 16 prefix is for organisations; this is a personal number.</source>
+        <translation>Prefixet 16 används för organisationer; det här är ett personnummer.</translation>
+    </message>
+    <message>
+        <source>A century prefix (19/20) is only used for personal numbers.</source>
+        <translation>Sekelprefix (19/20) används bara för personnummer.</translation>
+    </message>
+    <message>
+        <source>A 12-digit number must start with 16 (organisation) or 19/20.</source>
+        <translation>Ett tolvsiffrigt nummer måste börja med 16 (organisation) eller 19/20.</translation>
+    </message>
+    <message>
+        <source>An organisation number has ten digits (NNNNNN-NNNN); this has %(digits)s.</source>
+        <translation>Ett organisationsnummer har tio siffror (NNNNNN-NNNN); det här har %(digits)s.</translation>
+    </message>
+    <message>
+        <source>The check digit is wrong: check the number for a typo.</source>
+        <translation>Kontrollsiffran stämmer inte: kontrollera numret så att inget är felskrivet.</translation>
+    </message>
+    <message>
+        <source>Not a valid organisation or personal number.</source>
+        <translation>Inte ett giltigt organisations- eller personnummer.</translation>
+    </message>
+    <message>
+        <source>This is a personal identity number, not an organisation number.</source>
+        <translation>Det här är ett personnummer, inte ett organisationsnummer.</translation>
+    </message>
+    <message>
+        <source>Some fields are not valid: see the messages beside them.</source>
+        <translation>Några fält är inte giltiga: se meddelandena bredvid dem.</translation>
+    </message>
+    <message>
+        <source>The status must be one of %(statuses)s.</source>
+        <translation>Status måste vara en av %(statuses)s.</translation>
+    </message>
+    <message>
+        <source>A customer with organisation number %(org_number)s already exists: %(name)s.</source>
+        <translation>Det finns redan en kund med organisationsnummer %(org_number)s: %(name)s.</translation>
+    </message>
+    <message>
+        <source>Only a trial can be converted.</source>
+        <translation>Bara ett testkonto kan göras om till kund.</translation>
+    </message>
+    <message>
+        <source>This customer no longer exists.</source>
+        <translation>Kunden finns inte längre.</translation>
+    </message>
+    <message>
+        <source>Someone else saved this record while you were editing it. Nothing was overwritten and your input is still here.</source>
+        <translation>Någon annan sparade posten medan du redigerade den. Inget skrevs över och det du skrev finns kvar här.</translation>
+    </message>
+    <message>
+        <source>Someone else deleted this record while you were editing it. Nothing was saved; your input is still here to copy.</source>
+        <translation>Någon annan raderade posten medan du redigerade den. Inget sparades; det du skrev finns kvar här att kopiera.</translation>
+    </message>
+    <message>
+        <source>The connection to the database was lost and it is not known whether your change was saved. It is still here: check the customer card when the database answers, then save again if needed.</source>
+        <translation>Anslutningen till databasen bröts och det är okänt om din ändring sparades. Den finns kvar här: kontrollera kundkortet när databasen svarar och spara igen vid behov.</translation>
+    </message>
+    <message>
+        <source>Say why the addresses are exported (the disruption).</source>
+        <translation>Ange varför adresserna exporteras (driftstörningen).</translation>
+    </message>
+    <message>
+        <source>The reason is too long (at most %(max)s characters).</source>
+        <translation>Anledningen är för lång (högst %(max)s tecken).</translation>
+    </message>
+    <message>
+        <source>The signed-in user is needed to record the export.</source>
+        <translation>Den inloggade användaren behövs för att registrera exporten.</translation>
+    </message>
+    <message>
+        <source>the file is larger than %(megabytes)s MB</source>
+        <translation>filen är större än %(megabytes)s MB</translation>
+    </message>
+    <message>
+        <source>the file is not UTF-8 (byte %(byte)s): save it as &apos;CSV UTF-8&apos; in Excel</source>
+        <translation>filen är inte UTF-8 (byte %(byte)s): spara den som ”CSV UTF-8” i Excel</translation>
+    </message>
+    <message>
+        <source>the file is empty or has no header line</source>
+        <translation>filen är tom eller saknar rubrikrad</translation>
+    </message>
+    <message>
+        <source>line 1: unknown column &apos;%(column)s&apos;; the columns are %(columns)s</source>
+        <translation>rad 1: okänd kolumn ”%(column)s”; kolumnerna är %(columns)s</translation>
+    </message>
+    <message>
+        <source>line 1: required column &apos;%(column)s&apos; is missing</source>
+        <translation>rad 1: den obligatoriska kolumnen ”%(column)s” saknas</translation>
+    </message>
+    <message>
+        <source>line 1: a column is named twice</source>
+        <translation>rad 1: en kolumn förekommer två gånger</translation>
+    </message>
+    <message>
+        <source>line %(line)s: %(fields)s fields but the header has %(header)s</source>
+        <translation>rad %(line)s: %(fields)s fält men rubrikraden har %(header)s</translation>
+    </message>
+    <message>
+        <source>line %(line)s: %(detail)s</source>
+        <translation>rad %(line)s: %(detail)s</translation>
+    </message>
+    <message>
+        <source>cannot read %(path)s: %(detail)s</source>
+        <translation>kan inte läsa %(path)s: %(detail)s</translation>
+    </message>
+    <message>
+        <source>duplicate org number %(org_number)s with a different company name than line %(line)s</source>
+        <translation>org.nr %(org_number)s förekommer igen med ett annat företagsnamn än på rad %(line)s</translation>
+    </message>
+    <message>
+        <source>duplicate org number %(org_number)s with a different status than line %(line)s</source>
+        <translation>org.nr %(org_number)s förekommer igen med en annan status än på rad %(line)s</translation>
+    </message>
+    <message>
+        <source>duplicate e-mail for this company (also on line %(line)s)</source>
+        <translation>e-postadressen förekommer två gånger för samma företag (även på rad %(line)s)</translation>
     </message>
 </context>
 <context>
@@ -259,6 +470,10 @@
     <message>
         <source>company name</source>
         <translation>företagsnamn</translation>
+    </message>
+    <message>
+        <source>contact name</source>
+        <translation>kontaktpersonens namn</translation>
     </message>
     <message>
         <source>status</source>
@@ -359,8 +574,8 @@
         <translation>Filen kan inte läsas: %1</translation>
     </message>
     <message>
-        <source>The import failed (%1). Nothing was imported unless a check shows otherwise: run the dry run again.</source>
-        <translation>Importen misslyckades (%1). Inget importerades om inte en kontroll visar annat: gör provkörningen igen.</translation>
+        <source>The import failed: %1 Nothing was imported unless a check shows otherwise: run the dry run again.</source>
+        <translation>Importen misslyckades: %1 Inget importerades om inte en kontroll visar annat: gör provkörningen igen.</translation>
     </message>
 </context>
 <context>
@@ -388,6 +603,18 @@
     <message>
         <source>Choose a customer and press Enter to open its card.</source>
         <translation>Välj en kund och tryck Enter för att öppna kundkortet.</translation>
+    </message>
+    <message>
+        <source>The search failed: %1 Type again to retry.</source>
+        <translation>Sökningen misslyckades: %1 Skriv igen för att försöka på nytt.</translation>
+    </message>
+    <message>
+        <source>The customer card could not be loaded: %1 Press Enter to try again.</source>
+        <translation>Kundkortet kunde inte läsas in: %1 Tryck Enter för att försöka igen.</translation>
+    </message>
+    <message>
+        <source>The trial could not be converted: %1</source>
+        <translation>Testkontot kunde inte göras om till kund: %1</translation>
     </message>
     <message>
         <source>Find customer</source>
@@ -420,16 +647,8 @@
         <translation>Inga träffar</translation>
     </message>
     <message>
-        <source>The search failed (%1). Check the connection and type again.</source>
-        <translation>Sökningen misslyckades (%1). Kontrollera anslutningen och skriv igen.</translation>
-    </message>
-    <message>
         <source>This customer no longer exists.</source>
         <translation>Kunden finns inte längre.</translation>
-    </message>
-    <message>
-        <source>The customer card could not be loaded (%1). Press Enter to try again.</source>
-        <translation>Kundkortet kunde inte läsas in (%1). Tryck Enter för att försöka igen.</translation>
     </message>
     <message>
         <source>Convert to customer</source>
@@ -454,10 +673,6 @@
     <message>
         <source>Someone else changed this customer meanwhile, so nothing was converted. The card now shows what is saved; check it and try again.</source>
         <translation>Någon annan ändrade kunden under tiden, så inget ändrades. Kortet visar nu det som är sparat; kontrollera det och försök igen.</translation>
-    </message>
-    <message>
-        <source>The trial could not be converted (%1).</source>
-        <translation>Testkontot kunde inte göras om till kund (%1).</translation>
     </message>
 </context>
 <context>
@@ -526,8 +741,12 @@
         <translation>Filen kunde inte skrivas (%1). Inget exporterades.</translation>
     </message>
     <message>
-        <source>The export failed (%1). No file was written.</source>
-        <translation>Exporten misslyckades (%1). Ingen fil skrevs.</translation>
+        <source>the system gave no reason</source>
+        <translation>systemet angav ingen orsak</translation>
+    </message>
+    <message>
+        <source>The export failed: %1 No file was written.</source>
+        <translation>Exporten misslyckades: %1 Ingen fil skrevs.</translation>
     </message>
 </context>
 <context>

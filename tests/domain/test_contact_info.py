@@ -27,29 +27,34 @@ def test_valid_emails(text: str, expected: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "message"),
+    ("text", "message", "code"),
     [
-        ("anna@", "The e-mail address has no domain (the part after @)."),
-        ("@x.se", "The e-mail address has no name before the @."),
-        ("", "The e-mail address is missing."),
-        ("   ", "The e-mail address is missing."),
-        ("anna.example.se", "The e-mail address has no @: it should look like anna@example.se."),
-        ("anna@@x.se", "The e-mail address has more than one @."),
-        ("anna@localhost", "it needs a dot"),
-        ("anna svensson@x.se", "not valid"),
-        ("anna@x..se", "not valid"),
-        ("Anna <anna@x.se>", "not valid"),
-        ("anna@ex\u200bample.se", "not valid"),  # zero-width space
-        ("an\u202ena@x.se", "not valid"),  # right-to-left override
-        ("anna\n@x.se", "not valid"),
-        ("a" * 65 + "@x.se", "before the @ is too long"),
+        ("anna@", "The e-mail address has no domain (the part after @).", "email.no_domain"),
+        ("@x.se", "The e-mail address has no name before the @.", "email.no_local_part"),
+        ("", "The e-mail address is missing.", "email.missing"),
+        ("   ", "The e-mail address is missing.", "email.missing"),
+        (
+            "anna.example.se",
+            "The e-mail address has no @: it should look like anna@example.se.",
+            "email.no_at",
+        ),
+        ("anna@@x.se", "The e-mail address has more than one @.", "email.many_at"),
+        ("anna@localhost", "it needs a dot", "email.domain_incomplete"),
+        ("anna svensson@x.se", "not valid", "email.invalid"),
+        ("anna@x..se", "not valid", "email.invalid"),
+        ("Anna <anna@x.se>", "not valid", "email.invalid"),
+        ("anna@ex\u200bample.se", "not valid", "email.invalid"),  # zero-width space
+        ("an\u202ena@x.se", "not valid", "email.invalid"),  # right-to-left override
+        ("anna\n@x.se", "not valid", "email.invalid"),
+        ("a" * 65 + "@x.se", "before the @ is too long", "email.local_part_too_long"),
     ],
 )
-def test_invalid_emails(text: str, message: str) -> None:
+def test_invalid_emails(text: str, message: str, code: str) -> None:
     with pytest.raises(ValidationError) as info:
         normalise_email(text)
     assert info.value.field == "email"
     assert message in info.value.message
+    assert info.value.code == code
 
 
 def test_email_over_254_characters_is_refused() -> None:
@@ -94,26 +99,27 @@ def test_phone_region_is_used_for_national_form() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "message"),
+    ("text", "message", "code"),
     [
-        ("", "missing"),
-        ("070-12", "too short"),
-        ("070-123 45", "not valid"),
-        ("070-123 45 67 89 01", "too long"),
-        ("070-ABC 45 67", "only contain digits"),
-        ("1-800-FLOWERS", "only contain digits"),
-        ("+999 123 456 789", "country code"),
-        ("070+1234567", "only contain digits"),
-        ("0" * 41, "too long"),
-        ("+46 0", "too short"),
-        ("---", "not a phone number"),
+        ("", "missing", "phone.missing"),
+        ("070-12", "too short", "phone.too_short"),
+        ("070-123 45", "not valid", "phone.invalid"),
+        ("070-123 45 67 89 01", "too long", "phone.too_long"),
+        ("070-ABC 45 67", "only contain digits", "phone.bad_characters"),
+        ("1-800-FLOWERS", "only contain digits", "phone.bad_characters"),
+        ("+999 123 456 789", "country code", "phone.country_code"),
+        ("070+1234567", "only contain digits", "phone.bad_characters"),
+        ("0" * 41, "too long", "phone.input_too_long"),
+        ("+46 0", "too short", "phone.too_short"),
+        ("---", "not a phone number", "phone.not_a_number"),
     ],
 )
-def test_invalid_phones(text: str, message: str) -> None:
+def test_invalid_phones(text: str, message: str, code: str) -> None:
     with pytest.raises(ValidationError) as info:
         normalise_phone(text)
     assert info.value.field == "phone"
     assert message in info.value.message
+    assert info.value.code == code
 
 
 # -- names ----------------------------------------------------------------------------------
@@ -152,14 +158,17 @@ def test_field_and_limit_are_in_the_message() -> None:
         clean_name("x" * 101, field="title", max_len=100)
     assert info.value.field == "title"
     assert info.value.message == "Title is too long (101 characters; at most 100)."
+    assert info.value.code == "name.too_long"
+    assert info.value.params == {"field": "title", "length": "101", "max": "100"}
     with pytest.raises(ValidationError, match=r"^Company name is missing\.$"):
         clean_name("   ", field="company_name")
 
 
 @pytest.mark.parametrize("text", ["", "   ", "\t\n"])
 def test_empty_names_are_refused(text: str) -> None:
-    with pytest.raises(ValidationError, match=r"^Name is missing\.$"):
+    with pytest.raises(ValidationError, match=r"^Name is missing\.$") as info:
         clean_name(text)
+    assert (info.value.code, info.value.params) == ("name.missing", {"field": "name"})
 
 
 @pytest.mark.parametrize(
@@ -179,3 +188,5 @@ def test_control_characters_are_refused(text: str, code: str) -> None:
         clean_name(text)
     assert code in info.value.message
     assert "control character" in info.value.message
+    assert info.value.code == "name.control_character"
+    assert info.value.params["character"] == code

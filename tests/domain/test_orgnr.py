@@ -53,6 +53,7 @@ def test_wrong_check_digit(wrong: str) -> None:
         parse_orgnr(wrong)
     assert info.value.field == "org_number"
     assert "check digit" in info.value.message
+    assert info.value.code == "orgnr.check_digit"
 
 
 @pytest.mark.parametrize("text", ["55668O-9827", "abc", "556680-98x7", "556680_9827"])
@@ -146,3 +147,22 @@ def test_make_orgnr_always_parses_back(nine: str) -> None:
     assert parsed == number
     assert parse_orgnr(number.digits) == number
     assert parse_orgnr(number.vat_number) == number
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "params"),
+    [
+        ("", "orgnr.missing", {}),
+        ("5" * 41, "orgnr.too_long", {"max": "40"}),
+        ("abc", "orgnr.bad_characters", {}),
+        ("55668098", "orgnr.length", {"digits": "8"}),
+        ("175566809827", "orgnr.prefix_unknown", {}),
+        ("195566809827", "orgnr.prefix_century", {}),
+        ("168112189876", "orgnr.prefix_16", {}),
+        ("5566809828", "orgnr.check_digit", {}),
+    ],
+)
+def test_every_refusal_has_a_code(text: str, code: str, params: dict[str, str]) -> None:
+    with pytest.raises(ValidationError) as info:
+        parse_orgnr(text)
+    assert (info.value.field, info.value.code, info.value.params) == ("org_number", code, params)

@@ -1,6 +1,6 @@
 """The customer card: one read for everything the card shows, plain frozen data out.
 
-``customer_edit.CustomerView`` is what an edit dialog loads (and hands back for the optimistic
+``edit.CustomerView`` is what an edit dialog loads (and hands back for the optimistic
 lock); the card adds the retention and DPA details that are shown but not edited there.
 """
 
@@ -9,13 +9,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
 from bowebb_console.store.customers.edit import (
     ContactView,
     CustomerView,
+    contacts_of,
     customer_view,
-    list_contacts,
 )
 from bowebb_console.store.models import Customer
 
@@ -30,16 +31,17 @@ class CustomerCard:
     contacts: tuple[ContactView, ...]
 
 
-def load_card(session: Session, customer_id: int) -> CustomerCard | None:
+def load_card(conn: Connection, customer_id: int) -> CustomerCard | None:
     """The card of ``customer_id``; None when it no longer exists (erased meanwhile)."""
-    row = session.get(Customer, customer_id, populate_existing=True)
-    if row is None:
-        return None
-    return CustomerCard(
-        customer=customer_view(row),
-        terminated_on=row.terminated_on,
-        hard_delete_due=row.hard_delete_due,
-        dpa_version=row.dpa_version,
-        dpa_reference=row.dpa_reference,
-        contacts=tuple(list_contacts(session, customer_id)),
-    )
+    with Session(bind=conn) as session:
+        row = session.get(Customer, customer_id)
+        if row is None:
+            return None
+        return CustomerCard(
+            customer=customer_view(row),
+            terminated_on=row.terminated_on,
+            hard_delete_due=row.hard_delete_due,
+            dpa_version=row.dpa_version,
+            dpa_reference=row.dpa_reference,
+            contacts=tuple(contacts_of(session, customer_id)),
+        )

@@ -39,15 +39,16 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
 
 from bowebb_console.domain.contact_info import clean_name, normalise_email, normalise_phone
-from bowebb_console.domain.errors import ValidationError
+from bowebb_console.domain.errors import ShownError, ValidationError
 from bowebb_console.domain.orgnr import OrgNumber, parse_orgnr
 from bowebb_console.domain.search_text import fold
 from bowebb_console.store.models import Contact, Customer, CustomerStatus
@@ -59,15 +60,26 @@ MAX_FILE_BYTES = 50 * 1024 * 1024
 TITLE_MAX = 100
 
 
-class ImportFileError(ValueError):
-    """The file as a whole cannot be read (encoding, header); a one-line reason."""
+class ImportFileError(ShownError, ValueError):
+    """The file as a whole cannot be read (encoding, header); a one-line reason.
+
+    Codes ``import.too_large``, ``import.not_utf8``, ``import.no_header``,
+    ``import.unknown_column``, ``import.missing_column``, ``import.column_twice``,
+    ``import.too_many_fields``, ``import.bad_csv``, ``import.unreadable``."""
+
+    def __init__(self, code: str, message: str, **params: object) -> None:
+        super().__init__(f"import.{code}", message, params)
 
 
 @dataclass(frozen=True)
 class RowError:
+    """One bad value: ``reason`` in English (CLI), ``code`` and ``params`` for the UI."""
+
     line: int
     column: str
     reason: str
+    code: str = ""
+    params: Mapping[str, str] = field(default_factory=dict)
 
     def __str__(self) -> str:
         return f"line {self.line}, {self.column}: {self.reason}"
@@ -108,16 +120,21 @@ class _Company:
 def read_rows(data: bytes) -> list[tuple[int, dict[str, str]]]:
     """(line number, row by column name) for every data row; ImportFileError if unreadable."""
     if len(data) > MAX_FILE_BYTES:
-        raise ImportFileError(f"the file is larger than {MAX_FILE_BYTES // 1024 // 1024} MB")
+        megabytes = MAX_FILE_BYTES // 1024 // 1024
+        raise ImportFileError(
+            "too_large", f"the file is larger than {megabytes} MB", megabytes=megabytes
+        )
     try:
         content = data.decode("utf-8-sig")  # strips the BOM Excel writes
     except UnicodeDecodeError as exc:
         raise ImportFileError(
-            f"the file is not UTF-8 (byte {exc.start + 1}): save it as 'CSV UTF-8' in Excel"
+            "not_utf8",
+            f"the file is not UTF-8 (byte {exc.start + 1}): save it as 'CSV UTF-8' in Excel",
+            byte=exc.start + 1,
         ) from None
     header_line = content.split("\n", 1)[0]
     if not header_line.strip():
-        raise ImportFileError("the file is empty or has no header line")
+        raise ImportFileError("no_header", "the file is empty or has no header line")
     delimiter = ";" if header_line.count(";") > header_line.count(",") else ","
     reader = csv.reader(io.StringIO(content, newline=""), delimiter=delimiter, strict=True)
     try:
@@ -125,26 +142,39 @@ def read_rows(data: bytes) -> list[tuple[int, dict[str, str]]]:
         unknown = [h for h in header if h not in COLUMNS]
         if unknown:
             raise ImportFileError(
-                f"line 1: unknown column {unknown[0]!r}; the columns are {', '.join(COLUMNS)}"
+                "unknown_column",
+                f"line 1: unknown column {unknown[0]!r}; the columns are {', '.join(COLUMNS)}",
+                column=unknown[0],
+                columns=", ".join(COLUMNS),
             )
         missing = [c for c in REQUIRED if c not in header]
         if missing:
-            raise ImportFileError(f"line 1: required column {missing[0]!r} is missing")
+            raise ImportFileError(
+                "missing_column",
+                f"line 1: required column {missing[0]!r} is missing",
+                column=missing[0],
+            )
         if len(set(header)) != len(header):
-            raise ImportFileError("line 1: a column is named twice")
+            raise ImportFileError("column_twice", "line 1: a column is named twice")
         rows: list[tuple[int, dict[str, str]]] = []
         line = reader.line_num + 1
         for values in reader:
             if any(v.strip() for v in values):
                 if len(values) > len(header):
                     raise ImportFileError(
-                        f"line {line}: {len(values)} fields but the header has {len(header)}"
+                        "too_many_fields",
+                        f"line {line}: {len(values)} fields but the header has {len(header)}",
+                        line=line,
+                        fields=len(values),
+                        header=len(header),
                     )
                 padded = values + [""] * (len(header) - len(values))
                 rows.append((line, dict(zip(header, padded, strict=True))))
             line = reader.line_num + 1
     except csv.Error as exc:
-        raise ImportFileError(f"line {reader.line_num}: {exc}") from None
+        raise ImportFileError(
+            "bad_csv", f"line {reader.line_num}: {exc}", line=reader.line_num, detail=exc
+        ) from None
     return rows
 
 
@@ -155,7 +185,7 @@ def _check_row(line: int, row: dict[str, str], errors: list[RowError]) -> dict[s
         try:
             values[column] = fn(row.get(column, ""))
         except ValidationError as exc:
-            errors.append(RowError(line, column, exc.message))
+            errors.append(RowError(line, column, exc.message, exc.code, exc.params))
 
     check("org_number", lambda v: parse_orgnr(v).digits)
     check("company_name", lambda v: clean_name(v, "company_name"))
@@ -172,7 +202,12 @@ def _status(value: str) -> str | None:
     if not value:
         return None
     if value not in STATUSES:
-        raise ValidationError("status", f"Status must be one of {', '.join(STATUSES)}.")
+        raise ValidationError(
+            "status",
+            f"Status must be one of {', '.join(STATUSES)}.",
+            "customers.status_unknown",
+            {"statuses": ", ".join(STATUSES)},
+        )
     return value
 
 
@@ -194,12 +229,15 @@ def check_rows(
             company = companies[org] = _Company(line, org, values["company_name"], values["status"])
         elif company.name != values["company_name"] or company.status != values["status"]:
             what = "company name" if company.name != values["company_name"] else "status"
+            formatted = OrgNumber(org).formatted
             errors.append(
                 RowError(
                     line,
                     "org_number",
-                    f"duplicate org number {OrgNumber(org).formatted} with a different {what} "
+                    f"duplicate org number {formatted} with a different {what} "
                     f"than line {company.line}",
+                    "import.duplicate_org_" + ("name" if what == "company name" else "status"),
+                    {"org_number": formatted, "line": str(company.line)},
                 )
             )
             continue
@@ -207,11 +245,14 @@ def check_rows(
             continue
         key = fold(values["email"])
         if key in company.contacts:
+            first = company.contacts[key][0]
             errors.append(
                 RowError(
                     line,
                     "email",
-                    f"duplicate e-mail for this company (also on line {company.contacts[key][0]})",
+                    f"duplicate e-mail for this company (also on line {first})",
+                    "import.duplicate_email",
+                    {"line": str(first)},
                 )
             )
             continue
@@ -220,11 +261,26 @@ def check_rows(
     return companies, errors
 
 
-def import_csv(session: Session, data: bytes, *, dry_run: bool = False) -> ImportReport:
-    """Check and (unless ``dry_run`` or any row is bad) apply the file in ``session``'s
+def import_csv(conn: Connection, data: bytes, *, dry_run: bool = False) -> ImportReport:
+    """Check and (unless ``dry_run`` or any row is bad) apply the file in the caller's
     transaction; the caller commits. ImportFileError if the file cannot be read at all."""
     rows = read_rows(data)
     companies, errors = check_rows(rows)
+    with Session(bind=conn) as session:
+        counts = _apply(session, companies, write=not (dry_run or errors))
+    return ImportReport(
+        rows=len(rows),
+        customers_created=counts[0],
+        customers_updated=counts[1],
+        contacts_created=counts[2],
+        contacts_updated=counts[3],
+        errors=tuple(errors),
+        dry_run=dry_run,
+    )
+
+
+def _apply(session: Session, companies: dict[str, _Company], *, write: bool) -> list[int]:
+    """[customers created, updated, contacts created, updated]; written only if ``write``."""
     counts = [0, 0, 0, 0]
     existing = (
         {
@@ -241,7 +297,7 @@ def import_csv(session: Session, data: bytes, *, dry_run: bool = False) -> Impor
         if customer is None:
             counts[0] += 1
             counts[2] += len(company.contacts)
-            if not (dry_run or errors):
+            if write:
                 customer = Customer(
                     org_number=org,
                     name=company.name,
@@ -252,7 +308,7 @@ def import_csv(session: Session, data: bytes, *, dry_run: bool = False) -> Impor
             continue
         counts[1] += 1
         known = {c.email_folded: c for c in customer.contacts}
-        if not (dry_run or errors):
+        if write:
             customer.name = company.name
             if company.status:
                 customer.status = company.status
@@ -260,26 +316,18 @@ def import_csv(session: Session, data: bytes, *, dry_run: bool = False) -> Impor
             contact = known.get(key)
             if contact is None:
                 counts[2] += 1
-                if not (dry_run or errors):
+                if write:
                     customer.contacts.append(_new_contact(values))
             else:
                 counts[3] += 1
-                if not (dry_run or errors):
+                if write:
                     contact.name = values["contact_name"]
                     contact.email = values["email"]
                     contact.phone = values["phone"]
                     contact.title = values["title"]
-    if not (dry_run or errors):
+    if write:
         session.flush()
-    return ImportReport(
-        rows=len(rows),
-        customers_created=counts[0],
-        customers_updated=counts[1],
-        contacts_created=counts[2],
-        contacts_updated=counts[3],
-        errors=tuple(errors),
-        dry_run=dry_run,
-    )
+    return counts
 
 
 def _new_contact(values: dict[str, Any]) -> Contact:
@@ -291,9 +339,12 @@ def _new_contact(values: dict[str, Any]) -> Contact:
     )
 
 
-def import_file(session: Session, path: Path, *, dry_run: bool = False) -> ImportReport:
+def import_file(conn: Connection, path: Path, *, dry_run: bool = False) -> ImportReport:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise ImportFileError(f"cannot read {path}: {exc.strerror or exc}") from None
-    return import_csv(session, data, dry_run=dry_run)
+        detail = exc.strerror or str(exc)
+        raise ImportFileError(
+            "unreadable", f"cannot read {path}: {detail}", path=path, detail=detail
+        ) from None
+    return import_csv(conn, data, dry_run=dry_run)

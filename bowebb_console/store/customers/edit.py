@@ -2,33 +2,33 @@
 
 Frozen dataclasses in and out, no ORM objects leak. Input is validated by the domain
 (org number check digit, e-mail, phone to E.164, names); every bad field is reported at once
-in :class:`InputErrors` so the form can mark them all.
+in :class:`InputErrors` so the form can mark them all, each with its own code.
 
 Concurrent edits use optimistic locking (``version_id_col``): the caller passes back the view
 it loaded, and a save against a row someone else has saved since is refused with
 :class:`StaleEdit`, which names the fields that changed and carries the user's own input so
 the UI keeps it for re-applying. Never a silent overwrite: the version check happens in
 Python first (for a clear message) and again in the UPDATE's WHERE clause (for the race
-between the two).
+between the two, possible on PostgreSQL; a writing SQLite transaction holds the lock).
 
-These functions flush but do not commit: the caller owns the transaction (see
-``store.saving.save_and_confirm``). On a refusal they roll the session back.
+These functions work in the caller's transaction (``conn``) and never commit; a refusal
+raises and the caller's transaction rolls back (see ``store.db.saving.save_and_confirm``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, fields
 from typing import Any, TypeVar
 
-from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy import Connection, func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from bowebb_console.domain.contact_info import clean_name, normalise_email, normalise_phone
-from bowebb_console.domain.errors import ValidationError
+from bowebb_console.domain.errors import ShownError, ValidationError
 from bowebb_console.domain.orgnr import OrgNumber, parse_orgnr
 from bowebb_console.store.models import Contact, Customer, CustomerStatus
 
@@ -85,10 +85,11 @@ class ContactView:
 
 
 class InputErrors(ValidationError):
-    """One or more fields are invalid; ``errors`` has one ValidationError per field."""
+    """One or more fields are invalid; ``errors`` has one ValidationError per field, each
+    with its own code (code ``customers.input`` for all of them together)."""
 
     def __init__(self, errors: Sequence[ValidationError]) -> None:
-        super().__init__(errors[0].field, " ".join(e.message for e in errors))
+        super().__init__(errors[0].field, " ".join(e.message for e in errors), "customers.input")
         self.errors = tuple(errors)
 
     @property
@@ -99,12 +100,13 @@ class InputErrors(ValidationError):
 View = TypeVar("View", CustomerView, ContactView)
 
 
-class StaleEdit(Exception):
+class StaleEdit(ShownError):
     """Someone else saved (or deleted) the record since the user loaded it.
 
-    ``changed`` names the fields that differ between what the user loaded and what is saved
-    now; ``current`` is the saved state (None when deleted); ``yours`` is the user's input,
-    untouched, to re-apply.
+    Code ``customers.stale_edit`` (params ``what``, ``changed``: the field names, comma
+    separated) or ``customers.stale_deleted`` (``what``). ``changed`` names the fields that
+    differ between what the user loaded and what is saved now; ``current`` is the saved state
+    (None when deleted); ``yours`` is the user's input, untouched, to re-apply.
     """
 
     def __init__(
@@ -115,23 +117,24 @@ class StaleEdit(Exception):
         yours: object,
     ) -> None:
         if current is None:
+            code = "customers.stale_deleted"
             message = (
                 f"This {what} was deleted by someone else while you were editing it; "
                 "your input is kept on screen."
             )
         else:
+            code = "customers.stale_edit"
             names = ", ".join(f.replace("_", " ") for f in changed) or "nothing visible"
             message = (
                 f"Someone else saved this {what} while you were editing it (changed: {names}). "
                 "Nothing was overwritten: your input is kept — review their change and save "
                 "again."
             )
-        super().__init__(message)
+        super().__init__(code, message, {"what": what, "changed": ",".join(changed)})
         self.what = what
         self.changed = changed
         self.current = current
         self.yours = yours
-        self.message = message
 
 
 # -- validation ---------------------------------------------------------------------------
@@ -145,7 +148,7 @@ def _collect(checks: dict[str, Callable[[], Any]]) -> dict[str, Any]:
         try:
             values[key] = check()
         except ValidationError as exc:
-            errors.append(ValidationError(key, exc.message))
+            errors.append(ValidationError(key, exc.message, exc.code, exc.params))
     if errors:
         raise InputErrors(errors)
     return values
@@ -153,7 +156,12 @@ def _collect(checks: dict[str, Callable[[], Any]]) -> dict[str, Any]:
 
 def _status(value: str) -> str:
     if value not in STATUSES:
-        raise ValidationError("status", f"Status must be one of {', '.join(STATUSES)}.")
+        raise ValidationError(
+            "status",
+            f"Status must be one of {', '.join(STATUSES)}.",
+            "customers.status_unknown",
+            {"statuses": ", ".join(STATUSES)},
+        )
     return value
 
 
@@ -217,17 +225,24 @@ def contact_view(row: Contact) -> ContactView:
     )
 
 
-def get_customer(session: Session, customer_id: int) -> CustomerView | None:
-    row = session.get(Customer, customer_id, populate_existing=True)
-    return customer_view(row) if row else None
+def get_customer(conn: Connection, customer_id: int) -> CustomerView | None:
+    with Session(bind=conn) as session:
+        row = session.get(Customer, customer_id)
+        return customer_view(row) if row else None
 
 
-def get_contact(session: Session, contact_id: int) -> ContactView | None:
-    row = session.get(Contact, contact_id, populate_existing=True)
-    return contact_view(row) if row else None
+def get_contact(conn: Connection, contact_id: int) -> ContactView | None:
+    with Session(bind=conn) as session:
+        row = session.get(Contact, contact_id)
+        return contact_view(row) if row else None
 
 
-def list_contacts(session: Session, customer_id: int) -> list[ContactView]:
+def list_contacts(conn: Connection, customer_id: int) -> list[ContactView]:
+    with Session(bind=conn) as session:
+        return contacts_of(session, customer_id)
+
+
+def contacts_of(session: Session, customer_id: int) -> list[ContactView]:
     rows = session.scalars(
         select(Contact).where(Contact.customer_id == customer_id).order_by(Contact.name)
     )
@@ -242,6 +257,32 @@ def _changed(loaded: View, current: View) -> tuple[str, ...]:
     )
 
 
+# -- confirming a save whose COMMIT was lost (read on a fresh connection) --------------------
+
+
+def org_number_taken(conn: Connection, digits: str) -> bool:
+    return conn.scalar(select(Customer.id).where(Customer.org_number == digits)) is not None
+
+
+def holds(
+    conn: Connection, model: type[Customer] | type[Contact], row_id: int, values: Mapping[str, Any]
+) -> bool:
+    """Whether the row ``row_id`` exists and has these stored ``values``."""
+    with Session(bind=conn) as session:
+        row = session.get(model, row_id)
+        return row is not None and all(getattr(row, k) == v for k, v in values.items())
+
+
+def contacts_with_email(conn: Connection, customer_id: int, email: str) -> int:
+    """How many of the customer's contacts have this (normalised) address."""
+    stmt = (
+        select(func.count())
+        .select_from(Contact)
+        .where(Contact.customer_id == customer_id, Contact.email == email)
+    )
+    return int(conn.scalar(stmt) or 0)
+
+
 # -- customers ------------------------------------------------------------------------------
 
 
@@ -251,29 +292,21 @@ def _duplicate_org(session: Session, digits: str, except_id: int | None = None) 
         stmt = stmt.where(Customer.id != except_id)
     other = session.scalar(stmt)
     if other is not None:
+        formatted = OrgNumber(digits).formatted
         raise InputErrors(
             [
                 ValidationError(
                     "org_number",
-                    f"A customer with organisation number {OrgNumber(digits).formatted} "
-                    f"already exists: {other}.",
+                    f"A customer with organisation number {formatted} already exists: {other}.",
+                    "customers.duplicate_org",
+                    {"org_number": formatted, "name": other},
                 )
             ]
         )
 
 
-def _flush(session: Session, on_conflict: Callable[[], None]) -> None:
-    """Flush; a unique-constraint race becomes the same clear error as the pre-check."""
-    try:
-        session.flush()
-    except IntegrityError:
-        session.rollback()
-        on_conflict()
-        raise
-
-
 def create_customer(
-    session: Session, data: CustomerInput, contacts: Sequence[ContactInput] = ()
+    conn: Connection, data: CustomerInput, contacts: Sequence[ContactInput] = ()
 ) -> CustomerView:
     errors: list[ValidationError] = []
     values: dict[str, Any] = {}
@@ -289,35 +322,39 @@ def create_customer(
             errors += exc.errors
     if errors:
         raise InputErrors(errors)
-    _duplicate_org(session, values["org_number"])
-    today = dt.date.today()
-    customer = Customer(**values)
-    if customer.status == CustomerStatus.TRIAL.value:
-        customer.trial_registered_on = today
-    elif customer.status == CustomerStatus.ACTIVE.value:
-        customer.customer_since = today
-    customer.contacts = [Contact(**v) for v in contact_values]
-    session.add(customer)
-    _flush(session, lambda: _duplicate_org(session, values["org_number"]))
-    return customer_view(customer)
+    with Session(bind=conn) as session:
+        _duplicate_org(session, values["org_number"])
+        today = dt.date.today()
+        customer = Customer(**values)
+        if customer.status == CustomerStatus.TRIAL.value:
+            customer.trial_registered_on = today
+        elif customer.status == CustomerStatus.ACTIVE.value:
+            customer.customer_since = today
+        customer.contacts = [Contact(**v) for v in contact_values]
+        try:
+            with session.begin_nested():  # a failed INSERT leaves the transaction usable
+                session.add(customer)
+        except IntegrityError:
+            # A unique-constraint race: the same clear error as the pre-check.
+            _duplicate_org(session, values["org_number"])
+            raise
+        return customer_view(customer)
 
 
-def update_customer(session: Session, loaded: CustomerView, data: CustomerInput) -> CustomerView:
+def update_customer(conn: Connection, loaded: CustomerView, data: CustomerInput) -> CustomerView:
     """Save ``data`` over the customer the user loaded as ``loaded``; StaleEdit if stale."""
     values = validate_customer(data)
-    row = _fresh(session, Customer, loaded, data)
-    _duplicate_org(session, values["org_number"], except_id=row.id)
-    if values["status"] == CustomerStatus.ACTIVE.value and row.customer_since is None:
-        values["customer_since"] = dt.date.today()
-    if values["status"] == CustomerStatus.TERMINATED.value and row.terminated_on is None:
-        values["terminated_on"] = dt.date.today()
-    for key, value in values.items():
-        setattr(row, key, value)
-    _save(session, Customer, loaded, data)
-    return customer_view(row)
+    with Session(bind=conn) as session:
+        row = _fresh(session, Customer, loaded, data)
+        _duplicate_org(session, values["org_number"], except_id=row.id)
+        if values["status"] == CustomerStatus.ACTIVE.value and row.customer_since is None:
+            values["customer_since"] = dt.date.today()
+        if values["status"] == CustomerStatus.TERMINATED.value and row.terminated_on is None:
+            values["terminated_on"] = dt.date.today()
+        return customer_view(_save(session, row, loaded, values, data))
 
 
-def register_trial(session: Session, data: TrialInput) -> CustomerView:
+def register_trial(conn: Connection, data: TrialInput) -> CustomerView:
     """A prospect with one contact; the contact's e-mail is required (validate_contact).
 
     Errors name the trial form's fields: ``company_name`` and ``contact_name`` (both are
@@ -333,45 +370,49 @@ def register_trial(session: Session, data: TrialInput) -> CustomerView:
             check()
         except InputErrors as exc:
             errors += [
-                ValidationError(name_field if e.field == "name" else e.field, e.message)
+                ValidationError(
+                    name_field if e.field == "name" else e.field, e.message, e.code, e.params
+                )
                 for e in exc.errors
             ]
     if errors:
         raise InputErrors(errors)
-    return create_customer(session, customer, [data.contact])
+    return create_customer(conn, customer, [data.contact])
 
 
-def convert_trial(session: Session, loaded: CustomerView) -> CustomerView:
+def convert_trial(conn: Connection, loaded: CustomerView) -> CustomerView:
     """Make a trial a customer (status active, customer since today)."""
     if loaded.status != CustomerStatus.TRIAL.value:
-        raise InputErrors([ValidationError("status", "Only a trial can be converted.")])
-    row = _fresh(session, Customer, loaded, None)
-    row.status = CustomerStatus.ACTIVE.value
-    row.customer_since = dt.date.today()
-    _save(session, Customer, loaded, None)
-    return customer_view(row)
+        raise InputErrors(
+            [ValidationError("status", "Only a trial can be converted.", "customers.not_trial")]
+        )
+    with Session(bind=conn) as session:
+        row = _fresh(session, Customer, loaded, None)
+        values = {"status": CustomerStatus.ACTIVE.value, "customer_since": dt.date.today()}
+        return customer_view(_save(session, row, loaded, values, None))
 
 
 # -- contacts -------------------------------------------------------------------------------
 
 
-def add_contact(session: Session, customer_id: int, data: ContactInput) -> ContactView:
+def add_contact(conn: Connection, customer_id: int, data: ContactInput) -> ContactView:
     values = validate_contact(data)
-    if session.get(Customer, customer_id) is None:
-        raise InputErrors([ValidationError("customer", "This customer no longer exists.")])
-    contact = Contact(customer_id=customer_id, **values)
-    session.add(contact)
-    session.flush()
-    return contact_view(contact)
+    with Session(bind=conn) as session:
+        if session.get(Customer, customer_id) is None:
+            raise InputErrors(
+                [ValidationError("customer", "This customer no longer exists.", "customers.gone")]
+            )
+        contact = Contact(customer_id=customer_id, **values)
+        session.add(contact)
+        session.flush()
+        return contact_view(contact)
 
 
-def update_contact(session: Session, loaded: ContactView, data: ContactInput) -> ContactView:
+def update_contact(conn: Connection, loaded: ContactView, data: ContactInput) -> ContactView:
     values = validate_contact(data)
-    row = _fresh(session, Contact, loaded, data)
-    for key, value in values.items():
-        setattr(row, key, value)
-    _save(session, Contact, loaded, data)
-    return contact_view(row)
+    with Session(bind=conn) as session:
+        row = _fresh(session, Contact, loaded, data)
+        return contact_view(_save(session, row, loaded, values, data))
 
 
 # -- optimistic locking ---------------------------------------------------------------------
@@ -381,39 +422,33 @@ def _what(model: type[Customer] | type[Contact]) -> str:
     return "customer" if model is Customer else "contact"
 
 
-def _current(session: Session, model: Any, record_id: int) -> CustomerView | ContactView | None:
-    row = session.get(model, record_id, populate_existing=True)
-    if row is None:
-        return None
-    return customer_view(row) if model is Customer else contact_view(row)
+def _view(row: Customer | Contact) -> CustomerView | ContactView:
+    return customer_view(row) if isinstance(row, Customer) else contact_view(row)
 
 
 def _fresh(session: Session, model: Any, loaded: Any, yours: object) -> Any:
     """The row as saved now; StaleEdit if it is not the version the user loaded."""
-    row = session.get(model, loaded.id, populate_existing=True)
+    row = session.get(model, loaded.id)
     if row is None:
-        session.rollback()
         raise StaleEdit(_what(model), (), None, yours)
     if row.version != loaded.version:
-        current = customer_view(row) if model is Customer else contact_view(row)
-        session.rollback()
+        current = _view(row)
         raise StaleEdit(_what(model), _changed(loaded, current), current, yours)
     return row
 
 
-def _save(session: Session, model: Any, loaded: Any, yours: object) -> None:
-    """Flush: the UPDATE carries ``WHERE version = <loaded>``, so a save that raced ours
-    between the check and here still makes it affect no row (StaleDataError). On SQLite (WAL)
-    the same race shows as a snapshot that cannot become a write ("database is locked")."""
+def _save(session: Session, row: Any, loaded: Any, values: Mapping[str, Any], yours: object) -> Any:
+    """Write ``values`` to ``row``. The UPDATE carries ``WHERE version = <loaded>``, so a
+    save that raced ours between the check and here makes it affect no row
+    (StaleDataError): the savepoint is rolled back and the row re-read as saved now."""
+    model = type(row)
     try:
-        session.flush()
-    except (StaleDataError, OperationalError) as exc:
-        session.rollback()
-        current = _current(session, model, loaded.id)
-        session.rollback()
-        if isinstance(exc, OperationalError) and (
-            current is not None and current.version == loaded.version
-        ):
-            raise  # locked for another reason: not a stale edit
-        changed = _changed(loaded, current) if current is not None else ()
-        raise StaleEdit(_what(model), changed, current, yours) from None
+        with session.begin_nested():
+            for key, value in values.items():
+                setattr(row, key, value)
+    except StaleDataError:
+        current = session.get(model, loaded.id, populate_existing=True)
+        view = _view(current) if current is not None else None
+        changed = _changed(loaded, view) if view is not None else ()
+        raise StaleEdit(_what(model), changed, view, yours) from None
+    return row

@@ -1,15 +1,14 @@
-"""Read queries for the customer and sub-processor lists; plain frozen rows out, no ORM objects."""
+"""The customer list (browsing with an empty search field); plain frozen rows out."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, func, select
 
 from bowebb_console.domain.orgnr import OrgNumber
-from bowebb_console.store.models import Contact, Customer, SubProcessor
+from bowebb_console.store.models import Contact, Customer
 
 
 @dataclass(frozen=True)
@@ -23,22 +22,7 @@ class CustomerRow:
     contact_count: int
 
 
-@dataclass(frozen=True)
-class SubProcessorRow:
-    id: int
-    name: str
-    service: str
-    locations: str
-    dpa_signed_on: dt.date | None
-    next_review_on: dt.date | None
-    status: str
-
-
-def count_customers(session: Session) -> int:
-    return int(session.execute(select(func.count()).select_from(Customer)).scalar_one())
-
-
-def list_customers(session: Session, limit: int = 500) -> list[CustomerRow]:
+def list_customers(conn: Connection, limit: int = 500) -> list[CustomerRow]:
     contacts = (
         select(Contact.customer_id, func.count().label("n"))
         .group_by(Contact.customer_id)
@@ -60,18 +44,5 @@ def list_customers(session: Session, limit: int = 500) -> list[CustomerRow]:
     )
     return [
         CustomerRow(r[0], OrgNumber(r[1]).formatted, r[2], r[3], r[4], r[5], int(r[6]))
-        for r in session.execute(stmt)
+        for r in conn.execute(stmt)
     ]
-
-
-def list_sub_processors(session: Session) -> list[SubProcessorRow]:
-    stmt = select(
-        SubProcessor.id,
-        SubProcessor.name,
-        SubProcessor.service,
-        SubProcessor.locations,
-        SubProcessor.dpa_signed_on,
-        SubProcessor.next_review_on,
-        SubProcessor.status,
-    ).order_by(SubProcessor.name)
-    return [SubProcessorRow(*r) for r in session.execute(stmt)]

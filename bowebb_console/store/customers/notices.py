@@ -8,24 +8,20 @@ signed-in local user is recorded.
 
 The record and the export share the caller's transaction: the CSV is written to ``out``
 before the caller commits, so a caller writing a file writes it to a temporary name and
-renames it only after the commit (no export without its record).
+renames it only after the commit (no export without its record; see
+``services.customers.export_notices``).
 """
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
-import os
-import tempfile
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TextIO
 
-from sqlalchemy import insert, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, insert, select
 
 from bowebb_console.domain.errors import ValidationError
-from bowebb_console.store.db.connect import Database
 from bowebb_console.store.models import Contact, Customer, CustomerStatus, NoticeExport
 
 NOTICE_STATUSES = (CustomerStatus.ACTIVE.value, CustomerStatus.TRIAL.value)
@@ -42,10 +38,10 @@ class NoticeExportRecord:
     reason: str
 
 
-def notice_recipients(session: Session) -> list[tuple[str, str, str]]:
+def notice_recipients(conn: Connection) -> list[tuple[str, str, str]]:
     """(e-mail, contact name, company name) of current customers' contacts, each address
     once, in company order."""
-    rows = session.execute(
+    rows = conn.execute(
         select(Contact.email, Contact.email_folded, Contact.name, Customer.name)
         .join(Customer, Customer.id == Contact.customer_id)
         .where(Customer.status.in_(NOTICE_STATUSES))
@@ -61,7 +57,7 @@ def notice_recipients(session: Session) -> list[tuple[str, str, str]]:
 
 
 def export_notice_recipients(
-    session: Session, out: TextIO, *, reason: str, local_user: str | None = None
+    conn: Connection, out: TextIO, *, reason: str, local_user: str | None = None
 ) -> int:
     """Write the recipients as CSV to ``out`` and record the export; returns the count.
 
@@ -70,56 +66,45 @@ def export_notice_recipients(
     """
     reason = " ".join((reason or "").split())
     if not reason:
-        raise ValidationError("reason", "Say why the addresses are exported (the disruption).")
+        raise ValidationError(
+            "reason",
+            "Say why the addresses are exported (the disruption).",
+            "notices.reason_missing",
+        )
     if len(reason) > REASON_MAX:
-        raise ValidationError("reason", f"The reason is too long (at most {REASON_MAX}).")
-    recipients = notice_recipients(session)
+        raise ValidationError(
+            "reason",
+            f"The reason is too long (at most {REASON_MAX}).",
+            "notices.reason_too_long",
+            {"max": REASON_MAX},
+        )
+    recipients = notice_recipients(conn)
     values: dict[str, object] = {"recipient_count": len(recipients), "reason": reason}
-    if session.get_bind().dialect.name != "postgresql":
+    if conn.dialect.name != "postgresql":
         if not local_user:
-            raise ValidationError("actor", "The signed-in user is needed to record the export.")
+            raise ValidationError(
+                "actor",
+                "The signed-in user is needed to record the export.",
+                "notices.actor_missing",
+            )
         values["actor"] = local_user
-    session.execute(insert(NoticeExport).values(**values))
+    conn.execute(insert(NoticeExport).values(**values))
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     writer.writerows(recipients)
     return len(recipients)
 
 
-def list_notice_exports(session: Session, limit: int = 200) -> list[NoticeExportRecord]:
-    rows = session.scalars(
-        select(NoticeExport)
+def list_notice_exports(conn: Connection, limit: int = 200) -> list[NoticeExportRecord]:
+    rows = conn.execute(
+        select(
+            NoticeExport.id,
+            NoticeExport.actor,
+            NoticeExport.exported_at,
+            NoticeExport.recipient_count,
+            NoticeExport.reason,
+        )
         .order_by(NoticeExport.exported_at.desc(), NoticeExport.id.desc())
         .limit(limit)
-    ).all()
-    return [
-        NoticeExportRecord(r.id, r.actor, r.exported_at, r.recipient_count, r.reason) for r in rows
-    ]
-
-
-def write_notice_file(
-    db: Database, path: Path, *, reason: str, local_user: str | None = None
-) -> int:
-    """Export to ``path`` and record it; returns the count.
-
-    The CSV goes to a temporary name beside ``path`` and is renamed only after the record is
-    committed: a failed or unknown commit leaves no file, so there is never an export without
-    its record. (A failed rename after the commit leaves a record without a file: harmless.)
-    UTF-8 with a BOM, which Excel needs to read å, ä, ö.
-    """
-    path = Path(path)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    tmp = Path(tmp_name)
-    try:
-        with (
-            os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as out,
-            db.session() as session,
-        ):
-            count = export_notice_recipients(session, out, reason=reason, local_user=local_user)
-            out.flush()
-            os.fsync(out.fileno())
-            session.commit()
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
-    return count
+    )
+    return [NoticeExportRecord(*r) for r in rows]

@@ -1,6 +1,6 @@
 """Customer search: one service call for the GUI and the tests, ranked, on both dialects.
 
-``search_customers(session, text, limit)`` looks at org numbers (with or without the dash, the
+``search_customers(conn, text, limit)`` looks at org numbers (with or without the dash, the
 ``16`` and ``SE…01`` forms), company names, contact names, e-mail addresses and phone numbers
 (any spacing, ``+46`` or ``0``). Tiers, best first, each run only while results are missing:
 
@@ -24,8 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import phonenumbers
-from sqlalchemy import text
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, text
 
 from bowebb_console.domain.orgnr import OrgNumber, digits_for_search
 from bowebb_console.domain.search_text import fold
@@ -68,7 +67,7 @@ class _Query:
     phone_prefix: str | None  # "+4670123…" for a partly typed number
 
 
-def search_customers(session: Session, text_: str, limit: int = 50) -> list[SearchHit]:
+def search_customers(conn: Connection, text_: str, limit: int = 50) -> list[SearchHit]:
     """Ranked customers matching ``text_`` (at most ``limit``); [] for empty input."""
     if not isinstance(text_, str) or limit <= 0:
         return []
@@ -76,9 +75,9 @@ def search_customers(session: Session, text_: str, limit: int = 50) -> list[Sear
     if query is None:
         return []
     searcher: _Searcher = (
-        _PostgresSearcher(session, limit)
-        if session.get_bind().dialect.name == "postgresql"
-        else _SqliteSearcher(session, limit)
+        _PostgresSearcher(conn, limit)
+        if conn.dialect.name == "postgresql"
+        else _SqliteSearcher(conn, limit)
     )
     return searcher.run(query)
 
@@ -196,8 +195,8 @@ _CONTACT_TEXT = _Field(
 class _Searcher:
     """The tiers; the dialects differ in how prefix, contains and fuzzy reach their indexes."""
 
-    def __init__(self, session: Session, limit: int) -> None:
-        self.session = session
+    def __init__(self, conn: Connection, limit: int) -> None:
+        self.conn = conn
         self.limit = limit
         self.hits: dict[int, SearchHit] = {}
         self._parts: list[str] = []
@@ -279,7 +278,7 @@ class _Searcher:
         sql = " UNION ALL ".join(self._parts)
         params = {**self._params, "n": self.limit}
         self._parts, self._params = [], {}
-        self._add(self.session.execute(text(sql), params).all(), q)
+        self._add(self.conn.execute(text(sql), params).all(), q)
 
     def _add(self, rows: Iterable[Any], q: _Query) -> None:
         for row in rows:
@@ -466,7 +465,7 @@ class _PostgresSearcher(_Searcher):
         self._part(FUZZY, _CUSTOMER_NAME, where, limit=str(FUZZY_CANDIDATES), **params)
 
 
-def compact_search_index(session: Session) -> None:
+def compact_search_index(conn: Connection) -> None:
     """Physically drop deleted rows' trigrams from the SQLite FTS5 indexes (erasure).
 
     Deletes already leave the index through the triggers (no search finds them), but FTS5
@@ -474,7 +473,7 @@ def compact_search_index(session: Session) -> None:
     the index, so erasure calls it once after its deletes, not per row. No-op on PostgreSQL,
     whose index entries go with VACUUM.
     """
-    if session.get_bind().dialect.name != "sqlite":
+    if conn.dialect.name != "sqlite":
         return
     for table in ("customer_fts", "contact_fts"):
-        session.execute(text(f"INSERT INTO {table}({table}) VALUES ('optimize')"))
+        conn.execute(text(f"INSERT INTO {table}({table}) VALUES ('optimize')"))

@@ -10,9 +10,10 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable
 
+from sqlalchemy import Connection
 from sqlalchemy.exc import DBAPIError, OperationalError
-from sqlalchemy.orm import Session
 
+from bowebb_console.domain.errors import ShownError
 from bowebb_console.store.db.connect import Database
 
 
@@ -21,17 +22,25 @@ class SaveOutcome(enum.Enum):
     NOT_SAVED = "not_saved"
 
 
-class SaveUnknown(RuntimeError):
+class SaveUnknown(ShownError):
     """The connection dropped and the database could not be asked what happened."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "save.unknown",
+            "The connection to the database was lost and it is not known whether the change "
+            "was saved; it is still on screen — try again when the database answers.",
+        )
 
 
 def save_and_confirm(
-    db: Database, write: Callable[[Session], None], confirm: Callable[[Session], bool]
+    db: Database, write: Callable[[Connection], None], confirm: Callable[[Connection], bool]
 ) -> SaveOutcome:
+    """``write`` in one transaction (IMMEDIATE on SQLite); if the connection is lost on the
+    way, ``confirm`` on a fresh connection says whether the write is in the database."""
     try:
-        with db.session() as session:
-            write(session)
-            session.commit()
+        with db.transaction() as conn:
+            write(conn)
         return SaveOutcome.SAVED
     except DBAPIError as exc:
         # OperationalError covers a lost connection on every driver (not all of them mark
@@ -39,10 +48,7 @@ def save_and_confirm(
         if not (exc.connection_invalidated or isinstance(exc, OperationalError)):
             raise
     try:
-        with db.session() as session:
-            return SaveOutcome.SAVED if confirm(session) else SaveOutcome.NOT_SAVED
+        with db.transaction(write=False) as conn:
+            return SaveOutcome.SAVED if confirm(conn) else SaveOutcome.NOT_SAVED
     except DBAPIError:
-        raise SaveUnknown(
-            "The connection to the database was lost and it is not known whether the change "
-            "was saved; it is still on screen — try again when the database answers."
-        ) from None
+        raise SaveUnknown() from None

@@ -22,8 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bowebb_console.store.customers.card import CustomerCard
-from bowebb_console.store.customers.edit import ContactView
+from bowebb_console.services.customers import ContactView, CustomerCard
 from bowebb_console.ui.i18n import customer_status_text
 from bowebb_console.ui.kit.rows import Column, RowTableModel
 

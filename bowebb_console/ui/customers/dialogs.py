@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -21,37 +21,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bowebb_console.store.customers.edit import (
+from bowebb_console.services import customers
+from bowebb_console.services.customers import (
     ContactInput,
     ContactView,
     CustomerInput,
     CustomerView,
     InputErrors,
+    Saved,
+    SaveUnknown,
     StaleEdit,
     TrialInput,
 )
-from bowebb_console.store.db.saving import SaveUnknown
-from bowebb_console.ui.customers import forms, work
+from bowebb_console.ui.customers import forms
+from bowebb_console.ui.customers.errors import field_name, shown_text
 from bowebb_console.ui.i18n import customer_status_text
 from bowebb_console.ui.kit.context import AppContext
-
-FIELD_NAMES = {
-    "org_number": QT_TRANSLATE_NOOP("FieldNames", "organisation number"),
-    "name": QT_TRANSLATE_NOOP("FieldNames", "name"),
-    "company_name": QT_TRANSLATE_NOOP("FieldNames", "company name"),
-    "status": QT_TRANSLATE_NOOP("FieldNames", "status"),
-    "dpa_signed_on": QT_TRANSLATE_NOOP("FieldNames", "DPA signed"),
-    "trial_registered_on": QT_TRANSLATE_NOOP("FieldNames", "trial registered"),
-    "customer_since": QT_TRANSLATE_NOOP("FieldNames", "customer since"),
-    "email": QT_TRANSLATE_NOOP("FieldNames", "e-mail"),
-    "phone": QT_TRANSLATE_NOOP("FieldNames", "phone"),
-    "title": QT_TRANSLATE_NOOP("FieldNames", "role"),
-    "customer_id": QT_TRANSLATE_NOOP("FieldNames", "customer"),
-}
-
-
-def field_name(key: str) -> str:
-    return QCoreApplication.translate("FieldNames", FIELD_NAMES.get(key, key))
 
 
 class EditDialog(QDialog):
@@ -125,7 +110,7 @@ class EditDialog(QDialog):
 
     def run(self, fn: Any, *args: Any) -> None:
         self.ctx.runner.start(
-            fn, self.ctx.database, *args, on_result=self._done, on_error=self._failed
+            fn, self.ctx.database, *args, on_result=self._done, on_error=self._failed, owner=self
         )
 
     def _busy(self, busy: bool) -> None:
@@ -133,7 +118,7 @@ class EditDialog(QDialog):
         self.save_button.setEnabled(not busy)
         self.reload_button.setEnabled(not busy)
 
-    def _done(self, result: work.Saved) -> None:
+    def _done(self, result: Saved[Any]) -> None:
         self._busy(False)
         if result.ok:
             self.saved.emit(result.view)
@@ -152,25 +137,19 @@ class EditDialog(QDialog):
             for error in exc.errors:
                 key = self.STORE_FIELDS.get(error.field, error.field)
                 if key in self.form.messages:
-                    self.form.set_message(key, error.message)
+                    self.form.set_message(key, shown_text(error))
                 else:
-                    self.show_banner(error.message)
+                    self.show_banner(shown_text(error))
             self.fit()
         elif isinstance(exc, StaleEdit):
             self._stale(exc)
-        elif isinstance(exc, SaveUnknown):
-            self.show_banner(
-                self.tr(
-                    "The connection to the database was lost and it is not known whether your "
-                    "change was saved. It is still here: check the customer card when the "
-                    "database answers, then save again if needed."
-                )
-            )
+        elif isinstance(exc, SaveUnknown):  # a lost COMMIT that could not be checked
+            self.show_banner(shown_text(exc))
         else:
             self.show_banner(
-                self.tr(
-                    "Could not save (%1). Everything you typed is still here; try again."
-                ).replace("%1", type(exc).__name__)
+                self.tr("Could not save: %1 Everything you typed is still here.").replace(
+                    "%1", shown_text(exc)
+                )
             )
 
     def _stale(self, exc: StaleEdit) -> None:
@@ -208,7 +187,12 @@ class EditDialog(QDialog):
         fn, arg = self.reload_loaded()
         self._busy(True)
         self.ctx.runner.start(
-            fn, self.ctx.database, arg, on_result=self._reloaded, on_error=self._failed
+            fn,
+            self.ctx.database,
+            arg,
+            on_result=self._reloaded,
+            on_error=self._failed,
+            owner=self,
         )
 
     def _reloaded(self, current: Any) -> None:
@@ -276,12 +260,12 @@ class CustomerDialog(EditDialog):
 
     def start_save(self) -> None:
         if self.loaded is None:
-            self.run(work.save_new_customer, self.input())
+            self.run(customers.create_customer, self.input())
         else:
-            self.run(work.save_customer, self.loaded, self.input())
+            self.run(customers.update_customer, self.loaded, self.input())
 
     def reload_loaded(self) -> Any:
-        return work.reload_customer, self.loaded.id
+        return customers.get_customer, self.loaded.id
 
 
 class ContactDialog(EditDialog):
@@ -338,12 +322,12 @@ class ContactDialog(EditDialog):
 
     def start_save(self) -> None:
         if self.loaded is None:
-            self.run(work.save_new_contact, self.customer_id, self.input())
+            self.run(customers.add_contact, self.customer_id, self.input())
         else:
-            self.run(work.save_contact, self.loaded, self.input())
+            self.run(customers.update_contact, self.loaded, self.input())
 
     def reload_loaded(self) -> Any:
-        return work.reload_contact, self.loaded.id
+        return customers.get_contact, self.loaded.id
 
 
 class TrialDialog(EditDialog):
@@ -380,7 +364,7 @@ class TrialDialog(EditDialog):
         return TrialInput(self.org.text(), self.company.text(), contact)
 
     def start_save(self) -> None:
-        self.run(work.save_trial, self.input())
+        self.run(customers.register_trial, self.input())
 
     def reload_loaded(self) -> Any:  # a new record is never stale
         raise NotImplementedError

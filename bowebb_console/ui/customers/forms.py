@@ -1,8 +1,7 @@
 """Form building blocks for the lookup dialogs: fields with an inline message beside them,
-and the checks the UI makes itself (translated) before anything reaches the store.
+and the checks the UI makes itself (translated) before anything reaches the service.
 
-The store validates again and speaks English; its messages are shown as they are for the
-cases the UI does not know by kind (e.g. a malformed e-mail's exact fault).
+The service validates again; its refusals carry codes, shown translated (``errors.py``).
 """
 
 from __future__ import annotations
@@ -15,6 +14,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidg
 from bowebb_console.domain.contact_info import clean_name, normalise_email, normalise_phone
 from bowebb_console.domain.errors import ValidationError
 from bowebb_console.domain.orgnr import digits_for_search, luhn_valid, parse_orgnr
+from bowebb_console.ui.customers.errors import shown_text
 
 
 def check_org_number(text: str) -> str | None:
@@ -40,7 +40,7 @@ def check_org_number(text: str) -> str | None:
             return QCoreApplication.translate(
                 "FieldChecks", "The check digit is wrong: check the number for a typo."
             )
-        return exc.message
+        return shown_text(exc)
 
 
 def check_required_name(text: str, field: str) -> str | None:
@@ -51,7 +51,7 @@ def check_required_name(text: str, field: str) -> str | None:
     try:
         clean_name(text, field)
     except ValidationError as exc:
-        return exc.message
+        return shown_text(exc)
     return None
 
 
@@ -63,7 +63,7 @@ def check_email(text: str) -> str | None:
     try:
         normalise_email(text)
     except ValidationError as exc:
-        return exc.message
+        return shown_text(exc)
     return None
 
 
@@ -74,7 +74,7 @@ def check_phone(text: str) -> tuple[str | None, str | None]:
     try:
         return None, normalise_phone(text)
     except ValidationError as exc:
-        return exc.message, None
+        return shown_text(exc), None
 
 
 def parse_date(text: str) -> tuple[str | None, dt.date | None]:

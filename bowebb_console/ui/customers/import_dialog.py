@@ -9,7 +9,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -20,8 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bowebb_console.store.customers.csv_import import ImportFileError, ImportReport, RowError
-from bowebb_console.ui.customers import work
+from bowebb_console.services import customers
+from bowebb_console.services.customers import ImportFileError, ImportReport, RowError
+from bowebb_console.ui.customers.errors import row_reason, shown_text
 from bowebb_console.ui.kit.context import AppContext
 from bowebb_console.ui.kit.rows import Column, RowTableModel
 
@@ -40,7 +40,7 @@ class RowErrorsModel(RowTableModel[RowError]):
         Column(
             QT_TRANSLATE_NOOP("RowErrorsModel", "Column"), lambda r: r.column, lambda r: r.column
         ),
-        Column(QT_TRANSLATE_NOOP("RowErrorsModel", "Why"), lambda r: r.reason, lambda r: r.reason),
+        Column(QT_TRANSLATE_NOOP("RowErrorsModel", "Why"), row_reason, row_reason),
     )
 
 
@@ -102,12 +102,12 @@ class ImportDialog(QDialog):
         self.resize(720, 480)
 
     def choose_file(self) -> None:
-        picker = QFileDialog(self, self.tr("Choose a CSV file"))
-        picker.setNameFilter(self.tr("CSV files (*.csv);;All files (*)"))
-        picker.setFileMode(QFileDialog.FileMode.ExistingFile)
-        picker.fileSelected.connect(self.path.setText)
-        self.picker = picker
-        picker.open()
+        self.ctx.prompts.ask_path(
+            self.tr("Choose a CSV file"),
+            lambda path: self.path.setText(str(path)),
+            save=False,
+            name_filter=self.tr("CSV files (*.csv);;All files (*)"),
+        )
 
     def _path_changed(self) -> None:
         self.checked_path = None
@@ -134,9 +134,11 @@ class ImportDialog(QDialog):
         self.summary.setText(self.tr("Checking…"))
         self._busy(True)
         self.ctx.runner.start(
-            work.import_dry_run,
+            customers.import_file,
             self.ctx.database,
             path,
+            dry_run=True,
+            owner=self,
             on_result=lambda report: self._checked(path, report),
             on_error=self._failed,
         )
@@ -178,9 +180,10 @@ class ImportDialog(QDialog):
         self.summary.setText(self.tr("Importing…"))
         self._busy(True)
         self.ctx.runner.start(
-            work.import_apply,
+            customers.import_file,
             self.ctx.database,
             path,
+            owner=self,
             on_result=self._applied,
             on_error=self._failed,
         )
@@ -196,10 +199,10 @@ class ImportDialog(QDialog):
         self.checked_path = None
         self._busy(False)
         if isinstance(exc, ImportFileError):
-            text = self.tr("The file cannot be read: %1").replace("%1", str(exc))
+            text = self.tr("The file cannot be read: %1").replace("%1", shown_text(exc))
         else:
             text = self.tr(
-                "The import failed (%1). Nothing was imported unless a check shows otherwise: "
+                "The import failed: %1 Nothing was imported unless a check shows otherwise: "
                 "run the dry run again."
-            ).replace("%1", type(exc).__name__)
+            ).replace("%1", shown_text(exc))
         self.summary.setText(text)

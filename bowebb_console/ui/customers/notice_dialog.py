@@ -3,7 +3,7 @@
 The policy allows contact details to be used only for notices about major news and service
 disruptions, so this is the only bulk export of addresses and it is recorded (who, when, how
 many, why). The file is written under a temporary name and renamed only after the record is
-committed (``store.notices.write_notice_file``).
+committed (``services.customers.export_notices``).
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -25,7 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from bowebb_console.domain.errors import ValidationError
-from bowebb_console.ui.customers import work
+from bowebb_console.services import customers
+from bowebb_console.ui.customers.errors import shown_text
 from bowebb_console.ui.kit.context import AppContext
 
 
@@ -88,13 +88,17 @@ class NoticeExportDialog(QDialog):
         self.setMinimumWidth(680)
 
     def choose_file(self) -> None:
-        picker = QFileDialog(self, self.tr("Save the recipients as"))
-        picker.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        picker.setNameFilter(self.tr("CSV files (*.csv)"))
-        picker.setDefaultSuffix("csv")
-        picker.fileSelected.connect(self.path.setText)
-        self.picker = picker
-        picker.open()
+        self.ctx.prompts.ask_path(
+            self.tr("Save the recipients as"),
+            self._chosen,
+            save=True,
+            name_filter=self.tr("CSV files (*.csv)"),
+            suggested="notice-recipients.csv",
+        )
+
+    def _chosen(self, path: Path) -> None:
+        # The picker no longer adds the suffix itself (Prompts.ask_path has no such option).
+        self.path.setText(str(path if path.suffix else path.with_suffix(".csv")))
 
     def _say(self, label: QLabel, text: str | None) -> None:
         label.setText(text or "")
@@ -124,11 +128,12 @@ class NoticeExportDialog(QDialog):
         self.result_label.setText(self.tr("Exporting…"))
         local_user = self.ctx.identity.user if self.ctx.is_sqlite else None
         self.ctx.runner.start(
-            work.export_notices,
+            customers.export_notices,
             self.ctx.database,
             target,
-            reason,
-            local_user,
+            reason=reason,
+            local_user=local_user,
+            owner=self,
             on_result=lambda count: self._done(target, count),
             on_error=self._failed,
         )
@@ -147,15 +152,15 @@ class NoticeExportDialog(QDialog):
         self.busy = False
         self.export_button.setEnabled(True)
         if isinstance(exc, ValidationError) and exc.field == "reason":
-            self._say(self.reason_message, exc.message)
+            self._say(self.reason_message, shown_text(exc))
             self.result_label.clear()
             return
         if isinstance(exc, OSError):
             text = self.tr("The file could not be written (%1). Nothing was exported.").replace(
-                "%1", exc.strerror or type(exc).__name__
+                "%1", exc.strerror or self.tr("the system gave no reason")
             )
         else:
-            text = self.tr("The export failed (%1). No file was written.").replace(
-                "%1", type(exc).__name__
+            text = self.tr("The export failed: %1 No file was written.").replace(
+                "%1", shown_text(exc)
             )
         self.result_label.setText(text)

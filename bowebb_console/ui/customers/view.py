@@ -27,10 +27,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bowebb_console.store.customers.card import CustomerCard
-from bowebb_console.store.customers.edit import ContactView, StaleEdit
-from bowebb_console.ui.customers import work
+from bowebb_console.services import customers
+from bowebb_console.services.customers import (
+    ContactView,
+    CustomerCard,
+    CustomerView,
+    ResultRow,
+    Saved,
+    StaleEdit,
+)
 from bowebb_console.ui.customers.card import CustomerCardView
+from bowebb_console.ui.customers.errors import shown_text
 from bowebb_console.ui.customers.results import ResultsModel
 from bowebb_console.ui.kit.context import AppContext
 
@@ -46,12 +53,12 @@ class LookupView(QWidget):
         ctx: AppContext,
         parent: QWidget | None = None,
         *,
-        search_fn: Any = work.search,
+        search_fn: Any = customers.lookup,
         debounce_ms: int = DEBOUNCE_MS,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self._search_fn = search_fn  # the store's search; tests hand in a slow one
+        self._search_fn = search_fn  # the service's lookup; tests hand in a slow one
         self.loading = False
         self._in_flight = 0
         self._open_when_found = False  # Enter was pressed before the results came
@@ -182,7 +189,7 @@ class LookupView(QWidget):
             on_finished=self._search_done,
         )
 
-    def _found(self, result: tuple[str, list[work.ResultRow]]) -> None:
+    def _found(self, result: tuple[str, list[ResultRow]]) -> None:
         query, rows = result
         if query != self.search.text():
             return  # typed on since: the newer query's results are on their way
@@ -205,9 +212,7 @@ class LookupView(QWidget):
         self._open_when_found = False
         self.count_label.clear()
         self.error_label.setText(
-            self.tr("The search failed (%1). Check the connection and type again.").replace(
-                "%1", type(exc).__name__
-            )
+            self.tr("The search failed: %1 Type again to retry.").replace("%1", shown_text(exc))
         )
         self.error_label.show()
 
@@ -266,7 +271,7 @@ class LookupView(QWidget):
 
     def open_card(self, customer_id: int) -> None:
         self.ctx.runner.start(
-            work.card,
+            customers.load_customer_card,
             self.ctx.database,
             customer_id,
             tag=self.CARD_TAG,
@@ -287,9 +292,9 @@ class LookupView(QWidget):
 
     def _card_failed(self, exc: BaseException) -> None:
         self.card_hint.setText(
-            self.tr(
-                "The customer card could not be loaded (%1). Press Enter to try again."
-            ).replace("%1", type(exc).__name__)
+            self.tr("The customer card could not be loaded: %1 Press Enter to try again.").replace(
+                "%1", shown_text(exc)
+            )
         )
         self.card_stack.setCurrentWidget(self.card_hint)
 
@@ -355,16 +360,16 @@ class LookupView(QWidget):
             ok_text=self.tr("Convert"),
         )
 
-    def _convert(self, loaded: Any) -> None:
+    def _convert(self, loaded: CustomerView) -> None:
         self.ctx.runner.start(
-            work.convert,
+            customers.convert_trial,
             self.ctx.database,
             loaded,
             on_result=lambda saved: self._converted(saved, loaded.id),
             on_error=self._convert_failed,
         )
 
-    def _converted(self, saved: work.Saved, customer_id: int) -> None:
+    def _converted(self, saved: Saved[CustomerView], customer_id: int) -> None:
         if not saved.ok:
             self.ctx.prompts.show_error(
                 self.tr("Not converted"),
@@ -379,9 +384,7 @@ class LookupView(QWidget):
                 "The card now shows what is saved; check it and try again."
             )
         else:
-            text = self.tr("The trial could not be converted (%1).").replace(
-                "%1", type(exc).__name__
-            )
+            text = self.tr("The trial could not be converted: %1").replace("%1", shown_text(exc))
         self.ctx.prompts.show_error(self.tr("Not converted"), text)
         card = self.current_card
         if card is not None:

@@ -33,11 +33,8 @@ def engine(any_db_url: str) -> Iterator[Engine]:
 
 def run(engine: Engine, content: str | bytes, dry_run: bool = False):  # type: ignore[no-untyped-def]
     data = content.encode() if isinstance(content, str) else content
-    with Session(engine) as session, session.begin():
-        report = import_csv(session, data, dry_run=dry_run)
-        if not report.applied:
-            session.rollback()
-    return report
+    with engine.begin() as conn:
+        return import_csv(conn, data, dry_run=dry_run)
 
 
 def counts(engine: Engine) -> tuple[int, int]:
@@ -98,6 +95,13 @@ def test_dry_run_reports_every_bad_row_and_changes_nothing(engine: Engine) -> No
     assert "duplicate org number 556680-9827" in reasons[(4, "org_number")]
     assert "than line 3" in reasons[(4, "org_number")]
     assert str(report.errors[0]).startswith("line 2, org_number: ")
+    codes = {(e.line, e.column): (e.code, dict(e.params)) for e in report.errors}
+    assert codes[(2, "org_number")] == ("orgnr.check_digit", {})
+    assert codes[(3, "email")] == ("email.missing", {})
+    assert codes[(4, "org_number")] == (
+        "import.duplicate_org_name",
+        {"org_number": "556680-9827", "line": "3"},
+    )
     assert counts(engine) == (0, 0)
 
 
@@ -113,6 +117,10 @@ def test_all_or_nothing(engine: Engine) -> None:
     report = run(engine, content)
     assert [(e.line, e.column) for e in report.errors] == [(5, "email")]
     assert "duplicate e-mail" in report.errors[0].reason
+    assert (report.errors[0].code, report.errors[0].params) == (
+        "import.duplicate_email",
+        {"line": "3"},
+    )
     assert counts(engine) == (0, 0)
 
 
@@ -130,8 +138,9 @@ def test_quoted_fields_with_delimiters(engine: Engine) -> None:
 
 
 def test_unreadable_files() -> None:
-    with pytest.raises(ImportFileError, match="not UTF-8"):
+    with pytest.raises(ImportFileError, match="not UTF-8") as caught:
         read_rows("org_number;company_name\n5566809827;Åkesson\n".encode("cp1252"))
+    assert (caught.value.code, caught.value.params) == ("import.not_utf8", {"byte": "36"})
     with pytest.raises(ImportFileError, match="unknown column 'orgnr'"):
         read_rows(b"orgnr,company_name,contact_name,email\n")
     with pytest.raises(ImportFileError, match="required column 'email'"):

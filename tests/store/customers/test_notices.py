@@ -43,16 +43,16 @@ def test_export_writes_current_customers_once_and_records_it(any_db_url: str) ->
     engine = make_engine(any_db_url)
     fill(engine)
     out = io.StringIO()
-    with Session(engine) as s, s.begin():
+    with engine.begin() as conn:
         n = export_notice_recipients(
-            s, out, reason="Driftstörning 2026-11-26: e-post", local_user="agent1"
+            conn, out, reason="Driftstörning 2026-11-26: e-post", local_user="agent1"
         )
     rows = list(csv.reader(io.StringIO(out.getvalue())))
     assert rows[0] == ["email", "contact_name", "company_name"]
     emails = [r[0] for r in rows[1:]]
     assert n == 3 and sorted(emails) == ["a@active.se", "b@active.se", "t@trial.se"]
-    with Session(engine) as s:
-        (record,) = list_notice_exports(s)
+    with engine.connect() as conn:
+        (record,) = list_notice_exports(conn)
     assert record.recipient_count == 3 and record.reason.startswith("Driftstörning")
     assert record.exported_at is not None
     expected_actor = "agent1" if engine.dialect.name == "sqlite" else "root"
@@ -62,9 +62,10 @@ def test_export_writes_current_customers_once_and_records_it(any_db_url: str) ->
 
 def test_a_reason_is_required(any_db_url: str) -> None:
     engine = make_engine(any_db_url)
-    with Session(engine) as s, pytest.raises(ValidationError) as caught:
-        export_notice_recipients(s, io.StringIO(), reason="  ", local_user="agent1")
+    with engine.begin() as conn, pytest.raises(ValidationError) as caught:
+        export_notice_recipients(conn, io.StringIO(), reason="  ", local_user="agent1")
     assert caught.value.field == "reason"
+    assert caught.value.code == "notices.reason_missing"
     engine.dispose()
 
 
@@ -76,17 +77,17 @@ def test_postgres_records_session_user_and_forbids_rewrites(pg_db) -> None:  # t
         users.add_user(conn, name, "agent", "correct horse battery")
     fill(admin)
     agent = make_engine(pg_db.url_for(name, "correct horse battery"))
-    with Session(agent) as s, s.begin():
-        export_notice_recipients(s, io.StringIO(), reason="Avbrott", local_user="someone-else")
+    with agent.begin() as conn:
+        export_notice_recipients(conn, io.StringIO(), reason="Avbrott", local_user="someone-else")
         # A client sending its own actor and time is overruled by the server.
-        s.execute(
+        conn.execute(
             text(
                 "INSERT INTO notice_export (actor, exported_at, recipient_count, reason) "
                 "VALUES ('ceo', '2000-01-01', 1, 'forged')"
             )
         )
-    with Session(agent) as s:
-        records = list_notice_exports(s)
+    with agent.connect() as conn:
+        records = list_notice_exports(conn)
     assert {r.actor for r in records} == {name}
     assert all(r.exported_at.year > 2000 for r in records)
     for statement in ("UPDATE notice_export SET reason = 'x'", "DELETE FROM notice_export"):
@@ -94,25 +95,3 @@ def test_postgres_records_session_user_and_forbids_rewrites(pg_db) -> None:  # t
             conn.execute(text(statement))
     agent.dispose()
     admin.dispose()
-
-
-def test_write_notice_file_renames_into_place_only_after_the_record(
-    any_db_url: str, tmp_path
-) -> None:  # type: ignore[no-untyped-def]
-    from bowebb_console.store.customers.notices import write_notice_file
-    from bowebb_console.store.db.connect import open_database
-
-    db, _ = open_database(any_db_url)
-    fill(db.engine)
-    target = tmp_path / "out" / "notice.csv"
-    target.parent.mkdir()
-    with pytest.raises(ValidationError):  # refused: no record, no file, no leftover
-        write_notice_file(db, target, reason=" ", local_user="agent1")
-    assert list(target.parent.iterdir()) == []
-    assert write_notice_file(db, target, reason="Avbrott", local_user="agent1") == 3
-    assert [p.name for p in target.parent.iterdir()] == ["notice.csv"]
-    rows = list(csv.reader(io.StringIO(target.read_text(encoding="utf-8-sig"))))
-    assert rows[0] == ["email", "contact_name", "company_name"] and len(rows) == 4
-    with Session(db.engine) as s:
-        assert [r.recipient_count for r in list_notice_exports(s)] == [3]
-    db.dispose()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
-from bowebb_console.store.customers.notices import list_notice_exports
+from bowebb_console.services import customers
 from bowebb_console.store.db import users
 from bowebb_console.store.db.engine import make_engine
 from bowebb_console.store.db.setup import init_database
@@ -63,6 +63,5 @@ def test_an_agent_creates_finds_edits_and_exports(qtbot, make_ctx, pg_db, tmp_pa
     click(export.export_button)
     qtbot.waitUntil(lambda: not export.busy)
     assert export.exported == 1 and target.exists()
-    with ctx.database.session() as s:
-        records = list_notice_exports(s)
+    records = customers.list_notice_exports(ctx.database)
     assert [(r.actor, r.recipient_count) for r in records] == [(name, 1)]

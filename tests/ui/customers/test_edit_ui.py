@@ -9,13 +9,9 @@ import datetime as dt
 from PySide6.QtCore import Qt
 from sqlalchemy import event, func, select, text
 
-from bowebb_console.store.customers.edit import (
-    ContactInput,
-    CustomerInput,
-    create_customer,
-    get_customer,
-    update_customer,
-)
+from bowebb_console.services import customers
+from bowebb_console.services.customers import ContactInput, CustomerInput, TrialInput
+from bowebb_console.services.database import Database
 from bowebb_console.store.db.engine import make_engine
 from bowebb_console.store.models import Contact, Customer
 from bowebb_console.ui.customers.dialogs import ContactDialog, CustomerDialog, TrialDialog
@@ -74,9 +70,7 @@ def test_create_with_a_bad_org_number_shows_why_and_saves_nothing(
 
 def test_duplicate_org_number_is_said_beside_the_field(qtbot, make_ctx, any_db_url) -> None:  # type: ignore[no-untyped-def]
     ctx = make_ctx(any_db_url)
-    with ctx.database.session() as s:
-        create_customer(s, CustomerInput(GOOD_ORG, "Först AB"))
-        s.commit()
+    customers.create_customer(ctx.database, CustomerInput(GOOD_ORG, "Först AB"))
     dialog = CustomerDialog(ctx)
     qtbot.addWidget(dialog)
     dialog.open()
@@ -109,20 +103,14 @@ def test_edit_conflict_with_two_sessions_keeps_the_typed_input(
 ) -> None:  # type: ignore[no-untyped-def]
     language("en")
     ctx = make_ctx(any_db_url)
-    with ctx.database.session() as s:
-        loaded = create_customer(s, CustomerInput(GOOD_ORG, "Bo Webb AB"))
-        s.commit()
+    loaded = customers.create_customer(ctx.database, CustomerInput(GOOD_ORG, "Bo Webb AB")).view
     dialog = CustomerDialog(ctx, loaded)  # agent 1 opens the company
     qtbot.addWidget(dialog)
     dialog.open()
     _fill(qtbot, dialog.name, "BoWebb Sverige AB")
     _fill(qtbot, dialog.dpa, "2026-01-15")
-    other = make_engine(any_db_url)  # agent 2, another connection, saves first
-    from sqlalchemy.orm import Session
-
-    with Session(other) as s2:
-        update_customer(s2, loaded, CustomerInput(GOOD_ORG, "BackOffice Webbtjänster AB"))
-        s2.commit()
+    other = Database(make_engine(any_db_url))  # agent 2, another connection, saves first
+    customers.update_customer(other, loaded, CustomerInput(GOOD_ORG, "BackOffice Webbtjänster AB"))
     other.dispose()
 
     _click(qtbot, dialog.save_button)
@@ -133,8 +121,8 @@ def test_edit_conflict_with_two_sessions_keeps_the_typed_input(
     assert dialog.name.text() == "BoWebb Sverige AB"  # the typed input is kept
     assert dialog.dpa.text() == "2026-01-15"
     assert dialog.form.hints["name"].text() == "Now saved: BackOffice Webbtjänster AB"
-    with ctx.database.session() as s:
-        assert get_customer(s, loaded.id).name == "BackOffice Webbtjänster AB"  # not overwritten
+    saved = customers.get_customer(ctx.database, loaded.id)
+    assert saved.name == "BackOffice Webbtjänster AB"  # not overwritten
 
     assert dialog.reload_button.isVisible()
     _click(qtbot, dialog.reload_button)
@@ -142,32 +130,27 @@ def test_edit_conflict_with_two_sessions_keeps_the_typed_input(
     assert dialog.name.text() == "BoWebb Sverige AB"
     _click(qtbot, dialog.save_button)
     qtbot.waitUntil(lambda: not dialog.isVisible())
-    with ctx.database.session() as s:
-        saved = get_customer(s, loaded.id)
+    saved = customers.get_customer(ctx.database, loaded.id)
     assert saved.name == "BoWebb Sverige AB"
     assert saved.dpa_signed_on == dt.date(2026, 1, 15)
     assert saved.version == loaded.version + 2
 
 
 def test_contact_edit_conflict_and_phone_to_e164(qtbot, make_ctx, any_db_url) -> None:  # type: ignore[no-untyped-def]
-    from bowebb_console.store.customers.edit import list_contacts, update_contact
-
     ctx = make_ctx(any_db_url)
-    with ctx.database.session() as s:
-        customer = create_customer(
-            s, CustomerInput(GOOD_ORG, "Bo Webb AB"), [ContactInput("Anna Ek", "anna@bowebb.se")]
-        )
-        s.commit()
-        contact = list_contacts(s, customer.id)[0]
+    customer = customers.create_customer(
+        ctx.database,
+        CustomerInput(GOOD_ORG, "Bo Webb AB"),
+        [ContactInput("Anna Ek", "anna@bowebb.se")],
+    ).view
+    contact = customers.load_customer_card(ctx.database, customer.id).contacts[0]
     dialog = ContactDialog(ctx, customer.id, contact)
     qtbot.addWidget(dialog)
     dialog.open()
     _fill(qtbot, dialog.phone, "070-123 45 67")
     dialog.phone.editingFinished.emit()
     assert dialog.form.hints["phone"].text() == "Saved as +46701234567"
-    with ctx.database.session() as s:
-        update_contact(s, contact, ContactInput("Anna Ek", "anna.ek@bowebb.se"))
-        s.commit()
+    customers.update_contact(ctx.database, contact, ContactInput("Anna Ek", "anna.ek@bowebb.se"))
     _click(qtbot, dialog.save_button)
     qtbot.waitUntil(lambda: not dialog.saving)
     assert "changed: e-mail" in dialog.banner.text()
@@ -176,8 +159,7 @@ def test_contact_edit_conflict_and_phone_to_e164(qtbot, make_ctx, any_db_url) ->
     qtbot.waitUntil(lambda: not dialog.saving and not dialog.reload_button.isVisible())
     _click(qtbot, dialog.save_button)
     qtbot.waitUntil(lambda: not dialog.isVisible())
-    with ctx.database.session() as s:
-        saved = list_contacts(s, customer.id)[0]
+    saved = customers.load_customer_card(ctx.database, customer.id).contacts[0]
     # Re-applying writes the whole form as the user sees it.
     assert (saved.email, saved.phone) == ("anna@bowebb.se", "+46701234567")
 
@@ -255,9 +237,7 @@ def test_add_a_contact_from_the_card(qtbot, make_ctx, sqlite_url) -> None:  # ty
 
     init_database(sqlite_url)
     ctx = make_ctx(sqlite_url)
-    with ctx.database.session() as s:
-        customer = create_customer(s, CustomerInput(GOOD_ORG, "Bo Webb AB"))
-        s.commit()
+    customer = customers.create_customer(ctx.database, CustomerInput(GOOD_ORG, "Bo Webb AB")).view
     view = open_view(qtbot, ctx)
     view.open_card(customer.id)
     wait_card(qtbot, view, "Bo Webb AB")
@@ -283,22 +263,20 @@ def test_add_a_contact_from_the_card(qtbot, make_ctx, sqlite_url) -> None:  # ty
 def test_converting_a_trial_someone_else_changed_is_refused(
     qtbot, make_ctx, sqlite_url, prompts
 ) -> None:  # type: ignore[no-untyped-def]
-    from bowebb_console.store.customers.edit import TrialInput, register_trial
     from bowebb_console.store.db.setup import init_database
 
     init_database(sqlite_url)
     ctx = make_ctx(sqlite_url)
-    with ctx.database.session() as s:
-        trial = register_trial(
-            s, TrialInput(GOOD_ORG, "Provar AB", ContactInput("Per", "per@provar.se"))
-        )
-        s.commit()
+    trial = customers.register_trial(
+        ctx.database, TrialInput(GOOD_ORG, "Provar AB", ContactInput("Per", "per@provar.se"))
+    ).view
     view = open_view(qtbot, ctx)
     view.open_card(trial.id)
     wait_card(qtbot, view, "Provar AB")
-    with ctx.database.session() as s:  # another agent renames it meanwhile
-        update_customer(s, trial, CustomerInput(GOOD_ORG, "Provar Sverige AB", "trial"))
-        s.commit()
+    # another agent renames it meanwhile
+    customers.update_customer(
+        ctx.database, trial, CustomerInput(GOOD_ORG, "Provar Sverige AB", "trial")
+    )
     _click(qtbot, view.card_view.convert_button)
     qtbot.waitUntil(lambda: any(p.kind == "error" for p in prompts.shown))
     assert "Someone else changed this customer" in prompts.texts("error")[0]
@@ -314,16 +292,14 @@ def test_the_conflict_message_in_swedish_names_the_field(
     language("sv")
     init_database(sqlite_url)
     ctx = make_ctx(sqlite_url)
-    with ctx.database.session() as s:
-        loaded = create_customer(s, CustomerInput(GOOD_ORG, "Bo Webb AB", "trial"))
-        s.commit()
+    loaded = customers.create_customer(
+        ctx.database, CustomerInput(GOOD_ORG, "Bo Webb AB", "trial")
+    ).view
     dialog = CustomerDialog(ctx, loaded)
     qtbot.addWidget(dialog)
     dialog.open()
     _fill(qtbot, dialog.name, "Mitt namn AB")
-    with ctx.database.session() as s:
-        update_customer(s, loaded, CustomerInput(GOOD_ORG, "Bo Webb AB", "active"))
-        s.commit()
+    customers.update_customer(ctx.database, loaded, CustomerInput(GOOD_ORG, "Bo Webb AB", "active"))
     _click(qtbot, dialog.save_button)
     qtbot.waitUntil(lambda: not dialog.saving)
     assert "(ändrat: status, kund sedan)" in dialog.banner.text()

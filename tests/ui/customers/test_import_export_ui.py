@@ -8,7 +8,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from sqlalchemy import func, select
 
-from bowebb_console.store.customers.notices import list_notice_exports
+from bowebb_console.services import customers
+from bowebb_console.services.customers import ContactInput, CustomerInput
 from bowebb_console.store.models import Contact, Customer
 from bowebb_console.ui.customers.import_dialog import ImportDialog
 from bowebb_console.ui.customers.notice_dialog import NoticeExportDialog
@@ -115,22 +116,18 @@ def test_unreadable_file_is_said(qtbot, make_ctx, sqlite_url, tmp_path: Path) ->
 def test_notice_export_needs_a_reason_writes_the_csv_and_records_it(
     qtbot, make_ctx, any_db_url, tmp_path: Path, language
 ) -> None:  # type: ignore[no-untyped-def]
-    from bowebb_console.store.customers.edit import ContactInput, CustomerInput, create_customer
-
     language("en")
     ctx = make_ctx(any_db_url)
-    with ctx.database.session() as s:
-        create_customer(
-            s,
-            CustomerInput("556680-9827", "BoWebb AB"),
-            [ContactInput("Anna Ek", "anna@bowebb.se"), ContactInput("Bo Ek", "bo@bowebb.se")],
-        )
-        create_customer(
-            s,
-            CustomerInput("5560160680", "Avslutad AB", status="terminated"),
-            [ContactInput("Cecilia Slut", "c@avslutad.se")],
-        )
-        s.commit()
+    customers.create_customer(
+        ctx.database,
+        CustomerInput("556680-9827", "BoWebb AB"),
+        [ContactInput("Anna Ek", "anna@bowebb.se"), ContactInput("Bo Ek", "bo@bowebb.se")],
+    )
+    customers.create_customer(
+        ctx.database,
+        CustomerInput("5560160680", "Avslutad AB", status="terminated"),
+        [ContactInput("Cecilia Slut", "c@avslutad.se")],
+    )
     view = open_view(qtbot, ctx)
     dialog = _dialog(qtbot, view, view.export_button, NoticeExportDialog)
     target = tmp_path / "notice.csv"
@@ -147,8 +144,7 @@ def test_notice_export_needs_a_reason_writes_the_csv_and_records_it(
     assert lines[0] == "email,contact_name,company_name"
     assert sorted(lines[1:]) == ["anna@bowebb.se,Anna Ek,BoWebb AB", "bo@bowebb.se,Bo Ek,BoWebb AB"]
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")] == []
-    with ctx.database.session() as s:
-        records = list_notice_exports(s)
+    records = customers.list_notice_exports(ctx.database)
     assert len(records) == 1
     assert records[0].recipient_count == 2
     assert records[0].reason == "Driftstörning 2026-11-26: e-post försenad"
@@ -177,20 +173,41 @@ def test_a_failed_record_leaves_no_file(qtbot, make_ctx, sqlite_url, tmp_path: P
     assert not any(p.name.endswith(".part") for p in tmp_path.iterdir())
 
 
-def test_choose_opens_a_file_picker_without_blocking(
-    qtbot, make_ctx, sqlite_url, tmp_path: Path
+def test_choose_asks_for_the_file_through_the_prompts(
+    qtbot, make_ctx, sqlite_url, tmp_path: Path, prompts
 ) -> None:  # type: ignore[no-untyped-def]
     from bowebb_console.store.db.setup import init_database
 
     init_database(sqlite_url)
-    dialog = ImportDialog(make_ctx(sqlite_url))
+    ctx = make_ctx(sqlite_url)
+    chosen = tmp_path / "customers.csv"
+    prompts.paths.extend([chosen, tmp_path / "recipients"])
+    dialog = ImportDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.open()
+    _click(qtbot, dialog.choose_button)
+    assert dialog.path.text() == str(chosen)
+    export = NoticeExportDialog(ctx)
+    qtbot.addWidget(export)
+    export.open()
+    _click(qtbot, export.choose_button)
+    assert export.path.text() == str(tmp_path / "recipients.csv")  # the suffix is added
+    assert [p.kind for p in prompts.shown] == ["path", "path"]
+
+
+def test_the_qt_picker_does_not_block(qtbot, make_ctx, sqlite_url, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from bowebb_console.store.db.setup import init_database
+    from bowebb_console.ui.kit.prompts import QtPrompts
+
+    init_database(sqlite_url)
+    ctx = make_ctx(sqlite_url)
+    ctx.prompts = qt = QtPrompts()
+    dialog = NoticeExportDialog(ctx)
     qtbot.addWidget(dialog)
     dialog.open()
     _click(qtbot, dialog.choose_button)  # returns at once: the picker is window-modal
-    picker = dialog.picker
-    assert picker.isVisible()
-    chosen = tmp_path / "customers.csv"
-    chosen.write_text(GOOD, encoding="utf-8")
-    picker.fileSelected.emit(str(chosen))
-    picker.reject()
-    assert dialog.path.text() == str(chosen)
+    picker = qt.file_dialog
+    assert picker is not None and picker.isVisible()
+    picker.selectFile(str(tmp_path / "notice.csv"))
+    picker.accept()
+    qtbot.waitUntil(lambda: dialog.path.text() == str(tmp_path / "notice.csv"))

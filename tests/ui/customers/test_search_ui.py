@@ -8,8 +8,8 @@ import time
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
+from bowebb_console.services import customers
 from bowebb_console.store.models import Contact, Customer
-from bowebb_console.ui.customers import work
 from bowebb_console.ui.customers.results import ResultsModel
 from bowebb_console.ui.main_window import MainWindow
 
@@ -89,7 +89,7 @@ def test_a_stale_slow_result_never_repaints_over_a_newer_one(qtbot, make_ctx, de
     def slow_search(db, text):  # type: ignore[no-untyped-def]
         if text == "ab":  # the older query answers last
             release.wait(10)
-        return work.search(db, text)
+        return customers.lookup(db, text)
 
     view = open_view(qtbot, make_ctx(demo_url), search_fn=slow_search, debounce_ms=0)
     view.search.setFocus()
@@ -111,7 +111,7 @@ def test_typing_is_debounced(qtbot, make_ctx, demo_url) -> None:  # type: ignore
 
     def counting(db, text):  # type: ignore[no-untyped-def]
         calls.append(text)
-        return work.search(db, text)
+        return customers.lookup(db, text)
 
     view = open_view(qtbot, make_ctx(demo_url), search_fn=counting)
     calls.clear()
