@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="sv_SE">
 <context>
     <name>AboutDialog</name>
@@ -23,7 +24,7 @@
         <translation>Personuppgiftsansvarig för behandlingarna nedan: BackOffice Webbtjänster Sweden AB (556680-9827).</translation>
     </message>
     <message>
-        <source>The console's own record of processing</source>
+        <source>The console&apos;s own record of processing</source>
         <translation>Konsolens egna personuppgiftsbehandlingar</translation>
     </message>
     <message>
@@ -110,11 +111,11 @@
         <translation>Begäran om radering och intyg om radering</translation>
     </message>
     <message>
-        <source>Requester's name and contact details; the certificate holds no personal data</source>
+        <source>Requester&apos;s name and contact details; the certificate holds no personal data</source>
         <translation>Den registrerades namn och kontaktuppgifter; intyget innehåller inga personuppgifter</translation>
     </message>
     <message>
-        <source>Handling the data subject's right to erasure (Art. 17)</source>
+        <source>Handling the data subject&apos;s right to erasure (Art. 17)</source>
         <translation>Hantera den registrerades rätt till radering (art. 17)</translation>
     </message>
     <message>
@@ -155,7 +156,7 @@
     <message>
         <source>Something went wrong inside the console. What you were doing may not have finished; nothing is reported as saved that was not saved.
 
-If it happens again, send the log file to the console's maintainers.</source>
+If it happens again, send the log file to the console&apos;s maintainers.</source>
         <translation>Något gick fel i konsolen. Det du höll på med kanske inte slutfördes; inget visas som sparat som inte har sparats.
 
 Om det händer igen, skicka loggfilen till dem som förvaltar konsolen.</translation>
@@ -223,7 +224,7 @@ Om det händer igen, skicka loggfilen till dem som förvaltar konsolen.</transla
         <translation>Anslutningen bröts när du sparade och det gick inte att kontrollera om det sparades. Läs in på nytt för att se vad databasen innehåller.</translation>
     </message>
     <message>
-        <source>Something went wrong inside the console; nothing was reported as saved that was not. If it happens again, send the log file to the console's maintainers.</source>
+        <source>Something went wrong inside the console; nothing was reported as saved that was not. If it happens again, send the log file to the console&apos;s maintainers.</source>
         <translation>Något gick fel i konsolen; inget har visats som sparat som inte sparades. Om det händer igen, skicka loggfilen till konsolens förvaltare.</translation>
     </message>
     <message>
@@ -658,7 +659,7 @@ Om det händer igen, skicka loggfilen till dem som förvaltar konsolen.</transla
         <translation>Tom: den inbyggda databasen på den här datorn</translation>
     </message>
     <message>
-        <source>For the team's shared database, e.g. postgresql://anna@db.example.se/bowebb. Never put the password in the URL: it is kept in the system keyring.</source>
+        <source>For the team&apos;s shared database, e.g. postgresql://anna@db.example.se/bowebb. Never put the password in the URL: it is kept in the system keyring.</source>
         <translation>För teamets gemensamma databas, t.ex. postgresql://anna@db.example.se/bowebb. Skriv aldrig lösenordet i URL:en: det sparas i systemets nyckelring.</translation>
     </message>
     <message>
@@ -884,7 +885,7 @@ Om det händer igen, skicka loggfilen till dem som förvaltar konsolen.</transla
         <translation>länken till föregående händelse är bruten</translation>
     </message>
     <message>
-        <source>an event's details no longer match what was logged</source>
+        <source>an event&apos;s details no longer match what was logged</source>
         <translation>en händelses uppgifter stämmer inte längre med det som loggades</translation>
     </message>
     <message>
