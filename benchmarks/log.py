@@ -23,6 +23,7 @@ from pathlib import Path
 from sqlalchemy import Engine, text
 
 from bowebb_console.domain import hashchain as hc
+from bowebb_console.store.db.connect import Database
 from bowebb_console.store.db.engine import make_engine
 from bowebb_console.store.db.setup import init_database
 from bowebb_console.store.log.chain import append_event
@@ -91,10 +92,10 @@ def load_postgres(engine: Engine, n: int) -> None:
 
 
 def _writer(url: str, count: int) -> None:
-    engine = make_engine(url)
+    db = Database(make_engine(url))
     for i in range(count):
-        append_event(engine, "note_added", str(uuid.uuid4()), {"note": f"concurrent {i}"})
-    engine.dispose()
+        append_event(db, "note_added", str(uuid.uuid4()), {"note": f"concurrent {i}"})
+    db.dispose()
 
 
 def concurrent_rate(url: str, procs: int = 8, each: int = 500) -> float:
@@ -112,17 +113,18 @@ def concurrent_rate(url: str, procs: int = 8, each: int = 500) -> float:
 
 def measure(name: str, engine: Engine, events: int, inserts: int) -> None:
     loader = load_postgres if engine.dialect.name == "postgresql" else load_sqlite
+    db = Database(engine)
     t = time.perf_counter()
     loader(engine, events)
     print(f"{name}: loaded {events:,} precomputed events in {time.perf_counter() - t:.1f} s")
     t = time.perf_counter()
     for i in range(inserts):
-        append_event(engine, "note_added", SESSION, {"note": f"insert {i}"}, actor="bench")
+        append_event(db, "note_added", SESSION, {"note": f"insert {i}"}, actor="bench")
     took = time.perf_counter() - t
     print(f"{name}: append_event, one writer, one transaction each: {inserts / took:,.0f} events/s")
     for workers in (1, 1, default_workers(), default_workers()):
         t = time.perf_counter()
-        result = verify_log(engine, workers=workers)
+        result = verify_log(db, workers=workers)
         took = time.perf_counter() - t
         print(
             f"{name}: verify-log over {result.events:,} events, {workers} process(es): {took:.2f} s"
@@ -156,7 +158,7 @@ def main() -> None:
             measure("PostgreSQL", engine, args.events, args.inserts)
             rate = concurrent_rate(url)
             print(f"PostgreSQL: 8 processes x 500 append_event at once: {rate:,.0f} events/s")
-            result = verify_log(engine, workers=default_workers())
+            result = verify_log(Database(engine), workers=default_workers())
             print(f"PostgreSQL: after that, {result.report()[:60]}...")
             engine.dispose()
         finally:

@@ -121,7 +121,7 @@ def shoot(tmp: Path, out: Path, lang: str, companies: int) -> int:
             select(Contact.id).where(Contact.customer_id == customer_id).order_by(Contact.id)
         ).first()
     consent = sessions.record_consent(
-        database.engine,
+        database,
         customer_id=customer_id,
         session_kind="remote_control",
         outcome="agreed",
@@ -133,10 +133,8 @@ def shoot(tmp: Path, out: Path, lang: str, companies: int) -> int:
         purpose="The invoice printer stopped working after an update",
     )
     session_uuid = consent.session_uuid
-    sessions.start_session(
-        database.engine, session_uuid, tool="AnyDesk", tool_session_id="1 234 567 890"
-    )
-    sessions.add_note(database.engine, session_uuid, "Printer driver reinstalled; test page OK.")
+    sessions.start_session(database, session_uuid, tool="AnyDesk", tool_session_id="1 234 567 890")
+    sessions.add_note(database, session_uuid, "Printer driver reinstalled; test page OK.")
     window.show_page("sessions")
     window.views["sessions"].show_running(session_uuid)
     save("session")

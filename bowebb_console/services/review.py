@@ -140,8 +140,8 @@ def verify_log(
 
 def log_head(db: Database) -> Head:
     """The last event's position and hash, to keep outside the database as an anchor."""
-    with _shown():
-        return store_log_head(db)
+    with transaction(db, write=False) as conn:
+        return store_log_head(conn)
 
 
 def check_log(

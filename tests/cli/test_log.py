@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bowebb_console.cli import main
+from bowebb_console.store.db.connect import Database
 from bowebb_console.store.db.engine import make_engine
 from tests.store.log_helpers import add_customer, as_superuser, full_session
 
@@ -19,7 +20,7 @@ def test_verify_log_and_log_head(any_db_url: str, capsys: pytest.CaptureFixture[
     code, out, _ = run(capsys, "verify-log", "--db", any_db_url)
     assert (code, out) == (0, f"0 events, chain intact, head {'0' * 64}\n")
     engine = make_engine(any_db_url)
-    full_session(engine, *add_customer(engine))
+    full_session(Database(engine), *add_customer(engine))
     code, out, _ = run(capsys, "log-head", "--db", any_db_url)
     head = out.split()[0]
     assert code == 0 and out == f"{head} seq 5\n"
@@ -35,7 +36,7 @@ def test_verify_log_and_log_head(any_db_url: str, capsys: pytest.CaptureFixture[
 
 def test_anchor_of_removed_events_fails(any_db_url: str, capsys) -> None:  # type: ignore[no-untyped-def]
     engine = make_engine(any_db_url)
-    full_session(engine, *add_customer(engine))
+    full_session(Database(engine), *add_customer(engine))
     head = run(capsys, "log-head", "--db", any_db_url)[1].split()[0]
     as_superuser(
         engine,
@@ -52,7 +53,7 @@ def test_anchor_of_removed_events_fails(any_db_url: str, capsys) -> None:  # typ
 
 def test_review_rebuild(any_db_url: str, capsys: pytest.CaptureFixture[str]) -> None:
     engine = make_engine(any_db_url)
-    full_session(engine, *add_customer(engine))
+    full_session(Database(engine), *add_customer(engine))
     as_superuser(engine, "DELETE FROM session_summary")  # lost, e.g. by a partial restore
     code, out, _ = run(capsys, "review-rebuild", "--db", any_db_url)
     assert (code, out) == (0, "1 session summaries rebuilt from the log\n")

@@ -38,8 +38,8 @@ def db(any_db_url: str) -> Iterator[Database]:
 def two_sessions(db: Database) -> tuple[str, str]:
     """A finished session (five events) and a refused consent, of one customer."""
     customer, contact = add_customer(db.engine)
-    done = full_session(db.engine, customer, contact)
-    refused = consent(db.engine, customer, contact, outcome="refused").session_uuid
+    done = full_session(db, customer, contact)
+    refused = consent(db, customer, contact, outcome="refused").session_uuid
     return done, refused
 
 

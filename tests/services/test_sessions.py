@@ -73,7 +73,7 @@ def test_begin_twice_logs_once_and_adds_a_new_caller_once(db, me) -> None:  # ty
     assert _count(db, "SELECT count(*) FROM contact WHERE email = 'nils@example.se'") == 1
     if db.dialect == "sqlite":  # single-user mode: the local user is recorded
         assert first.consent.actor == chain.local_actor()
-    assert verify_log(db.engine).ok
+    assert verify_log(db).ok
 
 
 def test_a_failed_consent_adds_no_caller_and_its_retry_adds_one(db, me, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -142,7 +142,7 @@ def test_steps_of_a_running_session_retry_with_the_same_uuid(db, me) -> None:  #
 
 def test_lists_timeline_and_a_session_closed_late(db, me) -> None:  # type: ignore[no-untyped-def]
     customer, contact = add_customer(db.engine)
-    done = full_session(db.engine, customer, contact)
+    done = full_session(db, customer, contact)
     begun, ids = _begin(db, me, _consent(customer, contact))
     su = ids["session_uuid"]
     me = dataclasses.replace(me, user=begun.started.actor)  # PostgreSQL: the login's name

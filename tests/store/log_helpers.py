@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import Engine, text
 
+from bowebb_console.store.db.connect import Database
 from bowebb_console.store.sessions import events as sessions
 
 SQLITE_GUARDS = (
@@ -39,9 +40,9 @@ def add_customer(engine: Engine, *, dpa: bool = True, org: str = "5560360793") -
     return int(cid), int(contact)
 
 
-def consent(engine: Engine, customer: int, contact: int, outcome: str = "agreed", **kw: Any):  # type: ignore[no-untyped-def]
+def consent(db: Database, customer: int, contact: int, outcome: str = "agreed", **kw: Any):  # type: ignore[no-untyped-def]
     return sessions.record_consent(
-        engine,
+        db,
         customer_id=customer,
         contact_id=contact,
         session_kind="remote_control",
@@ -55,13 +56,13 @@ def consent(engine: Engine, customer: int, contact: int, outcome: str = "agreed"
     )
 
 
-def full_session(engine: Engine, customer: int, contact: int) -> str:
+def full_session(db: Database, customer: int, contact: int) -> str:
     """Five events: consent, start, two notes, end."""
-    su = consent(engine, customer, contact).session_uuid
-    sessions.start_session(engine, su, tool="AnyDesk", tool_session_id="123 456 789")
-    sessions.add_note(engine, su, "Customer sees the error dialog")
-    sessions.add_note(engine, su, "Driver reinstalled")
-    sessions.end_session(engine, su, "Printing works again", "resolved")
+    su = consent(db, customer, contact).session_uuid
+    sessions.start_session(db, su, tool="AnyDesk", tool_session_id="123 456 789")
+    sessions.add_note(db, su, "Customer sees the error dialog")
+    sessions.add_note(db, su, "Driver reinstalled")
+    sessions.end_session(db, su, "Printing works again", "resolved")
     return su
 
 

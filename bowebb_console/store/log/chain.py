@@ -8,8 +8,8 @@ here, inside BEGIN IMMEDIATE, the only place the application does so. A retry wi
 unknown is settled by re-reading that UUID on a fresh connection. Logging fails closed: any
 failure raises LogWriteError, and callers do not go ahead.
 
-The writers take the Database (or its Engine): they open their own connections, since the
-re-read after a lost COMMIT needs a second one. The readers take the caller's Connection.
+The writers take the Database: they open their own connections, since the re-read after a
+lost COMMIT needs a second one. The readers take the caller's Connection.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Engine, RootTransaction, Select, insert, select, text
+from sqlalchemy import Connection, RootTransaction, Select, insert, select, text
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
 from bowebb_console.domain import hashchain
@@ -82,17 +82,12 @@ class NewEvent:
     payload: dict[str, Any]
 
 
-def engine_of(db: Database | Engine) -> Engine:
-    """The engine of a Database (an Engine is taken as it is)."""
-    return db if isinstance(db, Engine) else db.engine
-
-
 def local_actor() -> str:
     return getpass.getuser().replace("|", "_")
 
 
 def append_event(
-    db: Database | Engine,
+    db: Database,
     kind: str,
     session_uuid: str,
     payload: dict[str, Any],
@@ -109,7 +104,7 @@ def append_event(
 
 
 def log_event(
-    db: Database | Engine,
+    db: Database,
     build: Callable[[Connection], NewEvent],
     event_uuid: str | None = None,
     *,
@@ -118,15 +113,14 @@ def log_event(
     """Log the event ``build(conn)`` returns, in one transaction with what ``build`` did on
     ``conn`` (a failed write rolls both back). ``build`` may raise to refuse; it is not run
     when ``event_uuid`` is logged already (a retry): that event is returned."""
-    engine = engine_of(db)
     event_uuid = str(uuid.UUID(event_uuid)) if event_uuid else str(uuid.uuid4())
     try:
-        conn = engine.connect()
+        conn = db.engine.connect()
     except DBAPIError as exc:
         raise _failed(UNREACHABLE, exc) from None  # nothing was sent: the outcome is known
     try:
         with conn, _begin(conn):
-            existing = _read_event(conn, event_uuid)
+            existing = event_by_uuid(conn, event_uuid)
             if existing is not None:  # a retry of a write that did commit
                 return existing
             event = build(conn)
@@ -134,12 +128,12 @@ def log_event(
             session_uuid = str(uuid.UUID(event.session_uuid))
             canonical = hashchain.canonical_payload(event.payload)
             write_event(conn, event.kind, session_uuid, event_uuid, canonical, actor)
-            row = _read_event(conn, event_uuid)
+            row = event_by_uuid(conn, event_uuid)
             assert row is not None
         return row
     except IntegrityError as exc:
         # A concurrent retry of the same UUID, or a rule of the log (e.g. no consent).
-        again = _reread(engine, event_uuid)
+        again = _reread(db, event_uuid)
         if again is not None:
             return again
         raise _failed(REFUSED, exc) from None
@@ -147,7 +141,7 @@ def log_event(
         if not (exc.connection_invalidated or isinstance(exc, OperationalError)):
             raise _failed(REFUSED, exc) from None
         try:
-            again = _reread(engine, event_uuid)
+            again = _reread(db, event_uuid)
         except DBAPIError:
             raise _failed(UNKNOWN_OUTCOME, exc) from None
         if again is not None:
@@ -184,9 +178,7 @@ def write_event(
         # The one place the application computes chained values (PostgreSQL: the trigger).
         who = actor or local_actor()
         hashchain.check_fields(kind, who)
-        last = conn.execute(
-            select(LogEvent.seq, LogEvent.hash).order_by(LogEvent.seq.desc()).limit(1)
-        ).first()
+        last = _last(conn)
         seq, prev = (last[0] + 1, last[1]) if last else (1, hashchain.GENESIS)
         at = hashchain.format_at(dt.datetime.now(dt.UTC))
         values |= {
@@ -211,9 +203,11 @@ def write_event(
     conn.execute(insert(LogPayload).values(seq=seq, salt=salt, payload=canonical))
 
 
-def _reread(engine: Engine, event_uuid: str) -> EventRow | None:
-    with engine.connect() as conn:
-        return _read_event(conn, event_uuid)
+def _reread(db: Database, event_uuid: str) -> EventRow | None:
+    """The event logged under ``event_uuid``, read on a fresh connection (the one that wrote
+    it may be gone)."""
+    with db.engine.connect() as conn:
+        return event_by_uuid(conn, event_uuid)
 
 
 def _event_query() -> Select[*tuple[Any, ...]]:
@@ -236,7 +230,8 @@ def _to_row(r: Sequence[Any]) -> EventRow:
     return EventRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], payload)
 
 
-def _read_event(conn: Connection, event_uuid: str) -> EventRow | None:
+def event_by_uuid(conn: Connection, event_uuid: str) -> EventRow | None:
+    """The event logged under ``event_uuid``, if any."""
     r = conn.execute(_event_query().where(LogEvent.event_uuid == event_uuid)).first()
     return _to_row(r) if r is not None else None
 
@@ -258,23 +253,21 @@ def read_sessions_events(conn: Connection, session_uuids: list[str]) -> dict[str
     return grouped
 
 
-def event_by_uuid(db: Database | Engine, event_uuid: str) -> EventRow | None:
-    """The event logged under ``event_uuid``, read on a fresh connection."""
-    return _reread(engine_of(db), event_uuid)
-
-
 @dataclass(frozen=True)
 class Head:
     seq: int
     hash: str
 
 
-def log_head(db: Database | Engine) -> Head:
+def log_head(conn: Connection) -> Head:
     """The last event's position and hash, for anchoring outside the database."""
-    with engine_of(db).connect() as conn:
-        last = conn.execute(
-            select(LogEvent.seq, LogEvent.hash).order_by(LogEvent.seq.desc()).limit(1)
-        ).first()
-        if last is None:
-            return Head(0, hashchain.GENESIS)
-        return Head(int(last[0]), str(last[1]))
+    last = _last(conn)
+    return Head(*last) if last else Head(0, hashchain.GENESIS)
+
+
+def _last(conn: Connection) -> tuple[int, str] | None:
+    """The chain's end: the last event's seq and hash."""
+    last = conn.execute(
+        select(LogEvent.seq, LogEvent.hash).order_by(LogEvent.seq.desc()).limit(1)
+    ).first()
+    return (int(last[0]), str(last[1])) if last else None

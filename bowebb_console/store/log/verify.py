@@ -16,15 +16,13 @@ import os
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Connection, text
 
 from bowebb_console.domain.hashchain import GENESIS, Problem, VerifyResult, verify_chain
+from bowebb_console.store.db.connect import Database
 from bowebb_console.store.db.engine import make_engine
-
-if TYPE_CHECKING:
-    from bowebb_console.store.db.connect import Database
 
 EVENTS = (
     "SELECT seq, event_uuid, session_uuid, kind, actor, at, payload_commitment, prev_hash, hash "
@@ -41,7 +39,7 @@ def default_workers() -> int:
 
 
 def verify_log(
-    db: Database | Engine,
+    db: Database,
     anchor: str | None = None,
     progress: Callable[[int], None] | None = None,
     cancel: Callable[[], bool] | None = None,
@@ -51,25 +49,24 @@ def verify_log(
 ) -> VerifyResult:
     """Recompute the whole chain; the result names the first problem, if any.
 
-    Takes the Database (or its Engine), not a connection: it opens its own read-only
-    snapshot, and with ``workers > 1`` one connection per worker process."""
-    engine = db if isinstance(db, Engine) else db.engine
+    Takes the Database, not a connection: it opens its own read-only snapshot, and with
+    ``workers > 1`` one connection per worker process."""
     if anchor is not None:
         anchor = anchor.strip().lower()
     if workers > 1:
-        with engine.connect() as conn:
+        with db.engine.connect() as conn:
             last = int(
                 conn.execute(text("SELECT coalesce(max(seq), 0) FROM log_event")).scalar_one()
             )
         if last >= max(min_parallel, workers):
-            result = _verify_parallel(engine, last, workers, anchor)
+            result = _verify_parallel(db, last, workers, anchor)
             if result.ok:
                 return result
-    return _verify_slice(engine, 1, LAST, GENESIS, anchor, progress, cancel)
+    return _verify_slice(db, 1, LAST, GENESIS, anchor, progress, cancel)
 
 
 def _verify_slice(
-    engine: Engine,
+    db: Database,
     lo: int,
     hi: int,
     first_prev: str | None,
@@ -79,16 +76,11 @@ def _verify_slice(
 ) -> VerifyResult:
     """Verify seq ``lo``..``hi``; ``first_prev=None`` trusts the slice's first link (the
     caller checks it against the previous slice)."""
-    with engine.connect() as conn:
+    with db.engine.connect() as conn:
         raw: Any = conn.connection.dbapi_connection
         if first_prev is None:
-            first_prev = (
-                conn.execute(
-                    text("SELECT prev_hash FROM log_event WHERE seq = :s"), {"s": lo}
-                ).scalar()
-                or GENESIS
-            )
-        if engine.dialect.name == "postgresql":
+            first_prev = _prev_hash(conn, lo) or GENESIS
+        if conn.dialect.name == "postgresql":
             # Named cursors stream from the server; both read the same snapshot.
             conn.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
             events, payloads = raw.cursor(name="bowebb_log_ev"), raw.cursor(name="bowebb_log_pl")
@@ -112,29 +104,30 @@ def _verify_slice(
             payloads.close()
 
 
+def _prev_hash(conn: Connection, seq: int) -> str:
+    """The stored link of event ``seq`` ("" when there is none)."""
+    query = text("SELECT prev_hash FROM log_event WHERE seq = :s")
+    return str(conn.execute(query, {"s": seq}).scalar() or "")
+
+
 def _slice_worker(url: str, lo: int, hi: int, anchor: str | None) -> tuple[VerifyResult, str]:
-    engine = make_engine(url, poolclass=None)
+    db = Database(make_engine(url, poolclass=None))
     try:
-        with engine.connect() as conn:
-            first_prev = str(
-                conn.execute(
-                    text("SELECT prev_hash FROM log_event WHERE seq = :s"), {"s": lo}
-                ).scalar()
-                or ""
-            )
-        return _verify_slice(engine, lo, hi, first_prev or GENESIS, anchor), first_prev
+        with db.engine.connect() as conn:
+            first_prev = _prev_hash(conn, lo)
+        return _verify_slice(db, lo, hi, first_prev or GENESIS, anchor), first_prev
     finally:
-        engine.dispose()
+        db.dispose()
 
 
-def _verify_parallel(engine: Engine, last: int, workers: int, anchor: str | None) -> VerifyResult:
+def _verify_parallel(db: Database, last: int, workers: int, anchor: str | None) -> VerifyResult:
     size = -(-last // workers)
     bounds = [(lo, min(lo + size - 1, last)) for lo in range(1, last + 1, size)]
-    url = engine.url.render_as_string(hide_password=False)  # to the children by pipe, not argv
+    url = db.engine.url.render_as_string(hide_password=False)  # to the children by pipe, not argv
     ctx = multiprocessing.get_context("spawn")  # never fork a process that may run Qt
     with ProcessPoolExecutor(len(bounds) - 1, mp_context=ctx) as pool:
         futures = [pool.submit(_slice_worker, url, lo, hi, anchor) for lo, hi in bounds[1:]]
-        first = _verify_slice(engine, bounds[0][0], bounds[0][1], GENESIS, anchor)
+        first = _verify_slice(db, bounds[0][0], bounds[0][1], GENESIS, anchor)
         parts = [(first, GENESIS)] + [f.result() for f in futures]
     events, erased, seen_anchor, prev = 0, 0, anchor is None, GENESIS
     for result, first_prev in parts:

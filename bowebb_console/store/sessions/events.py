@@ -9,7 +9,7 @@ only; event columns hold ids and kinds.
 Each step checks its rules inside the transaction that logs it (``chain.log_event``), so a
 new caller becomes a contact only together with the consent that names them, and a retry of
 a step that was logged after all returns that event instead of being refused as a repeat.
-The steps take the Database (they open their own connections); the reads take a Connection.
+The steps take the Database (log_event opens its own connections); the reads take a Connection.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Engine, func, insert, select
+from sqlalchemy import ColumnElement, Connection, func, insert, select
 from sqlalchemy.dialects.postgresql import JSONB
 
 from bowebb_console.domain.errors import ShownError
@@ -103,7 +103,7 @@ def customer_gone() -> SessionError:
 
 
 def record_consent(
-    db: Database | Engine,
+    db: Database,
     *,
     customer_id: int,
     session_kind: str,
@@ -210,7 +210,7 @@ def _customer_of(events: list[EventRow]) -> int | None:
 
 
 def start_session(
-    db: Database | Engine,
+    db: Database,
     session_uuid: str,
     *,
     tool: str,
@@ -253,7 +253,7 @@ def start_session(
 
 
 def _step(
-    db: Database | Engine,
+    db: Database,
     kind: str,
     session_uuid: str,
     payload: dict[str, Any],
@@ -274,7 +274,7 @@ def _step(
 
 
 def add_note(
-    db: Database | Engine,
+    db: Database,
     session_uuid: str,
     note: str,
     *,
@@ -286,7 +286,7 @@ def add_note(
 
 
 def record_tool(
-    db: Database | Engine,
+    db: Database,
     session_uuid: str,
     tool: str,
     tool_session_id: str,
@@ -299,7 +299,7 @@ def record_tool(
 
 
 def end_session(
-    db: Database | Engine,
+    db: Database,
     session_uuid: str,
     summary: str,
     outcome: str,
@@ -314,7 +314,7 @@ def end_session(
 
 
 def end_late(
-    db: Database | Engine,
+    db: Database,
     session_uuid: str,
     summary: str,
     outcome: str,

@@ -107,7 +107,7 @@ def test_erasure_leaves_no_bytes_and_the_log_verifies(
     with engine.connect() as conn:
         assert search_customers(conn, "Quixtrapp") == []
         assert search_customers(conn, EMAIL) == []
-    result = verify_log(engine)
+    result = verify_log(db)
     assert result.ok, result.report()
     assert result.erased_payloads == 3
     # The certificate names nothing of the person or the customer.
@@ -228,7 +228,7 @@ def test_replay_after_restore_erases_again(any_db_url: str, tmp_path: Path) -> N
         assert result.contacts == 2 and result.payloads == 3
         again = _find(restored)
         assert again.contacts == () and again.payloads == ()
-        assert verify_log(restored.engine).ok
+        assert verify_log(restored).ok
         assert service.replay_journal(restored, journal).references == ()  # idempotent
     finally:
         restored.dispose()

@@ -140,7 +140,7 @@ def test_purge_removes_the_customer_everywhere(any_db_url: str, tmp_path: Path) 
     customer, contacts, payloads = _counts(engine, planted.customer_id)
     assert (customer, contacts) == (0, 0)
     assert payloads == payloads_before - 4 + 1  # its own erasure_performed event
-    assert verify_log(engine).ok
+    assert verify_log(_db(engine)).ok
     with engine.connect() as conn:
         assert (
             conn.execute(
@@ -193,7 +193,7 @@ def test_interrupted_purge_leaves_everything(any_db_url: str, tmp_path: Path) ->
     engine.dispose()
     engine = make_engine(any_db_url)
     assert _counts(engine, planted.customer_id) == before
-    assert verify_log(engine).ok
+    assert verify_log(_db(engine)).ok
     # and the approved purge can still run to the end
     service.run_purge(_db(engine), ALICE, journal.path, approval_id, COMPANY, today=TODAY)
     assert _counts(engine, planted.customer_id)[:2] == (0, 0)
@@ -222,7 +222,7 @@ def test_replay_after_restore_purges_again(sqlite_url: str, tmp_path: Path) -> N
     result = service.replay_journal(_db(engine), journal)
     assert result.customers == 1 and result.payloads == 4
     assert _counts(engine, planted.customer_id)[:2] == (0, 0)
-    assert verify_log(engine).ok
+    assert verify_log(_db(engine)).ok
     engine.dispose()
 
 

@@ -10,8 +10,10 @@ from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from bowebb_console.domain import hashchain
+from bowebb_console.store.db.connect import Database
 from bowebb_console.store.db.engine import make_engine
 from bowebb_console.store.log.chain import (
+    Head,
     LogWriteError,
     append_event,
     event_by_uuid,
@@ -23,31 +25,36 @@ from tests.store.log_helpers import LostAck, add_customer, as_superuser, full_se
 
 @pytest.fixture
 def logged(any_db_url: str):  # type: ignore[no-untyped-def]
-    """An engine whose log holds two finished sessions: ten events."""
-    engine = make_engine(any_db_url)
-    customer, contact = add_customer(engine)
-    full_session(engine, customer, contact)
-    full_session(engine, customer, contact)
-    yield engine
-    engine.dispose()
+    """A database whose log holds two finished sessions: ten events."""
+    db = Database(make_engine(any_db_url))
+    customer, contact = add_customer(db.engine)
+    full_session(db, customer, contact)
+    full_session(db, customer, contact)
+    yield db
+    db.dispose()
 
 
-def problem(engine) -> tuple[str, int]:  # type: ignore[no-untyped-def]
-    result = verify_log(engine)
+def head(db: Database) -> Head:
+    with db.engine.connect() as conn:
+        return log_head(conn)
+
+
+def problem(db) -> tuple[str, int]:  # type: ignore[no-untyped-def]
+    result = verify_log(db)
     assert not result.ok and result.problem is not None
     # Parallel slices find it too, and name the same first problem.
-    parallel = verify_log(engine, workers=3, min_parallel=1)
+    parallel = verify_log(db, workers=3, min_parallel=1)
     assert parallel.problem == result.problem
     return result.problem.kind, result.problem.seq
 
 
 def test_intact_chain_verifies_and_matches_python(logged) -> None:  # type: ignore[no-untyped-def]
     result = verify_log(logged)
-    head = log_head(logged)
+    last = head(logged)
     assert verify_log(logged, workers=3, min_parallel=1) == result
-    assert result.ok and result.events == 10 and head.seq == 10
-    assert result.report() == f"10 events, chain intact, head {head.hash}"
-    with logged.connect() as conn:
+    assert result.ok and result.events == 10 and last.seq == 10
+    assert result.report() == f"10 events, chain intact, head {last.hash}"
+    with logged.engine.connect() as conn:
         rows = conn.execute(text("SELECT * FROM log_event ORDER BY seq")).mappings().all()
     prev = hashchain.GENESIS
     for r in rows:  # on PostgreSQL the trigger made these: byte-identical to the Python side
@@ -61,26 +68,26 @@ def test_intact_chain_verifies_and_matches_python(logged) -> None:  # type: igno
 
 
 def test_edited_column_is_caught(logged) -> None:  # type: ignore[no-untyped-def]
-    as_superuser(logged, "UPDATE log_event SET kind = 'session_ended' WHERE seq = 4")
+    as_superuser(logged.engine, "UPDATE log_event SET kind = 'session_ended' WHERE seq = 4")
     assert problem(logged) == ("changed", 4)
 
 
 def test_edited_and_rehashed_event_is_caught(logged) -> None:  # type: ignore[no-untyped-def]
-    with logged.connect() as conn:
+    with logged.engine.connect() as conn:
         r = conn.execute(text("SELECT * FROM log_event WHERE seq = 4")).mappings().one()
     forged = hashchain.event_hash(
         4, r["event_uuid"], r["session_uuid"], r["kind"], "mallory", r["at"],
         r["payload_commitment"], r["prev_hash"],
     )  # fmt: skip
     as_superuser(
-        logged, "UPDATE log_event SET actor = 'mallory', hash = :h WHERE seq = 4", h=forged
+        logged.engine, "UPDATE log_event SET actor = 'mallory', hash = :h WHERE seq = 4", h=forged
     )
     assert problem(logged) == ("changed", 4)
 
 
 def test_deleted_event_is_caught(logged) -> None:  # type: ignore[no-untyped-def]
     as_superuser(
-        logged,
+        logged.engine,
         "DELETE FROM log_payload WHERE seq = 6",
         "DELETE FROM log_event WHERE seq = 6",
     )
@@ -88,14 +95,14 @@ def test_deleted_event_is_caught(logged) -> None:  # type: ignore[no-untyped-def
 
 
 def test_inserted_event_is_caught(logged) -> None:  # type: ignore[no-untyped-def]
-    with logged.connect() as conn:
+    with logged.engine.connect() as conn:
         r = conn.execute(text("SELECT * FROM log_event WHERE seq = 4")).mappings().one()
     eu, commitment = str(uuid.uuid4()), "ab" * 32
     forged = hashchain.event_hash(
         5, eu, r["session_uuid"], "note_added", r["actor"], r["at"], commitment, r["hash"]
     )
     as_superuser(
-        logged,
+        logged.engine,
         *(
             f"UPDATE {t} SET seq = seq + {d} WHERE seq >= {w}"
             for t in ("log_event", "log_payload")
@@ -112,7 +119,7 @@ def test_inserted_event_is_caught(logged) -> None:  # type: ignore[no-untyped-de
 
 def test_swapped_events_are_caught(logged) -> None:  # type: ignore[no-untyped-def]
     as_superuser(
-        logged,
+        logged.engine,
         *(
             f"UPDATE {t} SET seq = {b} WHERE seq = {a}"
             for t in ("log_event", "log_payload")
@@ -124,24 +131,24 @@ def test_swapped_events_are_caught(logged) -> None:  # type: ignore[no-untyped-d
 
 def test_changed_payload_is_caught(logged) -> None:  # type: ignore[no-untyped-def]
     as_superuser(
-        logged,
+        logged.engine,
         "UPDATE log_payload SET payload = replace(payload, 'Driver', 'Nothing') WHERE seq = 9",
     )
     assert problem(logged) == ("payload", 9)
 
 
 def test_erased_payload_still_verifies(logged) -> None:  # type: ignore[no-untyped-def]
-    with logged.begin() as conn:  # the admin's erasure: payload rows may be deleted
+    with logged.engine.begin() as conn:  # the admin's erasure: payload rows may be deleted
         conn.execute(text("DELETE FROM log_payload WHERE seq = 3"))
     result = verify_log(logged)
     assert result.ok and result.erased_payloads == 1
 
 
 def test_truncated_tail_is_caught_by_an_anchor(logged) -> None:  # type: ignore[no-untyped-def]
-    anchor = log_head(logged).hash
+    anchor = head(logged).hash
     assert verify_log(logged, anchor=anchor).ok
     as_superuser(
-        logged,
+        logged.engine,
         "DELETE FROM log_payload WHERE seq >= 9",
         "DELETE FROM log_event WHERE seq >= 9",
     )
@@ -149,7 +156,7 @@ def test_truncated_tail_is_caught_by_an_anchor(logged) -> None:  # type: ignore[
     result = verify_log(logged, anchor=anchor)  # ...but not against the exported head
     assert result.problem is not None and result.problem.kind == "anchor"
     assert verify_log(logged, anchor=anchor, workers=3, min_parallel=1) == result
-    with logged.connect() as conn:  # an older anchor, in any slice, is found
+    with logged.engine.connect() as conn:  # an older anchor, in any slice, is found
         early = conn.execute(text("SELECT hash FROM log_event WHERE seq = 2")).scalar()
     assert verify_log(logged, anchor=early, workers=3, min_parallel=1).ok
 
@@ -160,7 +167,7 @@ def test_update_and_delete_refused_by_the_database(logged) -> None:  # type: ign
         "DELETE FROM log_event WHERE seq = 10",
         "UPDATE log_payload SET payload = '{}'",
     ):
-        with pytest.raises(DBAPIError), logged.begin() as conn:
+        with pytest.raises(DBAPIError), logged.engine.begin() as conn:
             conn.execute(text(statement))
     assert verify_log(logged).ok
 
@@ -169,18 +176,19 @@ def test_retry_with_same_uuid_logs_once(logged) -> None:  # type: ignore[no-unty
     su, eu = str(uuid.uuid4()), str(uuid.uuid4())
     first = append_event(logged, "note_added", su, {"note": "x"}, eu)
     again = append_event(logged, "note_added", su, {"note": "x"}, eu)
-    assert first == again == event_by_uuid(logged, eu)
-    assert log_head(logged).seq == 11
+    with logged.engine.connect() as conn:
+        assert first == again == event_by_uuid(conn, eu)
+    assert head(logged).seq == 11
 
 
 def test_unreachable_database_fails_closed() -> None:
     """Nothing answers: the caller gets LogWriteError (and so does not start the session)."""
-    engine = make_engine("postgresql://nobody@127.0.0.1:1/none")
+    db = Database(make_engine("postgresql://nobody@127.0.0.1:1/none"))
     with pytest.raises(LogWriteError) as info:
-        append_event(engine, "note_added", str(uuid.uuid4()), {"note": "x"})
+        append_event(db, "note_added", str(uuid.uuid4()), {"note": "x"})
     assert "nothing was logged" in info.value.message and not info.value.unknown
     assert info.value.code == "log.unreachable" and info.value.params["detail"]
-    engine.dispose()
+    db.dispose()
 
 
 @pytest.mark.parametrize("committed", [True, False])
@@ -202,13 +210,13 @@ def test_lost_commit_acknowledgement_is_settled_by_rereading(
     monkeypatch.setattr(session_log, "_begin", real_begin)
     # A retry with the same UUID never logs twice.
     append_event(logged, "note_added", str(uuid.uuid4()), {"note": "x"}, eu)
-    assert log_head(logged).seq == 11 and verify_log(logged).ok
+    assert head(logged).seq == 11 and verify_log(logged).ok
 
 
 def test_unknown_outcome_when_the_reread_fails_too(logged, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from bowebb_console.store.log import chain
 
-    def no_answer(_engine, _event_uuid):  # type: ignore[no-untyped-def]
+    def no_answer(_db, _event_uuid):  # type: ignore[no-untyped-def]
         raise OperationalError("SELECT", {}, Exception("server closed the connection"))
 
     real_begin = chain._begin
@@ -222,11 +230,11 @@ def test_unknown_outcome_when_the_reread_fails_too(logged, monkeypatch) -> None:
     monkeypatch.undo()
     # It did commit: the retry with the same UUID finds it and logs nothing new.
     assert append_event(logged, "note_added", su, {"note": "x"}, eu).seq == 11
-    assert log_head(logged).seq == 11
+    assert head(logged).seq == 11
 
 
-def _contacts(engine) -> int:  # type: ignore[no-untyped-def]
-    with engine.connect() as conn:
+def _contacts(db: Database) -> int:
+    with db.engine.connect() as conn:
         return int(conn.execute(text("SELECT count(*) FROM contact")).scalar_one())
 
 
@@ -257,19 +265,19 @@ def test_what_build_wrote_rolls_back_with_a_failed_write(logged, monkeypatch) ->
     monkeypatch.undo()
     first = chain.log_event(logged, build, eu)
     assert chain.log_event(logged, build, eu) == first
-    assert _contacts(logged) == before + 1 and log_head(logged).seq == 11
+    assert _contacts(logged) == before + 1 and head(logged).seq == 11
 
 
 def test_sqlite_insert_or_replace_is_refused(sqlite_url: str) -> None:
     from bowebb_console.store.db.setup import init_database
 
     init_database(sqlite_url)
-    engine = make_engine(sqlite_url)
-    append_event(engine, "note_added", str(uuid.uuid4()), {"note": "first"})
-    append_event(engine, "note_added", str(uuid.uuid4()), {"note": "second"})
-    with engine.connect() as conn:
+    db = Database(make_engine(sqlite_url))
+    append_event(db, "note_added", str(uuid.uuid4()), {"note": "first"})
+    append_event(db, "note_added", str(uuid.uuid4()), {"note": "second"})
+    with db.engine.connect() as conn:
         r = conn.execute(text("SELECT * FROM log_event WHERE seq = 1")).mappings().one()
-    engine.dispose()
+    db.dispose()
     raw = sqlite3.connect(sqlite_url.removeprefix("sqlite:///"))
     cols = ", ".join(r.keys())
     for seq, eu in ((1, r["event_uuid"]), (3, r["event_uuid"]), (1, str(uuid.uuid4()))):
@@ -281,9 +289,9 @@ def test_sqlite_insert_or_replace_is_refused(sqlite_url: str) -> None:
                 list(values.values()),
             )
     raw.close()
-    engine = make_engine(sqlite_url)
-    assert verify_log(engine).ok and log_head(engine).seq == 2
-    engine.dispose()
+    db = Database(make_engine(sqlite_url))
+    assert verify_log(db).ok and head(db).seq == 2
+    db.dispose()
 
 
 def test_downgrade_and_upgrade_from_0001(any_db_url: str) -> None:
@@ -298,8 +306,9 @@ def test_downgrade_and_upgrade_from_0001(any_db_url: str) -> None:
         command.downgrade(schema.alembic_config(conn), "0001")
         assert schema.current_revision(conn) == "0001"
     assert upgrade_database(any_db_url) == schema.head_revision()
-    append_event(engine, "note_added", str(uuid.uuid4()), {"note": "after upgrade"})
-    assert verify_log(engine).ok and log_head(engine).seq == 1
+    db = Database(engine)
+    append_event(db, "note_added", str(uuid.uuid4()), {"note": "after upgrade"})
+    assert verify_log(db).ok and head(db).seq == 1
     if engine.dialect.name == "postgresql":
         with engine.connect() as conn:
             owner = conn.execute(

@@ -12,6 +12,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
 from bowebb_console.store.db import users
+from bowebb_console.store.db.connect import Database
 from bowebb_console.store.db.engine import make_engine
 from bowebb_console.store.db.setup import init_database
 from bowebb_console.store.log.chain import append_event, log_head
@@ -32,7 +33,7 @@ def agent(pg_db):  # type: ignore[no-untyped-def]
         users.add_user(conn, name, "agent", PASSWORD)
     engine = make_engine(pg_db.url_for(name, PASSWORD))
     customer, contact = add_customer(engine)
-    full_session(engine, customer, contact)
+    full_session(Database(engine), customer, contact)
     yield admin, name, engine
     engine.dispose()
     admin.dispose()
@@ -65,7 +66,7 @@ def insert_sql(extra_cols: str = "", extra_vals: str = "") -> str:
 def test_agent_cannot_change_the_log(agent, statement: str) -> None:  # type: ignore[no-untyped-def]
     _, _, engine = agent
     assert "permission denied" in refused(engine, statement)
-    assert verify_log(engine).ok
+    assert verify_log(Database(engine)).ok
 
 
 @pytest.mark.parametrize(
@@ -133,7 +134,7 @@ def test_stalled_writer_does_not_block_others(agent, pg_db) -> None:  # type: ig
     done: list[int] = []
     writer = threading.Thread(
         target=lambda: done.append(
-            append_event(engine, "note_added", str(uuid.uuid4()), {"note": "x"}).seq
+            append_event(Database(engine), "note_added", str(uuid.uuid4()), {"note": "x"}).seq
         )
     )
     writer.start()
@@ -150,18 +151,18 @@ def test_stalled_writer_does_not_block_others(agent, pg_db) -> None:  # type: ig
             ).first()
             is None
         )
-    assert verify_log(engine).ok
+    assert verify_log(Database(engine)).ok
 
 
 def _write_many(url: str, count: int, errors: mp.Queue) -> None:  # type: ignore[type-arg]
-    engine = make_engine(url)
+    db = Database(make_engine(url))
     try:
         for i in range(count):
-            append_event(engine, "note_added", str(uuid.uuid4()), {"note": f"n{i}"})
+            append_event(db, "note_added", str(uuid.uuid4()), {"note": f"n{i}"})
     except Exception as exc:  # reported to the test, which fails on any
         errors.put(repr(exc))
     finally:
-        engine.dispose()
+        db.dispose()
 
 
 def test_eight_writers_keep_one_contiguous_chain(agent, pg_db) -> None:  # type: ignore[no-untyped-def]
@@ -176,6 +177,7 @@ def test_eight_writers_keep_one_contiguous_chain(agent, pg_db) -> None:  # type:
         p.join(timeout=240)
     assert [p.exitcode for p in procs] == [0] * 8
     assert errors.empty()
-    result = verify_log(engine)
+    result = verify_log(Database(engine))
     assert result.ok and result.events == 5 + 4000
-    assert log_head(engine).seq == 4005
+    with engine.connect() as conn:
+        assert log_head(conn).seq == 4005

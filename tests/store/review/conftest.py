@@ -23,6 +23,12 @@ def engine(any_db_url: str) -> Iterator[Engine]:
 
 
 @pytest.fixture
+def db(engine: Engine) -> Database:
+    """The same database as ``engine``, as the store's log writers take it."""
+    return Database(engine)
+
+
+@pytest.fixture
 def review_as_lead() -> Callable[[Engine, str, str, str], object]:
     """``review_as_lead(engine, session_uuid, action, comment)``"""
 

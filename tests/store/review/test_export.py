@@ -41,14 +41,14 @@ def _header(event) -> ExportHeader:  # type: ignore[no-untyped-def]
     )  # fmt: skip
 
 
-def test_csv_rows_and_sections(engine, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_csv_rows_and_sections(engine, db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     customer, contact = add_customer(engine)
     with engine.begin() as conn:
         conn.exec_driver_sql(f"UPDATE customer SET name = '=cmd|x' WHERE id = {customer}")
-    su = full_session(engine, customer, contact)
-    consent(engine, customer, contact, outcome="refused")
+    su = full_session(db, customer, contact)
+    consent(db, customer, contact, outcome="refused")
     flt = ReviewFilter(kind="remote_control")
-    marker = append_event(engine, "review_exported", str(uuid.uuid4()), {"format": "csv"})
+    marker = append_event(db, "review_exported", str(uuid.uuid4()), {"format": "csv"})
     out = tmp_path / "review.csv"
     with engine.connect() as conn:
         assert write_csv(out, _header(marker), iter_rows(conn, flt, FlagLimits())) == 2

@@ -8,6 +8,7 @@ from alembic import command
 from sqlalchemy import inspect, text
 
 from bowebb_console.store.db import schema
+from bowebb_console.store.db.connect import Database
 from bowebb_console.store.db.engine import make_engine
 from bowebb_console.store.review.queries import FlagLimits, ReviewFilter, fetch_page
 from tests.store.log_helpers import add_customer, full_session
@@ -53,7 +54,7 @@ def test_upgrade_summarises_the_existing_log(  # type: ignore[no-untyped-def]
     engine = make_engine(empty_url)
     schema.upgrade(engine, "0005")
     before = _fill_source(engine)
-    su = full_session(engine, *add_customer(engine))
+    su = full_session(Database(engine), *add_customer(engine))
     schema.upgrade(engine)
     [row] = _rows(engine)
     assert (row.session_uuid, row.state, row.agent) == (su, "ended", row.consent_actor)
@@ -66,7 +67,7 @@ def test_upgrade_summarises_the_existing_log(  # type: ignore[no-untyped-def]
     with engine.connect() as conn:
         assert "session_summary" not in inspect(conn).get_table_names()
     assert _fill_source(engine) == before  # 0002's trigger body, unchanged
-    full_session(engine, *add_customer(engine, org="5566809827"))  # the log still works
+    full_session(Database(engine), *add_customer(engine, org="5566809827"))  # the log still works
     schema.upgrade(engine)
     rows = _rows(engine)
     assert len(rows) == 2 and {r.reviewed for r in rows} == {True, False}

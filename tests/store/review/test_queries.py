@@ -53,15 +53,15 @@ def _demo(engine) -> None:  # type: ignore[no-untyped-def]
     fill_demo(engine, companies=60, contacts=120)
 
 
-def test_rebuild_equals_the_triggers(engine, review_as_lead) -> None:  # type: ignore[no-untyped-def]
+def test_rebuild_equals_the_triggers(engine, db, review_as_lead) -> None:  # type: ignore[no-untyped-def]
     _demo(engine)
     customer, contact = add_customer(engine, dpa=False, org="5566809827")
-    su = consent(engine, customer, contact).session_uuid
-    sessions.start_session(engine, su, tool="AnyDesk", dpa_missing_reason="Brådskande")
-    append_event(engine, "file_transferred", su, {"name": "lön.xlsx", "size": 1234, "sha256": "a"})
+    su = consent(db, customer, contact).session_uuid
+    sessions.start_session(db, su, tool="AnyDesk", dpa_missing_reason="Brådskande")
+    append_event(db, "file_transferred", su, {"name": "lön.xlsx", "size": 1234, "sha256": "a"})
     failed = {"name": "x.zip", "size": 99, "status": "failed", "reason": "connection lost"}
-    append_event(engine, "file_transferred", su, failed)  # logged, but not a file transferred
-    sessions.end_late(engine, su, "Crash", "aborted")
+    append_event(db, "file_transferred", su, failed)  # logged, but not a file transferred
+    sessions.end_late(db, su, "Crash", "aborted")
     review_as_lead(engine, su, "flagged", "Ring kunden")
     incremental = _table(engine)
     assert len(incremental) > 50
@@ -109,17 +109,17 @@ def test_filters_sorting_and_keyset_pages(engine) -> None:  # type: ignore[no-un
     assert count(engine, ReviewFilter(date_to=today - dt.timedelta(days=1)), LIMITS) == 0
 
 
-def test_search_customer_and_text(engine) -> None:  # type: ignore[no-untyped-def]
+def test_search_customer_and_text(engine, db) -> None:  # type: ignore[no-untyped-def]
     customer, contact = add_customer(engine)
-    su = full_session(engine, customer, contact)
-    other = consent(engine, customer, contact, outcome="refused").session_uuid
+    su = full_session(db, customer, contact)
+    other = consent(db, customer, contact, outcome="refused").session_uuid
     assert [r.session_uuid for r in _find(engine, text="REINSTALLED")] == [su]
     assert [r.session_uuid for r in _find(engine, text="printing works")] == [su]
     assert _find(engine, text="100%") == []  # wildcards are literal
     # A note with Swedish capitals is found in lower case (and the other way round).
-    su3 = consent(engine, customer, contact).session_uuid
-    sessions.start_session(engine, su3, tool="AnyDesk")
-    sessions.add_note(engine, su3, "Ärendet ÖVERLÄMNAT till Åsa")
+    su3 = consent(db, customer, contact).session_uuid
+    sessions.start_session(db, su3, tool="AnyDesk")
+    sessions.add_note(db, su3, "Ärendet ÖVERLÄMNAT till Åsa")
     for term in ("ärendet", "överlämnat", "ÅSA"):
         assert [r.session_uuid for r in _find(engine, text=term)] == [su3], term
     assert len(_find(engine, customer="testbolaget")) == 3
@@ -139,9 +139,9 @@ def _find(engine, **kw):  # type: ignore[no-untyped-def]
     return read_page(engine, ReviewFilter(**kw), LIMITS, limit=100)
 
 
-def test_review_marks_and_flags(engine, review_as_lead) -> None:  # type: ignore[no-untyped-def]
+def test_review_marks_and_flags(engine, db, review_as_lead) -> None:  # type: ignore[no-untyped-def]
     customer, contact = add_customer(engine)
-    su = full_session(engine, customer, contact)
+    su = full_session(db, customer, contact)
     review_as_lead(engine, su, "flagged", "Check the consent")
     [row] = _find(engine)
     assert row.flags == ("follow_up",) and not row.reviewed
@@ -154,8 +154,8 @@ def test_review_marks_and_flags(engine, review_as_lead) -> None:  # type: ignore
     assert row.flags == ("too_long", "many_files")
     # Consent recorded by someone else than the one who ran it (SQLite: actors are given).
     if engine.dialect.name == "sqlite":
-        su2 = consent(engine, customer, contact, actor="anna").session_uuid
-        sessions.start_session(engine, su2, tool="AnyDesk", actor="erik")
+        su2 = consent(db, customer, contact, actor="anna").session_uuid
+        sessions.start_session(db, su2, tool="AnyDesk", actor="erik")
         row = next(r for r in _find(engine) if r.session_uuid == su2)
         assert row.flags == ("consent_other_agent",) and row.agent == "erik"
 
@@ -174,9 +174,9 @@ def test_week_overview(engine) -> None:  # type: ignore[no-untyped-def]
     assert overview(engine, monday - dt.timedelta(days=7), LIMITS).total == 0
 
 
-def test_erasing_a_payload_blanks_the_search_copy(engine) -> None:  # type: ignore[no-untyped-def]
+def test_erasing_a_payload_blanks_the_search_copy(engine, db) -> None:  # type: ignore[no-untyped-def]
     customer, contact = add_customer(engine)
-    su = full_session(engine, customer, contact)
+    su = full_session(db, customer, contact)
     with engine.begin() as conn:
         seq = conn.execute(
             text("SELECT max(seq) FROM log_event WHERE kind = 'note_added'")

@@ -41,8 +41,8 @@ def people(pg_db):  # type: ignore[no-untyped-def]
             users.add_user(conn, name, "lead" if key == "lead" else "agent", PASSWORD)
     engines = {k: make_engine(pg_db.url_for(n, PASSWORD)) for k, n in names.items()}
     customer, contact = add_customer(engines["agent"])
-    mine = full_session(engines["agent"], customer, contact)
-    theirs = full_session(engines["agent2"], customer, contact)
+    mine = full_session(Database(engines["agent"]), customer, contact)
+    theirs = full_session(Database(engines["agent2"]), customer, contact)
     yield names, engines, mine, theirs
     for engine in engines.values():
         engine.dispose()
@@ -82,7 +82,7 @@ def test_only_leads_add_reviews(people) -> None:  # type: ignore[no-untyped-def]
     assert "only team leads and admins" in refused_by_server.value.params["detail"]
     # Not through the service either: the trigger refuses the raw event.
     with pytest.raises(LogWriteError, match="only team leads and admins"):
-        append_event(engines["agent"], "review_added", mine, {"action": "reviewed"})
+        append_event(Database(engines["agent"]), "review_added", mine, {"action": "reviewed"})
     add_review(engines["lead"], theirs, "flagged", "Consent wording unclear")
     [row] = fetch_page(engines["lead"], ReviewFilter(flagged=True), FlagLimits())
     assert row.session_uuid == theirs and row.flags == ("follow_up",)
@@ -108,7 +108,7 @@ def test_agents_cannot_read_review_payloads(people) -> None:  # type: ignore[no-
     # The chain still verifies for everyone (an unreadable payload counts as erased).
     from bowebb_console.store.log.verify import verify_log
 
-    assert verify_log(engines["agent"]).ok and verify_log(engines["lead"]).ok
+    assert verify_log(Database(engines["agent"])).ok and verify_log(Database(engines["lead"])).ok
 
 
 def test_summary_functions_belong_to_the_log_writer(pg_db) -> None:  # type: ignore[no-untyped-def]

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Iterator
 
 import pytest
 from sqlalchemy import text
 
+from bowebb_console.store.db.connect import Database
 from bowebb_console.store.db.engine import make_engine
 from bowebb_console.store.log.chain import LogWriteError, append_event, read_session_events
 from bowebb_console.store.log.verify import verify_log
@@ -17,29 +19,29 @@ from tests.store.log_helpers import add_customer, consent, full_session
 
 
 @pytest.fixture
-def db(any_db_url: str):  # type: ignore[no-untyped-def]
-    engine = make_engine(any_db_url)
-    yield engine
-    engine.dispose()
+def db(any_db_url: str) -> Iterator[Database]:
+    database = Database(make_engine(any_db_url))
+    yield database
+    database.dispose()
 
 
-def _events(engine, su: str):  # type: ignore[no-untyped-def]
-    with engine.connect() as conn:
+def _events(db, su: str):  # type: ignore[no-untyped-def]
+    with db.engine.connect() as conn:
         return read_session_events(conn, su)
 
 
-def _for_customer(engine, customer: int):  # type: ignore[no-untyped-def]
-    with engine.connect() as conn:
+def _for_customer(db, customer: int):  # type: ignore[no-untyped-def]
+    with db.engine.connect() as conn:
         return sessions.sessions_for_customer(conn, customer)
 
 
-def _open(engine):  # type: ignore[no-untyped-def]
-    with engine.connect() as conn:
+def _open(db):  # type: ignore[no-untyped-def]
+    with db.engine.connect() as conn:
         return sessions.open_sessions(conn)
 
 
 def test_session_flow_and_timeline(db) -> None:  # type: ignore[no-untyped-def]
-    customer, contact = add_customer(db)
+    customer, contact = add_customer(db.engine)
     su = full_session(db, customer, contact)
     timeline = _events(db, su)
     assert [e.kind for e in timeline] == [
@@ -55,7 +57,7 @@ def test_session_flow_and_timeline(db) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_no_start_without_agreed_consent(db) -> None:  # type: ignore[no-untyped-def]
-    customer, contact = add_customer(db)
+    customer, contact = add_customer(db.engine)
     with pytest.raises(sessions.SessionError, match="Record the customer's agreement") as info:
         sessions.start_session(db, str(uuid.uuid4()), tool="AnyDesk")
     assert info.value.code == "sessions.no_consent"
@@ -75,7 +77,7 @@ def test_no_start_without_agreed_consent(db) -> None:  # type: ignore[no-untyped
 
 
 def test_agreement_needs_its_details(db) -> None:  # type: ignore[no-untyped-def]
-    customer, contact = add_customer(db)
+    customer, contact = add_customer(db.engine)
     with pytest.raises(sessions.SessionError, match="reference") as info:
         sessions.record_consent(
             db, customer_id=customer, contact_id=contact, session_kind="remote_control",
@@ -91,7 +93,7 @@ def test_agreement_needs_its_details(db) -> None:  # type: ignore[no-untyped-def
 
 
 def test_named_caller_becomes_a_contact(db) -> None:  # type: ignore[no-untyped-def]
-    customer, _ = add_customer(db)
+    customer, _ = add_customer(db.engine)
     event = sessions.record_consent(
         db, customer_id=customer, new_caller=sessions.NewCaller("Per Persson", "per@example.se"),
         session_kind="file_transfer", outcome="agreed", channel="chat",
@@ -99,19 +101,19 @@ def test_named_caller_becomes_a_contact(db) -> None:  # type: ignore[no-untyped-
         purpose="Send the SIE file",
     )  # fmt: skip
     assert event.payload is not None
-    with db.connect() as conn:
+    with db.engine.connect() as conn:
         name = conn.execute(
             text("SELECT name FROM contact WHERE id = :i"), {"i": event.payload["contact_id"]}
         ).scalar()
     assert name == "Per Persson"
     # Personal data stays out of the chained columns.
-    with db.connect() as conn:
+    with db.engine.connect() as conn:
         row = conn.execute(text("SELECT * FROM log_event")).mappings().one()
     assert not any("Per" in str(v) for v in row.values())
 
 
 def test_missing_dpa_needs_a_reason_which_is_logged(db) -> None:  # type: ignore[no-untyped-def]
-    customer, contact = add_customer(db, dpa=False)
+    customer, contact = add_customer(db.engine, dpa=False)
     su = consent(db, customer, contact).session_uuid
     with pytest.raises(sessions.SessionError, match="DPA"):
         sessions.start_session(db, su, tool="TeamViewer")
@@ -128,7 +130,7 @@ def test_missing_dpa_needs_a_reason_which_is_logged(db) -> None:  # type: ignore
 
 
 def test_open_session_is_found_and_ended_late(db) -> None:  # type: ignore[no-untyped-def]
-    customer, contact = add_customer(db)
+    customer, contact = add_customer(db.engine)
     su = consent(db, customer, contact, actor="anna").session_uuid
     sessions.start_session(db, su, tool="Quick Assist", actor="anna")
     sessions.add_note(db, su, "Working on it", actor="anna")
@@ -147,11 +149,11 @@ def test_open_session_is_found_and_ended_late(db) -> None:  # type: ignore[no-un
 def test_demo_sessions_are_a_valid_varied_log(db) -> None:  # type: ignore[no-untyped-def]
     from bowebb_console.demo.fill import fill_demo
 
-    summary = fill_demo(db, companies=300, contacts=600)
+    summary = fill_demo(db.engine, companies=300, contacts=600)
     assert summary.sessions == 300
     result = verify_log(db)
     assert result.ok and result.events > 600
-    with db.connect() as conn:
+    with db.engine.connect() as conn:
         kinds = dict(conn.execute(text("SELECT kind, count(*) FROM log_event GROUP BY kind")).all())
         reasons = conn.execute(
             text("SELECT count(*) FROM log_payload WHERE payload LIKE '%dpa_missing_reason%'")
@@ -162,4 +164,4 @@ def test_demo_sessions_are_a_valid_varied_log(db) -> None:  # type: ignore[no-un
     assert kinds["session_ended_late"] > 0 and kinds["note_added"] > 0
     assert reasons
     assert _open(db)
-    assert fill_demo(db, companies=10, contacts=10).skipped
+    assert fill_demo(db.engine, companies=10, contacts=10).skipped

@@ -77,7 +77,7 @@ def test_add_and_change_are_logged_with_what_changed(db: Database) -> None:
     assert log[1].payload["changes"] == {"locations": ["SE", "SE,US"]}
     [row] = register(db)
     assert [f.kind for f in row.flags] == [FlagKind.OUTSIDE_EU_EEA, FlagKind.CHECKLIST_GAP]
-    assert verify_log(db.engine).ok
+    assert verify_log(db).ok
 
 
 def test_stale_edit_is_refused(db: Database) -> None:
