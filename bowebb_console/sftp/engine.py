@@ -127,15 +127,8 @@ class TransferEngine:
         if cancel is not None and cancel.is_set():
             # Skipped before it started: leave any resumable part of an earlier attempt alone.
             return self._finish(a, "cancelled", error=_CANCELLED)
-        try:
-            sha = Download(self._sftp, self.tuning, a, Path(local_dir), overwrite).run(
-                progress, cancel
-            )
-        except Cancelled:
-            return self._finish(a, "cancelled", error=_CANCELLED)
-        except SftpError as error:
-            return self._finish(a, "failed", error=error)
-        return self._finish(a, "ok", sha)
+        download = Download(self._sftp, self.tuning, a, Path(local_dir), overwrite)
+        return self._run(download, progress, cancel)
 
     def upload_file(
         self,
@@ -157,15 +150,20 @@ class TransferEngine:
             return self._refused(plan.refuse_name("upload", remote_final, exc))
         if cancel is not None and cancel.is_set():
             return self._finish(a, "cancelled", error=_CANCELLED)
+        upload = Upload(self._sftp, self.tuning, a, local_path, remote_dir, overwrite)
+        return self._run(upload, progress, cancel)
+
+    def _run(
+        self, job: Download | Upload, progress: ProgressFn | None, cancel: CancelFlag | None
+    ) -> TransferRecord:
+        """Run one file's protocol; its outcome (ok, cancelled, failed) becomes the record."""
         try:
-            sha = Upload(self._sftp, self.tuning, a, local_path, remote_dir, overwrite).run(
-                progress, cancel
-            )
+            sha = job.run(progress, cancel)
         except Cancelled:
-            return self._finish(a, "cancelled", error=_CANCELLED)
+            return self._finish(job.a, "cancelled", error=_CANCELLED)
         except SftpError as error:
-            return self._finish(a, "failed", error=error)
-        return self._finish(a, "ok", sha)
+            return self._finish(job.a, "failed", error=error)
+        return self._finish(job.a, "ok", sha)
 
     def run_job(
         self,
