@@ -308,9 +308,7 @@ def end_session(
     actor: str | None = None,
 ) -> EventRow:
     _need(summary, "summary", "The summary")
-    _one_of(outcome, END_OUTCOMES, "outcome", "The outcome")
-    payload = {"summary": summary.strip(), "outcome": outcome}
-    return _step(db, ENDED, session_uuid, payload, event_uuid, actor)
+    return _end(db, ENDED, session_uuid, summary, outcome, event_uuid, actor)
 
 
 def end_late(
@@ -323,9 +321,21 @@ def end_late(
     actor: str | None = None,
 ) -> EventRow:
     """Close a session left open (crash, power cut): its events stay; this one says so."""
+    return _end(db, ENDED_LATE, session_uuid, summary, outcome, event_uuid, actor)
+
+
+def _end(
+    db: Database,
+    kind: str,
+    session_uuid: str,
+    summary: str,
+    outcome: str,
+    event_uuid: str | None,
+    actor: str | None,
+) -> EventRow:
     _one_of(outcome, END_OUTCOMES, "outcome", "The outcome")
     payload = {"summary": summary.strip(), "outcome": outcome}
-    return _step(db, ENDED_LATE, session_uuid, payload, event_uuid, actor)
+    return _step(db, kind, session_uuid, payload, event_uuid, actor)
 
 
 def _summaries(conn: Connection, session_uuids: list[str]) -> list[SessionSummary]:
