@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 from bowebb_console.domain.errors import ShownError
+
+if TYPE_CHECKING:
+    from bowebb_console.services.database import Database
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
 
@@ -24,3 +30,15 @@ def db_option(parser: argparse.ArgumentParser, required: bool = True) -> None:
         help="database URL, e.g. postgresql://admin@host/bowebb or sqlite:///file.sqlite3 "
         "(the password comes from PGPASSWORD or ~/.pgpass, never the command line)",
     )
+
+
+@contextmanager
+def current_db(args: argparse.Namespace) -> Iterator[Database]:
+    """The database ``--db`` names, refused unless at this app's schema; closed at the end."""
+    from bowebb_console.services.database import open_current  # only commands that need it
+
+    db = open_current(args.db)
+    try:
+        yield db
+    finally:
+        db.dispose()

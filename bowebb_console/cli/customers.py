@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from bowebb_console.cli.common import EXIT_OK, CliError, db_option
+from bowebb_console.cli.common import EXIT_OK, CliError, current_db, db_option
 
 
 def add_parsers(sub: Any) -> None:
@@ -27,13 +27,9 @@ def add_parsers(sub: Any) -> None:
 
 def cmd_import(args: argparse.Namespace) -> int:
     from bowebb_console.services import customers
-    from bowebb_console.services.database import open_current
 
-    db = open_current(args.db)
-    try:
+    with current_db(args) as db:
         report = customers.import_file(db, Path(args.file), dry_run=args.dry_run)
-    finally:
-        db.dispose()
     for error in report.errors:
         print(error, file=sys.stderr)
     if report.errors:

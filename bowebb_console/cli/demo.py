@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from bowebb_console.cli.common import EXIT_OK, db_option
+from bowebb_console.cli.common import EXIT_OK, current_db, db_option
 
 
 def add_parsers(sub: Any) -> None:
@@ -18,12 +18,8 @@ def add_parsers(sub: Any) -> None:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     from bowebb_console.demo.fill import fill_database
-    from bowebb_console.services.database import open_current
 
-    db = open_current(args.db)
-    try:
+    with current_db(args) as db:
         summary = fill_database(db, companies=args.companies, contacts=args.contacts)
-    finally:
-        db.dispose()
     print(f"demo data: {summary}")
     return EXIT_OK

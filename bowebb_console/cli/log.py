@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import Any
 
-from bowebb_console.cli.common import EXIT_FAIL, EXIT_OK, CliError, db_option
+from bowebb_console.cli.common import EXIT_FAIL, EXIT_OK, CliError, current_db, db_option
 
 
 def add_parsers(sub: Any) -> None:
@@ -33,16 +33,12 @@ def add_parsers(sub: Any) -> None:
 
 def cmd_verify_log(args: argparse.Namespace) -> int:
     from bowebb_console.services import review
-    from bowebb_console.services.database import open_current
 
     anchor = args.anchor.strip().lower() if args.anchor else None
     if anchor is not None and (len(anchor) != 64 or set(anchor) - set("0123456789abcdef")):
         raise CliError("--anchor must be the 64 hex digits printed by log-head")
-    db = open_current(args.db)
-    try:
+    with current_db(args) as db:
         result = review.verify_log(db, anchor=anchor, workers=review.default_workers())
-    finally:
-        db.dispose()
     if result.ok:
         print(result.report())
         return EXIT_OK
@@ -52,13 +48,9 @@ def cmd_verify_log(args: argparse.Namespace) -> int:
 
 def cmd_log_head(args: argparse.Namespace) -> int:
     from bowebb_console.services import review
-    from bowebb_console.services.database import open_current
 
-    db = open_current(args.db)
-    try:
+    with current_db(args) as db:
         head = review.log_head(db)
-    finally:
-        db.dispose()
     print(f"{head.hash} seq {head.seq}")
     return EXIT_OK
 
@@ -66,12 +58,8 @@ def cmd_log_head(args: argparse.Namespace) -> int:
 def cmd_review_rebuild(args: argparse.Namespace) -> int:
     """The summary is derived; after a restore or an erasure, rebuild it from the log."""
     from bowebb_console.services import review
-    from bowebb_console.services.database import open_current
 
-    db = open_current(args.db)
-    try:
+    with current_db(args) as db:
         count = review.rebuild_summaries(db)
-    finally:
-        db.dispose()
     print(f"{count} session summaries rebuilt from the log")
     return EXIT_OK
