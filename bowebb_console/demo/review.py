@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import random
 import uuid
-from typing import Any
 
 from sqlalchemy import Engine, func, select
 
 from bowebb_console.domain.hashchain import canonical_payload
+from bowebb_console.store.db.connect import Database
 from bowebb_console.store.log.chain import write_event
 from bowebb_console.store.models import LogEvent, SessionSummaryRow
 from bowebb_console.store.review.queries import REVIEW
@@ -30,10 +30,7 @@ FOLLOW_UPS = (
 def fill_demo_reviews(engine: Engine, *, seed: int = 20261126) -> int:
     """Review about a third of the ended demo sessions and flag a few; returns how many."""
     rng = random.Random(f"review-{seed}")  # not the sessions' sequence: new event UUIDs
-    bind: Any = engine
-    if engine.dialect.name == "sqlite":
-        bind = engine.execution_options(sqlite_begin="IMMEDIATE")
-    with bind.begin() as conn:
+    with Database(engine).transaction() as conn:  # IMMEDIATE on SQLite: one writer
         if conn.execute(
             select(func.count()).select_from(LogEvent).where(LogEvent.kind == REVIEW)
         ).scalar():

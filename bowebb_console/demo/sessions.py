@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import Engine, func, select
 
 from bowebb_console.domain.hashchain import canonical_payload
+from bowebb_console.store.db.connect import Database
 from bowebb_console.store.log.chain import write_event
 from bowebb_console.store.models import Contact, Customer, LogEvent
 
@@ -62,10 +63,7 @@ def _transfer(rng: random.Random, n: int) -> dict[str, Any]:
 def fill_demo_sessions(engine: Engine, *, count: int = 300, seed: int = 20261126) -> int:
     """Add ``count`` demo sessions to an empty log; returns how many (0 when not empty)."""
     rng = random.Random(seed)
-    bind: Any = engine
-    if engine.dialect.name == "sqlite":
-        bind = engine.execution_options(sqlite_begin="IMMEDIATE")
-    with bind.begin() as conn:
+    with Database(engine).transaction() as conn:  # IMMEDIATE on SQLite: one writer
         if conn.execute(select(func.count()).select_from(LogEvent)).scalar():
             return 0
         people = conn.execute(

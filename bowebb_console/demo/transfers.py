@@ -20,6 +20,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, func, insert, select
 
 from bowebb_console.domain.hashchain import canonical_payload
+from bowebb_console.store.db.connect import Database
 from bowebb_console.store.log.chain import write_event
 from bowebb_console.store.models import Contact, Customer, HostKey, SftpProfile
 from bowebb_console.store.transfers.profiles import DEMO_HOST, DEMO_PORT, DEMO_SERVERS
@@ -51,10 +52,7 @@ def _fake_key(rng: random.Random) -> tuple[str, str]:
 def fill_demo_transfers(engine: Engine, *, seed: int = 20261126, sessions: int = 24) -> int:
     """Add demo profiles, keys and transfer sessions; returns the number of sessions."""
     rng = random.Random(seed + 6)
-    bind: Any = engine
-    if engine.dialect.name == "sqlite":
-        bind = engine.execution_options(sqlite_begin="IMMEDIATE")
-    with bind.begin() as conn:
+    with Database(engine).transaction() as conn:  # IMMEDIATE on SQLite: one writer
         if conn.execute(select(func.count()).select_from(HostKey)).scalar():
             return 0
         people = conn.execute(
