@@ -26,6 +26,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sqlalchemy import Connection
+
 from bowebb_console.credentials import CredentialStore
 from bowebb_console.domain.errors import ShownError
 from bowebb_console.services.database import Database, Identity, transaction
@@ -199,11 +201,11 @@ def set_approval_required(db: Database, required: bool) -> None:
 
 def approve_key(db: Database, identity: Identity, key_id: int) -> PinnedKeyRow:
     """A lead approves a pending pin; the approval is logged as a session of its own."""
-    with transaction(db) as conn:
-        row = host_keys.approve_key(conn, key_id, actor=identity.user)
-    with _logging():
-        log.log_host_key_approved(db, None, row, actor=identity.user)
-    return row
+    return _keep_and_log(
+        db,
+        lambda conn: host_keys.approve_key(conn, key_id, actor=identity.user),
+        lambda row: log.log_host_key_approved(db, None, row, actor=identity.user),
+    )
 
 
 def pin_key(
@@ -216,20 +218,14 @@ def pin_key(
 ) -> PinnedKeyRow:
     """Pin the server's first key, which the agent confirmed (team-wide), and log it in the
     session. On a team that requires approval the pin waits (``row.trusted`` is False)."""
-    with transaction(db) as conn:
-        row = host_keys.pin_key(
-            conn,
-            host,
-            port,
-            offered.key_type,
-            offered.fingerprint,
-            offered.public_key,
-            actor=identity.user,
-            role=identity.role,
-        )
-    with _logging():
-        log.log_host_key_pinned(db, session_uuid, row, actor=identity.user)
-    return row
+    return _keep_and_log(
+        db,
+        lambda conn: host_keys.pin_key(
+            conn, host, port, offered.key_type, offered.fingerprint, offered.public_key,
+            actor=identity.user, role=identity.role,
+        ),
+        lambda row: log.log_host_key_pinned(db, session_uuid, row, actor=identity.user),
+    )  # fmt: skip
 
 
 def replace_key(
@@ -243,20 +239,29 @@ def replace_key(
 ) -> PinnedKeyRow:
     """Retire the pinned key (still ``old_fingerprint``) and pin ``offered``; leads and
     admins only. The replacement is logged."""
+    return _keep_and_log(
+        db,
+        lambda conn: host_keys.replace_key(
+            conn, host, port, old_fingerprint, offered.key_type, offered.fingerprint,
+            offered.public_key, actor=identity.user, role=identity.role,
+        ),
+        lambda row: log.log_host_key_replaced(
+            db, session_uuid, old_fingerprint, row, actor=identity.user
+        ),
+    )  # fmt: skip
+
+
+def _keep_and_log(
+    db: Database,
+    write: Callable[[Connection], PinnedKeyRow],
+    logged: Callable[[PinnedKeyRow], object],
+) -> PinnedKeyRow:
+    """A host-key decision commits first (it is the team's, whatever happens next), then is
+    logged; a failed log write raises (``_logging``), and the caller stops."""
     with transaction(db) as conn:
-        row = host_keys.replace_key(
-            conn,
-            host,
-            port,
-            old_fingerprint,
-            offered.key_type,
-            offered.fingerprint,
-            offered.public_key,
-            actor=identity.user,
-            role=identity.role,
-        )
+        row = write(conn)
     with _logging():
-        log.log_host_key_replaced(db, session_uuid, old_fingerprint, row, actor=identity.user)
+        logged(row)
     return row
 
 
