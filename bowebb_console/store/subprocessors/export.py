@@ -14,6 +14,7 @@ from bowebb_console.domain.countries import MEMBERSHIP_CHECKED_ON, country_name
 from bowebb_console.domain.subprocessor_flags import Flag, flag_text
 from bowebb_console.store.subprocessors.evidence import EvidenceInfo
 from bowebb_console.store.subprocessors.register import (
+    EDITABLE,
     ChecklistEntry,
     RegisterRow,
     SubProcessorRecord,
@@ -90,20 +91,8 @@ _WORDS = {
     },
 }
 
-REGISTER_FIELDS = (
-    "name",
-    "registration_number",
-    "service",
-    "data_categories",
-    "locations",
-    "storage_locations",
-    "contact",
-    "dpa_reference",
-    "dpa_signed_on",
-    "next_review_on",
-    "status",
-    "receiving_data",
-)
+# The export's columns: the register's editable fields in their order, less the end date.
+REGISTER_FIELDS = tuple(f for f in EDITABLE if f != "ended_on")
 
 
 def words(lang: str) -> dict[str, str]:
