@@ -43,11 +43,8 @@ class ErasureView(LazyPanel):
         RequestTableModel.today = self.today
         self.requests = RequestTableModel(self)
         self.certificates = CertificateTableModel(self)
-        self.request_frame = ListFrame(self.tr("Erasure requests"), self.requests)
-        self.request_frame.refresh_button.setText(self.tr("Refresh"))
-        self.request_frame.refresh_button.clicked.connect(self.reload)
+        self.request_frame = ListFrame(self.tr("Erasure requests"), self.requests, self.reload)
         self.certificate_frame = ListFrame(self.tr("Erasure certificates"), self.certificates)
-        self.certificate_frame.refresh_button.hide()
 
         self.guide_button = QPushButton(self.tr("Guide a customer's own thinning…"))
         self.request_button = QPushButton(self.tr("Handle an erasure request…"))

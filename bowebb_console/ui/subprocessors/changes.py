@@ -41,14 +41,13 @@ class ChangesPanel(LazyPanel):
         self.can_edit = ctx.identity.role == "admin"
         self.loading = False
         self.model = ChangesModel(self)
-        self.frame = ListFrame(self.tr("Planned changes of sub-processors"), self.model)
-        self.frame.refresh_button.setText(self.tr("Refresh"))
-        self.frame.refresh_button.clicked.connect(self.reload)
+        self.frame = ListFrame(
+            self.tr("Planned changes of sub-processors"), self.model, self.reload
+        )
         self.table = self.frame.table
         self.table.selectionModel().currentRowChanged.connect(self._selected)
         self.objections_model = ObjectionsModel(self)
         self.objections = ListFrame(self.tr("Objections received"), self.objections_model)
-        self.objections.refresh_button.hide()
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)

@@ -9,7 +9,6 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -28,6 +27,7 @@ from bowebb_console.services import subprocessors as service
 from bowebb_console.services.subprocessors import Detail, EvidenceInfo
 from bowebb_console.ui.kit.context import AppContext
 from bowebb_console.ui.kit.rows import ROW_ROLE
+from bowebb_console.ui.kit.widgets import read_only_table
 from bowebb_console.ui.subprocessors import export
 from bowebb_console.ui.subprocessors.common import flag_label, language, status_text
 from bowebb_console.ui.subprocessors.errors import shown
@@ -35,14 +35,9 @@ from bowebb_console.ui.subprocessors.models import ChecklistModel, EvidenceModel
 
 
 def _table(model: Any) -> QTableView:
-    table = QTableView()
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table = read_only_table(model)
     table.setAlternatingRowColors(True)
     table.setWordWrap(True)
-    table.verticalHeader().hide()
     return table
 
 

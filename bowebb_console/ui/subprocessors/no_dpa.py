@@ -21,9 +21,9 @@ class NoDpaPanel(LazyPanel):
         self.ctx = ctx
         self.loading = False
         self.model = NoDpaModel(self)
-        self.frame = ListFrame(self.tr("Active customers without a signed DPA"), self.model)
-        self.frame.refresh_button.setText(self.tr("Refresh"))
-        self.frame.refresh_button.clicked.connect(self.reload)
+        self.frame = ListFrame(
+            self.tr("Active customers without a signed DPA"), self.model, self.reload
+        )
         note = QLabel(
             self.tr(
                 "BoWebb processes these customers' data without a signed data processing "

@@ -49,9 +49,7 @@ class SubProcessorsView(QWidget):
         self.dialog: SubProcessorDialog | None = None
 
         self.model = RegisterModel(self)
-        self.frame = ListFrame(self.tr("Sub-processor register"), self.model)
-        self.frame.refresh_button.setText(self.tr("Refresh"))
-        self.frame.refresh_button.clicked.connect(self.reload)
+        self.frame = ListFrame(self.tr("Sub-processor register"), self.model, self.reload)
         self.table = self.frame.table
         self.table.horizontalHeader().setSectionResizeMode(
             RegisterModel.COL_SERVICE, QHeaderView.ResizeMode.Stretch
