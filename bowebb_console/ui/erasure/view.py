@@ -38,7 +38,6 @@ class ErasureView(LazyPanel):
         super().__init__(parent)
         self.ctx = ctx
         self.today = today or dt.date.today()
-        self.loading = False
         self.wizard: QWizard | None = None
         RequestTableModel.today = self.today
         self.requests = RequestTableModel(self)
@@ -87,20 +86,8 @@ class ErasureView(LazyPanel):
 
     # --- lists --------------------------------------------------------------------------
     def reload(self) -> None:
-        self.loading = True
         self.request_frame.count_label.setText(self.tr("Loading…"))
-        self.ctx.runner.start(
-            erasure.erasure_lists,
-            self.ctx.database,
-            tag=self.TAG,
-            on_result=self._loaded,
-            on_error=self._failed,
-            on_finished=self._finished,
-            owner=self,
-        )
-
-    def _finished(self) -> None:
-        self.loading = False
+        self.load(self.ctx, erasure.erasure_lists, self._loaded, self._failed)
 
     def _loaded(self, lists: ErasureLists) -> None:
         requests, certificates = lists.requests, lists.certificates
