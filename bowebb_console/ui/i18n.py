@@ -42,21 +42,25 @@ SUB_PROCESSOR_STATUS = {
 }
 
 
-def _tr(context: str, text: str) -> str:
-    return QCoreApplication.translate(context, text)
+def code_text(context: str, table: dict[str, str], code: object) -> str:
+    """The translated word for ``code`` from ``table`` (marked under ``context``); an unknown
+    code is shown as it is, None as nothing."""
+    if code is None:
+        return ""
+    key = str(code)
+    return QCoreApplication.translate(context, table[key]) if key in table else key
 
 
 def role_text(role: str) -> str:
-    return _tr("Roles", ROLES[role]) if role in ROLES else role
+    return code_text("Roles", ROLES, role)
 
 
 def customer_status_text(status: str) -> str:
-    return _tr("CustomerStatus", CUSTOMER_STATUS[status]) if status in CUSTOMER_STATUS else status
+    return code_text("CustomerStatus", CUSTOMER_STATUS, status)
 
 
 def sub_processor_status_text(status: str) -> str:
-    known = SUB_PROCESSOR_STATUS
-    return _tr("SubProcessorStatus", known[status]) if status in known else status
+    return code_text("SubProcessorStatus", SUB_PROCESSOR_STATUS, status)
 
 
 def choose_language(setting: str, system: QLocale | None = None) -> str:

@@ -12,9 +12,15 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QAbstractButton, QWidget
 
 from bowebb_console.ui.kit.context import AppContext
 from bowebb_console.ui.kit.screen import Offers, Page, click_if_usable
+
+
+def _refreshed(label: str, view: QWidget, refresh: QAbstractButton) -> Page:
+    """A screen whose F5 presses its own Refresh button."""
+    return Page(label, view, Offers(click_if_usable(refresh)))
 
 
 def customers_page(ctx: AppContext) -> Page:
@@ -33,10 +39,8 @@ def sessions_page(ctx: AppContext) -> Page:
     from bowebb_console.ui.sessions.view import SessionsView
 
     view = SessionsView(ctx)
-    return Page(
-        QCoreApplication.translate("MainWindow", "Sessions"),
-        view,
-        Offers(click_if_usable(view.refresh_button)),
+    return _refreshed(
+        QCoreApplication.translate("MainWindow", "Sessions"), view, view.refresh_button
     )
 
 
@@ -50,33 +54,23 @@ def erasure_page(ctx: AppContext) -> Page:
     from bowebb_console.ui.erasure.view import ErasureView
 
     view = ErasureView(ctx)
-    return Page(
-        QCoreApplication.translate("MainWindow", "Erasure"),
-        view,
-        Offers(click_if_usable(view.request_frame.refresh_button)),
-    )
+    label = QCoreApplication.translate("MainWindow", "Erasure")
+    return _refreshed(label, view, view.request_frame.refresh_button)
 
 
 def sub_processors_page(ctx: AppContext) -> Page:
     from bowebb_console.ui.subprocessors.view import SubProcessorsView
 
     view = SubProcessorsView(ctx)
-    return Page(
-        QCoreApplication.translate("MainWindow", "Sub-processors"),
-        view,
-        Offers(click_if_usable(view.frame.refresh_button)),
-    )
+    label = QCoreApplication.translate("MainWindow", "Sub-processors")
+    return _refreshed(label, view, view.frame.refresh_button)
 
 
 def review_page(ctx: AppContext) -> Page:
     from bowebb_console.ui.review.view import ReviewView
 
     view = ReviewView(ctx)
-    return Page(
-        QCoreApplication.translate("MainWindow", "Review"),
-        view,
-        Offers(click_if_usable(view.refresh_button)),
-    )
+    return _refreshed(QCoreApplication.translate("MainWindow", "Review"), view, view.refresh_button)
 
 
 PAGE_FACTORIES: dict[str, Callable[[AppContext], Page]] = {

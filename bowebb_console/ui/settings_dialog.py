@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from bowebb_console.config import Paths, Settings, save_settings
 from bowebb_console.domain.errors import ShownError
 from bowebb_console.ui.kit.errors import error_text
+from bowebb_console.ui.kit.widgets import spin_box
 from bowebb_console.ui.review.settings import ReviewLimitFields
 from bowebb_console.ui.shell_errors import TEXTS
 
@@ -39,10 +40,7 @@ def _has_password(url: str) -> bool:
 
 
 def _spin(low: int, high: int, value: int, suffix: str) -> QSpinBox:
-    box = QSpinBox()
-    box.setRange(low, high)
-    box.setValue(value)
-    box.setSuffix(suffix)
+    box = spin_box(low, high, value, suffix)
     box.setAccelerated(True)
     return box
 

@@ -509,6 +509,13 @@
     </message>
 </context>
 <context>
+    <name>FileRow</name>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>Import customers from CSV</source>
@@ -516,10 +523,6 @@
     </message>
     <message>
         <source>Columns: org_number, company_name, contact_name, email (required), status, phone, title. UTF-8, separated by , or ;. One row per contact. Existing customers are matched by organisation number and updated.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -687,10 +690,6 @@
     </message>
     <message>
         <source>e.g. Planned maintenance 2026-12-01 22:00–02:00</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

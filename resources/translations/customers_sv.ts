@@ -509,6 +509,13 @@
     </message>
 </context>
 <context>
+    <name>FileRow</name>
+    <message>
+        <source>Choose…</source>
+        <translation>Välj…</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>Import customers from CSV</source>
@@ -517,10 +524,6 @@
     <message>
         <source>Columns: org_number, company_name, contact_name, email (required), status, phone, title. UTF-8, separated by , or ;. One row per contact. Existing customers are matched by organisation number and updated.</source>
         <translation>Kolumner: org_number, company_name, contact_name, email (obligatoriska), status, phone, title. UTF-8, avgränsat med , eller ;. En rad per kontaktperson. Befintliga kunder matchas på organisationsnummer och uppdateras.</translation>
-    </message>
-    <message>
-        <source>Choose…</source>
-        <translation>Välj…</translation>
     </message>
     <message>
         <source>Check (dry run)</source>
@@ -688,10 +691,6 @@
     <message>
         <source>e.g. Planned maintenance 2026-12-01 22:00–02:00</source>
         <translation>t.ex. Planerat underhåll 2026-12-01 22:00–02:00</translation>
-    </message>
-    <message>
-        <source>Choose…</source>
-        <translation>Välj…</translation>
     </message>
     <message>
         <source>Why (the disruption or news)</source>

@@ -214,10 +214,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Refresh</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Erasure certificates</source>
         <translation type="unfinished"></translation>
     </message>
@@ -460,6 +456,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The guidance is logged in the session log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Nothing was logged: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -655,10 +655,6 @@
     <name>ResultPage</name>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The guidance is logged in the session log.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -214,10 +214,6 @@
         <translation>Begäranden om radering</translation>
     </message>
     <message>
-        <source>Refresh</source>
-        <translation>Uppdatera</translation>
-    </message>
-    <message>
         <source>Erasure certificates</source>
         <translation>Intyg om radering</translation>
     </message>
@@ -460,6 +456,10 @@
         <translation>Vägledning för radering</translation>
     </message>
     <message>
+        <source>The guidance is logged in the session log.</source>
+        <translation>Vägledningen är loggad i sessionsloggen.</translation>
+    </message>
+    <message>
         <source>Nothing was logged: %1</source>
         <translation>Ingenting loggades: %1</translation>
     </message>
@@ -656,10 +656,6 @@
     <message>
         <source>Done</source>
         <translation>Klart</translation>
-    </message>
-    <message>
-        <source>The guidance is logged in the session log.</source>
-        <translation>Vägledningen är loggad i sessionsloggen.</translation>
     </message>
 </context>
 <context>

@@ -463,6 +463,13 @@ Om det händer igen, skicka loggfilen till dem som förvaltar konsolen.</transla
     </message>
 </context>
 <context>
+    <name>ListFrame</name>
+    <message>
+        <source>Refresh</source>
+        <translation>Uppdatera</translation>
+    </message>
+</context>
+<context>
     <name>LockPage</name>
     <message>
         <source>The console is locked</source>

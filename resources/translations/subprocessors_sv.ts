@@ -39,10 +39,6 @@
         <translation>Planerade ändringar av underbiträden</translation>
     </message>
     <message>
-        <source>Refresh</source>
-        <translation>Uppdatera</translation>
-    </message>
-    <message>
         <source>Objections received</source>
         <translation>Mottagna invändningar</translation>
     </message>
@@ -270,26 +266,6 @@
         <source>Export checklist</source>
         <translation>Exportera checklista</translation>
     </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV-filer (*.csv)</translation>
-    </message>
-    <message>
-        <source>PDF files (*.pdf)</source>
-        <translation>PDF-filer (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Not exported</source>
-        <translation>Inte exporterat</translation>
-    </message>
-    <message>
-        <source>The file could not be written: %1</source>
-        <translation>Filen kunde inte skrivas: %1</translation>
-    </message>
-    <message>
-        <source>Exported to %1</source>
-        <translation>Exporterat till %1</translation>
-    </message>
 </context>
 <context>
     <name>Errors</name>
@@ -454,6 +430,29 @@
     </message>
 </context>
 <context>
+    <name>Exports</name>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-filer (*.csv)</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-filer (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Not exported</source>
+        <translation>Inte exporterat</translation>
+    </message>
+    <message>
+        <source>The file could not be written: %1</source>
+        <translation>Filen kunde inte skrivas: %1</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>Exporterat till %1</translation>
+    </message>
+</context>
+<context>
     <name>NoDpaModel</name>
     <message>
         <source>Org. number</source>
@@ -473,10 +472,6 @@
     <message>
         <source>Active customers without a signed DPA</source>
         <translation>Aktiva kunder utan undertecknat PUB-avtal</translation>
-    </message>
-    <message>
-        <source>Refresh</source>
-        <translation>Uppdatera</translation>
     </message>
     <message>
         <source>BoWebb processes these customers&apos; data without a signed data processing agreement (DPA). Ask them to sign it.</source>
@@ -693,10 +688,6 @@
         <translation>Register över underbiträden</translation>
     </message>
     <message>
-        <source>Refresh</source>
-        <translation>Uppdatera</translation>
-    </message>
-    <message>
         <source>Add sub-processor…</source>
         <translation>Lägg till underbiträde…</translation>
     </message>
@@ -758,26 +749,6 @@
     <message>
         <source>Export register</source>
         <translation>Exportera registret</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV-filer (*.csv)</translation>
-    </message>
-    <message>
-        <source>PDF files (*.pdf)</source>
-        <translation>PDF-filer (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Not exported</source>
-        <translation>Inte exporterat</translation>
-    </message>
-    <message>
-        <source>The file could not be written: %1</source>
-        <translation>Filen kunde inte skrivas: %1</translation>
-    </message>
-    <message>
-        <source>Exported to %1</source>
-        <translation>Exporterat till %1</translation>
     </message>
 </context>
 </TS>

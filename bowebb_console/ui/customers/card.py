@@ -10,14 +10,12 @@ import datetime as dt
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +23,7 @@ from PySide6.QtWidgets import (
 from bowebb_console.services.customers import ContactView, CustomerCard
 from bowebb_console.ui.i18n import customer_status_text
 from bowebb_console.ui.kit.rows import Column, RowTableModel
+from bowebb_console.ui.kit.widgets import read_only_table
 
 
 class ContactsModel(RowTableModel[ContactView]):
@@ -90,14 +89,9 @@ class CustomerCardView(QWidget):
 
         contacts_box = QGroupBox(self.tr("Contacts"))
         self.contacts_model = ContactsModel(self)
-        self.contacts = QTableView()
+        self.contacts = read_only_table(self.contacts_model)
         self.contacts.setObjectName("contacts")
-        self.contacts.setModel(self.contacts_model)
-        self.contacts.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.contacts.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.contacts.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.contacts.setWordWrap(False)
-        self.contacts.verticalHeader().hide()
         self.contacts.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.contacts.doubleClicked.connect(lambda _i: self._edit_contact())
         self.add_contact_button = QPushButton(self.tr("Add contact…"))

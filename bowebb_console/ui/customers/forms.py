@@ -7,9 +7,18 @@ The service validates again; its refusals carry codes, shown translated (``error
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from bowebb_console.domain.contact_info import clean_name, normalise_email, normalise_phone
 from bowebb_console.domain.errors import ValidationError
@@ -87,6 +96,40 @@ def parse_date(text: str) -> tuple[str | None, dt.date | None]:
         return QCoreApplication.translate("FieldChecks", "Write the date as YYYY-MM-DD."), None
 
 
+def field_error() -> QLabel:
+    """What is wrong with one field, in red under it; hidden while nothing is."""
+    message = QLabel()
+    message.setObjectName("fieldError")
+    message.setStyleSheet("color: #b3261e;")
+    message.setWordWrap(True)
+    message.setTextFormat(Qt.TextFormat.PlainText)
+    message.hide()
+    return message
+
+
+def outcome_label(name: str) -> QLabel:
+    """A dialog's line that says how its work went (plain text: it may quote a file name)."""
+    label = QLabel()
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
+
+
+def file_row(
+    name: str, on_choose: Callable[[], None]
+) -> tuple[QLineEdit, QPushButton, QHBoxLayout]:
+    """A file name, typed or picked with "Choose…" (``on_choose`` asks ``ctx.prompts``)."""
+    path = QLineEdit()
+    path.setObjectName(name)
+    choose = QPushButton(QCoreApplication.translate("FileRow", "Choose…"))
+    choose.clicked.connect(on_choose)
+    row = QHBoxLayout()
+    row.addWidget(path, 1)
+    row.addWidget(choose)
+    return path, choose, row
+
+
 class Form(QWidget):
     """A QFormLayout whose fields each carry a message line underneath (hidden when empty)."""
 
@@ -104,12 +147,7 @@ class Form(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)
         column.addWidget(widget)
-        message = QLabel()
-        message.setObjectName("fieldError")
-        message.setStyleSheet("color: #b3261e;")
-        message.setWordWrap(True)
-        message.setTextFormat(Qt.TextFormat.PlainText)
-        message.hide()
+        message = field_error()
         hint = QLabel()
         hint.setObjectName("fieldHint")
         hint.setTextFormat(Qt.TextFormat.PlainText)

@@ -9,11 +9,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
-    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -22,6 +19,7 @@ from PySide6.QtWidgets import (
 from bowebb_console.services import customers
 from bowebb_console.services.customers import ImportFileError, ImportReport, RowError
 from bowebb_console.ui.customers.errors import row_reason, shown_text
+from bowebb_console.ui.customers.forms import file_row, outcome_label
 from bowebb_console.ui.kit.context import AppContext
 from bowebb_console.ui.kit.rows import Column, RowTableModel
 
@@ -62,18 +60,9 @@ class ImportDialog(QDialog):
             )
         )
         intro.setWordWrap(True)
-        self.path = QLineEdit()
-        self.path.setObjectName("importPath")
+        self.path, self.choose_button, row = file_row("importPath", self.choose_file)
         self.path.textChanged.connect(self._path_changed)
-        self.choose_button = QPushButton(self.tr("Choose…"))
-        self.choose_button.clicked.connect(self.choose_file)
-        row = QHBoxLayout()
-        row.addWidget(self.path, 1)
-        row.addWidget(self.choose_button)
-        self.summary = QLabel()
-        self.summary.setObjectName("importSummary")
-        self.summary.setWordWrap(True)
-        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary = outcome_label("importSummary")
         self.errors_model = RowErrorsModel(self)
         self.errors = QTableView()
         self.errors.setObjectName("importErrors")

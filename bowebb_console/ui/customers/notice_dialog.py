@@ -10,15 +10,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +23,7 @@ from PySide6.QtWidgets import (
 from bowebb_console.domain.errors import ValidationError
 from bowebb_console.services import customers
 from bowebb_console.ui.customers.errors import shown_text
+from bowebb_console.ui.customers.forms import field_error, file_row, outcome_label
 from bowebb_console.ui.kit.context import AppContext
 
 
@@ -47,32 +45,15 @@ class NoticeExportDialog(QDialog):
         self.reason = QLineEdit()
         self.reason.setObjectName("noticeReason")
         self.reason.setPlaceholderText(self.tr("e.g. Planned maintenance 2026-12-01 22:00–02:00"))
-        self.reason_message = QLabel()
-        self.reason_message.setObjectName("fieldError")
-        self.reason_message.setStyleSheet("color: #b3261e;")
-        self.reason_message.setWordWrap(True)
-        self.reason_message.hide()
-        self.path = QLineEdit()
-        self.path.setObjectName("noticePath")
-        self.path_message = QLabel()
-        self.path_message.setObjectName("fieldError")
-        self.path_message.setStyleSheet("color: #b3261e;")
-        self.path_message.setWordWrap(True)
-        self.path_message.hide()
-        self.choose_button = QPushButton(self.tr("Choose…"))
-        self.choose_button.clicked.connect(self.choose_file)
-        path_row = QHBoxLayout()
-        path_row.addWidget(self.path, 1)
-        path_row.addWidget(self.choose_button)
+        self.reason_message = field_error()
+        self.path, self.choose_button, path_row = file_row("noticePath", self.choose_file)
+        self.path_message = field_error()
         form = QFormLayout()
         form.addRow(self.tr("Why (the disruption or news)"), self.reason)
         form.addRow("", self.reason_message)
         form.addRow(self.tr("Save as"), path_row)
         form.addRow("", self.path_message)
-        self.result_label = QLabel()
-        self.result_label.setObjectName("noticeResult")
-        self.result_label.setWordWrap(True)
-        self.result_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.result_label = outcome_label("noticeResult")
         buttons = QDialogButtonBox()
         self.export_button = buttons.addButton(
             self.tr("Export"), QDialogButtonBox.ButtonRole.AcceptRole

@@ -13,7 +13,6 @@ from typing import Any
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QHBoxLayout,
     QHeaderView,
@@ -22,7 +21,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -40,6 +38,7 @@ from bowebb_console.ui.customers.card import CustomerCardView
 from bowebb_console.ui.customers.errors import shown_text
 from bowebb_console.ui.customers.results import ResultsModel
 from bowebb_console.ui.kit.context import AppContext
+from bowebb_console.ui.kit.widgets import count_label, error_label, read_only_table
 
 DEBOUNCE_MS = 150
 
@@ -79,12 +78,8 @@ class LookupView(QWidget):
         self.timer.setInterval(debounce_ms)
         self.timer.timeout.connect(self.run_search)
 
-        self.count_label = QLabel()
-        self.count_label.setObjectName("countLabel")
-        self.error_label = QLabel()
-        self.error_label.setObjectName("errorText")
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
+        self.count_label = count_label()
+        self.error_label = error_label()
         self.new_button = QPushButton(self.tr("New customer…"))
         self.trial_button = QPushButton(self.tr("Register trial…"))
         self.import_button = QPushButton(self.tr("Import CSV…"))
@@ -95,15 +90,10 @@ class LookupView(QWidget):
         self.export_button.clicked.connect(self.open_notice_export)
 
         self.model = ResultsModel(self)
-        self.results = QTableView()
+        self.results = read_only_table(self.model)
         self.results.setObjectName("lookupResults")
-        self.results.setModel(self.model)
         self.results.setAccessibleName(self.tr("Search results"))
-        self.results.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.results.setWordWrap(False)
-        self.results.verticalHeader().hide()
         self.results.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.results.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

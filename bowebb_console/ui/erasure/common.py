@@ -8,7 +8,7 @@ import weakref
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtWidgets import QComboBox, QCompleter, QWidget, QWizardPage
+from PySide6.QtWidgets import QComboBox, QCompleter, QLabel, QVBoxLayout, QWidget, QWizardPage
 
 from bowebb_console.services.erasure import CustomerChoice, customer_choices
 from bowebb_console.ui.kit.context import AppContext
@@ -80,3 +80,21 @@ class WizardPage(QWizardPage):
     @property
     def w(self) -> Any:
         return self._wizard_ref()
+
+
+def label(text: str = "") -> QLabel:
+    shown = QLabel(text)
+    shown.setWordWrap(True)
+    return shown
+
+
+class ResultPage(QWizardPage):
+    """The last page of every erasure wizard: what was done."""
+
+    def __init__(self, text: str = "") -> None:
+        super().__init__()
+        self.setTitle(self.tr("Done"))
+        self.text = label(text)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.text)
+        layout.addStretch(1)  # the text at the top, as on the other pages

@@ -21,24 +21,24 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
     QWizard,
-    QWizardPage,
 )
 
 from bowebb_console.domain.erasure import names_match
 from bowebb_console.domain.policy import hard_delete_due, is_hard_delete_due
 from bowebb_console.services import erasure
 from bowebb_console.services.erasure import ApprovalView, PurgeDone, PurgePlan, PurgeState
-from bowebb_console.ui.erasure.common import CustomerPicker, WizardPage, from_date, to_date
+from bowebb_console.ui.erasure.common import (
+    CustomerPicker,
+    ResultPage,
+    WizardPage,
+    from_date,
+    label,
+    to_date,
+)
 from bowebb_console.ui.erasure.errors import erasure_error
 from bowebb_console.ui.kit.context import AppContext
 
 CUSTOMER, TERMINATE, PURGE, RESULT = range(4)
-
-
-def _label(text: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    return label
 
 
 class CustomerPage(WizardPage):
@@ -46,7 +46,7 @@ class CustomerPage(WizardPage):
         super().__init__(wizard)
         self.setTitle(self.tr("Which customer?"))
         self.picker = CustomerPicker(wizard.ctx)
-        self.info = _label()
+        self.info = label()
         layout = QVBoxLayout(self)
         layout.addWidget(self.picker)
         layout.addWidget(self.info)
@@ -100,7 +100,7 @@ class TerminatePage(WizardPage):
         self.ended.setCalendarPopup(True)
         self.ended.setDisplayFormat("yyyy-MM-dd")
         self.due = QLabel()
-        self.error = _label()
+        self.error = label()
         self.error.setObjectName("errorText")
         form = QFormLayout(self)
         form.addRow(self.tr("Relationship ended on"), self.ended)
@@ -150,12 +150,12 @@ class PurgePage(WizardPage):
         self.approval: ApprovalView | None = None
         self.setCommitPage(True)
         self.setTitle(self.tr("Hard delete"))
-        self.summary = _label(self.tr("Loading…"))
+        self.summary = label(self.tr("Loading…"))
         self.approver = QLineEdit()
         self.approver_label = QLabel(self.tr("Approved by (name)"))
         self.confirm = QLineEdit()
-        self.confirm_label = _label()
-        self.error = _label()
+        self.confirm_label = label()
+        self.error = label()
         self.error.setObjectName("errorText")
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
@@ -271,15 +271,6 @@ class PurgePage(WizardPage):
 
     def nextId(self) -> int:
         return RESULT
-
-
-class ResultPage(QWizardPage):
-    def __init__(self) -> None:
-        super().__init__()
-        self.setTitle(self.tr("Done"))
-        self.text = _label()
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.text)
 
 
 class EndWizard(QWizard):

@@ -16,11 +16,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
     QWizard,
-    QWizardPage,
 )
 
 from bowebb_console.services import erasure
-from bowebb_console.ui.erasure.common import CustomerPicker, WizardPage
+from bowebb_console.ui.erasure.common import CustomerPicker, ResultPage, WizardPage
 from bowebb_console.ui.erasure.errors import erasure_error
 from bowebb_console.ui.erasure.guidance_texts import Topic, load_topics
 from bowebb_console.ui.kit.context import AppContext
@@ -121,16 +120,6 @@ class ConfirmPage(WizardPage):
         return False
 
 
-class ResultPage(QWizardPage):
-    def __init__(self) -> None:
-        super().__init__()
-        self.setTitle(self.tr("Done"))
-        self.text = QLabel(self.tr("The guidance is logged in the session log."))
-        self.text.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.text)
-
-
 class GuidanceWizard(QWizard):
     def __init__(
         self, ctx: AppContext, language: str = "en", parent: QWidget | None = None
@@ -144,7 +133,7 @@ class GuidanceWizard(QWizard):
         self.topics_page = TopicsPage(self)
         self.steps_page = StepsPage(self)
         self.confirm = ConfirmPage(self)
-        self.result_page = ResultPage()
+        self.result_page = ResultPage(self.tr("The guidance is logged in the session log."))
         for page_id, page in (
             (CUSTOMER, self.customer_page),
             (TOPICS, self.topics_page),

@@ -18,19 +18,19 @@ from PySide6.QtWidgets import (
 )
 
 from bowebb_console.domain import erasure as rules
-from bowebb_console.ui.erasure.common import CustomerPicker, WizardPage, from_date, to_date
+from bowebb_console.ui.erasure.common import (
+    CustomerPicker,
+    WizardPage,
+    from_date,
+    label,
+    to_date,
+)
 
 if TYPE_CHECKING:
     from bowebb_console.ui.erasure.request_wizard import RequestWizard
 
 RECEIPT, IDENTITY, CONTROLLER, FIND, HOLDS, CONFIRM, RESULT = range(7)
 IDENTITY_METHODS = ("reply_from_address", "call_back", "id_document", "")
-
-
-def label(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    return label
 
 
 class ReceiptPage(WizardPage):

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
     QWizard,
-    QWizardPage,
 )
 
 from bowebb_console.services import erasure
@@ -34,7 +33,7 @@ from bowebb_console.services.erasure import (
     PersonQuery,
     RequestView,
 )
-from bowebb_console.ui.erasure.common import WizardPage, to_date
+from bowebb_console.ui.erasure.common import ResultPage, WizardPage, label, to_date
 from bowebb_console.ui.erasure.errors import erasure_error
 from bowebb_console.ui.erasure.request_pages import (
     CONFIRM,
@@ -48,7 +47,6 @@ from bowebb_console.ui.erasure.request_pages import (
     HoldsPage,
     IdentityPage,
     ReceiptPage,
-    label,
 )
 from bowebb_console.ui.kit.context import AppContext
 
@@ -209,16 +207,6 @@ class ConfirmPage(WizardPage):
 
     def nextId(self) -> int:
         return RESULT
-
-
-class ResultPage(QWizardPage):
-    def __init__(self) -> None:
-        super().__init__()
-        self.setTitle(self.tr("Done"))
-        self.text = label("")
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.text)
-        layout.addStretch(1)
 
 
 class RequestWizard(QWizard):

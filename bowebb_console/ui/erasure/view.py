@@ -38,16 +38,12 @@ class ErasureView(LazyPanel):
         super().__init__(parent)
         self.ctx = ctx
         self.today = today or dt.date.today()
-        self.loading = False
         self.wizard: QWizard | None = None
         RequestTableModel.today = self.today
         self.requests = RequestTableModel(self)
         self.certificates = CertificateTableModel(self)
-        self.request_frame = ListFrame(self.tr("Erasure requests"), self.requests)
-        self.request_frame.refresh_button.setText(self.tr("Refresh"))
-        self.request_frame.refresh_button.clicked.connect(self.reload)
+        self.request_frame = ListFrame(self.tr("Erasure requests"), self.requests, self.reload)
         self.certificate_frame = ListFrame(self.tr("Erasure certificates"), self.certificates)
-        self.certificate_frame.refresh_button.hide()
 
         self.guide_button = QPushButton(self.tr("Guide a customer's own thinning…"))
         self.request_button = QPushButton(self.tr("Handle an erasure request…"))
@@ -90,20 +86,8 @@ class ErasureView(LazyPanel):
 
     # --- lists --------------------------------------------------------------------------
     def reload(self) -> None:
-        self.loading = True
         self.request_frame.count_label.setText(self.tr("Loading…"))
-        self.ctx.runner.start(
-            erasure.erasure_lists,
-            self.ctx.database,
-            tag=self.TAG,
-            on_result=self._loaded,
-            on_error=self._failed,
-            on_finished=self._finished,
-            owner=self,
-        )
-
-    def _finished(self) -> None:
-        self.loading = False
+        self.load(self.ctx, erasure.erasure_lists, self._loaded, self._failed)
 
     def _loaded(self, lists: ErasureLists) -> None:
         requests, certificates = lists.requests, lists.certificates

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from bowebb_console.ui.i18n import code_text
+
 if TYPE_CHECKING:
     from bowebb_console.ui.kit.context import AppContext
 
@@ -94,10 +96,7 @@ SENSITIVE_REMINDER = QT_TRANSLATE_NOOP(
 
 def word(table: dict[str, str], code: object) -> str:
     """The translated word for ``code``; an unknown code is shown as it is."""
-    if code is None:
-        return ""
-    key = str(code)
-    return QCoreApplication.translate(C, table[key]) if key in table else key
+    return code_text(C, table, code)
 
 
 def reminder() -> str:

@@ -2,50 +2,52 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from bowebb_console.ui.kit.rows import RowTableModel, SortProxy
+from bowebb_console.ui.kit.widgets import count_label, error_label, read_only_table
 
 
 class ListFrame(QWidget):
-    """Layout only; the screen owns the loading logic and the texts."""
+    """Layout only; the screen owns the loading logic and the texts. With ``on_refresh`` the
+    frame has a Refresh button that calls it; without, the list is filled by its screen."""
 
-    def __init__(self, title: str, model: RowTableModel, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        title: str,
+        model: RowTableModel,
+        on_refresh: Callable[[], None] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.title = QLabel(title)
         self.title.setObjectName("pageTitle")
-        self.count_label = QLabel()
-        self.count_label.setObjectName("countLabel")
-        self.refresh_button = QPushButton()
-        self.error_label = QLabel()
-        self.error_label.setObjectName("errorText")
-        self.error_label.setWordWrap(True)
-        self.error_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.error_label.hide()
+        self.count_label = count_label()
+        self.refresh_button = QPushButton(self.tr("Refresh"))
+        if on_refresh is None:
+            self.refresh_button.hide()
+        else:
+            self.refresh_button.clicked.connect(on_refresh)
+        self.error_label = error_label()
 
         self.model = model
         self.proxy = SortProxy(self)
         self.proxy.setSourceModel(model)
-        self.table = QTableView()
+        self.table = read_only_table(self.proxy)
         self.table.setAccessibleName(title)  # screen readers: the list is what the title says
-        self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the store's order first
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)

@@ -14,8 +14,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QMarginsF
-from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtGui import QPageLayout, QPageSize
 
+from bowebb_console.ui.kit import export
 from bowebb_console.ui.kit.timeline import timeline_html
 from bowebb_console.ui.kit.verify import verify_words
 from bowebb_console.ui.review import texts
@@ -83,22 +84,18 @@ def write_pdf(path: Path, header: ExportHeader, sections: Sections) -> int:
     events); returns the number of session sections. Written to a temporary name and
     renamed, so a failed export leaves no partial file."""
     body, count = report_html(header, sections)
-    tmp = path.with_name(path.name + ".part")
-    writer = QPdfWriter(str(tmp))
-    writer.setTitle(QCoreApplication.translate("ReviewPdf", "Session log review"))
-    writer.setCreator("BoWebb Console")
-    writer.setPageLayout(
-        QPageLayout(
-            QPageSize(QPageSize.PageSizeId.A4),
-            QPageLayout.Orientation.Portrait,
-            QMarginsF(15, 15, 15, 15),
-            QPageLayout.Unit.Millimeter,
-        )
+    layout = QPageLayout(
+        QPageSize(QPageSize.PageSizeId.A4),
+        QPageLayout.Orientation.Portrait,
+        QMarginsF(15, 15, 15, 15),
+        QPageLayout.Unit.Millimeter,
     )
-    doc = QTextDocument()
-    doc.setDefaultStyleSheet("body { font-size: 9pt; } h2 { font-size: 11pt; }")
-    doc.setHtml(body)
-    doc.print_(writer)
-    del writer  # closes the file
-    tmp.replace(path)
+    export.write_pdf(
+        path,
+        body,
+        QCoreApplication.translate("ReviewPdf", "Session log review"),
+        layout,
+        style_sheet="body { font-size: 9pt; } h2 { font-size: 11pt; }",
+        numbered=True,  # a long report: page numbers
+    )
     return count

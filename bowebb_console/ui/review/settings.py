@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QSpinBox, QWidget
 
 from bowebb_console.config import Settings
+from bowebb_console.ui.kit.widgets import spin_box
 
 if TYPE_CHECKING:  # the Settings dialog must not pull SQLAlchemy into start-up
     from bowebb_console.services.review import FlagLimits
@@ -24,10 +25,7 @@ def limits_from_settings(settings: Settings) -> FlagLimits:
 
 
 def _spin(low: int, high: int, value: int, suffix: str, tip: str) -> QSpinBox:
-    box = QSpinBox()
-    box.setRange(low, high)
-    box.setValue(value)
-    box.setSuffix(suffix)
+    box = spin_box(low, high, value, suffix)
     box.setToolTip(tip)
     return box
 

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QItemSelection, Qt, QTimer
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -20,7 +19,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -32,6 +30,7 @@ from bowebb_console.ui.kit.errors import error_text
 from bowebb_console.ui.kit.events import SESSION_KINDS, word
 from bowebb_console.ui.kit.job_bar import JobBar
 from bowebb_console.ui.kit.verify import VerifyLogBox, verify_words
+from bowebb_console.ui.kit.widgets import count_label, error_label, read_only_table
 from bowebb_console.ui.review.detail import SessionDetail
 from bowebb_console.ui.review.errors import TEXTS
 from bowebb_console.ui.review.models import ReviewTableModel
@@ -62,15 +61,10 @@ class ReviewView(QWidget):
         self.model.loaded.connect(self._loaded)
         self.model.failed.connect(self._failed)
         self._build_filters()
-        self.table = QTableView()
-        self.table.setModel(self.model)
+        self.table = read_only_table(self.model)
         self.table.setAccessibleName(self.tr("Sessions"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
@@ -81,12 +75,8 @@ class ReviewView(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._selected)
         self.detail = SessionDetail(ctx)
         self.detail.reviewed.connect(self._reviewed)
-        self.count_label = QLabel()
-        self.count_label.setObjectName("countLabel")
-        self.error_label = QLabel()
-        self.error_label.setObjectName("errorText")
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
+        self.count_label = count_label()
+        self.error_label = error_label()
         self.refresh_button = QPushButton(self.tr("Refresh"))
         self.refresh_button.clicked.connect(self.apply_filter)
         self.csv_button = QPushButton(self.tr("Export CSV…"))

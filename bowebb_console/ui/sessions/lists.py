@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -23,6 +22,7 @@ from bowebb_console.services import sessions
 from bowebb_console.services.sessions import SessionListRow
 from bowebb_console.ui.kit.rows import ROW_ROLE, SortProxy
 from bowebb_console.ui.kit.timeline import SessionTimeline
+from bowebb_console.ui.kit.widgets import read_only_table
 from bowebb_console.ui.sessions.errors import session_error
 from bowebb_console.ui.sessions.models import SessionListModel
 
@@ -33,14 +33,9 @@ if TYPE_CHECKING:
 def session_table(model: SessionListModel, parent: QWidget | None = None) -> QTableView:
     proxy = SortProxy(parent)
     proxy.setSourceModel(model)
-    table = QTableView(parent)
-    table.setModel(proxy)
+    table = read_only_table(proxy, parent)
     table.setSortingEnabled(True)
     table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.verticalHeader().hide()
     table.horizontalHeader().setStretchLastSection(True)
     return table
 

@@ -39,16 +39,14 @@ class ChangesPanel(LazyPanel):
         super().__init__(parent)
         self.ctx = ctx
         self.can_edit = ctx.identity.role == "admin"
-        self.loading = False
         self.model = ChangesModel(self)
-        self.frame = ListFrame(self.tr("Planned changes of sub-processors"), self.model)
-        self.frame.refresh_button.setText(self.tr("Refresh"))
-        self.frame.refresh_button.clicked.connect(self.reload)
+        self.frame = ListFrame(
+            self.tr("Planned changes of sub-processors"), self.model, self.reload
+        )
         self.table = self.frame.table
         self.table.selectionModel().currentRowChanged.connect(self._selected)
         self.objections_model = ObjectionsModel(self)
         self.objections = ListFrame(self.tr("Objections received"), self.objections_model)
-        self.objections.refresh_button.hide()
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
@@ -123,16 +121,7 @@ class ChangesPanel(LazyPanel):
         self.recipients_button.setEnabled(selected)
 
     def reload(self) -> None:
-        self.loading = True
-        self.ctx.runner.start(
-            service.list_changes,
-            self.ctx.database,
-            tag=self.TAG,
-            owner=self,
-            on_result=self._loaded,
-            on_error=self._failed,
-            on_finished=self._done,
-        )
+        self.load(self.ctx, service.list_changes, self._loaded, self._failed)
 
     def _loaded(self, result: Changes) -> None:
         changes, names = result.changes, result.sub_processors
@@ -159,9 +148,6 @@ class ChangesPanel(LazyPanel):
         self.frame.show_error(
             self.tr("The planned changes could not be loaded: %1").replace("%1", shown(exc))
         )
-
-    def _done(self) -> None:
-        self.loading = False
 
     def current(self) -> PlannedChange | None:
         index = self.table.currentIndex()

@@ -9,7 +9,6 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -27,22 +26,19 @@ from bowebb_console.domain.subprocessor_flags import Flag, FlagKind
 from bowebb_console.services import subprocessors as service
 from bowebb_console.services.subprocessors import Detail, EvidenceInfo
 from bowebb_console.ui.kit.context import AppContext
+from bowebb_console.ui.kit.export import write_text
 from bowebb_console.ui.kit.rows import ROW_ROLE
-from bowebb_console.ui.subprocessors import export
+from bowebb_console.ui.kit.widgets import read_only_table
 from bowebb_console.ui.subprocessors.common import flag_label, language, status_text
 from bowebb_console.ui.subprocessors.errors import shown
+from bowebb_console.ui.subprocessors.export import Exports, write_pdf
 from bowebb_console.ui.subprocessors.models import ChecklistModel, EvidenceModel
 
 
 def _table(model: Any) -> QTableView:
-    table = QTableView()
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table = read_only_table(model)
     table.setAlternatingRowColors(True)
     table.setWordWrap(True)
-    table.verticalHeader().hide()
     return table
 
 
@@ -69,6 +65,7 @@ class DetailPanel(QWidget):
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.exports = Exports(ctx, self.tr("Export checklist"), self.message, self)
         self.export_csv_button = QPushButton(self.tr("Checklist as CSV…"))
         self.export_pdf_button = QPushButton(self.tr("Checklist as PDF…"))
         self.export_csv_button.clicked.connect(self.export_csv)
@@ -345,43 +342,20 @@ class DetailPanel(QWidget):
         return f"dpa-checklist-{safe}-{dt.date.today().isoformat()}.{suffix}"
 
     def export_csv(self) -> None:
-        self.ctx.prompts.ask_path(
-            self.tr("Export checklist"),
-            self.export_csv_to,
-            save=True,
-            name_filter=self.tr("CSV files (*.csv)"),
-            suggested=self._name("csv"),
-        )
+        self.exports.ask("csv", self._name("csv"), self.export_csv_to)
 
     def export_pdf(self) -> None:
-        self.ctx.prompts.ask_path(
-            self.tr("Export checklist"),
-            self.export_pdf_to,
-            save=True,
-            name_filter=self.tr("PDF files (*.pdf)"),
-            suggested=self._name("pdf"),
-        )
+        self.exports.ask("pdf", self._name("pdf"), self.export_pdf_to)
 
     def export_csv_to(self, path: Path) -> None:
         if self.detail is None:
             return
         text = service.checklist_csv(self.detail, language())
-        self._write(lambda: export.write_text(path, text), path)
+        self.exports.write(lambda: write_text(path, text), path)
 
     def export_pdf_to(self, path: Path) -> None:
         d = self.detail
         if d is None:
             return
         html = service.checklist_html(d, dt.date.today(), language())
-        self._write(lambda: export.write_pdf(path, html, d.record.name), path)
-
-    def _write(self, write: Callable[[], None], path: Path) -> None:
-        try:
-            write()
-        except OSError as exc:
-            self.ctx.prompts.show_error(
-                self.tr("Not exported"),
-                self.tr("The file could not be written: %1").replace("%1", exc.strerror or ""),
-            )
-            return
-        self.message.setText(self.tr("Exported to %1").replace("%1", str(path)))
+        self.exports.write(lambda: write_pdf(path, html, d.record.name), path)

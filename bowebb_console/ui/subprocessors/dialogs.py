@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QVBoxLayout,
@@ -22,6 +21,7 @@ from bowebb_console.domain.errors import ValidationError
 from bowebb_console.services import subprocessors as service
 from bowebb_console.services.subprocessors import SubProcessorInput, SubProcessorRecord
 from bowebb_console.ui.kit.context import AppContext
+from bowebb_console.ui.kit.widgets import error_label
 from bowebb_console.ui.subprocessors.common import iso, parse_date
 from bowebb_console.ui.subprocessors.errors import shown
 
@@ -63,10 +63,7 @@ class SubProcessorDialog(QDialog):
         self.status.addItem(self.tr("ended"), "ended")
         self.receiving_data = QCheckBox(self.tr("Still receives personal data"))
         self.receiving_data.setChecked(True)
-        self.error_label = QLabel()
-        self.error_label.setObjectName("errorText")
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
+        self.error_label = error_label()
         form = QFormLayout()
         form.addRow(self.tr("Name"), self.name)
         form.addRow(self.tr("Registration number"), self.registration_number)

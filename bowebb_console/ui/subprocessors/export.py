@@ -1,44 +1,53 @@
-"""Writing exports: CSV as text, PDF by printing the service's HTML with QTextDocument.
-
-Files are written to a temporary name and renamed when complete, so a failed export never
-leaves a truncated file under the name the user chose.
-"""
+"""The register's and a checklist's exports: ask where (``ctx.prompts.ask_path``), write the
+CSV or the PDF there on the GUI thread (QTextDocument lays out with fonts), say where or why
+not."""
 
 from __future__ import annotations
 
-import os
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QSizeF
-from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtCore import QMarginsF, QObject
+from PySide6.QtGui import QPageLayout, QPageSize
+from PySide6.QtWidgets import QLabel
 
-
-def _temp(path: Path) -> Path:
-    return path.with_name(f".{path.name}.part")
-
-
-def write_text(path: Path, text: str) -> None:
-    tmp = _temp(path)
-    tmp.write_text(text, encoding="utf-8-sig", newline="")  # BOM: Excel reads UTF-8 CSV
-    os.replace(tmp, path)
+from bowebb_console.ui.kit import export
+from bowebb_console.ui.kit.context import AppContext
 
 
 def write_pdf(path: Path, html: str, title: str) -> None:
-    """Render ``html`` to an A4 PDF (GUI thread: QTextDocument lays out with fonts)."""
-    tmp = _temp(path)
-    writer = QPdfWriter(str(tmp))
-    writer.setTitle(title)
-    writer.setCreator("BoWebb Console")
-    writer.setPageLayout(
-        QPageLayout(
-            QPageSize(QPageSize.PageSizeId.A4),
-            QPageLayout.Orientation.Landscape,
-            QMarginsF(12, 12, 12, 12),
-        )
+    """An A4 landscape page: the register's and the checklist's tables are wide."""
+    layout = QPageLayout(
+        QPageSize(QPageSize.PageSizeId.A4),
+        QPageLayout.Orientation.Landscape,
+        QMarginsF(12, 12, 12, 12),
     )
-    doc = QTextDocument()
-    doc.setHtml(html)
-    doc.setPageSize(QSizeF(writer.width(), writer.height()))
-    doc.print_(writer)
-    del writer  # flushes and closes the file
-    os.replace(tmp, path)
+    export.write_pdf(path, html, title, layout)
+
+
+class Exports(QObject):
+    """One screen's exports: ``title`` heads the file dialog, ``message`` says the outcome."""
+
+    def __init__(self, ctx: AppContext, title: str, message: QLabel, parent: QObject) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.title = title
+        self.message = message
+
+    def ask(self, suffix: str, suggested: str, on_path: Callable[[Path], None]) -> None:
+        """Ask where to save the ``suffix`` ("csv" or "pdf") file."""
+        filters = {"csv": self.tr("CSV files (*.csv)"), "pdf": self.tr("PDF files (*.pdf)")}
+        self.ctx.prompts.ask_path(
+            self.title, on_path, save=True, name_filter=filters[suffix], suggested=suggested
+        )
+
+    def write(self, write: Callable[[], None], path: Path) -> None:
+        try:
+            write()
+        except OSError as exc:
+            self.ctx.prompts.show_error(
+                self.tr("Not exported"),
+                self.tr("The file could not be written: %1").replace("%1", exc.strerror or ""),
+            )
+            return
+        self.message.setText(self.tr("Exported to %1").replace("%1", str(path)))

@@ -19,11 +19,10 @@ class NoDpaPanel(LazyPanel):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.loading = False
         self.model = NoDpaModel(self)
-        self.frame = ListFrame(self.tr("Active customers without a signed DPA"), self.model)
-        self.frame.refresh_button.setText(self.tr("Refresh"))
-        self.frame.refresh_button.clicked.connect(self.reload)
+        self.frame = ListFrame(
+            self.tr("Active customers without a signed DPA"), self.model, self.reload
+        )
         note = QLabel(
             self.tr(
                 "BoWebb processes these customers' data without a signed data processing "
@@ -36,16 +35,7 @@ class NoDpaPanel(LazyPanel):
         layout.addWidget(note)
 
     def reload(self) -> None:
-        self.loading = True
-        self.ctx.runner.start(
-            service.customers_without_dpa,
-            self.ctx.database,
-            tag=self.TAG,
-            owner=self,
-            on_result=self._loaded,
-            on_error=self._failed,
-            on_finished=self._done,
-        )
+        self.load(self.ctx, service.customers_without_dpa, self._loaded, self._failed)
 
     def _loaded(self, rows: list[CustomerWithoutDpa]) -> None:
         self.model.set_rows(rows)
@@ -55,6 +45,3 @@ class NoDpaPanel(LazyPanel):
 
     def _failed(self, exc: BaseException) -> None:
         self.frame.show_error(self.tr("The list could not be loaded: %1").replace("%1", shown(exc)))
-
-    def _done(self) -> None:
-        self.loading = False

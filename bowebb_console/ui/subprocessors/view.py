@@ -7,7 +7,6 @@ refuses anyone else anyway)."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -26,13 +25,14 @@ from bowebb_console.domain.subprocessor_flags import FlagKind
 from bowebb_console.services import subprocessors as service
 from bowebb_console.services.subprocessors import RegisterRow, SubProcessorRecord
 from bowebb_console.ui.kit.context import AppContext
+from bowebb_console.ui.kit.export import write_text
 from bowebb_console.ui.kit.list_frame import ListFrame
-from bowebb_console.ui.subprocessors import export
 from bowebb_console.ui.subprocessors.changes import ChangesPanel
 from bowebb_console.ui.subprocessors.common import language
 from bowebb_console.ui.subprocessors.detail import DetailPanel
 from bowebb_console.ui.subprocessors.dialogs import SubProcessorDialog
 from bowebb_console.ui.subprocessors.errors import shown
+from bowebb_console.ui.subprocessors.export import Exports, write_pdf
 from bowebb_console.ui.subprocessors.models import RegisterModel
 from bowebb_console.ui.subprocessors.no_dpa import NoDpaPanel
 
@@ -49,9 +49,7 @@ class SubProcessorsView(QWidget):
         self.dialog: SubProcessorDialog | None = None
 
         self.model = RegisterModel(self)
-        self.frame = ListFrame(self.tr("Sub-processor register"), self.model)
-        self.frame.refresh_button.setText(self.tr("Refresh"))
-        self.frame.refresh_button.clicked.connect(self.reload)
+        self.frame = ListFrame(self.tr("Sub-processor register"), self.model, self.reload)
         self.table = self.frame.table
         self.table.horizontalHeader().setSectionResizeMode(
             RegisterModel.COL_SERVICE, QHeaderView.ResizeMode.Stretch
@@ -78,6 +76,7 @@ class SubProcessorsView(QWidget):
         self.read_only_note.setVisible(not self.can_edit)
         self.message = QLabel()
         self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.exports = Exports(ctx, self.tr("Export register"), self.message, self)
         buttons = QHBoxLayout()
         for w in (self.add_button, self.edit_button, self.read_only_note):
             buttons.addWidget(w)
@@ -247,39 +246,16 @@ class SubProcessorsView(QWidget):
         return f"sub-processor-register-{dt.date.today().isoformat()}.{suffix}"
 
     def export_csv(self) -> None:
-        self.ctx.prompts.ask_path(
-            self.tr("Export register"),
-            self.export_csv_to,
-            save=True,
-            name_filter=self.tr("CSV files (*.csv)"),
-            suggested=self._name("csv"),
-        )
+        self.exports.ask("csv", self._name("csv"), self.export_csv_to)
 
     def export_pdf(self) -> None:
-        self.ctx.prompts.ask_path(
-            self.tr("Export register"),
-            self.export_pdf_to,
-            save=True,
-            name_filter=self.tr("PDF files (*.pdf)"),
-            suggested=self._name("pdf"),
-        )
+        self.exports.ask("pdf", self._name("pdf"), self.export_pdf_to)
 
     def export_csv_to(self, path: Path) -> None:
         text = service.register_csv(self.rows, language())
-        self._write(lambda: export.write_text(path, text), path)
+        self.exports.write(lambda: write_text(path, text), path)
 
     def export_pdf_to(self, path: Path) -> None:
         html = service.register_html(self.rows, dt.date.today(), language())
         title = self.tr("Sub-processor register")
-        self._write(lambda: export.write_pdf(path, html, title), path)
-
-    def _write(self, write: Callable[[], None], path: Path) -> None:
-        try:
-            write()
-        except OSError as exc:
-            self.ctx.prompts.show_error(
-                self.tr("Not exported"),
-                self.tr("The file could not be written: %1").replace("%1", exc.strerror or ""),
-            )
-            return
-        self.message.setText(self.tr("Exported to %1").replace("%1", str(path)))
+        self.exports.write(lambda: write_pdf(path, html, title), path)

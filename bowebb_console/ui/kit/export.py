@@ -1,0 +1,51 @@
+"""Writing exports: CSV as text, PDF by printing HTML with QTextDocument.
+
+Files are written to a temporary name and renamed when complete, so a failed export never
+leaves a truncated file under the name the user chose.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QSizeF
+from PySide6.QtGui import QPageLayout, QPdfWriter, QTextDocument
+
+
+def _temp(path: Path) -> Path:
+    return path.with_name(f".{path.name}.part")
+
+
+def write_text(path: Path, text: str) -> None:
+    tmp = _temp(path)
+    tmp.write_text(text, encoding="utf-8-sig", newline="")  # BOM: Excel reads UTF-8 CSV
+    os.replace(tmp, path)
+
+
+def write_pdf(
+    path: Path,
+    html: str,
+    title: str,
+    layout: QPageLayout,
+    *,
+    style_sheet: str = "",
+    numbered: bool = False,
+) -> None:
+    """Render ``html`` to a PDF with the page ``layout``. The text fills the page inside the
+    layout's margins; ``numbered`` lets Qt paginate instead, which adds page numbers and a
+    2 cm margin of its own. Painting on a QPdfWriter is allowed off the GUI thread."""
+    tmp = _temp(path)
+    writer = QPdfWriter(str(tmp))
+    writer.setTitle(title)
+    writer.setCreator("BoWebb Console")
+    writer.setPageLayout(layout)
+    doc = QTextDocument()
+    if style_sheet:
+        doc.setDefaultStyleSheet(style_sheet)
+    doc.setHtml(html)
+    if not numbered:
+        doc.setPageSize(QSizeF(writer.width(), writer.height()))
+    doc.print_(writer)
+    del writer  # flushes and closes the file
+    os.replace(tmp, path)

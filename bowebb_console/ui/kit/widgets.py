@@ -1,0 +1,42 @@
+"""Small builders for the widgets that every screen sets up the same way: the count line,
+the inline error text (styled by ``style.qss``), and a read-only table that selects whole
+rows, one at a time."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QSpinBox, QTableView, QWidget
+
+
+def count_label() -> QLabel:
+    label = QLabel()
+    label.setObjectName("countLabel")
+    return label
+
+
+def error_label() -> QLabel:
+    """Hidden until there is something to say; plain text, so nothing in a message is markup."""
+    label = QLabel()
+    label.setObjectName("errorText")
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.hide()
+    return label
+
+
+def read_only_table(model: QAbstractItemModel, parent: QWidget | None = None) -> QTableView:
+    table = QTableView(parent)
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().hide()
+    return table
+
+
+def spin_box(low: int, high: int, value: int, suffix: str) -> QSpinBox:
+    box = QSpinBox()
+    box.setRange(low, high)
+    box.setValue(value)
+    box.setSuffix(suffix)
+    return box
