@@ -60,6 +60,8 @@ __all__ = [
     "PinnedKeyRow",
     "ProfileError",
     "ProfileRow",
+    "RemoteEntry",
+    "SftpError",
     "TransferNotAllowed",
     "TransferSession",
     "approve_key",

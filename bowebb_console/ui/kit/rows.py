@@ -41,9 +41,31 @@ def iso_date(value: dt.date | None) -> str:
     return value.isoformat() if value else ""
 
 
-class RowTableModel(QAbstractTableModel, Generic[R]):
+class HeaderedModel(QAbstractTableModel):
+    """Translated column headers, whatever holds the rows (a list, lazy pages, a live queue):
+    subclasses name the ``CONTEXT`` and return the untranslated ``headers()``."""
+
     CONTEXT = "RowTableModel"  # translation context of the headers
+
+    def headers(self) -> Sequence[str]:
+        raise NotImplementedError
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.headers())
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return QCoreApplication.translate(self.CONTEXT, self.headers()[section])
+        return None
+
+
+class RowTableModel(HeaderedModel, Generic[R]):
     COLUMNS: Sequence[Column[Any]] = ()
+
+    def headers(self) -> Sequence[str]:
+        return [c.header for c in self.COLUMNS]
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -59,16 +81,6 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return QCoreApplication.translate(self.CONTEXT, self.COLUMNS[section].header)
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

@@ -10,12 +10,11 @@ are the database's: ``sort()`` starts a new query. A row not loaded yet shows "â
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -26,6 +25,7 @@ from PySide6.QtGui import QColor
 from bowebb_console.services import review
 from bowebb_console.services.review import SessionQuery
 from bowebb_console.ui.kit.errors import error_text
+from bowebb_console.ui.kit.rows import HeaderedModel
 from bowebb_console.ui.review import texts
 from bowebb_console.ui.review.errors import TEXTS
 
@@ -39,7 +39,8 @@ PAGE = 100
 MAX_PAGES = 12
 
 
-class ReviewTableModel(QAbstractTableModel):
+class ReviewTableModel(HeaderedModel):
+    CONTEXT = "ReviewColumns"
     COLUMNS = texts.COLUMNS
     SORTS = review.SORTS  # one per column, in column order
     loaded = Signal(int)  # the total, after a new query's first page
@@ -163,15 +164,8 @@ class ReviewTableModel(QAbstractTableModel):
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else self.total
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return QCoreApplication.translate("ReviewColumns", self.COLUMNS[section])
-        return None
+    def headers(self) -> Sequence[str]:
+        return self.COLUMNS
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

@@ -26,9 +26,9 @@ from bowebb_console.services.transfers import (
     PendingKeys,
     PinnedKeyRow,
     ProfileRow,
+    SftpError,
     TransferSession,
 )
-from bowebb_console.sftp.connection import SftpError
 from bowebb_console.ui.kit.context import AppContext
 from bowebb_console.ui.transfers.dialogs import (
     FingerprintDialog,

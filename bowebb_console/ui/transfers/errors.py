@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from bowebb_console.sftp.connection import SftpError
+from bowebb_console.services.transfers import SftpError
 from bowebb_console.ui.kit.errors import CONTEXT, error_text
 
 TEXTS: dict[str, str] = {

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -16,8 +16,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from bowebb_console.sftp.plan import RemoteEntry
-from bowebb_console.ui.kit.rows import Column, RowTableModel
+from bowebb_console.services.transfers import RemoteEntry
+from bowebb_console.ui.kit.rows import Column, HeaderedModel, RowTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 CTX = "TransfersModels"
@@ -107,7 +107,8 @@ DIRECTIONS = {
 }
 
 
-class QueueModel(QAbstractTableModel):
+class QueueModel(HeaderedModel):
+    CONTEXT = CTX
     COL_DIRECTION, COL_NAME, COL_SIZE, COL_PROGRESS, COL_STATE, COL_DETAIL = range(6)
     HEADERS = (
         QT_TRANSLATE_NOOP("TransfersModels", "Direction"),
@@ -126,15 +127,8 @@ class QueueModel(QAbstractTableModel):
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return QCoreApplication.translate(CTX, self.HEADERS[section])
-        return None
+    def headers(self) -> Sequence[str]:
+        return self.HEADERS
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
