@@ -19,9 +19,8 @@ from sqlalchemy.exc import DBAPIError
 
 from bowebb_console.services.database import Database, Identity
 from bowebb_console.store.db import connect, schema, setup, users
-from bowebb_console.store.db.connect import ConnectError
 from bowebb_console.store.db.engine import make_engine
-from bowebb_console.store.db.errors import driver_error
+from bowebb_console.store.db.errors import ConnectError, driver_error
 from bowebb_console.store.db.grants import DEFAULT_PREFIX, ROLES
 from bowebb_console.store.db.setup import SetupError
 from bowebb_console.store.db.urls import DatabaseUrlError, parse_database_url

@@ -8,8 +8,9 @@ import pytest
 from sqlalchemy import text
 
 from bowebb_console.cli import main
-from bowebb_console.store.db.connect import ConnectError, open_database
+from bowebb_console.store.db.connect import open_database
 from bowebb_console.store.db.engine import make_engine
+from bowebb_console.store.db.errors import ConnectError
 
 PASSWORD = "correct horse battery"
 

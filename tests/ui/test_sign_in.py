@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 
 from bowebb_console.services.admin import ConnectError, open_database
-from bowebb_console.store.db.connect import KINDS
+from bowebb_console.store.db.errors import KINDS
 from bowebb_console.ui.kit.errors import UNEXPECTED, fill
 from bowebb_console.ui.shell_errors import TEXTS
 from bowebb_console.ui.sign_in import SignInDialog

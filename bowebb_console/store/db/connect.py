@@ -11,7 +11,7 @@ import datetime as dt
 import getpass
 import logging
 import shutil
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,42 +21,14 @@ from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
-from bowebb_console.domain.errors import ShownError
 from bowebb_console.store.db import schema
 from bowebb_console.store.db.engine import make_engine
-from bowebb_console.store.db.errors import first_line
+from bowebb_console.store.db.errors import ConnectError, connect_error, first_line
 from bowebb_console.store.db.grants import ADMIN, ROLES, group_role
 from bowebb_console.store.db.setup import role_prefix
 from bowebb_console.store.db.urls import DatabaseUrlError, display_url, parse_database_url
 
 log = logging.getLogger(__name__)
-
-KINDS = (
-    "bad_url",
-    "unreachable",
-    "auth_failed",
-    "login_disabled",
-    "no_role",
-    "schema_older",
-    "schema_newer",
-    "schema_missing",
-    "database_missing",
-    "other",
-)
-
-
-class ConnectError(ShownError):
-    """Why the database could not be opened: ``code`` is ``connect.<kind>``; ``message`` is
-    safe to show (no password); ``params["detail"]`` holds the server's or the file's reason
-    where the kind alone does not say it (``other``, ``bad_url``)."""
-
-    def __init__(
-        self, kind: str, message: str, detail: str = "", params: Mapping[str, object] | None = None
-    ) -> None:
-        assert kind in KINDS, kind
-        values = {**(params or {}), **({"detail": detail} if detail else {})}
-        super().__init__(f"connect.{kind}", message, values)
-        self.kind = kind
 
 
 @dataclass(frozen=True)
@@ -101,43 +73,6 @@ def password_account(url: str, user: str) -> str:
     """The keyring account for a database login: no secret in it, stable across runs."""
     parsed = parse_database_url(url)
     return f"db:{user}@{parsed.host or 'localhost'}:{parsed.port or 5432}/{parsed.database}"
-
-
-def classify(exc: BaseException) -> ConnectError:
-    """Turn a driver error into a message a person can act on."""
-    low = str(getattr(exc, "orig", None) or exc).lower()
-    detail = first_line(exc)
-    if (
-        "password authentication failed" in low
-        or "no password supplied" in low
-        or ("role" in low and "does not exist" in low)
-    ):
-        # A missing login and a wrong password look the same on purpose.
-        return ConnectError("auth_failed", "The user name or password is wrong.")
-    if "not permitted to log in" in low:
-        return ConnectError("login_disabled", "This login is disabled; ask an admin.")
-    if "database" in low and "does not exist" in low:
-        return ConnectError("database_missing", "The database named in the URL does not exist.")
-    if "permission denied for database" in low:
-        return ConnectError("no_role", "This login has no access to the BoWebb database.")
-    unreachable = (
-        "connection refused",
-        "could not translate host name",
-        "timeout expired",
-        "could not connect",
-        "no route to host",
-        "network is unreachable",
-        "name or service not known",
-        "server closed the connection",
-        "connection timed out",
-    )
-    if any(s in low for s in unreachable):
-        return ConnectError(
-            "unreachable", "The database server does not answer; check the network or VPN."
-        )
-    if "ssl" in low or "certificate" in low:
-        return ConnectError("other", f"A TLS problem stopped the connection: {detail}", detail)
-    return ConnectError("other", f"The database refused the connection: {detail}", detail)
 
 
 def _check_schema(conn: Connection) -> None:
@@ -214,7 +149,7 @@ def _open_postgres(url: URL, password: str | None) -> tuple[Database, Identity]:
         raise
     except DBAPIError as exc:
         engine.dispose()
-        raise classify(exc) from None
+        raise connect_error(exc) from None
     return Database(engine), identity
 
 
@@ -231,7 +166,7 @@ def check_connection(url: str | URL, *, password: str | None = None) -> None:
         with engine.connect() as conn:
             conn.execute(text("SELECT 1"))
     except DBAPIError as exc:
-        raise classify(exc) from None
+        raise connect_error(exc) from None
     finally:
         engine.dispose()
 

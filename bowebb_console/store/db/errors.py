@@ -12,10 +12,13 @@ the code raises and catches :class:`ShownError` with one of these codes:
 - ``db.failed``: anything else.
 
 ``params["detail"]`` keeps the server's first line for the CLI and for support, never shown
-as the main text of a dialog.
+as the main text of a dialog. A connection that cannot be opened at all is a
+:class:`ConnectError` (``connect.<kind>``: wrong password, disabled login, no such database, ...).
 """
 
 from __future__ import annotations
+
+from collections.abc import Mapping
 
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
@@ -91,3 +94,70 @@ def driver_error(exc: BaseException) -> ShownError:
     code = driver_code(exc)
     detail = first_line(exc)
     return ShownError(code, f"{_MESSAGES[code]} ({detail})", {"detail": detail})
+
+
+# --- opening a connection -----------------------------------------------------------------
+
+KINDS = (
+    "bad_url",
+    "unreachable",
+    "auth_failed",
+    "login_disabled",
+    "no_role",
+    "schema_older",
+    "schema_newer",
+    "schema_missing",
+    "database_missing",
+    "other",
+)
+
+
+class ConnectError(ShownError):
+    """Why the database could not be opened: ``code`` is ``connect.<kind>``; ``message`` is
+    safe to show (no password); ``params["detail"]`` holds the server's or the file's reason
+    where the kind alone does not say it (``other``, ``bad_url``)."""
+
+    def __init__(
+        self, kind: str, message: str, detail: str = "", params: Mapping[str, object] | None = None
+    ) -> None:
+        assert kind in KINDS, kind
+        values = {**(params or {}), **({"detail": detail} if detail else {})}
+        super().__init__(f"connect.{kind}", message, values)
+        self.kind = kind
+
+
+def connect_error(exc: BaseException) -> ConnectError:
+    """Why a connection could not be opened, as a ConnectError a person can act on."""
+    low = str(getattr(exc, "orig", None) or exc).lower()
+    detail = first_line(exc)
+    if (
+        "password authentication failed" in low
+        or "no password supplied" in low
+        or ("role" in low and "does not exist" in low)
+    ):
+        # A missing login and a wrong password look the same on purpose.
+        return ConnectError("auth_failed", "The user name or password is wrong.")
+    if "not permitted to log in" in low:
+        return ConnectError("login_disabled", "This login is disabled; ask an admin.")
+    if "database" in low and "does not exist" in low:
+        return ConnectError("database_missing", "The database named in the URL does not exist.")
+    if "permission denied for database" in low:
+        return ConnectError("no_role", "This login has no access to the BoWebb database.")
+    unreachable = (
+        "connection refused",
+        "could not translate host name",
+        "timeout expired",
+        "could not connect",
+        "no route to host",
+        "network is unreachable",
+        "name or service not known",
+        "server closed the connection",
+        "connection timed out",
+    )
+    if any(s in low for s in unreachable):
+        return ConnectError(
+            "unreachable", "The database server does not answer; check the network or VPN."
+        )
+    if "ssl" in low or "certificate" in low:
+        return ConnectError("other", f"A TLS problem stopped the connection: {detail}", detail)
+    return ConnectError("other", f"The database refused the connection: {detail}", detail)

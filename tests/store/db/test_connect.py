@@ -6,8 +6,9 @@ import pytest
 from sqlalchemy import text
 
 from bowebb_console.store.db import schema, users
-from bowebb_console.store.db.connect import ConnectError, open_database, verify_password
+from bowebb_console.store.db.connect import open_database, verify_password
 from bowebb_console.store.db.engine import make_engine
+from bowebb_console.store.db.errors import ConnectError
 from bowebb_console.store.db.setup import init_database
 from bowebb_console.store.db.urls import parse_database_url
 
