@@ -256,7 +256,6 @@ def start_a_session(ctx, lookup) -> str:  # type: ignore[no-untyped-def]
     from bowebb_console.store.models import Contact
     from bowebb_console.store.sessions import events as sessions
 
-    engine = ctx.database.engine
     rows = [lookup.model.row_at(i) for i in range(lookup.model.rowCount())]
     hit = next(r for r in rows if r.dpa_signed and r.status == "active")
     with ctx.database.session() as orm:
@@ -264,7 +263,7 @@ def start_a_session(ctx, lookup) -> str:  # type: ignore[no-untyped-def]
             select(Contact.id).where(Contact.customer_id == hit.customer_id)
         ).first()
     consent = sessions.record_consent(
-        engine,
+        ctx.database,
         customer_id=hit.customer_id,
         contact_id=contact_id,
         session_kind="remote_control",
@@ -275,6 +274,6 @@ def start_a_session(ctx, lookup) -> str:  # type: ignore[no-untyped-def]
         purpose="Skrivaren",
         reference="ÄR-2041",
     )
-    sessions.start_session(engine, consent.session_uuid, tool="AnyDesk")
-    sessions.add_note(engine, consent.session_uuid, "Drivrutin ominstallerad.")
+    sessions.start_session(ctx.database, consent.session_uuid, tool="AnyDesk")
+    sessions.add_note(ctx.database, consent.session_uuid, "Drivrutin ominstallerad.")
     return consent.session_uuid

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QWizard
 from sqlalchemy import text
 
 from bowebb_console.services import erasure
+from bowebb_console.store.db.connect import Database
 from bowebb_console.store.db.engine import make_engine
 from bowebb_console.store.db.setup import init_database
 from bowebb_console.ui.erasure import request_wizard as rw
@@ -81,7 +82,7 @@ def test_request_wizard_erases_everywhere(qtbot, make_ctx, planted_url, language
     assert found_in_bytes([p.read_bytes() for p in sqlite_files(url)]) == []
     from bowebb_console.store.log.verify import verify_log
 
-    assert verify_log(make_engine(url)).ok
+    assert verify_log(Database(make_engine(url))).ok
     journal = Path(ctx.paths.data_dir) / "erasure-journal.jsonl"
     assert wizard.outcome.reference in journal.read_text()
 

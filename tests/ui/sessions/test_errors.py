@@ -7,6 +7,7 @@ import pytest
 from sqlalchemy.exc import OperationalError
 
 from bowebb_console.services import sessions
+from bowebb_console.store.db.connect import Database
 from bowebb_console.store.db.engine import make_engine
 from bowebb_console.store.db.setup import init_database
 from bowebb_console.store.log import chain
@@ -41,7 +42,7 @@ def test_note_not_logged_is_said_in_swedish(
     engine = make_engine(sqlite_url)
     customer, contact = add_customer(engine)
     su = consent(engine, customer, contact).session_uuid
-    store_sessions.start_session(engine, su, tool="AnyDesk")
+    store_sessions.start_session(Database(engine), su, tool="AnyDesk")
     engine.dispose()
     panel = RunningSessionPanel(make_ctx(sqlite_url), su)
     qtbot.addWidget(panel)

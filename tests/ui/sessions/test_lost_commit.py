@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy.exc import OperationalError
 
+from bowebb_console.store.db.connect import Database
 from bowebb_console.store.db.engine import make_engine
 from bowebb_console.store.db.setup import init_database
 from bowebb_console.store.log import chain as session_log
@@ -21,7 +22,7 @@ def running(qtbot, make_ctx, sqlite_url):  # type: ignore[no-untyped-def]
     engine = make_engine(sqlite_url)
     customer, contact = add_customer(engine)
     su = consent(engine, customer, contact).session_uuid
-    sessions.start_session(engine, su, tool="AnyDesk")
+    sessions.start_session(Database(engine), su, tool="AnyDesk")
     panel = RunningSessionPanel(make_ctx(sqlite_url), su)
     qtbot.addWidget(panel)
     qtbot.waitUntil(lambda: len(panel.timeline.events) == 2, timeout=5000)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from bowebb_console.store.db.connect import Database
 from bowebb_console.store.log.verify import verify_log
 from bowebb_console.ui.sessions.view import SessionsView
 from tests.ui.sessions.conftest import click, events, fill_consent
@@ -75,7 +76,7 @@ def test_consent_start_notes_end(qtbot, make_ctx, desk, demo_url) -> None:  # ty
     assert consent["reference"] == "T-4711" and consent["scope"] == "control"
     assert json.loads(logged[1][1]) == {"tool": "AnyDesk", "tool_session_id": "123 456 789"}
     assert json.loads(logged[4][1]) == {"summary": "Utskrift fungerar igen", "outcome": "resolved"}
-    assert verify_log(desk.engine).ok
+    assert verify_log(Database(desk.engine)).ok
     # The new session heads the recent list, ended.
     assert view.recent_model.row_at(0).summary.session_uuid == su
     assert view.recent_model.row_at(0).summary.state == "ended"

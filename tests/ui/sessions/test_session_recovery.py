@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+from bowebb_console.store.db.connect import Database
 from bowebb_console.store.db.engine import make_engine
 from bowebb_console.store.db.setup import init_database
 from bowebb_console.store.log.chain import local_actor, read_session_events
@@ -62,7 +63,7 @@ def test_open_session_is_recovered_after_restart(qtbot, make_ctx, desk, demo_url
 
     kinds = [k for k, _ in events(desk.engine, su)]
     assert kinds[-1] == "session_ended_late" and kinds.count("note_added") == 1
-    assert verify_log(desk.engine).ok
+    assert verify_log(Database(desk.engine)).ok
 
 
 def test_database_down_when_starting_keeps_input_and_starts_nothing(  # type: ignore[no-untyped-def]
@@ -173,7 +174,7 @@ def test_note_not_saved_while_the_database_is_down_keeps_the_text(  # type: igno
     engine = make_engine(pg_db.admin_url_str)
     customer, contact = add_customer(engine)
     su = consent(engine, customer, contact).session_uuid
-    sessions.start_session(engine, su, tool="AnyDesk")
+    sessions.start_session(Database(engine), su, tool="AnyDesk")
     engine.dispose()
     view = _view(qtbot, make_ctx(pg_db.admin_url_str))
     assert view.open_model.rowCount() == 1  # this login's open session
