@@ -4,7 +4,7 @@ who is controller, and the legal holds. They only collect answers; nothing is sa
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -27,7 +27,16 @@ from bowebb_console.ui.erasure.common import (
 )
 
 if TYPE_CHECKING:
-    from bowebb_console.ui.erasure.request_wizard import RequestWizard
+    from bowebb_console.services.erasure import RequestView
+    from bowebb_console.ui.kit.context import AppContext
+
+
+class RequestWizard(Protocol):
+    """What these pages read of their wizard (request_wizard.RequestWizard)."""
+
+    ctx: AppContext
+    request: RequestView | None
+    today: dt.date
 
 RECEIPT, IDENTITY, CONTROLLER, FIND, HOLDS, CONFIRM, RESULT = range(7)
 IDENTITY_METHODS = ("reply_from_address", "call_back", "id_document", "")
