@@ -43,6 +43,11 @@ def test_anchor_of_removed_events_fails(any_db_url: str, capsys) -> None:  # typ
         "DELETE FROM log_payload WHERE seq = 5",
         "DELETE FROM log_event WHERE seq = 5",
     )
+    code, _, err = run(capsys, "verify-log", "--db", any_db_url)
+    assert code == 1 and "chain broken at seq 5: missing" in err  # the head row still says 5
+    with engine.connect() as conn:
+        fourth = conn.exec_driver_sql("SELECT hash FROM log_event WHERE seq = 4").scalar_one()
+    as_superuser(engine, "UPDATE log_chain_head SET seq = 4, hash = :h", h=fourth)
     engine.dispose()
     assert run(capsys, "verify-log", "--db", any_db_url)[0] == 0
     code, _, err = run(capsys, "verify-log", "--db", any_db_url, "--anchor", head)
