@@ -182,7 +182,7 @@ def write_event(
         seq, prev, last_at = (last[0] + 1, last[1], last[2]) if last else (1, hashchain.GENESIS, "")
         # Never before the previous event (verify-log checks it): a clock set back by the
         # system stamps the previous time instead.
-        at = max(hashchain.format_at(dt.datetime.now(dt.UTC)), last_at)
+        at = max(hashchain.format_at(_now()), last_at)
         values |= {
             "seq": seq,
             "actor": who,
@@ -203,6 +203,10 @@ def write_event(
         values,
     ).scalar_one()
     conn.execute(insert(LogPayload).values(seq=seq, salt=salt, payload=canonical))
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
 
 
 def _reread(db: Database, event_uuid: str) -> EventRow | None:

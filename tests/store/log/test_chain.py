@@ -300,3 +300,20 @@ def test_downgrade_and_upgrade_from_0001(any_db_url: str) -> None:
             ).scalar()
         assert owner is not None and owner.endswith("_log_writer")
     engine.dispose()
+
+
+def test_sqlite_writer_never_dates_an_event_before_the_last(sqlite_url: str, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The system clock set back between two writes: the event keeps the previous time."""
+    import datetime as dt
+
+    from bowebb_console.store.db.setup import init_database
+    from bowebb_console.store.log import chain
+
+    init_database(sqlite_url)
+    db = Database(make_engine(sqlite_url))
+    first = append_event(db, "note_added", str(uuid.uuid4()), {"note": "x"})
+    monkeypatch.setattr(chain, "_now", lambda: dt.datetime(2020, 1, 1, tzinfo=dt.UTC))
+    second = append_event(db, "note_added", str(uuid.uuid4()), {"note": "y"})
+    assert second.at == first.at
+    assert verify_log(db).ok
+    db.dispose()
