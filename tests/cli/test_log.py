@@ -65,3 +65,19 @@ def test_review_rebuild(any_db_url: str, capsys: pytest.CaptureFixture[str]) -> 
     with engine.connect() as conn:
         assert conn.exec_driver_sql("SELECT count(*) FROM session_summary").scalar() == 1
     engine.dispose()
+
+
+def test_review_rebuild_counts_payloads_that_are_no_object(
+    any_db_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    engine = make_engine(any_db_url)
+    full_session(Database(engine), *add_customer(engine))
+    as_superuser(engine, "UPDATE log_payload SET payload = '[1,2]' WHERE seq = 3")
+    code, out, _ = run(capsys, "review-rebuild", "--db", any_db_url)
+    assert code == 0
+    assert out.splitlines() == [
+        "1 session summaries rebuilt from the log",
+        "1 payload(s) skipped: not a JSON object, treated as erased (the log was written "
+        "around its rules; run verify-log)",
+    ]
+    engine.dispose()
