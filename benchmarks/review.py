@@ -120,7 +120,7 @@ def prepare(url: str, events: int) -> None:
         _load_postgres(engine, events)
     print(f"loaded {events:,} precomputed events in {time.perf_counter() - t:.1f} s")
     t = time.perf_counter()
-    sessions = rebuild_summaries(engine)
+    sessions = rebuild_summaries(engine).sessions
     print(
         f"rebuild_summaries: {sessions:,} sessions from the log in {time.perf_counter() - t:.1f} s"
     )

@@ -60,6 +60,11 @@ def cmd_review_rebuild(args: argparse.Namespace) -> int:
     from bowebb_console.services import review
 
     with current_db(args) as db:
-        count = review.rebuild_summaries(db)
-    print(f"{count} session summaries rebuilt from the log")
+        rebuilt = review.rebuild_summaries(db)
+    print(f"{rebuilt.sessions} session summaries rebuilt from the log")
+    if rebuilt.skipped:
+        print(
+            f"{rebuilt.skipped} payload(s) skipped: not a JSON object, treated as erased "
+            "(the log was written around its rules; run verify-log)"
+        )
     return EXIT_OK

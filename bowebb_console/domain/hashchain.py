@@ -116,7 +116,12 @@ PROBLEM_KINDS = (
     "broken_link",  # prev_hash does not match the previous event (other causes)
     "payload",  # a payload no longer matches its commitment
     "anchor",  # the anchored head is gone or no longer matches
+    "head",  # the chain-head row does not match the last event, or its seq was raised
+    "time",  # an event's time is earlier than the previous event's
 )
+
+# What the store passes as ``head`` when the chain-head row is gone.
+NO_HEAD_ROW = (-1, "")
 
 
 @dataclass(frozen=True)
@@ -158,14 +163,19 @@ def verify_chain(
     progress_every: int = 50_000,
     first_seq: int = 1,
     first_prev: str = GENESIS,
+    first_at: str = "",
+    head: tuple[int, str] | None = None,
 ) -> VerifyResult:
     """Recompute the chain over ``rows`` and check ``payloads`` against their commitments
     (both in ascending ``seq``); stop at the first problem.
 
     ``anchor`` is a head hash exported earlier: some event must still carry it, so deleting
     the newest events (which leaves a shorter, self-consistent chain) is caught.
-    ``first_seq``/``first_prev`` verify a slice that starts later in the chain (parallel
-    verification checks the links between slices itself).
+    ``first_seq``/``first_prev``/``first_at`` verify a slice that starts later in the chain
+    (parallel verification checks the links between slices itself).
+    ``head`` is the stored chain-head row ``(seq, hash)`` read in the same snapshot as
+    ``rows`` (``NO_HEAD_ROW`` when it is gone; ``None``: a slice that does not end the chain).
+    Writers take the next position from it, so it must equal the last event.
     """
     it: Iterator[ChainRow] = iter(rows)
     pit: Iterator[PayloadRow] = iter(payloads)
@@ -175,6 +185,7 @@ def verify_chain(
     prev = first_prev
     prevprev: str | None = None
     prev_seq = first_seq - 1
+    prev_at = first_at
     checked_payloads = 0
     anchor_seen = anchor is None
     count = 0
@@ -185,19 +196,23 @@ def verify_chain(
 
     for row in it:
         seq, eu, su, kind, actor, at, commit, prev_hash, stored = row
-        if seq != expected:
-            if seq > expected:
-                missing = f"{expected}" if seq == expected + 1 else f"{expected}–{seq - 1}"
-                return result(Problem("missing", expected, f"sequence number(s) {missing} missing"))
-            return result(
-                Problem("duplicate", seq, f"sequence number {seq} repeated or out of order")
-            )
         computed = sha256(line(seq, eu, su, kind, actor, at, commit, prev_hash)).hexdigest()
+        if seq != expected:
+            return result(_diagnose_gap(row, computed, expected, prev))
         if prev_hash != prev:
             return result(_diagnose_link(row, computed, prev, prevprev, prev_seq, it))
         if computed != stored:
             return result(
                 Problem("changed", seq, "the event's columns do not match its hash (edited)")
+            )
+        if at < prev_at:  # canonical text: its order is the time order
+            return result(
+                Problem(
+                    "time",
+                    seq,
+                    f"event {seq} is dated {at}, before event {prev_seq} ({prev_at}): a time "
+                    "was changed, or the clock went back",
+                )
             )
         if pseq == seq:  # else erased (or not written): the chain does not depend on it
             if sha256(psalt + ptext.encode()).hexdigest() != commit:
@@ -208,7 +223,7 @@ def verify_chain(
             return result(Problem("payload", pseq, "a payload belongs to no event"))
         if not anchor_seen and stored == anchor:
             anchor_seen = True
-        prevprev, prev, prev_seq = prev, stored, seq
+        prevprev, prev, prev_seq, prev_at = prev, stored, seq, at
         expected += 1
         count += 1
         if count % progress_every == 0:
@@ -218,6 +233,8 @@ def verify_chain(
                 return result(None, cancelled=True)
     if pseq != end[0]:
         return result(Problem("payload", pseq, "a payload belongs to no event"))
+    if head is not None and head != (prev_seq, prev):
+        return result(_head_problem(head, prev_seq, prev))
     if not anchor_seen:
         return result(
             Problem(
@@ -228,6 +245,56 @@ def verify_chain(
             )
         )
     return result(None)
+
+
+def _diagnose_gap(row: ChainRow, computed: str, expected: int, prev: str) -> Problem:
+    """``row`` does not carry the expected seq: a deletion, a duplicate, or a raised head."""
+    seq, prev_hash, stored = row[0], row[7], row[8]
+    if seq < expected:
+        return Problem("duplicate", seq, f"sequence number {seq} repeated or out of order")
+    missing = f"{expected}" if seq == expected + 1 else f"{expected}–{seq - 1}"
+    if prev_hash == prev and computed == stored:
+        # Deleting events would leave the next one linking to a deleted hash; this one links
+        # straight across the gap: the writer was handed a raised seq by the chain head.
+        return Problem(
+            "head",
+            expected,
+            f"sequence number(s) {missing} were skipped, but event {seq} links straight to "
+            f"event {expected - 1}: the chain head's seq was raised before event {seq} was "
+            "written (nothing was deleted)",
+        )
+    return Problem("missing", expected, f"sequence number(s) {missing} missing")
+
+
+def _head_problem(head: tuple[int, str], last_seq: int, last_hash: str) -> Problem:
+    """The chain-head row does not match the last event (checked after the whole chain)."""
+    if head == NO_HEAD_ROW:
+        return Problem("head", last_seq, "the chain head row is missing: no event can be written")
+    head_seq, head_hash = head
+    if head_seq > last_seq and head_hash != last_hash:
+        # The head still names a later event: those events were deleted.
+        missing = f"{last_seq + 1}" if head_seq == last_seq + 1 else f"{last_seq + 1}–{head_seq}"
+        return Problem(
+            "missing",
+            last_seq + 1,
+            f"sequence number(s) {missing} missing at the end: the chain head row still names "
+            f"seq {head_seq}",
+        )
+    if head_seq > last_seq:
+        cause = "its seq was raised: new events would skip sequence numbers"
+    elif head_seq < last_seq:
+        cause = "its seq was lowered: new events would reuse a taken seq and be refused"
+    else:
+        cause = (
+            "its hash (or the last event, re-hashed) was changed: the next event would link "
+            "to a hash no event has"
+        )
+    return Problem(
+        "head",
+        last_seq,
+        f"the chain head row (seq {head_seq}, hash {head_hash[:16]}…) does not match the last "
+        f"event (seq {last_seq}, hash {last_hash[:16]}…): {cause}",
+    )
 
 
 def _diagnose_link(
@@ -251,6 +318,7 @@ def _diagnose_link(
         return Problem(
             "changed",
             prev_seq,
-            "the event was changed and re-hashed: the next event still links to the original",
+            "the event was changed and re-hashed: the next event still links to the original "
+            "(or the chain head row was changed before the next event was written)",
         )
     return Problem("broken_link", seq, "the first event does not link to the genesis hash")

@@ -37,6 +37,7 @@ from bowebb_console.store.log.verify import default_workers
 from bowebb_console.store.review import export as store_export
 from bowebb_console.store.review import queries
 from bowebb_console.store.review.export import EXPORTED, ExportHeader
+from bowebb_console.store.review.fold import Rebuilt
 from bowebb_console.store.review.fold import rebuild_summaries as store_rebuild
 from bowebb_console.store.review.queries import (
     FLAGS,
@@ -63,6 +64,7 @@ __all__ = [
     "FlagLimits",
     "Head",
     "Overview",
+    "Rebuilt",
     "ReviewFilter",
     "ReviewRow",
     "SessionQuery",
@@ -154,8 +156,9 @@ def check_log(
     return verify_log(db, progress=progress, cancel=cancel)
 
 
-def rebuild_summaries(db: Database) -> int:
-    """Recompute the session summary from the log (after a restore or an erasure)."""
+def rebuild_summaries(db: Database) -> Rebuilt:
+    """Recompute the session summary from the log (after a restore or an erasure); a payload
+    that is not a JSON object is folded as erased and counted in ``skipped``."""
     with transaction(db) as conn:
         return store_rebuild(conn)
 

@@ -895,6 +895,14 @@ If it happens again, send the log file to the console&apos;s maintainers.</sourc
         <source>the exported head is gone or no longer matches</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>the log&apos;s head record, which new events are numbered and linked from, was changed outside the log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an event is dated before the event logged before it (a time was changed, or the clock was set back)</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
         <source>Verification was cancelled after %n event(s): no conclusion.</source>
         <translation>

@@ -899,6 +899,14 @@ Om det händer igen, skicka loggfilen till dem som förvaltar konsolen.</transla
         <source>the exported head is gone or no longer matches</source>
         <translation>det exporterade huvudet saknas eller stämmer inte längre</translation>
     </message>
+    <message>
+        <source>the log&apos;s head record, which new events are numbered and linked from, was changed outside the log</source>
+        <translation>loggens huvudpost, som nya händelser numreras och länkas från, har ändrats utanför loggen</translation>
+    </message>
+    <message>
+        <source>an event is dated before the event logged before it (a time was changed, or the clock was set back)</source>
+        <translation>en händelse är daterad före händelsen som loggades före den (en tid har ändrats, eller klockan har ställts tillbaka)</translation>
+    </message>
     <message numerus="yes">
         <source>Verification was cancelled after %n event(s): no conclusion.</source>
         <translation>

@@ -43,6 +43,11 @@ def test_anchor_of_removed_events_fails(any_db_url: str, capsys) -> None:  # typ
         "DELETE FROM log_payload WHERE seq = 5",
         "DELETE FROM log_event WHERE seq = 5",
     )
+    code, _, err = run(capsys, "verify-log", "--db", any_db_url)
+    assert code == 1 and "chain broken at seq 5: missing" in err  # the head row still says 5
+    with engine.connect() as conn:
+        fourth = conn.exec_driver_sql("SELECT hash FROM log_event WHERE seq = 4").scalar_one()
+    as_superuser(engine, "UPDATE log_chain_head SET seq = 4, hash = :h", h=fourth)
     engine.dispose()
     assert run(capsys, "verify-log", "--db", any_db_url)[0] == 0
     code, _, err = run(capsys, "verify-log", "--db", any_db_url, "--anchor", head)
@@ -59,4 +64,20 @@ def test_review_rebuild(any_db_url: str, capsys: pytest.CaptureFixture[str]) -> 
     assert (code, out) == (0, "1 session summaries rebuilt from the log\n")
     with engine.connect() as conn:
         assert conn.exec_driver_sql("SELECT count(*) FROM session_summary").scalar() == 1
+    engine.dispose()
+
+
+def test_review_rebuild_counts_payloads_that_are_no_object(
+    any_db_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    engine = make_engine(any_db_url)
+    full_session(Database(engine), *add_customer(engine))
+    as_superuser(engine, "UPDATE log_payload SET payload = '[1,2]' WHERE seq = 3")
+    code, out, _ = run(capsys, "review-rebuild", "--db", any_db_url)
+    assert code == 0
+    assert out.splitlines() == [
+        "1 session summaries rebuilt from the log",
+        "1 payload(s) skipped: not a JSON object, treated as erased (the log was written "
+        "around its rules; run verify-log)",
+    ]
     engine.dispose()

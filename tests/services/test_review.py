@@ -171,7 +171,24 @@ def test_check_log_reports_the_total_then_names_the_problem(
 
 
 def test_rebuild_summaries(db: Database, two_sessions: tuple[str, str]) -> None:
-    assert review.rebuild_summaries(db) == 2
+    assert review.rebuild_summaries(db) == review.Rebuilt(sessions=2, skipped=0)
+
+
+def test_rebuild_treats_a_payload_that_is_no_object_as_erased(
+    db: Database, two_sessions: tuple[str, str]
+) -> None:
+    """Valid JSON but not an object (and broken text), put there around the log's rules:
+    the rebuild finishes, folds them like erased payloads, and counts them."""
+    done, _ = two_sessions
+    odd = {2: "not json", 3: "[1,2]", 4: '"x"', 5: "3"}  # start, two notes, end
+    as_superuser(
+        db.engine,
+        *(f"UPDATE log_payload SET payload = :p{seq} WHERE seq = {seq}" for seq in odd),
+        **{f"p{seq}": text for seq, text in odd.items()},
+    )
+    assert review.rebuild_summaries(db) == review.Rebuilt(sessions=2, skipped=4)
+    row = next(r for r in review.sessions_page(db, SessionQuery()) if r.session_uuid == done)
+    assert row.state == "consented" and row.notes == 0  # as if those payloads were erased
 
 
 def _cancelled() -> VerifyResult:

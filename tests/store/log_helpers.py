@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import Engine, text
 
 from bowebb_console.store.db.connect import Database
+from bowebb_console.store.log.verify import verify_log
 from bowebb_console.store.sessions import events as sessions
 
 SQLITE_GUARDS = (
@@ -82,6 +83,15 @@ def as_superuser(engine: Engine, *statements: str, **params: Any) -> None:
         conn.exec_driver_sql("SET LOCAL session_replication_role = replica")
         for statement in statements:
             conn.execute(text(statement), params)
+
+
+def problem(db: Database) -> tuple[str, int]:
+    """The first problem verify-log names, as (kind, seq); parallel slices must agree."""
+    result = verify_log(db)
+    assert not result.ok and result.problem is not None
+    parallel = verify_log(db, workers=3, min_parallel=1)
+    assert parallel.problem == result.problem
+    return result.problem.kind, result.problem.seq
 
 
 class LostAck:

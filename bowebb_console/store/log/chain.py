@@ -179,8 +179,10 @@ def write_event(
         who = actor or local_actor()
         hashchain.check_fields(kind, who)
         last = _last(conn)
-        seq, prev = (last[0] + 1, last[1]) if last else (1, hashchain.GENESIS)
-        at = hashchain.format_at(dt.datetime.now(dt.UTC))
+        seq, prev, last_at = (last[0] + 1, last[1], last[2]) if last else (1, hashchain.GENESIS, "")
+        # Never before the previous event (verify-log checks it): a clock set back by the
+        # system stamps the previous time instead.
+        at = max(hashchain.format_at(_now()), last_at)
         values |= {
             "seq": seq,
             "actor": who,
@@ -201,6 +203,10 @@ def write_event(
         values,
     ).scalar_one()
     conn.execute(insert(LogPayload).values(seq=seq, salt=salt, payload=canonical))
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
 
 
 def _reread(db: Database, event_uuid: str) -> EventRow | None:
@@ -262,12 +268,12 @@ class Head:
 def log_head(conn: Connection) -> Head:
     """The last event's position and hash, for anchoring outside the database."""
     last = _last(conn)
-    return Head(*last) if last else Head(0, hashchain.GENESIS)
+    return Head(last[0], last[1]) if last else Head(0, hashchain.GENESIS)
 
 
-def _last(conn: Connection) -> tuple[int, str] | None:
-    """The chain's end: the last event's seq and hash."""
+def _last(conn: Connection) -> tuple[int, str, str] | None:
+    """The chain's end: the last event's seq, hash and time."""
     last = conn.execute(
-        select(LogEvent.seq, LogEvent.hash).order_by(LogEvent.seq.desc()).limit(1)
+        select(LogEvent.seq, LogEvent.hash, LogEvent.at).order_by(LogEvent.seq.desc()).limit(1)
     ).first()
-    return (int(last[0]), str(last[1])) if last else None
+    return (int(last[0]), str(last[1]), str(last[2])) if last else None

@@ -7,6 +7,10 @@ snapshot), so a million events verify in seconds and in little memory.
 With ``workers > 1`` the chain is cut into slices verified in parallel processes; the parent
 checks the links between slices. Any problem found that way is re-checked by one sequential
 pass, so the report names exactly the first problem either way.
+
+The slice that ends the chain also reads the chain-head row in its snapshot: writers take the
+next seq and link from it, so it must equal the last event (a changed head would make the
+next event link to garbage; a lowered seq would stop every write).
 """
 
 from __future__ import annotations
@@ -20,7 +24,13 @@ from typing import Any
 
 from sqlalchemy import Connection, text
 
-from bowebb_console.domain.hashchain import GENESIS, Problem, VerifyResult, verify_chain
+from bowebb_console.domain.hashchain import (
+    GENESIS,
+    NO_HEAD_ROW,
+    Problem,
+    VerifyResult,
+    verify_chain,
+)
 from bowebb_console.store.db.connect import Database
 from bowebb_console.store.db.engine import make_engine
 
@@ -29,6 +39,7 @@ EVENTS = (
     "FROM log_event WHERE seq BETWEEN {lo} AND {hi} ORDER BY seq"
 )
 PAYLOADS = "SELECT seq, salt, payload FROM log_payload WHERE seq BETWEEN {lo} AND {hi} ORDER BY seq"
+HEAD = "SELECT seq, hash FROM log_chain_head WHERE id = 1"
 BATCH = 20_000
 PARALLEL_FROM = 200_000  # below this, starting processes costs more than it saves
 LAST = 2**63 - 1
@@ -62,31 +73,31 @@ def verify_log(
             result = _verify_parallel(db, last, workers, anchor)
             if result.ok:
                 return result
-    return _verify_slice(db, 1, LAST, GENESIS, anchor, progress, cancel)
+    return _verify_slice(db, 1, LAST, (GENESIS, ""), anchor, progress, cancel)
 
 
 def _verify_slice(
     db: Database,
     lo: int,
     hi: int,
-    first_prev: str | None,
+    before: tuple[str, str],
     anchor: str | None,
     progress: Callable[[int], None] | None = None,
     cancel: Callable[[], bool] | None = None,
 ) -> VerifyResult:
-    """Verify seq ``lo``..``hi``; ``first_prev=None`` trusts the slice's first link (the
-    caller checks it against the previous slice)."""
+    """Verify seq ``lo``..``hi``, trusting ``before`` (the link and time of event ``lo - 1``;
+    the caller checks it against the previous slice). ``hi == LAST`` ends the chain: the
+    chain-head row is checked against its last event, in the same snapshot."""
     with db.engine.connect() as conn:
         raw: Any = conn.connection.dbapi_connection
-        if first_prev is None:
-            first_prev = _prev_hash(conn, lo) or GENESIS
         if conn.dialect.name == "postgresql":
-            # Named cursors stream from the server; both read the same snapshot.
+            # Named cursors stream from the server; all three read the same snapshot.
             conn.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
             events, payloads = raw.cursor(name="bowebb_log_ev"), raw.cursor(name="bowebb_log_pl")
         else:
-            conn.exec_driver_sql("SELECT 1")  # our BEGIN: both cursors share one snapshot
+            conn.exec_driver_sql("SELECT 1")  # our BEGIN: the reads below share one snapshot
             events, payloads = raw.cursor(), raw.cursor()
+        head = _head_row(conn) if hi == LAST else None
         try:
             events.execute(EVENTS.format(lo=int(lo), hi=int(hi)))
             payloads.execute(PAYLOADS.format(lo=int(lo), hi=int(hi)))
@@ -97,37 +108,47 @@ def _verify_slice(
                 progress=progress,
                 cancel=cancel,
                 first_seq=lo,
-                first_prev=first_prev,
+                first_prev=before[0],
+                first_at=before[1],
+                head=head,
             )
         finally:
             events.close()
             payloads.close()
 
 
-def _prev_hash(conn: Connection, seq: int) -> str:
-    """The stored link of event ``seq`` ("" when there is none)."""
-    query = text("SELECT prev_hash FROM log_event WHERE seq = :s")
-    return str(conn.execute(query, {"s": seq}).scalar() or "")
+def _head_row(conn: Connection) -> tuple[int, str]:
+    row = conn.exec_driver_sql(HEAD).first()
+    return (int(row[0]), str(row[1])) if row is not None else NO_HEAD_ROW
+
+
+def _before(conn: Connection, seq: int) -> tuple[str, str]:
+    """The stored link of event ``seq`` and the time of event ``seq - 1`` ("" when none)."""
+    link = conn.execute(text("SELECT prev_hash FROM log_event WHERE seq = :s"), {"s": seq})
+    at = conn.execute(text("SELECT at FROM log_event WHERE seq = :s"), {"s": seq - 1})
+    return str(link.scalar() or ""), str(at.scalar() or "")
 
 
 def _slice_worker(url: str, lo: int, hi: int, anchor: str | None) -> tuple[VerifyResult, str]:
     db = Database(make_engine(url, poolclass=None))
     try:
         with db.engine.connect() as conn:
-            first_prev = _prev_hash(conn, lo)
-        return _verify_slice(db, lo, hi, first_prev or GENESIS, anchor), first_prev
+            first_prev, prev_at = _before(conn, lo)
+        return _verify_slice(db, lo, hi, (first_prev or GENESIS, prev_at), anchor), first_prev
     finally:
         db.dispose()
 
 
 def _verify_parallel(db: Database, last: int, workers: int, anchor: str | None) -> VerifyResult:
     size = -(-last // workers)
-    bounds = [(lo, min(lo + size - 1, last)) for lo in range(1, last + 1, size)]
+    bounds = [(lo, lo + size - 1) for lo in range(1, last + 1, size)]
+    # The last slice reads to the end (events written meanwhile too) and checks the head.
+    bounds[-1] = (bounds[-1][0], LAST)
     url = db.engine.url.render_as_string(hide_password=False)  # to the children by pipe, not argv
     ctx = multiprocessing.get_context("spawn")  # never fork a process that may run Qt
     with ProcessPoolExecutor(len(bounds) - 1, mp_context=ctx) as pool:
         futures = [pool.submit(_slice_worker, url, lo, hi, anchor) for lo, hi in bounds[1:]]
-        first = _verify_slice(db, bounds[0][0], bounds[0][1], GENESIS, anchor)
+        first = _verify_slice(db, bounds[0][0], bounds[0][1], (GENESIS, ""), anchor)
         parts = [(first, GENESIS)] + [f.result() for f in futures]
     events, erased, seen_anchor, prev = 0, 0, anchor is None, GENESIS
     for result, first_prev in parts:

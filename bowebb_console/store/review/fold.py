@@ -5,12 +5,17 @@ payload insert; the log stays the source of truth. ``rebuild_summaries`` throws 
 and recomputes it from the log with ``fold_event``, which follows exactly the triggers' rules
 (a test checks that a rebuild equals what the triggers built). Run it after restoring a
 backup, after an erasure (which blanks a session's search text), or when in doubt.
+
+A payload that is not a JSON object (``[1,2]``, ``"x"``, broken text: only a superuser or a
+restored file can put one there) is folded like an erased one and counted, so the rebuild
+still finishes and says how many it skipped.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, Engine, delete, insert, text
@@ -129,23 +134,43 @@ def _empty(su: str, seq: int, at: str, actor: str) -> dict[str, Any]:
     }
 
 
-def fold_log(conn: Connection) -> dict[str, dict[str, Any]]:
+@dataclass(frozen=True)
+class Rebuilt:
+    sessions: int  # summary rows written
+    skipped: int  # payloads that are not a JSON object, folded as erased
+
+
+def _object(payload: str) -> dict[str, Any] | None:
+    """The payload as a JSON object, or None when it is not one."""
+    try:
+        value = json.loads(payload)
+    except ValueError:
+        return None
+    return value if isinstance(value, dict) else None
+
+
+def fold_log(conn: Connection) -> tuple[dict[str, dict[str, Any]], int]:
+    """Every session's summary row, and how many payloads were skipped (not an object)."""
     rows: dict[str, dict[str, Any]] = {}
+    skipped = 0
     result = conn.execute(text(ROWS_QUERY).execution_options(yield_per=20_000))
     for seq, su, kind, actor, at, payload in result:
-        fold_event(rows, seq, su, kind, actor, at, json.loads(payload) if payload else None)
-    return rows
+        data = None if payload is None else _object(payload)
+        if payload is not None and data is None:
+            skipped += 1
+        fold_event(rows, seq, su, kind, actor, at, data)
+    return rows, skipped
 
 
-def rebuild_summaries(bind: Engine | Connection) -> int:
-    """Recompute ``session_summary`` from the log in one transaction; returns the number of
-    sessions. Needs DELETE on the table: the database owner (``db upgrade``) or SQLite."""
+def rebuild_summaries(bind: Engine | Connection) -> Rebuilt:
+    """Recompute ``session_summary`` from the log in one transaction. Needs DELETE on the
+    table: the database owner (``db upgrade``) or SQLite."""
     if isinstance(bind, Engine):
         with bind.begin() as conn:
             return rebuild_summaries(conn)
-    rows = fold_log(bind)
+    rows, skipped = fold_log(bind)
     bind.execute(delete(SessionSummaryRow))
     values = list(rows.values())
     for i in range(0, len(values), 5_000):
         bind.execute(insert(SessionSummaryRow), values[i : i + 5_000])
-    return len(values)
+    return Rebuilt(len(values), skipped)

@@ -29,6 +29,16 @@ PROBLEMS = {
         "VerifyWords", "an event's details no longer match what was logged"
     ),
     "anchor": QT_TRANSLATE_NOOP("VerifyWords", "the exported head is gone or no longer matches"),
+    "head": QT_TRANSLATE_NOOP(
+        "VerifyWords",
+        "the log's head record, which new events are numbered and linked from, was changed "
+        "outside the log",
+    ),
+    "time": QT_TRANSLATE_NOOP(
+        "VerifyWords",
+        "an event is dated before the event logged before it (a time was changed, or the "
+        "clock was set back)",
+    ),
 }
 
 

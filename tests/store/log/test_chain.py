@@ -20,32 +20,12 @@ from bowebb_console.store.log.chain import (
     log_head,
 )
 from bowebb_console.store.log.verify import verify_log
-from tests.store.log_helpers import LostAck, add_customer, as_superuser, full_session
-
-
-@pytest.fixture
-def logged(any_db_url: str):  # type: ignore[no-untyped-def]
-    """A database whose log holds two finished sessions: ten events."""
-    db = Database(make_engine(any_db_url))
-    customer, contact = add_customer(db.engine)
-    full_session(db, customer, contact)
-    full_session(db, customer, contact)
-    yield db
-    db.dispose()
+from tests.store.log_helpers import LostAck, as_superuser, problem
 
 
 def head(db: Database) -> Head:
     with db.engine.connect() as conn:
         return log_head(conn)
-
-
-def problem(db) -> tuple[str, int]:  # type: ignore[no-untyped-def]
-    result = verify_log(db)
-    assert not result.ok and result.problem is not None
-    # Parallel slices find it too, and name the same first problem.
-    parallel = verify_log(db, workers=3, min_parallel=1)
-    assert parallel.problem == result.problem
-    return result.problem.kind, result.problem.seq
 
 
 def test_intact_chain_verifies_and_matches_python(logged) -> None:  # type: ignore[no-untyped-def]
@@ -152,7 +132,11 @@ def test_truncated_tail_is_caught_by_an_anchor(logged) -> None:  # type: ignore[
         "DELETE FROM log_payload WHERE seq >= 9",
         "DELETE FROM log_event WHERE seq >= 9",
     )
-    assert verify_log(logged).ok  # a shorter chain is valid on its own...
+    assert problem(logged) == ("missing", 9)  # the chain head row still names seq 10...
+    with logged.engine.connect() as conn:
+        eighth = conn.execute(text("SELECT hash FROM log_event WHERE seq = 8")).scalar()
+    as_superuser(logged.engine, "UPDATE log_chain_head SET seq = 8, hash = :h", h=eighth)
+    assert verify_log(logged).ok  # ...but with it set back, a shorter chain is valid alone...
     result = verify_log(logged, anchor=anchor)  # ...but not against the exported head
     assert result.problem is not None and result.problem.kind == "anchor"
     assert verify_log(logged, anchor=anchor, workers=3, min_parallel=1) == result
@@ -316,3 +300,20 @@ def test_downgrade_and_upgrade_from_0001(any_db_url: str) -> None:
             ).scalar()
         assert owner is not None and owner.endswith("_log_writer")
     engine.dispose()
+
+
+def test_sqlite_writer_never_dates_an_event_before_the_last(sqlite_url: str, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The system clock set back between two writes: the event keeps the previous time."""
+    import datetime as dt
+
+    from bowebb_console.store.db.setup import init_database
+    from bowebb_console.store.log import chain
+
+    init_database(sqlite_url)
+    db = Database(make_engine(sqlite_url))
+    first = append_event(db, "note_added", str(uuid.uuid4()), {"note": "x"})
+    monkeypatch.setattr(chain, "_now", lambda: dt.datetime(2020, 1, 1, tzinfo=dt.UTC))
+    second = append_event(db, "note_added", str(uuid.uuid4()), {"note": "y"})
+    assert second.at == first.at
+    assert verify_log(db).ok
+    db.dispose()

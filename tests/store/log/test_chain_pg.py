@@ -15,9 +15,9 @@ from bowebb_console.store.db import users
 from bowebb_console.store.db.connect import Database
 from bowebb_console.store.db.engine import make_engine
 from bowebb_console.store.db.setup import init_database
-from bowebb_console.store.log.chain import append_event, log_head
+from bowebb_console.store.log.chain import LogWriteError, append_event, log_head
 from bowebb_console.store.log.verify import verify_log
-from tests.store.log_helpers import add_customer, full_session
+from tests.store.log_helpers import add_customer, as_superuser, full_session, problem
 
 PASSWORD = "correct horse battery"
 ZERO = "0" * 64
@@ -181,3 +181,35 @@ def test_eight_writers_keep_one_contiguous_chain(agent, pg_db) -> None:  # type:
     assert result.ok and result.events == 5 + 4000
     with engine.connect() as conn:
         assert log_head(conn).seq == 4005
+
+
+def test_lowered_head_stops_writes_and_verify_names_it(agent) -> None:  # type: ignore[no-untyped-def]
+    admin, _, engine = agent
+    as_superuser(admin, "UPDATE log_chain_head SET seq = 3")
+    with pytest.raises(LogWriteError):  # the trigger hands out seq 4 again
+        append_event(Database(engine), "note_added", str(uuid.uuid4()), {"note": "x"})
+    assert problem(Database(engine)) == ("head", 5)
+
+
+def test_raised_head_is_named_before_and_after_the_next_write(agent) -> None:  # type: ignore[no-untyped-def]
+    admin, _, engine = agent
+    as_superuser(admin, "UPDATE log_chain_head SET seq = 7")
+    assert problem(Database(engine)) == ("head", 5)
+    row = append_event(Database(engine), "note_added", str(uuid.uuid4()), {"note": "x"})
+    assert row.seq == 8  # 6 and 7 were skipped, nothing deleted: still the head's doing
+    assert problem(Database(engine)) == ("head", 6)
+
+
+def test_changed_head_hash_is_named_before_the_next_write(agent) -> None:  # type: ignore[no-untyped-def]
+    admin, _, engine = agent
+    as_superuser(admin, "UPDATE log_chain_head SET hash = :h", h="f" * 64)
+    assert problem(Database(engine)) == ("head", 5)
+    append_event(Database(engine), "note_added", str(uuid.uuid4()), {"note": "x"})
+    # Now event 6 links to garbage; the chain alone cannot tell this from a re-hashed event 5,
+    # and the report says both.
+    result = verify_log(Database(engine))
+    assert result.problem is not None and (result.problem.kind, result.problem.seq) == (
+        "changed",
+        5,
+    )
+    assert "chain head row" in result.problem.message

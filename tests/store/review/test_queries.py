@@ -11,7 +11,7 @@ from sqlalchemy import select, text
 from bowebb_console.demo.sessions import fill_demo_sessions
 from bowebb_console.store.log.chain import append_event
 from bowebb_console.store.models import SessionSummaryRow
-from bowebb_console.store.review.fold import rebuild_summaries
+from bowebb_console.store.review.fold import Rebuilt, rebuild_summaries
 from bowebb_console.store.review.queries import (
     FlagLimits,
     ReviewFilter,
@@ -65,7 +65,7 @@ def test_rebuild_equals_the_triggers(engine, db, review_as_lead) -> None:  # typ
     review_as_lead(engine, su, "flagged", "Ring kunden")
     incremental = _table(engine)
     assert len(incremental) > 50
-    assert rebuild_summaries(engine) == len(incremental)
+    assert rebuild_summaries(engine) == Rebuilt(len(incremental), 0)
     assert _table(engine) == incremental
     row = next(r for r in incremental if r["session_uuid"] == su)
     assert (row["files"], row["bytes"], row["state"]) == (1, 1234, "ended_late")

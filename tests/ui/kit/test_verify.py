@@ -24,6 +24,14 @@ def test_words_for_each_result(language) -> None:  # type: ignore[no-untyped-def
     )
     broken = verify_words(VerifyResult(4, 4, head, 0, Problem("payload", 3, "x")))
     assert broken.startswith("Sessionsloggen är INTE intakt: vid händelse 3, en händelses")
+    moved = verify_words(VerifyResult(4, 4, head, 0, Problem("head", 4, "x")))
+    assert "vid händelse 4, loggens huvudpost, som nya händelser numreras" in moved
+    backwards = verify_words(VerifyResult(4, 4, head, 0, Problem("time", 2, "x")))
+    assert "vid händelse 2, en händelse är daterad före händelsen som loggades" in backwards
+    language("en")
+    assert "at event 4, the log's head record" in verify_words(
+        VerifyResult(4, 4, head, 0, Problem("head", 4, "x"))
+    )
 
 
 def test_the_box_verifies_a_real_log(qtbot, make_ctx, sqlite_url, language) -> None:  # type: ignore[no-untyped-def]
