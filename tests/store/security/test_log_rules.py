@@ -211,15 +211,14 @@ def test_superuser_cannot_move_bytes_between_fields_without_dropping_checks(logi
 def test_sqlite_checks_the_fields_too(sqlite_url: str) -> None:
     init_database(sqlite_url)
     engine = make_engine(sqlite_url)
-    with pytest.raises(DBAPIError, match="malformed"):
-        with engine.begin() as conn:
-            conn.execute(
-                text(
-                    "INSERT INTO log_event VALUES (1, :eu, 'not-a-uuid', 'note_added', 'me', "
-                    "'2026-12-06T10:00:00.000000Z', :h, :z, :h)"
-                ),
-                {"eu": str(uuid.uuid4()), "h": "a" * 64, "z": "0" * 64},
-            )
+    with pytest.raises(DBAPIError, match="malformed"), engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO log_event VALUES (1, :eu, 'not-a-uuid', 'note_added', 'me', "
+                "'2026-12-06T10:00:00.000000Z', :h, :z, :h)"
+            ),
+            {"eu": str(uuid.uuid4()), "h": "a" * 64, "z": "0" * 64},
+        )
     for kind, su in (("note|added", str(uuid.uuid4())), ("note_added", "x" * 36)):
         with pytest.raises(ValueError):
             append_event(engine, kind, su, {"note": "x"}, actor="me")
