@@ -43,7 +43,8 @@ READS = {
     "sub_processor_evidence_actor": set(),
 }
 UNQUALIFIED = re.compile(
-    r"\b(?<!DISTINCT )(?:FROM|JOIN|UPDATE|INSERT\s+INTO)\s+(?!public\.|pg_catalog\.|SET\b)([a-z_]+)\b",
+    r"\b(?<!DISTINCT )(?:FROM|JOIN|UPDATE|INSERT\s+INTO)\s+"  # not IS DISTINCT FROM
+    r"(?!public\.|pg_catalog\.|SET\b)([a-z_]+)\b",  # not ON CONFLICT DO UPDATE SET
     re.I,
 )
 
