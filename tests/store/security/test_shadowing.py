@@ -194,3 +194,25 @@ def test_admin_elsewhere_is_not_admin_here(logins, pg_db) -> None:  # type: igno
     finally:
         run(logins.root, f'DROP OWNED BY "{other}_admin"', f'DROP ROLE "{other}_admin"')
         run(logins.root, f'DROP ROLE "{other}_lead"')
+
+
+def test_downgrade_restores_0006_and_upgrade_returns(logins) -> None:  # type: ignore[no-untyped-def]
+    from alembic import command
+
+    from bowebb_console.store.db import schema
+
+    state = (
+        "SELECT (SELECT proconfig FROM pg_proc WHERE proname = 'host_key_guard'), "
+        "(SELECT count(*) FROM pg_proc WHERE proname = 'erasure_request_guard'), "
+        "(SELECT count(*) FROM pg_constraint WHERE conname LIKE 'ck_log_event_%_format'), "
+        "(SELECT attstattarget FROM pg_attribute WHERE attrelid = 'contact'::regclass "
+        " AND attname = 'email'), "
+        "(SELECT position('belongs to' in prosrc) > 0 FROM pg_proc "
+        " WHERE proname = 'log_event_fill')"
+    )
+    assert tuple(run(logins.root, state)[0])[1:] == (1, 6, 0, True)
+    with logins.root.begin() as conn:
+        command.downgrade(schema.alembic_config(conn), "0006")
+    assert tuple(run(logins.root, state)[0]) == (None, 0, 0, -1, False)
+    schema.upgrade(logins.root)
+    assert tuple(run(logins.root, state)[0])[1:] == (1, 6, 0, True)
