@@ -22,9 +22,9 @@ def _plant_contacts(engine, count: int = 200) -> None:  # type: ignore[no-untype
     with engine.begin() as conn:
         cid = conn.execute(
             text(
-                "INSERT INTO customer (org_number, name, name_folded, status, dpa_signed_on, version) "
-                "VALUES ('5560360793', 'Testbolaget AB', 'testbolaget ab', 'active', current_date, 1) "
-                "RETURNING id"
+                "INSERT INTO customer (org_number, name, name_folded, status, dpa_signed_on, "
+                "version) VALUES ('5560360793', 'Testbolaget AB', 'testbolaget ab', 'active', "
+                "current_date, 1) RETURNING id"
             )
         ).scalar_one()
         for i in range(count):
