@@ -165,13 +165,18 @@ DECLARE
     ended boolean;
     consent jsonb;
 BEGIN
-    SELECT coalesce(max(m.value), 'bowebb') INTO prefix FROM public.app_meta m
-    WHERE m.key = 'role_prefix';
-    is_admin := EXISTS (SELECT 1 FROM pg_catalog.pg_roles r WHERE r.rolname = prefix || '_admin'
-                        AND pg_catalog.pg_has_role(session_user, r.oid, 'MEMBER'));
-    is_lead := is_admin OR EXISTS (
-        SELECT 1 FROM pg_catalog.pg_roles r WHERE r.rolname = prefix || '_lead'
-        AND pg_catalog.pg_has_role(session_user, r.oid, 'MEMBER'));
+    -- The roles are looked up only for the kinds whose rule needs them (most events don't).
+    IF NEW.kind NOT IN ('consent_recorded', 'session_started', 'note_added', 'tool_recorded',
+                        'session_ended', 'file_transferred', 'host_key_pinned') THEN
+        SELECT coalesce(max(m.value), 'bowebb') INTO prefix FROM public.app_meta m
+        WHERE m.key = 'role_prefix';
+        is_admin := EXISTS (SELECT 1 FROM pg_catalog.pg_roles r
+                            WHERE r.rolname = prefix || '_admin'
+                            AND pg_catalog.pg_has_role(session_user, r.oid, 'MEMBER'));
+        is_lead := is_admin OR EXISTS (
+            SELECT 1 FROM pg_catalog.pg_roles r WHERE r.rolname = prefix || '_lead'
+            AND pg_catalog.pg_has_role(session_user, r.oid, 'MEMBER'));
+    END IF;
     IF NEW.kind IN ('consent_recorded', 'session_started', 'note_added', 'tool_recorded',
                     'session_ended', 'session_ended_late', 'file_transferred',
                     'review_added') THEN
