@@ -5,9 +5,10 @@
         [--pg postgresql://root@127.0.0.1:5432/test]
 
 The million events are precomputed in Python and bulk-loaded as the database owner with the
-log's triggers switched off for the load only (SQLite: the link trigger dropped and
-re-created; PostgreSQL: ALTER TABLE ... DISABLE TRIGGER USER, then the chain head is set to
-the last event). Inserts and verification then run with every trigger in force.
+log's triggers switched off for the load only (SQLite: the link and payload triggers dropped
+and re-created; PostgreSQL: ALTER TABLE ... DISABLE TRIGGER USER on log_event and log_payload,
+then the chain head is set to the last event). Inserts and verification then run with every
+trigger in force.
 """
 
 from __future__ import annotations
@@ -50,17 +51,20 @@ def load_sqlite(engine: Engine, n: int) -> None:
     raw = engine.raw_connection()
     try:
         cur = raw.cursor()
-        link = cur.execute(
-            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'log_event_link'"
-        ).fetchone()[0]
+        saved = cur.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN "
+            "('log_event_link', 'log_payload_check')"
+        ).fetchall()
         cur.execute("BEGIN IMMEDIATE")
-        cur.execute("DROP TRIGGER log_event_link")  # the load only; re-created below
+        for name, _sql in saved:
+            cur.execute(f"DROP TRIGGER {name}")  # the load only; re-created below
         rows = list(chain_rows(n))
         cur.executemany("INSERT INTO log_event VALUES (?,?,?,?,?,?,?,?,?)", [r[:9] for r in rows])
         cur.executemany(
             "INSERT INTO log_payload VALUES (?,?,?)", [(r[0], r[9], r[10]) for r in rows]
         )
-        cur.execute(link)
+        for _name, sql in saved:
+            cur.execute(sql)
         cur.execute("COMMIT")
     finally:
         raw.close()
@@ -71,6 +75,7 @@ def load_postgres(engine: Engine, n: int) -> None:
     try:
         cur = raw.cursor()
         cur.execute("ALTER TABLE log_event DISABLE TRIGGER USER")
+        cur.execute("ALTER TABLE log_payload DISABLE TRIGGER USER")
         last: tuple[object, ...] = ()
         with cur.copy(
             "COPY log_event (seq, event_uuid, session_uuid, kind, actor, at, payload_commitment,"
@@ -86,6 +91,7 @@ def load_postgres(engine: Engine, n: int) -> None:
                 copy.write_row(p)
         cur.execute("UPDATE log_chain_head SET seq = %s, hash = %s", (last[0], last[8]))
         cur.execute("ALTER TABLE log_event ENABLE TRIGGER USER")
+        cur.execute("ALTER TABLE log_payload ENABLE TRIGGER USER")
         raw.commit()
     finally:
         raw.close()

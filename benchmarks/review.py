@@ -133,7 +133,7 @@ def _load_sqlite(engine: Engine, events: int) -> None:
         cur = raw.cursor()
         saved = cur.execute(
             "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN "
-            "('log_event_link', 'session_summary_apply')"
+            "('log_event_link', 'session_summary_apply', 'log_payload_check')"
         ).fetchall()
         cur.execute("BEGIN IMMEDIATE")
         for name, _sql in saved:

@@ -6,7 +6,7 @@ import datetime as dt
 import random
 from typing import Any
 
-from sqlalchemy import Engine, func, insert, select
+from sqlalchemy import Engine, func, insert, select, update
 
 from bowebb_console.domain import erasure as rules
 from bowebb_console.store.erasure.certificates import issue_certificate
@@ -51,16 +51,31 @@ def fill_demo_erasure(engine: Engine, *, today: dt.date, seed: int = 7) -> int:
             if status == "forwarded":
                 row["forwarded_on"] = received + dt.timedelta(days=9)
             rows.append(row)
-        conn.execute(insert(ErasureRequest), rows)
+        # Recorded open, then closed the way the app closes them: the database refuses a
+        # request inserted closed, and "done" only with its certificate (migration 0008).
+        closing_keys = ("status", "closed_on", "identity_check", "controller_role", "outcome")
+        closings = {
+            str(r["reference"]): {k: r.pop(k) for k in (*closing_keys, "forwarded_on") if k in r}
+            for r in rows
+        }
+        conn.execute(insert(ErasureRequest), [r | {"status": "open"} for r in rows])
         done = rows[-1]
+        done_closing = closings[str(done["reference"])]
         issue_certificate(
             conn,
             str(done["reference"]),
-            done["closed_on"],
+            done_closing["closed_on"],
             "person",
             ["contact_details", "search_index", "session_payloads"],
             ["bookkeeping"],
             "admin",
             done["received_on"],
         )
+        for reference, closing in closings.items():
+            if closing["status"] != "open":
+                conn.execute(
+                    update(ErasureRequest)
+                    .where(ErasureRequest.reference == reference)
+                    .values(**closing)
+                )
     return len(rows)

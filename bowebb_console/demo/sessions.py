@@ -87,20 +87,21 @@ def fill_demo_sessions(engine: Engine, *, count: int = 300, seed: int = 20261126
             roll = rng.random()
             outcome = "refused" if roll < 0.06 else "no_answer" if roll < 0.1 else "agreed"
             when = now - dt.timedelta(minutes=rng.randint(10, 180 * 24 * 60))
-            log(
-                "consent_recorded",
-                {
-                    "customer_id": customer_id,
-                    "contact_id": contact_id,
-                    "session_kind": kind,
-                    "outcome": outcome,
-                    "channel": rng.choice(("phone", "email", "chat", "ticket")),
-                    "agreed_at": when.isoformat(),
-                    "reference": f"T-{rng.randint(10000, 99999)}",
-                    "scope": "file_transfer" if kind == "file_transfer" else "control",
-                    "purpose": rng.choice(PURPOSES),
-                },
-            )
+            agreement: dict[str, Any] = {
+                "customer_id": customer_id,
+                "contact_id": contact_id,
+                "session_kind": kind,
+                "outcome": outcome,
+                "channel": rng.choice(("phone", "email", "chat", "ticket")),
+                "agreed_at": when.isoformat(),
+                "reference": f"T-{rng.randint(10000, 99999)}",
+                "scope": "file_transfer" if kind == "file_transfer" else "control",
+                "purpose": rng.choice(PURPOSES),
+            }
+            if kind == "file_transfer":  # files move only for a purpose the policy allows
+                ticket = agreement["reference"]
+                agreement |= {"purpose_kind": "support", "purpose_reference": ticket}
+            log("consent_recorded", agreement)
             if outcome != "agreed":
                 continue
             started: dict[str, Any] = {

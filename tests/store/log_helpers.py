@@ -18,6 +18,8 @@ SQLITE_GUARDS = (
     "log_event_link",
     "log_event_head",
     "log_payload_no_update",
+    "log_event_fields",
+    "log_payload_check",
 )
 
 
@@ -53,6 +55,25 @@ def consent(db: Database, customer: int, contact: int, outcome: str = "agreed", 
         reference="T-1234",
         scope="control",
         purpose="Printer setup",
+        **kw,
+    )
+
+
+def transfer_consent(db: Database, customer: int, contact: int, **kw: Any):  # type: ignore[no-untyped-def]
+    """An agreed file-transfer consent with a purpose the policy allows."""
+    return sessions.record_consent(
+        db,
+        customer_id=customer,
+        contact_id=contact,
+        session_kind="file_transfer",
+        outcome="agreed",
+        channel="phone",
+        agreed_at=dt.datetime.now(dt.UTC),
+        reference="T-1234",
+        scope="file_transfer",
+        purpose="Payroll import",
+        purpose_kind="support",
+        purpose_reference="T-1234",
         **kw,
     )
 

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL
 
+from bowebb_console.domain.hashchain import payload_commitment
 from bowebb_console.store.db.urls import parse_database_url
 
 CONNECT_TIMEOUT_S = 5
@@ -51,6 +52,8 @@ def _sqlite_engine(url: URL, **kwargs: Any) -> Engine:
         # So OR REPLACE fires the DELETE triggers too (the log refuses being replaced).
         cur.execute("PRAGMA recursive_triggers=ON")
         cur.close()
+        # The log's payload trigger (migration 0008) checks payloads against commitments.
+        dbapi_conn.create_function("bowebb_commitment", 2, _commitment, deterministic=True)
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
@@ -58,6 +61,12 @@ def _sqlite_engine(url: URL, **kwargs: Any) -> Engine:
         conn.exec_driver_sql(f"BEGIN {mode}".strip())
 
     return engine
+
+
+def _commitment(salt: bytes | None, payload: str | None) -> str | None:
+    if not isinstance(salt, bytes) or not isinstance(payload, str):
+        return None
+    return payload_commitment(salt, payload.encode())
 
 
 def _postgres_engine(url: URL, **kwargs: Any) -> Engine:

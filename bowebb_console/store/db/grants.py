@@ -41,6 +41,11 @@ EDIT = ("SELECT", "INSERT", "UPDATE")
 ALL = ("SELECT", "INSERT", "UPDATE", "DELETE")
 APPEND = ("SELECT", "INSERT")
 
+# What the log writer's SECURITY DEFINER functions read beyond the log (setup.apply_grants).
+# Migration 0008: a session may start for a customer without a signed DPA only with a reason,
+# so the payload check reads that one date; column-level, so the writer sees no names.
+LOG_WRITER_READS = {"customer": ("id", "dpa_signed_on")}
+
 # What a client may supply for a log event; seq, actor, at, prev_hash and hash come from the
 # server's trigger, so no role can even name them in an INSERT.
 LOG_EVENT_CLIENT_COLUMNS = ("event_uuid", "session_uuid", "kind", "payload_commitment")

@@ -13,6 +13,7 @@ from bowebb_console.store.db import schema
 from bowebb_console.store.db.engine import make_engine
 from bowebb_console.store.db.grants import (
     DEFAULT_PREFIX,
+    LOG_WRITER_READS,
     ROLES,
     TABLE_GRANTS,
     grants_insert,
@@ -23,7 +24,14 @@ from bowebb_console.store.models import AppMeta
 
 ROLE_PREFIX_KEY = "role_prefix"
 # SECURITY DEFINER trigger functions owned by the NOLOGIN log-writer role.
-LOG_WRITER_FUNCTIONS = ("log_event_fill", "session_summary_apply", "session_summary_erased")
+LOG_WRITER_FUNCTIONS = (
+    "log_event_fill",
+    "session_summary_apply",
+    "session_summary_erased",
+    # Migration 0008: a payload only with its event, matching its commitment.
+    "log_payload_check",
+    "log_event_payload_due",
+)
 IDLE_IN_TRANSACTION_TIMEOUT = "60s"
 
 
@@ -168,6 +176,9 @@ def _grant_log_writer(conn: Connection, prefix: str) -> None:
     # Review (migration 0007): the role check reads the prefix; the summary is kept by it.
     conn.execute(text(f'GRANT SELECT ON app_meta TO "{writer}"'))
     conn.execute(text(f'GRANT SELECT, INSERT, UPDATE ON session_summary TO "{writer}"'))
+    for table, columns in LOG_WRITER_READS.items():
+        listed = ", ".join(f'"{c}"' for c in columns)
+        conn.execute(text(f'GRANT SELECT ({listed}) ON "{table}" TO "{writer}"'))
     for function in LOG_WRITER_FUNCTIONS:
         _give_function(conn, function, writer)
 

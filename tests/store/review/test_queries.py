@@ -20,7 +20,7 @@ from bowebb_console.store.review.queries import (
     week_overview,
 )
 from bowebb_console.store.sessions import events as sessions
-from tests.store.log_helpers import add_customer, consent, full_session
+from tests.store.log_helpers import add_customer, consent, full_session, transfer_consent
 
 LIMITS = FlagLimits()
 
@@ -56,7 +56,7 @@ def _demo(engine) -> None:  # type: ignore[no-untyped-def]
 def test_rebuild_equals_the_triggers(engine, db, review_as_lead) -> None:  # type: ignore[no-untyped-def]
     _demo(engine)
     customer, contact = add_customer(engine, dpa=False, org="5566809827")
-    su = consent(db, customer, contact).session_uuid
+    su = transfer_consent(db, customer, contact).session_uuid
     sessions.start_session(db, su, tool="AnyDesk", dpa_missing_reason="Brådskande")
     append_event(db, "file_transferred", su, {"name": "lön.xlsx", "size": 1234, "sha256": "a"})
     failed = {"name": "x.zip", "size": 99, "status": "failed", "reason": "connection lost"}

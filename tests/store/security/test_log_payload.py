@@ -1,0 +1,110 @@
+"""Issue 13, items 1 and 2: a payload goes into the log only with its event (same
+transaction, same writer) and only when it matches the event's commitment. PostgreSQL as
+real logins; SQLite (one user: integrity) with the same attacks in plain SQL."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError
+
+from bowebb_console.domain import hashchain
+from bowebb_console.store.db.engine import make_engine
+from bowebb_console.store.db.setup import init_database
+from bowebb_console.store.log.verify import verify_log
+from bowebb_console.store.sessions import events as sessions
+from tests.store.log_helpers import add_customer, consent
+from tests.store.security.conftest import (
+    EVENT_SQL,
+    PAYLOAD_SQL,
+    event_params,
+    payload_of,
+    raw_event,
+    refused,
+    run,
+    summary,
+)
+
+SQLITE_PAYLOAD = PAYLOAD_SQL.replace("public.", "")
+SECRET = "Kundens lösenord är hunter2"
+
+
+def _session_with_note(engine):  # type: ignore[no-untyped-def]
+    customer, contact = add_customer(engine)
+    su = consent(engine, customer, contact).session_uuid
+    sessions.start_session(engine, su, tool="AnyDesk")
+    note = sessions.add_note(engine, su, SECRET)
+    return su, note.seq
+
+
+@pytest.mark.parametrize("who", ["agent", "lead", "admin"])
+def test_an_erased_payload_cannot_be_put_back(logins, who: str) -> None:  # type: ignore[no-untyped-def]
+    su, seq = _session_with_note(logins["agent"])
+    # Before the erasure the agent keeps the salt and the text...
+    [(salt, kept)] = run(
+        logins["agent"], "SELECT salt, payload FROM log_payload WHERE seq = :s", s=seq
+    )
+    run(logins["admin"], "DELETE FROM log_payload WHERE seq = :s", s=seq)  # the erasure
+    assert SECRET not in summary(logins["admin"], su)["search_text"]
+    # ...and afterwards tries to put them back, as themself or as anyone else.
+    message = refused(logins[who], PAYLOAD_SQL, seq=seq, salt=salt, payload=kept)
+    assert "only together with its event" in message
+    assert payload_of(logins["admin"], seq) is None
+    assert SECRET not in summary(logins["admin"], su)["search_text"]
+    result = verify_log(logins["admin"])
+    assert result.ok and result.erased_payloads == 1
+
+
+def test_a_payload_cannot_be_added_later_or_by_another_login(logins) -> None:  # type: ignore[no-untyped-def]
+    params = event_params("note_added", "6f1c1a3e-3f5e-4a8e-9a57-0c9f4c1d2b7e", {"note": "x"})
+    [(seq,)] = run(logins["agent"], EVENT_SQL, **params)  # an event with no payload, committed
+    for who in ("agent", "agent2", "admin"):
+        message = refused(logins[who], PAYLOAD_SQL, **params | {"seq": seq})
+        assert "only together with its event" in message
+    assert verify_log(logins["agent"]).ok
+
+
+def test_a_junk_payload_is_refused_and_the_log_stays_intact(logins) -> None:  # type: ignore[no-untyped-def]
+    agent = logins["agent"]
+    _session_with_note(agent)
+    params = event_params("note_added", "6f1c1a3e-3f5e-4a8e-9a57-0c9f4c1d2b7e", {"note": "x"})
+    with pytest.raises(DBAPIError) as info, agent.begin() as conn:
+        seq = conn.execute(text(EVENT_SQL), params).scalar_one()
+        junk = params | {"seq": seq, "payload": '{"note":"something else"}'}
+        conn.execute(text(PAYLOAD_SQL), junk)
+    assert "does not match the commitment" in str(info.value.orig)
+    # Another salt with the same text does not match either.
+    bad_salt = params | {"salt": hashchain.new_salt()}
+    with pytest.raises(DBAPIError, match="does not match"), agent.begin() as conn:
+        seq = conn.execute(
+            text(EVENT_SQL), bad_salt | {"eu": "0a1b2c3d-0000-4000-8000-000000000001"}
+        ).scalar_one()
+        conn.execute(text(PAYLOAD_SQL), bad_salt | {"seq": seq})
+    # The honest way still works, and the log verifies for everyone.
+    raw_event(agent, "note_added", "6f1c1a3e-3f5e-4a8e-9a57-0c9f4c1d2b7e", {"note": "x"})
+    assert verify_log(logins["lead"]).ok
+
+
+def test_sqlite_payloads_only_for_the_newest_event_and_matching(sqlite_url: str) -> None:
+    init_database(sqlite_url)
+    engine = make_engine(sqlite_url)
+    su, seq = _session_with_note(engine)
+    with engine.connect() as conn:
+        salt, kept = conn.execute(
+            text("SELECT salt, payload FROM log_payload WHERE seq = :s"), {"s": seq}
+        ).one()
+    with engine.begin() as conn:
+        conn.execute(text("DELETE FROM log_payload WHERE seq = :s"), {"s": seq})
+    sessions.end_session(engine, su, "Done", "resolved")  # the erased note is no longer the newest
+    with pytest.raises(DBAPIError, match="only with the newest event"), engine.begin() as conn:
+        conn.execute(text(SQLITE_PAYLOAD), {"seq": seq, "salt": salt, "payload": kept})
+    # A junk payload for the newest event: its commitment does not match.
+    with engine.connect() as conn:
+        newest = conn.execute(text("SELECT max(seq) FROM log_event")).scalar_one()
+    with engine.begin() as conn:
+        conn.execute(text("DELETE FROM log_payload WHERE seq = :s"), {"s": newest})
+    with pytest.raises(DBAPIError, match="does not match"), engine.begin() as conn:
+        conn.execute(text(SQLITE_PAYLOAD), {"seq": newest, "salt": salt, "payload": '{"x":1}'})
+    result = verify_log(engine)
+    assert result.ok and result.erased_payloads == 2
+    engine.dispose()
