@@ -7,7 +7,7 @@ import pytest
 from bowebb_console.cli import main
 from bowebb_console.store.db.connect import Database
 from bowebb_console.store.db.engine import make_engine
-from tests.store.log_helpers import add_customer, as_superuser, full_session
+from tests.store.log_helpers import add_customer, as_superuser, full_session, plant_payloads
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -72,7 +72,7 @@ def test_review_rebuild_counts_payloads_that_are_no_object(
 ) -> None:
     engine = make_engine(any_db_url)
     full_session(Database(engine), *add_customer(engine))
-    as_superuser(engine, "UPDATE log_payload SET payload = '[1,2]' WHERE seq = 3")
+    plant_payloads(engine, "UPDATE log_payload SET payload = '[1,2]' WHERE seq = 3")
     code, out, _ = run(capsys, "review-rebuild", "--db", any_db_url)
     assert code == 0
     assert out.splitlines() == [

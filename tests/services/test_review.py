@@ -21,7 +21,13 @@ from bowebb_console.services.review import FlagLimits, ReviewFilter, SessionQuer
 from bowebb_console.store.db.engine import make_engine
 from bowebb_console.store.log import verify as store_verify
 from bowebb_console.store.models import LogEvent
-from tests.store.log_helpers import add_customer, as_superuser, consent, full_session
+from tests.store.log_helpers import (
+    add_customer,
+    as_superuser,
+    consent,
+    full_session,
+    plant_payloads,
+)
 
 LEAD = Identity(user="lead", role="lead", dialect="")
 AGENT = Identity(user="agent", role="agent", dialect="")
@@ -181,7 +187,7 @@ def test_rebuild_treats_a_payload_that_is_no_object_as_erased(
     the rebuild finishes, folds them like erased payloads, and counts them."""
     done, _ = two_sessions
     odd = {2: "not json", 3: "[1,2]", 4: '"x"', 5: "3"}  # start, two notes, end
-    as_superuser(
+    plant_payloads(
         db.engine,
         *(f"UPDATE log_payload SET payload = :p{seq} WHERE seq = {seq}" for seq in odd),
         **{f"p{seq}": text for seq, text in odd.items()},

@@ -106,6 +106,20 @@ def as_superuser(engine: Engine, *statements: str, **params: Any) -> None:
             conn.execute(text(statement), params)
 
 
+# On PostgreSQL a CHECK keeps payloads JSON objects even with the triggers off (migration 0008):
+# an owner must drop it first to plant one that is not.
+DROP_PAYLOAD_OBJECT_CHECK = (
+    "ALTER TABLE log_payload DROP CONSTRAINT IF EXISTS ck_log_payload_object"
+)
+
+
+def plant_payloads(engine: Engine, *statements: str, **params: Any) -> None:
+    """As :func:`as_superuser`, for payloads that are no JSON object."""
+    if engine.dialect.name == "postgresql":
+        statements = (DROP_PAYLOAD_OBJECT_CHECK, *statements)
+    as_superuser(engine, *statements, **params)
+
+
 def problem(db: Database) -> tuple[str, int]:
     """The first problem verify-log names, as (kind, seq); parallel slices must agree."""
     result = verify_log(db)

@@ -191,25 +191,22 @@ def test_lowered_head_stops_writes_and_verify_names_it(agent) -> None:  # type: 
     assert problem(Database(engine)) == ("head", 5)
 
 
-def test_raised_head_is_named_before_and_after_the_next_write(agent) -> None:  # type: ignore[no-untyped-def]
+def test_raised_head_is_named_and_stops_the_next_write(agent) -> None:  # type: ignore[no-untyped-def]
     admin, _, engine = agent
     as_superuser(admin, "UPDATE log_chain_head SET seq = 7")
     assert problem(Database(engine)) == ("head", 5)
-    row = append_event(Database(engine), "note_added", str(uuid.uuid4()), {"note": "x"})
-    assert row.seq == 8  # 6 and 7 were skipped, nothing deleted: still the head's doing
-    assert problem(Database(engine)) == ("head", 6)
+    # The database refuses to link a new event to a head that is not the last event's.
+    with pytest.raises(LogWriteError) as refused:
+        append_event(Database(engine), "note_added", str(uuid.uuid4()), {"note": "x"})
+    assert "chain head does not match" in refused.value.message
+    assert problem(Database(engine)) == ("head", 5)
 
 
-def test_changed_head_hash_is_named_before_the_next_write(agent) -> None:  # type: ignore[no-untyped-def]
+def test_changed_head_hash_is_named_and_stops_the_next_write(agent) -> None:  # type: ignore[no-untyped-def]
     admin, _, engine = agent
     as_superuser(admin, "UPDATE log_chain_head SET hash = :h", h="f" * 64)
     assert problem(Database(engine)) == ("head", 5)
-    append_event(Database(engine), "note_added", str(uuid.uuid4()), {"note": "x"})
-    # Now event 6 links to garbage; the chain alone cannot tell this from a re-hashed event 5,
-    # and the report says both.
-    result = verify_log(Database(engine))
-    assert result.problem is not None and (result.problem.kind, result.problem.seq) == (
-        "changed",
-        5,
-    )
-    assert "chain head row" in result.problem.message
+    with pytest.raises(LogWriteError) as refused:
+        append_event(Database(engine), "note_added", str(uuid.uuid4()), {"note": "x"})
+    assert "chain head does not match" in refused.value.message
+    assert problem(Database(engine)) == ("head", 5)  # nothing linked to the garbage

@@ -108,3 +108,43 @@ def test_sqlite_payloads_only_for_the_newest_event_and_matching(sqlite_url: str)
     result = verify_log(engine)
     assert result.ok and result.erased_payloads == 2
     engine.dispose()
+
+
+def test_a_payload_is_a_json_object_even_for_the_owner(pg_db) -> None:  # type: ignore[no-untyped-def]
+    """Item 8: readers and review-rebuild expect an object; the database keeps it so, even
+    for someone who switched the triggers off (only dropping the CHECK gets past it)."""
+    from sqlalchemy.exc import IntegrityError
+
+    from bowebb_console.store.db.connect import Database
+    from bowebb_console.store.db.engine import make_engine
+    from bowebb_console.store.db.setup import init_database
+    from tests.store.log_helpers import add_customer, as_superuser, full_session
+
+    init_database(pg_db.admin_url_str, role_prefix=pg_db.role_prefix)
+    engine = make_engine(pg_db.admin_url_str)
+    try:
+        full_session(Database(engine), *add_customer(engine))
+        for odd in ("[1,2]", '"x"', "3"):
+            with pytest.raises(IntegrityError):
+                as_superuser(engine, "UPDATE log_payload SET payload = :p WHERE seq = 3", p=odd)
+    finally:
+        engine.dispose()
+
+
+def test_sqlite_refuses_a_payload_that_is_no_object(sqlite_url: str) -> None:
+    """The SQLite counterpart of item 8: the writer's payload must be a JSON object."""
+    import uuid
+
+    from bowebb_console.store.db.connect import Database
+    from bowebb_console.store.log.chain import write_event
+
+    init_database(sqlite_url)
+    db = Database(make_engine(sqlite_url))
+    try:
+        for odd in ("[1,2]", '"x"', "not json"):
+            with pytest.raises(DBAPIError), db.transaction() as conn:
+                su, eu = str(uuid.uuid4()), str(uuid.uuid4())
+                write_event(conn, "note_added", su, eu, odd, "agent")
+        assert verify_log(db).ok
+    finally:
+        db.dispose()

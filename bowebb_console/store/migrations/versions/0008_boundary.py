@@ -90,6 +90,8 @@ BEGIN
     SELECT RAISE(ABORT, 'log_payload: the payload does not match its event''s commitment')
     WHERE bowebb_commitment(NEW.salt, NEW.payload)
         IS NOT (SELECT payload_commitment FROM log_event WHERE seq = NEW.seq);
+    SELECT RAISE(ABORT, 'log_payload: a payload is a JSON object')
+    WHERE json_valid(NEW.payload) = 0 OR json_type(NEW.payload) IS NOT 'object';
 END"""
 
 # Items 1, 2 and 5 (the DPA reason, which is in the started event's own payload).
@@ -164,6 +166,8 @@ DECLARE
     started boolean;
     ended boolean;
     consent jsonb;
+    last_event_at text;
+    last_event_hash text;
 BEGIN
     -- The roles are looked up only for the kinds whose rule needs them (most events don't).
     IF NEW.kind NOT IN ('consent_recorded', 'session_started', 'note_added', 'tool_recorded',
@@ -251,6 +255,34 @@ BEGIN
         RAISE EXCEPTION 'unknown event kind %', NEW.kind USING ERRCODE = 'check_violation';
     END IF;
 """
+
+# Item 7 (prevention; verify-log detects it too): the head row must describe the last event,
+# and an event is never dated before the one it follows (a clock stepped back would otherwise
+# look like tampering to verify-log).
+_OLD_AT = (
+    "    NEW.at := to_char(clock_timestamp() AT TIME ZONE 'UTC', "
+    '\'YYYY-MM-DD"T"HH24:MI:SS.US"Z"\');'
+)
+_NEW_AT = """    SELECT e.at, e.hash INTO last_event_at, last_event_hash
+    FROM public.log_event e WHERE e.seq = new_seq - 1;
+    IF last_hash IS DISTINCT FROM coalesce(last_event_hash,
+                                           CASE WHEN new_seq = 1 THEN repeat('0', 64) END) THEN
+        RAISE EXCEPTION 'the chain head does not match the last event; run verify-log'
+            USING ERRCODE = 'data_corrupted';
+    END IF;
+    NEW.at := greatest(
+        to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
+        last_event_at);"""
+
+
+def _fill_rest(rest: str) -> str:
+    assert _OLD_AT in rest, "0007's chain part changed: update 0008"
+    return rest.replace(_OLD_AT, _NEW_AT)
+
+
+# Item 8: a payload is a JSON object (review-rebuild and every reader expect one).
+_PAYLOAD_OBJECT = "json_typeof(payload::json) = 'object'"
+
 
 # Item 10.
 _PG_ERASURE_GUARD = rf"""
@@ -377,7 +409,10 @@ def upgrade() -> None:
         op.execute(f"ALTER TABLE log_event ADD CONSTRAINT ck_log_event_{name} CHECK ({check})")
     # The kind rules look up a session's consent, start and end: one index probe each.
     op.execute("CREATE INDEX ix_log_event_session_kind ON log_event (session_uuid, kind, seq)")
-    review._replace_fill(_FILL_RULES + review._FILL_REST)
+    review._replace_fill(_FILL_RULES + _fill_rest(review._FILL_REST))
+    op.execute(
+        f"ALTER TABLE log_payload ADD CONSTRAINT ck_log_payload_object CHECK ({_PAYLOAD_OBJECT})"
+    )
     op.execute(_PG_PAYLOAD_CHECK)
     op.execute(_PG_PAYLOAD_DUE)
     op.execute(
@@ -424,6 +459,7 @@ def downgrade() -> None:
     op.execute("DROP FUNCTION IF EXISTS public.log_event_payload_due()")
     op.execute("DROP FUNCTION IF EXISTS public.log_payload_check()")
     review._replace_fill(review._FILL_HEAD + review._FILL_REST)
+    op.execute("ALTER TABLE log_payload DROP CONSTRAINT IF EXISTS ck_log_payload_object")
     op.execute("DROP INDEX IF EXISTS ix_log_event_session_kind")
     for name in PG_CHECKS:
         op.execute(f"ALTER TABLE log_event DROP CONSTRAINT IF EXISTS ck_log_event_{name}")
