@@ -38,6 +38,7 @@ class RequestWizard(Protocol):
     request: RequestView | None
     today: dt.date
 
+
 RECEIPT, IDENTITY, CONTROLLER, FIND, HOLDS, CONFIRM, RESULT = range(7)
 IDENTITY_METHODS = ("reply_from_address", "call_back", "id_document", "")
 
