@@ -206,14 +206,7 @@ def verify_chain(
                 Problem("changed", seq, "the event's columns do not match its hash (edited)")
             )
         if at < prev_at:  # canonical text: its order is the time order
-            return result(
-                Problem(
-                    "time",
-                    seq,
-                    f"event {seq} is dated {at}, before event {prev_seq} ({prev_at}): a time "
-                    "was changed, or the clock went back",
-                )
-            )
+            return result(_time_problem(seq, at, prev_seq, prev_at))
         if pseq == seq:  # else erased (or not written): the chain does not depend on it
             if sha256(psalt + ptext.encode()).hexdigest() != commit:
                 return result(Problem("payload", seq, "the payload does not match its commitment"))
@@ -235,16 +228,24 @@ def verify_chain(
         return result(Problem("payload", pseq, "a payload belongs to no event"))
     if head is not None and head != (prev_seq, prev):
         return result(_head_problem(head, prev_seq, prev))
-    if not anchor_seen:
-        return result(
-            Problem(
-                "anchor",
-                prev_seq,
-                f"no event has the anchored hash {anchor}: events were removed after it, or it "
-                "was changed",
-            )
-        )
-    return result(None)
+    return result(None if anchor_seen else _anchor_problem(prev_seq, anchor))
+
+
+def _time_problem(seq: int, at: str, prev_seq: int, prev_at: str) -> Problem:
+    return Problem(
+        "time",
+        seq,
+        f"event {seq} is dated {at}, before event {prev_seq} ({prev_at}): a time was changed, "
+        "or the clock went back",
+    )
+
+
+def _anchor_problem(last_seq: int, anchor: str | None) -> Problem:
+    return Problem(
+        "anchor",
+        last_seq,
+        f"no event has the anchored hash {anchor}: events were removed after it, or it was changed",
+    )
 
 
 def _diagnose_gap(row: ChainRow, computed: str, expected: int, prev: str) -> Problem:
