@@ -63,7 +63,8 @@ def add_parsers(sub: Any, db_option: Any) -> None:
     replay.add_argument("--journal", metavar="PATH", help="erasure journal file")
     replay.set_defaults(func=cmd_erasure_replay)
     compact = erasure.add_parser(
-        "compact", help="PostgreSQL, as the table owner: rewrite the erasable tables (VACUUM FULL)"
+        "compact",
+        help="PostgreSQL, as an admin: rewrite the erasable tables so erased bytes leave the files",
     )
     db_option(compact)
     compact.set_defaults(func=cmd_erasure_compact)
@@ -185,8 +186,8 @@ def cmd_purge_run(args: argparse.Namespace) -> int:
     print(f"purged for good; certificate {done.reference}")
     if done.scrub.pending:
         print(
-            "the database owner must now run `bowebb-console erasure compact` to rewrite: "
-            + ", ".join(done.scrub.pending)
+            "the files could not be wiped yet (tables busy); an admin runs "
+            "`bowebb-console erasure compact` later to rewrite: " + ", ".join(done.scrub.pending)
         )
     return EXIT_OK
 
@@ -207,7 +208,8 @@ def cmd_erasure_replay(args: argparse.Namespace) -> int:
         print(f"{result.skipped_payloads} payload(s) skipped: the log is a different chain")
     if result.scrub.pending:
         print(
-            "run `bowebb-console erasure compact` as the owner: " + ", ".join(result.scrub.pending)
+            "tables busy: an admin runs `bowebb-console erasure compact` later: "
+            + ", ".join(result.scrub.pending)
         )
     return EXIT_OK
 

@@ -61,10 +61,12 @@ def _transfer(rng: random.Random, n: int) -> dict[str, Any]:
 
 
 def fill_demo_sessions(engine: Engine, *, count: int = 300, seed: int = 20261126) -> int:
-    """Add ``count`` demo sessions to an empty log; returns how many (0 when not empty)."""
+    """Add ``count`` demo sessions to a log with none; returns how many (0 when it has)."""
     rng = random.Random(seed)
     with Database(engine).transaction() as conn:  # IMMEDIATE on SQLite: one writer
-        if conn.execute(select(func.count()).select_from(LogEvent)).scalar():
+        # Recorded changes (the demo customers' own) do not count: no sessions yet.
+        sessions = select(func.count()).where(LogEvent.kind == "consent_recorded")
+        if conn.execute(sessions).scalar():
             return 0
         people = conn.execute(
             select(Contact.customer_id, Contact.id, Customer.dpa_signed_on)

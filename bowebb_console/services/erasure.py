@@ -378,7 +378,7 @@ def replay_journal(db: Database, journal_file: Path) -> ReplayResult:
 
 
 def compact(db: Database) -> ScrubResult:
-    """Rewrite every erasable table (PostgreSQL: the table owner's job after an erasure)."""
+    """Rewrite every erasable table (PostgreSQL: an admin, when an erasure could not)."""
     with transaction(db, write=False) as conn:
         tables = erasable_tables(conn)
     return _scrub(db, frozenset(tables))

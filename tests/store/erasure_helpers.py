@@ -33,6 +33,17 @@ class Planted:
     bystander_id: int
 
 
+def recorded_contacts(engine: Engine) -> int:
+    """How many change events (migration 0009) hold the planted person's contact rows, which
+    their erasure also erases: PostgreSQL records one per statement (the person's two contact
+    inserts), SQLite one per run of like changes in a transaction (all three inserts)."""
+    return 2 if engine.dialect.name == "postgresql" else 1
+
+
+# The purged customer's recorded changes (its insert and its contact's): both databases.
+RECORDED_CUSTOMER = 2
+
+
 def plant_person(engine: Engine, *, hard_delete_due: dt.date | None = None) -> Planted:
     with engine.begin() as conn:
         cust = conn.execute(
@@ -40,7 +51,7 @@ def plant_person(engine: Engine, *, hard_delete_due: dt.date | None = None) -> P
             .values(
                 org_number=ORG,
                 name=COMPANY,
-                status="active",
+                status="terminated" if hard_delete_due else "active",
                 version=1,
                 dpa_signed_on=dt.date(2025, 1, 1),
                 hard_delete_due=hard_delete_due,

@@ -60,6 +60,14 @@ def _sqlite_engine(url: URL, **kwargs: Any) -> Engine:
         mode = conn.get_execution_options().get("sqlite_begin", "")
         conn.exec_driver_sql(f"BEGIN {mode}".strip())
 
+    @event.listens_for(engine, "commit")
+    def _on_commit(conn: Any) -> None:
+        # Changes to customers, contacts and profiles become chained events in the same
+        # transaction, whatever path made them (migration 0009; PostgreSQL's triggers do it).
+        from bowebb_console.store.log.changes import chain_pending
+
+        chain_pending(conn)
+
     return engine
 
 

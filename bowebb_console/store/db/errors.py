@@ -57,10 +57,26 @@ def first_line(exc: BaseException) -> str:
     return text[0][:300] if text else "unknown error"
 
 
+# PostgreSQL's SQLSTATE says it in one word whatever the message (the database's own rules
+# raise with these codes, e.g. migration 0009's "only team leads and admins ...").
+_SQLSTATES = {
+    "42501": "db.permission",  # insufficient_privilege
+    "55P03": "db.timeout",  # lock_not_available
+    "57014": "db.timeout",  # query_canceled (statement_timeout)
+    "25P03": "db.timeout",  # idle_in_transaction_session_timeout
+    "23505": "db.conflict",  # unique_violation
+    "40001": "db.conflict",  # serialization_failure
+    "40P01": "db.conflict",  # deadlock_detected
+}
+
+
 def driver_code(exc: BaseException) -> str:
     """The ``db.*`` code for a driver error (see the module docstring)."""
     if isinstance(exc, DBAPIError) and exc.connection_invalidated:
         return "db.unreachable"
+    state = getattr(getattr(exc, "orig", None), "sqlstate", None)
+    if isinstance(state, str) and state in _SQLSTATES:
+        return _SQLSTATES[state]
     low = str(getattr(exc, "orig", None) or exc).lower()
     for code, needles in (
         ("db.unreachable", _UNREACHABLE),

@@ -54,6 +54,75 @@ HOST_KEY_INSERT = "INSERT (host, port, key_type, fingerprint_sha256, public_key)
 HOST_KEY_UPDATE = "UPDATE (approved_by, approved_at, retired_by, retired_at)"
 
 
+def _columns(privilege: str, *columns: str) -> str:
+    return f"{privilege} ({', '.join(columns)})"
+
+
+# Agents create customers and trials and keep names and numbers right; leads also record the
+# DPA and a termination; admins also the dates of the lifecycle. INSERT names every column (the
+# ORM sends NULLs), so migration 0009's customer_guard checks an insert's values by role, and
+# keeps agents from terminating or reactivating.
+_CUSTOMER_ALL = (
+    "org_number", "name", "name_folded", "status", "trial_registered_on", "customer_since",
+    "terminated_on", "hard_delete_due", "dpa_signed_on", "dpa_version", "dpa_reference",
+    "version",
+)  # fmt: skip
+_CUSTOMER_EDIT = ("org_number", "name", "name_folded", "status", "customer_since")
+_CUSTOMER_DPA = ("dpa_signed_on", "dpa_version", "dpa_reference")
+_STAMPS = ("updated_at", "version")
+CUSTOMER_AGENT = (
+    "SELECT",
+    _columns("INSERT", *_CUSTOMER_ALL),
+    _columns("UPDATE", *_CUSTOMER_EDIT, *_STAMPS),
+)
+CUSTOMER_LEAD = (
+    "SELECT",
+    _columns("INSERT", *_CUSTOMER_ALL),
+    _columns("UPDATE", *_CUSTOMER_EDIT, *_CUSTOMER_DPA, "terminated_on", *_STAMPS),
+)
+CUSTOMER_ADMIN = (
+    "SELECT",
+    _columns("INSERT", *_CUSTOMER_ALL),
+    _columns(
+        "UPDATE", *_CUSTOMER_EDIT, *_CUSTOMER_DPA, "trial_registered_on", "terminated_on",
+        "hard_delete_due", *_STAMPS,
+    ),
+)  # fmt: skip
+_CONTACT_FIELDS = ("name", "name_folded", "email", "email_folded", "phone", "title")
+# A contact never moves to another customer (customer_id is not updatable).
+CONTACT = (
+    "SELECT",
+    _columns("INSERT", "customer_id", *_CONTACT_FIELDS, "version"),
+    _columns("UPDATE", *_CONTACT_FIELDS, *_STAMPS),
+)
+_PROFILE_FIELDS = (
+    "customer_id",
+    "name",
+    "host",
+    "port",
+    "username",
+    "auth_kind",
+    "key_path",
+    "remote_dir",
+)
+PROFILE = (
+    "SELECT",
+    _columns("INSERT", *_PROFILE_FIELDS, "version"),
+    _columns("UPDATE", *_PROFILE_FIELDS, *_STAMPS),
+)
+
+# EXECUTE on the SECURITY DEFINER functions of migration 0009 (each checks its caller too).
+FUNCTION_GRANTS: dict[str, tuple[str, ...]] = {
+    "public.erasure_begin()": (ADMIN,),
+    "public.erasure_delete(text, bigint[])": (ADMIN,),
+    "public.erasure_anonymise(bigint, jsonb)": (ADMIN,),
+    "public.erasure_rewrite(text)": (ADMIN,),
+    "public.profile_delete(bigint, integer)": (AGENT, LEAD, ADMIN),
+    # Read by customer_guard, which runs as the login that writes.
+    "public.bowebb_role(text)": (AGENT, LEAD, ADMIN),
+}
+
+
 def grants_insert(privileges: tuple[str, ...]) -> bool:
     """INSERT on the table or on some of its columns (both need the id sequence)."""
     return any(p == "INSERT" or p.startswith("INSERT (") for p in privileges)
@@ -62,9 +131,10 @@ def grants_insert(privileges: tuple[str, ...]) -> bool:
 TABLE_GRANTS: tuple[TableGrant, ...] = (
     TableGrant("alembic_version", READ, READ, READ),
     TableGrant("app_meta", READ, READ, READ),
-    # Deleting customer data is erasure: admin only (and later only through the erasure service).
-    TableGrant("customer", EDIT, EDIT, ALL),
-    TableGrant("contact", EDIT, EDIT, ALL),
+    # Customers and contacts (migration 0009): column by column, and nobody DELETEs: data
+    # leaves through the erasure functions only. Every change is a chained event (trigger).
+    TableGrant("customer", CUSTOMER_AGENT, CUSTOMER_LEAD, CUSTOMER_ADMIN),
+    TableGrant("contact", CONTACT, CONTACT, CONTACT),
     # The sub-processor register is kept by admins; everyone reads it.
     TableGrant("sub_processor", READ, READ, ALL),
     TableGrant("dpa_checklist_item", READ, READ, ALL),
@@ -73,8 +143,8 @@ TABLE_GRANTS: tuple[TableGrant, ...] = (
     TableGrant("sub_processor_objection", READ, READ, ALL),
     # The session log: append-only for everyone; no UPDATE, DELETE or TRUNCATE for any role.
     TableGrant("log_event", APPEND, APPEND, APPEND, insert_columns=LOG_EVENT_CLIENT_COLUMNS),
-    # Payloads are erasable: DELETE is the admin's (the erasure procedure logs that it did).
-    TableGrant("log_payload", APPEND, APPEND, (*APPEND, "DELETE")),
+    # Payloads are erasable, by the erasure functions only (migration 0009).
+    TableGrant("log_payload", APPEND, APPEND, APPEND),
     TableGrant("log_chain_head", READ, READ, READ),
     # Every bulk export of addresses is recorded; the record itself is never changed.
     TableGrant("notice_export", APPEND, APPEND, APPEND),
@@ -87,8 +157,8 @@ TABLE_GRANTS: tuple[TableGrant, ...] = (
         ("SELECT", HOST_KEY_INSERT, HOST_KEY_UPDATE),
         ("SELECT", HOST_KEY_INSERT, HOST_KEY_UPDATE),
     ),
-    # Connection settings, no secrets in them.
-    TableGrant("sftp_profile", ALL, ALL, ALL),
+    # Connection settings, no secrets in them; deleted through profile_delete (recorded).
+    TableGrant("sftp_profile", PROFILE, PROFILE, PROFILE),
     # Derived from the log by the log writer's trigger; row-level security (setup.py) lets
     # agents read only the sessions they ran.
     TableGrant("session_summary", READ, READ, READ),

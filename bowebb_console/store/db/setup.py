@@ -13,6 +13,8 @@ from bowebb_console.store.db import schema
 from bowebb_console.store.db.engine import make_engine
 from bowebb_console.store.db.grants import (
     DEFAULT_PREFIX,
+    FUNCTION_GRANTS,
+    LOG_EVENT_CLIENT_COLUMNS,
     LOG_WRITER_READS,
     ROLES,
     TABLE_GRANTS,
@@ -31,6 +33,8 @@ LOG_WRITER_FUNCTIONS = (
     # Migration 0008: a payload only with its event, matching its commitment.
     "log_payload_check",
     "log_event_payload_due",
+    # Migration 0009: every change to customers, contacts and profiles is a chained event.
+    "record_change",
 )
 IDLE_IN_TRANSACTION_TIMEOUT = "60s"
 
@@ -144,7 +148,11 @@ def apply_grants(conn: Connection, prefix: str) -> None:
             if not privileges:
                 continue
             group = group_role(prefix, role)
-            plain = [p for p in privileges if not (p == "INSERT" and grant.insert_columns)]
+            plain = [
+                _column_update(conn, grant.table) if p == "UPDATE" else p
+                for p in privileges
+                if not (p == "INSERT" and grant.insert_columns)
+            ]
             if plain:
                 conn.execute(text(f'GRANT {", ".join(plain)} ON "{grant.table}" TO "{group}"'))
             if len(plain) < len(privileges):
@@ -160,8 +168,31 @@ def apply_grants(conn: Connection, prefix: str) -> None:
                 ).scalar()
                 if seq:
                     conn.execute(text(f'GRANT USAGE, SELECT ON SEQUENCE {seq} TO "{group}"'))
+    for function, roles in FUNCTION_GRANTS.items():
+        if _exists(conn, function):
+            to = ", ".join(f'"{group_role(prefix, r)}"' for r in roles)
+            conn.execute(text(f"GRANT EXECUTE ON FUNCTION {function} TO {to}"))
     _grant_log_writer(conn, prefix)
     _review_policies(conn, prefix)
+
+
+def _exists(conn: Connection, function: str) -> bool:
+    found = conn.execute(text("SELECT to_regprocedure(:f)"), {"f": function}).scalar()
+    return found is not None
+
+
+def _column_update(conn: Connection, table: str) -> str:
+    """UPDATE on every column but the id, named one by one: the same rights as a table-level
+    UPDATE, except that column privileges allow no LOCK TABLE stronger than ROW EXCLUSIVE, so
+    no login can stop everyone else's reads (issue 13, item 11)."""
+    columns = conn.execute(
+        text(
+            "SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' "
+            "AND table_name = :t AND column_name <> 'id' ORDER BY ordinal_position"
+        ),
+        {"t": table},
+    ).scalars()
+    return f"UPDATE ({', '.join(chr(34) + c + chr(34) for c in columns)})"
 
 
 def _grant_log_writer(conn: Connection, prefix: str) -> None:
@@ -172,6 +203,19 @@ def _grant_log_writer(conn: Connection, prefix: str) -> None:
     conn.execute(text(f'GRANT USAGE ON SCHEMA public TO "{writer}"'))
     conn.execute(text(f'GRANT SELECT, UPDATE ON log_chain_head TO "{writer}"'))
     conn.execute(text(f'GRANT SELECT ON log_event, log_payload TO "{writer}"'))
+    # Migration 0009: record_change writes the change events itself, and reads and marks the
+    # erasure marker (an erasure's deletes are not recorded as changes).
+    client_columns = ", ".join(f'"{c}"' for c in LOG_EVENT_CLIENT_COLUMNS)
+    if _exists(conn, "public.record_change()"):
+        conn.execute(text(f'GRANT INSERT ({client_columns}) ON log_event TO "{writer}"'))
+        conn.execute(text(f'GRANT INSERT ON log_payload TO "{writer}"'))
+        conn.execute(text(f'GRANT SELECT, UPDATE ON erasure_xact TO "{writer}"'))
+        for function in (
+            "public.gen_random_bytes(integer)",
+            "public.change_row(text, jsonb, jsonb, text[])",
+            "public.bowebb_own_row(xid)",
+        ):
+            conn.execute(text(f'GRANT EXECUTE ON FUNCTION {function} TO "{writer}"'))
     conn.execute(text(f'GRANT EXECUTE ON FUNCTION public.digest(bytea, text) TO "{writer}"'))
     # Review (migration 0007): the role check reads the prefix; the summary is kept by it.
     conn.execute(text(f'GRANT SELECT ON app_meta TO "{writer}"'))

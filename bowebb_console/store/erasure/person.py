@@ -16,13 +16,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, delete, inspect, or_, select, text, update
+from sqlalchemy import Connection, inspect, or_, select, text
 
 from bowebb_console.domain import erasure as rules
 from bowebb_console.domain.contact_info import normalise_phone
 from bowebb_console.domain.errors import ValidationError
 from bowebb_console.domain.hashchain import canonical_payload
 from bowebb_console.domain.search_text import fold
+from bowebb_console.store.erasure import deletes
 from bowebb_console.store.erasure.certificates import issue_certificate
 from bowebb_console.store.erasure.journal import Journal, JournalEntry
 from bowebb_console.store.erasure.requests import NewRequest, close_request, open_request
@@ -32,7 +33,6 @@ from bowebb_console.store.models import (
     Contact,
     Customer,
     LogEvent,
-    LogPayload,
     NoticeExport,
 )
 
@@ -138,14 +138,24 @@ def _text_matches(
 
 
 def _contact_id_payloads(conn: Connection, contact_ids: list[int]) -> set[int]:
+    """Payloads naming one of the contacts by id: session events (``contact_id``) and
+    recorded changes (``contact_ids``, store.log.changes)."""
     if not contact_ids:
         return set()
     if conn.dialect.name == "postgresql":
-        cond = "(CAST(payload AS jsonb) ->> 'contact_id') = ANY(:ids)"
         params: dict[str, Any] = {"ids": [str(i) for i in contact_ids]}
+        cond = (
+            "(CAST(payload AS jsonb) ->> 'contact_id') = ANY(:ids) OR EXISTS ("
+            "SELECT 1 FROM jsonb_array_elements_text(CASE WHEN jsonb_typeof("
+            "CAST(payload AS jsonb) -> 'contact_ids') = 'array' THEN "
+            "CAST(payload AS jsonb) -> 'contact_ids' END) j WHERE j = ANY(:ids))"
+        )
     else:
         marks = ", ".join(f":i{n}" for n in range(len(contact_ids)))
-        cond = f"json_extract(payload, '$.contact_id') IN ({marks})"
+        cond = (
+            f"json_extract(payload, '$.contact_id') IN ({marks}) OR EXISTS (SELECT 1 FROM "
+            f"json_each(payload, '$.contact_ids') j WHERE j.value IN ({marks}))"
+        )
         params = {f"i{n}": i for n, i in enumerate(contact_ids)}
     return {
         int(r[0]) for r in conn.execute(text(f"SELECT seq FROM log_payload WHERE {cond}"), params)
@@ -310,22 +320,17 @@ def anonymised_values(reference: str, contact_id: int) -> dict[str, Any]:
 
 
 def _delete_places(conn: Connection, plan: ErasurePlan, reference: str) -> None:
-    """The deletes and updates of ``plan``: payloads, profiles, contacts."""
-    if plan.payload_seqs:
-        conn.execute(delete(LogPayload).where(LogPayload.seq.in_(plan.payload_seqs)))
-    for table in {t for t, _ in plan.profiles}:
-        ids = [i for t, i in plan.profiles if t == table]
-        conn.execute(text(f'DELETE FROM "{table}" WHERE id IN ({", ".join(map(str, ids))})'))
-    erased = [i for i, a in plan.contact_actions.items() if a == "erase"]
-    if erased:
-        conn.execute(delete(Contact).where(Contact.id.in_(erased)))
-    for cid, action in plan.contact_actions.items():
+    """The deletes and updates of ``plan``: payloads, profiles, contacts (store.erasure.deletes:
+    on PostgreSQL only the erasure functions may)."""
+    deletes.delete_rows(conn, "log_payload", sorted(plan.payload_seqs))
+    for table in sorted({t for t, _ in plan.profiles}):
+        deletes.delete_rows(conn, table, sorted(i for t, i in plan.profiles if t == table))
+    deletes.delete_rows(
+        conn, "contact", sorted(i for i, a in plan.contact_actions.items() if a == "erase")
+    )
+    for cid, action in sorted(plan.contact_actions.items()):
         if action == "anonymise":
-            conn.execute(
-                update(Contact)
-                .where(Contact.id == cid)
-                .values(version=Contact.version + 1, **anonymised_values(reference, cid))
-            )
+            deletes.anonymise_contact(conn, cid, anonymised_values(reference, cid))
 
 
 def _categories(plan: ErasurePlan) -> list[str]:
@@ -353,6 +358,7 @@ def erase_person(
     erased = sorted(i for i, a in plan.contact_actions.items() if a == "erase")
     anonymised = sorted(i for i, a in plan.contact_actions.items() if a == "anonymise")
     request_id, reference, received_on = open_request(conn, plan.request, today)
+    deletes.begin(conn)
     _delete_places(conn, plan, reference)
     holds = list(plan.holds) + (["anonymised"] if anonymised else [])
     certificate_id = issue_certificate(

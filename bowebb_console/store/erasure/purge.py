@@ -19,17 +19,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, insert, select, text, update
+from sqlalchemy import Connection, func, insert, select, text, update
 
 from bowebb_console.domain import erasure as rules
 from bowebb_console.domain.errors import ShownError
 from bowebb_console.domain.policy import hard_delete_due, is_hard_delete_due
+from bowebb_console.store.erasure import deletes
 from bowebb_console.store.erasure.certificates import issue_certificate
 from bowebb_console.store.erasure.journal import Journal, JournalEntry
 from bowebb_console.store.erasure.person import ERASED_KIND, chain_id, log_event
 from bowebb_console.store.erasure.scrub import CUSTOMER_TABLES, existing_tables
 from bowebb_console.store.log.chain import local_actor
-from bowebb_console.store.models import Customer, LogEvent, LogPayload, PurgeApproval
+from bowebb_console.store.models import Customer, PurgeApproval
 
 
 class PurgeError(ShownError):
@@ -112,22 +113,27 @@ def set_termination(
 
 
 def _payload_seqs(conn: Connection, customer_id: int) -> list[int]:
-    """Every payload of the customer's sessions (found through their consent events)."""
+    """Every payload of the customer's sessions (found through their consent events and
+    through the review's summary, which keeps the customer after a consent payload was
+    erased), and every recorded change to the customer, its contacts and profiles."""
     if conn.dialect.name == "postgresql":
-        match = text("(CAST(p.payload AS jsonb) ->> 'customer_id') = :c")
-        value: Any = str(customer_id)
+        names_customer = "(CAST(p2.payload AS jsonb) ->> 'customer_id') = CAST(:c AS text)"
+        changed = "(CAST(p.payload AS jsonb) -> 'customer_ids') @> to_jsonb(CAST(:c AS integer))"
     else:
-        match = text("json_extract(p.payload, '$.customer_id') = :c")
-        value = customer_id
-    sessions = select(LogEvent.session_uuid).where(
-        LogEvent.seq.in_(select(text("p.seq")).select_from(text("log_payload p")).where(match)),
-    )
+        names_customer = "json_extract(p2.payload, '$.customer_id') = :c"
+        changed = (
+            "EXISTS (SELECT 1 FROM json_each(p.payload, '$.customer_ids') j WHERE j.value = :c)"
+        )
     rows = conn.execute(
-        select(LogPayload.seq)
-        .join(LogEvent, LogEvent.seq == LogPayload.seq)
-        .where(LogEvent.session_uuid.in_(sessions))
-        .order_by(LogPayload.seq),
-        {"c": value},
+        text(
+            "SELECT p.seq FROM log_payload p JOIN log_event e ON e.seq = p.seq "
+            "WHERE e.session_uuid IN ("
+            "  SELECT e2.session_uuid FROM log_event e2 JOIN log_payload p2 ON p2.seq = e2.seq"
+            f"  WHERE e2.kind = 'consent_recorded' AND {names_customer}"
+            "  UNION SELECT s.session_uuid FROM session_summary s WHERE s.customer_id = :c)"
+            f" OR {changed} ORDER BY p.seq"
+        ),
+        {"c": customer_id},
     )
     return [int(r[0]) for r in rows]
 
@@ -319,19 +325,22 @@ def run_purge(
 def _delete_customer(
     conn: Connection, plan: PurgePlan, on_step: Callable[[str, Connection], None] | None
 ) -> None:
-    """The customer's session payloads, its rows in every per-customer table, and itself."""
-    if plan.payload_seqs:
-        conn.execute(delete(LogPayload).where(LogPayload.seq.in_(plan.payload_seqs)))
+    """The customer's session payloads, its rows in every per-customer table, and itself
+    (store.erasure.deletes: on PostgreSQL only the erasure functions may, and the customer
+    row only with its approved purge)."""
+    deletes.begin(conn)
+    deletes.delete_rows(conn, "log_payload", list(plan.payload_seqs))
     if on_step:
         on_step("payloads", conn)
     for table, column in CUSTOMER_TABLES:
         if any(t == table for t, _ in plan.rows):
-            conn.execute(
-                text(f'DELETE FROM "{table}" WHERE "{column}" = :c'), {"c": plan.customer_id}
-            )
+            ids = conn.execute(
+                text(f'SELECT id FROM "{table}" WHERE "{column}" = :c'), {"c": plan.customer_id}
+            ).scalars()
+            deletes.delete_rows(conn, table, [int(i) for i in ids])
             if on_step:
                 on_step(table, conn)
-    conn.execute(delete(Customer).where(Customer.id == plan.customer_id))
+    deletes.delete_rows(conn, "customer", [plan.customer_id])
 
 
 @dataclass(frozen=True)

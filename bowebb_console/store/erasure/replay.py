@@ -13,9 +13,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, delete, select, text, update
+from sqlalchemy import Connection, select, text
 
 from bowebb_console.domain.erasure import identifier_forms
+from bowebb_console.store.erasure import deletes
 from bowebb_console.store.erasure.journal import Journal, JournalEntry
 from bowebb_console.store.erasure.person import (
     ERASED_KIND,
@@ -67,14 +68,9 @@ def _replay_contacts(conn: Connection, entry: JournalEntry, people: People) -> t
         matched = hashes & wanted
         if (matched - name_only) or (matched and cid in listed):
             (anonymise if cid in entry.contacts_anonymised else erase).add(cid)
-    if erase:
-        conn.execute(delete(Contact).where(Contact.id.in_(erase)))
-    for cid in anonymise:
-        conn.execute(
-            update(Contact)
-            .where(Contact.id == cid)
-            .values(**anonymised_values(entry.reference, cid))
-        )
+    deletes.delete_rows(conn, "contact", sorted(erase))
+    for cid in sorted(anonymise):
+        deletes.anonymise_contact(conn, cid, anonymised_values(entry.reference, cid))
     return len(erase) + len(anonymise), erase
 
 
@@ -82,8 +78,7 @@ def _replay_payloads(conn: Connection, entry: JournalEntry) -> int:
     seqs = list(
         conn.execute(select(LogPayload.seq).where(LogPayload.seq.in_(entry.payload_seqs))).scalars()
     )
-    if seqs:
-        conn.execute(delete(LogPayload).where(LogPayload.seq.in_(seqs)))
+    deletes.delete_rows(conn, "log_payload", seqs)
     return len(seqs)
 
 
@@ -131,9 +126,11 @@ def _replay_customers(
             continue
         for table, column in CUSTOMER_TABLES:
             if table in present:
-                conn.execute(
-                    text(f'DELETE FROM "{table}" WHERE "{column}" = :c'), {"c": customer_id}
-                )
-        conn.execute(delete(Customer).where(Customer.id == customer_id))
+                ids = conn.execute(
+                    text(f'SELECT id FROM "{table}" WHERE "{column}" = :c'), {"c": customer_id}
+                ).scalars()
+                deletes.delete_rows(conn, table, [int(i) for i in ids])
+        # The journal, not a purge approval (a restore may predate it), says this one goes.
+        deletes.delete_rows(conn, deletes.REPLAYED_CUSTOMER, [customer_id])
         found += 1
     return found

@@ -11,10 +11,10 @@ old ones are truncated at commit). VACUUM FULL is not enough on its own: it copi
 rows that an open transaction anywhere in the cluster could still see (measured), so the
 rewrite is an ``ALTER TABLE ... ALTER COLUMN ... TYPE`` to the same type, which copies only
 the rows visible now (see ``_rewrite``). It runs after the commit, on an autocommit
-connection, and needs the table owner's rights (or superuser). A login without
-them gets the tables back as ``pending``: the database owner then runs
-``bowebb-console erasure compact``. The server's WAL segments and archives keep the old bytes
-for their retention window (README, "Erasure and backups").
+connection, through ``erasure_rewrite`` (migration 0009), which runs as the tables' owner
+for any admin; only when that cannot run (a lock held too long, say) does a table come back
+``pending``, and an admin runs ``bowebb-console erasure compact`` later. The server's WAL
+segments and archives keep the old bytes for their retention window (README, "Erasure and backups").
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, Engine, text
+from sqlalchemy.exc import DBAPIError
 
 from bowebb_console.store.db.connect import Database
 
@@ -83,22 +84,43 @@ def _scrub_sqlite(engine: Engine, tables: set[str]) -> ScrubResult:
 
 
 def _scrub_postgres(engine: Engine, tables: set[str]) -> ScrubResult:
+    """Each table is rewritten by ``erasure_rewrite`` (migration 0009), which runs as the
+    tables' owner and lets admins call it; a login that may not (or an older schema, or a
+    table it does not rewrite) falls back to doing it itself when it owns the table, else the
+    table stays ``pending`` for ``erasure compact``."""
     done, pending = [], []
     with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
         for table in sorted(tables):
-            may = conn.execute(
-                text(
-                    "SELECT r.rolsuper OR pg_has_role(session_user, c.relowner, 'USAGE') "
-                    "FROM pg_class c, pg_roles r WHERE c.oid = CAST(:t AS regclass) "
-                    "AND r.rolname = session_user"
-                ),
-                {"t": table},
-            ).scalar()
-            if may and _rewrite(conn, table):
+            if _rewrite_by_function(conn, table) or (_owns(conn, table) and _rewrite(conn, table)):
                 done.append(table)
             else:
                 pending.append(table)
     return ScrubResult(tuple(done), tuple(pending))
+
+
+def _rewrite_by_function(conn: Connection, table: str) -> bool:
+    if (
+        conn.execute(text("SELECT to_regprocedure('public.erasure_rewrite(text)')")).scalar()
+        is None
+    ):
+        return False
+    try:
+        return bool(conn.execute(text("SELECT public.erasure_rewrite(:t)"), {"t": table}).scalar())
+    except DBAPIError:
+        return False  # not an admin, or not a table it rewrites: the owner's way below
+
+
+def _owns(conn: Connection, table: str) -> bool:
+    return bool(
+        conn.execute(
+            text(
+                "SELECT r.rolsuper OR pg_has_role(session_user, c.relowner, 'USAGE') "
+                "FROM pg_class c, pg_roles r WHERE c.oid = CAST(:t AS regclass) "
+                "AND r.rolname = session_user"
+            ),
+            {"t": table},
+        ).scalar()
+    )
 
 
 # A column rewritten to itself forces a rewrite of the whole table and its indexes.

@@ -14,8 +14,13 @@ from bowebb_console.store.models.customers import (
     CustomerStatus,
     NoticeExport,
 )
-from bowebb_console.store.models.erasure import ErasureCertificate, ErasureRequest, PurgeApproval
-from bowebb_console.store.models.log import LogChainHead, LogEvent, LogPayload
+from bowebb_console.store.models.erasure import (
+    ErasureCertificate,
+    ErasureRequest,
+    ErasureXact,
+    PurgeApproval,
+)
+from bowebb_console.store.models.log import LogChainHead, LogEvent, LogPayload, PendingChange
 from bowebb_console.store.models.meta import AppMeta
 from bowebb_console.store.models.review import SessionSummaryRow
 from bowebb_console.store.models.subprocessors import (
@@ -42,11 +47,13 @@ __all__ = [
     "DpaChecklistItem",
     "ErasureCertificate",
     "ErasureRequest",
+    "ErasureXact",
     "HostKey",
     "LogChainHead",
     "LogEvent",
     "LogPayload",
     "NoticeExport",
+    "PendingChange",
     "PurgeApproval",
     "SessionSummaryRow",
     "SftpProfile",

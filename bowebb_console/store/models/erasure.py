@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import (
+    BigInteger,
+    Boolean,
     CheckConstraint,
     Date,
     DateTime,
@@ -13,6 +15,7 @@ from sqlalchemy import (
     LargeBinary,
     String,
     Text,
+    false,
     func,
 )
 from sqlalchemy.orm import Mapped, mapped_column
@@ -106,3 +109,15 @@ class PurgeApproval(Base):
     approved_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
     performed_by: Mapped[str | None] = mapped_column(String(128))
     performed_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class ErasureXact(Base):
+    """Marks the one transaction that is an erasure or a purge (migration 0009). While its row
+    is there, deletes and anonymisation are not recorded as changes: their values must not
+    survive in a new payload; the erasure's own event records them. PostgreSQL removes the
+    row at COMMIT (after checking that event), store.log.changes does on SQLite."""
+
+    __tablename__ = "erasure_xact"
+
+    xact: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    logged: Mapped[bool] = mapped_column(Boolean, server_default=false())

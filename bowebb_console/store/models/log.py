@@ -65,3 +65,19 @@ class LogChainHead(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     seq: Mapped[int] = mapped_column(BigInteger)
     hash: Mapped[str] = mapped_column(String(64))
+
+
+class PendingChange(Base):
+    """SQLite: a row change to a customer, contact or profile seen by migration 0009's
+    triggers, chained as an event when its transaction commits (store.log.changes).
+    PostgreSQL's triggers write the events themselves and leave this table empty."""
+
+    __tablename__ = "pending_change"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    tbl: Mapped[str] = mapped_column(String(20))
+    op: Mapped[str] = mapped_column(String(10))
+    row_id: Mapped[int] = mapped_column(Integer)
+    customer_id: Mapped[int | None] = mapped_column(Integer)
+    before: Mapped[str | None] = mapped_column(Text)
+    after: Mapped[str | None] = mapped_column(Text)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Row, delete, insert, select, update
+from sqlalchemy import Connection, Row, delete, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
 
 from bowebb_console.domain.errors import ShownError
@@ -166,4 +166,9 @@ def save_profile(
 
 
 def delete_profile(conn: Connection, profile_id: int) -> None:
-    conn.execute(delete(SftpProfile).where(SftpProfile.id == profile_id))
+    """On PostgreSQL through ``profile_delete`` (migration 0009): no login holds DELETE on
+    the table (which would also let it lock everyone out of it); the change is recorded."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT public.profile_delete(:id, NULL)"), {"id": profile_id})
+    else:
+        conn.execute(delete(SftpProfile).where(SftpProfile.id == profile_id))

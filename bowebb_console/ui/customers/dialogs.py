@@ -236,9 +236,25 @@ class CustomerDialog(EditDialog):
             self.dpa.setText(loaded.dpa_signed_on.isoformat() if loaded.dpa_signed_on else "")
         else:
             self.status.setCurrentIndex(self.status.findData("active"))
+        if not ctx.is_lead:
+            self._limit_to_agent(loaded)
         self.org.editingFinished.connect(
             lambda: self.form.set_message("org_number", forms.check_org_number(self.org.text()))
         )
+
+    def _limit_to_agent(self, loaded: CustomerView | None) -> None:
+        """What the database lets an agent change (migration 0009): no DPA date, no
+        terminating or reactivating; a trial may become a customer. Said, not hidden."""
+        self.dpa.setReadOnly(True)
+        self.dpa.setPlaceholderText("")
+        self.dpa.setToolTip(self.tr("Team leads and admins record the DPA."))
+        allowed = {"trial", "active"} if loaded is None or loaded.status == "trial" else set()
+        for index in reversed(range(self.status.count())):
+            value = self.status.itemData(index)
+            if value not in allowed and not (loaded is not None and value == loaded.status):
+                self.status.removeItem(index)
+        self.status.setEnabled(self.status.count() > 1)
+        self.status.setToolTip(self.tr("Team leads and admins terminate or reactivate customers."))
 
     def validate(self) -> bool:
         f = self.form

@@ -325,7 +325,8 @@ class EndWizard(QWizard):
             )
             if outcome.scrub.pending:
                 text += " " + self.tr(
-                    "The database owner must still run `bowebb-console erasure compact`."
+                    "The files could not be wiped yet (the tables were busy): an admin runs "
+                    "`bowebb-console erasure compact` later."
                 )
         elif outcome.status == "approved":
             text = self.tr("Approved. An admin can now run the purge.")

@@ -325,7 +325,8 @@ class RequestWizard(QWizard):
             ).replace("%1", outcome.reference)
             if outcome.scrub.pending:
                 text += " " + self.tr(
-                    "The database owner must still run `bowebb-console erasure compact`."
+                    "The files could not be wiped yet (the tables were busy): an admin runs "
+                    "`bowebb-console erasure compact` later."
                 )
         elif self.mode() == "forward":
             text = self.tr("Recorded as forwarded to the customer (request %1).").replace(

@@ -35,6 +35,7 @@ from tests.store.erasure_helpers import (
     found_in_bytes,
     pg_relation_bytes,
     plant_person,
+    recorded_contacts,
     sqlite_files,
 )
 
@@ -67,7 +68,13 @@ def test_find_person_finds_every_place(any_db_url: str) -> None:
     assert {c.id for c in found.contacts} == {planted.contact_id, planted.other_contact_id}
     kinds = sorted(p.kind for p in found.payloads)
     # their consent (by contact id), the note with the name and phone, the note with the e-mail
-    assert kinds == ["consent_recorded", "note_added", "note_added"]
+    assert [k for k in kinds if k != "contact_changed"] == [
+        "consent_recorded",
+        "note_added",
+        "note_added",
+    ]
+    # ...and the recorded creation of their contact rows (migration 0009)
+    assert kinds.count("contact_changed") == recorded_contacts(engine)
     assert planted.bystander_id not in {c.id for c in found.contacts}
     engine.dispose()
 
@@ -95,7 +102,7 @@ def test_erasure_leaves_no_bytes_and_the_log_verifies(
     planted = plant_person(engine)
     journal = tmp_path / "journal.jsonl"
     done = service.erase_person(db, ADMIN, journal, _plan(_find(db)), today=TODAY)
-    assert done.contacts_erased == 2 and done.payloads_erased == 3
+    assert done.contacts_erased == 2 and done.payloads_erased == 3 + recorded_contacts(engine)
     assert done.scrub.pending == ()
     with engine.connect() as conn:
         assert conn.execute(select(func.count()).select_from(Contact)).scalar() == 1
@@ -109,7 +116,7 @@ def test_erasure_leaves_no_bytes_and_the_log_verifies(
         assert search_customers(conn, EMAIL) == []
     result = verify_log(db)
     assert result.ok, result.report()
-    assert result.erased_payloads == 3
+    assert result.erased_payloads == 3 + recorded_contacts(engine)
     # The certificate names nothing of the person or the customer.
     assert pdf is not None
     pdf_text = "".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(pdf)).pages)
@@ -225,7 +232,7 @@ def test_replay_after_restore_erases_again(any_db_url: str, tmp_path: Path) -> N
     try:
         assert _find(restored).contacts  # the backup brought the person back
         result = service.replay_journal(restored, journal)
-        assert result.contacts == 2 and result.payloads == 3
+        assert result.contacts == 2 and result.payloads == 3 + recorded_contacts(engine)
         again = _find(restored)
         assert again.contacts == () and again.payloads == ()
         assert verify_log(restored).ok

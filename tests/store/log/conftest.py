@@ -11,7 +11,8 @@ from tests.store.log_helpers import add_customer, full_session
 
 @pytest.fixture
 def logged(any_db_url: str):  # type: ignore[no-untyped-def]
-    """A database whose log holds two finished sessions: ten events."""
+    """A database whose log holds a customer and its contact, recorded (two events), and two
+    finished sessions (ten events): twelve events."""
     db = Database(make_engine(any_db_url))
     customer, contact = add_customer(db.engine)
     full_session(db, customer, contact)

@@ -32,8 +32,8 @@ def test_intact_chain_verifies_and_matches_python(logged) -> None:  # type: igno
     result = verify_log(logged)
     last = head(logged)
     assert verify_log(logged, workers=3, min_parallel=1) == result
-    assert result.ok and result.events == 10 and last.seq == 10
-    assert result.report() == f"10 events, chain intact, head {last.hash}"
+    assert result.ok and result.events == 12 and last.seq == 12
+    assert result.report() == f"12 events, chain intact, head {last.hash}"
     with logged.engine.connect() as conn:
         rows = conn.execute(text("SELECT * FROM log_event ORDER BY seq")).mappings().all()
     prev = hashchain.GENESIS
@@ -112,9 +112,9 @@ def test_swapped_events_are_caught(logged) -> None:  # type: ignore[no-untyped-d
 def test_changed_payload_is_caught(logged) -> None:  # type: ignore[no-untyped-def]
     as_superuser(
         logged.engine,
-        "UPDATE log_payload SET payload = replace(payload, 'Driver', 'Nothing') WHERE seq = 9",
+        "UPDATE log_payload SET payload = replace(payload, 'Driver', 'Nothing') WHERE seq = 11",
     )
-    assert problem(logged) == ("payload", 9)
+    assert problem(logged) == ("payload", 11)
 
 
 def test_erased_payload_still_verifies(logged) -> None:  # type: ignore[no-untyped-def]
@@ -132,7 +132,7 @@ def test_truncated_tail_is_caught_by_an_anchor(logged) -> None:  # type: ignore[
         "DELETE FROM log_payload WHERE seq >= 9",
         "DELETE FROM log_event WHERE seq >= 9",
     )
-    assert problem(logged) == ("missing", 9)  # the chain head row still names seq 10...
+    assert problem(logged) == ("missing", 9)  # the chain head row still names seq 12...
     with logged.engine.connect() as conn:
         eighth = conn.execute(text("SELECT hash FROM log_event WHERE seq = 8")).scalar()
     as_superuser(logged.engine, "UPDATE log_chain_head SET seq = 8, hash = :h", h=eighth)
@@ -162,7 +162,7 @@ def test_retry_with_same_uuid_logs_once(logged) -> None:  # type: ignore[no-unty
     again = append_event(logged, "note_added", su, {"note": "x"}, eu)
     with logged.engine.connect() as conn:
         assert first == again == event_by_uuid(conn, eu)
-    assert head(logged).seq == 11
+    assert head(logged).seq == 13
 
 
 def test_unreachable_database_fails_closed() -> None:
@@ -186,7 +186,7 @@ def test_lost_commit_acknowledgement_is_settled_by_rereading(
     eu = str(uuid.uuid4())
     if committed:
         row = append_event(logged, "note_added", str(uuid.uuid4()), {"note": "x"}, eu)
-        assert row.event_uuid == eu and row.seq == 11
+        assert row.event_uuid == eu and row.seq == 13
     else:
         with pytest.raises(LogWriteError, match="could not be logged") as info:
             append_event(logged, "note_added", str(uuid.uuid4()), {"note": "x"}, eu)
@@ -194,7 +194,7 @@ def test_lost_commit_acknowledgement_is_settled_by_rereading(
     monkeypatch.setattr(session_log, "_begin", real_begin)
     # A retry with the same UUID never logs twice.
     append_event(logged, "note_added", str(uuid.uuid4()), {"note": "x"}, eu)
-    assert head(logged).seq == 11 and verify_log(logged).ok
+    assert head(logged).seq == 13 and verify_log(logged).ok
 
 
 def test_unknown_outcome_when_the_reread_fails_too(logged, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -213,8 +213,8 @@ def test_unknown_outcome_when_the_reread_fails_too(logged, monkeypatch) -> None:
     assert info.value.params["cause"] == "db.unreachable"
     monkeypatch.undo()
     # It did commit: the retry with the same UUID finds it and logs nothing new.
-    assert append_event(logged, "note_added", su, {"note": "x"}, eu).seq == 11
-    assert head(logged).seq == 11
+    assert append_event(logged, "note_added", su, {"note": "x"}, eu).seq == 13
+    assert head(logged).seq == 13
 
 
 def _contacts(db: Database) -> int:
@@ -249,7 +249,8 @@ def test_what_build_wrote_rolls_back_with_a_failed_write(logged, monkeypatch) ->
     monkeypatch.undo()
     first = chain.log_event(logged, build, eu)
     assert chain.log_event(logged, build, eu) == first
-    assert _contacts(logged) == before + 1 and head(logged).seq == 11
+    # build's contact is recorded too (migration 0009): two events
+    assert _contacts(logged) == before + 1 and head(logged).seq == 14
 
 
 def test_sqlite_insert_or_replace_is_refused(sqlite_url: str) -> None:

@@ -44,25 +44,25 @@ def rewrite_from(db: Database, seq: int, **changes: str) -> None:
 
 def test_head_hash_changed_is_named(logged) -> None:  # type: ignore[no-untyped-def]
     as_superuser(logged.engine, "UPDATE log_chain_head SET hash = :h", h="f" * 64)
-    assert problem(logged) == ("head", 10)
+    assert problem(logged) == ("head", 12)
     assert "its hash" in str(verify_log(logged).problem)
 
 
 def test_head_seq_lowered_is_named(logged) -> None:  # type: ignore[no-untyped-def]
     as_superuser(logged.engine, "UPDATE log_chain_head SET seq = 7")
-    assert problem(logged) == ("head", 10)
+    assert problem(logged) == ("head", 12)
     assert "lowered" in str(verify_log(logged).problem)
 
 
 def test_head_seq_raised_is_named(logged) -> None:  # type: ignore[no-untyped-def]
-    as_superuser(logged.engine, "UPDATE log_chain_head SET seq = 12")
-    assert problem(logged) == ("head", 10)
+    as_superuser(logged.engine, "UPDATE log_chain_head SET seq = 14")
+    assert problem(logged) == ("head", 12)
     assert "raised" in str(verify_log(logged).problem)
 
 
 def test_head_row_deleted_is_named(logged) -> None:  # type: ignore[no-untyped-def]
     as_superuser(logged.engine, "DELETE FROM log_chain_head")
-    assert problem(logged) == ("head", 10)
+    assert problem(logged) == ("head", 12)
     assert "missing" in str(verify_log(logged).problem)
 
 
@@ -75,8 +75,8 @@ def test_time_moved_backwards_is_named(logged) -> None:  # type: ignore[no-untyp
 
 
 def test_last_event_dated_back_is_named(logged) -> None:  # type: ignore[no-untyped-def]
-    rewrite_from(logged, 10, at="2020-01-01T00:00:00.000000Z")
-    assert problem(logged) == ("time", 10)
+    rewrite_from(logged, 12, at="2020-01-01T00:00:00.000000Z")
+    assert problem(logged) == ("time", 12)
 
 
 def test_a_consistent_rewrite_still_verifies(logged) -> None:  # type: ignore[no-untyped-def]
@@ -84,7 +84,7 @@ def test_a_consistent_rewrite_still_verifies(logged) -> None:  # type: ignore[no
     anchor = rows(logged)[-1]["hash"]
     rewrite_from(logged, 6, actor="mallory")
     assert verify_log(logged).ok
-    assert problem_with_anchor(logged, anchor) == ("anchor", 10)
+    assert problem_with_anchor(logged, anchor) == ("anchor", 12)
 
 
 def problem_with_anchor(db: Database, anchor: str) -> tuple[str, int]:

@@ -40,7 +40,7 @@ def people(pg_db):  # type: ignore[no-untyped-def]
         for key, name in names.items():
             users.add_user(conn, name, "lead" if key == "lead" else "agent", PASSWORD)
     engines = {k: make_engine(pg_db.url_for(n, PASSWORD)) for k, n in names.items()}
-    customer, contact = add_customer(engines["agent"])
+    customer, contact = add_customer(admin)  # agents do not record DPAs
     mine = full_session(Database(engines["agent"]), customer, contact)
     theirs = full_session(Database(engines["agent2"]), customer, contact)
     yield names, engines, mine, theirs

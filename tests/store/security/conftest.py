@@ -96,6 +96,18 @@ def raw_event(engine: Engine, kind: str, session_uuid: str, payload: dict[str, A
     return int(seq)
 
 
+def erase_by_hand(engine: Engine, table: str, ids: list[int]) -> None:
+    """What an admin types in psql to erase: the erasure functions and the erasure's event,
+    in one transaction (migration 0009 refuses any other way)."""
+    params = event_params("erasure_performed", str(uuid.uuid4()), {"reference": "E-TEST"})
+    with engine.begin() as conn:
+        conn.execute(text("SELECT public.erasure_begin()"))
+        erase = text("SELECT public.erasure_delete(:t, CAST(:ids AS bigint[]))")
+        conn.execute(erase, {"t": table, "ids": ids})
+        seq = conn.execute(text(EVENT_SQL), params).scalar_one()
+        conn.execute(text(PAYLOAD_SQL), params | {"seq": seq})
+
+
 def raw_event_refused(engine: Engine, kind: str, session_uuid: str, payload: dict[str, Any]) -> str:
     with pytest.raises(DBAPIError) as info:
         raw_event(engine, kind, session_uuid, payload)

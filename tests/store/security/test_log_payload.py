@@ -17,6 +17,7 @@ from tests.store.log_helpers import add_customer, consent
 from tests.store.security.conftest import (
     EVENT_SQL,
     PAYLOAD_SQL,
+    erase_by_hand,
     event_params,
     payload_of,
     raw_event,
@@ -29,8 +30,8 @@ SQLITE_PAYLOAD = PAYLOAD_SQL.replace("public.", "")
 SECRET = "Kundens lösenord är hunter2"
 
 
-def _session_with_note(engine):  # type: ignore[no-untyped-def]
-    customer, contact = add_customer(engine)
+def _session_with_note(engine, owner=None):  # type: ignore[no-untyped-def]
+    customer, contact = add_customer(owner or engine)  # agents do not record DPAs
     su = consent(engine, customer, contact).session_uuid
     sessions.start_session(engine, su, tool="AnyDesk")
     note = sessions.add_note(engine, su, SECRET)
@@ -39,12 +40,12 @@ def _session_with_note(engine):  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize("who", ["agent", "lead", "admin"])
 def test_an_erased_payload_cannot_be_put_back(logins, who: str) -> None:  # type: ignore[no-untyped-def]
-    su, seq = _session_with_note(logins["agent"])
+    su, seq = _session_with_note(logins["agent"], logins.root)
     # Before the erasure the agent keeps the salt and the text...
     [(salt, kept)] = run(
         logins["agent"], "SELECT salt, payload FROM log_payload WHERE seq = :s", s=seq
     )
-    run(logins["admin"], "DELETE FROM log_payload WHERE seq = :s", s=seq)  # the erasure
+    erase_by_hand(logins["admin"], "log_payload", [seq])
     assert SECRET not in summary(logins["admin"], su)["search_text"]
     # ...and afterwards tries to put them back, as themself or as anyone else.
     message = refused(logins[who], PAYLOAD_SQL, seq=seq, salt=salt, payload=kept)
@@ -66,7 +67,7 @@ def test_a_payload_cannot_be_added_later_or_by_another_login(logins) -> None:  #
 
 def test_a_junk_payload_is_refused_and_the_log_stays_intact(logins) -> None:  # type: ignore[no-untyped-def]
     agent = logins["agent"]
-    _session_with_note(agent)
+    _session_with_note(agent, logins.root)
     params = event_params("note_added", "6f1c1a3e-3f5e-4a8e-9a57-0c9f4c1d2b7e", {"note": "x"})
     with pytest.raises(DBAPIError) as info, agent.begin() as conn:
         seq = conn.execute(text(EVENT_SQL), params).scalar_one()

@@ -21,7 +21,13 @@ from bowebb_console.domain import hashchain
 from bowebb_console.store.log.verify import verify_log
 from bowebb_console.store.sessions import events as sessions
 from tests.store.log_helpers import add_customer, consent
-from tests.store.security.conftest import EVENT_SQL, PAYLOAD_SQL, event_params, run
+from tests.store.security.conftest import (
+    EVENT_SQL,
+    PAYLOAD_SQL,
+    erase_by_hand,
+    event_params,
+    run,
+)
 
 FIXED = {
     "search_path=pg_catalog, public, pg_temp",
@@ -29,7 +35,14 @@ FIXED = {
 }
 # Each trigger function and the tables/views it reads (the shadows below cover all of them).
 READS = {
-    "log_event_fill": {"app_meta", "pg_roles", "log_event", "log_payload", "log_chain_head"},
+    "log_event_fill": {
+        "app_meta",
+        "pg_roles",
+        "log_event",
+        "log_payload",
+        "log_chain_head",
+        "erasure_xact",
+    },
     "log_payload_check": {"log_event", "log_payload", "customer"},
     "log_event_payload_due": {"log_payload"},
     "log_refuse_change": set(),
@@ -41,10 +54,18 @@ READS = {
     "notice_export_actor": set(),
     "dpa_checklist_item_actor": set(),
     "sub_processor_evidence_actor": set(),
+    # Migration 0009.
+    "record_change": {"erasure_xact", "log_event", "log_payload"},
+    "customer_guard": {"app_meta", "pg_roles"},
+    "erasure_logged": {"erasure_xact"},
 }
+# A trigger's transition tables cannot be schema-qualified, and need not be: the parser
+# looks them up before any table, temporary ones included.
+TRANSITION_TABLES = ("new_rows", "old_rows")
 UNQUALIFIED = re.compile(
     r"\b(?<!DISTINCT )(?:FROM|JOIN|UPDATE|INSERT\s+INTO)\s+"  # not IS DISTINCT FROM
-    r"(?!public\.|pg_catalog\.|SET\b)([a-z_]+)\b",  # not ON CONFLICT DO UPDATE SET
+    r"(?!public\.|pg_catalog\.|SET\b|new_rows\b|old_rows\b)([a-z_]+)\b",  # not ON CONFLICT DO
+    # UPDATE SET, nor a transition table
     re.I,
 )
 
@@ -63,10 +84,31 @@ def test_every_trigger_function_has_a_fixed_search_path_and_qualified_names(logi
         assert UNQUALIFIED.findall(source) == [], name
 
 
+def test_every_function_of_ours_has_a_fixed_search_path_and_qualified_names(logins) -> None:  # type: ignore[no-untyped-def]
+    """Not only triggers: the erasure functions run as the tables' owner and are called by
+    admins, bowebb_role by every login (migration 0009). Extensions' functions (pgcrypto)
+    are not ours."""
+    with logins.root.connect() as conn:
+        rows = conn.execute(
+            text(
+                "SELECT p.proname, p.proconfig, p.prosrc FROM pg_proc p "
+                "WHERE p.pronamespace = 'public'::regnamespace AND NOT EXISTS ("
+                "SELECT 1 FROM pg_depend d WHERE d.objid = p.oid AND d.deptype = 'e')"
+            )
+        ).all()
+    names = {r.proname for r in rows}
+    assert {"erasure_begin", "erasure_delete", "erasure_rewrite", "bowebb_role"} <= names
+    for name, config, source in rows:
+        assert config and set(config) <= FIXED, name
+        assert UNQUALIFIED.findall(source) == [], name
+
+
 def _shadow(conn: Connection, prefix: str, tables: set[str]) -> None:
     """Temporary stand-ins that would let the attack through if a function read them."""
-    for table in sorted(tables - {"pg_roles", "app_meta"}):
+    for table in sorted(tables - {"pg_roles", "app_meta", "erasure_xact"}):
         conn.execute(text(f"CREATE TEMP TABLE {table} (LIKE public.{table})"))
+    if "erasure_xact" in tables:  # no login reads the real one, so LIKE is not possible
+        conn.execute(text("CREATE TEMP TABLE erasure_xact (xact bigint, logged boolean)"))
     conn.execute(text("CREATE TEMP TABLE pg_roles AS SELECT * FROM pg_catalog.pg_roles"))
     conn.execute(text("UPDATE pg_temp.pg_roles SET rolsuper = true"))
     conn.execute(text("CREATE TEMP TABLE app_meta (key text, value text)"))
@@ -97,14 +139,14 @@ def _refused(conn: Connection, *statements: str, **params: object) -> str:
 
 
 def test_shadows_do_not_pass_the_log_rules(logins, attacker: Connection) -> None:  # type: ignore[no-untyped-def]
-    customer, contact = add_customer(logins["agent"])
+    customer, contact = add_customer(logins.root)
     su = consent(logins["agent"], customer, contact).session_uuid
     sessions.start_session(logins["agent"], su, tool="AnyDesk")
     note = sessions.add_note(logins["agent"], su, "Private note")
     [(salt, kept)] = run(
         logins["agent"], "SELECT salt, payload FROM log_payload WHERE seq = :s", s=note.seq
     )
-    run(logins["admin"], "DELETE FROM log_payload WHERE seq = :s", s=note.seq)
+    erase_by_hand(logins["admin"], "log_payload", [note.seq])
     # Another agent's session looks empty through the shadow log_event.
     params = event_params("note_added", su, {"note": "mine now"})
     assert "belongs to" in _refused(attacker, EVENT_SQL, **params)
@@ -128,6 +170,33 @@ def test_shadows_do_not_pass_the_log_rules(logins, attacker: Connection) -> None
     )
     assert "only together with its event" in message
     assert verify_log(logins["lead"]).ok
+
+
+def test_shadows_do_not_hide_a_change_or_open_an_erasure(logins, attacker: Connection) -> None:  # type: ignore[no-untyped-def]
+    """A temporary erasure_xact naming the attacker's own transaction would hide their edit
+    from the log, and let them delete; a shadow pg_roles says superuser."""
+    customer, _contact = add_customer(logins.root)
+    with attacker.begin():
+        attacker.execute(
+            text("INSERT INTO pg_temp.erasure_xact VALUES (pg_current_xact_id()::text::bigint)")
+        )
+        attacker.execute(
+            text("UPDATE public.customer SET name = 'Hijacked AB' WHERE id = :c"), {"c": customer}
+        )
+    [(payload,)] = run(
+        logins.root,
+        "SELECT p.payload FROM log_event e JOIN log_payload p ON p.seq = e.seq "
+        "WHERE e.kind = 'customer_changed' AND e.actor = :a",
+        a=logins.names["agent2"],
+    )
+    assert "Hijacked AB" in payload
+    message = _refused(
+        attacker,
+        "INSERT INTO pg_temp.erasure_xact VALUES (pg_current_xact_id()::text::bigint)",
+        "SELECT public.erasure_delete('customer', ARRAY[:c]::bigint[])",
+        c=customer,
+    )
+    assert "permission denied for function erasure_delete" in message
 
 
 def test_shadows_do_not_approve_a_host_key(logins, attacker: Connection) -> None:  # type: ignore[no-untyped-def]

@@ -45,9 +45,11 @@ def transfer_session(
     scope: str = "file_transfer",
     start: bool = True,
     outcome: str = "agreed",
+    owner: Database | None = None,
 ) -> str:
-    """A consented file-transfer session (started unless ``start`` is False)."""
-    customer, contact = add_customer(db.engine)
+    """A consented file-transfer session (started unless ``start`` is False); ``owner``
+    records the customer when ``db`` is an agent's login (agents do not record DPAs)."""
+    customer, contact = add_customer((owner or db).engine)
     event = sessions.record_consent(
         db, customer_id=customer, contact_id=contact, session_kind="file_transfer",
         outcome=outcome, channel="phone", agreed_at=dt.datetime.now(dt.UTC),

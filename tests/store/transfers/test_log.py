@@ -116,7 +116,7 @@ def test_agent_login_on_postgresql(pg_db) -> None:  # type: ignore[no-untyped-de
         users.add_user(conn, name, "agent", "correct horse battery")
     agent = Database(make_engine(pg_db.url_for(name, "correct horse battery")))
     try:
-        su = transfer_session(agent)
+        su = transfer_session(agent, owner=admin)
         with agent.transaction() as conn:
             row = host_keys.pin_key(
                 conn, "sftp.example.se", 22, "ssh-ed25519", "SHA256:first", "AAAA",

@@ -4,6 +4,7 @@ the export is recorded under the agent's login by the server."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -65,3 +66,52 @@ def test_an_agent_creates_finds_edits_and_exports(qtbot, make_ctx, pg_db, tmp_pa
     assert export.exported == 1 and target.exists()
     records = customers.list_notice_exports(ctx.database)
     assert [(r.actor, r.recipient_count) for r in records] == [(name, 1)]
+
+
+def test_an_agent_edits_what_the_database_lets_them_and_it_is_recorded(  # type: ignore[no-untyped-def]
+    qtbot, make_ctx, pg_db
+) -> None:
+    """Migration 0009: the edit dialog offers an agent no DPA date and no termination (the
+    database refuses both); a rename is saved and recorded under the agent's login."""
+    from sqlalchemy import text
+
+    init_database(pg_db.admin_url_str, role_prefix=pg_db.role_prefix)
+    admin = make_engine(pg_db.admin_url_str)
+    name = pg_db.login_name("agent")
+    with admin.begin() as conn:
+        users.add_user(conn, name, "agent", PASSWORD)
+        customer = conn.execute(
+            text(
+                "INSERT INTO customer (org_number, name, name_folded, status, customer_since, "
+                "dpa_signed_on, version) VALUES ('5566809827', 'Kundbolaget AB', "
+                "'kundbolaget ab', 'active', '2024-03-01', '2025-01-01', 1) RETURNING id"
+            )
+        ).scalar_one()
+    ctx = make_ctx(pg_db.url_for(name, PASSWORD))
+    view = open_view(qtbot, ctx)
+    view.open_card(customer)
+    wait_card(qtbot, view, "Kundbolaget AB")
+    qtbot.mouseClick(view.card_view.edit_button, Qt.MouseButton.LeftButton)
+    dialog = view.dialog
+    assert isinstance(dialog, CustomerDialog)
+    assert dialog.dpa.isReadOnly() and dialog.dpa.text() == "2025-01-01"
+    assert not dialog.status.isEnabled()
+    assert [dialog.status.itemData(i) for i in range(dialog.status.count())] == ["active"]
+    dialog.name.clear()
+    qtbot.keyClicks(dialog.name, "Kundbolaget Sverige AB")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    wait_card(qtbot, view, "Kundbolaget Sverige AB")
+    with admin.connect() as conn:
+        actor, payload = conn.execute(
+            text(
+                "SELECT e.actor, p.payload FROM log_event e JOIN log_payload p ON p.seq = e.seq "
+                "WHERE e.kind = 'customer_changed' ORDER BY e.seq DESC LIMIT 1"
+            )
+        ).one()
+    admin.dispose()
+    assert actor == name
+    rows = json.loads(payload)["rows"]
+    assert [(r["before"], r["after"]) for r in rows] == [
+        ({"name": "Kundbolaget AB"}, {"name": "Kundbolaget Sverige AB"})
+    ]

@@ -1,0 +1,112 @@
+"""Changes to customers, contacts and connection profiles as chained events (migration 0009).
+
+PostgreSQL records them in the database: a statement-level trigger writes one event per
+statement, as the login that ran it. SQLite has no logins and no statement triggers: its row
+triggers note each change in ``pending_change``, and :func:`chain_pending` (run by the engine
+just before every COMMIT, see store.db.engine) turns the notes into events in the same
+transaction. Both write the same payload, so readers need not know which database wrote it:
+
+``{"table": t, "op": "insert"|"update"|"delete", "rows": [{"id", "customer_id", "before",
+"after"}], "customer_ids": [...], "contact_ids": [...] (contacts only)}``
+
+``before``/``after`` hold only the tracked columns that changed (an insert: those with a
+value). The payload is erasable like every other: a person's erasure finds it by contact id
+or by the values in it, the purge by customer id.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from itertools import groupby
+from typing import Any
+
+from sqlalchemy import Connection, text
+
+from bowebb_console.domain import hashchain
+from bowebb_console.store.log.chain import write_event
+
+KINDS = {
+    "customer": "customer_changed",
+    "contact": "contact_changed",
+    "sftp_profile": "profile_changed",
+}
+# Rows per event when one statement changed many (an import): payloads stay a few hundred kB.
+ROWS_PER_EVENT = 1000
+
+
+def change_row(
+    table: str, before: dict[str, Any] | None, after: dict[str, Any] | None
+) -> dict[str, Any] | None:
+    """One changed row as the payload holds it; None when no tracked column changed (the
+    same rule as migration 0009's ``change_row``)."""
+    row = after if after is not None else before
+    assert row is not None
+    tracked = sorted(k for k in row if k != "id")
+    if before is None or after is None:
+        keys = [k for k in tracked if row[k] is not None]
+    else:
+        keys = [k for k in tracked if before.get(k) != after.get(k)]
+    if not keys:
+        return None
+    return {
+        "id": row["id"],
+        "customer_id": row["id"] if table == "customer" else row.get("customer_id"),
+        "before": {k: before[k] for k in keys} if before is not None else {},
+        "after": {k: after[k] for k in keys} if after is not None else {},
+    }
+
+
+def change_payload(table: str, op: str, rows: list[dict[str, Any]]) -> dict[str, Any]:
+    payload: dict[str, Any] = {
+        "table": table,
+        "op": op,
+        "rows": rows,
+        "customer_ids": sorted({r["customer_id"] for r in rows if r["customer_id"] is not None}),
+    }
+    if table == "contact":
+        payload["contact_ids"] = [r["id"] for r in rows]
+    return payload
+
+
+def _has_table(conn: Connection) -> bool:
+    # Asked at every COMMIT (a lookup in SQLite's schema, microseconds): a migration test may
+    # go down below 0009 and up again on the same connection.
+    found = conn.exec_driver_sql(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'pending_change'"
+    ).first()
+    return found is not None
+
+
+def chain_pending(conn: Connection) -> int:
+    """SQLite: chain the changes noted in this transaction; returns how many events. The
+    erasure marker (migration 0009) lives for one transaction only: it goes here too."""
+    if not _has_table(conn):
+        return 0
+    notes = conn.execute(
+        text("SELECT id, tbl, op, before, after FROM pending_change ORDER BY id")
+    ).all()
+    if not notes:
+        conn.execute(text("DELETE FROM erasure_xact"))
+        return 0
+    events = 0
+    for (table, op), group in groupby(notes, key=lambda n: (n[1], n[2])):
+        rows = [r for n in group if (r := change_row(table, _json(n[3]), _json(n[4]))) is not None]
+        for start in range(0, len(rows), ROWS_PER_EVENT):
+            payload = change_payload(table, op, rows[start : start + ROWS_PER_EVENT])
+            write_event(
+                conn,
+                KINDS[table],
+                str(uuid.uuid4()),
+                str(uuid.uuid4()),
+                hashchain.canonical_payload(payload),
+                None,
+            )
+            events += 1
+    conn.execute(text("DELETE FROM pending_change"))
+    conn.execute(text("DELETE FROM erasure_xact"))
+    return events
+
+
+def _json(value: str | None) -> dict[str, Any] | None:
+    return None if value is None else dict(json.loads(value))
