@@ -6,7 +6,10 @@ PostgreSQL login that may create roles (CREATEROLE or superuser) and owns the da
 
 from __future__ import annotations
 
+import logging
+
 from sqlalchemy import Connection, Engine, insert, select, text
+from sqlalchemy.exc import DBAPIError
 
 from bowebb_console.domain.errors import ShownError
 from bowebb_console.store.db import schema
@@ -33,6 +36,23 @@ LOG_WRITER_FUNCTIONS = (
     "log_event_payload_due",
 )
 IDLE_IN_TRANSACTION_TIMEOUT = "60s"
+# Migration 0010: who blocks whom, and ending such a session (SECURITY DEFINER, owned by the
+# NOLOGIN session guard), with who may call each.
+SESSION_GUARD_FUNCTIONS = {
+    "public.bowebb_blockers_of(integer)": ROLES,
+    "public.bowebb_blockers()": ("lead", "admin"),
+    "public.bowebb_end_backend(integer)": ("lead", "admin"),
+}
+# What the guard needs: every session's state (ordinary logins see only their own) and the
+# right to end a non-superuser's session.
+SESSION_GUARD_ROLES = ("pg_read_all_stats", "pg_signal_backend")
+
+log = logging.getLogger(__name__)
+
+
+def session_guard_role(prefix: str) -> str:
+    """NOLOGIN owner of the blocker functions (migration 0010); no person is a member."""
+    return f"{prefix}_session_guard"
 
 
 class SetupError(ShownError):
@@ -161,6 +181,7 @@ def apply_grants(conn: Connection, prefix: str) -> None:
                 if seq:
                     conn.execute(text(f'GRANT USAGE, SELECT ON SEQUENCE {seq} TO "{group}"'))
     _grant_log_writer(conn, prefix)
+    _grant_session_guard(conn, prefix)
     _review_policies(conn, prefix)
 
 
@@ -183,9 +204,43 @@ def _grant_log_writer(conn: Connection, prefix: str) -> None:
         _give_function(conn, function, writer)
 
 
+def _grant_session_guard(conn: Connection, prefix: str) -> None:
+    """Create the session guard if missing, give it the blocker functions and what they need
+    (``pg_read_all_stats``, ``pg_signal_backend``), and let the groups call them. A login
+    that may not grant those two (a CREATEROLE owner on PostgreSQL 16+ without ADMIN on
+    them) leaves a warning: listing then still names the logins, and ending says which
+    GRANT a superuser has to run."""
+    guard = session_guard_role(prefix)
+    if not conn.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :n"), {"n": guard}).scalar():
+        conn.execute(text(f'CREATE ROLE "{guard}" NOLOGIN'))
+    conn.execute(text(f'REVOKE ALL ON ALL TABLES IN SCHEMA public FROM "{guard}"'))
+    conn.execute(text(f'GRANT USAGE ON SCHEMA public TO "{guard}"'))
+    conn.execute(text(f'GRANT SELECT ON app_meta TO "{guard}"'))
+    for predefined in SESSION_GUARD_ROLES:
+        held = conn.execute(
+            text("SELECT pg_has_role(:g, :r, 'MEMBER')"), {"g": guard, "r": predefined}
+        ).scalar()
+        if held:
+            continue
+        try:
+            with conn.begin_nested():
+                conn.execute(text(f'GRANT {predefined} TO "{guard}"'))
+        except DBAPIError:
+            log.warning("could not grant %s to %s: a superuser must", predefined, guard)
+    for function, roles in SESSION_GUARD_FUNCTIONS.items():
+        _give_function(conn, function, guard)
+        conn.execute(text(f"REVOKE ALL ON FUNCTION {function} FROM PUBLIC"))
+        quoted = ", ".join(f'"{group_role(prefix, r)}"' for r in roles)
+        conn.execute(text(f"GRANT EXECUTE ON FUNCTION {function} TO {quoted}"))
+
+
 def _give_function(conn: Connection, function: str, writer: str) -> None:
+    """Make ``writer`` the owner of ``function`` (a trigger function's name, or a full
+    ``schema.name(argument types)`` signature)."""
+    signature = function if "(" in function else f"{function}()"
     owner = conn.execute(
-        text("SELECT proowner::regrole::text FROM pg_proc WHERE proname = :f"), {"f": function}
+        text("SELECT proowner::regrole::text FROM pg_proc WHERE oid = to_regprocedure(:f)"),
+        {"f": signature},
     ).scalar()
     if owner is not None and owner.strip('"') != writer:
         superuser = conn.execute(
@@ -195,7 +250,7 @@ def _give_function(conn: Connection, function: str, writer: str) -> None:
         # moment of the hand-over, then leave, so no person stays a member.
         if not superuser:
             conn.execute(text(f'GRANT "{writer}" TO current_user'))
-        conn.execute(text(f'ALTER FUNCTION {function}() OWNER TO "{writer}"'))
+        conn.execute(text(f'ALTER FUNCTION {signature} OWNER TO "{writer}"'))
         if not superuser:
             conn.execute(text(f'REVOKE "{writer}" FROM current_user'))
 

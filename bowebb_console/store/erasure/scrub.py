@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -84,7 +86,8 @@ def _scrub_sqlite(engine: Engine, tables: set[str]) -> ScrubResult:
 
 def _scrub_postgres(engine: Engine, tables: set[str]) -> ScrubResult:
     done, pending = [], []
-    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+    autocommit = engine.connect().execution_options(isolation_level="AUTOCOMMIT")
+    with autocommit as conn, _no_statement_limit(conn):
         for table in sorted(tables):
             may = conn.execute(
                 text(
@@ -99,6 +102,17 @@ def _scrub_postgres(engine: Engine, tables: set[str]) -> ScrubResult:
             else:
                 pending.append(table)
     return ScrubResult(tuple(done), tuple(pending))
+
+
+@contextmanager
+def _no_statement_limit(conn: Connection) -> Iterator[None]:
+    """A rewrite of a big table takes longer than an interactive statement may (engine.py);
+    the lock limit stays: a rewrite queued behind a lock makes everyone queue behind it."""
+    conn.exec_driver_sql("SET statement_timeout = 0")
+    try:
+        yield
+    finally:
+        conn.exec_driver_sql("RESET statement_timeout")
 
 
 # A column rewritten to itself forces a rewrite of the whole table and its indexes.
