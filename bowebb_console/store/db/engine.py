@@ -83,13 +83,15 @@ def _postgres_engine(url: URL, **kwargs: Any) -> Engine:
     query = dict(url.query)
     query.setdefault("connect_timeout", str(CONNECT_TIMEOUT_S))
     query.setdefault("application_name", APPLICATION_NAME)
+    url = url.set(query=query)
     # Startup options (libpq ``options``), so they hold from the first statement, survive a
     # rolled-back transaction and are what RESET returns to. A URL's own options come last
-    # and win (an admin may tune them per site).
+    # and win (an admin may tune them per site); the URL itself stays as given.
     own = f"-c lock_timeout={LOCK_TIMEOUT} -c statement_timeout={STATEMENT_TIMEOUT}"
     given = query.get("options")
-    query["options"] = f"{own} {given}" if isinstance(given, str) and given else own
-    url = url.set(query=query)
+    connect_args = dict(kwargs.pop("connect_args", {}))
+    connect_args["options"] = f"{own} {given}" if isinstance(given, str) and given else own
+    kwargs["connect_args"] = connect_args
     kwargs.setdefault("pool_pre_ping", True)
     kwargs.setdefault("pool_size", 4)
     return create_engine(url, **kwargs)

@@ -37,12 +37,13 @@ LOG_WRITER_FUNCTIONS = (
 )
 IDLE_IN_TRANSACTION_TIMEOUT = "60s"
 # Migration 0010: who blocks whom, and ending such a session (SECURITY DEFINER, owned by the
-# NOLOGIN session guard), with who may call each.
-SESSION_GUARD_FUNCTIONS = {
-    "public.bowebb_blockers_of(integer)": ROLES,
-    "public.bowebb_blockers()": ("lead", "admin"),
-    "public.bowebb_end_backend(integer)": ("lead", "admin"),
-}
+# NOLOGIN session guard). Every group may call them: each function checks the caller's role
+# itself and refuses with a SQLSTATE of its own, which reads better than "permission denied".
+SESSION_GUARD_FUNCTIONS = (
+    "public.bowebb_blockers_of(integer)",
+    "public.bowebb_blockers()",
+    "public.bowebb_end_backend(integer)",
+)
 # What the guard needs: every session's state (ordinary logins see only their own) and the
 # right to end a non-superuser's session.
 SESSION_GUARD_ROLES = ("pg_read_all_stats", "pg_signal_backend")
@@ -227,11 +228,11 @@ def _grant_session_guard(conn: Connection, prefix: str) -> None:
                 conn.execute(text(f'GRANT {predefined} TO "{guard}"'))
         except DBAPIError:
             log.warning("could not grant %s to %s: a superuser must", predefined, guard)
-    for function, roles in SESSION_GUARD_FUNCTIONS.items():
+    groups = ", ".join(f'"{group_role(prefix, r)}"' for r in ROLES)
+    for function in SESSION_GUARD_FUNCTIONS:
         _give_function(conn, function, guard)
         conn.execute(text(f"REVOKE ALL ON FUNCTION {function} FROM PUBLIC"))
-        quoted = ", ".join(f'"{group_role(prefix, r)}"' for r in roles)
-        conn.execute(text(f"GRANT EXECUTE ON FUNCTION {function} TO {quoted}"))
+        conn.execute(text(f"GRANT EXECUTE ON FUNCTION {function} TO {groups}"))
 
 
 def _give_function(conn: Connection, function: str, writer: str) -> None:
