@@ -11,7 +11,7 @@ import pytest
 
 from bowebb_console.cli import main
 from bowebb_console.store.log.chain import LogWriteError, append_event
-from tests.store.security.conftest import PASSWORD, logins  # noqa: F401 - the fixture
+from tests.store.security.conftest import PASSWORD
 from tests.store.security.test_blockers import hold_chain_head
 
 

@@ -34,13 +34,6 @@ from bowebb_console.ui.kit.errors import error_text
 if TYPE_CHECKING:
     from bowebb_console.ui.kit.context import AppContext
 
-CONTEXT = "Blockers"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
-
-
 def can_end(ctx: AppContext, exc: BaseException) -> bool:
     """Whether ``exc`` names a blocking session this user may end from the console."""
     return (
@@ -71,24 +64,25 @@ def end_blocker(
             pid,
             tag=f"blockers.end.{id(owner)}",
             on_result=lambda ended: on_done(
-                _tr("The session of %1 was ended; its unsaved work was undone.").replace(
-                    "%1", ended
-                )
+                QCoreApplication.translate(
+                    "Blockers", "The session of %1 was ended; its unsaved work was undone."
+                ).replace("%1", ended)
             ),
             on_error=lambda exc: on_done(error_text(exc)),
             owner=owner,
         )
 
     ctx.prompts.confirm(
-        _tr("End that session?"),
-        _tr(
+        QCoreApplication.translate("Blockers", "End that session?"),
+        QCoreApplication.translate(
+            "Blockers",
             "End the database session of the login %1 (session %2)? Whatever that session "
-            "has not saved yet is undone, and the program using it has to connect again."
+            "has not saved yet is undone, and the program using it has to connect again.",
         )
         .replace("%1", login)
         .replace("%2", str(pid)),
         answered,
-        ok_text=_tr("End that session"),
+        ok_text=QCoreApplication.translate("Blockers", "End that session"),
     )
 
 
@@ -110,8 +104,13 @@ class BlockersDialog(QDialog):
         intro.setWordWrap(True)
         self.table = QTableWidget(0, 5)
         self.table.setHorizontalHeaderLabels(
-            [self.tr("Login"), self.tr("State"), self.tr("Since"), self.tr("Program"),
-             self.tr("Waiting")]  # fmt: skip
+            [
+                self.tr("Login"),
+                self.tr("State"),
+                self.tr("Since"),
+                self.tr("Program"),
+                self.tr("Waiting"),
+            ]
         )
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

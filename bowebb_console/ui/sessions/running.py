@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bowebb_console.domain.errors import ShownError
 from bowebb_console.services import sessions
 from bowebb_console.services.sessions import EventRow
-from bowebb_console.domain.errors import ShownError
 from bowebb_console.ui.kit import events as L
 from bowebb_console.ui.kit.blockers import can_end, end_blocker
 from bowebb_console.ui.kit.timeline import SessionTimeline

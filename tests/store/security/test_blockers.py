@@ -160,8 +160,8 @@ def test_a_long_running_statement_is_named_too(logins, dbs, session_of_agent) ->
         sleeper.start()
         with pytest.raises(LogWriteError) as info:
             session_service.add_note(
-            agent_db, agent, session_of_agent, "Busy", event_uuid=str(uuid.uuid4())
-        )
+                agent_db, agent, session_of_agent, "Busy", event_uuid=str(uuid.uuid4())
+            )
         assert info.value.code == "db.locked" and info.value.params["pid"] == str(pid)
         assert blockers.end_session(dbs["admin"][0], pid) == logins.names["agent2"]
         sleeper.join(REQUIRED_S)
@@ -177,7 +177,7 @@ def _sleep_in(conn: Connection) -> None:
     try:
         conn.exec_driver_sql("SET statement_timeout = 0")
         conn.exec_driver_sql("SELECT pg_sleep(60)")
-    except Exception:  # noqa: BLE001 - ended by the admin, as the test wants
+    except Exception:
         pass
 
 

@@ -5,7 +5,6 @@ file; the refusal says so and offers nothing to end."""
 
 from __future__ import annotations
 
-
 import pytest
 
 from bowebb_console.store.db.connect import Database
@@ -15,7 +14,7 @@ from bowebb_console.store.sessions import events as sessions
 from bowebb_console.ui.sessions.running import RunningSessionPanel
 from tests.store.db.test_locked_sqlite import Holder
 from tests.store.log_helpers import add_customer, consent
-from tests.store.security.conftest import PASSWORD, logins  # noqa: F401 - the fixture
+from tests.store.security.conftest import PASSWORD
 from tests.store.security.test_blockers import hold_chain_head
 from tests.ui.sessions.conftest import click, events
 
@@ -62,7 +61,9 @@ def test_lead_ends_the_blocker_from_the_refusal(qtbot, make_ctx, prompts, pg_db,
         assert panel.note_edit.toPlainText() == NOTE
 
         click(qtbot, panel.note_button)
-        qtbot.waitUntil(lambda: panel.status.text() == "Note saved in the session log.", timeout=10_000)
+        qtbot.waitUntil(
+            lambda: panel.status.text() == "Note saved in the session log.", timeout=10_000
+        )
         assert len(_notes(lead, su)) == 1 and panel.note_edit.toPlainText() == ""
     finally:
         hostile.invalidate()
