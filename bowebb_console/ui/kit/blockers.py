@@ -34,6 +34,7 @@ from bowebb_console.ui.kit.errors import error_text
 if TYPE_CHECKING:
     from bowebb_console.ui.kit.context import AppContext
 
+
 def can_end(ctx: AppContext, exc: BaseException) -> bool:
     """Whether ``exc`` names a blocking session this user may end from the console."""
     return (
