@@ -7,6 +7,8 @@ PostgreSQL login that may create roles (CREATEROLE or superuser) and owns the da
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from sqlalchemy import Connection, Engine, insert, select, text
 from sqlalchemy.exc import DBAPIError
@@ -158,7 +160,17 @@ def apply_grants(conn: Connection, prefix: str) -> None:
     conn.execute(text("REVOKE ALL ON ALL TABLES IN SCHEMA public FROM PUBLIC"))
     conn.execute(text(f"REVOKE ALL ON ALL TABLES IN SCHEMA public FROM {quoted}"))
     conn.execute(text(f"REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM {quoted}"))
-    conn.execute(text("REVOKE ALL ON ALL FUNCTIONS IN SCHEMA public FROM PUBLIC"))
+    # Every function the setting-up login may grant on (a superuser: all of them). A
+    # non-superuser does not own the NOLOGIN roles' functions once handed over; those were
+    # revoked before, and re-running db init or db upgrade must not fail on them.
+    conn.execute(
+        text(
+            "DO $$ DECLARE f regprocedure; BEGIN FOR f IN SELECT p.oid::regprocedure "
+            "FROM pg_proc p WHERE p.pronamespace = 'public'::regnamespace "
+            "AND pg_has_role(current_user, p.proowner, 'USAGE') LOOP "
+            "EXECUTE format('REVOKE ALL ON FUNCTION %s FROM PUBLIC', f); END LOOP; END $$"
+        )
+    )
     for grant in TABLE_GRANTS:
         for role in ROLES:
             privileges = grant.for_role(role)
@@ -231,8 +243,22 @@ def _grant_session_guard(conn: Connection, prefix: str) -> None:
     groups = ", ".join(f'"{group_role(prefix, r)}"' for r in ROLES)
     for function in SESSION_GUARD_FUNCTIONS:
         _give_function(conn, function, guard)
-        conn.execute(text(f"REVOKE ALL ON FUNCTION {function} FROM PUBLIC"))
-        conn.execute(text(f"GRANT EXECUTE ON FUNCTION {function} TO {groups}"))
+        with _member_of(conn, guard):  # the owner's right to grant, for the moment
+            conn.execute(text(f"REVOKE ALL ON FUNCTION {function} FROM PUBLIC"))
+            conn.execute(text(f"GRANT EXECUTE ON FUNCTION {function} TO {groups}"))
+
+
+@contextmanager
+def _member_of(conn: Connection, role: str) -> Iterator[None]:
+    """A non-superuser setting up joins ``role`` for the block only (no person stays one)."""
+    superuser = conn.execute(
+        text("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")
+    ).scalar()
+    if not superuser:
+        conn.execute(text(f'GRANT "{role}" TO current_user'))
+    yield
+    if not superuser:
+        conn.execute(text(f'REVOKE "{role}" FROM current_user'))
 
 
 def _give_function(conn: Connection, function: str, writer: str) -> None:
@@ -247,12 +273,15 @@ def _give_function(conn: Connection, function: str, writer: str) -> None:
         superuser = conn.execute(
             text("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")
         ).scalar()
-        # A non-superuser may only give an object to a role it belongs to: join for the
-        # moment of the hand-over, then leave, so no person stays a member.
+        # A non-superuser may only give an object to a role it belongs to, and only to one
+        # that may create in the function's schema: join and grant CREATE for the moment of
+        # the hand-over, then take both back, so no person stays a member.
         if not superuser:
             conn.execute(text(f'GRANT "{writer}" TO current_user'))
+            conn.execute(text(f'GRANT CREATE ON SCHEMA public TO "{writer}"'))
         conn.execute(text(f'ALTER FUNCTION {signature} OWNER TO "{writer}"'))
         if not superuser:
+            conn.execute(text(f'REVOKE CREATE ON SCHEMA public FROM "{writer}"'))
             conn.execute(text(f'REVOKE "{writer}" FROM current_user'))
 
 

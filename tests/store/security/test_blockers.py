@@ -220,3 +220,45 @@ def test_every_connection_has_lock_and_statement_limits(dbs) -> None:  # type: i
         assert conn.exec_driver_sql("SHOW lock_timeout").scalar() == "5s"
         assert conn.exec_driver_sql("SHOW statement_timeout").scalar() == "30s"
         assert conn.exec_driver_sql("SHOW idle_in_transaction_session_timeout").scalar() == "1min"
+
+
+def test_db_init_as_a_createrole_owner_can_end_sessions(pg_db) -> None:  # type: ignore[no-untyped-def]
+    """Production runs ``db init`` as the database's owner with CREATEROLE, not as a
+    superuser: the session guard still gets what it needs (PostgreSQL 15 lets CREATEROLE
+    grant the predefined roles), and a lead ends an agent's session."""
+    from bowebb_console.store.db import users
+    from bowebb_console.store.db.setup import init_database
+    from tests.store.security.conftest import PASSWORD
+
+    owner = pg_db.login_name("owner")
+    root = make_engine(pg_db.admin_url_str)
+    with root.begin() as conn:
+        conn.exec_driver_sql(f"CREATE ROLE \"{owner}\" LOGIN CREATEROLE PASSWORD '{PASSWORD}'")
+        conn.exec_driver_sql(f'ALTER DATABASE "{pg_db.name}" OWNER TO "{owner}"')
+    root.dispose()
+    owner_url = pg_db.url_for(owner, PASSWORD)
+    init_database(owner_url, role_prefix=pg_db.role_prefix)
+    init_database(owner_url, role_prefix=pg_db.role_prefix)  # safe to re-run, as the owner
+    agent_name, lead_name = pg_db.login_name("agent"), pg_db.login_name("lead")
+    owner_engine = make_engine(owner_url)
+    with owner_engine.begin() as conn:
+        users.add_user(conn, agent_name, "agent", PASSWORD)
+        users.add_user(conn, lead_name, "lead", PASSWORD)
+        # The owner joined the NOLOGIN roles only for the hand-overs.
+        member_of = conn.execute(
+            text("SELECT count(*) FROM pg_auth_members WHERE member = CAST(:o AS regrole)"),
+            {"o": owner},
+        ).scalar()
+        assert member_of == 0
+    owner_engine.dispose()
+    agent = make_engine(pg_db.url_for(agent_name, PASSWORD))
+    lead = Database(make_engine(pg_db.url_for(lead_name, PASSWORD)))
+    victim = agent.connect()
+    try:
+        pid = backend_pid(victim)
+        assert blockers.end_session(lead, pid) == agent_name
+    finally:
+        victim.invalidate()
+        victim.close()
+        agent.dispose()
+        lead.dispose()
