@@ -262,3 +262,68 @@ def test_db_init_as_a_createrole_owner_can_end_sessions(pg_db) -> None:  # type:
         victim.close()
         agent.dispose()
         lead.dispose()
+
+
+def test_blocker_functions_fix_their_search_path_and_ignore_shadows(logins) -> None:  # type: ignore[no-untyped-def]
+    """Item 9's rule for 0010's functions: a temporary pg_roles saying "superuser", an
+    app_meta naming another prefix and a pg_stat_activity of one's own fool none of them."""
+    from tests.store.security.test_shadowing import FIXED, UNQUALIFIED
+
+    with logins.root.connect() as conn:
+        rows = conn.execute(
+            text("SELECT proname, proconfig, prosrc FROM pg_proc WHERE proname LIKE 'bowebb%'")
+        ).all()
+    assert {r.proname for r in rows} == {
+        "bowebb_blockers_of",
+        "bowebb_blockers",
+        "bowebb_end_backend",
+    }
+    for name, config, source in rows:
+        assert config and set(config) <= FIXED, name
+        assert UNQUALIFIED.findall(source) == [], name
+    other = logins["agent2"].connect()
+    try:
+        target = backend_pid(other)
+        with logins["agent"].connect() as conn:
+            conn.execute(text("CREATE TEMP TABLE pg_roles AS SELECT * FROM pg_catalog.pg_roles"))
+            conn.execute(text("UPDATE pg_temp.pg_roles SET rolsuper = true"))
+            conn.execute(text("CREATE TEMP TABLE app_meta (key text, value text)"))
+            conn.execute(text("INSERT INTO pg_temp.app_meta VALUES ('role_prefix', 'x')"))
+            conn.execute(
+                text(
+                    "CREATE TEMP TABLE pg_stat_activity AS "
+                    "SELECT * FROM pg_catalog.pg_stat_activity"
+                )
+            )
+            conn.execute(text("UPDATE pg_temp.pg_stat_activity SET usename = session_user"))
+            conn.commit()
+            for statement in (
+                "SELECT public.bowebb_end_backend(:p)",
+                "SELECT * FROM public.bowebb_blockers_of(:p)",
+                "SELECT * FROM public.bowebb_blockers()",
+            ):
+                with pytest.raises(Exception, match="only"), conn.begin():
+                    conn.execute(text(statement), {"p": target})
+        assert not other.closed
+        other.exec_driver_sql("SELECT 1")  # still alive
+    finally:
+        other.invalidate()
+        other.close()
+
+
+def test_what_an_ordinary_login_sees_of_other_sessions(logins) -> None:  # type: ignore[no-untyped-def]
+    """Why the listing needs a SECURITY DEFINER function: another login's state and
+    transaction start are hidden from an ordinary login (its user name and pid are not)."""
+    other = logins["agent2"].connect()
+    try:
+        target = backend_pid(other)
+        with logins["agent"].connect() as conn:
+            row = conn.execute(
+                text("SELECT usename, state, xact_start FROM pg_stat_activity WHERE pid = :p"),
+                {"p": target},
+            ).one()
+        assert row.usename == logins.names["agent2"]
+        assert (row.state, row.xact_start) == (None, None)
+    finally:
+        other.invalidate()
+        other.close()

@@ -78,17 +78,17 @@ BEGIN
             USING ERRCODE = 'BWE01';
     END IF;
     RETURN QUERY
-    WITH w AS (
-        SELECT DISTINCT s.pid AS wpid, s.usename::text AS wlogin, x.p AS bpid
-        FROM pg_catalog.pg_stat_activity s
-        CROSS JOIN LATERAL pg_catalog.unnest(pg_catalog.pg_blocking_pids(s.pid)) AS x(p)
-        WHERE s.datname = pg_catalog.current_database() AND s.wait_event_type = 'Lock'
-    )
     SELECT b.pid, b.usename::text, b.application_name::text, b.state::text,
            coalesce(b.xact_start, b.backend_start),
            pg_catalog.array_agg(w.wpid ORDER BY w.wpid),
            pg_catalog.array_agg(w.wlogin ORDER BY w.wpid)
-    FROM w JOIN pg_catalog.pg_stat_activity b ON b.pid = w.bpid
+    FROM (
+        SELECT DISTINCT s.pid AS wpid, s.usename::text AS wlogin, x.p AS bpid
+        FROM pg_catalog.pg_stat_activity s,
+             pg_catalog.unnest(pg_catalog.pg_blocking_pids(s.pid)) AS x(p)
+        WHERE s.datname = pg_catalog.current_database() AND s.wait_event_type = 'Lock'
+    ) AS w
+    JOIN pg_catalog.pg_stat_activity b ON b.pid = w.bpid
     GROUP BY b.pid, b.usename, b.application_name, b.state, b.xact_start, b.backend_start;
 END $$
 """
