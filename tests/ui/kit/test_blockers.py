@@ -51,3 +51,25 @@ def test_lead_lists_and_ends_a_blocker(qtbot, make_ctx, prompts, pg_db, logins) 
     finally:
         hostile.invalidate()
         hostile.close()
+
+
+def test_the_menu_item_is_for_leads_on_postgresql(qtbot, make_ctx, pg_db, logins, demo_url) -> None:  # type: ignore[no-untyped-def]
+    from bowebb_console.ui.main_window import MainWindow
+
+    shown = {}
+    for who, url in (
+        ("lead", pg_db.url_for(logins.names["lead"], PASSWORD)),
+        ("agent", pg_db.url_for(logins.names["agent"], PASSWORD)),
+        ("sqlite admin", demo_url),
+    ):
+        window = MainWindow(make_ctx(url))
+        qtbot.addWidget(window)
+        shown[who] = window.blockers_action.isVisible() and window.blockers_action.isEnabled()
+        if shown[who]:
+            window.blockers_action.trigger()
+            dialog = window.findChild(BlockersDialog)
+            assert dialog is not None and dialog.isVisible()
+            qtbot.waitUntil(lambda d=dialog: d.status.text() != "Looking…", timeout=5000)
+            assert dialog.status.text() == "No session is holding a lock that others wait for."
+            dialog.close()
+    assert shown == {"lead": True, "agent": False, "sqlite admin": False}
