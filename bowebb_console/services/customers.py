@@ -36,6 +36,7 @@ from bowebb_console.store.customers.listing import CustomerRow
 from bowebb_console.store.customers.notices import NoticeExportRecord
 from bowebb_console.store.customers.search import SearchHit
 from bowebb_console.store.customers.search import search_customers as store_search
+from bowebb_console.store.db.engine import no_statement_timeout
 from bowebb_console.store.db.errors import driver_error
 from bowebb_console.store.db.saving import SaveOutcome, SaveUnknown, save_and_confirm
 from bowebb_console.store.models import Contact, Customer
@@ -231,6 +232,7 @@ def import_file(db: Database, path: Path, *, dry_run: bool = False) -> ImportRep
     """Check the CSV file and, unless ``dry_run`` or any row is bad, apply it: all or nothing
     (one transaction, IMMEDIATE on SQLite). ImportFileError if the file cannot be read."""
     with transaction(db) as conn:
+        no_statement_timeout(conn)  # thousands of rows in one transaction: no interactive limit
         return csv_import.import_file(conn, path, dry_run=dry_run)
 
 

@@ -151,6 +151,9 @@ class MainWindow(QMainWindow):
         self.identity_label.setText(self.identity_text())
         for action in (self.settings_action, self.lock_action, self.refresh_action):
             action.setEnabled(True)
+        # Issue 13: a lead or admin sees who holds a lock others wait for, and ends it.
+        self.blockers_action.setVisible(ctx.is_lead and not ctx.is_sqlite)
+        self.blockers_action.setEnabled(ctx.is_lead and not ctx.is_sqlite)
         self.idle = IdleWatcher(self._idle_ms(ctx.settings), self)
         self.idle.idle.connect(self.lock)
         self.idle.start()
@@ -188,7 +191,11 @@ class MainWindow(QMainWindow):
         self.quit_action.triggered.connect(self.close)
         for action in (self.settings_action, self.lock_action):
             action.setEnabled(False)  # until the database is open
+        self.blockers_action = QAction(self.tr("Sessions &blocking others…"), self)
+        self.blockers_action.setVisible(False)  # leads and admins on PostgreSQL (attach)
+        self.blockers_action.triggered.connect(self.open_blockers)
         file_menu.addAction(self.settings_action)
+        file_menu.addAction(self.blockers_action)
         file_menu.addAction(self.lock_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
@@ -284,6 +291,15 @@ class MainWindow(QMainWindow):
             )
         else:
             self.show_message(self.tr("Settings saved."))
+
+    def open_blockers(self) -> None:
+        if self.ctx is None:
+            return
+        from bowebb_console.ui.kit.blockers import BlockersDialog
+
+        dialog = BlockersDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def open_about(self) -> None:
         from bowebb_console.config import load_settings

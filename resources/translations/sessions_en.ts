@@ -324,6 +324,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>End that session…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>What was done or seen</source>
         <translation type="unfinished"></translation>
     </message>
@@ -385,6 +389,10 @@
     </message>
     <message>
         <source>Not saved: %1. Your text is kept; try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 Your text is kept; press the button again to save it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

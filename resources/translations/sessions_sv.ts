@@ -324,6 +324,10 @@
         <translation>Sessionen lämnades öppen (konsolen stängdes medan den pågick). Fortsätt den, eller avsluta den som sent avslutad: båda loggas.</translation>
     </message>
     <message>
+        <source>End that session…</source>
+        <translation>Avsluta den sessionen…</translation>
+    </message>
+    <message>
         <source>What was done or seen</source>
         <translation>Vad som gjordes eller syntes</translation>
     </message>
@@ -386,6 +390,10 @@
     <message>
         <source>Not saved: %1. Your text is kept; try again.</source>
         <translation>Inte sparat: %1. Din text finns kvar; försök igen.</translation>
+    </message>
+    <message>
+        <source>%1 Your text is kept; press the button again to save it.</source>
+        <translation>%1 Din text finns kvar; tryck på knappen igen för att spara den.</translation>
     </message>
     <message>
         <source>Type a note first.</source>

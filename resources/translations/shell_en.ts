@@ -148,6 +148,72 @@
     </message>
 </context>
 <context>
+    <name>Blockers</name>
+    <message>
+        <source>The session of %1 was ended; its unsaved work was undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End that session?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End the database session of the login %1 (session %2)? Whatever that session has not saved yet is undone, and the program using it has to connect again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End that session</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BlockersDialog</name>
+    <message>
+        <source>Sessions blocking others</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sessions that hold a lock other people wait for. Ending one undoes what it has not saved; its owner has to connect again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End that session…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No session is holding a lock that others wait for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CrashHandler</name>
     <message>
         <source>BoWebb Console — unexpected error</source>
@@ -191,6 +257,46 @@ If it happens again, send the log file to the console&apos;s maintainers.</sourc
     </message>
     <message>
         <source>Someone else saved the same thing first; reload and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database is locked by the login %(login)s (session %(pid)s, since %(since)s); nothing was saved. Try again, or ask a team lead to end that session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database is locked by another session; nothing was saved. Try again, or ask a team lead to end that session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database file is locked by another program (another console, a backup or a sync tool); nothing was saved. Try again when it is done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only team leads and admins may list or end sessions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That session is no longer there; it may have ended by itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That session is your own login&apos;s; it was not ended.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That session is not a BoWebb login&apos;s (a superuser or another program); it was not ended. Ask the database&apos;s administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This database cannot end sessions yet: its administrator has to grant it that right (see the README, db blockers).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session did not end within 5 seconds; try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A database file on this computer has no sessions to end; the program holding it has to finish or be closed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -564,6 +670,10 @@ If it happens again, send the log file to the console&apos;s maintainers.</sourc
     </message>
     <message>
         <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sessions &amp;blocking others…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -148,6 +148,72 @@
     </message>
 </context>
 <context>
+    <name>Blockers</name>
+    <message>
+        <source>The session of %1 was ended; its unsaved work was undone.</source>
+        <translation>Sessionen för %1 avslutades; det den inte hade sparat ångrades.</translation>
+    </message>
+    <message>
+        <source>End that session?</source>
+        <translation>Avsluta den sessionen?</translation>
+    </message>
+    <message>
+        <source>End the database session of the login %1 (session %2)? Whatever that session has not saved yet is undone, and the program using it has to connect again.</source>
+        <translation>Avsluta databassessionen för inloggningen %1 (session %2)? Det som den sessionen ännu inte har sparat ångras, och programmet som använder den måste ansluta på nytt.</translation>
+    </message>
+    <message>
+        <source>End that session</source>
+        <translation>Avsluta den sessionen</translation>
+    </message>
+</context>
+<context>
+    <name>BlockersDialog</name>
+    <message>
+        <source>Sessions blocking others</source>
+        <translation>Sessioner som blockerar andra</translation>
+    </message>
+    <message>
+        <source>Sessions that hold a lock other people wait for. Ending one undoes what it has not saved; its owner has to connect again.</source>
+        <translation>Sessioner som håller ett lås som andra väntar på. Att avsluta en ångrar det den inte har sparat; dess ägare måste ansluta på nytt.</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Inloggning</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Läge</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Sedan</translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation>Program</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Väntar</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Uppdatera</translation>
+    </message>
+    <message>
+        <source>End that session…</source>
+        <translation>Avsluta den sessionen…</translation>
+    </message>
+    <message>
+        <source>Looking…</source>
+        <translation>Söker…</translation>
+    </message>
+    <message>
+        <source>No session is holding a lock that others wait for.</source>
+        <translation>Ingen session håller ett lås som andra väntar på.</translation>
+    </message>
+</context>
+<context>
     <name>CrashHandler</name>
     <message>
         <source>BoWebb Console — unexpected error</source>
@@ -194,6 +260,46 @@ Om det händer igen, skicka loggfilen till dem som förvaltar konsolen.</transla
     <message>
         <source>Someone else saved the same thing first; reload and try again.</source>
         <translation>Någon annan sparade samma sak först; läs in på nytt och försök igen.</translation>
+    </message>
+    <message>
+        <source>The database is locked by the login %(login)s (session %(pid)s, since %(since)s); nothing was saved. Try again, or ask a team lead to end that session.</source>
+        <translation>Databasen är låst av inloggningen %(login)s (session %(pid)s, sedan %(since)s); inget sparades. Försök igen, eller be en teamledare avsluta den sessionen.</translation>
+    </message>
+    <message>
+        <source>The database is locked by another session; nothing was saved. Try again, or ask a team lead to end that session.</source>
+        <translation>Databasen är låst av en annan session; inget sparades. Försök igen, eller be en teamledare avsluta den sessionen.</translation>
+    </message>
+    <message>
+        <source>The database file is locked by another program (another console, a backup or a sync tool); nothing was saved. Try again when it is done.</source>
+        <translation>Databasfilen är låst av ett annat program (en annan konsol, en säkerhetskopiering eller ett synkverktyg); inget sparades. Försök igen när det är klart.</translation>
+    </message>
+    <message>
+        <source>Only team leads and admins may list or end sessions.</source>
+        <translation>Bara teamledare och administratörer får visa eller avsluta sessioner.</translation>
+    </message>
+    <message>
+        <source>That session is no longer there; it may have ended by itself.</source>
+        <translation>Den sessionen finns inte längre; den kan ha avslutats av sig själv.</translation>
+    </message>
+    <message>
+        <source>That session is your own login&apos;s; it was not ended.</source>
+        <translation>Den sessionen tillhör din egen inloggning; den avslutades inte.</translation>
+    </message>
+    <message>
+        <source>That session is not a BoWebb login&apos;s (a superuser or another program); it was not ended. Ask the database&apos;s administrator.</source>
+        <translation>Den sessionen tillhör ingen BoWebb-inloggning (en superanvändare eller ett annat program); den avslutades inte. Fråga databasens administratör.</translation>
+    </message>
+    <message>
+        <source>This database cannot end sessions yet: its administrator has to grant it that right (see the README, db blockers).</source>
+        <translation>Den här databasen kan ännu inte avsluta sessioner: dess administratör måste ge den rätten (se README, db blockers).</translation>
+    </message>
+    <message>
+        <source>The session did not end within 5 seconds; try again.</source>
+        <translation>Sessionen avslutades inte inom 5 sekunder; försök igen.</translation>
+    </message>
+    <message>
+        <source>A database file on this computer has no sessions to end; the program holding it has to finish or be closed.</source>
+        <translation>En databasfil på den här datorn har inga sessioner att avsluta; programmet som håller den måste bli klart eller stängas.</translation>
     </message>
     <message>
         <source>The database refused this change.</source>
@@ -569,6 +675,10 @@ Om det händer igen, skicka loggfilen till dem som förvaltar konsolen.</transla
     <message>
         <source>&amp;Quit</source>
         <translation>&amp;Avsluta</translation>
+    </message>
+    <message>
+        <source>Sessions &amp;blocking others…</source>
+        <translation>Sessioner som &amp;blockerar andra…</translation>
     </message>
     <message>
         <source>&amp;View</source>

@@ -22,8 +22,15 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from bowebb_console.store.db import schema
+from bowebb_console.store.db.blockers import watching
 from bowebb_console.store.db.engine import make_engine
-from bowebb_console.store.db.errors import ConnectError, connect_error, first_line
+from bowebb_console.store.db.errors import (
+    ConnectError,
+    connect_error,
+    first_line,
+    is_lock_wait,
+    locked_error,
+)
 from bowebb_console.store.db.grants import ADMIN, ROLES, group_role
 from bowebb_console.store.db.setup import role_prefix
 from bowebb_console.store.db.urls import DatabaseUrlError, display_url, parse_database_url
@@ -58,12 +65,22 @@ class Database:
         """One transaction on one connection, committed when the block ends (rolled back on
         an exception). Services own it and hand ``conn`` to the store. On SQLite a writing
         transaction begins IMMEDIATE: the log's chain end is read and then extended, and a
-        deferred BEGIN could lose that race to another writer."""
+        deferred BEGIN could lose that race to another writer.
+
+        A lock wait that gives up (lock_timeout; SQLite's busy timeout) leaves as a
+        ``db.locked`` ShownError naming the session that held the lock (store.db.blockers);
+        the transaction was rolled back, so nothing of it was saved."""
         with self.engine.connect() as conn:
             if write and self.dialect == "sqlite":
                 conn = conn.execution_options(sqlite_begin="IMMEDIATE")
-            with conn.begin():
-                yield conn
+            with watching(conn) as watch:
+                try:
+                    with conn.begin():
+                        yield conn
+                except DBAPIError as exc:
+                    if is_lock_wait(exc):
+                        raise locked_error(exc, watch.holders if watch else ()) from exc
+                    raise
 
     def dispose(self) -> None:
         self.engine.dispose()

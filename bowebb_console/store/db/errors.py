@@ -6,7 +6,12 @@ the code raises and catches :class:`ShownError` with one of these codes:
 - ``db.unreachable``: no connection, or it dropped (network, server restart, terminated);
 - ``db.permission``: the login's role may not do this (GRANTs, row-level security, a trigger
   that refuses by role);
-- ``db.timeout``: a lock or statement timeout, or SQLite's "database is locked";
+- ``db.locked``: a lock wait gave up (PostgreSQL's ``lock_timeout``, or ``statement_timeout``
+  while waiting on a lock; SQLite's "database is locked" after its busy timeout). Params
+  ``login``, ``pid``, ``application``, ``since`` (HH:MM, local) and ``logins`` name the
+  session(s) holding the lock when they are known (see store.db.blockers); ``variant`` is
+  ``named``, ``unnamed`` (PostgreSQL, holder not found) or ``file`` (SQLite: another program);
+- ``db.timeout``: a statement timeout that was no lock wait;
 - ``db.conflict``: a unique key or a concurrent write got there first;
 - ``db.refused``: a rule of the database (check, foreign key, guard trigger) refused it;
 - ``db.failed``: anything else.
@@ -18,7 +23,8 @@ as the main text of a dialog. A connection that cannot be opened at all is a
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from typing import Protocol
 
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
@@ -51,6 +57,76 @@ _TIMEOUT = (
 _CONFLICT = ("unique constraint", "duplicate key", "could not serialize")
 
 
+LOCK_NOT_AVAILABLE = "55P03"  # lock_timeout (or NOWAIT)
+QUERY_CANCELED = "57014"  # statement_timeout (or a cancel request)
+
+
+def sqlstate(exc: BaseException) -> str | None:
+    """The SQLSTATE of a PostgreSQL driver error (None for SQLite and the like)."""
+    orig = getattr(exc, "orig", None) or exc
+    state = getattr(orig, "sqlstate", None)
+    return state if isinstance(state, str) else None
+
+
+def is_lock_wait(exc: BaseException) -> bool:
+    """Whether ``exc`` says a wait for another session's lock gave up: PostgreSQL's lock
+    timeout, its statement timeout (the caller checks whether it was waiting on a lock), or
+    SQLite's "database is locked"/"busy" after the busy timeout."""
+    state = sqlstate(exc)
+    if state is not None:
+        return state in (LOCK_NOT_AVAILABLE, QUERY_CANCELED)
+    low = str(getattr(exc, "orig", None) or exc).lower()
+    return "database is locked" in low or "database is busy" in low
+
+
+class Holder(Protocol):
+    """A session holding a lock (store.db.blockers.Blocker)."""
+
+    @property
+    def pid(self) -> int: ...
+    @property
+    def login(self) -> str: ...
+    @property
+    def application(self) -> str: ...
+    def since_text(self) -> str: ...
+
+
+def locked_error(exc: BaseException, holders: Sequence[Holder] = ()) -> ShownError:
+    """``db.locked`` for a lock wait that gave up, naming ``holders`` (first one first)."""
+    detail = first_line(exc)
+    if sqlstate(exc) is None:
+        message = (
+            "The database file is locked by another program (another console, a backup or "
+            "a sync tool); nothing was saved. Try again when it is done."
+        )
+        return ShownError("db.locked", message, {"detail": detail, "variant": "file"})
+    if not holders:
+        if sqlstate(exc) == QUERY_CANCELED:
+            return driver_error(exc)  # a slow statement, no lock wait
+        message = (
+            "The database is locked by another session; nothing was saved. Try again, or "
+            "ask a team lead to end that session (`bowebb-console db blockers`)."
+        )
+        return ShownError("db.locked", message, {"detail": detail, "variant": "unnamed"})
+    first = holders[0]
+    logins = ", ".join(dict.fromkeys(h.login for h in holders))
+    message = (
+        f"The database is locked by the login {first.login} (session {first.pid}, since "
+        f"{first.since_text()}); nothing was saved. Try again, or ask a team lead to end that "
+        "session."
+    )
+    params = {
+        "detail": detail,
+        "variant": "named",
+        "login": first.login,
+        "pid": first.pid,
+        "application": first.application,
+        "since": first.since_text(),
+        "logins": logins,
+    }
+    return ShownError("db.locked", message, params)
+
+
 def first_line(exc: BaseException) -> str:
     """The server's (or driver's) first line of ``exc``, at most 300 characters."""
     text = str(getattr(exc, "orig", None) or exc).strip().splitlines()
@@ -74,8 +150,8 @@ def driver_code(exc: BaseException) -> str:
     """The ``db.*`` code for a driver error (see the module docstring)."""
     if isinstance(exc, DBAPIError) and exc.connection_invalidated:
         return "db.unreachable"
-    state = getattr(getattr(exc, "orig", None), "sqlstate", None)
-    if isinstance(state, str) and state in _SQLSTATES:
+    state = sqlstate(exc)
+    if state in _SQLSTATES:
         return _SQLSTATES[state]
     low = str(getattr(exc, "orig", None) or exc).lower()
     for code, needles in (
@@ -105,8 +181,33 @@ _MESSAGES = {
 }
 
 
+# Migration 0010's blocker functions refuse with SQLSTATEs of their own.
+BLOCKER_STATES = {
+    "BWE01": ("blockers.not_allowed", "Only team leads and admins may list or end sessions."),
+    "BWE02": ("blockers.no_session", "There is no such session in this database (any more)."),
+    "BWE03": ("blockers.own_session", "That session is your own login's; it is not ended."),
+    "BWE04": (
+        "blockers.not_bowebb",
+        "That session is not a BoWebb login's (a superuser or another program); not ended.",
+    ),
+    "BWE05": (
+        "blockers.cannot_signal",
+        "This database cannot end sessions yet: a superuser grants pg_signal_backend to the "
+        "session guard role (see the README).",
+    ),
+    "BWE06": ("blockers.still_running", "The session did not end within 5 seconds; try again."),
+}
+
+
 def driver_error(exc: BaseException) -> ShownError:
-    """A :class:`ShownError` for a driver error; raise it ``from exc``."""
+    """A :class:`ShownError` for a driver error; raise it ``from exc``. A lock wait that gave
+    up is ``db.locked`` (without names: :func:`locked_error` with the holders has them)."""
+    state = sqlstate(exc)
+    if state in BLOCKER_STATES:
+        code, message = BLOCKER_STATES[state]
+        return ShownError(code, message, {"detail": first_line(exc)})
+    if is_lock_wait(exc) and sqlstate(exc) != QUERY_CANCELED:
+        return locked_error(exc)
     code = driver_code(exc)
     detail = first_line(exc)
     return ShownError(code, f"{_MESSAGES[code]} ({detail})", {"detail": detail})

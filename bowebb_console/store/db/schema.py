@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 MIGRATIONS = Path(__file__).resolve().parents[1] / "migrations"
-HEAD = "0009"  # the newest revision in migrations/versions
+HEAD = "0010"  # the newest revision in migrations/versions
 # SQLite FTS5 tables (and their shadow tables) made by migration 0003: not ORM models.
 SEARCH_INDEX_TABLES = ("customer_fts", "contact_fts")
 
@@ -86,5 +86,9 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     """Bring the schema to ``revision``, all steps in one transaction."""
     from alembic import command
 
+    from bowebb_console.store.db.engine import no_statement_timeout
+
     with engine.begin() as conn:
+        # A migration may rewrite a big table; its lock waits stay limited (engine.py).
+        no_statement_timeout(conn)
         command.upgrade(alembic_config(conn), revision)

@@ -6,7 +6,12 @@ PostgreSQL login that may create roles (CREATEROLE or superuser) and owns the da
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from sqlalchemy import Connection, Engine, insert, select, text
+from sqlalchemy.exc import DBAPIError
 
 from bowebb_console.domain.errors import ShownError
 from bowebb_console.store.db import schema
@@ -37,6 +42,24 @@ LOG_WRITER_FUNCTIONS = (
     "record_change",
 )
 IDLE_IN_TRANSACTION_TIMEOUT = "60s"
+# Migration 0010: who blocks whom, and ending such a session (SECURITY DEFINER, owned by the
+# NOLOGIN session guard). Every group may call them: each function checks the caller's role
+# itself and refuses with a SQLSTATE of its own, which reads better than "permission denied".
+SESSION_GUARD_FUNCTIONS = (
+    "public.bowebb_blockers_of(integer)",
+    "public.bowebb_blockers()",
+    "public.bowebb_end_backend(integer)",
+)
+# What the guard needs: every session's state (ordinary logins see only their own) and the
+# right to end a non-superuser's session.
+SESSION_GUARD_ROLES = ("pg_read_all_stats", "pg_signal_backend")
+
+log = logging.getLogger(__name__)
+
+
+def session_guard_role(prefix: str) -> str:
+    """NOLOGIN owner of the blocker functions (migration 0010); no person is a member."""
+    return f"{prefix}_session_guard"
 
 
 class SetupError(ShownError):
@@ -141,7 +164,17 @@ def apply_grants(conn: Connection, prefix: str) -> None:
     conn.execute(text("REVOKE ALL ON ALL TABLES IN SCHEMA public FROM PUBLIC"))
     conn.execute(text(f"REVOKE ALL ON ALL TABLES IN SCHEMA public FROM {quoted}"))
     conn.execute(text(f"REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM {quoted}"))
-    conn.execute(text("REVOKE ALL ON ALL FUNCTIONS IN SCHEMA public FROM PUBLIC"))
+    # Every function the setting-up login may grant on (a superuser: all of them). A
+    # non-superuser does not own the NOLOGIN roles' functions once handed over; those were
+    # revoked before, and re-running db init or db upgrade must not fail on them.
+    conn.execute(
+        text(
+            "DO $$ DECLARE f regprocedure; BEGIN FOR f IN SELECT p.oid::regprocedure "
+            "FROM pg_proc p WHERE p.pronamespace = 'public'::regnamespace "
+            "AND pg_has_role(current_user, p.proowner, 'USAGE') LOOP "
+            "EXECUTE format('REVOKE ALL ON FUNCTION %s FROM PUBLIC', f); END LOOP; END $$"
+        )
+    )
     for grant in TABLE_GRANTS:
         for role in ROLES:
             privileges = grant.for_role(role)
@@ -173,6 +206,7 @@ def apply_grants(conn: Connection, prefix: str) -> None:
             to = ", ".join(f'"{group_role(prefix, r)}"' for r in roles)
             conn.execute(text(f"GRANT EXECUTE ON FUNCTION {function} TO {to}"))
     _grant_log_writer(conn, prefix)
+    _grant_session_guard(conn, prefix)
     _review_policies(conn, prefix)
 
 
@@ -227,20 +261,71 @@ def _grant_log_writer(conn: Connection, prefix: str) -> None:
         _give_function(conn, function, writer)
 
 
+def _grant_session_guard(conn: Connection, prefix: str) -> None:
+    """Create the session guard if missing, give it the blocker functions and what they need
+    (``pg_read_all_stats``, ``pg_signal_backend``), and let the groups call them. A login
+    that may not grant those two (a CREATEROLE owner on PostgreSQL 16+ without ADMIN on
+    them) leaves a warning: listing then still names the logins, and ending says which
+    GRANT a superuser has to run."""
+    guard = session_guard_role(prefix)
+    if not conn.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :n"), {"n": guard}).scalar():
+        conn.execute(text(f'CREATE ROLE "{guard}" NOLOGIN'))
+    conn.execute(text(f'REVOKE ALL ON ALL TABLES IN SCHEMA public FROM "{guard}"'))
+    conn.execute(text(f'GRANT USAGE ON SCHEMA public TO "{guard}"'))
+    conn.execute(text(f'GRANT SELECT ON app_meta TO "{guard}"'))
+    for predefined in SESSION_GUARD_ROLES:
+        held = conn.execute(
+            text("SELECT pg_has_role(:g, :r, 'MEMBER')"), {"g": guard, "r": predefined}
+        ).scalar()
+        if held:
+            continue
+        try:
+            with conn.begin_nested():
+                conn.execute(text(f'GRANT {predefined} TO "{guard}"'))
+        except DBAPIError:
+            log.warning("could not grant %s to %s: a superuser must", predefined, guard)
+    groups = ", ".join(f'"{group_role(prefix, r)}"' for r in ROLES)
+    for function in SESSION_GUARD_FUNCTIONS:
+        _give_function(conn, function, guard)
+        with _member_of(conn, guard):  # the owner's right to grant, for the moment
+            conn.execute(text(f"REVOKE ALL ON FUNCTION {function} FROM PUBLIC"))
+            conn.execute(text(f"GRANT EXECUTE ON FUNCTION {function} TO {groups}"))
+
+
+@contextmanager
+def _member_of(conn: Connection, role: str) -> Iterator[None]:
+    """A non-superuser setting up joins ``role`` for the block only (no person stays one)."""
+    superuser = conn.execute(
+        text("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")
+    ).scalar()
+    if not superuser:
+        conn.execute(text(f'GRANT "{role}" TO current_user'))
+    yield
+    if not superuser:
+        conn.execute(text(f'REVOKE "{role}" FROM current_user'))
+
+
 def _give_function(conn: Connection, function: str, writer: str) -> None:
+    """Make ``writer`` the owner of ``function`` (a trigger function's name, or a full
+    ``schema.name(argument types)`` signature)."""
+    signature = function if "(" in function else f"{function}()"
     owner = conn.execute(
-        text("SELECT proowner::regrole::text FROM pg_proc WHERE proname = :f"), {"f": function}
+        text("SELECT proowner::regrole::text FROM pg_proc WHERE oid = to_regprocedure(:f)"),
+        {"f": signature},
     ).scalar()
     if owner is not None and owner.strip('"') != writer:
         superuser = conn.execute(
             text("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")
         ).scalar()
-        # A non-superuser may only give an object to a role it belongs to: join for the
-        # moment of the hand-over, then leave, so no person stays a member.
+        # A non-superuser may only give an object to a role it belongs to, and only to one
+        # that may create in the function's schema: join and grant CREATE for the moment of
+        # the hand-over, then take both back, so no person stays a member.
         if not superuser:
             conn.execute(text(f'GRANT "{writer}" TO current_user'))
-        conn.execute(text(f'ALTER FUNCTION {function}() OWNER TO "{writer}"'))
+            conn.execute(text(f'GRANT CREATE ON SCHEMA public TO "{writer}"'))
+        conn.execute(text(f'ALTER FUNCTION {signature} OWNER TO "{writer}"'))
         if not superuser:
+            conn.execute(text(f'REVOKE CREATE ON SCHEMA public FROM "{writer}"'))
             conn.execute(text(f'REVOKE "{writer}" FROM current_user'))
 
 

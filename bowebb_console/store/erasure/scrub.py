@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -89,7 +91,8 @@ def _scrub_postgres(engine: Engine, tables: set[str]) -> ScrubResult:
     table it does not rewrite) falls back to doing it itself when it owns the table, else the
     table stays ``pending`` for ``erasure compact``."""
     done, pending = [], []
-    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+    autocommit = engine.connect().execution_options(isolation_level="AUTOCOMMIT")
+    with autocommit as conn, _no_statement_limit(conn):
         for table in sorted(tables):
             if _rewrite_by_function(conn, table) or (_owns(conn, table) and _rewrite(conn, table)):
                 done.append(table)
@@ -121,6 +124,17 @@ def _owns(conn: Connection, table: str) -> bool:
             {"t": table},
         ).scalar()
     )
+
+
+@contextmanager
+def _no_statement_limit(conn: Connection) -> Iterator[None]:
+    """A rewrite of a big table takes longer than an interactive statement may (engine.py);
+    the lock limit stays: a rewrite queued behind a lock makes everyone queue behind it."""
+    conn.exec_driver_sql("SET statement_timeout = 0")
+    try:
+        yield
+    finally:
+        conn.exec_driver_sql("RESET statement_timeout")
 
 
 # A column rewritten to itself forces a rewrite of the whole table and its indexes.

@@ -27,14 +27,16 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
 from bowebb_console.domain import hashchain
 from bowebb_console.domain.errors import ShownError
+from bowebb_console.store.db.blockers import Watch, watching
 from bowebb_console.store.db.connect import Database
-from bowebb_console.store.db.errors import driver_code, first_line
+from bowebb_console.store.db.errors import driver_code, first_line, is_lock_wait, locked_error
 from bowebb_console.store.models import LogEvent, LogPayload
 
 UNREACHABLE = "log.unreachable"  # no connection: nothing was sent
 REFUSED = "log.refused"  # a rule of the log or the database said no
 NOT_LOGGED = "log.not_logged"  # the write failed, and the re-read found nothing
 UNKNOWN_OUTCOME = "log.unknown_outcome"  # the COMMIT's answer was lost, and so was the re-read
+LOCKED = "db.locked"  # another session held the log's lock past our lock timeout: not logged
 
 
 class LogWriteError(ShownError):
@@ -118,8 +120,9 @@ def log_event(
         conn = db.engine.connect()
     except DBAPIError as exc:
         raise _failed(UNREACHABLE, exc) from None  # nothing was sent: the outcome is known
+    watch: Watch | None = None
     try:
-        with conn, _begin(conn):
+        with conn, watching(conn) as watch, _begin(conn):
             existing = event_by_uuid(conn, event_uuid)
             if existing is not None:  # a retry of a write that did commit
                 return existing
@@ -138,6 +141,10 @@ def log_event(
             return again
         raise _failed(REFUSED, exc) from None
     except DBAPIError as exc:
+        if is_lock_wait(exc):
+            locked = _locked(exc, watch)
+            if locked is not None:
+                raise locked from None
         if not (exc.connection_invalidated or isinstance(exc, OperationalError)):
             raise _failed(REFUSED, exc) from None
         try:
@@ -147,6 +154,16 @@ def log_event(
         if again is not None:
             return again
         raise _failed(NOT_LOGGED, exc) from None
+
+
+def _locked(exc: DBAPIError, watch: Watch | None) -> LogWriteError | None:
+    """Another session held the log's lock (the chain head, or SQLite's file) past our lock
+    timeout: nothing was logged (the wait was cancelled before any COMMIT), and the refusal
+    names who held it. None: the timeout was no lock wait (the usual path decides)."""
+    shown = locked_error(exc, watch.holders if watch else ())
+    if shown.code != "db.locked":
+        return None
+    return LogWriteError(shown.code, shown.message, {**shown.params, "cause": shown.code})
 
 
 def _begin(conn: Connection) -> RootTransaction:

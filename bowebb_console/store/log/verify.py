@@ -32,7 +32,7 @@ from bowebb_console.domain.hashchain import (
     verify_chain,
 )
 from bowebb_console.store.db.connect import Database
-from bowebb_console.store.db.engine import make_engine
+from bowebb_console.store.db.engine import make_engine, no_statement_timeout
 
 EVENTS = (
     "SELECT seq, event_uuid, session_uuid, kind, actor, at, payload_commitment, prev_hash, hash "
@@ -93,6 +93,7 @@ def _verify_slice(
         if conn.dialect.name == "postgresql":
             # Named cursors stream from the server; all three read the same snapshot.
             conn.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            no_statement_timeout(conn)  # a long log streams for minutes, batch by batch
             events, payloads = raw.cursor(name="bowebb_log_ev"), raw.cursor(name="bowebb_log_pl")
         else:
             conn.exec_driver_sql("SELECT 1")  # our BEGIN: the reads below share one snapshot

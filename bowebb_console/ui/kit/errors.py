@@ -4,6 +4,8 @@ Services raise :class:`~bowebb_console.domain.errors.ShownError` (a code and its
 Each feature keeps its own texts in ``ui/<feature>/errors.py`` as a ``TEXTS`` dict of
 ``code -> QT_TRANSLATE_NOOP("Errors", "... %(name)s ...")`` and passes it to
 :func:`error_text`; the ``db.*``, ``log.*`` and ``save.*`` codes are known everywhere. A
+code whose wording depends on what is known carries ``params["variant"]``; its text is then
+looked up as ``code/variant`` first (``db.locked/file``). A
 failure that is not a ShownError (a bug) gets a plain sentence: no exception class names, no
 driver text.
 """
@@ -30,6 +32,49 @@ COMMON: dict[str, str] = {
     ),
     "db.conflict": QT_TRANSLATE_NOOP(
         "Errors", "Someone else saved the same thing first; reload and try again."
+    ),
+    # A lock wait gave up (store.db.errors.locked_error); variants by params["variant"].
+    "db.locked": QT_TRANSLATE_NOOP(
+        "Errors",
+        "The database is locked by the login %(login)s (session %(pid)s, since %(since)s); "
+        "nothing was saved. Try again, or ask a team lead to end that session.",
+    ),
+    "db.locked/unnamed": QT_TRANSLATE_NOOP(
+        "Errors",
+        "The database is locked by another session; nothing was saved. Try again, or ask a "
+        "team lead to end that session.",
+    ),
+    "db.locked/file": QT_TRANSLATE_NOOP(
+        "Errors",
+        "The database file is locked by another program (another console, a backup or a sync "
+        "tool); nothing was saved. Try again when it is done.",
+    ),
+    "blockers.not_allowed": QT_TRANSLATE_NOOP(
+        "Errors", "Only team leads and admins may list or end sessions."
+    ),
+    "blockers.no_session": QT_TRANSLATE_NOOP(
+        "Errors", "That session is no longer there; it may have ended by itself."
+    ),
+    "blockers.own_session": QT_TRANSLATE_NOOP(
+        "Errors", "That session is your own login's; it was not ended."
+    ),
+    "blockers.not_bowebb": QT_TRANSLATE_NOOP(
+        "Errors",
+        "That session is not a BoWebb login's (a superuser or another program); it was not "
+        "ended. Ask the database's administrator.",
+    ),
+    "blockers.cannot_signal": QT_TRANSLATE_NOOP(
+        "Errors",
+        "This database cannot end sessions yet: its administrator has to grant it that right "
+        "(see the README, db blockers).",
+    ),
+    "blockers.still_running": QT_TRANSLATE_NOOP(
+        "Errors", "The session did not end within 5 seconds; try again."
+    ),
+    "blockers.sqlite": QT_TRANSLATE_NOOP(
+        "Errors",
+        "A database file on this computer has no sessions to end; the program holding it has "
+        "to finish or be closed.",
     ),
     "db.refused": QT_TRANSLATE_NOOP("Errors", "The database refused this change."),
     "db.failed": QT_TRANSLATE_NOOP(
@@ -65,7 +110,12 @@ UNEXPECTED = QT_TRANSLATE_NOOP(
 def error_text(exc: BaseException, texts: Mapping[str, str] | None = None) -> str:
     """The translated sentence for ``exc``: by its code, with its values filled in."""
     if isinstance(exc, ShownError):
-        source = (texts or {}).get(exc.code) or COMMON.get(exc.code)
+        source = None
+        variant = exc.params.get("variant")
+        if variant:  # a code whose wording depends on what is known, e.g. db.locked/file
+            key = f"{exc.code}/{variant}"
+            source = (texts or {}).get(key) or COMMON.get(key)
+        source = source or (texts or {}).get(exc.code) or COMMON.get(exc.code)
         if source is None and "." in exc.code:
             # An unknown code of a known family still says which kind of failure it was.
             source = COMMON.get(exc.code.split(".")[0] + ".failed")

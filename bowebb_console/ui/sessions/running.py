@@ -28,9 +28,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bowebb_console.domain.errors import ShownError
 from bowebb_console.services import sessions
 from bowebb_console.services.sessions import EventRow
 from bowebb_console.ui.kit import events as L
+from bowebb_console.ui.kit.blockers import can_end, end_blocker
 from bowebb_console.ui.kit.timeline import SessionTimeline
 from bowebb_console.ui.sessions.errors import is_unknown, session_error
 
@@ -99,6 +101,11 @@ class RunningSessionPanel(QWidget):
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setTextFormat(Qt.TextFormat.PlainText)
+        # A lead or admin refused because another session holds the log: end that session.
+        self.end_blocker_button = QPushButton(self.tr("End that session…"))
+        self.end_blocker_button.setVisible(False)
+        self.end_blocker_button.clicked.connect(self.end_blocker)
+        self._blocker: tuple[int, str] | None = None
 
         self.timeline = SessionTimeline(ctx, session_uuid)
         self.timeline.changed.connect(self._timeline_changed)
@@ -169,7 +176,10 @@ class RunningSessionPanel(QWidget):
         layout.addLayout(tool_row)
         layout.addWidget(notes)
         layout.addWidget(end_box)
-        layout.addWidget(self.status)
+        status_row = QHBoxLayout()
+        status_row.addWidget(self.status, 1)
+        status_row.addWidget(self.end_blocker_button)
+        layout.addLayout(status_row)
 
         self.timer = QTimer(self)
         self.timer.setInterval(1000)
@@ -220,6 +230,8 @@ class RunningSessionPanel(QWidget):
 
     def _saved(self, pending: _Pending, event: EventRow, done: Callable[[Any], None]) -> None:
         self.busy = False
+        self._blocker = None
+        self.end_blocker_button.setVisible(False)
         self._enable(True)
         pending.done()
         self.timeline.add_event(event)
@@ -228,6 +240,12 @@ class RunningSessionPanel(QWidget):
     def _failed(self, exc: BaseException) -> None:
         self.busy = False
         self._enable(True)
+        if can_end(self.ctx, exc):
+            assert isinstance(exc, ShownError)
+            self._blocker = (int(exc.params["pid"]), exc.params.get("login", ""))
+        else:
+            self._blocker = None
+        self.end_blocker_button.setVisible(self._blocker is not None)
         if is_unknown(exc):
             text = self.tr(
                 "Not known whether this was saved: the database did not answer. Your text is "
@@ -237,6 +255,18 @@ class RunningSessionPanel(QWidget):
             reason = session_error(exc).rstrip(".")
             text = self.tr("Not saved: %1. Your text is kept; try again.").replace("%1", reason)
         self.status.setText(text)
+
+    def end_blocker(self) -> None:
+        """End the session named in the last refusal (asks first; leads and admins)."""
+        if self._blocker is not None:
+            end_blocker(self.ctx, *self._blocker, self, self._blocker_ended)
+
+    def _blocker_ended(self, text: str) -> None:
+        self._blocker = None
+        self.end_blocker_button.setVisible(False)
+        self.status.setText(
+            self.tr("%1 Your text is kept; press the button again to save it.").replace("%1", text)
+        )
 
     def add_note(self) -> None:
         note = self.note_edit.toPlainText().strip()

@@ -74,7 +74,7 @@ def test_postgres_database_settings(pg_db) -> None:  # type: ignore[no-untyped-d
                 {"p": pg_db.role_prefix + "%"},
             ).scalars()
         )
-        roles = ("agent", "lead", "admin", "log_writer")
+        roles = ("agent", "lead", "admin", "log_writer", "session_guard")
         assert groups == {f"{pg_db.role_prefix}_{r}" for r in roles}
         # The log's trigger function belongs to a NOLOGIN role that nobody is a member of.
         writer = f"{pg_db.role_prefix}_log_writer"
@@ -89,6 +89,27 @@ def test_postgres_database_settings(pg_db) -> None:  # type: ignore[no-untyped-d
             text("SELECT proowner::regrole::text FROM pg_proc WHERE proname = 'log_event_fill'")
         ).scalar()
         assert owner == writer
+        # The blocker functions (migration 0010) belong to the NOLOGIN session guard, member
+        # of no person, which holds just what they need.
+        guard = f"{pg_db.role_prefix}_session_guard"
+        owners = set(
+            conn.execute(
+                text("SELECT proowner::regrole::text FROM pg_proc WHERE proname LIKE 'bowebb\\_%'")
+            ).scalars()
+        )
+        assert owners == {guard}
+        assert not conn.execute(
+            text("SELECT count(*) FROM pg_auth_members WHERE roleid = CAST(:r AS regrole)"),
+            {"r": guard},
+        ).scalar()
+        held = conn.execute(
+            text(
+                "SELECT array_agg(r.rolname ORDER BY r.rolname) FROM pg_auth_members m "
+                "JOIN pg_roles r ON r.oid = m.roleid WHERE m.member = CAST(:g AS regrole)"
+            ),
+            {"g": guard},
+        ).scalar()
+        assert held == ["pg_read_all_stats", "pg_signal_backend"]
     engine.dispose()
 
 

@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 
 from bowebb_console.ui.kit.rows import Column, RowTableModel, iso_date
+from tests.store.security.conftest import logins  # noqa: F401 - a fixture (real logins)
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from sqlalchemy import Engine, text
 
 from bowebb_console.store.db.engine import make_engine
+from tests.store.security.conftest import logins  # noqa: F401 - a fixture (real logins)
 
 
 @dataclass
