@@ -167,6 +167,14 @@
         <source>YYYY-MM-DD, empty if not signed</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Team leads and admins record the DPA.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team leads and admins terminate or reactivate customers.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>EditDialog</name>

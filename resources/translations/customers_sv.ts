@@ -167,6 +167,14 @@
         <source>YYYY-MM-DD, empty if not signed</source>
         <translation>ÅÅÅÅ-MM-DD, tomt om inte undertecknat</translation>
     </message>
+    <message>
+        <source>Team leads and admins record the DPA.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team leads and admins terminate or reactivate customers.</source>
+        <translation>Teamledare och administratörer avslutar eller återaktiverar kunder.</translation>
+    </message>
 </context>
 <context>
     <name>EditDialog</name>

@@ -128,7 +128,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The database owner must still run `bowebb-console erasure compact`.</source>
+        <source>The files could not be wiped yet (the tables were busy): an admin runs `bowebb-console erasure compact` later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -639,7 +639,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The database owner must still run `bowebb-console erasure compact`.</source>
+        <source>The files could not be wiped yet (the tables were busy): an admin runs `bowebb-console erasure compact` later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

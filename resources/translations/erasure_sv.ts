@@ -128,8 +128,8 @@
         <translation>Raderat för gott. Intyg %1 finns under Radering.</translation>
     </message>
     <message>
-        <source>The database owner must still run `bowebb-console erasure compact`.</source>
-        <translation>Databasens ägare behöver fortfarande köra `bowebb-console erasure compact`.</translation>
+        <source>The files could not be wiped yet (the tables were busy): an admin runs `bowebb-console erasure compact` later.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Approved. An admin can now run the purge.</source>
@@ -639,8 +639,8 @@
         <translation>Raderat. Intyg %1 finns under Radering; skicka det till personen.</translation>
     </message>
     <message>
-        <source>The database owner must still run `bowebb-console erasure compact`.</source>
-        <translation>Databasens ägare behöver fortfarande köra `bowebb-console erasure compact`.</translation>
+        <source>The files could not be wiped yet (the tables were busy): an admin runs `bowebb-console erasure compact` later.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Recorded as forwarded to the customer (request %1).</source>
