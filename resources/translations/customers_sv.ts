@@ -169,7 +169,7 @@
     </message>
     <message>
         <source>Team leads and admins record the DPA.</source>
-        <translation type="unfinished"></translation>
+        <translation>Teamledare och administratörer registrerar biträdesavtalet.</translation>
     </message>
     <message>
         <source>Team leads and admins terminate or reactivate customers.</source>

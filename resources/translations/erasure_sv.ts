@@ -129,7 +129,7 @@
     </message>
     <message>
         <source>The files could not be wiped yet (the tables were busy): an admin runs `bowebb-console erasure compact` later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Filerna kunde inte rensas ännu (tabellerna var upptagna): en administratör kör `bowebb-console erasure compact` senare.</translation>
     </message>
     <message>
         <source>Approved. An admin can now run the purge.</source>
@@ -640,7 +640,7 @@
     </message>
     <message>
         <source>The files could not be wiped yet (the tables were busy): an admin runs `bowebb-console erasure compact` later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Filerna kunde inte rensas ännu (tabellerna var upptagna): en administratör kör `bowebb-console erasure compact` senare.</translation>
     </message>
     <message>
         <source>Recorded as forwarded to the customer (request %1).</source>
