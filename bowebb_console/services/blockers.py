@@ -10,18 +10,22 @@ clearly that an embedded SQLite database has no sessions to end.
 from __future__ import annotations
 
 import logging
+import uuid
 
 from sqlalchemy.exc import DBAPIError
 
 from bowebb_console.domain.errors import ShownError
+from bowebb_console.domain.hashchain import canonical_payload
 from bowebb_console.services.database import Database, transaction
 from bowebb_console.store.db import blockers as store
 from bowebb_console.store.db.blockers import Blocker
 from bowebb_console.store.db.errors import driver_error
+from bowebb_console.store.log.chain import write_event
 
 __all__ = ["Blocker", "end_session", "list_blockers"]
 
 log = logging.getLogger(__name__)
+ENDED_KIND = "backend_ended"  # leads and admins only (migration 0009's kind rules)
 
 
 def _postgres_only(db: Database) -> None:
@@ -47,6 +51,15 @@ def end_session(db: Database, pid: int) -> str:
     try:
         with db.engine.connect() as conn, conn.begin():
             login = store.end_backend(conn, pid)
+            # The audit trail: who ended whose session (the database names the actor).
+            write_event(
+                conn,
+                ENDED_KIND,
+                str(uuid.uuid4()),
+                str(uuid.uuid4()),
+                canonical_payload({"pid": pid, "login": login}),
+                None,
+            )
     except DBAPIError as exc:
         raise driver_error(exc) from exc
     log.info("ended database session %s", pid)  # the pid only: no login in the log file

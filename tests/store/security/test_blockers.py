@@ -6,6 +6,7 @@ requirement, not measurements (those are in benchmarks/)."""
 
 from __future__ import annotations
 
+import json
 import threading
 import time
 import uuid
@@ -25,7 +26,7 @@ from bowebb_console.store.db.engine import make_engine
 from bowebb_console.store.log.chain import LogWriteError, event_by_uuid, write_event
 from bowebb_console.store.sessions import events as sessions
 from tests.store.log_helpers import add_customer, consent
-from tests.store.security.conftest import EVENT_SQL, event_params
+from tests.store.security.conftest import EVENT_SQL, event_params, raw_event_refused, run
 
 REQUIRED_S = 10.0  # issue 13: saved or refused with a clear message within 10 s
 
@@ -102,6 +103,17 @@ def test_an_idle_blocker_is_named_within_the_limit_and_a_lead_ends_it(
         )
         assert again.payload == {"note": "Printer fixed"}
         assert blockers.list_blockers(lead_db) == []
+        # The ending is in the log: who ended whose session (leads and admins only).
+        [(actor, payload)] = run(
+            logins.root,
+            "SELECT e.actor, p.payload FROM log_event e JOIN log_payload p ON p.seq = e.seq "
+            "WHERE e.kind = 'backend_ended'",
+        )
+        assert actor == logins.names["lead"]
+        assert json.loads(payload) == {"pid": pid, "login": logins.names["agent2"]}
+        assert "only team leads" in raw_event_refused(
+            logins["agent"], "backend_ended", str(uuid.uuid4()), {"pid": 1}
+        )
     finally:
         hostile.invalidate()
         hostile.close()

@@ -357,9 +357,12 @@ _KIND_LIST_END = (
 )
 _NEW_KIND_LIST_END = (
     "'host_key_approved', 'host_key_replaced', 'customer_changed',\n"
-    "                         'contact_changed', 'profile_changed')\n"
+    "                         'contact_changed', 'profile_changed', 'backend_ended')\n"
     "            OR NEW.kind LIKE 'purge\\_%'"
 )
+# A lead or admin ended another login's database session (issue 13, item 13; migration 0010).
+_LEAD_KINDS = "'host_key_approved', 'host_key_replaced') AND NOT is_lead THEN"
+_NEW_LEAD_KINDS = "'host_key_approved', 'host_key_replaced', 'backend_ended') AND NOT is_lead THEN"
 _UNKNOWN_CHECK = "    IF NOT (NEW.kind IN ('consent_recorded',"
 _NEW_RULES = f"""    IF NEW.kind IN ('customer_changed', 'contact_changed', 'profile_changed')
        AND pg_catalog.pg_trigger_depth() < 2 THEN
@@ -377,10 +380,13 @@ _NEW_RULES = f"""    IF NEW.kind IN ('customer_changed', 'contact_changed', 'pro
 
 
 def _fill_rules(rules: str) -> str:
-    assert rules.count(_KIND_LIST_END) == 1 and rules.count(_UNKNOWN_CHECK) == 1, (
-        "0008's kind rules changed: update 0009"
-    )
+    assert (
+        rules.count(_KIND_LIST_END) == 1
+        and rules.count(_UNKNOWN_CHECK) == 1
+        and rules.count(_LEAD_KINDS) == 1
+    ), "0008's kind rules changed: update 0009"
     rules = rules.replace(_KIND_LIST_END, _NEW_KIND_LIST_END)
+    rules = rules.replace(_LEAD_KINDS, _NEW_LEAD_KINDS)
     return rules.replace(_UNKNOWN_CHECK, _NEW_RULES + _UNKNOWN_CHECK)
 
 
