@@ -553,6 +553,46 @@ If it happens again, send the log file to the console&apos;s maintainers.</sourc
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Customer record changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection profile changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database session ended by a lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erasure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erasure request forwarded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erasure guidance given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server key pinned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server key approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server key replaced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Do not record sensitive personal data (health, religion, politics, union membership, sexuality, ethnic origin: GDPR Art. 9) in free text.</source>
         <translation type="unfinished"></translation>
     </message>

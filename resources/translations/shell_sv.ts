@@ -557,6 +557,46 @@ Om det händer igen, skicka loggfilen till dem som förvaltar konsolen.</transla
         <translation>Granskning exporterad</translation>
     </message>
     <message>
+        <source>Customer record changed</source>
+        <translation>Kunduppgifter ändrade</translation>
+    </message>
+    <message>
+        <source>Contact changed</source>
+        <translation>Kontaktperson ändrad</translation>
+    </message>
+    <message>
+        <source>Connection profile changed</source>
+        <translation>Anslutningsprofil ändrad</translation>
+    </message>
+    <message>
+        <source>Database session ended by a lead</source>
+        <translation>Databassession avslutad av teamledare</translation>
+    </message>
+    <message>
+        <source>Erasure</source>
+        <translation>Radering</translation>
+    </message>
+    <message>
+        <source>Erasure request forwarded</source>
+        <translation>Raderingsbegäran vidarebefordrad</translation>
+    </message>
+    <message>
+        <source>Erasure guidance given</source>
+        <translation>Vägledning om radering given</translation>
+    </message>
+    <message>
+        <source>Server key pinned</source>
+        <translation>Värdnyckel låst</translation>
+    </message>
+    <message>
+        <source>Server key approved</source>
+        <translation>Värdnyckel godkänd</translation>
+    </message>
+    <message>
+        <source>Server key replaced</source>
+        <translation>Värdnyckel ersatt</translation>
+    </message>
+    <message>
         <source>Do not record sensitive personal data (health, religion, politics, union membership, sexuality, ethnic origin: GDPR Art. 9) in free text.</source>
         <translation>Skriv inte känsliga personuppgifter (hälsa, religion, politik, fackmedlemskap, sexualliv, etniskt ursprung: GDPR art. 9) i fritext.</translation>
     </message>

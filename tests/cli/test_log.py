@@ -23,9 +23,9 @@ def test_verify_log_and_log_head(any_db_url: str, capsys: pytest.CaptureFixture[
     full_session(Database(engine), *add_customer(engine))
     code, out, _ = run(capsys, "log-head", "--db", any_db_url)
     head = out.split()[0]
-    assert code == 0 and out == f"{head} seq 5\n"
+    assert code == 0 and out == f"{head} seq 7\n"  # the customer and contact recorded too
     code, out, _ = run(capsys, "verify-log", "--db", any_db_url, "--anchor", head)
-    assert (code, out) == (0, f"5 events, chain intact, head {head}\n")
+    assert (code, out) == (0, f"7 events, chain intact, head {head}\n")
 
     as_superuser(engine, "UPDATE log_event SET actor = 'mallory' WHERE seq = 2")
     code, out, err = run(capsys, "verify-log", "--db", any_db_url)
@@ -40,14 +40,14 @@ def test_anchor_of_removed_events_fails(any_db_url: str, capsys) -> None:  # typ
     head = run(capsys, "log-head", "--db", any_db_url)[1].split()[0]
     as_superuser(
         engine,
-        "DELETE FROM log_payload WHERE seq = 5",
-        "DELETE FROM log_event WHERE seq = 5",
+        "DELETE FROM log_payload WHERE seq = 7",
+        "DELETE FROM log_event WHERE seq = 7",
     )
     code, _, err = run(capsys, "verify-log", "--db", any_db_url)
-    assert code == 1 and "chain broken at seq 5: missing" in err  # the head row still says 5
+    assert code == 1 and "chain broken at seq 7: missing" in err  # the head row still says 7
     with engine.connect() as conn:
-        fourth = conn.exec_driver_sql("SELECT hash FROM log_event WHERE seq = 4").scalar_one()
-    as_superuser(engine, "UPDATE log_chain_head SET seq = 4, hash = :h", h=fourth)
+        sixth = conn.exec_driver_sql("SELECT hash FROM log_event WHERE seq = 6").scalar_one()
+    as_superuser(engine, "UPDATE log_chain_head SET seq = 6, hash = :h", h=sixth)
     engine.dispose()
     assert run(capsys, "verify-log", "--db", any_db_url)[0] == 0
     code, _, err = run(capsys, "verify-log", "--db", any_db_url, "--anchor", head)
@@ -72,7 +72,7 @@ def test_review_rebuild_counts_payloads_that_are_no_object(
 ) -> None:
     engine = make_engine(any_db_url)
     full_session(Database(engine), *add_customer(engine))
-    plant_payloads(engine, "UPDATE log_payload SET payload = '[1,2]' WHERE seq = 3")
+    plant_payloads(engine, "UPDATE log_payload SET payload = '[1,2]' WHERE seq = 5")
     code, out, _ = run(capsys, "review-rebuild", "--db", any_db_url)
     assert code == 0
     assert out.splitlines() == [

@@ -169,8 +169,9 @@ def test_check_log_reports_the_total_then_names_the_problem(
     totals: list[int] = []
     done_counts: list[int] = []
     result = review.check_log(db, total=totals.append, progress=done_counts.append)
-    assert result.ok and totals == [6] == [result.events]
-    assert review.log_head(db).seq == 6
+    # two sessions, and the customer and contact recorded (migration 0009)
+    assert result.ok and totals == [8] == [result.events]
+    assert review.log_head(db).seq == 8
     as_superuser(db.engine, "UPDATE log_event SET actor = 'someone.else' WHERE seq = 2")
     problem = review.check_log(db).problem
     assert problem is not None and (problem.kind, problem.seq) == ("changed", 2)
@@ -186,7 +187,7 @@ def test_rebuild_treats_a_payload_that_is_no_object_as_erased(
     """Valid JSON but not an object (and broken text), put there around the log's rules:
     the rebuild finishes, folds them like erased payloads, and counts them."""
     done, _ = two_sessions
-    odd = {2: "not json", 3: "[1,2]", 4: '"x"', 5: "3"}  # start, two notes, end
+    odd = {4: "not json", 5: "[1,2]", 6: '"x"', 7: "3"}  # start, two notes, end
     plant_payloads(
         db.engine,
         *(f"UPDATE log_payload SET payload = :p{seq} WHERE seq = {seq}" for seq in odd),

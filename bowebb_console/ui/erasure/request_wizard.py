@@ -48,6 +48,7 @@ from bowebb_console.ui.erasure.request_pages import (
     IdentityPage,
     ReceiptPage,
 )
+from bowebb_console.ui.kit import events as W
 from bowebb_console.ui.kit.context import AppContext
 
 
@@ -117,8 +118,9 @@ class FindPage(WizardPage):
             text = text.replace("%2", c.name).replace("%3", c.email)
             self._add(text, ("contact", c.id))
         for p in findings.payloads:
-            text = self.tr("Session log contents: %1 at %2").replace("%1", p.kind)
-            self._add(text.replace("%2", p.at[:16].replace("T", " ")), ("payload", p.seq))
+            text = self.tr("Session log contents: %1 at %2")
+            text = text.replace("%1", W.word(W.EVENTS, p.kind)).replace("%2", W.local_time(p.at))
+            self._add(text, ("payload", p.seq))
         for table, row_id in findings.profiles:
             self._add(self.tr("Connection profile %1").replace("%1", str(row_id)), (table, row_id))
         total = self.places.count()

@@ -86,6 +86,17 @@ EVENTS = {
     "session_ended_late": QT_TRANSLATE_NOOP("Events", "Session ended late"),
     "review_added": QT_TRANSLATE_NOOP("Events", "Review"),
     "review_exported": QT_TRANSLATE_NOOP("Events", "Review exported"),
+    # Recorded changes (migration 0009), and the log's other kinds, for lists of log contents.
+    "customer_changed": QT_TRANSLATE_NOOP("Events", "Customer record changed"),
+    "contact_changed": QT_TRANSLATE_NOOP("Events", "Contact changed"),
+    "profile_changed": QT_TRANSLATE_NOOP("Events", "Connection profile changed"),
+    "backend_ended": QT_TRANSLATE_NOOP("Events", "Database session ended by a lead"),
+    "erasure_performed": QT_TRANSLATE_NOOP("Events", "Erasure"),
+    "erasure_forwarded": QT_TRANSLATE_NOOP("Events", "Erasure request forwarded"),
+    "erasure_guidance_given": QT_TRANSLATE_NOOP("Events", "Erasure guidance given"),
+    "host_key_pinned": QT_TRANSLATE_NOOP("Events", "Server key pinned"),
+    "host_key_approved": QT_TRANSLATE_NOOP("Events", "Server key approved"),
+    "host_key_replaced": QT_TRANSLATE_NOOP("Events", "Server key replaced"),
 }
 SENSITIVE_REMINDER = QT_TRANSLATE_NOOP(
     "Events",

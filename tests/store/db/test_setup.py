@@ -94,7 +94,10 @@ def test_postgres_database_settings(pg_db) -> None:  # type: ignore[no-untyped-d
         guard = f"{pg_db.role_prefix}_session_guard"
         owners = set(
             conn.execute(
-                text("SELECT proowner::regrole::text FROM pg_proc WHERE proname LIKE 'bowebb\\_%'")
+                text(
+                    "SELECT proowner::regrole::text FROM pg_proc WHERE proname IN "
+                    "('bowebb_blockers_of', 'bowebb_blockers', 'bowebb_end_backend')"
+                )
             ).scalars()
         )
         assert owners == {guard}

@@ -60,8 +60,13 @@ def test_request_wizard_erases_everywhere(qtbot, make_ctx, planted_url, language
     qtbot.keyClicks(page.name, NAME)
     qtbot.mouseClick(page.find_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.findings is not None)
-    assert page.places.count() == 5  # two contacts, three log contents
-    assert "5 place(s) found." in page.status.text()
+    # two contacts, three log contents, and the recorded creation of the contacts (SQLite:
+    # one change event for the planted transaction's contacts), each in words, local time
+    assert page.places.count() == 6
+    assert "6 place(s) found." in page.status.text()
+    shown = [page.places.item(i).text() for i in range(page.places.count())]
+    assert any("Contact changed" in t for t in shown)
+    assert not any("_" in t for t in shown if t.startswith("Session log contents"))
     _next(qtbot, wizard, rw.HOLDS)
     wizard.holds_page.bookkeeping.setChecked(True)
     assert "2032-12-31" in wizard.holds_page.hold_until.text()
@@ -71,7 +76,7 @@ def test_request_wizard_erases_everywhere(qtbot, make_ctx, planted_url, language
     _next(qtbot, wizard, rw.HOLDS)
     _next(qtbot, wizard, rw.CONFIRM)
     assert found_in_bytes([p.read_bytes() for p in sqlite_files(url)]) != []
-    assert "2 contact record(s) and 3 log content(s)" in wizard.confirm.summary.text()
+    assert "2 contact record(s) and 4 log content(s)" in wizard.confirm.summary.text()
     commit = wizard.button(QWizard.WizardButton.CommitButton)
     assert commit.text() == "Erase"
     qtbot.mouseClick(commit, Qt.MouseButton.LeftButton)

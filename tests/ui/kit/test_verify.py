@@ -48,7 +48,7 @@ def test_the_box_verifies_a_real_log(qtbot, make_ctx, sqlite_url, language) -> N
     box.show()
     qtbot.mouseClick(box.button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: box.button.isEnabled() and "intact" in box.result_label.text())
-    assert box.result_label.text().startswith("5 events, chain intact, head ")
+    assert box.result_label.text().startswith("7 events, chain intact, head ")
     as_superuser(engine, "UPDATE log_event SET actor = 'someone.else' WHERE seq = 2")
     engine.dispose()
     qtbot.mouseClick(box.button, Qt.MouseButton.LeftButton)

@@ -72,7 +72,7 @@ def test_lead_ends_the_blocker_from_the_refusal(qtbot, make_ctx, prompts, pg_db,
 
 def test_agent_is_told_who_blocks_but_gets_no_end_button(qtbot, make_ctx, pg_db, logins) -> None:  # type: ignore[no-untyped-def]
     agent = logins["agent"]
-    customer, contact = add_customer(agent)
+    customer, contact = add_customer(logins.root)  # agents do not record DPAs
     su = consent(agent, customer, contact).session_uuid
     sessions.start_session(agent, su, tool="AnyDesk")
     panel = RunningSessionPanel(make_ctx(pg_db.url_for(logins.names["agent"], PASSWORD)), su)

@@ -115,7 +115,7 @@ def test_verify_button_says_intact_then_names_the_problem(  # type: ignore[no-un
     assert box is not None
     click(qtbot, box.button)
     qtbot.waitUntil(lambda: box.button.isEnabled() and not box.running, timeout=10_000)
-    assert box.result_label.text().startswith("10 events, chain intact, head ")
+    assert box.result_label.text().startswith("12 events, chain intact, head ")
     as_superuser(engine, 'UPDATE log_payload SET payload = \'{"note": "x"}\' WHERE seq = 3')
     click(qtbot, box.button)
     qtbot.waitUntil(lambda: box.button.isEnabled() and not box.running, timeout=10_000)
