@@ -459,13 +459,14 @@ def _plan(engine: TransferEngine, batch: Batch) -> list[FileJob]:
     for path, is_folder in batch.sources:
         if batch.cancel_all.is_set():
             break
-        if is_folder and batch.direction == "upload":
+        if batch.direction == "upload":
+            # A file or a folder, as the file system says now (never following a link: a
+            # link, dangling or not, is recorded as refused).
             plan = engine.plan_upload(path, batch.target, overwrite=batch.overwrite)
         elif is_folder:
             plan = engine.plan_download(path, batch.target, overwrite=batch.overwrite)
         else:
-            size = Path(path).stat().st_size if batch.direction == "upload" else 0
-            plan = [FileJob(batch.direction, path, batch.target, size, batch.overwrite)]
+            plan = [FileJob(batch.direction, path, batch.target, 0, batch.overwrite)]
         jobs.extend(j for j in plan if isinstance(j, FileJob))
     return jobs
 

@@ -19,7 +19,7 @@ import paramiko
 from bowebb_console.sftp import plan
 from bowebb_console.sftp.connection import SftpConnection, SftpError, Tuning
 from bowebb_console.sftp.files import Download, Upload
-from bowebb_console.sftp.names import NameRefused, check_name, name_ref
+from bowebb_console.sftp.names import NameRefused, check_name, check_remote_path, name_ref
 from bowebb_console.sftp.plan import Refusal, RemoteEntry
 from bowebb_console.sftp.queue import (
     Attempt,
@@ -121,7 +121,7 @@ class TransferEngine:
         name = posixpath.basename(remote_path)
         a = Attempt("download", remote_path, name)
         try:
-            check_name(name)
+            check_remote_path(remote_path)  # every component, not only the file's name
         except NameRefused as exc:
             return self._refused(plan.refuse_name("download", remote_path, exc))
         if cancel is not None and cancel.is_set():
