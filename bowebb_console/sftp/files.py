@@ -24,8 +24,8 @@ import logging
 import os
 import posixpath
 import stat
-from pathlib import Path
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any, Final
 
 import paramiko

@@ -31,8 +31,9 @@ _DEVICE: Final = re.compile(
 class NameRefused(ShownError, ValueError):
     """Code ``sftp.name_refused``. ``reason`` says in English what is wrong, ``rule`` names the
     broken rule for a translated text (empty, dots, char, control, undecodable, trailing,
-    device, too_long, invisible); ``name`` is the offending name (show it with repr()). Params: ``name``
-    (repr), ``reason``, ``rule``, and ``char`` or ``max_bytes`` where they apply."""
+    device, too_long, invisible); ``name`` is the offending name (show it with repr()).
+    Params: ``name`` (repr), ``reason``, ``rule``, and ``char`` or ``max_bytes`` where they
+    apply."""
 
     def __init__(self, name: str, reason: str, rule: str = "", **extra: object) -> None:
         params = {"name": repr(name), "reason": reason, "rule": rule, **extra}

@@ -205,7 +205,9 @@ def _walk_local(
         with os.scandir(local_dir) as it:
             entries = sorted(it, key=lambda e: e.name)
     except OSError as exc:
-        yield _failed("upload", remote_dir, local_dir.name, local_error(local_dir.name, exc, "read"))
+        yield _failed(
+            "upload", remote_dir, local_dir.name, local_error(local_dir.name, exc, "read")
+        )
         return
     _make_remote_dir(sftp, remote_dir)
     for entry in entries:
