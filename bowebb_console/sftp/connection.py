@@ -86,6 +86,11 @@ class Tuning:
     upload_hash_in_thread: bool = False
     # A cut network (laptop closed, VPN gone) sends no RST: without these a transfer would
     # wait for TCP to give up, which takes many minutes.
+    # Folders of small files (many.py): up to this many files in flight at once on the one
+    # channel, with at most this many of their bytes; files up to small_file_max go this way.
+    files_in_flight: int = 32
+    bytes_in_flight: int = 16 * 1024 * 1024
+    small_file_max: int = 1024 * 1024
     stall_timeout: float = 60.0  # seconds without progress before a transfer fails
     keepalive_s: int = 15
 
