@@ -41,7 +41,9 @@ def parse_args() -> argparse.Namespace:
     ap.add_argument("--big-mib", type=int, default=64)
     ap.add_argument("--runs", type=int, default=1)
     ap.add_argument("--cipher", default="aes128-gcm@openssh.com")
-    ap.add_argument("--only", default="", help="comma-separated: folder-up,folder-down,big-up,big-down")
+    ap.add_argument(
+        "--only", default="", help="comma-separated: folder-up,folder-down,big-up,big-down"
+    )
     return ap.parse_args()
 
 

@@ -240,9 +240,7 @@ class TransferEngine:
             return self._refused(plan.refuse_name(job.direction, remote, exc))
         if cancel is not None and cancel.is_set():
             return self._finish(a, "cancelled", error=_CANCELLED)
-        return many.Item(
-            i, a, job.direction, job.source, target, job.overwrite, cancel, job.size
-        )
+        return many.Item(i, a, job.direction, job.source, target, job.overwrite, cancel, job.size)
 
     def _outcome(self, a: Attempt, sha: str | None, error: BaseException | None) -> TransferRecord:
         if error is None:

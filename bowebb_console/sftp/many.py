@@ -24,7 +24,6 @@ import errno
 import hashlib
 import logging
 import os
-import posixpath
 import stat
 from collections import deque
 from collections.abc import Callable, Generator, Sequence
@@ -60,7 +59,7 @@ from paramiko.sftp import (
 
 from bowebb_console.sftp import files, parts, wire
 from bowebb_console.sftp.connection import SftpError, Tuning, classify, local_error
-from bowebb_console.sftp.queue import Attempt, CancelFlag, Cancelled, check_cancel
+from bowebb_console.sftp.queue import Attempt, CancelFlag, check_cancel
 
 log = logging.getLogger(__name__)
 

@@ -190,10 +190,9 @@ class TransferQueue:
             group = jobs[start:end]
             if len(group) > 1:
                 # Several small files at once on the one channel (many.py).
-                base = start
                 records += self.engine.run_jobs(  # type: ignore[attr-defined]
                     group,
-                    progress=lambda i, done, size: report(base + i, done, size),
+                    progress=lambda i, done, size, base=start: report(base + i, done, size),
                     cancels=[_AnyEvent(j.cancel, self.cancel_all) for j in group],
                 )
             else:

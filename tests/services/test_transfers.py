@@ -239,7 +239,11 @@ def test_every_file_is_one_event(db: Database, sshd: Sshd, tmp_path: Path) -> No
 def test_a_failed_log_write_stops_the_batch(
     db: Database, sshd: Sshd, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    files = [tmp_path / f"{n}.txt" for n in ("ett", "tva", "tre")]
+    """Small files move several at once (sftp/many.py). When a log write fails, no file
+    starts any more, and each file still moving stops at its next step and is removed
+    (recorded cancelled) unless its final rename was already sent: then it is on the server
+    and recorded ok, and its event is tried too (and fails here, loudly)."""
+    files = [tmp_path / f"fil-{n:02d}.txt" for n in range(40)]
     for f in files:
         f.write_text(f.name)
     su, link = connected(db, sshd)
@@ -260,11 +264,19 @@ def test_a_failed_log_write_stops_the_batch(
         done = run(db, link, batch)
     finally:
         link.close()
-    assert [d.record.result for d in done] == ["ok", "ok", "cancelled"]
+    assert [d.job_index for d in done] == list(range(40))
+    assert [d.record.result for d in done[:2]] == ["ok", "ok"] and done[0].log_error is None
     error = done[1].log_error
     assert isinstance(error, transfers.NotLogged) and error.code == "transfers.log_failed"
-    assert batch.cancel_all.is_set() and not (sshd.root / "in" / "tre.txt").exists()
-    assert [e["local_name"] for e in transfers.transfers_of(db, su)] == ["ett.txt"]
+    assert batch.cancel_all.is_set()
+    remote = sshd.root / "in"
+    for d in done[2:]:
+        there = (remote / d.record.local_name).exists()
+        assert (d.record.result, there) in (("ok", True), ("cancelled", False)), d.record
+        assert d.record.result == "cancelled" or d.log_error is not None
+    assert sum(d.record.result == "cancelled" for d in done) >= 40 - 32  # never started
+    assert not [p for p in remote.iterdir() if p.name.endswith(".bowebb-part")]
+    assert [e["local_name"] for e in transfers.transfers_of(db, su)] == ["fil-00.txt"]
 
 
 @pytest.mark.sshd
