@@ -10,7 +10,8 @@ From the root of a checkout, with the project installed in .venv (README.md, "Se
 Works: a folder of ``--files`` x ``--file-kib`` up and down, one ``--big-mib`` file up and
 down. Both times include connecting. The engine runs as the Transfers screen runs it: plan the
 folder (engine.plan_*), then the queue (queue.TransferQueue). Prints seconds per side and the
-ratio OpenSSH time / engine time (above 1: the engine is faster). Not a test: numbers go to
+ratio OpenSSH time / engine time (above 1: the engine is faster), and the engine's peak memory
+above its resident size before the run (Linux). With ``--runs`` above 1: medians. Not a test: numbers go to
 docs/performance.md ("SFTP over a slow path").
 """
 
@@ -26,6 +27,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from benchmarks.sftp import reset_peak, rss_kib
 from bowebb_console.sftp.connection import ConnectionProfile, Tuning, connect
 from bowebb_console.sftp.engine import TransferEngine
 from bowebb_console.sftp.queue import FileJob, TransferQueue, TransferRecord
@@ -69,8 +71,13 @@ def openssh(server: Sshd, port: int, cipher: str, batch: str) -> float:
     return time.perf_counter() - t0
 
 
+PEAK: list[float] = []  # MiB above the RSS before each engine run
+
+
 def engine_run(server: Sshd, port: int, cipher: str, work: str, src: Path, dst: Path) -> float:
     """Connect through the proxy, plan, run the queue; every file must end "ok"."""
+    base = rss_kib("VmRSS")
+    reset_peak()
     t0 = time.perf_counter()
     conn = connect(
         ConnectionProfile("127.0.0.1", port, server.user, "key", str(server.client_key)),
@@ -95,6 +102,7 @@ def engine_run(server: Sshd, port: int, cipher: str, work: str, src: Path, dst: 
     finally:
         conn.close()
     elapsed = time.perf_counter() - t0
+    PEAK.append((rss_kib("VmHWM") - base) / 1024)
     bad = [r for r in records if r.result != "ok"]
     assert not bad and len(records) == len(jobs), bad[:3]
     return elapsed
@@ -120,7 +128,7 @@ def main() -> int:
             f"RTT {args.rtt_ms:g} ms through benchmarks.delay_proxy, cipher {args.cipher}, "
             f"{os.cpu_count()} CPUs, one run = connect + transfer"
         )
-        print(f"{'work':44} {'OpenSSH s':>10} {'engine s':>10} {'ratio':>7}")
+        print(f"{'work':44} {'OpenSSH s':>10} {'engine s':>10} {'ratio':>7} {'peak':>9}")
         works = [
             ("folder-up", f"{args.files} files x {args.file_kib} KiB, folder upload"),
             ("folder-down", f"{args.files} files x {args.file_kib} KiB, folder download"),
@@ -132,6 +140,7 @@ def main() -> int:
             if only and work not in only:
                 continue
             theirs, ours = [], []
+            PEAK.clear()
             for _ in range(args.runs):
                 for d in (remote, back):
                     shutil.rmtree(d, ignore_errors=True)
@@ -157,7 +166,8 @@ def main() -> int:
                     d.mkdir()
                 ours.append(engine_run(server, port, args.cipher, work, src, dst))
             t, o = statistics.median(theirs), statistics.median(ours)
-            print(f"{label:44} {t:10.2f} {o:10.2f} {t / o:6.2f}x", flush=True)
+            peak = max(PEAK)
+            print(f"{label:44} {t:10.2f} {o:10.2f} {t / o:6.2f}x {peak:+6.0f} MiB", flush=True)
         return 0
     finally:
         proxy.terminate()

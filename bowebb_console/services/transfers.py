@@ -409,7 +409,13 @@ def run_batch(
     interval: float = 0.1,
 ) -> int:
     """Plan and run ``batch`` on the transfer connection; every record becomes one logged
-    event. A failed log write stops the batch (fail closed). Returns the number of files."""
+    event. A failed log write stops the batch (fail closed). Returns the number of files.
+
+    Small files move several at once (sftp/many.py), and their records arrive in job order.
+    When a log write fails, no further file starts; each file still moving stops at its next
+    step and its temporary file or part is removed (recorded "cancelled"), except one whose
+    final rename was already sent: it is in place, recorded "ok", and its event is tried
+    too (if that write also fails, its FileDone carries the error, as the first one did)."""
     check_session(db, batch.session_uuid)
     running = False
     next_index = 0
