@@ -11,8 +11,8 @@ Works: a folder of ``--files`` x ``--file-kib`` up and down, one ``--big-mib`` f
 down. Both times include connecting. The engine runs as the Transfers screen runs it: plan the
 folder (engine.plan_*), then the queue (queue.TransferQueue). Prints seconds per side and the
 ratio OpenSSH time / engine time (above 1: the engine is faster), and the engine's peak memory
-above its resident size before the run (Linux). With ``--runs`` above 1: medians. Not a test: numbers go to
-docs/performance.md ("SFTP over a slow path").
+above its resident size before the run (Linux). With ``--runs`` above 1: medians. Not a test:
+numbers go to docs/performance.md ("SFTP over a slow path").
 """
 
 from __future__ import annotations
