@@ -91,6 +91,7 @@ class Tuning:
     files_in_flight: int = 32
     bytes_in_flight: int = 16 * 1024 * 1024
     small_file_max: int = 1024 * 1024
+    local_workers: int = 4  # threads saving downloaded small files (fsync waits for the disk)
     stall_timeout: float = 60.0  # seconds without progress before a transfer fails
     keepalive_s: int = 15
 

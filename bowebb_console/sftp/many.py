@@ -20,13 +20,17 @@ failed one is sent again whole). Every outcome goes to ``done(index, sha, error)
 
 from __future__ import annotations
 
+import contextlib
 import errno
+import functools
 import hashlib
 import logging
 import os
 import stat
+import threading
 from collections import deque
 from collections.abc import Callable, Generator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
@@ -57,7 +61,7 @@ from paramiko.sftp import (
     int64,
 )
 
-from bowebb_console.sftp import files, parts, wire
+from bowebb_console.sftp import fastpipe, files, parts, wire
 from bowebb_console.sftp.connection import SftpError, Tuning, classify, local_error
 from bowebb_console.sftp.queue import Attempt, CancelFlag, check_cancel
 
@@ -65,10 +69,10 @@ log = logging.getLogger(__name__)
 
 # A request: (command, args) for paramiko's _async_request, or ("write", handle, offset, data).
 Op = tuple[Any, ...]
-Reply = tuple[int, paramiko.Message]
+Reply = tuple[Any, Any]  # (message type, paramiko.Message), or (LOCAL, error or None)
 Step = Generator[list[Op], list[Reply], str]
 
-_QUIET: Final = "quiet"  # a request whose reply nobody reads (cleanup)
+LOCAL: Final = "local"  # (LOCAL, fn): work on this computer; the reply is (LOCAL, error)
 
 
 class Fallback(Exception):
@@ -296,7 +300,12 @@ def _download(sftp: paramiko.SFTPClient, it: Item, tuning: Tuning, progress: Pro
         data = b"".join(pieces)
         a.moved = len(data)
         check_cancel(it.cancel)
-        _save(local_dir, name, final, it.overwrite, a.remote_path, size, mtime, data)
+        save = functools.partial(
+            _save, local_dir, name, final, it.overwrite, a.remote_path, size, mtime, data
+        )
+        replies = yield [(LOCAL, save)]  # fsyncs: in a worker, while the channel keeps going
+        if replies[0][1] is not None:
+            raise replies[0][1]
         progress(it.index, size, size)
         return hashlib.sha256(data).hexdigest()
     except GeneratorExit:
@@ -383,9 +392,37 @@ def run(
     waiting = deque(items)
     active: set[_Flight] = set()
     in_flight_bytes = 0
+    local_done: deque[tuple[_Flight, BaseException | None]] = deque()
+    chan = sftp.get_channel()
+    pipe = chan.in_buffer if chan is not None else None
+    wake = threading.Event()
+    threaded = isinstance(pipe, fastpipe.ChunkPipe) and tuning.local_workers > 0
+    pool = ThreadPoolExecutor(tuning.local_workers, "sftp-save") if threaded else None
+    local_pending = 0
+
+    def local(flight: _Flight, fn: Callable[[], None]) -> None:
+        nonlocal local_pending
+
+        def run_it() -> None:
+            try:
+                fn()
+            except BaseException as exc:
+                local_done.append((flight, exc))
+            else:
+                local_done.append((flight, None))
+            wake.set()
+
+        local_pending += 1
+        if pool is None:
+            run_it()
+        else:
+            pool.submit(run_it)
 
     def send(flight: _Flight, ops: list[Op]) -> None:
         flight.nums, flight.got = [], {}
+        if ops and ops[0][0] == LOCAL:
+            local(flight, ops[0][1])
+            return
         for op in ops:
             if op[0] == "write":
                 num = wire.send_write(sftp, router, op[1], op[2], op[3])
@@ -415,6 +452,16 @@ def run(
             return
         send(flight, ops)
 
+    def local_step() -> bool:
+        nonlocal local_pending
+        if not local_done:
+            return False
+        flight, error = local_done.popleft()
+        local_pending -= 1
+        advance(flight, [(LOCAL, error)])
+        return True
+
+    old_event = pipe.swap_event(wake) if threaded and pipe is not None else None
     try:
         while waiting or active:
             while (
@@ -432,10 +479,23 @@ def run(
                 flight = router.ready.popleft()
                 advance(flight, [flight.got[n] for n in flight.nums])
                 continue
-            if active:
-                sftp._read_response(None)
+            wake.clear()
+            if local_step():
+                continue
+            if router.owner and (not local_pending or pipe is None or _readable(pipe)):
+                sftp._read_response(None)  # blocks at most the channel's stall timeout
+            elif local_pending or router.owner:
+                wake.wait(1.0)  # local work, or replies, whichever comes first
+        if pool is not None:
+            pool.shutdown()
     except BaseException as exc:
-        # The connection broke (or a bug): every file still moving fails with its cause.
+        # The connection broke (or a bug): every file still moving fails with its cause,
+        # except one whose local save finished meanwhile (it is in place: it ends "ok").
+        if pool is not None:
+            pool.shutdown()
+        with contextlib.suppress(Exception):
+            while local_step():
+                pass
         error = classify(exc) if isinstance(exc, Exception) else exc
         for flight in list(active):
             flight.gen.close()
@@ -446,6 +506,14 @@ def run(
         if not isinstance(exc, Exception) or wire.broken(exc):
             chan = sftp.get_channel()
             if chan is not None:
-                chan.close()
+                with contextlib.suppress(Exception):  # already gone: nothing to close
+                    chan.close()
         if not isinstance(exc, Exception):
             raise
+    finally:
+        if threaded and pipe is not None:
+            pipe.swap_event(old_event)
+
+
+def _readable(pipe: Any) -> bool:
+    return bool(pipe.read_ready() or getattr(pipe, "closed", False))

@@ -116,10 +116,22 @@ def test_a_file_that_grew_past_the_small_limit_takes_the_one_file_path(
     ]
 
 
-def test_a_broken_connection_fails_each_file_once(own_sshd: Sshd, tmp_path: Path) -> None:
-    small_files(tmp_path / "src", 60)
-    remote = tmp_path / "remote"
+@pytest.mark.parametrize("direction", ["upload", "download"])
+def test_a_broken_connection_fails_each_file_once(
+    own_sshd: Sshd, tmp_path: Path, direction: str
+) -> None:
+    hashes = small_files(tmp_path / "src", 60)
+    remote, back = tmp_path / "remote", tmp_path / "back"
     remote.mkdir()
+    back.mkdir()
+    if direction == "download":
+        for name in hashes:
+            (remote / name).write_bytes((tmp_path / "src" / name).read_bytes())
+        jobs = [FileJob("download", str(remote / n), back, 0) for n in sorted(hashes)]
+        landed = back
+    else:
+        jobs = upload_jobs(tmp_path / "src", remote)
+        landed = remote
     c = open_conn(own_sshd)
     try:
         eng = TransferEngine.for_connection(c, lambda r: None)
@@ -130,10 +142,15 @@ def test_a_broken_connection_fails_each_file_once(own_sshd: Sshd, tmp_path: Path
                 killed.append(True)
                 own_sshd.kill_sessions()
 
-        out = TransferQueue(eng, kill).run(upload_jobs(tmp_path / "src", remote))
+        out = TransferQueue(eng, kill).run(jobs)
     finally:
         c.close()
     assert len(out) == 60 and killed
     failed = [r for r in out if r.result != "ok"]
     assert failed and all(r.error_kind == "connection_lost" for r in failed)
-    assert all(r.result == "ok" for r in out[: len(out) - len(failed)])  # ok ones come first
+    for r in out:  # a file is in place exactly when its record says ok, with its hash
+        there = (landed / r.local_name).exists()
+        assert there == (r.result == "ok"), r
+        assert r.result != "ok" or r.sha256 == hashes[r.local_name]
+    if direction == "download":
+        assert not [p for p in back.iterdir() if p.name.endswith((".part", ".json"))]
