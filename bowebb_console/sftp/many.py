@@ -388,6 +388,8 @@ def run(
 ) -> None:
     """Move ``items``, up to ``tuning.files_in_flight`` at once; ``done`` gets each outcome
     (in the order they finish). A file that needs the one-file path ends with ``Fallback``."""
+    if not items:
+        return
     router = _Router()
     waiting = deque(items)
     active: set[_Flight] = set()
