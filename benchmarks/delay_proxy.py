@@ -41,7 +41,7 @@ async def _pump(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, dela
 
     sender = asyncio.create_task(send())
     try:
-        while data := await reader.read(256 * 1024):
+        while data := await reader.read(1024 * 1024):
             queue.append((loop.time() + delay, data))
             more.set()
     except (ConnectionError, OSError):

@@ -264,9 +264,13 @@ def _download(sftp: paramiko.SFTPClient, it: Item, tuning: Tuning, progress: Pro
     try:
         check_cancel(it.cancel)
         replies = yield [(CMD_LSTAT, a.remote_path), _open(a.remote_path, SFTP_FLAG_READ)]
-        st = _attrs(replies[0])
+        opened: Exception | None = None
+        try:
+            handle = _expect(replies[1], CMD_HANDLE).get_binary()
+        except (OSError, SftpError) as exc:
+            opened = exc
+        st = _attrs(replies[0])  # (a handle we got is closed on the way out)
         mode = st.st_mode or 0
-        handle = _expect(replies[1], CMD_HANDLE).get_binary()
         if stat.S_ISLNK(mode):
             raise SftpError(
                 "name_refused", f"{name} is a symbolic link; links are not followed.",
@@ -274,6 +278,8 @@ def _download(sftp: paramiko.SFTPClient, it: Item, tuning: Tuning, progress: Pro
             )  # fmt: skip
         if not stat.S_ISREG(mode):
             raise SftpError("name_refused", f"{name} is not a regular file.", {"name": name})
+        if opened is not None:
+            raise opened
         a.size = size = int(st.st_size or 0)
         if size > tuning.small_file_max:
             raise Fallback()

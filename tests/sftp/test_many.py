@@ -154,3 +154,24 @@ def test_a_broken_connection_fails_each_file_once(
         assert r.result != "ok" or r.sha256 == hashes[r.local_name]
     if direction == "download":
         assert not [p for p in back.iterdir() if p.name.endswith((".part", ".json"))]
+
+
+def test_links_in_a_group_are_refused_never_followed(conn: SftpConnection, tmp_path: Path) -> None:
+    hashes = small_files(tmp_path / "remote", 2)
+    remote, back = tmp_path / "remote", tmp_path / "back"
+    back.mkdir()
+    (remote / "trasig").symlink_to(remote / "saknas")
+    (remote / "pekar").symlink_to(remote / "f000.bin")
+    names = ["f000.bin", "trasig", "pekar", "f001.bin"]
+    jobs = [FileJob("download", str(remote / n), back, 10) for n in names]
+    out = TransferQueue(TransferEngine.for_connection(conn, lambda r: None), lambda p: None).run(
+        jobs
+    )
+    assert [(r.local_name, r.result, r.error_kind) for r in out] == [
+        ("f000.bin", "ok", None),
+        ("trasig", "failed", "name_refused"),
+        ("pekar", "failed", "name_refused"),
+        ("f001.bin", "ok", None),
+    ]
+    assert out[0].sha256 == hashes["f000.bin"]
+    assert sorted(p.name for p in back.iterdir()) == ["f000.bin", "f001.bin"]
