@@ -17,6 +17,15 @@ import contextlib
 import sys
 from collections import deque
 
+# asyncio keeps only weak references to tasks: these keep every connection's tasks alive.
+_TASKS: set[asyncio.Task[None]] = set()
+
+
+def _keep(task: asyncio.Task[None]) -> asyncio.Task[None]:
+    _TASKS.add(task)
+    task.add_done_callback(_TASKS.discard)
+    return task
+
 
 async def _pump(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, delay: float) -> None:
     loop = asyncio.get_running_loop()
@@ -39,7 +48,7 @@ async def _pump(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, dela
             if writer.transport.get_write_buffer_size() > 4 * 1024 * 1024:
                 await writer.drain()
 
-    sender = asyncio.create_task(send())
+    sender = _keep(asyncio.create_task(send()))
     try:
         while data := await reader.read(1024 * 1024):
             queue.append((loop.time() + delay, data))
@@ -83,9 +92,11 @@ async def _handle(
 
 async def serve(listen: int, host: str, port: int, rtt_ms: float) -> None:
     delay = rtt_ms / 2000.0
-    server = await asyncio.start_server(
-        lambda r, w: _handle(r, w, host, port, delay), "127.0.0.1", listen
-    )
+
+    def connected(r: asyncio.StreamReader, w: asyncio.StreamWriter) -> None:
+        _keep(asyncio.ensure_future(_handle(r, w, host, port, delay)))
+
+    server = await asyncio.start_server(connected, "127.0.0.1", listen)
     print("ready", flush=True)
     async with server:
         await server.serve_forever()
