@@ -152,7 +152,7 @@ class Download:
             self.fd, offset = parts.open_part(
                 self.part, self.sidecar, self.meta, size, hasher, resumable=resumable
             )
-        if offset and not self._sample_matches(offset):
+        if offset and not _sample_matches(self.sftp, self.a.remote_path, self.fd, offset):
             log.warning("Not resuming %s: the server's copy differs", name_ref(self.name))
             self._close()
             with _locally():
@@ -163,19 +163,6 @@ class Download:
                 )
         self.a.resumed_from = offset or None
         return hasher
-
-    def _sample_matches(self, offset: int) -> bool:
-        """The first and the last block of the part, read again from the server."""
-        block = RESUME_CHECK_BYTES
-        spans = sorted({(0, min(block, offset)), (max(0, offset - block), offset)})
-        with wire.remote_file(self.sftp, self.a.remote_path, "rb") as f:
-            for start, end in spans:
-                f.seek(start)
-                theirs = f.read(end - start)
-                ours = os.pread(self.fd, end - start, start)
-                if theirs != ours:
-                    return False
-        return True
 
     def _receive(self, hasher: Any, offset: int, size: int, meter: Meter) -> None:
         fd = self.fd
@@ -283,6 +270,10 @@ class Upload:
             self.temp = _temp_name(self.remote_dir, self.name, st)
             hasher = hashlib.sha256()
             offset = _remote_resume_offset(self.sftp, self.temp, size)
+            if offset and not _sample_matches(self.sftp, self.temp, self.fd, offset):
+                log.warning("Not resuming %s: the server's part differs", name_ref(self.name))
+                self.sftp.remove(self.temp)
+                offset = 0
             if offset:
                 self._rehash(hasher, offset)  # what the server has, from our unchanged file
             self.a.resumed_from = offset or None
@@ -372,6 +363,22 @@ class Upload:
                 f"{name}: the server has {remote_size} of {size} bytes; not renamed.",
                 {"name": name, "got": remote_size, "size": size},
             )
+
+
+def _sample_matches(sftp: paramiko.SFTPClient, remote: str, fd: int, offset: int) -> bool:
+    """Before a resume: the first and the last block of what is already there, read again
+    from the server (``remote``) and compared with the local file (``fd``)."""
+    block = RESUME_CHECK_BYTES
+    spans = sorted({(0, min(block, offset)), (max(0, offset - block), offset)})
+    with wire.remote_file(sftp, remote, "rb") as f:
+        for start, end in spans:
+            f.seek(start)
+            theirs = f.read(end - start)
+            with _locally():
+                ours = os.pread(fd, end - start, start)
+            if theirs != ours:
+                return False
+    return True
 
 
 def _temp_name(remote_dir: str, name: str, st: os.stat_result) -> str:

@@ -305,3 +305,26 @@ def test_download_file_checks_every_component(conn: SftpConnection, tmp_path: Pa
         assert (r.result, r.error_kind) == ("failed", "name_refused"), path
         loggable(r)
     assert list(local.iterdir()) == []
+
+
+def test_an_upload_resumes_only_onto_a_matching_temporary(
+    conn: SftpConnection, tmp_path: Path
+) -> None:
+    from bowebb_console.sftp.files import _temp_name
+
+    remote, local = folders(tmp_path)
+    src = local / "rapport.bin"
+    data = os.urandom(700 * KiB)
+    src.write_bytes(data)
+    temp = Path(_temp_name(str(remote), "rapport.bin", src.stat()))
+    temp.write_bytes(os.urandom(300 * KiB))  # the temporary name, other bytes
+    eng, _ = engine(conn)
+    r = eng.upload_file(src, str(remote))
+    assert (r.result, r.resumed_from) == ("ok", None)
+    assert (remote / "rapport.bin").read_bytes() == data and not temp.exists()
+    assert r.sha256 == hashlib.sha256(data).hexdigest()
+    (remote / "rapport.bin").unlink()
+    temp.write_bytes(data[: 300 * KiB])  # a real earlier attempt: resumed
+    r = eng.upload_file(src, str(remote))
+    assert (r.result, r.resumed_from) == ("ok", 300 * KiB)
+    assert (remote / "rapport.bin").read_bytes() == data
