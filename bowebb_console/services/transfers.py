@@ -409,7 +409,13 @@ def run_batch(
     interval: float = 0.1,
 ) -> int:
     """Plan and run ``batch`` on the transfer connection; every record becomes one logged
-    event. A failed log write stops the batch (fail closed). Returns the number of files."""
+    event. A failed log write stops the batch (fail closed). Returns the number of files.
+
+    Small files move several at once (sftp/many.py), and their records arrive in job order.
+    When a log write fails, no further file starts; each file still moving stops at its next
+    step and its temporary file or part is removed (recorded "cancelled"), except one whose
+    final rename was already sent: it is in place, recorded "ok", and its event is tried
+    too (if that write also fails, its FileDone carries the error, as the first one did)."""
     check_session(db, batch.session_uuid)
     running = False
     next_index = 0
@@ -459,13 +465,14 @@ def _plan(engine: TransferEngine, batch: Batch) -> list[FileJob]:
     for path, is_folder in batch.sources:
         if batch.cancel_all.is_set():
             break
-        if is_folder and batch.direction == "upload":
+        if batch.direction == "upload":
+            # A file or a folder, as the file system says now (never following a link: a
+            # link, dangling or not, is recorded as refused).
             plan = engine.plan_upload(path, batch.target, overwrite=batch.overwrite)
         elif is_folder:
             plan = engine.plan_download(path, batch.target, overwrite=batch.overwrite)
         else:
-            size = Path(path).stat().st_size if batch.direction == "upload" else 0
-            plan = [FileJob(batch.direction, path, batch.target, size, batch.overwrite)]
+            plan = [FileJob(batch.direction, path, batch.target, 0, batch.overwrite)]
         jobs.extend(j for j in plan if isinstance(j, FileJob))
     return jobs
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import errno
 import logging
+import os
 import socket
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -85,6 +86,12 @@ class Tuning:
     upload_hash_in_thread: bool = False
     # A cut network (laptop closed, VPN gone) sends no RST: without these a transfer would
     # wait for TCP to give up, which takes many minutes.
+    # Folders of small files (many.py): up to this many files in flight at once on the one
+    # channel, with at most this many of their bytes; files up to small_file_max go this way.
+    files_in_flight: int = 32
+    bytes_in_flight: int = 16 * 1024 * 1024
+    small_file_max: int = 1024 * 1024
+    local_workers: int = 4  # threads saving downloaded small files (fsync waits for the disk)
     stall_timeout: float = 60.0  # seconds without progress before a transfer fails
     keepalive_s: int = 15
 
@@ -263,20 +270,65 @@ def connect(
         )
         return SftpConnection(client, sftp, policy.accepted, profile, tuning)
     except BaseException as exc:
-        # paramiko sometimes reports a dead handshake as "No existing session"; the transport
-        # thread kept the real cause (e.g. no SSH banner).
         transport = client.get_transport()
+        alive = transport is not None and transport.is_active()
+        inner = None
         if transport is not None and "no existing session" in str(exc).lower():
-            transport.join(timeout)  # let its thread record why it stopped
-        inner = getattr(transport, "saved_exception", None)
+            if alive:
+                # start_client waited the whole timeout and the handshake is still not done:
+                # a stalled server. Not a second wait, and not "connection lost".
+                client.close()
+                where = f"{profile.host}:{profile.port}"
+                raise SftpError(
+                    "timeout",
+                    f"{where} did not complete the SSH handshake in time; "
+                    "check the network or VPN.",
+                    {"server": where},
+                ) from None
+            # The transport thread is ending: it keeps the real cause (e.g. no SSH banner).
+            transport.join(min(timeout, 1.0))
+            inner = getattr(transport, "saved_exception", None)
         client.close()
         if isinstance(exc, SftpError):
             raise
+        if isinstance(exc, paramiko.AuthenticationException):
+            raise _auth_error(exc, alive, profile) from None
         if isinstance(exc, Exception):
-            if isinstance(inner, Exception) and "no existing session" in str(exc).lower():
+            if isinstance(inner, Exception):
                 exc = inner
             raise classify(exc, profile) from None
         raise
+
+
+def _auth_error(
+    exc: paramiko.AuthenticationException, alive: bool, profile: ConnectionProfile
+) -> SftpError:
+    """Only a real refusal by a server still talking to us is ``auth_failed`` (the Transfers
+    screen forgets a remembered password then); a login that timed out or whose connection
+    dropped is ``timeout`` / ``connection_lost``, and the password stays."""
+    causes: list[BaseException] = [exc]
+    result = getattr(exc, "result", None)  # AuthFailure: what each source raised
+    if result is not None:
+        causes = [r.result for r in result if isinstance(r.result, BaseException)] or causes
+    for cause in causes:
+        if isinstance(cause, SftpError):
+            return cause  # ours: no password or passphrase to try
+    where = f"{profile.host}:{profile.port}"
+    at = {"server": where}
+    texts = " ".join(str(c).lower() for c in causes)
+    if "timeout" in texts or "timed out" in texts:
+        return SftpError("timeout", f"{where} did not answer the login in time.", at)
+    refused = all(
+        isinstance(c, paramiko.BadAuthenticationType)
+        or (isinstance(c, paramiko.AuthenticationException) and "eof" not in str(c).lower())
+        for c in causes
+    )
+    if not alive or not refused:
+        for cause in causes:
+            if not isinstance(cause, paramiko.AuthenticationException):
+                return classify(cause, profile)
+        return _lost(where, at)
+    return classify(exc, profile)
 
 
 class _Strategy(paramiko.auth_strategy.AuthStrategy):  # type: ignore[misc]
@@ -404,10 +456,36 @@ def _classify_os(exc: OSError, where: str, at: dict[str, str]) -> SftpError:
 
 
 def _os_detail(exc: OSError) -> str:
-    parts = [exc.strerror or str(exc) or type(exc).__name__]
+    """The OS's words and, at most, the file's name: a full local path never reaches a reason
+    (reasons go to the shared session log)."""
+    parts = [exc.strerror or type(exc).__name__]
     if exc.filename:
-        parts.append(str(exc.filename))
+        parts.append(os.path.basename(os.fsdecode(exc.filename).rstrip("/\\")))
     return ": ".join(parts)
+
+
+_LOCAL_VERBS: Final = {
+    "read": "read {name} on this computer",
+    "make": "make the folder {name} on this computer",
+    "write": "save {name} on this computer",
+}
+
+
+def local_error(name: str, exc: OSError, what: str) -> SftpError:
+    """A local file-system failure (read-only or full target, unreadable source) about the
+    file or folder ``name``: a clear message with no path and no internal file name."""
+    shown = name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    why = exc.strerror or type(exc).__name__
+    message = "Could not " + _LOCAL_VERBS[what].format(name=shown) + f": {why}."
+    params = {"name": shown, "detail": why}
+    code = exc.errno
+    if code in (errno.ENOSPC, errno.EFBIG):
+        return SftpError("disk_full", message, params)
+    if code == errno.EDQUOT:
+        return SftpError("quota", message, params)
+    if code in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return SftpError("permission_denied", message, params)
+    return SftpError("other", message, params)
 
 
 def _first_line(text: str) -> str:

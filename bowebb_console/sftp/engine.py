@@ -9,17 +9,19 @@ included, into exactly one TransferRecord handed to ``on_file_done`` (queue.py).
 
 from __future__ import annotations
 
+import functools
 import logging
 import posixpath
 import time
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import paramiko
 
-from bowebb_console.sftp import plan
-from bowebb_console.sftp.connection import SftpConnection, SftpError, Tuning
+from bowebb_console.sftp import many, plan
+from bowebb_console.sftp.connection import SftpConnection, SftpError, Tuning, classify
 from bowebb_console.sftp.files import Download, Upload
-from bowebb_console.sftp.names import NameRefused, check_name, name_ref
+from bowebb_console.sftp.names import NameRefused, check_name, check_remote_path, name_ref
 from bowebb_console.sftp.plan import Refusal, RemoteEntry
 from bowebb_console.sftp.queue import (
     Attempt,
@@ -35,6 +37,7 @@ from bowebb_console.sftp.queue import (
 log = logging.getLogger(__name__)
 
 _CANCELLED = SftpError("cancelled", "Cancelled by the user.")
+ManyProgressFn = Callable[[int, int, int], None]  # (job index, bytes done, size)
 
 
 class TransferEngine:
@@ -121,7 +124,7 @@ class TransferEngine:
         name = posixpath.basename(remote_path)
         a = Attempt("download", remote_path, name)
         try:
-            check_name(name)
+            check_remote_path(remote_path)  # every component, not only the file's name
         except NameRefused as exc:
             return self._refused(plan.refuse_name("download", remote_path, exc))
         if cancel is not None and cancel.is_set():
@@ -164,6 +167,91 @@ class TransferEngine:
         except SftpError as error:
             return self._finish(job.a, "failed", error=error)
         return self._finish(job.a, "ok", sha)
+
+    def run_jobs(
+        self,
+        jobs: Sequence[FileJob],
+        *,
+        progress: ManyProgressFn | None = None,
+        cancels: Sequence[CancelFlag | None] = (),
+    ) -> list[TransferRecord]:
+        """Several files at once on the one channel (many.py); records are handed on in the
+        jobs' order. ``progress(i, done, size)`` is about ``jobs[i]``, ``cancels[i]`` stops it.
+        A file too big for this way (or meeting a server's short reads) runs as ``run_job``."""
+        records: dict[int, TransferRecord] = {}
+        emitted: list[TransferRecord] = []
+        items: list[many.Item] = []
+
+        def flag(i: int) -> CancelFlag | None:
+            return cancels[i] if i < len(cancels) else None
+
+        def report(i: int, done: int, size: int) -> None:
+            if progress is not None:
+                progress(i, done, size)
+
+        saved = self._on_file_done
+
+        def keep(i: int, record: TransferRecord) -> None:
+            records[i] = record
+            while len(emitted) in records:
+                emitted.append(records[len(emitted)])
+                saved(emitted[-1])  # may stop the batch (a failed log write sets the cancel)
+
+        self._on_file_done = lambda record: None  # records are handed on in order by keep()
+        try:
+            for i, job in enumerate(jobs):
+                item = self._item(i, job, flag(i))
+                if isinstance(item, TransferRecord):
+                    keep(i, item)
+                else:
+                    items.append(item)
+
+            def done(item: many.Item, sha: str | None, error: BaseException | None) -> None:
+                if isinstance(error, many.Fallback):
+                    i = item.index
+                    one = functools.partial(report, i)
+                    keep(i, self.run_job(jobs[i], progress=one, cancel=item.cancel))
+                    return
+                keep(item.index, self._outcome(item.a, sha, error))
+
+            many.run(self._sftp, items, self.tuning, report, done)
+        finally:
+            self._on_file_done = saved
+        return emitted
+
+    def _item(self, i: int, job: FileJob, cancel: CancelFlag | None) -> many.Item | TransferRecord:
+        """The job as a many.Item, or its record if it is refused or cancelled before it
+        starts (the checks of download_file / upload_file)."""
+        if job.direction == "download":
+            remote = job.source
+            name = posixpath.basename(remote)
+            target = str(job.target_dir)
+        else:
+            name = Path(job.source).name
+            remote = posixpath.join(str(job.target_dir), name)
+            target = str(job.target_dir)
+        a = Attempt(job.direction, remote, name)
+        try:
+            if job.direction == "download":
+                check_remote_path(remote)
+            else:
+                check_name(name)
+        except NameRefused as exc:
+            return self._refused(plan.refuse_name(job.direction, remote, exc))
+        if cancel is not None and cancel.is_set():
+            return self._finish(a, "cancelled", error=_CANCELLED)
+        return many.Item(i, a, job.direction, job.source, target, job.overwrite, cancel, job.size)
+
+    def _outcome(self, a: Attempt, sha: str | None, error: BaseException | None) -> TransferRecord:
+        if error is None:
+            return self._finish(a, "ok", sha)
+        if isinstance(error, Cancelled):
+            return self._finish(a, "cancelled", error=_CANCELLED)
+        sftp_error = classify(error) if isinstance(error, Exception) else _CANCELLED
+        if sftp_error.kind == "changed" and sftp_error.params.get("name") != a.local_name:
+            name = a.local_name
+            sftp_error = SftpError("changed", f"{name} changed on the server.", {"name": name})
+        return self._finish(a, "failed", error=sftp_error)
 
     def run_job(
         self,
@@ -215,10 +303,8 @@ class TransferEngine:
         cancel: CancelFlag | None = None,
     ) -> list[TransferRecord]:
         """Download ``remote_dir`` as a folder inside ``local_parent``."""
-        return [
-            self.run_job(job, progress=progress, cancel=cancel) if isinstance(job, FileJob) else job
-            for job in self.plan_download(remote_dir, local_parent, overwrite=overwrite)
-        ]
+        planned = self.plan_download(remote_dir, local_parent, overwrite=overwrite)
+        return self._run_planned(planned, progress, cancel)
 
     def upload_tree(
         self,
@@ -230,7 +316,16 @@ class TransferEngine:
         cancel: CancelFlag | None = None,
     ) -> list[TransferRecord]:
         """Upload ``local_dir`` as a folder inside ``remote_parent``."""
-        return [
-            self.run_job(job, progress=progress, cancel=cancel) if isinstance(job, FileJob) else job
-            for job in self.plan_upload(local_dir, remote_parent, overwrite=overwrite)
-        ]
+        planned = self.plan_upload(local_dir, remote_parent, overwrite=overwrite)
+        return self._run_planned(planned, progress, cancel)
+
+    def _run_planned(
+        self,
+        planned: list[FileJob | TransferRecord],
+        progress: ProgressFn | None,
+        cancel: CancelFlag | None,
+    ) -> list[TransferRecord]:
+        jobs = [j for j in planned if isinstance(j, FileJob)]
+        each = None if progress is None else (lambda i, done, size: progress(done, size))
+        records = iter(self.run_jobs(jobs, progress=each, cancels=[cancel] * len(jobs)))
+        return [next(records) if isinstance(j, FileJob) else j for j in planned]

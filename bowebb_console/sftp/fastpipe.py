@@ -41,6 +41,19 @@ class ChunkPipe:
             else:
                 event.clear()
 
+    def swap_event(self, event: threading.Event | None) -> threading.Event | None:
+        """Set the event that ``feed`` and ``close`` set (many.py waits on it together with
+        local work); returns the one it replaces."""
+        with self._lock:
+            old, self._event = self._event, event
+            if event is not None and (self._closed or self._size):
+                event.set()
+            return old
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
     def feed(self, data: bytes) -> None:
         if not data:
             return

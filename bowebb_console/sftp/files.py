@@ -24,13 +24,14 @@ import logging
 import os
 import posixpath
 import stat
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Final
 
 import paramiko
 
 from bowebb_console.sftp import parts, wire
-from bowebb_console.sftp.connection import SftpError, Tuning, classify
+from bowebb_console.sftp.connection import SftpError, Tuning, classify, local_error
 from bowebb_console.sftp.names import name_ref
 from bowebb_console.sftp.queue import (
     Attempt,
@@ -44,6 +45,25 @@ from bowebb_console.sftp.queue import (
 log = logging.getLogger(__name__)
 
 REMOTE_TEMP_SUFFIX: Final = ".bowebb-part"
+# Before a download resumes, this much at the start and at the end of what is already here is
+# read again from the server and compared.
+RESUME_CHECK_BYTES: Final = 64 * 1024
+
+
+class _Local(Exception):
+    """An OSError of this computer's file system (not the server's), while saving a file."""
+
+    def __init__(self, cause: OSError) -> None:
+        super().__init__(str(cause))
+        self.cause = cause
+
+
+@contextlib.contextmanager
+def _locally() -> Iterator[None]:
+    try:
+        yield
+    except OSError as exc:
+        raise _Local(exc) from exc
 
 
 def _file_error(kind: str, name: str, message: str) -> SftpError:
@@ -78,26 +98,33 @@ class Download:
         try:
             check_cancel(cancel)
             size, mtime = self._check_source()
-            hasher = hashlib.sha256()
-            self.fd, offset = parts.open_part(self.part, self.sidecar, self.meta, size, hasher)
-            self.a.resumed_from = offset or None
+            hasher = self._open_part(size, mtime is not None)
+            offset = self.a.resumed_from or 0
             if progress:
                 progress(offset, size)
             self._receive(hasher, offset, size, Meter(self.a, size, progress, cancel))
             self._put_in_place(size, mtime)
-            return hasher.hexdigest()
+            return str(hasher.hexdigest())
         except Cancelled:
             self._close()
             parts.drop_part(self.part, self.sidecar)
             raise
         except Exception as exc:
-            error = classify(exc)
+            error = self._error(exc)
             self._keep_or_drop(error)
             raise error from None
         finally:
             self._close()
 
-    def _check_source(self) -> tuple[int, int]:
+    def _error(self, exc: Exception) -> SftpError:
+        if isinstance(exc, _Local):
+            return local_error(self.name, exc.cause, "write")
+        error = classify(exc)
+        if error.kind == "changed" and error.params.get("name") != self.name:
+            return _file_error("changed", self.name, f"{self.name} changed on the server.")
+        return error
+
+    def _check_source(self) -> tuple[int, int | None]:
         name = self.name
         st = self.sftp.lstat(self.a.remote_path)
         mode = st.st_mode or 0
@@ -108,12 +135,34 @@ class Download:
         if not stat.S_ISREG(mode):
             raise _file_error("name_refused", name, f"{name} is not a regular file.")
         self.a.size = size = int(st.st_size or 0)
-        mtime = int(st.st_mtime or 0)
+        # No mtime from the server: no change signal, so no resume (a replaced file of the
+        # same size would be spliced onto the old part).
+        mtime = None if st.st_mtime is None else int(st.st_mtime)
         self.meta = {"remote_path": self.a.remote_path, "size": size, "mtime": mtime}
         if not self.overwrite and os.path.lexists(self.final):
             self.keep_part = False
             raise _file_error("exists", name, f"{name} already exists in the target folder.")
         return size, mtime
+
+    def _open_part(self, size: int, resumable: bool) -> Any:
+        """Open the part (resumed only with a change signal, and only if a sample of what is
+        already here still matches the server); returns the hasher, fed with the kept bytes."""
+        hasher = hashlib.sha256()
+        with _locally():
+            self.fd, offset = parts.open_part(
+                self.part, self.sidecar, self.meta, size, hasher, resumable=resumable
+            )
+        if offset and not _sample_matches(self.sftp, self.a.remote_path, self.fd, offset):
+            log.warning("Not resuming %s: the server's copy differs", name_ref(self.name))
+            self._close()
+            with _locally():
+                parts.drop_part(self.part, self.sidecar)
+                hasher = hashlib.sha256()
+                self.fd, offset = parts.open_part(
+                    self.part, self.sidecar, self.meta, size, hasher, resumable=False
+                )
+        self.a.resumed_from = offset or None
+        return hasher
 
     def _receive(self, hasher: Any, offset: int, size: int, meter: Meter) -> None:
         fd = self.fd
@@ -122,17 +171,24 @@ class Download:
             os.fsync(fd)
             parts.write_sidecar(self.sidecar, {**self.meta, "durable": offset + done})
 
-        digest = wire.Digest(
-            hasher, lambda data: parts.write_all(fd, data), self.tuning.hash_in_thread, checkpoint
-        )
+        def write(data: bytes) -> None:
+            with _locally():
+                parts.write_all(fd, data)
+
+        def durable(done: int) -> None:
+            with _locally():
+                checkpoint(done)
+
+        digest = wire.Digest(hasher, write, self.tuning.hash_in_thread, durable)
         try:
             wire.receive(
                 self.sftp, self.a.remote_path, offset, size, self.tuning, digest.feed, meter
             )
         finally:
             digest.finish()
-        os.fsync(fd)
-        written = os.fstat(fd).st_size
+        with _locally():
+            os.fsync(fd)
+            written = os.fstat(fd).st_size
         self._close()
         if written != size or offset + digest.done != size:
             raise SftpError(
@@ -141,20 +197,24 @@ class Download:
                 {"name": self.name, "got": written, "size": size},
             )
 
-    def _put_in_place(self, size: int, mtime: int) -> None:
+    def _put_in_place(self, size: int, mtime: int | None) -> None:
         name = self.name
         now = self.sftp.stat(self.a.remote_path)
-        if int(now.st_size or 0) != size or int(now.st_mtime or 0) != mtime:
+        now_mtime = None if now.st_mtime is None else int(now.st_mtime)
+        if int(now.st_size or 0) != size or now_mtime != mtime:
             self.keep_part = False
             raise _file_error("changed", name, f"{name} changed on the server while downloading.")
         if not self.overwrite and os.path.lexists(self.final):
             raise _file_error("exists", name, f"{name} appeared in the target folder meanwhile.")
-        os.replace(self.part, self.final)
-        self.sidecar.unlink(missing_ok=True)
+        with _locally():
+            os.replace(self.part, self.final)
+            self.sidecar.unlink(missing_ok=True)
         parts.fsync_dir(self.local_dir)
 
     def _keep_or_drop(self, error: SftpError) -> None:
         full = error.kind in ("disk_full", "quota")
+        if error.kind == "changed":
+            self.keep_part = False
         if self.fd >= 0:
             if self.keep_part and not full:
                 # The process is alive: make what arrived durable so a resume keeps it.
@@ -204,12 +264,16 @@ class Upload:
     def run(self, progress: ProgressFn | None, cancel: CancelFlag | None) -> str:
         try:
             check_cancel(cancel)
-            self.fd = os.open(self.local_path, os.O_RDONLY | parts.NOFOLLOW | parts.BINARY)
+            self._open_source()
             st = os.fstat(self.fd)
             size = self._check_source(st)
             self.temp = _temp_name(self.remote_dir, self.name, st)
             hasher = hashlib.sha256()
             offset = _remote_resume_offset(self.sftp, self.temp, size)
+            if offset and not _sample_matches(self.sftp, self.temp, self.fd, offset):
+                log.warning("Not resuming %s: the server's part differs", name_ref(self.name))
+                self.sftp.remove(self.temp)
+                offset = 0
             if offset:
                 self._rehash(hasher, offset)  # what the server has, from our unchanged file
             self.a.resumed_from = offset or None
@@ -223,13 +287,26 @@ class Upload:
             _remove_quietly(self.sftp, self.temp)
             raise
         except Exception as exc:
-            error = classify(exc)
+            error = local_error(self.name, exc.cause, "read") if isinstance(exc, _Local) else None
+            error = error or classify(exc)
             if self.temp and (not self.keep_temp or error.kind in ("quota", "permission_denied")):
                 _remove_quietly(self.sftp, self.temp)
             raise error from None
         finally:
             if self.fd >= 0:
                 os.close(self.fd)
+
+    def _open_source(self) -> None:
+        try:
+            self.fd = os.open(self.local_path, os.O_RDONLY | parts.NOFOLLOW | parts.BINARY)
+        except OSError as exc:
+            if exc.errno == errno.ELOOP or os.path.islink(self.local_path):
+                raise _file_error(
+                    "name_refused",
+                    self.name,
+                    f"{self.name} is a symbolic link; links are not followed.",
+                ) from None
+            raise _Local(exc) from None
 
     def _check_source(self, st: os.stat_result) -> int:
         name = self.name
@@ -247,7 +324,8 @@ class Upload:
     def _rehash(self, hasher: Any, offset: int) -> None:
         left = offset
         while left:
-            chunk = os.read(self.fd, min(parts.REHASH_CHUNK, left))
+            with _locally():
+                chunk = os.read(self.fd, min(parts.REHASH_CHUNK, left))
             if not chunk:
                 raise self._shorter()
             hasher.update(chunk)
@@ -259,7 +337,8 @@ class Upload:
         digest = wire.Digest(hasher, None, self.tuning.upload_hash_in_thread)
 
         def source(n: int) -> bytes:
-            data = os.read(fd, n)
+            with _locally():
+                data = os.read(fd, n)
             if not data:
                 raise self._shorter()
             digest.feed(data)
@@ -284,6 +363,22 @@ class Upload:
                 f"{name}: the server has {remote_size} of {size} bytes; not renamed.",
                 {"name": name, "got": remote_size, "size": size},
             )
+
+
+def _sample_matches(sftp: paramiko.SFTPClient, remote: str, fd: int, offset: int) -> bool:
+    """Before a resume: the first and the last block of what is already there, read again
+    from the server (``remote``) and compared with the local file (``fd``)."""
+    block = RESUME_CHECK_BYTES
+    spans = sorted({(0, min(block, offset)), (max(0, offset - block), offset)})
+    with wire.remote_file(sftp, remote, "rb") as f:
+        for start, end in spans:
+            f.seek(start)
+            theirs = f.read(end - start)
+            with _locally():
+                ours = os.pread(fd, end - start, start)
+            if theirs != ours:
+                return False
+    return True
 
 
 def _temp_name(remote_dir: str, name: str, st: os.stat_result) -> str:

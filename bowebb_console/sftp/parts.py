@@ -93,10 +93,17 @@ def _resume_part(
 
 
 def open_part(
-    part: Path, sidecar: Path, meta: dict[str, object], size: int, hasher: Any
+    part: Path,
+    sidecar: Path,
+    meta: dict[str, object],
+    size: int,
+    hasher: Any,
+    *,
+    resumable: bool = True,
 ) -> tuple[int, int]:
-    """Open ``part`` for appending; returns (fd, offset)."""
-    resumed = _resume_part(part, sidecar, meta, size, hasher)
+    """Open ``part`` for appending; returns (fd, offset). ``resumable`` False: start afresh
+    (no trustworthy change signal for the source)."""
+    resumed = _resume_part(part, sidecar, meta, size, hasher) if resumable else None
     if resumed is not None:
         return resumed
     # Start afresh. A .part with our sidecar is a stale attempt and is replaced; without one it

@@ -14,14 +14,15 @@ import os
 import posixpath
 import stat
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Final
 
 import paramiko
 
-from bowebb_console.sftp.connection import SftpError, classify
-from bowebb_console.sftp.names import NameRefused, check_name, name_ref
+from bowebb_console.sftp import wire
+from bowebb_console.sftp.connection import SftpError, classify, local_error
+from bowebb_console.sftp.names import NameRefused, check_name, escaped, name_ref
 from bowebb_console.sftp.queue import Direction, FileJob
 
 log = logging.getLogger(__name__)
@@ -38,6 +39,9 @@ class RemoteEntry:
     is_dir: bool
     is_symlink: bool
     refused: str | None  # why the name is refused, or None
+    # A refused name is shown and recorded escaped (names.escaped): ``name`` and ``path`` are
+    # then not the server's bytes; the refusal itself is kept here.
+    refusal: NameRefused | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -51,16 +55,32 @@ class Refusal:
 
 
 def refuse_name(direction: Direction, remote_path: str, exc: NameRefused) -> Refusal:
-    """Log the refusal (the name only as a hash) and say what to record."""
+    """Log the refusal (the name only as a hash) and say what to record (the path escaped:
+    undecodable bytes cannot be written to the log, look-alike characters must show)."""
     log.warning("Refused remote name %s: %s", name_ref(exc.name), exc.reason)
-    return Refusal(direction, remote_path, "", SftpError("name_refused", str(exc), exc.params))
+    error = SftpError("name_refused", escaped(str(exc)), exc.params)
+    return Refusal(direction, escaped(remote_path), "", error)
+
+
+def _link(direction: Direction, remote_path: str, name: str, where: str) -> Refusal:
+    log.warning("Not following the %s symbolic link %s", where, name_ref(name))
+    shown = escaped(name)
+    error = SftpError(
+        "name_refused", f"{shown} is a symbolic link; links are not followed.", {"name": shown}
+    )
+    return Refusal(direction, escaped(remote_path), shown, error)
+
+
+def _failed(direction: Direction, remote_path: str, name: str, error: SftpError) -> Refusal:
+    log.warning("Could not plan %s %s: %s", direction, name_ref(name), error.kind)
+    return Refusal(direction, escaped(remote_path), escaped(name), error)
 
 
 def listdir(sftp: paramiko.SFTPClient, remote_dir: str) -> list[RemoteEntry]:
     """Entries of a remote folder, folders first; refused names are listed with the reason
     (and logged)."""
     try:
-        attrs = sftp.listdir_attr(remote_dir)
+        attrs = wire.listdir_attr(sftp, remote_dir)
     except Exception as exc:
         raise classify(exc) from None
     out = []
@@ -68,22 +88,23 @@ def listdir(sftp: paramiko.SFTPClient, remote_dir: str) -> list[RemoteEntry]:
         name = str(attr.filename)
         if name in (".", ".."):
             continue
-        refused = None
+        refusal = None
         try:
             check_name(name)
         except NameRefused as exc:
-            refused = exc.reason
-            log.warning("Refused remote name %s: %s", name_ref(name), refused)
+            refusal = exc
+            log.warning("Refused remote name %s: %s", name_ref(name), exc.reason)
         mode = attr.st_mode or 0
         out.append(
             RemoteEntry(
-                name=name,
-                path=posixpath.join(remote_dir, name),
+                name=escaped(name),
+                path=posixpath.join(remote_dir, name if refusal is None else escaped(name)),
                 size=int(attr.st_size or 0),
                 mtime=int(attr.st_mtime or 0),
                 is_dir=stat.S_ISDIR(mode),
                 is_symlink=stat.S_ISLNK(mode),
-                refused=refused,
+                refused=None if refusal is None else refusal.reason,
+                refusal=refusal,
             )
         )
     return sorted(out, key=lambda e: (not e.is_dir, e.name.lower()))
@@ -108,21 +129,24 @@ def _walk_remote(
 ) -> Iterator[FileJob | Refusal]:
     if depth > MAX_DEPTH:
         raise SftpError("other", f"{remote_dir} is nested too deeply.", {"path": remote_dir})
-    _make_local_dir(local_dir)
-    for entry in listdir(sftp, remote_dir):
-        if entry.refused is not None:
-            try:
-                check_name(entry.name)  # raises again, with the whole reason
-            except NameRefused as exc:
-                yield refuse_name("download", entry.path, exc)
+    try:
+        _make_local_dir(local_dir)
+    except SftpError as error:
+        # One folder that cannot be made here is recorded; the rest of the batch goes on.
+        yield _failed("download", remote_dir, local_dir.name, error)
+        return
+    try:
+        entries = listdir(sftp, remote_dir)
+    except SftpError as error:
+        if error.kind in ("connection_lost", "timeout"):
+            raise
+        yield _failed("download", remote_dir, local_dir.name, error)
+        return
+    for entry in entries:
+        if entry.refusal is not None:
+            yield refuse_name("download", entry.path, entry.refusal)
         elif entry.is_symlink:
-            log.warning("Not following the remote symbolic link %s", name_ref(entry.path))
-            error = SftpError(
-                "name_refused",
-                f"{entry.name} is a symbolic link; not followed.",
-                {"name": entry.name},
-            )
-            yield Refusal("download", entry.path, entry.name, error)
+            yield _link("download", entry.path, entry.name, "remote")
         elif entry.is_dir:
             yield from _walk_remote(sftp, entry.path, local_dir / entry.name, overwrite, depth + 1)
         else:
@@ -132,38 +156,73 @@ def _walk_remote(
 def plan_upload(
     sftp: paramiko.SFTPClient, local_dir: Path, remote_parent: str, overwrite: bool
 ) -> Iterator[FileJob | Refusal]:
-    """``local_dir`` as a folder inside ``remote_parent``: folders are made on the server as
-    the walk reaches them."""
-    remote_dir = posixpath.join(remote_parent, local_dir.name)
+    """``local_dir`` (a folder or a file; a symbolic link is recorded, never followed) inside
+    ``remote_parent``: folders are made on the server as the walk reaches them."""
+    name = local_dir.name
+    remote = posixpath.join(remote_parent, name)
     try:
-        check_name(local_dir.name)
+        check_name(name)
     except NameRefused as exc:
-        yield refuse_name("upload", remote_dir, exc)
+        yield refuse_name("upload", remote, exc)
         return
-    yield from _walk_local(sftp, local_dir, remote_dir, overwrite)
+    try:
+        st = os.lstat(local_dir)
+    except OSError as exc:
+        yield _failed("upload", remote, name, local_error(name, exc, "read"))
+        return
+    yield from _local_entry(sftp, local_dir, st, remote_parent, overwrite, 0)
+
+
+def _local_entry(
+    sftp: paramiko.SFTPClient,
+    path: Path,
+    st: os.stat_result,
+    remote_parent: str,
+    overwrite: bool,
+    depth: int,
+) -> Iterator[FileJob | Refusal]:
+    remote = posixpath.join(remote_parent, path.name)
+    if stat.S_ISLNK(st.st_mode):
+        yield _link("upload", remote, path.name, "local")
+    elif stat.S_ISDIR(st.st_mode):
+        yield from _walk_local(sftp, path, remote, overwrite, depth)
+    elif stat.S_ISREG(st.st_mode):
+        yield FileJob("upload", str(path), remote_parent, st.st_size, overwrite)
+    else:
+        shown = escaped(path.name)
+        error = SftpError(
+            "name_refused", f"{shown} is not a regular file or folder.", {"name": shown}
+        )
+        yield _failed("upload", remote, path.name, error)
 
 
 def _walk_local(
-    sftp: paramiko.SFTPClient, local_dir: Path, remote_dir: str, overwrite: bool
+    sftp: paramiko.SFTPClient, local_dir: Path, remote_dir: str, overwrite: bool, depth: int
 ) -> Iterator[FileJob | Refusal]:
+    if depth > MAX_DEPTH:
+        raise SftpError("other", f"{local_dir.name} is nested too deeply.", {"path": remote_dir})
+    try:
+        with os.scandir(local_dir) as it:
+            entries = sorted(it, key=lambda e: e.name)
+    except OSError as exc:
+        yield _failed(
+            "upload", remote_dir, local_dir.name, local_error(local_dir.name, exc, "read")
+        )
+        return
     _make_remote_dir(sftp, remote_dir)
-    with os.scandir(local_dir) as it:
-        entries = sorted(it, key=lambda e: e.name)
     for entry in entries:
         remote = posixpath.join(remote_dir, entry.name)
-        if entry.is_symlink():
-            log.warning("Not following the local symbolic link %s", name_ref(entry.path))
-            continue
         try:
             check_name(entry.name)
         except NameRefused as exc:
             yield refuse_name("upload", remote, exc)
             continue
-        if entry.is_dir(follow_symlinks=False):
-            yield from _walk_local(sftp, Path(entry.path), remote, overwrite)
-        elif entry.is_file(follow_symlinks=False):
-            size = entry.stat(follow_symlinks=False).st_size
-            yield FileJob("upload", entry.path, remote_dir, size, overwrite)
+        try:
+            st = entry.stat(follow_symlinks=False)
+        except OSError as exc:
+            yield _failed("upload", remote, entry.name, local_error(entry.name, exc, "read"))
+            continue
+        yield from _local_entry(sftp, Path(entry.path), st, remote_dir, overwrite, depth + 1)
 
 
 def _make_local_dir(path: Path) -> None:
@@ -175,6 +234,8 @@ def _make_local_dir(path: Path) -> None:
             raise SftpError(
                 "exists", f"{path.name} exists and is not a folder.", {"name": path.name}
             ) from None
+    except OSError as exc:
+        raise local_error(path.name, exc, "make") from None
 
 
 def _make_remote_dir(sftp: paramiko.SFTPClient, remote_dir: str) -> None:

@@ -1,5 +1,5 @@
 """Transfer jobs and their results: what a job is, what every attempted file ends as, progress
-and cancel, and the per-host queue that runs jobs one after another.
+and cancel, and the per-host queue that runs jobs (small files several at once).
 
 Every file that is attempted ends as exactly one TransferRecord handed to ``on_file_done``
 (the session log turns it into a ``file_transferred`` event). One queue per host connection:
@@ -10,6 +10,7 @@ a failed file is queueing its FileJob again: the engine resumes what is left.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import threading
 import time
 from collections.abc import Callable
@@ -138,8 +139,10 @@ class JobRunner(Protocol):
 
 
 class TransferQueue:
-    """Runs file jobs one after another with per-file and total progress; ``cancel_all``
-    stops the current file and skips the rest (each skipped file is recorded as cancelled)."""
+    """Runs file jobs with per-file and total progress: big files one after another, runs of
+    small files several at once on the one channel (engine.run_jobs). ``cancel_all`` stops
+    every file in flight and skips the rest (each skipped or stopped file is recorded as
+    cancelled; one already renamed into place when the cancel came is recorded ok)."""
 
     def __init__(self, engine: JobRunner, on_progress: Callable[[Progress], None]) -> None:
         self.engine = engine
@@ -148,35 +151,70 @@ class TransferQueue:
 
     def run(self, jobs: list[FileJob]) -> list[TransferRecord]:
         total = sum(j.size for j in jobs)
-        finished = 0
         speed = _Speed()
-        records = []
-        for index, job in enumerate(jobs):
-            base = finished
+        records: list[TransferRecord] = []
+        done_of: dict[int, int] = {}  # bytes done of each file that has started
+        finished = 0  # bytes of the files before the current group
+        small = _small_limit(self.engine)
 
-            def report(
-                done: int, size: int, index: int = index, job: FileJob = job, base: int = base
-            ) -> None:
-                bps = speed.update(base + done)
-                left = total - base - done
-                self.on_progress(
-                    Progress(
-                        index,
-                        len(jobs),
-                        job.source,
-                        done,
-                        size,
-                        base + done,
-                        total,
-                        bps,
-                        left / bps if bps > 0 else None,
+        def report(index: int, done: int, size: int) -> None:
+            done_of[index] = done
+            total_done = finished + sum(done_of.values())
+            bps = speed.update(total_done)
+            left = total - total_done
+            self.on_progress(
+                Progress(
+                    index,
+                    len(jobs),
+                    jobs[index].source,
+                    done,
+                    size,
+                    total_done,
+                    total,
+                    bps,
+                    left / bps if bps > 0 else None,
+                )
+            )
+
+        start = 0
+        while start < len(jobs):
+            end = start + 1
+            while (
+                small is not None
+                and jobs[start].size <= small
+                and end < len(jobs)
+                and jobs[end].size <= small
+                and jobs[end].direction == jobs[start].direction
+            ):
+                end += 1
+            group = jobs[start:end]
+            if len(group) > 1:
+                # Several small files at once on the one channel (many.py).
+                records += self.engine.run_jobs(  # type: ignore[attr-defined]
+                    group,
+                    progress=lambda i, done, size, base=start: report(base + i, done, size),
+                    cancels=[_AnyEvent(j.cancel, self.cancel_all) for j in group],
+                )
+            else:
+                job = group[0]
+                one: ProgressFn = functools.partial(report, start)
+                records.append(
+                    self.engine.run_job(
+                        job, progress=one, cancel=_AnyEvent(job.cancel, self.cancel_all)
                     )
                 )
-
-            cancel = _AnyEvent(job.cancel, self.cancel_all)
-            records.append(self.engine.run_job(job, progress=report, cancel=cancel))
-            finished += job.size
+            done_of.clear()
+            finished += sum(j.size for j in group)
+            start = end
         return records
+
+
+def _small_limit(engine: object) -> int | None:
+    """Files up to this size go several at once (engine.run_jobs), if the engine can."""
+    if not hasattr(engine, "run_jobs"):
+        return None
+    tuning = getattr(engine, "tuning", None)
+    return int(getattr(tuning, "small_file_max", 0)) or None
 
 
 class _AnyEvent:

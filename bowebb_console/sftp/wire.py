@@ -23,6 +23,9 @@ Here (wire.py):
 - ``SFTPFile.handle``: the server's handle of an open file, for our own requests.
 - ``paramiko.sftp.CMD_READ/CMD_WRITE/CMD_DATA/CMD_STATUS`` and ``int64``: message types and the
   64-bit offset marker that ``_async_request`` packs.
+- ``SFTPClient._request(t, *args)``: one request and its reply; ``listdir_attr`` reads the
+  names itself (as bytes) because paramiko's decodes them strictly and one name that is not
+  UTF-8 would make the whole folder unlistable. ``SFTPAttributes._from_msg(msg, name, long)``.
 
 In fastpipe.py (the channel's receive buffer, installed by connection.connect):
 - ``Channel.in_buffer``: replaced by a ChunkPipe (paramiko's BufferedPipe copies quadratically);
@@ -45,7 +48,19 @@ from collections.abc import Callable, Iterator
 from typing import Any, Final
 
 import paramiko
-from paramiko.sftp import CMD_DATA, CMD_READ, CMD_STATUS, CMD_WRITE, int64
+from paramiko.sftp import (
+    CMD_CLOSE,
+    CMD_DATA,
+    CMD_HANDLE,
+    CMD_NAME,
+    CMD_OPENDIR,
+    CMD_READ,
+    CMD_READDIR,
+    CMD_STATUS,
+    CMD_WRITE,
+    SFTP_EOF,
+    int64,
+)
 
 from bowebb_console.sftp.connection import SftpError, Tuning
 
@@ -110,6 +125,51 @@ def send_write(
     return num
 
 
+def listdir_attr(sftp: paramiko.SFTPClient, path: str) -> list[paramiko.SFTPAttributes]:
+    """paramiko's ``listdir_attr``, except that names are decoded with ``surrogateescape``: a
+    name that is not UTF-8 comes back with lone surrogates (names.check_name refuses it)
+    instead of making the whole folder unlistable."""
+    if not isinstance(sftp, paramiko.SFTPClient):  # a scripted stand-in (tests)
+        return list(sftp.listdir_attr(path))
+    t, msg = sftp._request(CMD_OPENDIR, path)
+    if t != CMD_HANDLE:
+        raise paramiko.SFTPError("Expected handle")
+    handle = msg.get_binary()
+    out = []
+    try:
+        while True:
+            try:
+                t, msg = sftp._request(CMD_READDIR, handle)
+            except EOFError:
+                break
+            if t != CMD_NAME:
+                raise paramiko.SFTPError("Expected name response")
+            for _ in range(msg.get_int()):
+                name = msg.get_string().decode("utf-8", "surrogateescape")
+                longname = msg.get_string().decode("utf-8", "replace")
+                attr = paramiko.SFTPAttributes._from_msg(msg, name, longname)
+                if name not in (".", ".."):
+                    out.append(attr)
+    finally:
+        with contextlib.suppress(Exception):
+            sftp._request(CMD_CLOSE, handle)
+    return out
+
+
+def _status(sftp: paramiko.SFTPClient, msg: paramiko.Message) -> None:
+    """A STATUS reply to a READ: end of file means the file got shorter on the server (the
+    connection is fine); other errors raise as paramiko raises them."""
+    code = msg.get_int()
+    text = msg.get_text()
+    if code == SFTP_EOF:
+        raise SftpError("changed", "The file got shorter on the server.")
+    again = paramiko.Message()
+    again.add_int(code)
+    again.add_string(text)
+    again.rewind()
+    sftp._convert_status(again)
+
+
 def _reply(sftp: paramiko.SFTPClient, replies: Replies, num: int) -> tuple[int, paramiko.Message]:
     """Read until the reply to request ``num`` has arrived (others are kept for later)."""
     while num not in replies.got:
@@ -161,7 +221,7 @@ def receive(
                 if t == CMD_DATA:
                     data = msg.get_string()
                 elif t == CMD_STATUS:
-                    sftp._convert_status(msg)  # raises; EOF means the file shrank
+                    _status(sftp, msg)  # raises; EOF means the file shrank
                     raise SftpError("other", "Unexpected reply from the server.")
                 else:
                     raise SftpError("other", "Unexpected reply from the server.")

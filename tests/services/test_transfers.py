@@ -239,7 +239,11 @@ def test_every_file_is_one_event(db: Database, sshd: Sshd, tmp_path: Path) -> No
 def test_a_failed_log_write_stops_the_batch(
     db: Database, sshd: Sshd, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    files = [tmp_path / f"{n}.txt" for n in ("ett", "tva", "tre")]
+    """Small files move several at once (sftp/many.py). When a log write fails, no file
+    starts any more, and each file still moving stops at its next step and is removed
+    (recorded cancelled) unless its final rename was already sent: then it is on the server
+    and recorded ok, and its event is tried too (and fails here, loudly)."""
+    files = [tmp_path / f"fil-{n:02d}.txt" for n in range(40)]
     for f in files:
         f.write_text(f.name)
     su, link = connected(db, sshd)
@@ -260,11 +264,19 @@ def test_a_failed_log_write_stops_the_batch(
         done = run(db, link, batch)
     finally:
         link.close()
-    assert [d.record.result for d in done] == ["ok", "ok", "cancelled"]
+    assert [d.job_index for d in done] == list(range(40))
+    assert [d.record.result for d in done[:2]] == ["ok", "ok"] and done[0].log_error is None
     error = done[1].log_error
     assert isinstance(error, transfers.NotLogged) and error.code == "transfers.log_failed"
-    assert batch.cancel_all.is_set() and not (sshd.root / "in" / "tre.txt").exists()
-    assert [e["local_name"] for e in transfers.transfers_of(db, su)] == ["ett.txt"]
+    assert batch.cancel_all.is_set()
+    remote = sshd.root / "in"
+    for d in done[2:]:
+        there = (remote / d.record.local_name).exists()
+        assert (d.record.result, there) in (("ok", True), ("cancelled", False)), d.record
+        assert d.record.result == "cancelled" or d.log_error is not None
+    assert sum(d.record.result == "cancelled" for d in done) >= 40 - 32  # never started
+    assert not [p for p in remote.iterdir() if p.name.endswith(".bowebb-part")]
+    assert [e["local_name"] for e in transfers.transfers_of(db, su)] == ["fil-00.txt"]
 
 
 @pytest.mark.sshd
@@ -282,3 +294,76 @@ def test_a_batch_in_an_ended_session_moves_nothing(
         link.close()
     assert info.value.code == "transfers.ended"
     assert not (sshd.root / "in" / "sent.txt").exists() and transfers.transfers_of(db, su) == []
+
+
+# --- issue 16: a saved password survives a login that timed out or dropped ---------------
+
+
+@pytest.mark.sshd
+@pytest.mark.parametrize(("how", "kind"), [("stall", "timeout"), ("drop", "connection_lost")])
+def test_a_saved_password_is_kept_when_the_login_times_out_or_drops(
+    db: Database, sshd: Sshd, how: str, kind: str
+) -> None:
+    from bowebb_console.sftp.connection import secret_account
+    from tests.sftp import scripted
+
+    server = scripted.login_server(sshd.host_key, how)
+    su, customer = open_session(db)
+    row = transfers.save_profile(
+        db, customer_id=customer, name="Kund", host="127.0.0.1", port=server.port,
+        username="anna", auth_kind="password", key_path=None, remote_dir="",
+    )  # fmt: skip
+    transfers.pin_key(db, LEAD, su, "127.0.0.1", server.port, offered(sshd.host_key))
+    account = secret_account(transfers.to_profile(row))
+    saved = Credentials(**{account: "Rätt-lösenord-1"})
+    try:
+        with pytest.raises(SftpError) as info:
+            transfers.open_link(db, su, row, saved, None, False, connect_timeout=1.5)  # type: ignore[arg-type]
+    finally:
+        server.close()
+    assert info.value.kind == kind and saved.items == {account: "Rätt-lösenord-1"}
+    refusing = scripted.login_server(sshd.host_key, "refuse")
+    row = transfers.save_profile(
+        db, customer_id=customer, name="Kund", host="127.0.0.1", port=refusing.port,
+        username="anna", auth_kind="password", key_path=None, remote_dir="",
+        profile_id=row.id, version=row.version,
+    )  # fmt: skip
+    transfers.pin_key(db, LEAD, su, "127.0.0.1", refusing.port, offered(sshd.host_key))
+    account = secret_account(transfers.to_profile(row))
+    saved = Credentials(**{account: "Fel-lösenord"})
+    try:
+        with pytest.raises(transfers.NeedSecret) as refused:
+            transfers.open_link(db, su, row, saved, None, False, connect_timeout=1.5)  # type: ignore[arg-type]
+    finally:
+        refusing.close()
+    assert refused.value.forgot_remembered and saved.items == {}  # a real refusal: forgotten
+
+
+@pytest.mark.sshd
+def test_links_and_undecodable_names_are_logged_and_the_batch_goes_on(
+    db: Database, sshd: Sshd, tmp_path: Path
+) -> None:
+    import os
+
+    folder = tmp_path / "mapp"
+    folder.mkdir()
+    (folder / "bra.txt").write_text("ok")
+    os.close(os.open(os.fsencode(folder) + b"/d\xe5lig.txt", os.O_WRONLY | os.O_CREAT, 0o600))
+    (tmp_path / "trasig").symlink_to(tmp_path / "saknas")  # dangling, picked as a file
+    (tmp_path / "länk").symlink_to(folder, target_is_directory=True)  # picked as a folder
+    su, link = connected(db, sshd)
+    sources = [(str(tmp_path / "trasig"), False), (str(tmp_path / "länk"), True),
+               (str(folder), True)]  # fmt: skip
+    try:
+        done = run(db, link, transfers.Batch(1, "upload", sources, link.start_dir, su))
+    finally:
+        link.close()
+    assert all(d.log_error is None for d in done)
+    events = transfers.transfers_of(db, su)
+    assert sorted((str(e["remote_path"]).rsplit("/", 1)[1], e["result"]) for e in events) == [
+        ("bra.txt", "ok"),
+        ("d\\xe5lig.txt", "failed"),
+        ("länk", "failed"),
+        ("trasig", "failed"),
+    ]
+    assert verify_log(db).ok

@@ -121,10 +121,11 @@ def test_classify_keeps_the_host_key_values() -> None:
         (TimeoutError(), "timeout", {"server": "x"}),
         (paramiko.AuthenticationException("no"), "auth_failed", {"server": "x"}),
         (EOFError(), "connection_lost", {"server": "x"}),
+        # Only the file name: reasons go to the shared session log (issue 16, item 8).
         (
             OSError(errno.EACCES, "Permission denied", "/srv/f"),
             "permission_denied",
-            {"detail": "Permission denied: /srv/f"},
+            {"detail": "Permission denied: f"},
         ),
         (OSError(errno.ENOSPC, "No space left"), "disk_full", {"detail": "No space left"}),
         (paramiko.SSHException("Error reading SSH protocol banner"), "timeout", {"server": "x"}),

@@ -36,6 +36,8 @@ SIGNATURES = {
     (paramiko.SFTPClient, "_async_request"): "(self, fileobj, t, *args)",
     (paramiko.SFTPClient, "_read_response"): "(self, waitfor=None)",
     (paramiko.SFTPClient, "_convert_status"): "(self, msg)",
+    (paramiko.SFTPClient, "_request"): "(self, t, *args)",
+    (paramiko.SFTPAttributes, "_from_msg"): "(msg, filename=None, longname=None)",
     (paramiko.SFTPClient, "_read_all"): "(self, n)",
     (paramiko.SFTPClient, "_write_all"): "(self, out)",
     (paramiko.SFTPClient, "_read_packet"): "(self)",

@@ -94,9 +94,17 @@ def test_unicode_folder_tree(conn: SftpConnection, tmp_path: Path) -> None:
         (root / rel).parent.mkdir(parents=True, exist_ok=True)
         hashes[rel] = write_random(root / rel, size)
     (root / "länk").symlink_to(root / "räkning.pdf")  # local symlinks are not followed
+    (root / "trasig").symlink_to(root / "finns-inte")  # a dangling one stops nothing
     eng, records = engine(conn)
     up = eng.upload_tree(root, str(remote))
-    assert all(r.result == "ok" for r in up) and len(up) == len(files)
+    links = [r for r in up if r.result != "ok"]  # ... and are recorded (issue 16, item 5)
+    assert sorted((r.local_name, r.error_kind) for r in links) == [
+        ("länk", "name_refused"),
+        ("trasig", "name_refused"),
+    ]
+    assert all("symbolic link" in str(r.reason) for r in links)
+    up = [r for r in up if r.result == "ok"]
+    assert len(up) == len(files)
     (remote / "Kund Åäö" / "fjärrlänk").symlink_to("/etc/passwd")  # nor remote ones
     down = eng.download_tree(str(remote / "Kund Åäö"), back)
     ok = [r for r in down if r.result == "ok"]
@@ -110,7 +118,7 @@ def test_unicode_folder_tree(conn: SftpConnection, tmp_path: Path) -> None:
     assert {r.sha256 for r in ok} == set(hashes.values())
     assert not (back / "Kund Åäö" / "fjärrlänk").exists()
     assert not (remote / "Kund Åäö" / "länk").exists()
-    assert len(records) == len(up + down) and set(records) == set(up + down)
+    assert len(records) == len(up + links + down) and set(records) == set(up + links + down)
 
 
 def test_existing_local_file_is_not_overwritten(conn: SftpConnection, tmp_path: Path) -> None:

@@ -272,7 +272,9 @@ def test_unloggable_transfer_stops_the_queue_and_says_so(  # type: ignore[no-unt
     qtbot.mouseClick(view.connect_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: view.link is not None, timeout=15_000)
     monkeypatch.setattr(transfer_log, "log_file_transferred", refuse)
-    files = [tmp_path / "a.txt", tmp_path / "b.txt"]
+    # Small files move several at once (sftp/many.py): those past the files in flight never
+    # start; one still moving is stopped (cancelled) unless it was already renamed (ok).
+    files = [tmp_path / f"f{n:02d}.txt" for n in range(40)]
     for f in files:
         f.write_text(f.name)
     view.upload_paths([str(f) for f in files])
@@ -280,8 +282,10 @@ def test_unloggable_transfer_stops_the_queue_and_says_so(  # type: ignore[no-unt
     qtbot.waitUntil(lambda: view.queue is not None and not view.queue.busy, timeout=15_000)
     assert "could not be written to the session log" in prompts.texts("error")[0]
     assert "could not be written to the session log" in view.status.text()
-    assert [r.state for r in view.queue_model.rows] == ["ok", "cancelled"]
-    assert not (sshd.root / "in" / "b.txt").exists()
+    states = [r.state for r in view.queue_model.rows]
+    assert states[0] == "ok" and states.count("cancelled") >= 40 - 32
+    for f, state in zip(files, states, strict=True):
+        assert (sshd.root / "in" / f.name).exists() == (state == "ok"), (f.name, state)
     disconnect(qtbot, view, ctx)
 
 
