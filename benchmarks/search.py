@@ -42,7 +42,8 @@ FLOORS_MS = {"sqlite": 5.0, "postgresql": 15.0}
 
 
 def slug(value: str) -> str:
-    return "".join(ch if ch.isalnum() else "-" for ch in ascii_fold(value)).strip("-")
+    dashed = "".join(ch if ch.isalnum() else "-" for ch in ascii_fold(value))
+    return "-".join(part for part in dashed.split("-") if part)
 
 
 def generate(companies: int, contacts: int, seed: int) -> tuple[list[tuple[Any, ...]], ...]:
@@ -51,7 +52,10 @@ def generate(companies: int, contacts: int, seed: int) -> tuple[list[tuple[Any, 
     customer_rows: list[tuple[Any, ...]] = []
     for cid in range(1, companies + 1):
         while True:
-            org = make_orgnr(f"5{rnd.randint(2, 9)}{rnd.randint(0, 9_999_999):07d}").digits
+            # Third digit 2-9: an organisation number, not a sole trader's personal one.
+            org = make_orgnr(
+                f"5{rnd.randint(5, 9)}{rnd.randint(2, 9)}{rnd.randint(0, 999_999):06d}"
+            ).digits
             if org not in seen:
                 seen.add(org)
                 break
@@ -67,7 +71,7 @@ def generate(companies: int, contacts: int, seed: int) -> tuple[list[tuple[Any, 
         cid = rnd.randint(1, companies) if kid > companies else kid
         first, last = rnd.choice(FIRST), rnd.choice(LAST)
         name = f"{first} {last}"
-        domain = slug(customer_rows[cid - 1][2].removesuffix(" AB"))[:40] + ".se"
+        domain = slug(customer_rows[cid - 1][2].removesuffix(" AB"))[:40].strip("-") + ".se"
         email = f"{slug(first)}.{slug(last)}{kid % 97 or ''}@{domain}"
         phone = f"+467{rnd.choice('02369')}{rnd.randint(0, 9_999_999):07d}"
         title = rnd.choice(TITLES)

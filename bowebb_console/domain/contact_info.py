@@ -248,6 +248,12 @@ def clean_name(text: str, field: str = "name", max_len: int = NAME_MAX) -> str:
     collapsed to one space. Other control characters and invisible text-direction
     characters are refused, as is an empty name or one longer than ``max_len``.
     """
+    if isinstance(text, str) and text.isprintable() and 0 < len(text) <= max_len:
+        # No control, format (the invisible ones) or odd space characters: only the
+        # whitespace runs and the normal form remain to fix (bulk import's common case).
+        cleaned = " ".join(unicodedata.normalize("NFC", text).split())
+        if cleaned and len(cleaned) <= max_len:
+            return cleaned
     label = field.replace("_", " ").strip().capitalize() or "Name"
     if not isinstance(text, str):
         raise ValidationError(field, f"{label} is missing.", "name.missing", {"field": field})
