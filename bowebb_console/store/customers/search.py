@@ -55,7 +55,7 @@ PREFIX, CONTAINS, FUZZY = "prefix", "contains", "fuzzy"
 _BASE = {ORG_EXACT: 1000.0, EMAIL_EXACT: 950.0, PHONE_EXACT: 900.0, PREFIX: 700.0}
 _BASE |= {CONTAINS: 500.0, FUZZY: 300.0}
 
-_PHONE_LIKE = re.compile(r"^\+?[0-9][0-9\s\-().\/]*$")
+_PHONE_LIKE = re.compile(r"^\+?[0-9][0-9\s\-().\/\u2010-\u2015\u2212]*$")
 
 
 @dataclass(frozen=True)
@@ -290,7 +290,6 @@ class _Searcher:
             and len(self.hits) < FUZZY_IF_FEWER
             and len(q.folded) >= MIN_FUZZY
             and not numeric
-            and not address_like
         ):
             self._fuzzy(q)
             self._flush_parts(q)
@@ -360,7 +359,7 @@ class _Searcher:
                 score += 20.0 * min(1.0, len(wanted) / max(1, len(matched)))
                 at = matched.find(wanted)
                 if kind == CONTAINS and _at_word_start(matched, wanted):
-                    score += 150.0  # a word typed from its start: nearly a prefix
+                    score += 200.0  # a word typed from its start (a surname) counts as a prefix
                 if at >= 0:
                     end = at + len(wanted)
                     if end == len(matched) or not matched[end].isalnum():
@@ -408,17 +407,18 @@ class _Searcher:
     def _best_fuzzy(self, rows: list[Any], q: _Query) -> tuple[list[Any], dict[int, float]]:
         """All candidates scored by trigram overlap, the best re-scored by edit distance;
         those still too far from the query are dropped."""
+        typed = q.plain.split("@")[0]  # an address is compared by its local part
         first = []
         for row in rows:
             texts = _fuzzy_texts(row)
-            overlap = max(trigram_score(q.plain, t) for t in texts)
+            overlap = max(trigram_score(typed, t) for t in texts)
             if overlap >= FUZZY_MIN_SCORE:
                 first.append((overlap, row, texts))
         first.sort(key=lambda item: -item[0])
         kept: list[Any] = []
         scores: dict[int, float] = {}
         for _, row, texts in first[: max(3 * self.limit, 60)]:
-            best = max(similarity(q.plain, t) for t in texts)
+            best = max(similarity(typed, t) for t in texts)
             if row[5] is not None:
                 best -= 0.01  # a tie goes to the company's own name
             if best >= FUZZY_MIN_SIMILARITY:
@@ -468,25 +468,30 @@ class _SqliteSearcher(_Searcher):
     def _fuzzy(self, q: _Query) -> None:
         self._match(q, FUZZY, _pigeonhole)
 
-    def _match(
-        self,
-        q: _Query,
-        kind: str,
-        expression: Callable[[str], str | None],
-        customers_only: bool = False,
-    ) -> None:
+    def _match(self, q: _Query, kind: str, expression: Callable[[str], str | None]) -> None:
         # One FTS5 table per base table covers all its searchable columns. Phone numbers
-        # are matched by prefix only (the prefix tier).
-        wanted: dict[str, tuple[_Field, str]] = {}
+        # are matched by prefix only (the prefix tier). Substrings of contact names and of
+        # addresses are looked up apart (FTS5 column filters), so addresses that contain a
+        # surname cannot take all the places of the people who bear it.
+        wanted: list[tuple[str, _Field, str, str | None]] = []
         for field, value in self._fields(q):
             if field in (_CUSTOMER_NAME, _ORG_NUMBER):
-                wanted.setdefault("customer_fts", (field, value))
-            elif field is not _PHONE and not customers_only:
-                wanted.setdefault("contact_fts", (_CONTACT_TEXT, value))
-        for fts, (field, value) in wanted.items():
+                if not any(w[0] == "customer_fts" for w in wanted):
+                    wanted.append(("customer_fts", field, value, None))
+            elif field is _PHONE:
+                continue
+            elif kind == FUZZY:
+                if not any(w[0] == "contact_fts" for w in wanted):
+                    wanted.append(("contact_fts", _CONTACT_TEXT, value, None))
+            else:
+                column = "name_plain" if field is _CONTACT_NAME else "email_folded"
+                wanted.append(("contact_fts", field, value, column))
+        for fts, field, value, column in wanted:
             match = expression(value)
             if not match:
                 continue
+            if column:
+                match = f"{column} : ({match})"
             # Fuzzy candidates (more of them) are re-scored in Python.
             limit = str(FUZZY_CANDIDATES) if kind == FUZZY else ":n"
             key = "c.id" if fts == "customer_fts" else "k.id"
