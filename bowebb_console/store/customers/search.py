@@ -43,6 +43,7 @@ MIN_CONTAINS = 3  # trigram indexes need three characters
 MIN_FUZZY = 4
 FUZZY_MIN_SCORE = 0.3  # share of the query's trigrams found in the candidate
 FUZZY_MIN_SIMILARITY = 0.65  # 1 - edits / query length (similarity())
+FUZZY_RESCORE = 25  # the candidates with most trigrams in common, re-scored by edit distance
 FUZZY_CANDIDATES = 1000  # per field; all are re-scored, the best kept (not the first found)
 MAX_PIECES = 5
 FUZZY_SPAN = 24  # characters of the query that generate fuzzy candidates
@@ -177,23 +178,43 @@ def trigram_score(query: str, candidate: str) -> float:
 
 
 def similarity(query: str, candidate: str) -> float:
-    """0..1, how well ``query`` matches the best-aligned part of ``candidate``: one minus the
-    edit distance (substitution, insertion, deletion, transposition of neighbours) against
-    the candidate's window of the query's length that starts a word, over the query length."""
+    """0..1, how well ``query`` matches the best part of ``candidate``: one minus the edit
+    distance (substitution, insertion, deletion, swap of neighbours) between the query and
+    the candidate's closest substring, over the query's length."""
     if not query:
         return 0.0
-    best = 0.0
     n = len(query)
-    starts = [0] + [i + 1 for i, ch in enumerate(candidate) if not ch.isalnum()]
-    for start in starts:
-        for width in (n - 1, n, n + 1):
-            window = candidate[start : start + width]
-            if not window:
-                continue
-            score = 1.0 - osa_distance(query, window) / n
-            if score > best:
-                best = score
-    return best
+    allowed = int(n * (1.0 - FUZZY_MIN_SIMILARITY))
+    return max(0.0, 1.0 - substring_distance(query, candidate, allowed) / n)
+
+
+def substring_distance(query: str, text_: str, give_up: int | None = None) -> int:
+    """Fewest edits turning ``query`` into some substring of ``text_`` (optimal string
+    alignment with a free start and end in ``text_``; one dynamic-programming pass). Past
+    ``give_up`` edits it stops and answers ``give_up + 1``."""
+    if query in text_:
+        return 0
+    m = len(text_)
+    prev2: list[int] = []
+    prev = [0] * (m + 1)
+    for i in range(1, len(query) + 1):
+        qi = query[i - 1]
+        cur = [i] + [0] * m
+        for j in range(1, m + 1):
+            tj = text_[j - 1]
+            best = prev[j - 1] + (qi != tj)
+            if prev[j] + 1 < best:
+                best = prev[j] + 1
+            if cur[j - 1] + 1 < best:
+                best = cur[j - 1] + 1
+            if i > 1 and j > 1 and qi == text_[j - 2] and query[i - 2] == tj:
+                if prev2[j - 2] + 1 < best:
+                    best = prev2[j - 2] + 1
+            cur[j] = best
+        prev2, prev = prev, cur
+        if give_up is not None and min(cur) > give_up:
+            return give_up + 1  # every alignment already needs more edits
+    return min(prev)
 
 
 def osa_distance(a: str, b: str) -> int:
@@ -417,7 +438,7 @@ class _Searcher:
         first.sort(key=lambda item: -item[0])
         kept: list[Any] = []
         scores: dict[int, float] = {}
-        for _, row, texts in first[: max(3 * self.limit, 60)]:
+        for _, row, texts in first[:FUZZY_RESCORE]:
             best = max(similarity(typed, t) for t in texts)
             if row[5] is not None:
                 best -= 0.01  # a tie goes to the company's own name
