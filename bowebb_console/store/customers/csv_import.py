@@ -58,7 +58,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-from sqlalchemy import Connection, bindparam, insert, text
+from sqlalchemy import Connection, bindparam, text
 
 from bowebb_console.domain.contact_info import clean_name, normalise_email, normalise_phone
 from bowebb_console.domain.errors import ShownError, ValidationError
@@ -555,11 +555,24 @@ class _Applier:
         return out
 
     def _insert(self, table: Any, rows: list[dict[str, Any]]) -> None:
-        # insertmanyvalues: one multi-row INSERT per page of rows, not one per row.
-        self.conn.execute(
-            insert(table).execution_options(insertmanyvalues_page_size=BATCH),
-            rows,
-        )
+        """``rows`` in one statement per batch: PostgreSQL COPY (one statement, so its
+        statement-level triggers fire once per batch, and the fastest path in), SQLite
+        executemany on the driver's cursor (no statement-level triggers there)."""
+        columns = list(rows[0])
+        tuples = [tuple(row[c] for c in columns) for row in rows]
+        raw: Any = self.conn.connection.dbapi_connection
+        names = ", ".join(columns)
+        if self.pg:
+            with raw.cursor() as cur, cur.copy(f"COPY {table.name} ({names}) FROM STDIN") as copy:
+                for values in tuples:
+                    copy.write_row(values)
+            return
+        marks = ", ".join("?" for _ in columns)
+        cur = raw.cursor()
+        try:
+            cur.executemany(f"INSERT INTO {table.name} ({names}) VALUES ({marks})", tuples)
+        finally:
+            cur.close()
 
     def _update_customers(self, rows: list[dict[str, Any]]) -> None:
         for row in rows:

@@ -44,7 +44,7 @@ MIN_FUZZY = 4
 FUZZY_MIN_SCORE = 0.3  # share of the query's trigrams found in the candidate
 FUZZY_MIN_SIMILARITY = 0.65  # 1 - edits / query length (similarity())
 FUZZY_RESCORE = 25  # the candidates with most trigrams in common, re-scored by edit distance
-FUZZY_CANDIDATES = 1000  # per field; all are re-scored, the best kept (not the first found)
+FUZZY_CANDIDATES = 200  # per field, the most similar first; all re-scored in Python
 MAX_PIECES = 5
 FUZZY_SPAN = 24  # characters of the query that generate fuzzy candidates
 FUZZY_IF_FEWER = 5  # run the fuzzy tier only when the other tiers found fewer hits
@@ -234,6 +234,10 @@ def osa_distance(a: str, b: str) -> int:
     return prev[-1]
 
 
+def _jaccard(a: set[str], b: set[str]) -> float:
+    return len(a & b) / len(a | b) if a or b else 0.0
+
+
 def _trigrams(value: str) -> set[str]:
     grams: set[str] = set()
     for word in value.split():
@@ -249,7 +253,6 @@ _CUSTOMER_COLS = (
 )
 _CONTACT_COLS = "c.id, c.org_number, c.name, c.status, c.dpa_signed_on, k.id, k.name, k.email"
 _CONTACT_FROM = "contact k JOIN customer c ON c.id = k.customer_id"
-_NO_SCORE = "CAST(0 AS REAL)"
 
 
 @dataclass(frozen=True)
@@ -281,7 +284,7 @@ class _Searcher:
         self.conn = conn
         self.limit = limit
         self.hits: dict[int, SearchHit] = {}
-        self._parts: list[str] = []
+        self._parts: list[tuple[str, str | None, int]] = []
         self._params: dict[str, Any] = {}
 
     def run(self, q: _Query) -> list[SearchHit]:
@@ -340,27 +343,45 @@ class _Searcher:
         where: str,
         order: str = "",
         limit: str = ":n",
+        if_capped: tuple[str, str] | None = None,
         **params: Any,
     ) -> None:
-        """Add one SELECT to the pending tier; ``where`` refers to params as ``:{name}``."""
+        """Add one SELECT to the pending tier; ``where`` refers to params as ``:{name}``.
+        ``if_capped`` (where, order): the same part ranked in SQL, run only when the cheap
+        form filled its ``limit`` (so a cap never cuts candidates in index order)."""
         n = len(self._parts)
         names = {key: f"{key}{n}" for key in params}
         for key, value in params.items():
             self._params[names[key]] = value
-        where = where.format(**{key: f":{name}" for key, name in names.items()})
-        self._parts.append(
-            f"SELECT * FROM (SELECT {field.columns}, {field.column} AS matched, "
-            f"{_NO_SCORE} AS s, '{kind}' AS kind FROM {field.source} WHERE {where} "
-            f"{order} LIMIT {limit}) AS t{n}"
-        )
+
+        def select(where_: str, order_: str) -> str:
+            marks = {key: f":{name}" for key, name in names.items()}
+            return (
+                f"SELECT * FROM (SELECT {field.columns}, {field.column} AS matched, "
+                f"CAST({n} AS REAL) AS s, '{kind}' AS kind FROM {field.source} "
+                f"WHERE {where_.format(**marks)} {order_.format(**marks)} LIMIT {limit}) AS t{n}"
+            )
+
+        capped = select(*if_capped) if if_capped else None
+        self._parts.append((select(where, order), capped, int(limit) if capped else 0))
 
     def _flush_parts(self, q: _Query) -> None:
         if not self._parts:
             return
-        sql = " UNION ALL ".join(self._parts)
-        params = {**self._params, "n": self.limit}
+        parts, params = self._parts, {**self._params, "n": self.limit}
         self._parts, self._params = [], {}
-        self._add(self.conn.execute(text(sql), params).all(), q)
+        rows = self.conn.execute(text(" UNION ALL ".join(p[0] for p in parts)), params).all()
+        per_part: dict[int, int] = {}
+        for row in rows:
+            per_part[int(row[9])] = per_part.get(int(row[9]), 0) + 1
+        full = [
+            n for n, (_, capped, cap) in enumerate(parts) if capped and per_part.get(n, 0) >= cap
+        ]
+        if full:
+            again = " UNION ALL ".join(str(parts[n][1]) for n in full)
+            rows = [row for row in rows if int(row[9]) not in full]
+            rows += self.conn.execute(text(again), params).all()
+        self._add(rows, q)
 
     def _add(self, rows: Iterable[Any], q: _Query) -> None:
         rows = list(rows)
@@ -429,17 +450,21 @@ class _Searcher:
         """All candidates scored by trigram overlap, the best re-scored by edit distance;
         those still too far from the query are dropped."""
         typed = q.plain.split("@")[0]  # an address is compared by its local part
+        wanted = _trigrams(typed)
         first = []
         for row in rows:
             texts = _fuzzy_texts(row)
             overlap = max(trigram_score(typed, t) for t in texts)
             if overlap >= FUZZY_MIN_SCORE:
-                first.append((overlap, row, texts))
+                # pg_trgm's similarity (shared over all trigrams): extra words cost.
+                jaccard = max(_jaccard(wanted, _trigrams(t)) for t in texts)
+                first.append((jaccard, row, texts))
         first.sort(key=lambda item: -item[0])
         kept: list[Any] = []
         scores: dict[int, float] = {}
-        for _, row, texts in first[:FUZZY_RESCORE]:
-            best = max(similarity(typed, t) for t in texts)
+        for jaccard, row, texts in first[:FUZZY_RESCORE]:
+            # Edit distance decides; among equals, the one with less besides the query.
+            best = max(similarity(typed, t) for t in texts) + 0.05 * jaccard
             if row[5] is not None:
                 best -= 0.01  # a tie goes to the company's own name
             if best >= FUZZY_MIN_SIMILARITY:
@@ -516,11 +541,17 @@ class _SqliteSearcher(_Searcher):
             # Fuzzy candidates (more of them) are re-scored in Python.
             limit = str(FUZZY_CANDIDATES) if kind == FUZZY else ":n"
             key = "c.id" if fts == "customer_fts" else "k.id"
+            # When fuzzy candidates fill the cap, they are fetched again best first (bm25:
+            # rarer pieces, shorter texts), so the cap cuts the least likely ones, not
+            # whichever the index holds first.
+            where = f"{key} IN (SELECT rowid FROM {fts} WHERE {fts} MATCH {{m}} LIMIT {limit})"
+            ranked = where.replace(" LIMIT", " ORDER BY rank LIMIT")
             self._part(
                 kind,
                 field,
-                f"{key} IN (SELECT rowid FROM {fts} WHERE {fts} MATCH {{m}} LIMIT {limit})",
+                where,
                 limit=limit,
+                if_capped=(ranked, "") if kind == FUZZY else None,
                 m=match,
             )
 
@@ -609,7 +640,17 @@ class _PostgresSearcher(_Searcher):
                     ands.append(f"{field.column} LIKE {{{key}}} ESCAPE '\\'")
                 ors.append("(" + " AND ".join(ands) + ")")
             where = " OR ".join(ors)
-            self._part(FUZZY, field, where, limit=str(FUZZY_CANDIDATES), **params)
+            params["q"] = value.split("@")[0]
+            # When the candidates fill the cap, pg_trgm's similarity orders them: the cap
+            # then cuts the least similar, not whichever the index holds first.
+            self._part(
+                FUZZY,
+                field,
+                where,
+                limit=str(FUZZY_CANDIDATES),
+                if_capped=(where, f"ORDER BY similarity({field.column}, {{q}}) DESC"),
+                **params,
+            )
 
 
 def compact_search_index(conn: Connection) -> None:
