@@ -269,12 +269,6 @@ _ORG_NUMBER = _Field(_CUSTOMER_COLS, "customer c", "c.org_number")
 _CONTACT_NAME = _Field(_CONTACT_COLS, _CONTACT_FROM, "k.name_plain")
 _EMAIL = _Field(_CONTACT_COLS, _CONTACT_FROM, "k.email_folded")
 _PHONE = _Field(_CONTACT_COLS, _CONTACT_FROM, "k.phone")
-# What a contact_fts hit is scored against (SQLite: one FTS table for all contact columns).
-_CONTACT_TEXT = _Field(
-    _CONTACT_COLS,
-    _CONTACT_FROM,
-    "k.name_plain || ' \x1f ' || k.email_folded || ' \x1f ' || COALESCE(k.phone, '')",
-)
 
 
 class _Searcher:
@@ -479,9 +473,6 @@ def _fuzzy_texts(row: Any) -> tuple[str, ...]:
     candidate = str(row[8] or "")
     if row[5] is None:
         return (candidate,)
-    if "\x1f" in candidate:  # SQLite: name, address and phone in one text
-        name, _, rest = candidate.partition(" \x1f ")
-        return (name, rest.split(" \x1f ")[0].split("@")[0])
     if "@" in candidate:
         return (candidate.split("@")[0],)
     return (candidate,)
@@ -526,9 +517,6 @@ class _SqliteSearcher(_Searcher):
                     wanted.append(("customer_fts", field, value, None))
             elif field is _PHONE:
                 continue
-            elif kind == FUZZY:
-                if not any(w[0] == "contact_fts" for w in wanted):
-                    wanted.append(("contact_fts", _CONTACT_TEXT, value, None))
             else:
                 column = "name_plain" if field is _CONTACT_NAME else "email_folded"
                 wanted.append(("contact_fts", field, value, column))
@@ -586,7 +574,7 @@ def _alternatives(value: str) -> list[list[str]]:
             return []
         size = n / k
         pieces = [value[round(i * size) : round((i + 1) * size)] for i in range(k)]
-    pieces = [p for p in pieces if len(p.strip()) >= MIN_CONTAINS]
+    pieces = [p for p in pieces if len(p) >= MIN_CONTAINS and p.strip()]
     if len(pieces) < 2:
         return []
     return [pieces[:i] + pieces[i + 1 :] for i in range(len(pieces))]
