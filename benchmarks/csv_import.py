@@ -26,12 +26,12 @@ from pathlib import Path
 from sqlalchemy import create_engine, text
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from search import generate  # noqa: E402
+from search import generate
 
-from bowebb_console.store.db import schema  # noqa: E402
-from bowebb_console.store.db.engine import make_engine  # noqa: E402
-from bowebb_console.store.db.setup import init_database  # noqa: E402
-from bowebb_console.store.db.urls import parse_database_url  # noqa: E402
+from bowebb_console.store.db import schema
+from bowebb_console.store.db.engine import make_engine
+from bowebb_console.store.db.setup import init_database
+from bowebb_console.store.db.urls import parse_database_url
 
 TARGET_ROWS_PER_S = 20_000
 TARGET_RSS_MB = 300

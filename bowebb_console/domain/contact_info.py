@@ -184,12 +184,12 @@ def _se_descs() -> tuple[tuple[tuple[int, ...], re.Pattern[str]], ...]:
     ):
         if desc is not None and desc.national_number_pattern:
             lengths = tuple(desc.possible_length or ())
-            descs.append((lengths, re.compile(desc.national_number_pattern)))
+            descs.append((lengths, re.compile(str(desc.national_number_pattern))))
     return tuple(descs)
 
 
 _SE_GENERAL = re.compile(
-    phonenumbers.PhoneMetadata.metadata_for_region("SE").general_desc.national_number_pattern  # type: ignore[union-attr]
+    str(phonenumbers.PhoneMetadata.metadata_for_region("SE").general_desc.national_number_pattern)  # type: ignore[union-attr]
 )
 _SE_GENERAL_LENGTHS = tuple(
     phonenumbers.PhoneMetadata.metadata_for_region("SE").general_desc.possible_length  # type: ignore[union-attr]

@@ -467,17 +467,18 @@ class _Applier:
         updates: list[dict[str, Any]] = []
         for org, name, email, phone, title in batch:
             cid = self.customer_ids[org]
-            values = {
+            name_folded, email_folded = fold(name), fold(email)
+            values: dict[str, Any] = {
                 "customer_id": cid,
                 "name": name,
-                "name_folded": fold(name),
+                "name_folded": name_folded,
+                "name_plain": strip_marks(name_folded),
                 "email": email,
-                "email_folded": fold(email),
+                "email_folded": email_folded,
                 "phone": phone or None,
                 "title": title or None,
             }
-            values["name_plain"] = strip_marks(values["name_folded"])
-            known = self.known_contacts.get((cid, values["email_folded"]))
+            known = self.known_contacts.get((cid, email_folded))
             if known is None:
                 self.counts[2] += 1
                 values["version"] = 1
@@ -608,8 +609,8 @@ class _Applier:
                 f"UPDATE {table} AS t SET {sets}, {bump} FROM unnest({arrays}) "
                 f"AS v({', '.join(columns)}) WHERE t.id = v.id"
             )
-            params = {c: [row[c] for row in rows] for c in columns}
-            self.conn.execute(text(sql), params)
+            arrays_by_column = {c: [row[c] for row in rows] for c in columns}
+            self.conn.execute(text(sql), arrays_by_column)
             return
         # SQLite: UPDATE ... FROM a VALUES list per page (SQLite >= 3.33); the FTS entries of
         # the page are replaced around it (its update trigger is off for the load).

@@ -20,8 +20,9 @@ above one inside a longer word (``akessonsara@``). The contains tier always runs
 many company-name prefixes never hide a contact whose surname was typed.
 
 All text is folded in Python (``domain.search_text.fold``/``plain``), the same way the stored
-``*_folded``/``*_plain`` columns are, because SQL folds only ASCII. User text only ever reaches SQL as a
-bound parameter; LIKE wildcards are escaped and FTS5 phrases quoted. Odd input never raises.
+``*_folded``/``*_plain`` columns are, because SQL folds only ASCII. User text only ever
+reaches SQL as a bound parameter; LIKE wildcards are escaped and FTS5 phrases quoted. Odd
+input never raises.
 """
 
 from __future__ import annotations
@@ -207,9 +208,14 @@ def substring_distance(query: str, text_: str, give_up: int | None = None) -> in
                 best = prev[j] + 1
             if cur[j - 1] + 1 < best:
                 best = cur[j - 1] + 1
-            if i > 1 and j > 1 and qi == text_[j - 2] and query[i - 2] == tj:
-                if prev2[j - 2] + 1 < best:
-                    best = prev2[j - 2] + 1
+            if (
+                i > 1
+                and j > 1
+                and qi == text_[j - 2]
+                and query[i - 2] == tj
+                and prev2[j - 2] + 1 < best
+            ):
+                best = prev2[j - 2] + 1
             cur[j] = best
         prev2, prev = prev, cur
         if give_up is not None and min(cur) > give_up:
@@ -293,11 +299,7 @@ class _Searcher:
         address_like = "@" in q.folded or ("." in q.folded and " " not in q.folded)
         # Names are looked for inside too even when prefixes filled the page: a surname
         # typed alone must still reach its contacts (they rank by word start below).
-        if (
-            not exact_found
-            and len(q.folded) >= MIN_CONTAINS
-            and not (address_like and self.hits)
-        ):
+        if not exact_found and len(q.folded) >= MIN_CONTAINS and not (address_like and self.hits):
             self._contains(q)
             self._flush_parts(q)
         # Typo tolerance only when the spelling as typed found (almost) nothing: digits and
@@ -439,7 +441,6 @@ class _Searcher:
     def _fuzzy(self, q: _Query) -> None:
         raise NotImplementedError
 
-
     def _best_fuzzy(self, rows: list[Any], q: _Query) -> tuple[list[Any], dict[int, float]]:
         """All candidates scored by trigram overlap, the best re-scored by edit distance;
         those still too far from the query are dropped."""
@@ -518,14 +519,13 @@ class _SqliteSearcher(_Searcher):
             elif field is _PHONE:
                 continue
             else:
-                column = "name_plain" if field is _CONTACT_NAME else "email_folded"
-                wanted.append(("contact_fts", field, value, column))
+                only = "name_plain" if field is _CONTACT_NAME else "email_folded"
+                wanted.append(("contact_fts", field, value, only))
         for fts, field, value, column in wanted:
-            match = expression(value)
-            if not match:
+            expr = expression(value)
+            if not expr:
                 continue
-            if column:
-                match = f"{column} : ({match})"
+            match = f"{column} : ({expr})" if column else expr
             # Fuzzy candidates (more of them) are re-scored in Python.
             limit = str(FUZZY_CANDIDATES) if kind == FUZZY else ":n"
             key = "c.id" if fts == "customer_fts" else "k.id"

@@ -95,7 +95,9 @@ def test_more_org_numbers_than_one_statement_takes_parameters(pg_db) -> None:  #
 
     schema.upgrade(engine)
     numbers = orgs(66_000)  # one parameter each would pass PostgreSQL's 65,535
-    content = HEADER + "".join(f"{o},Bolag {i} AB,,Kim,kim@bolag{i}.se,,\n" for i, o in enumerate(numbers))
+    content = HEADER + "".join(
+        f"{o},Bolag {i} AB,,Kim,kim@bolag{i}.se,,\n" for i, o in enumerate(numbers)
+    )
     report = run(engine, content, dry_run=True)
     assert report.errors == () and report.customers_created == 66_000
     report = run(engine, content)

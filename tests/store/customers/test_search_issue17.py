@@ -65,8 +65,7 @@ def engine(any_db_url: str) -> Iterator[Engine]:
     ]
     # An e-mail prefix that used to outrank the company (akessonsara@...), many times over.
     rows += [
-        company(f"Bolag {i} AB", ("Sara Åkesson", f"akessonsara{i}@bolag{i}.se"))
-        for i in range(30)
+        company(f"Bolag {i} AB", ("Sara Åkesson", f"akessonsara{i}@bolag{i}.se")) for i in range(30)
     ]
     # More than a page of company-name prefixes for a common surname.
     rows += [
