@@ -610,8 +610,8 @@ class _PostgresSearcher(_Searcher):
         # The same pigeonhole pieces as on SQLite, as LIKE conditions the GIN trigram index
         # answers (ANDed pieces are selective; pg_trgm's own % and <% operators must visit
         # every row sharing a few common trigrams, measured 50 ms at p95). Candidates are
-        # re-scored in Python like SQLite's: no pg_trgm function is called, so no role needs
-        # EXECUTE on the extension's functions (apply_grants revokes them from PUBLIC).
+        # re-scored in Python like SQLite's; only when they fill the cap does pg_trgm's
+        # similarity() rank them in SQL (apply_grants grants EXECUTE on that one function).
         for field, value in self._fields(q):
             if field in (_ORG_NUMBER, _PHONE):
                 continue
