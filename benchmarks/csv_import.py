@@ -45,7 +45,10 @@ def write_csv(path: Path, companies: int, contacts: int, seed: int) -> int:
         writer.writerow(
             ("org_number", "company_name", "status", "contact_name", "email", "phone", "title")
         )
-        for kid, cid, name, _f, _p, email, _ef, phone, title, _v in people:
+        # A company's contacts one after another, as a CRM or spreadsheet export lists them.
+        for kid, cid, name, _f, _p, email, _ef, phone, title, _v in sorted(
+            people, key=lambda k: k[1]
+        ):
             _, org, company, _cf, _cp, status, _s, _cv = customers[cid - 1]
             local, _, domain = email.partition("@")
             org_text = f"{org[:6]}-{org[6:]}" if rnd.random() < 0.7 else org

@@ -248,22 +248,44 @@ def _check_size(size: int) -> None:
 # -- checking ---------------------------------------------------------------------------------
 
 
-def _check_row(line: int, row: dict[str, str], errors: list[RowError]) -> dict[str, Any]:
-    values: dict[str, Any] = {}
+_CHECKS: tuple[tuple[str, Any], ...] = (
+    ("org_number", lambda v: parse_orgnr(v).digits),
+    ("company_name", lambda v: clean_name(v, "company_name")),
+    ("status", lambda v: _status(v)),
+    ("contact_name", lambda v: clean_name(v, "contact_name")),
+    ("email", normalise_email),
+    ("phone", lambda v: normalise_phone(v) if v.strip() else None),
+    ("title", lambda v: clean_name(v, "title", TITLE_MAX) if v.strip() else None),
+)
+_COMPANY_COLUMNS = ("org_number", "company_name", "status")
 
-    def check(column: str, fn: Any) -> None:
+
+def _check_row(
+    line: int,
+    row: dict[str, str],
+    errors: list[RowError],
+    previous: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """The row's checked values; its errors appended to ``errors``. ``previous``: a cache
+    of the last row's company columns (raw texts and values): a company's contacts usually
+    come one after another, so their repeated company columns are checked once."""
+    values: dict[str, Any] = {}
+    raw = tuple(row.get(c, "") for c in _COMPANY_COLUMNS)
+    reuse = previous is not None and previous.get("raw") == raw
+    for column, fn in _CHECKS:
+        if reuse and column in _COMPANY_COLUMNS:
+            assert previous is not None
+            if column in previous:
+                values[column] = previous[column]
+                continue
         try:
             values[column] = fn(row.get(column, ""))
         except ValidationError as exc:
             errors.append(RowError(line, column, exc.message, exc.code, exc.params))
-
-    check("org_number", lambda v: parse_orgnr(v).digits)
-    check("company_name", lambda v: clean_name(v, "company_name"))
-    check("status", _status)
-    check("contact_name", lambda v: clean_name(v, "contact_name"))
-    check("email", normalise_email)
-    check("phone", lambda v: normalise_phone(v) if v.strip() else None)
-    check("title", lambda v: clean_name(v, "title", TITLE_MAX) if v.strip() else None)
+    if previous is not None and not reuse:
+        previous.clear()
+        previous["raw"] = raw
+        previous.update({c: values[c] for c in _COMPANY_COLUMNS if c in values})
     return values
 
 
@@ -299,9 +321,10 @@ def _check_all(
     """Validate every row; each good contact's values go to ``out`` while no row is bad."""
     checked = _Checked()
     errors = checked.errors
+    previous: dict[str, Any] = {}
     for line, row in rows:
         checked.rows += 1
-        values = _check_row(line, row, errors)
+        values = _check_row(line, row, errors, previous)
         # The company columns are checked against other rows even when the contact's are
         # bad, so a duplicate org number is reported on every line it concerns.
         if not {"org_number", "company_name", "status"} <= values.keys():
