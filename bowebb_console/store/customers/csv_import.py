@@ -440,6 +440,11 @@ class _Applier:
 
     def run(self, rows: Iterator[list[str]]) -> None:
         bulk_fts = self.write and not self.pg
+        if self.write and self.pg:
+            # Bigger GIN pending lists: the trigram indexes take the load in a few large
+            # merges instead of many small ones (this transaction only).
+            self.conn.execute(text("SET LOCAL gin_pending_list_limit = '64MB'"))
+            self.conn.execute(text("SET LOCAL work_mem = '64MB'"))
         if bulk_fts:
             triggers, first_new = self._fts_triggers_off()
         batch: list[list[str]] = []
