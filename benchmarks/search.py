@@ -28,7 +28,7 @@ from sqlalchemy import text
 
 from bowebb_console.demo.companies import TITLES, TRADES, ascii_fold
 from bowebb_console.domain.orgnr import make_orgnr
-from bowebb_console.domain.search_text import fold
+from bowebb_console.domain.search_text import fold, plain
 from bowebb_console.store.customers.search import search_customers
 from bowebb_console.store.db import schema
 from bowebb_console.store.db.engine import make_engine
@@ -42,7 +42,8 @@ FLOORS_MS = {"sqlite": 5.0, "postgresql": 15.0}
 
 
 def slug(value: str) -> str:
-    return "".join(ch if ch.isalnum() else "-" for ch in ascii_fold(value)).strip("-")
+    dashed = "".join(ch if ch.isalnum() else "-" for ch in ascii_fold(value))
+    return "-".join(part for part in dashed.split("-") if part)
 
 
 def generate(companies: int, contacts: int, seed: int) -> tuple[list[tuple[Any, ...]], ...]:
@@ -51,7 +52,10 @@ def generate(companies: int, contacts: int, seed: int) -> tuple[list[tuple[Any, 
     customer_rows: list[tuple[Any, ...]] = []
     for cid in range(1, companies + 1):
         while True:
-            org = make_orgnr(f"5{rnd.randint(2, 9)}{rnd.randint(0, 9_999_999):07d}").digits
+            # Third digit 2-9: an organisation number, not a sole trader's personal one.
+            org = make_orgnr(
+                f"5{rnd.randint(5, 9)}{rnd.randint(2, 9)}{rnd.randint(0, 999_999):06d}"
+            ).digits
             if org not in seen:
                 seen.add(org)
                 break
@@ -61,17 +65,19 @@ def generate(companies: int, contacts: int, seed: int) -> tuple[list[tuple[Any, 
         name = " ".join(p for p in (base, rnd.choice(TRADES), rnd.choice(SUFFIX)) if p)
         status = rnd.choices(("active", "trial", "terminated"), (85, 5, 10))[0]
         signed = "2025-01-15" if rnd.random() < 0.8 else None
-        customer_rows.append((cid, org, name, fold(name), status, signed, 1))
+        customer_rows.append((cid, org, name, fold(name), plain(name), status, signed, 1))
     contact_rows: list[tuple[Any, ...]] = []
     for kid in range(1, contacts + 1):
         cid = rnd.randint(1, companies) if kid > companies else kid
         first, last = rnd.choice(FIRST), rnd.choice(LAST)
         name = f"{first} {last}"
-        domain = slug(customer_rows[cid - 1][2].removesuffix(" AB"))[:40] + ".se"
+        domain = slug(customer_rows[cid - 1][2].removesuffix(" AB"))[:40].strip("-") + ".se"
         email = f"{slug(first)}.{slug(last)}{kid % 97 or ''}@{domain}"
         phone = f"+467{rnd.choice('02369')}{rnd.randint(0, 9_999_999):07d}"
         title = rnd.choice(TITLES)
-        contact_rows.append((kid, cid, name, fold(name), email, fold(email), phone, title, 1))
+        contact_rows.append(
+            (kid, cid, name, fold(name), plain(name), email, fold(email), phone, title, 1)
+        )
     return customer_rows, contact_rows
 
 
@@ -89,13 +95,13 @@ def load_sqlite(
         for name in names:
             cur.execute(f"DROP TRIGGER {name}")
         cur.executemany(
-            "INSERT INTO customer (id, org_number, name, name_folded, status, dpa_signed_on,"
-            " version) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO customer (id, org_number, name, name_folded, name_plain, status,"
+            " dpa_signed_on, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             customers,
         )
         cur.executemany(
-            "INSERT INTO contact (id, customer_id, name, name_folded, email, email_folded,"
-            " phone, title, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO contact (id, customer_id, name, name_folded, name_plain, email,"
+            " email_folded, phone, title, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             contacts,
         )
         for fts in ("customer_fts", "contact_fts"):
@@ -128,14 +134,14 @@ def load_postgres(
             for name, _ in indexes:
                 cur.execute(f'DROP INDEX "{name}"')
             with cur.copy(
-                "COPY customer (id, org_number, name, name_folded, status, dpa_signed_on, version)"
-                " FROM STDIN"
+                "COPY customer (id, org_number, name, name_folded, name_plain, status,"
+                " dpa_signed_on, version) FROM STDIN"
             ) as copy:
                 for row in customers:
                     copy.write_row(row)
             with cur.copy(
-                "COPY contact (id, customer_id, name, name_folded, email, email_folded, phone,"
-                " title, version) FROM STDIN"
+                "COPY contact (id, customer_id, name, name_folded, name_plain, email,"
+                " email_folded, phone, title, version) FROM STDIN"
             ) as copy:
                 for row in contacts:
                     copy.write_row(row)
@@ -195,9 +201,9 @@ def queries(
         elif kind == "contact_prefix":
             q = k[2][: rnd.randint(3, 10)]
         elif kind == "email_partial":
-            q = k[4][: rnd.randint(5, 14)]
+            q = k[5][: rnd.randint(5, 14)]
         elif kind == "email_exact":
-            q = k[4]
+            q = k[5]
         elif kind == "org_dash":
             q = f"{org[:6]}-{org[6:]}"
         elif kind == "org_plain":
@@ -207,7 +213,7 @@ def queries(
         elif kind == "org_prefix":
             q = org[: rnd.randint(4, 7)]
         elif kind == "phone_national":
-            p = "0" + k[6][3:]
+            p = "0" + k[7][3:]
             q = f"{p[:3]}-{p[3:6]} {p[6:8]} {p[8:]}"
         else:
             # The company's name as remembered: one letter wrong in its longest word.
@@ -219,6 +225,113 @@ def queries(
             want = k[1]
         out.append((kind, q, want))
     return out
+
+
+# -- quality (issue 17) -------------------------------------------------------------------
+
+EDITS = ("exact", "substitution", "deletion", "insertion", "transposition", "no_diacritics")
+SOURCES = ("company", "contact", "email")
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
+QUALITY_TARGETS = {"top1": 0.90, "top5": 0.97}
+
+
+def edit(value: str, kind: str, rnd: random.Random) -> str | None:
+    """``value`` as an agent might type it: one letter wrong, missing, extra, two neighbours
+    swapped, or no å/ä/ö; None when the kind cannot apply (no diacritics to drop)."""
+    if kind == "exact":
+        return value
+    if kind == "no_diacritics":
+        typed = plain(value)
+        return typed if typed != fold(value) else None
+    letters = [i for i, ch in enumerate(value) if ch.isalpha()][1:]  # not the first letter
+    if len(letters) < 3:
+        return None
+    if kind == "transposition":
+        pairs = [i for i in letters if i + 1 < len(value) and value[i + 1].isalpha()]
+        pairs = [i for i in pairs if value[i].lower() != value[i + 1].lower()]
+        if not pairs:
+            return None
+        i = rnd.choice(pairs)
+        return value[:i] + value[i + 1] + value[i] + value[i + 2 :]
+    i = rnd.choice(letters)
+    if kind == "substitution":
+        return (
+            value[:i] + rnd.choice([c for c in LETTERS if c != value[i].lower()]) + value[i + 1 :]
+        )
+    if kind == "deletion":
+        return value[:i] + value[i + 1 :]
+    return value[:i] + rnd.choice(LETTERS) + value[i:]  # insertion
+
+
+def quality_workload(
+    customers: list[tuple[Any, ...]], contacts: list[tuple[Any, ...]], per_kind: int, seed: int
+) -> list[tuple[str, str, str, frozenset[int]]]:
+    """(source, edit, query, customers it may rightly find): seeded. A name shared by several
+    customers (or contacts) counts as found at the first of them."""
+    rnd = random.Random(seed + 17)
+    by_name: dict[str, set[int]] = defaultdict(set)
+    for c in customers:
+        by_name[c[2]].add(c[0])
+    by_contact: dict[str, set[int]] = defaultdict(set)
+    by_local: dict[str, set[int]] = defaultdict(set)
+    for k in contacts:
+        by_contact[k[2]].add(k[1])
+        by_local[k[5].split("@")[0]].add(k[1])
+    out: list[tuple[str, str, str, frozenset[int]]] = []
+    for source in SOURCES:
+        for kind in EDITS:
+            made = 0
+            for _ in range(per_kind * 200):
+                if made == per_kind:
+                    break
+                if source == "company":
+                    original = rnd.choice(customers)[2]
+                    want = by_name[original]
+                elif source == "contact":
+                    original = rnd.choice(contacts)[2]
+                    want = by_contact[original]
+                else:
+                    original = rnd.choice(contacts)[5].split("@")[0]
+                    want = by_local[original]
+                query = edit(original, kind, rnd)
+                if query is None:
+                    continue
+                out.append((source, kind, query, frozenset(want)))
+                made += 1
+    return out
+
+
+def quality(url: str, workload: list[tuple[str, str, str, frozenset[int]]], dialect: str) -> bool:
+    """Top-1, top-5 and not-in-top-20 per source and kind, through search_customers."""
+    engine = make_engine(url)
+    ranks: dict[tuple[str, str], list[int]] = defaultdict(list)
+    timings: list[float] = []
+    try:
+        with engine.connect() as conn:
+            for source, kind, q, want in workload:
+                start = time.perf_counter()
+                hits = search_customers(conn, q, 20)
+                timings.append((time.perf_counter() - start) * 1000)
+                conn.rollback()
+                rank = next((i for i, h in enumerate(hits) if h.customer_id in want), 99)
+                ranks[(source, kind)].append(rank)
+    finally:
+        engine.dispose()
+    ok = True
+    print(f"\n{dialect}: quality, {len(workload)} queries (p95 {percentile(timings, 95):.1f} ms)")
+    print(f"  {'source':<9}{'edit':<15}{'n':>5}{'top-1':>8}{'top-5':>8}{'not in 20':>11}")
+    for (source, kind), values in ranks.items():
+        n = len(values)
+        top1 = sum(r == 0 for r in values) / n
+        top5 = sum(r < 5 for r in values) / n
+        missing = sum(r >= 20 for r in values) / n
+        good = top1 >= QUALITY_TARGETS["top1"] and top5 >= QUALITY_TARGETS["top5"]
+        ok &= good
+        print(
+            f"  {source:<9}{kind:<15}{n:>5}{top1:>8.0%}{top5:>8.0%}{missing:>11.0%}"
+            f"  {'' if good else 'BELOW TARGET'}"
+        )
+    return ok
 
 
 def percentile(values: list[float], p: float) -> float:
@@ -297,11 +410,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--reuse", action="store_true", help="skip generating: search existing data"
     )
+    parser.add_argument(
+        "--quality",
+        type=int,
+        default=0,
+        metavar="N",
+        help="also measure ranking quality: N seeded queries per source and edit (issue 17)",
+    )
+    parser.add_argument("--no-latency", action="store_true", help="skip the latency replay")
     args = parser.parse_args(argv)
 
     start = time.perf_counter()
     customers, contacts = generate(args.companies, args.contacts, args.seed)
     workload = queries(customers, contacts, args.queries, args.seed)
+    graded = quality_workload(customers, contacts, args.quality, args.seed) if args.quality else []
     print(
         f"generated {len(customers)} companies, {len(contacts)} contacts "
         f"in {time.perf_counter() - start:.1f} s"
@@ -316,7 +438,10 @@ def main(argv: list[str] | None = None) -> int:
             load_sqlite(url, customers, contacts)
             print(f"sqlite: loaded in {time.perf_counter() - t:.1f} s")
         found: dict[str, int] = defaultdict(int)
-        ok &= report("sqlite", replay(url, workload, found), found)
+        if not args.no_latency:
+            ok &= report("sqlite", replay(url, workload, found), found)
+        if graded:
+            ok &= quality(url, graded, "sqlite")
     if args.dialect in ("postgresql", "both"):
         if args.reuse:
             from bowebb_console.store.db.urls import parse_database_url
@@ -332,7 +457,10 @@ def main(argv: list[str] | None = None) -> int:
             load_postgres(url, customers, contacts)
             print(f"postgresql: loaded in {time.perf_counter() - t:.1f} s")
         found = defaultdict(int)
-        ok &= report("postgresql", replay(url, workload, found), found)
+        if not args.no_latency:
+            ok &= report("postgresql", replay(url, workload, found), found)
+        if graded:
+            ok &= quality(url, graded, "postgresql")
     print(f"\ntotal {time.perf_counter() - start:.0f} s")
     return 0 if ok else 1
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+import email_validator
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 
@@ -81,6 +82,9 @@ def normalise_email(text: str) -> str:
             "email.local_part_too_long",
             {"max": EMAIL_LOCAL_MAX},
         )
+    if _plain_ascii_address(local, domain):
+        # What validate_email would return for this shape, without its cost (bulk import).
+        return f"{local}@{domain.lower()}"
     try:
         result = validate_email(address, check_deliverability=False)
     except EmailNotValidError as exc:
@@ -115,6 +119,10 @@ def normalise_phone(text: str, region: str = "SE") -> str:
             "phone.input_too_long",
             {"length": len(raw), "max": PHONE_INPUT_MAX},
         )
+    if region == "SE":
+        fast = _swedish_e164(raw)
+        if fast is not None:
+            return fast
     if not _PHONE_CHARS.match(raw):
         raise ValidationError(
             "phone",
@@ -130,6 +138,80 @@ def normalise_phone(text: str, region: str = "SE") -> str:
         reason = phonenumbers.is_possible_number_with_reason(number)
         raise ValidationError("phone", *_INVALID_REASONS.get(reason, _NOT_VALID))
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+# Fast paths for the common shapes a bulk import brings (300,000 rows): each is checked
+# against exactly the rules the library applies, and anything else takes the full path.
+_ATOM = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"
+_DOT_ATOM = re.compile(rf"{_ATOM}(?:\.{_ATOM})*")
+_LABEL = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?")
+_SPECIAL_USE = tuple(email_validator.SPECIAL_USE_DOMAIN_NAMES)
+
+
+def _plain_ascii_address(local: str, domain: str) -> bool:
+    """True if ``local@domain`` is a plain ASCII address that email-validator accepts as is
+    (dot-atom local part, LDH labels without ``--`` in the 3rd/4th place, an alphabetic TLD,
+    not a special-use domain)."""
+    if not (local.isascii() and domain.isascii()) or not _DOT_ATOM.fullmatch(local):
+        return False
+    host = domain.lower()
+    labels = host.split(".")
+    if len(labels) < 2 or not labels[-1].isalpha() or not 2 <= len(labels[-1]) <= 63:
+        return False
+    if any(not _LABEL.fullmatch(label) or label[2:4] == "--" for label in labels):
+        return False
+    return not any(host == d or host.endswith("." + d) for d in _SPECIAL_USE)
+
+
+_SE_SHAPE = re.compile(r"(\+46|0)([1-9][0-9 \-]{4,16})")
+
+
+def _se_descs() -> tuple[tuple[tuple[int, ...], re.Pattern[str]], ...]:
+    meta = phonenumbers.PhoneMetadata.metadata_for_region("SE")
+    assert meta is not None
+    descs = []
+    for desc in (
+        meta.premium_rate,
+        meta.toll_free,
+        meta.shared_cost,
+        meta.voip,
+        meta.personal_number,
+        meta.pager,
+        meta.uan,
+        meta.voicemail,
+        meta.fixed_line,
+        meta.mobile,
+    ):
+        if desc is not None and desc.national_number_pattern:
+            lengths = tuple(desc.possible_length or ())
+            descs.append((lengths, re.compile(str(desc.national_number_pattern))))
+    return tuple(descs)
+
+
+_SE_GENERAL = re.compile(
+    str(phonenumbers.PhoneMetadata.metadata_for_region("SE").general_desc.national_number_pattern)  # type: ignore[union-attr]
+)
+_SE_GENERAL_LENGTHS = tuple(
+    phonenumbers.PhoneMetadata.metadata_for_region("SE").general_desc.possible_length  # type: ignore[union-attr]
+)
+_SE_DESCS = _se_descs()
+
+
+def _swedish_e164(raw: str) -> str | None:
+    """``+46…`` for a Swedish number typed as ``+46 70…`` or ``070-…`` that phonenumbers
+    deems valid (its SE metadata, same matching rules); None: take the full path."""
+    shape = _SE_SHAPE.fullmatch(raw)
+    if shape is None:
+        return None
+    nsn = shape.group(2).replace(" ", "").replace("-", "")
+    if not nsn.isdigit() or len(nsn) not in _SE_GENERAL_LENGTHS:
+        return None
+    if not _SE_GENERAL.fullmatch(nsn):
+        return None
+    for lengths, pattern in _SE_DESCS:
+        if (not lengths or len(nsn) in lengths) and pattern.fullmatch(nsn):
+            return "+46" + nsn
+    return None
 
 
 # (message, code) per phonenumbers' reason.
@@ -166,6 +248,12 @@ def clean_name(text: str, field: str = "name", max_len: int = NAME_MAX) -> str:
     collapsed to one space. Other control characters and invisible text-direction
     characters are refused, as is an empty name or one longer than ``max_len``.
     """
+    if isinstance(text, str) and text.isprintable() and 0 < len(text) <= max_len:
+        # No control, format (the invisible ones) or odd space characters: only the
+        # whitespace runs and the normal form remain to fix (bulk import's common case).
+        cleaned = " ".join(unicodedata.normalize("NFC", text).split())
+        if cleaned and len(cleaned) <= max_len:
+            return cleaned
     label = field.replace("_", " ").strip().capitalize() or "Name"
     if not isinstance(text, str):
         raise ValidationError(field, f"{label} is missing.", "name.missing", {"field": field})

@@ -16,7 +16,9 @@ from dataclasses import dataclass
 
 from bowebb_console.domain.errors import ValidationError
 
-_SEPARATORS = re.compile(r"[\s\-+]")
+# Spaces, the plus sign, and every dash a paste brings: hyphen-minus, hyphen, non-breaking
+# hyphen, figure dash, en dash, em dash, horizontal bar, minus sign, small/full-width hyphens.
+_SEPARATORS = re.compile(r"[\s\-+\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d]")
 _VAT = re.compile(r"^SE(\d{10})01$")
 MAX_INPUT = 40
 

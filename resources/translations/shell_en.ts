@@ -304,6 +304,10 @@ If it happens again, send the log file to the console&apos;s maintainers.</sourc
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The request could not be sent to the database (a limit of the client).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The database reported an error; nothing was reported as saved that was not.</source>
         <translation type="unfinished"></translation>
     </message>

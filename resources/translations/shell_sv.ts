@@ -306,6 +306,10 @@ Om det händer igen, skicka loggfilen till dem som förvaltar konsolen.</transla
         <translation>Databasen nekade ändringen.</translation>
     </message>
     <message>
+        <source>The request could not be sent to the database (a limit of the client).</source>
+        <translation>Begäran kunde inte skickas till databasen (en gräns i klienten).</translation>
+    </message>
+    <message>
         <source>The database reported an error; nothing was reported as saved that was not.</source>
         <translation>Databasen rapporterade ett fel; inget har visats som sparat som inte sparades.</translation>
     </message>

@@ -33,24 +33,38 @@ Behaviour
 - A real import is all-or-nothing: one transaction.
 - Existing customers are matched by org number and updated, not duplicated; their existing
   contacts are matched by e-mail address and updated. Nothing is deleted.
+
+Scale
+-----
+The file is streamed twice and never held whole: the first pass checks every row and keeps
+only what the cross-row rules need (per org number its first line, name and status; per
+contact a key of org number and e-mail), writing the checked values to a temporary file; the
+second pass applies them in batches of ``BATCH`` rows: one look-up of the batch's org numbers
+(an array parameter on PostgreSQL, a bounded ``IN`` list on SQLite: never one parameter per
+row of the file), and multi-row INSERT/UPDATE statements of a few thousand rows each (never
+row by row: PostgreSQL's statement-level log triggers fire once per statement). A dry run
+takes the same look-ups and writes nothing. After a real import the planner statistics of
+both tables are refreshed (ANALYZE), so the first searches after a bulk load are not slow.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
+import hashlib
 import io
-from collections.abc import Mapping
+import tempfile
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
-from sqlalchemy import Connection, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, bindparam, text
 
 from bowebb_console.domain.contact_info import clean_name, normalise_email, normalise_phone
 from bowebb_console.domain.errors import ShownError, ValidationError
 from bowebb_console.domain.orgnr import OrgNumber, parse_orgnr
-from bowebb_console.domain.search_text import fold
+from bowebb_console.domain.search_text import fold, strip_marks
 from bowebb_console.store.models import Contact, Customer, CustomerStatus
 
 COLUMNS = ("org_number", "company_name", "status", "contact_name", "email", "phone", "title")
@@ -58,6 +72,15 @@ REQUIRED = ("org_number", "company_name", "contact_name", "email")
 STATUSES = tuple(s.value for s in CustomerStatus)
 MAX_FILE_BYTES = 50 * 1024 * 1024
 TITLE_MAX = 100
+BATCH = 4000  # rows per look-up and per multi-row statement (9 columns: < 65,535 parameters)
+SQLITE_IN_MAX = 900  # values in one SQLite IN list (its default limit is 32,766)
+ANALYZE_FROM = 1000  # rows written before statistics are refreshed
+# SQLite's FTS5 tables (migration 0011) and what they index: a bulk import indexes its rows in
+# one statement per batch instead of one trigger run per row (measured 4.6x faster).
+SQLITE_FTS = {
+    "customer": ("customer_fts", "name_plain, org_number"),
+    "contact": ("contact_fts", "name_plain, email_folded, phone"),
+}
 
 
 class ImportFileError(ShownError, ValueError):
@@ -108,35 +131,67 @@ class ImportReport:
         )
 
 
-@dataclass
-class _Company:
-    line: int
-    org: str
-    name: str
-    status: str | None
-    contacts: dict[str, tuple[int, dict[str, Any]]] = field(default_factory=dict)
+# -- reading ----------------------------------------------------------------------------------
 
 
-def read_rows(data: bytes) -> list[tuple[int, dict[str, str]]]:
-    """(line number, row by column name) for every data row; ImportFileError if unreadable."""
-    if len(data) > MAX_FILE_BYTES:
-        megabytes = MAX_FILE_BYTES // 1024 // 1024
-        raise ImportFileError(
-            "too_large", f"the file is larger than {megabytes} MB", megabytes=megabytes
-        )
-    try:
-        content = data.decode("utf-8-sig")  # strips the BOM Excel writes
-    except UnicodeDecodeError as exc:
-        raise ImportFileError(
-            "not_utf8",
-            f"the file is not UTF-8 (byte {exc.start + 1}): save it as 'CSV UTF-8' in Excel",
-            byte=exc.start + 1,
-        ) from None
-    header_line = content.split("\n", 1)[0]
+def _lines(stream: IO[bytes]) -> Iterator[str]:
+    """The file's lines decoded (line endings kept, as csv wants); ImportFileError on the
+    first byte that is not UTF-8, with its position in the file."""
+    offset = 0
+    first = True
+    for raw in stream:
+        try:
+            line = raw.decode("utf-8-sig" if first else "utf-8")
+        except UnicodeDecodeError as exc:
+            byte = offset + exc.start + 1
+            raise ImportFileError(
+                "not_utf8",
+                f"the file is not UTF-8 (byte {byte}): save it as 'CSV UTF-8' in Excel",
+                byte=byte,
+            ) from None
+        first = False
+        offset += len(raw)
+        yield line
+
+
+def _check_utf8(stream: IO[bytes]) -> None:
+    """ImportFileError unless the whole (seekable) stream is UTF-8; back at its start after.
+    A file saved in another encoding is reported as such before any header or row problem."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    offset = 0
+    while True:
+        chunk = stream.read(1 << 20)
+        pending = len(decoder.getstate()[0])  # bytes of a character cut by the last chunk
+        try:
+            decoder.decode(chunk, final=not chunk)
+        except UnicodeDecodeError as exc:
+            byte = offset - pending + exc.start + 1
+            raise ImportFileError(
+                "not_utf8",
+                f"the file is not UTF-8 (byte {byte}): save it as 'CSV UTF-8' in Excel",
+                byte=byte,
+            ) from None
+        if not chunk:
+            break
+        offset += len(chunk)
+    stream.seek(0)
+
+
+def iter_rows(stream: IO[bytes]) -> Iterator[tuple[int, dict[str, str]]]:
+    """(line number, row by column name) for every data row, streamed; ImportFileError if the
+    file cannot be read."""
+    _check_utf8(stream)
+    lines = _lines(stream)
+    header_line = next(lines, "")
     if not header_line.strip():
         raise ImportFileError("no_header", "the file is empty or has no header line")
     delimiter = ";" if header_line.count(";") > header_line.count(",") else ","
-    reader = csv.reader(io.StringIO(content, newline=""), delimiter=delimiter, strict=True)
+
+    def all_lines() -> Iterator[str]:
+        yield header_line
+        yield from lines
+
+    reader = csv.reader(all_lines(), delimiter=delimiter, strict=True)
     try:
         header = [h.strip().lstrip("\ufeff").lower() for h in next(reader)]
         unknown = [h for h in header if h not in COLUMNS]
@@ -156,7 +211,6 @@ def read_rows(data: bytes) -> list[tuple[int, dict[str, str]]]:
             )
         if len(set(header)) != len(header):
             raise ImportFileError("column_twice", "line 1: a column is named twice")
-        rows: list[tuple[int, dict[str, str]]] = []
         line = reader.line_num + 1
         for values in reader:
             if any(v.strip() for v in values):
@@ -169,31 +223,69 @@ def read_rows(data: bytes) -> list[tuple[int, dict[str, str]]]:
                         header=len(header),
                     )
                 padded = values + [""] * (len(header) - len(values))
-                rows.append((line, dict(zip(header, padded, strict=True))))
+                yield line, dict(zip(header, padded, strict=True))
             line = reader.line_num + 1
     except csv.Error as exc:
         raise ImportFileError(
             "bad_csv", f"line {reader.line_num}: {exc}", line=reader.line_num, detail=exc
         ) from None
-    return rows
 
 
-def _check_row(line: int, row: dict[str, str], errors: list[RowError]) -> dict[str, Any]:
+def read_rows(data: bytes) -> list[tuple[int, dict[str, str]]]:
+    """Every data row of ``data`` (small files and tests; the import streams)."""
+    _check_size(len(data))
+    return list(iter_rows(io.BytesIO(data)))
+
+
+def _check_size(size: int) -> None:
+    if size > MAX_FILE_BYTES:
+        megabytes = MAX_FILE_BYTES // 1024 // 1024
+        raise ImportFileError(
+            "too_large", f"the file is larger than {megabytes} MB", megabytes=megabytes
+        )
+
+
+# -- checking ---------------------------------------------------------------------------------
+
+
+_CHECKS: tuple[tuple[str, Any], ...] = (
+    ("org_number", lambda v: parse_orgnr(v).digits),
+    ("company_name", lambda v: clean_name(v, "company_name")),
+    ("status", lambda v: _status(v)),
+    ("contact_name", lambda v: clean_name(v, "contact_name")),
+    ("email", normalise_email),
+    ("phone", lambda v: normalise_phone(v) if v.strip() else None),
+    ("title", lambda v: clean_name(v, "title", TITLE_MAX) if v.strip() else None),
+)
+_COMPANY_COLUMNS = ("org_number", "company_name", "status")
+
+
+def _check_row(
+    line: int,
+    row: dict[str, str],
+    errors: list[RowError],
+    previous: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """The row's checked values; its errors appended to ``errors``. ``previous``: a cache
+    of the last row's company columns (raw texts and values): a company's contacts usually
+    come one after another, so their repeated company columns are checked once."""
     values: dict[str, Any] = {}
-
-    def check(column: str, fn: Any) -> None:
+    raw = tuple(row.get(c, "") for c in _COMPANY_COLUMNS)
+    reuse = previous is not None and previous.get("raw") == raw
+    for column, fn in _CHECKS:
+        if reuse and column in _COMPANY_COLUMNS:
+            assert previous is not None
+            if column in previous:
+                values[column] = previous[column]
+                continue
         try:
             values[column] = fn(row.get(column, ""))
         except ValidationError as exc:
             errors.append(RowError(line, column, exc.message, exc.code, exc.params))
-
-    check("org_number", lambda v: parse_orgnr(v).digits)
-    check("company_name", lambda v: clean_name(v, "company_name"))
-    check("status", _status)
-    check("contact_name", lambda v: clean_name(v, "contact_name"))
-    check("email", normalise_email)
-    check("phone", lambda v: normalise_phone(v) if v.strip() else None)
-    check("title", lambda v: clean_name(v, "title", TITLE_MAX) if v.strip() else None)
+    if previous is not None and not reuse:
+        previous.clear()
+        previous["raw"] = raw
+        previous.update({c: values[c] for c in _COMPANY_COLUMNS if c in values})
     return values
 
 
@@ -211,41 +303,56 @@ def _status(value: str) -> str | None:
     return value
 
 
-def check_rows(
-    rows: list[tuple[int, dict[str, str]]],
-) -> tuple[dict[str, _Company], list[RowError]]:
-    """Validate every row and group contacts by company; all errors, in line order."""
-    errors: list[RowError] = []
-    companies: dict[str, _Company] = {}
+@dataclass
+class _Checked:
+    """What the first pass keeps: O(companies + contacts) small keys, no row values."""
+
+    rows: int = 0
+    errors: list[RowError] = field(default_factory=list)
+    # org number -> (first line, name, status)
+    companies: dict[str, tuple[int, str, str | None]] = field(default_factory=dict)
+    # digest of org number + folded e-mail -> line
+    contacts: dict[bytes, int] = field(default_factory=dict)
+
+
+def _check_all(
+    rows: Iterator[tuple[int, dict[str, str]]], out: Callable[[Sequence[Any]], object]
+) -> _Checked:
+    """Validate every row; each good contact's values go to ``out`` while no row is bad."""
+    checked = _Checked()
+    errors = checked.errors
+    previous: dict[str, Any] = {}
     for line, row in rows:
-        values = _check_row(line, row, errors)
+        checked.rows += 1
+        values = _check_row(line, row, errors, previous)
         # The company columns are checked against other rows even when the contact's are
         # bad, so a duplicate org number is reported on every line it concerns.
         if not {"org_number", "company_name", "status"} <= values.keys():
             continue
         org = values["org_number"]
-        company = companies.get(org)
-        if company is None:
-            company = companies[org] = _Company(line, org, values["company_name"], values["status"])
-        elif company.name != values["company_name"] or company.status != values["status"]:
-            what = "company name" if company.name != values["company_name"] else "status"
+        known = checked.companies.get(org)
+        if known is None:
+            checked.companies[org] = (line, values["company_name"], values["status"])
+        elif known[1] != values["company_name"] or known[2] != values["status"]:
+            what = "company name" if known[1] != values["company_name"] else "status"
             formatted = OrgNumber(org).formatted
             errors.append(
                 RowError(
                     line,
                     "org_number",
                     f"duplicate org number {formatted} with a different {what} "
-                    f"than line {company.line}",
+                    f"than line {known[0]}",
                     "import.duplicate_org_" + ("name" if what == "company name" else "status"),
-                    {"org_number": formatted, "line": str(company.line)},
+                    {"org_number": formatted, "line": str(known[0])},
                 )
             )
             continue
         if len(values) < len(COLUMNS):
             continue
-        key = fold(values["email"])
-        if key in company.contacts:
-            first = company.contacts[key][0]
+        # 16 bytes per contact instead of the text (300,000 contacts: memory, issue 17).
+        key = hashlib.blake2b(f"{org}{fold(values['email'])}".encode(), digest_size=16).digest()
+        first = checked.contacts.get(key)
+        if first is not None:
             errors.append(
                 RowError(
                     line,
@@ -256,95 +363,329 @@ def check_rows(
                 )
             )
             continue
-        company.contacts[key] = (line, values)
+        checked.contacts[key] = line
+        if not errors:
+            out(
+                (
+                    org,
+                    values["contact_name"],
+                    values["email"],
+                    values["phone"] or "",
+                    values["title"] or "",
+                )
+            )
     errors.sort(key=lambda e: (e.line, COLUMNS.index(e.column)))
-    return companies, errors
+    return checked
+
+
+# -- applying ---------------------------------------------------------------------------------
 
 
 def import_csv(conn: Connection, data: bytes, *, dry_run: bool = False) -> ImportReport:
     """Check and (unless ``dry_run`` or any row is bad) apply the file in the caller's
     transaction; the caller commits. ImportFileError if the file cannot be read at all."""
-    rows = read_rows(data)
-    companies, errors = check_rows(rows)
-    with Session(bind=conn) as session:
-        counts = _apply(session, companies, write=not (dry_run or errors))
-    return ImportReport(
-        rows=len(rows),
-        customers_created=counts[0],
-        customers_updated=counts[1],
-        contacts_created=counts[2],
-        contacts_updated=counts[3],
-        errors=tuple(errors),
-        dry_run=dry_run,
-    )
-
-
-def _apply(session: Session, companies: dict[str, _Company], *, write: bool) -> list[int]:
-    """[customers created, updated, contacts created, updated]; written only if ``write``."""
-    counts = [0, 0, 0, 0]
-    existing = (
-        {
-            c.org_number: c
-            for c in session.scalars(
-                select(Customer).where(Customer.org_number.in_(list(companies)))
-            ).all()
-        }
-        if companies
-        else {}
-    )
-    for org, company in companies.items():
-        customer = existing.get(org)
-        if customer is None:
-            counts[0] += 1
-            counts[2] += len(company.contacts)
-            if write:
-                customer = Customer(
-                    org_number=org,
-                    name=company.name,
-                    status=company.status or CustomerStatus.ACTIVE.value,
-                )
-                session.add(customer)
-                customer.contacts = [_new_contact(v) for _, v in company.contacts.values()]
-            continue
-        counts[1] += 1
-        known = {c.email_folded: c for c in customer.contacts}
-        if write:
-            customer.name = company.name
-            if company.status:
-                customer.status = company.status
-        for key, (_, values) in company.contacts.items():
-            contact = known.get(key)
-            if contact is None:
-                counts[2] += 1
-                if write:
-                    customer.contacts.append(_new_contact(values))
-            else:
-                counts[3] += 1
-                if write:
-                    contact.name = values["contact_name"]
-                    contact.email = values["email"]
-                    contact.phone = values["phone"]
-                    contact.title = values["title"]
-    if write:
-        session.flush()
-    return counts
-
-
-def _new_contact(values: dict[str, Any]) -> Contact:
-    return Contact(
-        name=values["contact_name"],
-        email=values["email"],
-        phone=values["phone"],
-        title=values["title"],
-    )
+    _check_size(len(data))
+    return import_stream(conn, io.BytesIO(data), dry_run=dry_run)
 
 
 def import_file(conn: Connection, path: Path, *, dry_run: bool = False) -> ImportReport:
     try:
-        data = path.read_bytes()
+        size = path.stat().st_size
+        _check_size(size)
+        stream = path.open("rb")
     except OSError as exc:
         detail = exc.strerror or str(exc)
         raise ImportFileError(
             "unreadable", f"cannot read {path}: {detail}", path=path, detail=detail
         ) from None
-    return import_csv(conn, data, dry_run=dry_run)
+    with stream:
+        return import_stream(conn, stream, dry_run=dry_run)
+
+
+def import_stream(conn: Connection, stream: IO[bytes], *, dry_run: bool = False) -> ImportReport:
+    """The import over a binary stream (see the module docstring)."""
+    with tempfile.TemporaryFile("w+", encoding="utf-8", newline="") as spool:
+        writer = csv.writer(spool)
+        checked = _check_all(iter_rows(stream), writer.writerow)
+        counts = [0, 0, 0, 0]
+        if not checked.errors:
+            spool.seek(0)
+            applier = _Applier(conn, checked, write=not dry_run)
+            applier.run(csv.reader(spool))
+            counts = applier.counts
+    return ImportReport(
+        rows=checked.rows,
+        customers_created=counts[0],
+        customers_updated=counts[1],
+        contacts_created=counts[2],
+        contacts_updated=counts[3],
+        errors=tuple(checked.errors),
+        dry_run=dry_run,
+    )
+
+
+class _Applier:
+    """The second pass: batches of checked rows against the database."""
+
+    def __init__(self, conn: Connection, checked: _Checked, *, write: bool) -> None:
+        self.conn = conn
+        self.pg = conn.dialect.name == "postgresql"
+        self.companies = checked.companies
+        self.write = write
+        self.counts = [0, 0, 0, 0]  # customers created, updated; contacts created, updated
+        self.customer_ids: dict[str, int] = {}  # org number -> id, once seen
+        self.existing: set[int] = set()  # ids of customers that were there before
+        self.known_contacts: dict[tuple[int, str], int] = {}  # existing (customer, e-mail)
+        self.next_fake_id = -1  # ids of customers a dry run would create
+
+    def run(self, rows: Iterator[list[str]]) -> None:
+        bulk_fts = self.write and not self.pg
+        if self.write and self.pg:
+            # Bigger GIN pending lists: the trigram indexes take the load in a few large
+            # merges instead of many small ones (this transaction only).
+            self.conn.execute(text("SET LOCAL gin_pending_list_limit = '64MB'"))
+            self.conn.execute(text("SET LOCAL work_mem = '64MB'"))
+        if bulk_fts:
+            triggers, first_new = self._fts_triggers_off()
+        batch: list[list[str]] = []
+        for row in rows:
+            batch.append(row)
+            if len(batch) >= BATCH:
+                self._batch(batch)
+                batch = []
+        if batch:
+            self._batch(batch)
+        if bulk_fts:
+            for table, (fts, cols) in SQLITE_FTS.items():
+                self.conn.execute(
+                    text(
+                        f"INSERT INTO {fts}(rowid, {cols}) SELECT id, {cols} FROM {table} "
+                        "WHERE id >= :lo"
+                    ),
+                    {"lo": first_new[table]},
+                )
+            for sql in triggers:
+                self.conn.exec_driver_sql(sql)
+        if self.write and sum(self.counts) >= ANALYZE_FROM:
+            analyze(self.conn)
+
+    def _fts_triggers_off(self) -> tuple[list[str], dict[str, int]]:
+        """SQLite: drop the FTS insert/update triggers for the load (inside the import's
+        transaction, so a failure restores them); their SQL to re-create them, and the first
+        id the load's new rows can have, per table."""
+        names = [f"{fts}_{kind}" for fts, _ in SQLITE_FTS.values() for kind in ("ai", "au")]
+        stmt = text("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN :n")
+        found = self.conn.execute(
+            stmt.bindparams(bindparam("n", expanding=True)), {"n": names}
+        ).all()
+        for name, _ in found:
+            self.conn.exec_driver_sql(f"DROP TRIGGER {name}")
+        first_new = {
+            table: int(
+                self.conn.execute(text(f"SELECT COALESCE(MAX(id), 0) FROM {table}")).scalar_one()
+            )
+            + 1
+            for table in SQLITE_FTS
+        }
+        return [str(sql) for _, sql in found], first_new
+
+    def _batch(self, batch: list[list[str]]) -> None:
+        orgs = list(dict.fromkeys(row[0] for row in batch if row[0] not in self.customer_ids))
+        if orgs:
+            self._customers(orgs)
+        new_contacts: list[dict[str, Any]] = []
+        updates: list[dict[str, Any]] = []
+        for org, name, email, phone, title in batch:
+            cid = self.customer_ids[org]
+            name_folded, email_folded = fold(name), fold(email)
+            values: dict[str, Any] = {
+                "customer_id": cid,
+                "name": name,
+                "name_folded": name_folded,
+                "name_plain": strip_marks(name_folded),
+                "email": email,
+                "email_folded": email_folded,
+                "phone": phone or None,
+                "title": title or None,
+            }
+            known = self.known_contacts.get((cid, email_folded))
+            if known is None:
+                self.counts[2] += 1
+                values["version"] = 1
+                new_contacts.append(values)
+            else:
+                self.counts[3] += 1
+                values["id"] = known
+                updates.append(values)
+        if self.write:
+            if new_contacts:
+                self._insert(Contact.__table__, new_contacts)
+            if updates:
+                self._update_contacts(updates)
+
+    def _customers(self, orgs: list[str]) -> None:
+        found = self._select(
+            "SELECT id, org_number FROM customer WHERE org_number", orgs, "CAST(:v AS text[])"
+        )
+        existing_ids = []
+        updates = []
+        for cid, org in found:
+            self.customer_ids[org] = int(cid)
+            self.existing.add(int(cid))
+            existing_ids.append(int(cid))
+            _, name, status = self.companies[org]
+            updates.append({"id": int(cid), "name": name, "status": status})
+        self.counts[1] += len(found)
+        if existing_ids:
+            for cid, email_folded, kid in self._select(
+                "SELECT customer_id, email_folded, id FROM contact WHERE customer_id",
+                existing_ids,
+                "CAST(:v AS integer[])",
+            ):
+                self.known_contacts[(int(cid), str(email_folded))] = int(kid)
+        new = [org for org in orgs if org not in self.customer_ids]
+        self.counts[0] += len(new)
+        if not self.write:
+            for org in new:
+                self.customer_ids[org] = self.next_fake_id
+                self.next_fake_id -= 1
+            return
+        if updates:
+            self._update_customers(updates)
+        if new:
+            rows = []
+            for org in new:
+                _, name, status = self.companies[org]
+                folded = fold(name)
+                rows.append(
+                    {
+                        "org_number": org,
+                        "name": name,
+                        "name_folded": folded,
+                        "name_plain": strip_marks(folded),
+                        "status": status or CustomerStatus.ACTIVE.value,
+                        "version": 1,
+                    }
+                )
+            self._insert(Customer.__table__, rows)
+            for cid, org in self._select(
+                "SELECT id, org_number FROM customer WHERE org_number", new, "CAST(:v AS text[])"
+            ):
+                self.customer_ids[org] = int(cid)
+
+    def _select(self, sql: str, values: Sequence[Any], pg_array: str) -> list[Any]:
+        """``sql`` ends in a column compared to ``values``: one array parameter on
+        PostgreSQL, IN lists of at most SQLITE_IN_MAX values on SQLite."""
+        if self.pg:
+            return list(self.conn.execute(text(f"{sql} = ANY({pg_array})"), {"v": list(values)}))
+        out: list[Any] = []
+        for start in range(0, len(values), SQLITE_IN_MAX):
+            chunk = values[start : start + SQLITE_IN_MAX]
+            stmt = text(f"{sql} IN :v").bindparams(bindparam("v", expanding=True))
+            out += self.conn.execute(stmt, {"v": list(chunk)}).all()
+        return out
+
+    def _insert(self, table: Any, rows: list[dict[str, Any]]) -> None:
+        """``rows`` in one statement per batch: PostgreSQL COPY (one statement, so its
+        statement-level triggers fire once per batch, and the fastest path in), SQLite
+        executemany on the driver's cursor (no statement-level triggers there)."""
+        columns = list(rows[0])
+        tuples = [tuple(row[c] for c in columns) for row in rows]
+        raw: Any = self.conn.connection.dbapi_connection
+        names = ", ".join(columns)
+        if self.pg:
+            with raw.cursor() as cur, cur.copy(f"COPY {table.name} ({names}) FROM STDIN") as copy:
+                for values in tuples:
+                    copy.write_row(values)
+            return
+        marks = ", ".join("?" for _ in columns)
+        cur = raw.cursor()
+        try:
+            cur.executemany(f"INSERT INTO {table.name} ({names}) VALUES ({marks})", tuples)
+        finally:
+            cur.close()
+
+    def _update_customers(self, rows: list[dict[str, Any]]) -> None:
+        for row in rows:
+            row["name_folded"] = fold(row["name"])
+            row["name_plain"] = strip_marks(row["name_folded"])
+        self._update(
+            "customer",
+            ("id", "name", "name_folded", "name_plain", "status"),
+            "name = v.name, name_folded = v.name_folded, name_plain = v.name_plain, "
+            "status = COALESCE(v.status, t.status)",
+            rows,
+        )
+
+    def _update_contacts(self, rows: list[dict[str, Any]]) -> None:
+        self._update(
+            "contact",
+            ("id", "name", "name_folded", "name_plain", "email", "email_folded", "phone", "title"),
+            "name = v.name, name_folded = v.name_folded, name_plain = v.name_plain, "
+            "email = v.email, email_folded = v.email_folded, phone = v.phone, title = v.title",
+            rows,
+        )
+
+    def _update(
+        self, table: str, columns: tuple[str, ...], sets: str, rows: list[dict[str, Any]]
+    ) -> None:
+        """One UPDATE for all ``rows`` (PostgreSQL: from arrays, one parameter per column);
+        SQLite, which has no statement-level triggers to spare, runs it per row."""
+        bump = "version = t.version + 1, updated_at = CURRENT_TIMESTAMP"
+        if self.pg:
+            types = {"id": "integer"}
+            arrays = ", ".join(f"CAST(:{c} AS {types.get(c, 'text')}[])" for c in columns)
+            sql = (
+                f"UPDATE {table} AS t SET {sets}, {bump} FROM unnest({arrays}) "
+                f"AS v({', '.join(columns)}) WHERE t.id = v.id"
+            )
+            arrays_by_column = {c: [row[c] for row in rows] for c in columns}
+            self.conn.execute(text(sql), arrays_by_column)
+            return
+        # SQLite: UPDATE ... FROM a VALUES list per page (SQLite >= 3.33); the FTS entries of
+        # the page are replaced around it (its update trigger is off for the load).
+        fts, cols = SQLITE_FTS[table]
+        page = max(1, SQLITE_IN_MAX // len(columns))
+        for start in range(0, len(rows), page):
+            chunk = rows[start : start + page]
+            ids = [row["id"] for row in chunk]
+            self.conn.execute(
+                text(
+                    f"INSERT INTO {fts}({fts}, rowid, {cols}) SELECT 'delete', id, {cols} "
+                    f"FROM {table} WHERE id IN :ids"
+                ).bindparams(bindparam("ids", expanding=True)),
+                {"ids": ids},
+            )
+            params: dict[str, Any] = {}
+            values = []
+            for i, row in enumerate(chunk):
+                names = []
+                for c in columns:
+                    params[f"{c}_{i}"] = row[c]
+                    names.append(f":{c}_{i}")
+                values.append(f"({', '.join(names)})")
+            aliases = ", ".join(f"column{i + 1} AS {c}" for i, c in enumerate(columns))
+            sql = (
+                f"UPDATE {table} AS t SET {sets}, {bump} FROM (SELECT {aliases} FROM "
+                f"(VALUES {', '.join(values)})) AS v WHERE t.id = v.id"
+            )
+            self.conn.execute(text(sql), params)
+            self.conn.execute(
+                text(
+                    f"INSERT INTO {fts}(rowid, {cols}) SELECT id, {cols} FROM {table} "
+                    "WHERE id IN :ids"
+                ).bindparams(bindparam("ids", expanding=True)),
+                {"ids": ids},
+            )
+
+
+def analyze(conn: Connection) -> None:
+    """Refresh the planner's statistics of the customer tables after a bulk load (on
+    PostgreSQL the personal columns gather none: migration 0008)."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("ANALYZE customer"))
+        conn.execute(text("ANALYZE contact"))
+    else:
+        conn.execute(text("PRAGMA analysis_limit = 1000"))
+        conn.execute(text("ANALYZE customer"))
+        conn.execute(text("ANALYZE contact"))

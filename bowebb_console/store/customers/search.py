@@ -7,12 +7,22 @@
 1. exact: org number (``org_exact``), e-mail (``email_exact``), phone (``phone_exact``);
 2. ``prefix`` of any of those fields (an index range scan; the only tier below 3 characters);
 3. ``contains``: a substring anywhere (SQLite FTS5 trigram; PostgreSQL pg_trgm GIN + LIKE);
-4. ``fuzzy``: typo-tolerant (PostgreSQL ``word_similarity``; SQLite: FTS5 candidates from
-   pieces of the query that a single typo leaves intact, re-scored by trigram overlap).
+4. ``fuzzy``: typo-tolerant, on company names, contact names and e-mail addresses:
+   candidates from pieces of the query that one typo leaves intact (the pieces are separated
+   by one character, so a swap of two letters at a piece boundary breaks one piece, not two),
+   all of them re-scored in Python by similarity (trigram overlap, then edit distance with
+   transpositions) before the best are kept.
 
-All text is folded in Python (``domain.search_text.fold``), the same way the stored
-``*_folded`` columns are, because SQL folds only ASCII. User text only ever reaches SQL as a
-bound parameter; LIKE wildcards are escaped and FTS5 phrases quoted. Odd input never raises.
+Names are matched on their diacritic-insensitive key (``name_plain``, migration 0011):
+``Angstrom`` finds "Ångström". A query typed with å/ä/ö ranks the exact spelling above the
+folded one. A match that ends on a word boundary (``Akessons`` in "Åkessons Måleri") ranks
+above one inside a longer word (``akessonsara@``). The contains tier always runs for names:
+many company-name prefixes never hide a contact whose surname was typed.
+
+All text is folded in Python (``domain.search_text.fold``/``plain``), the same way the stored
+``*_folded``/``*_plain`` columns are, because SQL folds only ASCII. User text only ever
+reaches SQL as a bound parameter; LIKE wildcards are escaped and FTS5 phrases quoted. Odd
+input never raises.
 """
 
 from __future__ import annotations
@@ -27,23 +37,27 @@ import phonenumbers
 from sqlalchemy import Connection, text
 
 from bowebb_console.domain.orgnr import OrgNumber, digits_for_search
-from bowebb_console.domain.search_text import fold
+from bowebb_console.domain.search_text import fold, strip_marks
 
 MAX_QUERY = 200  # longer input is cut: nobody types more, and it bounds the work
 MIN_CONTAINS = 3  # trigram indexes need three characters
 MIN_FUZZY = 4
-FUZZY_MIN_SCORE = 0.5  # share of the query's trigrams found in the candidate (SQLite)
-FUZZY_CANDIDATES = 200
+FUZZY_MIN_SCORE = 0.3  # share of the query's trigrams found in the candidate
+FUZZY_MIN_SIMILARITY = 0.65  # 1 - edits / query length (similarity())
+FUZZY_RESCORE = 25  # the candidates with most trigrams in common, re-scored by edit distance
+FUZZY_CANDIDATES = 200  # per field, the most similar first; all re-scored in Python
 MAX_PIECES = 5
-FUZZY_SPAN = 18  # characters of the query that generate fuzzy candidates
+FUZZY_SPAN = 24  # characters of the query that generate fuzzy candidates
 FUZZY_IF_FEWER = 5  # run the fuzzy tier only when the other tiers found fewer hits
+EXACT_SPELLING = 20.0  # bonus: the query as typed (with å/ä/ö) is in the name
+WORD_END = 30.0  # bonus: the match ends where a word ends
 
 ORG_EXACT, EMAIL_EXACT, PHONE_EXACT = "org_exact", "email_exact", "phone_exact"
 PREFIX, CONTAINS, FUZZY = "prefix", "contains", "fuzzy"
 _BASE = {ORG_EXACT: 1000.0, EMAIL_EXACT: 950.0, PHONE_EXACT: 900.0, PREFIX: 700.0}
 _BASE |= {CONTAINS: 500.0, FUZZY: 300.0}
 
-_PHONE_LIKE = re.compile(r"^\+?[0-9][0-9\s\-().\/]*$")
+_PHONE_LIKE = re.compile(r"^\+?[0-9][0-9\s\-().\/\u2010-\u2015\u2212]*$")
 
 
 @dataclass(frozen=True)
@@ -62,6 +76,7 @@ class SearchHit:
 @dataclass(frozen=True)
 class _Query:
     folded: str
+    plain: str  # folded without diacritics (domain.search_text.plain)
     digits: str | None  # org-number digits, when the text is numeric
     phone_exact: str | None  # E.164
     phone_prefix: str | None  # "+4670123…" for a partly typed number
@@ -105,7 +120,13 @@ def _analyse(text_: str) -> _Query | None:
     if digits is not None and not digits:
         digits = None
     exact, prefix = _phone_forms(cleaned)
-    return _Query(folded=folded, digits=digits, phone_exact=exact, phone_prefix=prefix)
+    return _Query(
+        folded=folded,
+        plain=strip_marks(folded),
+        digits=digits,
+        phone_exact=exact,
+        phone_prefix=prefix,
+    )
 
 
 def _phone_forms(cleaned: str) -> tuple[str | None, str | None]:
@@ -120,6 +141,11 @@ def _phone_forms(cleaned: str) -> tuple[str | None, str | None]:
         prefix = "+" + digits[2:]
     elif digits.startswith("0"):
         prefix = "+46" + digits[1:]
+    elif digits.startswith("46") and len(digits) >= 11:
+        # A Swedish number with its country code but no +, as some systems export it; no
+        # org number has 11 or more digits starting 46 (12-digit forms start 16/19/20).
+        prefix = "+" + digits
+        raw = prefix
     else:
         return None, None  # bare digits without 0 or +: an org number, not a phone
     if len(prefix) < 6:  # "+46" and a couple of digits matches half the country
@@ -152,6 +178,72 @@ def trigram_score(query: str, candidate: str) -> float:
     return len(wanted & _trigrams(candidate)) / len(wanted)
 
 
+def similarity(query: str, candidate: str) -> float:
+    """0..1, how well ``query`` matches the best part of ``candidate``: one minus the edit
+    distance (substitution, insertion, deletion, swap of neighbours) between the query and
+    the candidate's closest substring, over the query's length."""
+    if not query:
+        return 0.0
+    n = len(query)
+    allowed = int(n * (1.0 - FUZZY_MIN_SIMILARITY))
+    return max(0.0, 1.0 - substring_distance(query, candidate, allowed) / n)
+
+
+def substring_distance(query: str, text_: str, give_up: int | None = None) -> int:
+    """Fewest edits turning ``query`` into some substring of ``text_`` (optimal string
+    alignment with a free start and end in ``text_``; one dynamic-programming pass). Past
+    ``give_up`` edits it stops and answers ``give_up + 1``."""
+    if query in text_:
+        return 0
+    m = len(text_)
+    prev2: list[int] = []
+    prev = [0] * (m + 1)
+    for i in range(1, len(query) + 1):
+        qi = query[i - 1]
+        cur = [i] + [0] * m
+        for j in range(1, m + 1):
+            tj = text_[j - 1]
+            best = prev[j - 1] + (qi != tj)
+            if prev[j] + 1 < best:
+                best = prev[j] + 1
+            if cur[j - 1] + 1 < best:
+                best = cur[j - 1] + 1
+            if (
+                i > 1
+                and j > 1
+                and qi == text_[j - 2]
+                and query[i - 2] == tj
+                and prev2[j - 2] + 1 < best
+            ):
+                best = prev2[j - 2] + 1
+            cur[j] = best
+        prev2, prev = prev, cur
+        if give_up is not None and min(cur) > give_up:
+            return give_up + 1  # every alignment already needs more edits
+    return min(prev)
+
+
+def osa_distance(a: str, b: str) -> int:
+    """Optimal string alignment distance (Damerau-Levenshtein without repeated edits)."""
+    if a == b:
+        return 0
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        prev2, prev = prev, cur
+    return prev[-1]
+
+
+def _jaccard(a: set[str], b: set[str]) -> float:
+    return len(a & b) / len(a | b) if a or b else 0.0
+
+
 def _trigrams(value: str) -> set[str]:
     grams: set[str] = set()
     for word in value.split():
@@ -167,7 +259,6 @@ _CUSTOMER_COLS = (
 )
 _CONTACT_COLS = "c.id, c.org_number, c.name, c.status, c.dpa_signed_on, k.id, k.name, k.email"
 _CONTACT_FROM = "contact k JOIN customer c ON c.id = k.customer_id"
-_NO_SCORE = "CAST(0 AS REAL)"
 
 
 @dataclass(frozen=True)
@@ -179,17 +270,11 @@ class _Field:
     column: str
 
 
-_CUSTOMER_NAME = _Field(_CUSTOMER_COLS, "customer c", "c.name_folded")
+_CUSTOMER_NAME = _Field(_CUSTOMER_COLS, "customer c", "c.name_plain")
 _ORG_NUMBER = _Field(_CUSTOMER_COLS, "customer c", "c.org_number")
-_CONTACT_NAME = _Field(_CONTACT_COLS, _CONTACT_FROM, "k.name_folded")
+_CONTACT_NAME = _Field(_CONTACT_COLS, _CONTACT_FROM, "k.name_plain")
 _EMAIL = _Field(_CONTACT_COLS, _CONTACT_FROM, "k.email_folded")
 _PHONE = _Field(_CONTACT_COLS, _CONTACT_FROM, "k.phone")
-# What a contact_fts hit is scored against (SQLite: one FTS table for all contact columns).
-_CONTACT_TEXT = _Field(
-    _CONTACT_COLS,
-    _CONTACT_FROM,
-    "k.name_folded || ' ' || k.email_folded || ' ' || COALESCE(k.phone, '')",
-)
 
 
 class _Searcher:
@@ -199,7 +284,7 @@ class _Searcher:
         self.conn = conn
         self.limit = limit
         self.hits: dict[int, SearchHit] = {}
-        self._parts: list[str] = []
+        self._parts: list[tuple[str, str | None, int]] = []
         self._params: dict[str, Any] = {}
 
     def run(self, q: _Query) -> list[SearchHit]:
@@ -212,23 +297,19 @@ class _Searcher:
         # An address fragment is typed from its start: when it already begins an address,
         # the substring scan of a million contacts' trigrams adds nothing but time.
         address_like = "@" in q.folded or ("." in q.folded and " " not in q.folded)
-        if (
-            not exact_found
-            and len(q.folded) >= MIN_CONTAINS
-            and len(self.hits) < self.limit
-            and not (address_like and self.hits)
-        ):
+        # Names are looked for inside too even when prefixes filled the page: a surname
+        # typed alone must still reach its contacts (they rank by word start below).
+        if not exact_found and len(q.folded) >= MIN_CONTAINS and not (address_like and self.hits):
             self._contains(q)
             self._flush_parts(q)
-        # Typo tolerance is for company names, and only when the spelling as typed found
-        # (almost) nothing: digits and addresses are matched as typed.
+        # Typo tolerance only when the spelling as typed found (almost) nothing: digits and
+        # complete addresses are matched as typed.
         numeric = q.digits is not None or q.phone_prefix is not None
         if (
             not exact_found
             and len(self.hits) < FUZZY_IF_FEWER
             and len(q.folded) >= MIN_FUZZY
             and not numeric
-            and not address_like
         ):
             self._fuzzy(q)
             self._flush_parts(q)
@@ -244,9 +325,9 @@ class _Searcher:
             fields.append((_PHONE, q.phone_prefix))
         if q.digits is None and q.phone_prefix is None:
             if "@" not in q.folded:
-                fields += [(_CUSTOMER_NAME, q.folded), (_CONTACT_NAME, q.folded)]
+                fields += [(_CUSTOMER_NAME, q.plain), (_CONTACT_NAME, q.plain)]
             if " " not in q.folded:  # an address has no spaces: don't scan for one
-                fields.append((_EMAIL, q.folded))
+                fields.append((_EMAIL, q.plain if q.plain.isascii() else q.folded))
         return fields
 
     # -- building and running a tier ------------------------------------------------------
@@ -258,45 +339,73 @@ class _Searcher:
         where: str,
         order: str = "",
         limit: str = ":n",
+        if_capped: tuple[str, str] | None = None,
         **params: Any,
     ) -> None:
-        """Add one SELECT to the pending tier; ``where`` refers to params as ``:{name}``."""
+        """Add one SELECT to the pending tier; ``where`` refers to params as ``:{name}``.
+        ``if_capped`` (where, order): the same part ranked in SQL, run only when the cheap
+        form filled its ``limit`` (so a cap never cuts candidates in index order)."""
         n = len(self._parts)
         names = {key: f"{key}{n}" for key in params}
         for key, value in params.items():
             self._params[names[key]] = value
-        where = where.format(**{key: f":{name}" for key, name in names.items()})
-        self._parts.append(
-            f"SELECT * FROM (SELECT {field.columns}, {field.column} AS matched, "
-            f"{_NO_SCORE} AS s, '{kind}' AS kind FROM {field.source} WHERE {where} "
-            f"{order} LIMIT {limit}) AS t{n}"
-        )
+
+        def select(where_: str, order_: str) -> str:
+            marks = {key: f":{name}" for key, name in names.items()}
+            return (
+                f"SELECT * FROM (SELECT {field.columns}, {field.column} AS matched, "
+                f"CAST({n} AS REAL) AS s, '{kind}' AS kind FROM {field.source} "
+                f"WHERE {where_.format(**marks)} {order_.format(**marks)} LIMIT {limit}) AS t{n}"
+            )
+
+        capped = select(*if_capped) if if_capped else None
+        self._parts.append((select(where, order), capped, int(limit) if capped else 0))
 
     def _flush_parts(self, q: _Query) -> None:
         if not self._parts:
             return
-        sql = " UNION ALL ".join(self._parts)
-        params = {**self._params, "n": self.limit}
+        parts, params = self._parts, {**self._params, "n": self.limit}
         self._parts, self._params = [], {}
-        self._add(self.conn.execute(text(sql), params).all(), q)
+        rows = self.conn.execute(text(" UNION ALL ".join(p[0] for p in parts)), params).all()
+        per_part: dict[int, int] = {}
+        for row in rows:
+            per_part[int(row[9])] = per_part.get(int(row[9]), 0) + 1
+        full = [
+            n for n, (_, capped, cap) in enumerate(parts) if capped and per_part.get(n, 0) >= cap
+        ]
+        if full:
+            again = " UNION ALL ".join(str(parts[n][1]) for n in full)
+            rows = [row for row in rows if int(row[9]) not in full]
+            rows += self.conn.execute(text(again), params).all()
+        self._add(rows, q)
 
     def _add(self, rows: Iterable[Any], q: _Query) -> None:
-        for row in rows:
+        rows = list(rows)
+        fuzzy_scores: dict[int, float] = {}
+        if rows and str(rows[0][10]) == FUZZY:
+            rows, fuzzy_scores = self._best_fuzzy(rows, q)
+        for n, row in enumerate(rows):
             kind = str(row[10])
-            matched = fold(str(row[8] or ""))
-            similarity = 0.0
-            if kind == FUZZY:
-                similarity = trigram_score(q.folded, matched)
-                if similarity < FUZZY_MIN_SCORE:
-                    continue
+            matched = str(row[8] or "")
             score = _BASE[kind]
             if kind == FUZZY:
-                score += 100.0 * similarity
+                score += 100.0 * fuzzy_scores[n]
             elif kind in (PREFIX, CONTAINS):
-                wanted = q.digits if matched.isdigit() and q.digits else q.folded
-                score += 50.0 * min(1.0, len(wanted) / max(1, len(matched)))
+                wanted = q.digits if matched.isdigit() and q.digits else q.plain
+                if "@" in matched and wanted not in matched:
+                    wanted = q.folded
+                score += 20.0 * min(1.0, len(wanted) / max(1, len(matched)))
+                at = matched.find(wanted)
                 if kind == CONTAINS and _at_word_start(matched, wanted):
-                    score += 25.0
+                    score += 200.0  # a word typed from its start (a surname) counts as a prefix
+                if at >= 0:
+                    end = at + len(wanted)
+                    if end == len(matched) or not matched[end].isalnum():
+                        score += WORD_END
+            if q.folded != q.plain:
+                shown = fold(str(row[6] if row[5] is not None else row[2]))
+                if q.folded in shown:
+                    score += EXACT_SPELLING
             contact = f"{row[6]} <{row[7]}>" if row[5] is not None else None
             hit = SearchHit(
                 customer_id=int(row[0]),
@@ -332,6 +441,43 @@ class _Searcher:
     def _fuzzy(self, q: _Query) -> None:
         raise NotImplementedError
 
+    def _best_fuzzy(self, rows: list[Any], q: _Query) -> tuple[list[Any], dict[int, float]]:
+        """All candidates scored by trigram overlap, the best re-scored by edit distance;
+        those still too far from the query are dropped."""
+        typed = q.plain.split("@")[0]  # an address is compared by its local part
+        wanted = _trigrams(typed)
+        first = []
+        for row in rows:
+            texts = _fuzzy_texts(row)
+            overlap = max(trigram_score(typed, t) for t in texts)
+            if overlap >= FUZZY_MIN_SCORE:
+                # pg_trgm's similarity (shared over all trigrams): extra words cost.
+                jaccard = max(_jaccard(wanted, _trigrams(t)) for t in texts)
+                first.append((jaccard, row, texts))
+        first.sort(key=lambda item: -item[0])
+        kept: list[Any] = []
+        scores: dict[int, float] = {}
+        for jaccard, row, texts in first[:FUZZY_RESCORE]:
+            # Edit distance decides; among equals, the one with less besides the query.
+            best = max(similarity(typed, t) for t in texts) + 0.05 * jaccard
+            if row[5] is not None:
+                best -= 0.01  # a tie goes to the company's own name
+            if best >= FUZZY_MIN_SIMILARITY:
+                scores[len(kept)] = best
+                kept.append(row)
+        return kept, scores
+
+
+def _fuzzy_texts(row: Any) -> tuple[str, ...]:
+    """What a fuzzy candidate is compared on: a company's name; a contact's name and the
+    local part of its address (the domain names the company, whose own row answers)."""
+    candidate = str(row[8] or "")
+    if row[5] is None:
+        return (candidate,)
+    if "@" in candidate:
+        return (candidate.split("@")[0],)
+    return (candidate,)
+
 
 def _at_word_start(haystack: str, needle: str) -> bool:
     at = haystack.find(needle)
@@ -358,35 +504,42 @@ class _SqliteSearcher(_Searcher):
         self._match(q, CONTAINS, fts_phrase)
 
     def _fuzzy(self, q: _Query) -> None:
-        self._match(q, FUZZY, _pigeonhole, customers_only=True)
+        self._match(q, FUZZY, _pigeonhole)
 
-    def _match(
-        self,
-        q: _Query,
-        kind: str,
-        expression: Callable[[str], str | None],
-        customers_only: bool = False,
-    ) -> None:
+    def _match(self, q: _Query, kind: str, expression: Callable[[str], str | None]) -> None:
         # One FTS5 table per base table covers all its searchable columns. Phone numbers
-        # are matched by prefix only (the prefix tier).
-        wanted: dict[str, tuple[_Field, str]] = {}
+        # are matched by prefix only (the prefix tier). Substrings of contact names and of
+        # addresses are looked up apart (FTS5 column filters), so addresses that contain a
+        # surname cannot take all the places of the people who bear it.
+        wanted: list[tuple[str, _Field, str, str | None]] = []
         for field, value in self._fields(q):
             if field in (_CUSTOMER_NAME, _ORG_NUMBER):
-                wanted.setdefault("customer_fts", (field, value))
-            elif field is not _PHONE and not customers_only:
-                wanted.setdefault("contact_fts", (_CONTACT_TEXT, value))
-        for fts, (field, value) in wanted.items():
-            match = expression(value)
-            if not match:
+                if not any(w[0] == "customer_fts" for w in wanted):
+                    wanted.append(("customer_fts", field, value, None))
+            elif field is _PHONE:
                 continue
+            else:
+                only = "name_plain" if field is _CONTACT_NAME else "email_folded"
+                wanted.append(("contact_fts", field, value, only))
+        for fts, field, value, column in wanted:
+            expr = expression(value)
+            if not expr:
+                continue
+            match = f"{column} : ({expr})" if column else expr
             # Fuzzy candidates (more of them) are re-scored in Python.
             limit = str(FUZZY_CANDIDATES) if kind == FUZZY else ":n"
             key = "c.id" if fts == "customer_fts" else "k.id"
+            # When fuzzy candidates fill the cap, they are fetched again best first (bm25:
+            # rarer pieces, shorter texts), so the cap cuts the least likely ones, not
+            # whichever the index holds first.
+            where = f"{key} IN (SELECT rowid FROM {fts} WHERE {fts} MATCH {{m}} LIMIT {limit})"
+            ranked = where.replace(" LIMIT", " ORDER BY rank LIMIT")
             self._part(
                 kind,
                 field,
-                f"{key} IN (SELECT rowid FROM {fts} WHERE {fts} MATCH {{m}} LIMIT {limit})",
+                where,
                 limit=limit,
+                if_capped=(ranked, "") if kind == FUZZY else None,
                 m=match,
             )
 
@@ -409,12 +562,22 @@ def _alternatives(value: str) -> list[list[str]]:
     # (the re-score compares the whole query) and the cost no longer grows with length.
     value = value[:FUZZY_SPAN]
     n = len(value)
-    k = min(MAX_PIECES, n // MIN_CONTAINS)
-    if k < 2:
+    # Pieces separated by one unused character: a swap of two neighbours at a boundary then
+    # changes one piece only (without the gap it breaks both sides of the boundary).
+    k = min(MAX_PIECES, (n + 1) // (MIN_CONTAINS + 1))
+    if k >= 2:
+        size = (n + 1) / k  # each piece plus its gap
+        pieces = [value[round(i * size) : round((i + 1) * size) - 1] for i in range(k)]
+    else:
+        k = min(MAX_PIECES, n // MIN_CONTAINS)
+        if k < 2:
+            return []
+        size = n / k
+        pieces = [value[round(i * size) : round((i + 1) * size)] for i in range(k)]
+    pieces = [p for p in pieces if len(p) >= MIN_CONTAINS and p.strip()]
+    if len(pieces) < 2:
         return []
-    size = n / k
-    pieces = [value[round(i * size) : round((i + 1) * size)] for i in range(k)]
-    return [pieces[:i] + pieces[i + 1 :] for i in range(k)]
+    return [pieces[:i] + pieces[i + 1 :] for i in range(len(pieces))]
 
 
 class _PostgresSearcher(_Searcher):
@@ -447,22 +610,35 @@ class _PostgresSearcher(_Searcher):
         # The same pigeonhole pieces as on SQLite, as LIKE conditions the GIN trigram index
         # answers (ANDed pieces are selective; pg_trgm's own % and <% operators must visit
         # every row sharing a few common trigrams, measured 50 ms at p95). Candidates are
-        # re-scored in Python like SQLite's: no pg_trgm function is called, so no role needs
-        # EXECUTE on the extension's functions (apply_grants revokes them from PUBLIC).
-        alternatives = _alternatives(q.folded)
-        if not alternatives:
-            return
-        params: dict[str, str] = {}
-        ors = []
-        for pieces in alternatives:
-            ands = []
-            for piece in pieces:
-                key = f"p{len(params)}"
-                params[key] = "%" + escape_like(piece) + "%"
-                ands.append(f"c.name_folded LIKE {{{key}}} ESCAPE '\\'")
-            ors.append("(" + " AND ".join(ands) + ")")
-        where = " OR ".join(ors)
-        self._part(FUZZY, _CUSTOMER_NAME, where, limit=str(FUZZY_CANDIDATES), **params)
+        # re-scored in Python like SQLite's; only when they fill the cap does pg_trgm's
+        # similarity() rank them in SQL (apply_grants grants EXECUTE on that one function).
+        for field, value in self._fields(q):
+            if field in (_ORG_NUMBER, _PHONE):
+                continue
+            alternatives = _alternatives(value)
+            if not alternatives:
+                continue
+            params: dict[str, str] = {}
+            ors = []
+            for pieces in alternatives:
+                ands = []
+                for piece in pieces:
+                    key = f"p{len(params)}"
+                    params[key] = "%" + escape_like(piece) + "%"
+                    ands.append(f"{field.column} LIKE {{{key}}} ESCAPE '\\'")
+                ors.append("(" + " AND ".join(ands) + ")")
+            where = " OR ".join(ors)
+            params["q"] = value.split("@")[0]
+            # When the candidates fill the cap, pg_trgm's similarity orders them: the cap
+            # then cuts the least similar, not whichever the index holds first.
+            self._part(
+                FUZZY,
+                field,
+                where,
+                limit=str(FUZZY_CANDIDATES),
+                if_capped=(where, f"ORDER BY similarity({field.column}, {{q}}) DESC"),
+                **params,
+            )
 
 
 def compact_search_index(conn: Connection) -> None:

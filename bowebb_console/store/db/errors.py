@@ -14,6 +14,9 @@ the code raises and catches :class:`ShownError` with one of these codes:
 - ``db.timeout``: a statement timeout that was no lock wait;
 - ``db.conflict``: a unique key or a concurrent write got there first;
 - ``db.refused``: a rule of the database (check, foreign key, guard trigger) refused it;
+- ``db.client``: the driver refused the request before the server saw it (a limit of the
+  client library, e.g. "number of parameters must be between 0 and 65535"): no server
+  refusal, and never worded as one;
 - ``db.failed``: anything else.
 
 ``params["detail"]`` keeps the server's first line for the CLI and for support, never shown
@@ -153,7 +156,10 @@ def driver_code(exc: BaseException) -> str:
     state = sqlstate(exc)
     if state in _SQLSTATES:
         return _SQLSTATES[state]
-    low = str(getattr(exc, "orig", None) or exc).lower()
+    orig = getattr(exc, "orig", None) or exc
+    low = str(orig).lower()
+    if _client_side(orig, low):
+        return "db.client"
     for code, needles in (
         ("db.unreachable", _UNREACHABLE),
         ("db.permission", _PERMISSION),
@@ -171,6 +177,14 @@ def driver_code(exc: BaseException) -> str:
     return "db.failed"
 
 
+def _client_side(orig: BaseException, low: str) -> bool:
+    """True for a psycopg error raised in the client: it carries no SQLSTATE (every error
+    the server sends does) and is not a lost connection."""
+    if getattr(orig, "sqlstate", "") is not None or not type(orig).__module__.startswith("psycopg"):
+        return False
+    return not any(n in low for n in _UNREACHABLE) and "connection" not in low.split(":")[0]
+
+
 _MESSAGES = {
     "db.unreachable": "The database cannot be reached; check the network or VPN.",
     "db.permission": "The database refused: your role may not do this.",
@@ -178,6 +192,7 @@ _MESSAGES = {
     "db.conflict": "Someone else saved the same thing first; reload and try again.",
     "db.refused": "The database refused the change.",
     "db.failed": "The database reported an error.",
+    "db.client": "The request could not be sent to the database (a limit of the client).",
 }
 
 

@@ -63,11 +63,14 @@ def _columns(privilege: str, *columns: str) -> str:
 # ORM sends NULLs), so migration 0009's customer_guard checks an insert's values by role, and
 # keeps agents from terminating or reactivating.
 _CUSTOMER_ALL = (
-    "org_number", "name", "name_folded", "status", "trial_registered_on", "customer_since",
+    "org_number", "name", "name_folded", "name_plain", "status", "trial_registered_on",
+    "customer_since",
     "terminated_on", "hard_delete_due", "dpa_signed_on", "dpa_version", "dpa_reference",
     "version",
 )  # fmt: skip
-_CUSTOMER_EDIT = ("org_number", "name", "name_folded", "status", "customer_since")
+_CUSTOMER_EDIT = (
+    "org_number", "name", "name_folded", "name_plain", "status", "customer_since",
+)  # fmt: skip
 _CUSTOMER_DPA = ("dpa_signed_on", "dpa_version", "dpa_reference")
 _STAMPS = ("updated_at", "version")
 CUSTOMER_AGENT = (
@@ -88,7 +91,9 @@ CUSTOMER_ADMIN = (
         "hard_delete_due", *_STAMPS,
     ),
 )  # fmt: skip
-_CONTACT_FIELDS = ("name", "name_folded", "email", "email_folded", "phone", "title")
+_CONTACT_FIELDS = (
+    "name", "name_folded", "name_plain", "email", "email_folded", "phone", "title",
+)  # fmt: skip
 # A contact never moves to another customer (customer_id is not updatable).
 CONTACT = (
     "SELECT",

@@ -175,6 +175,10 @@ def apply_grants(conn: Connection, prefix: str) -> None:
             "EXECUTE format('REVOKE ALL ON FUNCTION %s FROM PUBLIC', f); END LOOP; END $$"
         )
     )
+    # Search ranks fuzzy candidates by pg_trgm's similarity() (store/customers/search.py): a
+    # pure function of its two arguments, the one extension function the groups may call.
+    if conn.execute(text("SELECT to_regprocedure('public.similarity(text, text)')")).scalar():
+        conn.execute(text(f"GRANT EXECUTE ON FUNCTION public.similarity(text, text) TO {quoted}"))
     for grant in TABLE_GRANTS:
         for role in ROLES:
             privileges = grant.for_role(role)

@@ -85,6 +85,10 @@ def _exec(conn: Connection, statement: sql.Composable) -> None:
             cur.execute(statement)
     except psycopg.Error as exc:
         reason = first_line(exc)
+        if exc.sqlstate is None:  # raised by the driver, not the server
+            raise UserError(
+                "users.failed", f"the request could not be sent: {reason}", {"detail": reason}
+            ) from None
         raise UserError(
             "users.refused", f"the server refused: {reason}", {"detail": reason}
         ) from None

@@ -57,7 +57,7 @@ def delete_rows(conn: Connection, table: str, ids: Sequence[int]) -> int:
 
 
 def anonymise_contact(conn: Connection, contact_id: int, values: dict[str, Any]) -> None:
-    """Overwrite a contact's personal fields (``values``: name, email and their folded keys);
+    """Overwrite a contact's personal fields (``values``: name, email and their search keys);
     phone and title are cleared."""
     begin(conn)
     if conn.dialect.name == "postgresql":
@@ -66,14 +66,12 @@ def anonymise_contact(conn: Connection, contact_id: int, values: dict[str, Any])
             {"id": contact_id, "v": json.dumps(values)},
         )
         return
+    keys = ("name", "name_folded", "name_plain", "email", "email_folded")
     conn.execute(
         text(
-            "UPDATE contact SET name = :name, name_folded = :name_folded, email = :email, "
-            "email_folded = :email_folded, phone = NULL, title = NULL, version = version + 1 "
-            "WHERE id = :id"
+            "UPDATE contact SET name = :name, name_folded = :name_folded, "
+            "name_plain = :name_plain, email = :email, email_folded = :email_folded, "
+            "phone = NULL, title = NULL, version = version + 1 WHERE id = :id"
         ),
-        {
-            "id": contact_id,
-            **{k: values[k] for k in ("name", "name_folded", "email", "email_folded")},
-        },
+        {"id": contact_id, **{k: values[k] for k in keys}},
     )

@@ -22,7 +22,7 @@ from bowebb_console.domain import erasure as rules
 from bowebb_console.domain.contact_info import normalise_phone
 from bowebb_console.domain.errors import ValidationError
 from bowebb_console.domain.hashchain import canonical_payload
-from bowebb_console.domain.search_text import fold
+from bowebb_console.domain.search_text import fold, plain
 from bowebb_console.store.erasure import deletes
 from bowebb_console.store.erasure.certificates import issue_certificate
 from bowebb_console.store.erasure.journal import Journal, JournalEntry
@@ -312,6 +312,7 @@ def anonymised_values(reference: str, contact_id: int) -> dict[str, Any]:
     return {
         "name": f"(erased {reference})",
         "name_folded": fold(f"(erased {reference})"),
+        "name_plain": plain(f"(erased {reference})"),
         "email": email,
         "email_folded": email,
         "phone": None,

@@ -20,7 +20,7 @@ from sqlalchemy import (
 from sqlalchemy.engine.default import DefaultExecutionContext
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
-from bowebb_console.domain.search_text import fold
+from bowebb_console.domain.search_text import fold, plain
 from bowebb_console.store.models.base import Base
 
 
@@ -44,6 +44,15 @@ def _folded_from(source: str) -> object:
     return default
 
 
+def _plain_from(source: str) -> object:
+    """A column default for Core inserts: the diacritic-insensitive key of ``source``."""
+
+    def default(context: DefaultExecutionContext) -> str:
+        return plain(context.get_current_parameters().get(source))  # type: ignore[no-untyped-call]
+
+    return default
+
+
 class Customer(Base):
     __tablename__ = "customer"
     __table_args__ = (
@@ -56,6 +65,8 @@ class Customer(Base):
     name: Mapped[str] = mapped_column(String(NAME_MAX))
     # Search keys (store/search.py): folded in Python because SQL folds only ASCII.
     name_folded: Mapped[str] = mapped_column(String(NAME_MAX * 2), default=_folded_from("name"))
+    # Diacritic-insensitive key (migration 0011): what search matches names on.
+    name_plain: Mapped[str] = mapped_column(String(NAME_MAX * 2), default=_plain_from("name"))
     status: Mapped[str] = mapped_column(String(12), default=CustomerStatus.ACTIVE.value)
     trial_registered_on: Mapped[dt.date | None] = mapped_column(Date)
     customer_since: Mapped[dt.date | None] = mapped_column(Date)
@@ -83,6 +94,7 @@ class Customer(Base):
     @validates("name")
     def _fold_name(self, _key: str, value: str) -> str:
         self.name_folded = fold(value)
+        self.name_plain = plain(value)
         return value
 
 
@@ -95,6 +107,7 @@ class Contact(Base):
     )
     name: Mapped[str] = mapped_column(String(NAME_MAX))
     name_folded: Mapped[str] = mapped_column(String(NAME_MAX * 2), default=_folded_from("name"))
+    name_plain: Mapped[str] = mapped_column(String(NAME_MAX * 2), default=_plain_from("name"))
     email: Mapped[str] = mapped_column(String(EMAIL_MAX), index=True)  # required (clause 1)
     email_folded: Mapped[str] = mapped_column(String(EMAIL_MAX * 2), default=_folded_from("email"))
     phone: Mapped[str | None] = mapped_column(String(PHONE_MAX))  # E.164
@@ -116,6 +129,8 @@ class Contact(Base):
     @validates("name", "email")
     def _fold(self, key: str, value: str) -> str:
         setattr(self, f"{key}_folded", fold(value))
+        if key == "name":
+            self.name_plain = plain(value)
         return value
 
 

@@ -77,6 +77,9 @@ COMMON: dict[str, str] = {
         "to finish or be closed.",
     ),
     "db.refused": QT_TRANSLATE_NOOP("Errors", "The database refused this change."),
+    "db.client": QT_TRANSLATE_NOOP(
+        "Errors", "The request could not be sent to the database (a limit of the client)."
+    ),
     "db.failed": QT_TRANSLATE_NOOP(
         "Errors", "The database reported an error; nothing was reported as saved that was not."
     ),

@@ -38,6 +38,7 @@ def test_upgrade_backfills_and_downgrades(empty_url: str) -> None:
     schema.upgrade(engine)
     with engine.connect() as s:
         assert [h.match_kind for h in search_customers(s, "åkesson")] == ["prefix"]
+        assert search_customers(s, "akesson")[0].name == "ÅKESSON AB"  # 0011: name_plain
         assert search_customers(s, "orjan@akesson.se")[0].match_kind == "email_exact"
         assert search_customers(s, "ärlig")[0].matched_contact == "Örjan Ärlig <Orjan@Akesson.se>"
     with engine.begin() as conn:

@@ -1,0 +1,164 @@
+"""Issue 17: what agents actually type finds the customer, on both dialects.
+
+Each single case the issue lists is one test asserting rank 1 (or, for a common surname with
+a first name, the top 5), among look-alikes that used to win."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+
+from bowebb_console.domain.orgnr import make_orgnr
+from bowebb_console.store.customers.search import (
+    SearchHit,
+    _alternatives,
+    osa_distance,
+    search_customers,
+)
+from bowebb_console.store.db.engine import make_engine
+from bowebb_console.store.models import Contact, Customer
+
+_serial = iter(range(100_000_000, 999_999_999, 7919))
+
+
+def org() -> str:
+    while True:
+        candidate = make_orgnr(f"55{next(_serial) % 10_000_000:07d}")
+        if candidate.digits[2] not in "01":
+            return candidate.digits
+
+
+def company(name: str, *contacts: tuple[str, str], phone: str | None = None) -> Customer:
+    return Customer(
+        org_number=org(),
+        name=name,
+        contacts=[Contact(name=n, email=e, phone=phone) for n, e in contacts],
+    )
+
+
+BOWEBB = make_orgnr("556680982").digits  # 5566809827
+
+
+@pytest.fixture
+def engine(any_db_url: str) -> Iterator[Engine]:
+    engine = make_engine(any_db_url)
+    rows = [
+        Customer(
+            org_number=BOWEBB,
+            name="Sundqvist Bygg AB",
+            contacts=[Contact(name="Anna Berg", email="anna@sundqvist.se", phone="+46701234567")],
+        ),
+        company("Ståhl & Jönsson AB", ("Per Ståhl", "per@stahljonsson.se")),
+        company("Dahl & Jonsson HB", ("Eva Dahl", "eva@dahljonsson.se")),
+        company("Stål & Jonsson Bygg AB", ("Lars Stål", "lars@staljonsson.se")),
+        company("Wall Sjöström Konsult AB", ("Kim Wall", "kim@wallsjostrom.se")),
+        company("Hall Sjöberg AB", ("Ola Hall", "ola@hallsjoberg.se")),
+        company("Ångström Optik AB", ("Märta Ek", "marta@angstromoptik.se")),
+        company("Angelholms Optik AB", ("Sven Ek", "sven@angelholmsoptik.se")),
+        company("Åkessons Måleri AB", ("Rut Åkesson", "rut@akessonsmaleri.se")),
+        company("Lindqvist Data AB", ("Örjan Lindqvist", "orjan.lindqvist@lindqvistdata.se")),
+        company("Ek Revision HB", ("Orjan Ek", "orjan@ekrevision.se")),
+        company("Fjällbacka Fastigheter AB", ("Erik Johansson", "erik.j@fjallbacka.se")),
+    ]
+    # An e-mail prefix that used to outrank the company (akessonsara@...), many times over.
+    rows += [
+        company(f"Bolag {i} AB", ("Sara Åkesson", f"akessonsara{i}@bolag{i}.se")) for i in range(30)
+    ]
+    # More than a page of company-name prefixes for a common surname.
+    rows += [
+        company(f"Johansson {i} Bygg AB", ("Kalle Ström", f"kalle@johansson{i}.se"))
+        for i in range(60)
+    ]
+    with Session(engine) as session, session.begin():
+        session.add_all(rows)
+    yield engine
+    engine.dispose()
+
+
+def search(engine: Engine, q: str) -> list[SearchHit]:
+    with engine.connect() as conn:
+        return search_customers(conn, q, 50)
+
+
+def names(engine: Engine, q: str) -> list[str]:
+    return [h.name for h in search(engine, q)]
+
+
+@pytest.mark.parametrize(
+    "q", ["556680\u20139827", "556680\u22129827", "556680\u20149827", "556680\u20109827"]
+)
+def test_org_number_with_any_dash(engine: Engine, q: str) -> None:
+    hit = search(engine, q)[0]
+    assert (hit.name, hit.match_kind) == ("Sundqvist Bygg AB", "org_exact")
+
+
+def test_phone_with_country_code_and_no_plus(engine: Engine) -> None:
+    hit = search(engine, "46701234567")[0]
+    assert (hit.name, hit.match_kind) == ("Sundqvist Bygg AB", "phone_exact")
+
+
+@pytest.mark.parametrize(
+    ("q", "want"),
+    [
+        ("Stahl & Jonsson", "Ståhl & Jönsson AB"),
+        ("Wall Sjostrom", "Wall Sjöström Konsult AB"),
+        ("Angstrom Optik", "Ångström Optik AB"),
+        ("Akessons", "Åkessons Måleri AB"),
+        ("akessons maleri", "Åkessons Måleri AB"),
+    ],
+)
+def test_typed_without_swedish_letters(engine: Engine, q: str, want: str) -> None:
+    assert names(engine, q)[0] == want
+
+
+def test_exact_spelling_ranks_above_the_folded_one(engine: Engine) -> None:
+    # "Orjan Ek" is shorter, and used to win; the name as typed, with Ö, comes first.
+    assert names(engine, "Örjan")[:2] == ["Lindqvist Data AB", "Ek Revision HB"]
+    assert names(engine, "Stål & Jonsson")[0] == "Stål & Jonsson Bygg AB"
+    assert names(engine, "Ståhl & Jönsson")[0] == "Ståhl & Jönsson AB"
+
+
+def test_contact_names_typed_without_swedish_letters(engine: Engine) -> None:
+    assert names(engine, "Orjan Lindqvist")[0] == "Lindqvist Data AB"
+    assert names(engine, "marta ek")[0] == "Ångström Optik AB"
+
+
+@pytest.mark.parametrize(
+    ("q", "want"),
+    [
+        ("Örjan Lindqvsit", "Lindqvist Data AB"),  # swap at the end
+        ("Örjna Lindqvist", "Lindqvist Data AB"),  # swap inside the first name
+        ("Orjan Lindkvist", "Lindqvist Data AB"),  # substitution, no Ö
+        ("Erik Johanson", "Fjällbacka Fastigheter AB"),  # deletion
+        ("Sundqvsit Bygg", "Sundqvist Bygg AB"),  # swap in a company name
+        ("Sudnqvist Bygg", "Sundqvist Bygg AB"),  # swap at a piece boundary
+        ("Angstrom Otpik", "Ångström Optik AB"),  # swap and no Å/ö
+        ("orjan.lindqvsit", "Lindqvist Data AB"),  # e-mail local part, swapped
+    ],
+)
+def test_typos_in_contact_and_company_names(engine: Engine, q: str, want: str) -> None:
+    assert names(engine, q)[0] == want
+
+
+def test_common_surname_with_a_first_name(engine: Engine) -> None:
+    assert "Fjällbacka Fastigheter AB" in names(engine, "Erik Johansson")[:5]
+    # The surname alone: the contact is still found, not cut by 60 company-name prefixes.
+    assert "Fjällbacka Fastigheter AB" in names(engine, "Johansson")
+
+
+def test_a_swap_at_a_piece_boundary_breaks_one_piece_only() -> None:
+    for query in ("sundqvist bygg", "angstrom optik", "orjan lindqvist"):
+        pieces = _alternatives(query)[0] + [_alternatives(query)[1][0]]
+        for i in range(len(query) - 1):
+            swapped = query[:i] + query[i + 1] + query[i] + query[i + 2 :]
+            broken = [p for p in pieces if p not in swapped]
+            assert len(broken) <= 1, (query, swapped, broken)
+
+
+def test_osa_distance() -> None:
+    assert osa_distance("stahl", "sthal") == 1
+    assert osa_distance("abc", "abc") == 0
+    assert osa_distance("kitten", "sitting") == 3
