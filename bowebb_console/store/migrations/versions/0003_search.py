@@ -14,12 +14,21 @@ Revises: 0002
 Create Date: 2026-11-26
 """
 
+import unicodedata
 from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
 
-from bowebb_console.domain.search_text import fold
+
+def fold(text: str | None) -> str:
+    """A frozen copy of domain.search_text.fold as of this revision (a migration never
+    imports today's code): NFKC, case-folded, whitespace runs collapsed."""
+    if not text:
+        return ""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return " ".join(unicodedata.normalize("NFC", folded).split())
+
 
 revision: str = "0003"
 down_revision: str | None = "0002"

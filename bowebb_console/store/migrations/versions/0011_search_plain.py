@@ -20,6 +20,7 @@ Create Date: 2026-12-06
 """
 
 import importlib.util
+import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 from types import ModuleType
@@ -27,14 +28,30 @@ from types import ModuleType
 import sqlalchemy as sa
 from alembic import op
 
-from bowebb_console.domain.search_text import plain
-
 revision: str = "0011"
 down_revision: str | None = "0010"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 BATCH = 5000
+
+# A frozen copy of domain.search_text.plain as of this revision: a migration never imports
+# today's code, whose folding may change after this backfill ran.
+_EXTRA = str.maketrans(
+    {"ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i", "ŋ": "n"}
+)
+
+
+def plain(text: str | None) -> str:
+    if not text:
+        return ""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    folded = " ".join(unicodedata.normalize("NFC", folded).split())
+    if folded.isascii():
+        return folded
+    decomposed = unicodedata.normalize("NFKD", folded.translate(_EXTRA))
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return unicodedata.normalize("NFC", stripped)
 
 
 def _migration(name: str) -> ModuleType:
@@ -53,7 +70,7 @@ _ANONYMISED_PLAIN = _ANONYMISED + " name_plain = values_ ->> 'name_plain',"
 
 
 def _anonymise(with_plain: bool) -> str:
-    body = _migration("0009_records.py")._PG_ERASURE_ANONYMISE
+    body: str = _migration("0009_records.py")._PG_ERASURE_ANONYMISE
     assert body.count(_ANONYMISED) == 1, "0009's anonymisation changed: update 0011"
     body = body.replace("CREATE FUNCTION", "CREATE OR REPLACE FUNCTION", 1)
     return body.replace(_ANONYMISED, _ANONYMISED_PLAIN) if with_plain else body
