@@ -29,8 +29,6 @@ from sqlalchemy import create_engine, text
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from search import generate
 
-from bowebb_console.store.db import schema
-from bowebb_console.store.db.engine import make_engine
 from bowebb_console.store.db.setup import init_database
 from bowebb_console.store.db.urls import parse_database_url
 
@@ -103,9 +101,7 @@ def fresh_postgres(server: str, name: str) -> str:
         conn.execute(text(f'CREATE DATABASE "{name}"'))
     admin.dispose()
     url = parse_database_url(server).set(database=name).render_as_string(hide_password=False)
-    engine = make_engine(url)
-    schema.upgrade(engine)
-    engine.dispose()
+    init_database(url)  # the group roles too: the customer guard checks the importer's role
     return url
 
 

@@ -178,3 +178,30 @@ def test_a_server_error_is_one_line_without_a_class_name(pg_db, capsys) -> None:
 def test_db_status_of_an_empty_file_fails_and_says_so(sqlite_url, capsys) -> None:  # type: ignore[no-untyped-def]
     code, out, _ = run(capsys, "db", "status", "--db", sqlite_url)
     assert code == 1 and out.startswith("revision - (missing; this app: ")
+
+
+def test_import_refused_by_a_guard_is_one_line_and_imports_nothing(pg_db, capsys, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A COPY refused by the customer guard (an agent may not record a terminated customer)
+    is a one-line reason like any other refusal, and nothing of the file lands."""
+    from bowebb_console.store.db import users
+    from bowebb_console.store.db.setup import init_database
+
+    init_database(pg_db.admin_url_str, role_prefix=pg_db.role_prefix)
+    agent = pg_db.login_name("agent")
+    admin = make_engine(pg_db.admin_url_str)
+    with admin.begin() as conn:
+        users.add_user(conn, agent, "agent", PASSWORD)
+    path = tmp_path / "customers.csv"
+    path.write_text(
+        "org_number,company_name,status,contact_name,email\n"
+        "556016-0680,Ericsson Test AB,active,Anna Berg,anna@example.se\n"
+        "556036-0793,Gamla Kunden AB,terminated,Per Ek,per@example.se\n",
+        encoding="utf-8",
+    )
+    code, _, err = run(capsys, "import", str(path), "--db", pg_db.url_for(agent, PASSWORD))
+    assert code == 1
+    assert "Traceback" not in err and "psycopg" not in err and len(err.strip().splitlines()) == 1
+    assert "only team leads and admins" in err
+    with admin.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM customer")).scalar_one() == 0
+    admin.dispose()

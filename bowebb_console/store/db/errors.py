@@ -26,9 +26,12 @@ as the main text of a dialog. A connection that cannot be opened at all is a
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import sqlite3
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from typing import Protocol
 
+import psycopg
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
 from bowebb_console.domain.errors import ShownError
@@ -58,6 +61,18 @@ _TIMEOUT = (
     "idle-in-transaction timeout",
 )
 _CONFLICT = ("unique constraint", "duplicate key", "could not serialize")
+
+
+@contextmanager
+def raw_cursor_errors(statement: str) -> Iterator[None]:
+    """Errors of a raw DB-API cursor (COPY, executemany, named cursors) wrapped as SQLAlchemy
+    wraps its own, so callers' ``except DBAPIError`` and the mapping below see them too: a
+    guard trigger refusing a COPY row is then ``db.permission``, never a traceback."""
+    try:
+        yield
+    except (psycopg.Error, sqlite3.Error) as exc:
+        base = psycopg.Error if isinstance(exc, psycopg.Error) else sqlite3.Error
+        raise DBAPIError.instance(statement, None, exc, base) from exc
 
 
 LOCK_NOT_AVAILABLE = "55P03"  # lock_timeout (or NOWAIT)
