@@ -31,7 +31,6 @@ from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Protocol
 
-import psycopg
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
 from bowebb_console.domain.errors import ShownError
@@ -70,9 +69,14 @@ def raw_cursor_errors(statement: str) -> Iterator[None]:
     guard trigger refusing a COPY row is then ``db.permission``, never a traceback."""
     try:
         yield
-    except (psycopg.Error, sqlite3.Error) as exc:
-        base = psycopg.Error if isinstance(exc, psycopg.Error) else sqlite3.Error
-        raise DBAPIError.instance(statement, None, exc, base) from exc
+    except sqlite3.Error as exc:
+        raise DBAPIError.instance(statement, None, exc, sqlite3.Error) from exc
+    except Exception as exc:
+        import psycopg  # here, not at start-up: an embedded (SQLite) console never loads it
+
+        if isinstance(exc, psycopg.Error):
+            raise DBAPIError.instance(statement, None, exc, psycopg.Error) from exc
+        raise
 
 
 LOCK_NOT_AVAILABLE = "55P03"  # lock_timeout (or NOWAIT)
