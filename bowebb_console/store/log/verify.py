@@ -33,6 +33,7 @@ from bowebb_console.domain.hashchain import (
 )
 from bowebb_console.store.db.connect import Database
 from bowebb_console.store.db.engine import make_engine, no_statement_timeout
+from bowebb_console.store.db.errors import raw_cursor_errors
 
 EVENTS = (
     "SELECT seq, event_uuid, session_uuid, kind, actor, at, payload_commitment, prev_hash, hash "
@@ -100,19 +101,21 @@ def _verify_slice(
             events, payloads = raw.cursor(), raw.cursor()
         head = _head_row(conn) if hi == LAST else None
         try:
-            events.execute(EVENTS.format(lo=int(lo), hi=int(hi)))
-            payloads.execute(PAYLOADS.format(lo=int(lo), hi=int(hi)))
-            return verify_chain(
-                _batches(events),
-                _batches(payloads, salt_bytes=True),
-                anchor=anchor,
-                progress=progress,
-                cancel=cancel,
-                first_seq=lo,
-                first_prev=before[0],
-                first_at=before[1],
-                head=head,
-            )
+            # Raw cursors: a connection dropped mid-stream maps like any driver error.
+            with raw_cursor_errors("verify-log"):
+                events.execute(EVENTS.format(lo=int(lo), hi=int(hi)))
+                payloads.execute(PAYLOADS.format(lo=int(lo), hi=int(hi)))
+                return verify_chain(
+                    _batches(events),
+                    _batches(payloads, salt_bytes=True),
+                    anchor=anchor,
+                    progress=progress,
+                    cancel=cancel,
+                    first_seq=lo,
+                    first_prev=before[0],
+                    first_at=before[1],
+                    head=head,
+                )
         finally:
             events.close()
             payloads.close()
