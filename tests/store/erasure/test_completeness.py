@@ -1,0 +1,99 @@
+"""Issue 14: the purge and the person's erasure leave nothing behind in every path."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from bowebb_console.services import erasure as service
+from bowebb_console.store.db.connect import Database, Identity
+from bowebb_console.store.db.engine import make_engine
+from bowebb_console.store.erasure.person import ErasurePlan, PersonQuery
+from bowebb_console.store.erasure.requests import NewRequest
+from bowebb_console.store.log.verify import verify_log
+from bowebb_console.store.review.fold import rebuild_summaries
+from tests.store.erasure_helpers import (
+    COMPANY,
+    EMAIL,
+    NAME,
+    SECRETS,
+    found_in_bytes,
+    pg_relation_bytes,
+    _event,
+    _session,
+    plant_person,
+    sqlite_files,
+)
+
+TODAY = dt.date(2026, 11, 26)
+ADMIN = Identity("alice", "admin", "sqlite")
+# Notes of the purged customer's session that name nobody: the person's erasure keeps them,
+# the customer's purge must not.
+PLAIN_NOTES = ("Skrivaren Brotherhood-QX77 bytte toner", "Routern Kvarnfalk-R9 startades om")
+
+
+def _scan(url: str, needles: tuple[str, ...]) -> list[str]:
+    if url.startswith("sqlite"):
+        return found_in_bytes([p.read_bytes() for p in sqlite_files(url)], needles)
+    admin = make_engine(url)
+    try:
+        blobs = pg_relation_bytes(admin, ["log_payload", "session_summary", "contact"])
+    finally:
+        admin.dispose()
+    return found_in_bytes(blobs, needles)
+
+
+def _add_notes(engine: Engine, customer_id: int, contact_id: int) -> None:
+    """A second session of the person at ``customer_id``: plain notes and a tool payload."""
+    with Database(engine).transaction() as conn:
+        session = _session(conn, customer_id, contact_id, "T-3", "router", "phone")
+        for note in PLAIN_NOTES:
+            _event(conn, session, "note_added", note=note)
+        _event(conn, session, "session_ended", summary="toner", outcome="resolved")
+
+
+def _erase_person(db: Database, journal: Path, query: PersonQuery) -> None:
+    found = service.find_person(db, query)
+    plan = ErasurePlan(
+        request=NewRequest(TODAY, "email"),
+        identity_check="call_back",
+        query=query,
+        contact_actions={c.id: "erase" for c in found.contacts},
+        payload_seqs=tuple(p.seq for p in found.payloads),
+        profiles=found.profiles,
+    )
+    service.erase_person(db, ADMIN, journal, plan, today=TODAY)
+
+
+def _purge(engine: Engine, db: Database, journal: Path, customer_id: int) -> None:
+    approval = service.request_purge(db, ADMIN, customer_id, TODAY)
+    if engine.dialect.name == "sqlite":
+        service.approve_purge(db, approval.id, approver="bob")
+    else:  # the admin URL is root: a second login approves
+        from tests.store.erasure.test_purge import _approve
+
+        _approve(engine, approval.id)
+    service.run_purge(db, ADMIN, journal, approval.id, COMPANY, today=TODAY)
+
+
+def test_purge_after_erasure_and_rebuild_finds_the_sessions(
+    any_db_url: str, tmp_path: Path
+) -> None:
+    """Item 5: the person's erasure removed the consent payload (and a review rebuild ran):
+    the purge still finds the customer's session and takes its remaining notes."""
+    engine = make_engine(any_db_url)
+    db = Database(engine)
+    planted = plant_person(engine, hard_delete_due=TODAY - dt.timedelta(days=1))
+    _add_notes(engine, planted.customer_id, planted.contact_id)
+    journal = tmp_path / "journal.jsonl"
+    _erase_person(db, journal, PersonQuery(email=EMAIL, phone="+46709871234", name=NAME))
+    rebuild_summaries(engine)
+    plan = service.plan_purge(db, planted.customer_id, TODAY)
+    assert len(plan.payload_seqs) >= len(PLAIN_NOTES) + 1  # the notes and the session's end
+    _purge(engine, db, journal, planted.customer_id)
+    assert verify_log(db).ok
+    engine.dispose()
+    assert _scan(any_db_url, PLAIN_NOTES) == []
+    assert _scan(any_db_url, (COMPANY, *SECRETS[:2])) == []
