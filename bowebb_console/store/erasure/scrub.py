@@ -62,7 +62,9 @@ class ScrubResult:
 def erasable_tables(conn: Connection) -> set[str]:
     """What ``erasure compact`` rewrites: every table an erasure or a purge deletes from."""
     present = existing_tables(conn)
-    return {"customer", "log_payload", "session_summary"} | {t for t, _ in CUSTOMER_TABLES if t in present}
+    return {"customer", "log_payload", "session_summary"} | {
+        t for t, _ in CUSTOMER_TABLES if t in present
+    }
 
 
 def scrub(db: Database, tables: set[str]) -> ScrubResult:

@@ -19,10 +19,10 @@ from tests.store.erasure_helpers import (
     EMAIL,
     NAME,
     SECRETS,
-    found_in_bytes,
-    pg_relation_bytes,
     _event,
     _session,
+    found_in_bytes,
+    pg_relation_bytes,
     plant_person,
     sqlite_files,
 )
