@@ -427,6 +427,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Possible mention (the surname only) in the session log: %1 at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Session log contents: %1 at %2</source>
         <translation type="unfinished"></translation>
     </message>

@@ -427,6 +427,10 @@
         <translation>Kontaktperson hos %1: %2, %3</translation>
     </message>
     <message>
+        <source>Possible mention (the surname only) in the session log: %1 at %2</source>
+        <translation>Möjligt omnämnande (bara efternamnet) i sessionsloggen: %1 %2</translation>
+    </message>
+    <message>
         <source>Session log contents: %1 at %2</source>
         <translation>Sessionsloggens innehåll: %1 %2</translation>
     </message>

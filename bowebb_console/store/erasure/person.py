@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -66,13 +66,15 @@ class PersonQuery:
             return self.phone.strip()
 
     def terms(self) -> list[str]:
-        """Folded search terms for free text (notes, payloads)."""
+        """Folded search terms for free text (notes, payloads); the phone is matched by its
+        digits apart (``_phone_matches``)."""
         found = [fold(self.email), fold(self.name)]
-        if self.e164:
-            found.append(self.e164)
-            if self.e164.startswith("+46"):
-                found.append("0" + self.e164[3:])
         return [t for t in found if len(t) >= MIN_TERM]
+
+    @property
+    def surname(self) -> str:
+        """A surname mentioned alone may be the person: listed as possible, not certain."""
+        return rules.surname(self.name)
 
 
 @dataclass(frozen=True)
@@ -91,6 +93,7 @@ class PayloadPlace:
     kind: str
     at: str
     by_contact_id: bool  # found through a contact id, not through text
+    possible: bool = False  # only the surname matched: the admin confirms it is the person
 
 
 @dataclass(frozen=True)
@@ -119,9 +122,15 @@ def _fold_function(conn: Connection) -> None:
 
 
 def _text_matches(
-    conn: Connection, column: str, table: str, key: str, terms: list[str]
+    conn: Connection,
+    column: str,
+    table: str,
+    key: str,
+    terms: list[str],
+    confirm: Callable[[str], bool] | None = None,
 ) -> set[int]:
-    """Row keys whose text contains any term (SQL prefilter, confirmed on folded text)."""
+    """Row keys whose text contains any term (SQL prefilter, confirmed on folded text, or by
+    ``confirm``)."""
     if not terms:
         return set()
     _fold_function(conn)
@@ -134,7 +143,30 @@ def _text_matches(
         text(f"SELECT {key}, {column} FROM {table} WHERE {' OR '.join(clauses)}"),
         {f"t{i}": t for i, t in enumerate(terms)},
     )
-    return {int(r[0]) for r in rows if any(t in fold(str(r[1])) for t in terms)}
+    if confirm is None:
+        return {int(r[0]) for r in rows if any(t in fold(str(r[1])) for t in terms)}
+    return {int(r[0]) for r in rows if confirm(str(r[1]))}
+
+
+def _phone_matches(conn: Connection, column: str, table: str, key: str, e164: str) -> set[int]:
+    """Row keys whose text writes the phone number, however spaced or punctuated (SQL
+    prefilter on the digits alone, confirmed by domain.erasure.mentions_phone)."""
+    core = rules.phone_core(e164) if e164 else ""
+    if not core:
+        return set()
+    if conn.dialect.name == "sqlite":
+        raw: Any = conn.connection.driver_connection
+        raw.create_function("bowebb_digits", 1, _digits, deterministic=True)
+        digits = f"bowebb_digits({column})"
+        found = f"instr({digits}, :core) > 0"
+    else:
+        found = f"strpos(regexp_replace({column}, '[^0-9]+', '', 'g'), :core) > 0"
+    rows = conn.execute(text(f"SELECT {key}, {column} FROM {table} WHERE {found}"), {"core": core})
+    return {int(r[0]) for r in rows if rules.mentions_phone(str(r[1]), e164)}
+
+
+def _digits(value: object) -> str:
+    return "".join(ch for ch in str(value or "") if ch.isdigit())
 
 
 def _contact_id_payloads(conn: Connection, contact_ids: list[int]) -> set[int]:
@@ -169,10 +201,25 @@ def find_person(conn: Connection, query: PersonQuery) -> Findings:
     ids = [c.id for c in contacts]
     by_id = _contact_id_payloads(conn, ids)
     by_text = _text_matches(conn, "payload", "log_payload", "seq", query.terms())
-    seqs = sorted(by_id | by_text)
+    by_text |= _phone_matches(conn, "payload", "log_payload", "seq", query.e164)
+    surname = query.surname
+    possible = (
+        _text_matches(
+            conn,
+            "payload",
+            "log_payload",
+            "seq",
+            [surname],
+            lambda t: rules.mentions_word(t, surname),
+        )
+        if surname
+        else set()
+    )
+    possible -= by_id | by_text
+    seqs = sorted(by_id | by_text | possible)
     payloads = (
         tuple(
-            PayloadPlace(int(r[0]), str(r[1]), str(r[2]), int(r[0]) in by_id)
+            PayloadPlace(int(r[0]), str(r[1]), str(r[2]), int(r[0]) in by_id, int(r[0]) in possible)
             for r in conn.execute(
                 select(LogEvent.seq, LogEvent.kind, LogEvent.at)
                 .where(LogEvent.seq.in_(seqs))
@@ -243,6 +290,7 @@ def _profile_matches(
     found: set[int] = set()
     for column in columns:
         found |= _text_matches(conn, column, "sftp_profile", "id", query.terms())
+        found |= _phone_matches(conn, column, "sftp_profile", "id", query.e164)
     return [("sftp_profile", i) for i in sorted(found)]
 
 

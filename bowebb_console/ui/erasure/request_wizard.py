@@ -118,9 +118,13 @@ class FindPage(WizardPage):
             text = text.replace("%2", c.name).replace("%3", c.email)
             self._add(text, ("contact", c.id))
         for p in findings.payloads:
-            text = self.tr("Session log contents: %1 at %2")
+            if p.possible:
+                text = self.tr("Possible mention (the surname only) in the session log: %1 at %2")
+            else:
+                text = self.tr("Session log contents: %1 at %2")
             text = text.replace("%1", W.word(W.EVENTS, p.kind)).replace("%2", W.local_time(p.at))
-            self._add(text, ("payload", p.seq))
+            # A surname alone may be someone else: the admin checks it only when it is them.
+            self._add(text, ("payload", p.seq), checked=not p.possible)
         for table, row_id in findings.profiles:
             self._add(self.tr("Connection profile %1").replace("%1", str(row_id)), (table, row_id))
         total = self.places.count()
@@ -137,10 +141,10 @@ class FindPage(WizardPage):
         )
         self.completeChanged.emit()
 
-    def _add(self, text: str, key: tuple[str, int]) -> None:
+    def _add(self, text: str, key: tuple[str, int], *, checked: bool = True) -> None:
         item = QListWidgetItem(text)
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-        item.setCheckState(Qt.CheckState.Checked)
+        item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
         item.setData(Qt.ItemDataRole.UserRole, key)
         self.places.addItem(item)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
 
 from bowebb_console.services import erasure as service
 from bowebb_console.store.db.connect import Database, Identity
@@ -97,3 +97,75 @@ def test_purge_after_erasure_and_rebuild_finds_the_sessions(
     engine.dispose()
     assert _scan(any_db_url, PLAIN_NOTES) == []
     assert _scan(any_db_url, (COMPANY, *SECRETS[:2])) == []
+
+
+# Item 6: the number as people write it in notes, and the surname alone.
+PHONE_NOTES = (
+    "Ring 070-987 12 34 efter lunch",
+    "Nytt nummer: +46 70 987 12 34",
+    "sms till 0709871234",
+    "växel 0046 (0)70-987 1234",
+)
+NOT_THE_NUMBER = ("Order 070-987 12 345 skickad", "Kvitto 1070-987 12 34")
+SURNAME_NOTE = "Fru Quixtrapp ringde om fakturan"
+
+
+def _session_with_notes(engine: Engine, customer_id: int, contact_id: int, notes) -> None:  # type: ignore[no-untyped-def]
+    with Database(engine).transaction() as conn:
+        session = _session(conn, customer_id, contact_id, "T-4", "mail", "phone")
+        for note in notes:
+            _event(conn, session, "note_added", note=note)
+        _event(conn, session, "session_ended", summary="klart", outcome="resolved")
+
+
+def test_find_matches_the_phone_however_written_and_lists_the_surname_as_possible(
+    any_db_url: str, tmp_path: Path
+) -> None:
+    engine = make_engine(any_db_url)
+    db = Database(engine)
+    planted = plant_person(engine)
+    notes = (*PHONE_NOTES, *NOT_THE_NUMBER, SURNAME_NOTE)
+    # In the other customer's session, with the bystander as the caller: only text finds them.
+    _session_with_notes(engine, planted.other_customer_id, planted.bystander_id, notes)
+    with engine.connect() as conn:
+        seq_of = {
+            note: conn.execute(
+                text("SELECT seq FROM log_payload WHERE payload LIKE :n"),
+                {"n": f"%{note.replace('(', '_').replace(')', '_')}%"},
+            ).scalar_one()
+            for note in notes
+        }
+    for phone in ("0709871234", "070-987 12 34", "+46 70 987 12 34"):
+        found = service.find_person(db, PersonQuery(phone=phone))
+        seqs = {p.seq for p in found.payloads}
+        assert {seq_of[n] for n in PHONE_NOTES} <= seqs, phone
+        assert not {seq_of[n] for n in NOT_THE_NUMBER} & seqs, phone
+        assert not any(p.possible for p in found.payloads)
+    found = service.find_person(db, PersonQuery(name="Ada Quixtrapp"))
+    possible = {p.seq for p in found.payloads if p.possible}
+    assert seq_of[SURNAME_NOTE] in possible
+    # Searching the full name, the full name's mentions are certain, the surname's possible.
+    by_name = service.find_person(db, PersonQuery(name=NAME)).payloads
+    assert seq_of[SURNAME_NOTE] in {p.seq for p in by_name if p.possible}
+    assert any(not p.possible for p in by_name)
+    engine.dispose()
+
+
+def test_erased_phone_notes_do_not_come_back_with_a_review_rebuild(
+    any_db_url: str, tmp_path: Path
+) -> None:
+    engine = make_engine(any_db_url)
+    db = Database(engine)
+    planted = plant_person(engine)
+    _session_with_notes(engine, planted.other_customer_id, planted.bystander_id, PHONE_NOTES)
+    query = PersonQuery(phone="070 987 12 34")
+    _erase_person(db, tmp_path / "journal.jsonl", query)
+    rebuild_summaries(engine)
+    assert service.find_person(db, query).payloads == ()
+    with engine.connect() as conn:
+        texts = conn.execute(text("SELECT search_text FROM session_summary")).scalars().all()
+    assert not any("987" in t for t in texts)
+    # and the next wipe leaves no copy in the files
+    service.compact(db)
+    engine.dispose()
+    assert _scan(any_db_url, ("987 12 34", "987 1234", "0709871234")) == []
