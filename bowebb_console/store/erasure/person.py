@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, inspect, or_, select, text
+from sqlalchemy import Connection, func, inspect, or_, select, text
 
 from bowebb_console.domain import erasure as rules
 from bowebb_console.domain.contact_info import normalise_phone
@@ -260,18 +260,24 @@ def _contacts(conn: Connection, query: PersonQuery) -> tuple[ContactPlace, ...]:
 
 
 def _exports(conn: Connection, contact_ids: list[int]) -> tuple[ExportPlace, ...]:
-    """Notice exports made since the first of the contacts was created."""
+    """Notice exports made since the first of the contacts was created (to the second: an
+    export in the same second counts). Compared as timestamps in the database, never as a
+    Python value bound as text against SQLite's stored text."""
     if not contact_ids:
         return ()
-    first = conn.execute(
-        select(Contact.created_at).where(Contact.id.in_(contact_ids)).order_by(Contact.created_at)
-    ).scalar()
+    first = (
+        select(func.min(Contact.created_at)).where(Contact.id.in_(contact_ids)).scalar_subquery()
+    )
+    if conn.dialect.name == "sqlite":
+        since = func.datetime(NoticeExport.exported_at) >= func.datetime(first)
+    else:
+        since = NoticeExport.exported_at >= func.date_trunc("second", first)
     return tuple(
         ExportPlace(r[0], r[1], r[2])
         for r in conn.execute(
             select(NoticeExport.id, NoticeExport.exported_at, NoticeExport.recipient_count)
-            .where(NoticeExport.exported_at >= first)
-            .order_by(NoticeExport.exported_at)
+            .where(since)
+            .order_by(NoticeExport.exported_at, NoticeExport.id)
         )
     )
 

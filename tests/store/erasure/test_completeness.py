@@ -5,12 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
 from sqlalchemy import Engine, text
 
 from bowebb_console.services import erasure as service
 from bowebb_console.store.db.connect import Database, Identity
 from bowebb_console.store.db.engine import make_engine
 from bowebb_console.store.erasure.person import ErasurePlan, PersonQuery
+from bowebb_console.store.erasure.purge import PurgeError
 from bowebb_console.store.erasure.requests import NewRequest
 from bowebb_console.store.log.verify import verify_log
 from bowebb_console.store.review.fold import rebuild_summaries
@@ -169,3 +171,94 @@ def test_erased_phone_notes_do_not_come_back_with_a_review_rebuild(
     service.compact(db)
     engine.dispose()
     assert _scan(any_db_url, ("987 12 34", "987 1234", "0709871234")) == []
+
+
+# Item 12.
+def test_sqlite_four_eyes_compares_names_as_one_person(sqlite_url: str) -> None:
+    from bowebb_console.store.db.setup import init_database
+
+    init_database(sqlite_url)
+    engine = make_engine(sqlite_url)
+    db = Database(engine)
+    planted = plant_person(engine, hard_delete_due=TODAY)
+    approval = service.request_purge(
+        db, Identity("root", "admin", "sqlite"), planted.customer_id, TODAY
+    )
+    for same in (" Root ", "ROOT", "root\t", "Root"):
+        with pytest.raises(PurgeError) as caught:
+            service.approve_purge(db, approval.id, approver=same)
+        assert caught.value.code == "erasure.four_eyes"
+    approved = service.approve_purge(db, approval.id, approver="  Berit   Lind ")
+    assert approved.approved_by == "Berit Lind"
+    engine.dispose()
+
+
+def test_sqlite_wipe_reports_a_reader_holding_a_snapshot(sqlite_url: str, tmp_path: Path) -> None:
+    """The WAL checkpoint cannot finish while another connection reads an older snapshot:
+    the erasure says the files are not wiped yet, and ``compact`` wipes them afterwards."""
+    import sqlite3
+
+    from bowebb_console.store.db.setup import init_database
+
+    init_database(sqlite_url)
+    engine = make_engine(sqlite_url)
+    db = Database(engine)
+    plant_person(engine)
+    with engine.connect() as conn:  # the person now sits in the main file
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    path = sqlite_url.removeprefix("sqlite:///")
+    reader = sqlite3.connect(path, isolation_level=None)
+    reader.execute("BEGIN")
+    assert reader.execute("SELECT count(*) FROM log_payload").fetchone()[0] > 0
+    query = PersonQuery(email=EMAIL, phone="+46709871234", name=NAME)
+    found = service.find_person(db, query)
+    done = service.erase_person(
+        db,
+        ADMIN,
+        tmp_path / "journal.jsonl",
+        ErasurePlan(
+            request=NewRequest(TODAY, "email"),
+            identity_check="call_back",
+            query=query,
+            contact_actions={c.id: "erase" for c in found.contacts},
+            payload_seqs=tuple(p.seq for p in found.payloads),
+        ),
+        today=TODAY,
+    )
+    assert done.scrub.rewritten == ()
+    assert "log_payload" in done.scrub.pending and "contact" in done.scrub.pending
+    # The person is still in the main file: reporting "rewritten" would have been a lie.
+    assert found_in_bytes([Path(path).read_bytes()], (EMAIL,)) != []
+    reader.execute("COMMIT")
+    reader.close()
+    result = service.compact(db)
+    assert result.pending == () and "log_payload" in result.rewritten
+    engine.dispose()
+    assert found_in_bytes([p.read_bytes() for p in sqlite_files(sqlite_url)]) == []
+
+
+def test_notice_export_in_the_same_second_as_the_contact_is_found(any_db_url: str) -> None:
+    engine = make_engine(any_db_url)
+    planted = plant_person(engine)
+    with engine.begin() as conn:
+        # Same second as the contact's creation, as the server's clock writes both.
+        conn.execute(
+            text(
+                "INSERT INTO notice_export (actor, exported_at, recipient_count, reason) "
+                "SELECT 'tester', created_at, 3, 'driftstörning' FROM contact WHERE id = :c"
+            ),
+            {"c": planted.contact_id},
+        )
+        conn.execute(
+            text(
+                "INSERT INTO notice_export (actor, exported_at, recipient_count, reason) "
+                "VALUES ('tester', :at, 2, 'older')"
+            ),
+            {"at": dt.datetime(2020, 1, 1, tzinfo=dt.UTC)},
+        )
+    found = service.find_person(Database(engine), PersonQuery(email=EMAIL))
+    counts = [e.recipient_count for e in found.exports]
+    assert 3 in counts
+    if engine.dialect.name == "sqlite":  # PostgreSQL's trigger stamps every export "now"
+        assert counts == [3]
+    engine.dispose()
