@@ -202,7 +202,8 @@ def cmd_erasure_replay(args: argparse.Namespace) -> int:
         db.dispose()
     print(
         f"{result.entries} journal entries; erased again: {result.contacts} contact(s), "
-        f"{result.customers} customer(s), {result.payloads} log payload(s)"
+        f"{result.customers} customer(s), {result.payloads} log payload(s), "
+        f"{result.profiles} connection profile(s)"
     )
     if result.skipped_payloads:
         print(f"{result.skipped_payloads} payload(s) skipped: the log is a different chain")

@@ -119,6 +119,7 @@ class ReplayResult:
     payloads: int
     skipped_payloads: int  # seqs of a different log chain (another database)
     scrub: ScrubResult
+    profiles: int = 0  # connection profiles deleted again
 
 
 @dataclass(frozen=True)
@@ -374,6 +375,7 @@ def replay_journal(db: Database, journal_file: Path) -> ReplayResult:
         done.payloads,
         done.skipped_payloads,
         _scrub(db, done.touched),
+        done.profiles,
     )
 
 

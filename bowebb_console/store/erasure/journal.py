@@ -45,6 +45,8 @@ class JournalEntry:
     customers: list[int] = field(default_factory=list)
     payload_seqs: list[int] = field(default_factory=list)
     hashes: list[str] = field(default_factory=list)
+    # Connection profiles the erasure deleted, as [table, id] (the same log chain only).
+    profiles: list[list[Any]] = field(default_factory=list)
 
 
 def default_path(data_dir: Path) -> Path:

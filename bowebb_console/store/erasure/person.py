@@ -438,6 +438,7 @@ def erase_person(
         contacts_anonymised=anonymised,
         payload_seqs=sorted(plan.payload_seqs),
         hashes=journal.hashes(email=plan.query.email, phone=plan.query.e164, name=plan.query.name),
+        profiles=[[t, i] for t, i in sorted(plan.profiles)],
     )
     touched = {"erasure_request", "erasure_certificate"} | {t for t, _ in plan.profiles}
     if plan.contact_actions:
