@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import datetime as dt
 import getpass
+import os
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -120,6 +122,8 @@ class ReplayResult:
     skipped_payloads: int  # seqs of a different log chain (another database)
     scrub: ScrubResult
     profiles: int = 0  # connection profiles deleted again
+    resolved: tuple[str, ...] = ()  # pending journal entries found committed, now marked done
+    unresolved: tuple[str, ...] = ()  # pending entries the database cannot confirm (replayed)
 
 
 @dataclass(frozen=True)
@@ -153,6 +157,18 @@ def identity_of(db: Database) -> Identity:
         return Identity(user=getpass.getuser(), role="admin", dialect="sqlite")
     with transaction(db, write=False) as conn:
         return postgres_identity(conn)
+
+
+# Tests only: a file path; between the COMMIT and the journal's done mark the process
+# writes it and waits, so a test can kill it exactly there (kill -9).
+PAUSE_ENV = "BOWEBB_TEST_PAUSE_BEFORE_JOURNAL_DONE"
+
+
+def _pause_before_done() -> None:
+    flag = os.environ.get(PAUSE_ENV)
+    if flag:
+        Path(flag).write_text("committed", encoding="utf-8")
+        time.sleep(60)
 
 
 def _scrub(db: Database, tables: frozenset[str]) -> ScrubResult:
@@ -226,7 +242,9 @@ def erase_person(
         erased = person.erase_person(
             conn, book, plan, role=identity.role, today=today, actor=identity.user
         )
-    book.append(erased.entry)
+        book.begin(erased.entry)  # on disk before the COMMIT: a crash cannot lose it
+    _pause_before_done()
+    book.finish(erased.reference)
     return ErasureDone(
         erased.reference,
         erased.request_id,
@@ -353,7 +371,9 @@ def run_purge(
             today=today,
             actor=identity.user,
         )
-    book.append(purged.entry)
+        book.begin(purged.entry)  # on disk before the COMMIT: a crash cannot lose it
+    _pause_before_done()
+    book.finish(purged.reference)
     return PurgeDone(
         purged.reference, purged.certificate_id, purged.plan, _scrub(db, purged.touched)
     )
@@ -367,6 +387,8 @@ def replay_journal(db: Database, journal_file: Path) -> ReplayResult:
     book = journal.Journal(journal_file)
     with transaction(db) as conn:
         done = replay.replay_journal(conn, book)
+    for reference in done.resolved:
+        book.finish(reference)
     return ReplayResult(
         done.entries,
         done.references,
@@ -376,6 +398,8 @@ def replay_journal(db: Database, journal_file: Path) -> ReplayResult:
         done.skipped_payloads,
         _scrub(db, done.touched),
         done.profiles,
+        done.resolved,
+        done.unresolved,
     )
 
 

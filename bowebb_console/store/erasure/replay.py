@@ -25,7 +25,7 @@ from bowebb_console.store.erasure.person import (
     log_event,
 )
 from bowebb_console.store.erasure.scrub import CUSTOMER_TABLES, existing_tables
-from bowebb_console.store.models import Contact, Customer, LogPayload
+from bowebb_console.store.models import Contact, Customer, ErasureCertificate, LogPayload
 
 
 @dataclass(frozen=True)
@@ -38,6 +38,8 @@ class Replayed:
     skipped_payloads: int  # seqs of a different log chain (another database)
     touched: frozenset[str]  # tables to scrub after the commit
     profiles: int = 0  # connection profiles deleted again
+    resolved: tuple[str, ...] = ()  # pending entries this database shows were committed
+    unresolved: tuple[str, ...] = ()  # pending entries it cannot tell (replayed all the same)
 
 
 def _contact_hashes(journal: Journal, email: str, phone: str | None, name: str) -> set[str]:
@@ -110,6 +112,8 @@ def replay_journal(conn: Connection, journal: Journal, *, actor: str | None = No
     chain = chain_id(conn)
     present = existing_tables(conn)
     people = _people(conn, journal)
+    pending = journal.pending()
+    committed = _committed(conn, pending)
     for entry in entries:
         found_contacts, erased = _replay_contacts(conn, entry, people)
         found = _replay_customers(conn, journal, entry, present)
@@ -142,7 +146,22 @@ def replay_journal(conn: Connection, journal: Journal, *, actor: str | None = No
         skipped,
         frozenset(touched),
         profiles,
+        tuple(sorted(committed)),
+        tuple(sorted(pending - committed)),
     )
+
+
+def _committed(conn: Connection, references: set[str]) -> set[str]:
+    """Of the journal's pending references, those whose erasure committed: its certificate
+    is in this database (issued in the erasing transaction)."""
+    if not references:
+        return set()
+    rows = conn.execute(
+        select(ErasureCertificate.reference).where(
+            ErasureCertificate.reference.in_(sorted(references))
+        )
+    ).scalars()
+    return {str(r) for r in rows}
 
 
 def _replay_customers(
