@@ -34,6 +34,7 @@ from bowebb_console.store.erasure.person import (
     Findings,
     PayloadPlace,
     PersonQuery,
+    SoleTraderPlace,
 )
 from bowebb_console.store.erasure.purge import (
     ApprovalView,
@@ -67,6 +68,7 @@ __all__ = [
     "ReplayResult",
     "RequestView",
     "ScrubResult",
+    "SoleTraderPlace",
     "approve_purge",
     "compact",
     "customer_choices",

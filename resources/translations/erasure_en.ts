@@ -452,6 +452,10 @@
             <numerusform></numerusform>
         </translation>
     </message>
+    <message>
+        <source>Sole trader %1 (%2): its organisation number is this person&apos;s identity number. The customer record goes when the relationship ends (the purge).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>GuidanceWizard</name>

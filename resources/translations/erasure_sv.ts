@@ -452,6 +452,10 @@
             <numerusform>%n exporter av utskickslistor sedan personen blev kontaktperson: listorna finns utanför konsolen; be den som har en kopia att radera den.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Sole trader %1 (%2): its organisation number is this person&apos;s identity number. The customer record goes when the relationship ends (the purge).</source>
+        <translation>Enskild firma %1 (%2): dess organisationsnummer är personens personnummer. Kundposten raderas när affärsrelationen avslutas (hårdraderingen).</translation>
+    </message>
 </context>
 <context>
     <name>GuidanceWizard</name>

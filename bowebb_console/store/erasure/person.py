@@ -22,6 +22,7 @@ from bowebb_console.domain import erasure as rules
 from bowebb_console.domain.contact_info import normalise_phone
 from bowebb_console.domain.errors import ValidationError
 from bowebb_console.domain.hashchain import canonical_payload
+from bowebb_console.domain.orgnr import OrgNumber
 from bowebb_console.domain.search_text import fold, plain
 from bowebb_console.store.erasure import deletes
 from bowebb_console.store.erasure.certificates import issue_certificate
@@ -104,11 +105,22 @@ class ExportPlace:
 
 
 @dataclass(frozen=True)
+class SoleTraderPlace:
+    """A customer whose organisation number is the person's personnummer (a sole trader):
+    the customer record is personal data; it goes with the purge (wizard 3)."""
+
+    id: int
+    name: str
+    org_masked: str  # YYMMDD-****: the full number is not needed to recognise it
+
+
+@dataclass(frozen=True)
 class Findings:
     contacts: tuple[ContactPlace, ...] = ()
     payloads: tuple[PayloadPlace, ...] = ()
     exports: tuple[ExportPlace, ...] = ()  # address lists that may have held them: outside
     profiles: tuple[tuple[str, int], ...] = ()  # (table, id) of connection profiles
+    sole_traders: tuple[SoleTraderPlace, ...] = ()
 
     @property
     def empty(self) -> bool:
@@ -230,7 +242,30 @@ def find_person(conn: Connection, query: PersonQuery) -> Findings:
         else ()
     )
     profiles = tuple(_profile_matches(conn, query, ids))
-    return Findings(contacts, payloads, _exports(conn, ids), profiles)
+    traders = _sole_traders(conn, query, {c.customer_id for c in contacts})
+    return Findings(contacts, payloads, _exports(conn, ids), profiles, traders)
+
+
+def _sole_traders(
+    conn: Connection, query: PersonQuery, customer_ids: set[int]
+) -> tuple[SoleTraderPlace, ...]:
+    """Sole traders among the person's customers, and those named after the person."""
+    cond = [Customer.id.in_(sorted(customer_ids))] if customer_ids else []
+    name = fold(query.name)
+    if len(name) >= MIN_TERM:
+        cond.append(Customer.name_folded.contains(name, autoescape=True))
+    if not cond:
+        return ()
+    rows = conn.execute(
+        select(Customer.id, Customer.name, Customer.org_number)
+        .where(or_(*cond))
+        .order_by(Customer.id)
+    )
+    return tuple(
+        SoleTraderPlace(int(r[0]), str(r[1]), OrgNumber(str(r[2])).masked)
+        for r in rows
+        if len(str(r[2])) == 10 and OrgNumber(str(r[2])).is_personal_identity_number
+    )
 
 
 def _contacts(conn: Connection, query: PersonQuery) -> tuple[ContactPlace, ...]:

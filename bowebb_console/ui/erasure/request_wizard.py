@@ -71,6 +71,7 @@ class FindPage(WizardPage):
         self.status = label("")
         self.places = QListWidget()
         self.exports = label("")
+        self.traders = label("")
         form = QFormLayout()
         form.addRow(self.tr("E-mail"), self.email)
         form.addRow(self.tr("Phone"), self.phone)
@@ -81,6 +82,7 @@ class FindPage(WizardPage):
         layout.addWidget(self.status)
         layout.addWidget(self.places, 1)
         layout.addWidget(self.exports)
+        layout.addWidget(self.traders)
         self.find_button.clicked.connect(self.find)
         for edit in (self.email, self.phone, self.name):
             edit.textChanged.connect(self._stale)
@@ -88,6 +90,7 @@ class FindPage(WizardPage):
     def _stale(self) -> None:
         self.findings = None
         self.places.clear()
+        self.traders.clear()
         self.completeChanged.emit()
 
     def query(self) -> PersonQuery:
@@ -138,6 +141,17 @@ class FindPage(WizardPage):
             )
             if findings.exports
             else ""
+        )
+        self.traders.setText(
+            "\n".join(
+                self.tr(
+                    "Sole trader %1 (%2): its organisation number is this person's identity "
+                    "number. The customer record goes when the relationship ends (the purge)."
+                )
+                .replace("%1", t.name)
+                .replace("%2", t.org_masked)
+                for t in findings.sole_traders
+            )
         )
         self.completeChanged.emit()
 

@@ -262,3 +262,49 @@ def test_notice_export_in_the_same_second_as_the_contact_is_found(any_db_url: st
     if engine.dialect.name == "sqlite":  # PostgreSQL's trigger stamps every export "now"
         assert counts == [3]
     engine.dispose()
+
+
+# Item 7: a sole trader's org number is the person's personnummer.
+SOLE_TRADER_NR = "8507099805"
+
+
+def _sole_trader(engine: Engine, name: str = "Quixtrapp Konsult") -> int:
+    from sqlalchemy import insert
+
+    from bowebb_console.store.models import Contact, Customer
+
+    with engine.begin() as conn:
+        customer = conn.execute(
+            insert(Customer)
+            .values(org_number=SOLE_TRADER_NR, name=name, status="active", version=1)
+            .returning(Customer.id)
+        ).scalar_one()
+        conn.execute(
+            insert(Contact).values(
+                customer_id=customer, name=NAME, email="zq@quixtrapp-konsult.se", version=1
+            )
+        )
+    return int(customer)
+
+
+def test_erasing_the_person_lists_their_sole_trader_masked(any_db_url: str) -> None:
+    engine = make_engine(any_db_url)
+    db = Database(engine)
+    plant_person(engine)
+    trader = _sole_trader(engine)
+    found = service.find_person(db, PersonQuery(email="zq@quixtrapp-konsult.se"))
+    assert [(t.id, t.org_masked) for t in found.sole_traders] == [(trader, "850709-****")]
+    # found by the name too, and organisations (planted ones included) are not listed
+    by_name = service.find_person(db, PersonQuery(name=NAME))
+    assert [t.id for t in by_name.sole_traders] == [trader]
+    assert SOLE_TRADER_NR not in repr(found) and "850709-9805" not in repr(found)
+    engine.dispose()
+
+
+def test_org_number_masking() -> None:
+    from bowebb_console.domain.orgnr import make_orgnr, masked
+
+    assert masked("850709-9805") == "850709-****" == masked(SOLE_TRADER_NR)
+    assert masked("556680-9827") == "556680-9827"
+    assert make_orgnr("556680982").masked == "556680-9827"
+    assert masked("") == ""

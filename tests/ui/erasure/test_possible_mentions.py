@@ -59,3 +59,30 @@ def test_surname_only_is_possible_and_unchecked(qtbot, make_ctx, sqlite_url, lan
     assert possible[0].data(Qt.ItemDataRole.UserRole) in page.chosen()
     ctx.runner.shutdown(10_000)
     ctx.database.dispose()
+
+
+def test_find_page_lists_the_sole_trader_masked(qtbot, make_ctx, sqlite_url, language) -> None:  # type: ignore[no-untyped-def]
+    from tests.store.erasure.test_completeness import _sole_trader
+
+    language("en")
+    init_database(sqlite_url)
+    engine = make_engine(sqlite_url)
+    _sole_trader(engine, "Quixtrapp Konsult")
+    engine.dispose()
+    ctx = make_ctx(sqlite_url)
+    wizard = rw.RequestWizard(ctx, today=TODAY)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    _next(qtbot, wizard, rw.IDENTITY)
+    _next(qtbot, wizard, rw.CONTROLLER)
+    _next(qtbot, wizard, rw.FIND)
+    page = wizard.find_page
+    qtbot.keyClicks(page.email, "zq@quixtrapp-konsult.se")
+    qtbot.mouseClick(page.find_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.findings is not None)
+    assert "Sole trader Quixtrapp Konsult (850709-****)" in page.traders.text()
+    assert "9805" not in page.traders.text()
+    qtbot.keyClicks(page.email, "x")  # a changed query: the old findings go
+    assert page.traders.text() == ""
+    ctx.runner.shutdown(10_000)
+    ctx.database.dispose()
