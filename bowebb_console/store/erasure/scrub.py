@@ -122,6 +122,8 @@ def _scrub_postgres(engine: Engine, tables: set[str]) -> ScrubResult:
         for table in sorted(tables):
             if _rewrite_by_function(conn, table) or (_owns(conn, table) and _rewrite(conn, table)):
                 done.append(table)
+                if _owns(conn, table):  # (erasure_rewrite analyzes since migration 0012)
+                    conn.execute(text(f'ANALYZE "{table}"'))
             else:
                 pending.append(table)
     return ScrubResult(tuple(done), tuple(pending))
