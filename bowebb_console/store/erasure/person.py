@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, func, inspect, or_, select, text
+from sqlalchemy import ColumnElement, Connection, func, inspect, or_, select, text
 
 from bowebb_console.domain import erasure as rules
 from bowebb_console.domain.contact_info import normalise_phone
@@ -250,7 +250,9 @@ def _sole_traders(
     conn: Connection, query: PersonQuery, customer_ids: set[int]
 ) -> tuple[SoleTraderPlace, ...]:
     """Sole traders among the person's customers, and those named after the person."""
-    cond = [Customer.id.in_(sorted(customer_ids))] if customer_ids else []
+    cond: list[ColumnElement[bool]] = []
+    if customer_ids:
+        cond.append(Customer.id.in_(sorted(customer_ids)))
     name = fold(query.name)
     if len(name) >= MIN_TERM:
         cond.append(Customer.name_folded.contains(name, autoescape=True))
