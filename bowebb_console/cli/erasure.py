@@ -202,10 +202,18 @@ def cmd_erasure_replay(args: argparse.Namespace) -> int:
         db.dispose()
     print(
         f"{result.entries} journal entries; erased again: {result.contacts} contact(s), "
-        f"{result.customers} customer(s), {result.payloads} log payload(s)"
+        f"{result.customers} customer(s), {result.payloads} log payload(s), "
+        f"{result.profiles} connection profile(s)"
     )
     if result.skipped_payloads:
         print(f"{result.skipped_payloads} payload(s) skipped: the log is a different chain")
+    if result.resolved:
+        print(f"{len(result.resolved)} pending journal entr(y/ies) found committed, marked done")
+    if result.unresolved:
+        print(
+            f"{len(result.unresolved)} pending journal entr(y/ies) this database cannot confirm "
+            "(a crash before the done mark, or a backup older than the erasure): replayed"
+        )
     if result.scrub.pending:
         print(
             "tables busy: an admin runs `bowebb-console erasure compact` later: "

@@ -18,6 +18,7 @@ import calendar
 import datetime as dt
 import hashlib
 import hmac
+import re
 import secrets
 
 from bowebb_console.domain.errors import ValidationError
@@ -122,3 +123,41 @@ def identifier_forms(*, email: str = "", phone: str = "", name: str = "") -> lis
 def keyed_hash(key: bytes, form: str) -> str:
     """HMAC-SHA-256 of one identifier form: without the key a list of guesses confirms nothing."""
     return hmac.new(key, form.encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+# Separators people put between a phone number's digits: spaces (also non-breaking), dashes
+# (also typographic), dots, slashes, parentheses. ``+46 (0)70-987 12 34`` is one number.
+_PHONE_GAPS = re.compile(r"(?<=\d)[\s\-./()\u2010-\u2015]+(?=\d)")
+MIN_PHONE_DIGITS = 6
+
+
+def phone_core(e164: str) -> str:
+    """The digits every written form of ``e164`` contains: the national significant number
+    for Swedish numbers (``+46709871234`` -> ``709871234``), else all digits; "" when too
+    short to search for."""
+    digits = "".join(ch for ch in e164 if ch.isdigit())
+    core = digits[2:] if e164.startswith("+46") else digits
+    return core if len(core) >= MIN_PHONE_DIGITS else ""
+
+
+def mentions_phone(text: str, e164: str) -> bool:
+    """Whether ``text`` writes the number ``e164``, however it is spaced or punctuated:
+    ``070-987 12 34``, ``+46 70 987 12 34``, ``0046 (0)70 987 1234``, ``0709871234``."""
+    core = phone_core(e164)
+    if not core:
+        return False
+    prefix = r"(?:(?:\+|00)?46)?0?" if e164.startswith("+46") else r"(?:\+|00)?"
+    pattern = re.compile(rf"(?<!\d){prefix}{re.escape(core)}(?!\d)")
+    return pattern.search(_PHONE_GAPS.sub("", text)) is not None
+
+
+def surname(name: str) -> str:
+    """The last word of a full name, folded ("" for a single word or a short one): a mention
+    of it alone may be the person, for the admin to confirm."""
+    words = fold(name).split()
+    return words[-1] if len(words) >= 2 and len(words[-1]) >= 3 else ""
+
+
+def mentions_word(text: str, word: str) -> bool:
+    """Whether folded ``text`` holds ``word`` (folded) as a whole word."""
+    return bool(word) and re.search(rf"(?<!\w){re.escape(word)}(?!\w)", fold(text)) is not None

@@ -57,11 +57,27 @@ class OrgNumber:
         return self.digits[2] in "01"
 
     @property
+    def masked(self) -> str:
+        """For lists and wizards, where the full number is not needed: a sole trader's
+        personnummer keeps its first six digits only (``850709-****``); an organisation
+        number is shown whole."""
+        if self.is_personal_identity_number:
+            return f"{self.digits[:6]}-****"
+        return self.formatted
+
+    @property
     def vat_number(self) -> str:
         return f"SE{self.digits}01"
 
     def __str__(self) -> str:
         return self.formatted
+
+
+def masked(text: str) -> str:
+    """``OrgNumber.masked`` for a stored or formatted number (``NNNNNN-NNNN`` or ten digits);
+    anything else comes back unchanged."""
+    digits = _strip(text)
+    return OrgNumber(digits).masked if len(digits) == 10 and digits.isdigit() else text
 
 
 def _strip(text: str) -> str:

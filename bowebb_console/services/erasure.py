@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import datetime as dt
 import getpass
+import os
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,6 +34,7 @@ from bowebb_console.store.erasure.person import (
     Findings,
     PayloadPlace,
     PersonQuery,
+    SoleTraderPlace,
 )
 from bowebb_console.store.erasure.purge import (
     ApprovalView,
@@ -65,6 +68,7 @@ __all__ = [
     "ReplayResult",
     "RequestView",
     "ScrubResult",
+    "SoleTraderPlace",
     "approve_purge",
     "compact",
     "customer_choices",
@@ -119,6 +123,9 @@ class ReplayResult:
     payloads: int
     skipped_payloads: int  # seqs of a different log chain (another database)
     scrub: ScrubResult
+    profiles: int = 0  # connection profiles deleted again
+    resolved: tuple[str, ...] = ()  # pending journal entries found committed, now marked done
+    unresolved: tuple[str, ...] = ()  # pending entries the database cannot confirm (replayed)
 
 
 @dataclass(frozen=True)
@@ -152,6 +159,18 @@ def identity_of(db: Database) -> Identity:
         return Identity(user=getpass.getuser(), role="admin", dialect="sqlite")
     with transaction(db, write=False) as conn:
         return postgres_identity(conn)
+
+
+# Tests only: a file path; between the COMMIT and the journal's done mark the process
+# writes it and waits, so a test can kill it exactly there (kill -9).
+PAUSE_ENV = "BOWEBB_TEST_PAUSE_BEFORE_JOURNAL_DONE"
+
+
+def _pause_before_done() -> None:
+    flag = os.environ.get(PAUSE_ENV)
+    if flag:
+        Path(flag).write_text("committed", encoding="utf-8")
+        time.sleep(60)
 
 
 def _scrub(db: Database, tables: frozenset[str]) -> ScrubResult:
@@ -225,7 +244,9 @@ def erase_person(
         erased = person.erase_person(
             conn, book, plan, role=identity.role, today=today, actor=identity.user
         )
-    book.append(erased.entry)
+        book.begin(erased.entry)  # on disk before the COMMIT: a crash cannot lose it
+    _pause_before_done()
+    book.finish(erased.reference)
     return ErasureDone(
         erased.reference,
         erased.request_id,
@@ -352,7 +373,9 @@ def run_purge(
             today=today,
             actor=identity.user,
         )
-    book.append(purged.entry)
+        book.begin(purged.entry)  # on disk before the COMMIT: a crash cannot lose it
+    _pause_before_done()
+    book.finish(purged.reference)
     return PurgeDone(
         purged.reference, purged.certificate_id, purged.plan, _scrub(db, purged.touched)
     )
@@ -366,6 +389,8 @@ def replay_journal(db: Database, journal_file: Path) -> ReplayResult:
     book = journal.Journal(journal_file)
     with transaction(db) as conn:
         done = replay.replay_journal(conn, book)
+    for reference in done.resolved:
+        book.finish(reference)
     return ReplayResult(
         done.entries,
         done.references,
@@ -374,6 +399,9 @@ def replay_journal(db: Database, journal_file: Path) -> ReplayResult:
         done.payloads,
         done.skipped_payloads,
         _scrub(db, done.touched),
+        done.profiles,
+        done.resolved,
+        done.unresolved,
     )
 
 

@@ -427,6 +427,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Possible mention (the surname only) in the session log: %1 at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Session log contents: %1 at %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -447,6 +451,10 @@
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Sole trader %1 (%2): its organisation number is this person&apos;s identity number. The customer record goes when the relationship ends (the purge).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

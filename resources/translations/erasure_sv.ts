@@ -427,6 +427,10 @@
         <translation>Kontaktperson hos %1: %2, %3</translation>
     </message>
     <message>
+        <source>Possible mention (the surname only) in the session log: %1 at %2</source>
+        <translation>Möjligt omnämnande (bara efternamnet) i sessionsloggen: %1 %2</translation>
+    </message>
+    <message>
         <source>Session log contents: %1 at %2</source>
         <translation>Sessionsloggens innehåll: %1 %2</translation>
     </message>
@@ -447,6 +451,10 @@
             <numerusform>%n export av utskickslista sedan personen blev kontaktperson: listan finns utanför konsolen; be den som har en kopia att radera den.</numerusform>
             <numerusform>%n exporter av utskickslistor sedan personen blev kontaktperson: listorna finns utanför konsolen; be den som har en kopia att radera den.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Sole trader %1 (%2): its organisation number is this person&apos;s identity number. The customer record goes when the relationship ends (the purge).</source>
+        <translation>Enskild firma %1 (%2): dess organisationsnummer är personens personnummer. Kundposten raderas när affärsrelationen avslutas (hårdraderingen).</translation>
     </message>
 </context>
 <context>

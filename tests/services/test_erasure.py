@@ -83,7 +83,8 @@ def test_replay_refuses_a_missing_or_damaged_journal(
     journal.write_text(journal.read_text() + "{not json\n")
     with pytest.raises(erasure.JournalError) as caught:
         erasure.replay_journal(db, journal)
-    assert (caught.value.code, caught.value.params["line"]) == ("erasure.journal_unreadable", "2")
+    # The erasure wrote two lines (its entry, pending before the COMMIT, and the done mark).
+    assert (caught.value.code, caught.value.params["line"]) == ("erasure.journal_unreadable", "3")
 
 
 def test_requests_open_forward_extend(planted: tuple[Database, Planted]) -> None:

@@ -5,6 +5,12 @@ One JSON line per erasure, with a pseudonymous reference, a date, row ids and ke
 identifiers. After a database is restored from a backup, ``replay`` finds the rows again by
 id and hash and erases them once more (store.erasure.replay).
 
+Write-ahead: the line is written (fsynced) as ``pending`` before the erasing transaction
+commits, and a short ``done`` line follows the commit. A process killed between the two
+leaves a pending line, never a missing one; replay resolves it against the database (the
+erasure's certificate is there: it committed) and erases again what it names either way: a
+restored database cannot tell whether it committed, and the erasure was decided.
+
 The HMAC key lives in a second file beside the journal (``<journal>.key``, mode 0600): the
 journal alone confirms nothing about a guessed e-mail address. Back both up together, apart
 from the database backups. The journal's path comes from ``--journal``, the settings
@@ -25,6 +31,7 @@ from bowebb_console.domain.errors import ShownError
 
 JOURNAL_NAME = "erasure-journal.jsonl"
 KEY_BYTES = 32
+PENDING, DONE = "pending", "done"
 
 
 class JournalError(ShownError):
@@ -45,6 +52,8 @@ class JournalEntry:
     customers: list[int] = field(default_factory=list)
     payload_seqs: list[int] = field(default_factory=list)
     hashes: list[str] = field(default_factory=list)
+    # Connection profiles the erasure deleted, as [table, id] (the same log chain only).
+    profiles: list[list[Any]] = field(default_factory=list)
 
 
 def default_path(data_dir: Path) -> Path:
@@ -104,14 +113,33 @@ class Journal:
                 {"path": self.path, "reason": exc.strerror or ""},
             ) from None
 
-    def append(self, entry: JournalEntry) -> None:
-        line = json.dumps(asdict(entry), sort_keys=True, separators=(",", ":"))
+    def _write(self, record: dict[str, Any]) -> None:
+        line = json.dumps(record, sort_keys=True, separators=(",", ":"))
         with self.path.open("a", encoding="utf-8") as fh:
             fh.write(line + "\n")
             fh.flush()
             os.fsync(fh.fileno())
 
+    def begin(self, entry: JournalEntry) -> None:
+        """Before the erasing transaction commits: the entry, marked pending, on disk."""
+        self._write({**asdict(entry), "state": PENDING})
+
+    def finish(self, reference: str) -> None:
+        """After the commit (or when replay found the erasure in the database)."""
+        self._write({"mark": reference, "state": DONE})
+
+    def append(self, entry: JournalEntry) -> None:
+        """An entry already known to be done (a single line)."""
+        self._write(asdict(entry))
+
+    def pending(self) -> set[str]:
+        """References of entries written as pending and not yet marked done."""
+        return {r for r, state in self._read()[1].items() if state == PENDING}
+
     def entries(self) -> list[JournalEntry]:
+        return self._read()[0]
+
+    def _read(self) -> tuple[list[JournalEntry], dict[str, str]]:
         if not self.path.exists():
             raise JournalError(
                 "erasure.journal_missing",
@@ -119,16 +147,30 @@ class Journal:
                 {"path": self.path},
             )
         found = []
-        for number, line in enumerate(self.path.read_text(encoding="utf-8").splitlines(), 1):
+        states: dict[str, str] = {}
+        content = self.path.read_text(encoding="utf-8")
+        lines = content.splitlines()
+        for number, line in enumerate(lines, 1):
             if not line.strip():
+                continue
+            if number == len(lines) and not content.endswith("\n"):
+                # Torn by a crash while being written: its transaction never committed
+                # (the line is fsynced before the COMMIT).
                 continue
             try:
                 raw: dict[str, Any] = json.loads(line)
-                found.append(JournalEntry(**raw))
-            except (ValueError, TypeError):
+                if "mark" in raw:
+                    states[str(raw["mark"])] = str(raw["state"])
+                    continue
+                state = str(raw.pop("state", DONE))
+                entry = JournalEntry(**raw)
+                found.append(entry)
+                if state == DONE or entry.reference not in states:
+                    states[entry.reference] = state
+            except (ValueError, TypeError, KeyError):
                 raise JournalError(
                     "erasure.journal_unreadable",
                     f"Line {number} of {self.path} is damaged.",
                     {"path": self.path, "line": number},
                 ) from None
-        return found
+        return found, states

@@ -12,16 +12,17 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, inspect, or_, select, text
+from sqlalchemy import ColumnElement, Connection, func, inspect, or_, select, text
 
 from bowebb_console.domain import erasure as rules
 from bowebb_console.domain.contact_info import normalise_phone
 from bowebb_console.domain.errors import ValidationError
 from bowebb_console.domain.hashchain import canonical_payload
+from bowebb_console.domain.orgnr import OrgNumber
 from bowebb_console.domain.search_text import fold, plain
 from bowebb_console.store.erasure import deletes
 from bowebb_console.store.erasure.certificates import issue_certificate
@@ -66,13 +67,15 @@ class PersonQuery:
             return self.phone.strip()
 
     def terms(self) -> list[str]:
-        """Folded search terms for free text (notes, payloads)."""
+        """Folded search terms for free text (notes, payloads); the phone is matched by its
+        digits apart (``_phone_matches``)."""
         found = [fold(self.email), fold(self.name)]
-        if self.e164:
-            found.append(self.e164)
-            if self.e164.startswith("+46"):
-                found.append("0" + self.e164[3:])
         return [t for t in found if len(t) >= MIN_TERM]
+
+    @property
+    def surname(self) -> str:
+        """A surname mentioned alone may be the person: listed as possible, not certain."""
+        return rules.surname(self.name)
 
 
 @dataclass(frozen=True)
@@ -91,6 +94,7 @@ class PayloadPlace:
     kind: str
     at: str
     by_contact_id: bool  # found through a contact id, not through text
+    possible: bool = False  # only the surname matched: the admin confirms it is the person
 
 
 @dataclass(frozen=True)
@@ -101,11 +105,22 @@ class ExportPlace:
 
 
 @dataclass(frozen=True)
+class SoleTraderPlace:
+    """A customer whose organisation number is the person's personnummer (a sole trader):
+    the customer record is personal data; it goes with the purge (wizard 3)."""
+
+    id: int
+    name: str
+    org_masked: str  # YYMMDD-****: the full number is not needed to recognise it
+
+
+@dataclass(frozen=True)
 class Findings:
     contacts: tuple[ContactPlace, ...] = ()
     payloads: tuple[PayloadPlace, ...] = ()
     exports: tuple[ExportPlace, ...] = ()  # address lists that may have held them: outside
     profiles: tuple[tuple[str, int], ...] = ()  # (table, id) of connection profiles
+    sole_traders: tuple[SoleTraderPlace, ...] = ()
 
     @property
     def empty(self) -> bool:
@@ -119,9 +134,15 @@ def _fold_function(conn: Connection) -> None:
 
 
 def _text_matches(
-    conn: Connection, column: str, table: str, key: str, terms: list[str]
+    conn: Connection,
+    column: str,
+    table: str,
+    key: str,
+    terms: list[str],
+    confirm: Callable[[str], bool] | None = None,
 ) -> set[int]:
-    """Row keys whose text contains any term (SQL prefilter, confirmed on folded text)."""
+    """Row keys whose text contains any term (SQL prefilter, confirmed on folded text, or by
+    ``confirm``)."""
     if not terms:
         return set()
     _fold_function(conn)
@@ -134,7 +155,30 @@ def _text_matches(
         text(f"SELECT {key}, {column} FROM {table} WHERE {' OR '.join(clauses)}"),
         {f"t{i}": t for i, t in enumerate(terms)},
     )
-    return {int(r[0]) for r in rows if any(t in fold(str(r[1])) for t in terms)}
+    if confirm is None:
+        return {int(r[0]) for r in rows if any(t in fold(str(r[1])) for t in terms)}
+    return {int(r[0]) for r in rows if confirm(str(r[1]))}
+
+
+def _phone_matches(conn: Connection, column: str, table: str, key: str, e164: str) -> set[int]:
+    """Row keys whose text writes the phone number, however spaced or punctuated (SQL
+    prefilter on the digits alone, confirmed by domain.erasure.mentions_phone)."""
+    core = rules.phone_core(e164) if e164 else ""
+    if not core:
+        return set()
+    if conn.dialect.name == "sqlite":
+        raw: Any = conn.connection.driver_connection
+        raw.create_function("bowebb_digits", 1, _digits, deterministic=True)
+        digits = f"bowebb_digits({column})"
+        found = f"instr({digits}, :core) > 0"
+    else:
+        found = f"strpos(regexp_replace({column}, '[^0-9]+', '', 'g'), :core) > 0"
+    rows = conn.execute(text(f"SELECT {key}, {column} FROM {table} WHERE {found}"), {"core": core})
+    return {int(r[0]) for r in rows if rules.mentions_phone(str(r[1]), e164)}
+
+
+def _digits(value: object) -> str:
+    return "".join(ch for ch in str(value or "") if ch.isdigit())
 
 
 def _contact_id_payloads(conn: Connection, contact_ids: list[int]) -> set[int]:
@@ -169,10 +213,25 @@ def find_person(conn: Connection, query: PersonQuery) -> Findings:
     ids = [c.id for c in contacts]
     by_id = _contact_id_payloads(conn, ids)
     by_text = _text_matches(conn, "payload", "log_payload", "seq", query.terms())
-    seqs = sorted(by_id | by_text)
+    by_text |= _phone_matches(conn, "payload", "log_payload", "seq", query.e164)
+    surname = query.surname
+    possible = (
+        _text_matches(
+            conn,
+            "payload",
+            "log_payload",
+            "seq",
+            [surname],
+            lambda t: rules.mentions_word(t, surname),
+        )
+        if surname
+        else set()
+    )
+    possible -= by_id | by_text
+    seqs = sorted(by_id | by_text | possible)
     payloads = (
         tuple(
-            PayloadPlace(int(r[0]), str(r[1]), str(r[2]), int(r[0]) in by_id)
+            PayloadPlace(int(r[0]), str(r[1]), str(r[2]), int(r[0]) in by_id, int(r[0]) in possible)
             for r in conn.execute(
                 select(LogEvent.seq, LogEvent.kind, LogEvent.at)
                 .where(LogEvent.seq.in_(seqs))
@@ -183,7 +242,32 @@ def find_person(conn: Connection, query: PersonQuery) -> Findings:
         else ()
     )
     profiles = tuple(_profile_matches(conn, query, ids))
-    return Findings(contacts, payloads, _exports(conn, ids), profiles)
+    traders = _sole_traders(conn, query, {c.customer_id for c in contacts})
+    return Findings(contacts, payloads, _exports(conn, ids), profiles, traders)
+
+
+def _sole_traders(
+    conn: Connection, query: PersonQuery, customer_ids: set[int]
+) -> tuple[SoleTraderPlace, ...]:
+    """Sole traders among the person's customers, and those named after the person."""
+    cond: list[ColumnElement[bool]] = []
+    if customer_ids:
+        cond.append(Customer.id.in_(sorted(customer_ids)))
+    name = fold(query.name)
+    if len(name) >= MIN_TERM:
+        cond.append(Customer.name_folded.contains(name, autoescape=True))
+    if not cond:
+        return ()
+    rows = conn.execute(
+        select(Customer.id, Customer.name, Customer.org_number)
+        .where(or_(*cond))
+        .order_by(Customer.id)
+    )
+    return tuple(
+        SoleTraderPlace(int(r[0]), str(r[1]), OrgNumber(str(r[2])).masked)
+        for r in rows
+        if len(str(r[2])) == 10 and OrgNumber(str(r[2])).is_personal_identity_number
+    )
 
 
 def _contacts(conn: Connection, query: PersonQuery) -> tuple[ContactPlace, ...]:
@@ -213,18 +297,24 @@ def _contacts(conn: Connection, query: PersonQuery) -> tuple[ContactPlace, ...]:
 
 
 def _exports(conn: Connection, contact_ids: list[int]) -> tuple[ExportPlace, ...]:
-    """Notice exports made since the first of the contacts was created."""
+    """Notice exports made since the first of the contacts was created (to the second: an
+    export in the same second counts). Compared as timestamps in the database, never as a
+    Python value bound as text against SQLite's stored text."""
     if not contact_ids:
         return ()
-    first = conn.execute(
-        select(Contact.created_at).where(Contact.id.in_(contact_ids)).order_by(Contact.created_at)
-    ).scalar()
+    first = (
+        select(func.min(Contact.created_at)).where(Contact.id.in_(contact_ids)).scalar_subquery()
+    )
+    if conn.dialect.name == "sqlite":
+        since = func.datetime(NoticeExport.exported_at) >= func.datetime(first)
+    else:
+        since = NoticeExport.exported_at >= func.date_trunc("second", first)
     return tuple(
         ExportPlace(r[0], r[1], r[2])
         for r in conn.execute(
             select(NoticeExport.id, NoticeExport.exported_at, NoticeExport.recipient_count)
-            .where(NoticeExport.exported_at >= first)
-            .order_by(NoticeExport.exported_at)
+            .where(since)
+            .order_by(NoticeExport.exported_at, NoticeExport.id)
         )
     )
 
@@ -243,6 +333,7 @@ def _profile_matches(
     found: set[int] = set()
     for column in columns:
         found |= _text_matches(conn, column, "sftp_profile", "id", query.terms())
+        found |= _phone_matches(conn, column, "sftp_profile", "id", query.e164)
     return [("sftp_profile", i) for i in sorted(found)]
 
 
@@ -384,6 +475,7 @@ def erase_person(
         contacts_anonymised=anonymised,
         payload_seqs=sorted(plan.payload_seqs),
         hashes=journal.hashes(email=plan.query.email, phone=plan.query.e164, name=plan.query.name),
+        profiles=[[t, i] for t, i in sorted(plan.profiles)],
     )
     touched = {"erasure_request", "erasure_certificate"} | {t for t, _ in plan.profiles}
     if plan.contact_actions:

@@ -24,6 +24,7 @@ from sqlalchemy import Connection, func, insert, select, text, update
 from bowebb_console.domain import erasure as rules
 from bowebb_console.domain.errors import ShownError
 from bowebb_console.domain.policy import hard_delete_due, is_hard_delete_due
+from bowebb_console.domain.search_text import fold
 from bowebb_console.store.erasure import deletes
 from bowebb_console.store.erasure.certificates import issue_certificate
 from bowebb_console.store.erasure.journal import Journal, JournalEntry
@@ -257,8 +258,9 @@ def approve_purge(conn: Connection, approval_id: int, approver: str | None = Non
         )
     values: dict[str, Any] = {"status": "approved"}
     if conn.dialect.name == "sqlite":
-        name = (approver or "").strip()
-        if not name or name == current.started_by:
+        # One person is one name however typed: " Root " and "ROOT" are root.
+        name = " ".join((approver or "").split())
+        if not name or fold(name) == fold(current.started_by):
             raise _four_eyes()
         values |= {"approved_by": name, "approved_at": func.current_timestamp()}
     elif conn.execute(text("SELECT session_user")).scalar() == current.started_by:

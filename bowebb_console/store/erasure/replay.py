@@ -4,16 +4,16 @@ A restore brings back rows erased since the backup was taken. The journal (kept 
 database, store.erasure.journal) names them by id and by keyed hashes of their identifiers;
 ``replay_journal`` erases every row that matches again (contacts by hash of e-mail or phone,
 or by id when the name's hash agrees too; customers by id and the hash of their org number;
-log payloads by their seq, when the log is the same chain), in the caller's transaction;
-services.erasure then scrubs the files. Running it twice is harmless: nothing matches the
-second time.
+log payloads and connection profiles by their seq or id, when the log is the same chain),
+in the caller's transaction; services.erasure then scrubs the files. Running it twice is
+harmless: nothing matches the second time.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, select, text
+from sqlalchemy import Connection, bindparam, select, text
 
 from bowebb_console.domain.erasure import identifier_forms
 from bowebb_console.store.erasure import deletes
@@ -25,7 +25,7 @@ from bowebb_console.store.erasure.person import (
     log_event,
 )
 from bowebb_console.store.erasure.scrub import CUSTOMER_TABLES, existing_tables
-from bowebb_console.store.models import Contact, Customer, LogPayload
+from bowebb_console.store.models import Contact, Customer, ErasureCertificate, LogPayload
 
 
 @dataclass(frozen=True)
@@ -37,6 +37,9 @@ class Replayed:
     payloads: int
     skipped_payloads: int  # seqs of a different log chain (another database)
     touched: frozenset[str]  # tables to scrub after the commit
+    profiles: int = 0  # connection profiles deleted again
+    resolved: tuple[str, ...] = ()  # pending entries this database shows were committed
+    unresolved: tuple[str, ...] = ()  # pending entries it cannot tell (replayed all the same)
 
 
 def _contact_hashes(journal: Journal, email: str, phone: str | None, name: str) -> set[str]:
@@ -74,6 +77,23 @@ def _replay_contacts(conn: Connection, entry: JournalEntry, people: People) -> t
     return len(erase) + len(anonymise), erase
 
 
+def _replay_profiles(conn: Connection, entry: JournalEntry, present: set[str]) -> int:
+    """The connection profiles the erasure deleted, by id (same log chain only)."""
+    found = 0
+    for table in sorted({str(t) for t, _ in entry.profiles}):
+        if table not in present or table not in deletes.ERASABLE:
+            continue
+        ids = sorted(int(i) for t, i in entry.profiles if t == table)
+        there = conn.execute(
+            text(f'SELECT id FROM "{table}" WHERE id IN :ids').bindparams(
+                bindparam("ids", expanding=True)
+            ),
+            {"ids": ids},
+        ).scalars()
+        found += deletes.delete_rows(conn, table, [int(i) for i in there])
+    return found
+
+
 def _replay_payloads(conn: Connection, entry: JournalEntry) -> int:
     seqs = list(
         conn.execute(select(LogPayload.seq).where(LogPayload.seq.in_(entry.payload_seqs))).scalars()
@@ -87,22 +107,28 @@ def replay_journal(conn: Connection, journal: Journal, *, actor: str | None = No
     entries = journal.entries()
     journal.key(create=False)
     refs: list[str] = []
-    contacts = customers = payloads = skipped = 0
+    contacts = customers = payloads = skipped = profiles = 0
     touched: set[str] = set()
     chain = chain_id(conn)
     present = existing_tables(conn)
     people = _people(conn, journal)
+    pending = journal.pending()
+    committed = _committed(conn, pending)
     for entry in entries:
         found_contacts, erased = _replay_contacts(conn, entry, people)
         found = _replay_customers(conn, journal, entry, present)
-        found_payloads = 0
+        found_payloads = found_profiles = 0
         if entry.payload_seqs and entry.chain == chain:
             found_payloads = _replay_payloads(conn, entry)
         elif entry.payload_seqs:
             skipped += len(entry.payload_seqs)
-        if found_contacts or found or found_payloads:
+        if entry.profiles and entry.chain == chain:
+            found_profiles = _replay_profiles(conn, entry, present)
+            touched |= {str(t) for t, _ in entry.profiles} if found_profiles else set()
+        if found_contacts or found or found_payloads or found_profiles:
             refs.append(entry.reference)
             contacts += found_contacts
+            profiles += found_profiles
             customers += found
             payloads += found_payloads
             touched |= {"contact"} | ({"customer"} if found else set())
@@ -112,8 +138,30 @@ def replay_journal(conn: Connection, journal: Journal, *, actor: str | None = No
             log_event(conn, ERASED_KIND, {"reference": entry.reference, "scope": "replay"}, actor)
             people = [p for p in people if p[0] not in erased]
     return Replayed(
-        len(entries), tuple(refs), contacts, customers, payloads, skipped, frozenset(touched)
+        len(entries),
+        tuple(refs),
+        contacts,
+        customers,
+        payloads,
+        skipped,
+        frozenset(touched),
+        profiles,
+        tuple(sorted(committed)),
+        tuple(sorted(pending - committed)),
     )
+
+
+def _committed(conn: Connection, references: set[str]) -> set[str]:
+    """Of the journal's pending references, those whose erasure committed: its certificate
+    is in this database (issued in the erasing transaction)."""
+    if not references:
+        return set()
+    rows = conn.execute(
+        select(ErasureCertificate.reference).where(
+            ErasureCertificate.reference.in_(sorted(references))
+        )
+    ).scalars()
+    return {str(r) for r in rows}
 
 
 def _replay_customers(

@@ -30,8 +30,11 @@ from sqlalchemy import Connection, Engine, text
 from sqlalchemy.exc import DBAPIError
 
 from bowebb_console.store.db.connect import Database
+from bowebb_console.store.db.engine import SQLITE_BUSY_TIMEOUT_S
 
 REWRITE_ATTEMPTS = 10
+CHECKPOINT_ATTEMPTS = 8
+CHECKPOINT_WAIT_MS = 250
 REWRITE_WAIT_S = 0.1
 
 # Tables that hold rows of one customer, and the column naming the customer. The purge
@@ -62,7 +65,9 @@ class ScrubResult:
 def erasable_tables(conn: Connection) -> set[str]:
     """What ``erasure compact`` rewrites: every table an erasure or a purge deletes from."""
     present = existing_tables(conn)
-    return {"customer", "log_payload"} | {t for t, _ in CUSTOMER_TABLES if t in present}
+    return {"customer", "log_payload", "session_summary"} | {
+        t for t, _ in CUSTOMER_TABLES if t in present
+    }
 
 
 def scrub(db: Database, tables: set[str]) -> ScrubResult:
@@ -70,6 +75,10 @@ def scrub(db: Database, tables: set[str]) -> ScrubResult:
     checkpoint and the PostgreSQL rewrite cannot run inside a transaction)."""
     if not tables:
         return ScrubResult((), ())
+    if "log_payload" in tables:
+        # An erased payload's text lived on in its session's summary row (blanked by the
+        # trigger, but the old row versions keep it until the table is rewritten).
+        tables = tables | {"session_summary"}
     if db.dialect == "sqlite":
         return _scrub_sqlite(db.engine, tables)
     return _scrub_postgres(db.engine, tables)
@@ -79,10 +88,27 @@ def _scrub_sqlite(engine: Engine, tables: set[str]) -> ScrubResult:
     with engine.begin() as conn:
         for fts in ("customer_fts", "contact_fts"):
             conn.execute(text(f"INSERT INTO {fts}({fts}) VALUES ('optimize')"))
+    if _checkpoint(engine):
+        return ScrubResult(tuple(sorted(tables)), ())
+    return ScrubResult((), tuple(sorted(tables)))
+
+
+def _checkpoint(engine: Engine) -> bool:
+    """Copy every WAL frame back into the file and empty the WAL (outside a transaction).
+    A reader holding an older snapshot (another window, a backup tool) blocks it: SQLite then
+    answers busy and the erased rows stay in the main file, so it is retried a while and
+    otherwise reported (the tables come back ``pending``; ``erasure compact`` later)."""
     with engine.connect() as conn:
-        # Outside a transaction: the checkpoint copies every frame back and empties the WAL.
-        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    return ScrubResult(tuple(sorted(tables)), ())
+        conn.exec_driver_sql(f"PRAGMA busy_timeout={CHECKPOINT_WAIT_MS}")
+        try:
+            for attempt in range(CHECKPOINT_ATTEMPTS):
+                busy = conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").one()[0]
+                if not busy:
+                    return True
+                time.sleep(CHECKPOINT_WAIT_MS / 1000 * (attempt + 1) / CHECKPOINT_ATTEMPTS)
+            return False
+        finally:
+            conn.exec_driver_sql(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_S * 1000}")
 
 
 def _scrub_postgres(engine: Engine, tables: set[str]) -> ScrubResult:
@@ -96,6 +122,8 @@ def _scrub_postgres(engine: Engine, tables: set[str]) -> ScrubResult:
         for table in sorted(tables):
             if _rewrite_by_function(conn, table) or (_owns(conn, table) and _rewrite(conn, table)):
                 done.append(table)
+                if _owns(conn, table):  # (erasure_rewrite analyzes since migration 0012)
+                    conn.execute(text(f'ANALYZE "{table}"'))
             else:
                 pending.append(table)
     return ScrubResult(tuple(done), tuple(pending))

@@ -18,7 +18,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Engine, delete, insert, text
+from sqlalchemy import Connection, Engine, delete, insert, select, text
 
 from bowebb_console.store.models import SessionSummaryRow
 
@@ -162,6 +162,18 @@ def fold_log(conn: Connection) -> tuple[dict[str, dict[str, Any]], int]:
     return rows, skipped
 
 
+def _erased_consents(conn: Connection, rows: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """Sessions whose consent payload was erased fold to nothing, yet their row names the
+    customer the purge finds them by (store.erasure.purge): keep those rows, text blanked as
+    the erasure's trigger left it (erased notes never come back)."""
+    columns = list(SessionSummaryRow.__table__.columns.keys())
+    kept = []
+    for row in conn.execute(select(SessionSummaryRow.__table__)).mappings():
+        if row["session_uuid"] not in rows:
+            kept.append({**{c: row[c] for c in columns}, "search_text": ""})
+    return kept
+
+
 def rebuild_summaries(bind: Engine | Connection) -> Rebuilt:
     """Recompute ``session_summary`` from the log in one transaction. Needs DELETE on the
     table: the database owner (``db upgrade``) or SQLite."""
@@ -169,8 +181,9 @@ def rebuild_summaries(bind: Engine | Connection) -> Rebuilt:
         with bind.begin() as conn:
             return rebuild_summaries(conn)
     rows, skipped = fold_log(bind)
+    kept = _erased_consents(bind, rows)
     bind.execute(delete(SessionSummaryRow))
-    values = list(rows.values())
+    values = list(rows.values()) + kept
     for i in range(0, len(values), 5_000):
         bind.execute(insert(SessionSummaryRow), values[i : i + 5_000])
     return Rebuilt(len(values), skipped)

@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from bowebb_console.domain.orgnr import masked
 from bowebb_console.services.customers import ResultRow
 from bowebb_console.ui.i18n import customer_status_text
 from bowebb_console.ui.kit.rows import Column, Index, RowTableModel
@@ -27,7 +28,7 @@ class ResultsModel(RowTableModel[ResultRow]):
         Column(QT_TRANSLATE_NOOP("ResultsModel", "Company"), lambda r: r.name, lambda r: r.name),
         Column(
             QT_TRANSLATE_NOOP("ResultsModel", "Org. number"),
-            lambda r: r.org_number,
+            lambda r: masked(r.org_number),  # a sole trader's is a personnummer: the card has it
             lambda r: r.org_number,
         ),
         Column(

@@ -71,6 +71,7 @@ class FindPage(WizardPage):
         self.status = label("")
         self.places = QListWidget()
         self.exports = label("")
+        self.traders = label("")
         form = QFormLayout()
         form.addRow(self.tr("E-mail"), self.email)
         form.addRow(self.tr("Phone"), self.phone)
@@ -81,6 +82,7 @@ class FindPage(WizardPage):
         layout.addWidget(self.status)
         layout.addWidget(self.places, 1)
         layout.addWidget(self.exports)
+        layout.addWidget(self.traders)
         self.find_button.clicked.connect(self.find)
         for edit in (self.email, self.phone, self.name):
             edit.textChanged.connect(self._stale)
@@ -88,6 +90,7 @@ class FindPage(WizardPage):
     def _stale(self) -> None:
         self.findings = None
         self.places.clear()
+        self.traders.clear()
         self.completeChanged.emit()
 
     def query(self) -> PersonQuery:
@@ -118,9 +121,13 @@ class FindPage(WizardPage):
             text = text.replace("%2", c.name).replace("%3", c.email)
             self._add(text, ("contact", c.id))
         for p in findings.payloads:
-            text = self.tr("Session log contents: %1 at %2")
+            if p.possible:
+                text = self.tr("Possible mention (the surname only) in the session log: %1 at %2")
+            else:
+                text = self.tr("Session log contents: %1 at %2")
             text = text.replace("%1", W.word(W.EVENTS, p.kind)).replace("%2", W.local_time(p.at))
-            self._add(text, ("payload", p.seq))
+            # A surname alone may be someone else: the admin checks it only when it is them.
+            self._add(text, ("payload", p.seq), checked=not p.possible)
         for table, row_id in findings.profiles:
             self._add(self.tr("Connection profile %1").replace("%1", str(row_id)), (table, row_id))
         total = self.places.count()
@@ -135,12 +142,23 @@ class FindPage(WizardPage):
             if findings.exports
             else ""
         )
+        self.traders.setText(
+            "\n".join(
+                self.tr(
+                    "Sole trader %1 (%2): its organisation number is this person's identity "
+                    "number. The customer record goes when the relationship ends (the purge)."
+                )
+                .replace("%1", t.name)
+                .replace("%2", t.org_masked)
+                for t in findings.sole_traders
+            )
+        )
         self.completeChanged.emit()
 
-    def _add(self, text: str, key: tuple[str, int]) -> None:
+    def _add(self, text: str, key: tuple[str, int], *, checked: bool = True) -> None:
         item = QListWidgetItem(text)
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-        item.setCheckState(Qt.CheckState.Checked)
+        item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
         item.setData(Qt.ItemDataRole.UserRole, key)
         self.places.addItem(item)
 
