@@ -22,14 +22,30 @@ from bowebb_console.store.db import connect, schema, setup, users
 from bowebb_console.store.db.engine import make_engine
 from bowebb_console.store.db.errors import ConnectError, driver_error
 from bowebb_console.store.db.grants import ADMIN, DEFAULT_PREFIX, ROLES
-from bowebb_console.store.db.lifecycle import Lifecycle, LifecycleError, read_lifecycle
+from bowebb_console.store.db.lifecycle import (
+    GRACE_MAX,
+    GRACE_MIN,
+    RETENTION_MAX,
+    RETENTION_MIN,
+    TRIAL_MAX,
+    TRIAL_MIN,
+    Lifecycle,
+    LifecycleError,
+    read_lifecycle,
+)
 from bowebb_console.store.db.lifecycle import write_lifecycle as _write_lifecycle
 from bowebb_console.store.db.setup import SetupError
 from bowebb_console.store.db.urls import DatabaseUrlError, parse_database_url
 from bowebb_console.store.db.users import UserError, UserInfo
 
 __all__ = [
+    "GRACE_MAX",
+    "GRACE_MIN",
+    "RETENTION_MAX",
+    "RETENTION_MIN",
     "ROLES",
+    "TRIAL_MAX",
+    "TRIAL_MIN",
     "ConnectError",
     "Database",
     "DatabaseUrlError",

@@ -23,7 +23,7 @@ from sqlalchemy import Connection, func, insert, select, text, update
 
 from bowebb_console.domain import erasure as rules
 from bowebb_console.domain.errors import ShownError
-from bowebb_console.domain.policy import hard_delete_due, is_hard_delete_due
+from bowebb_console.domain.policy import is_hard_delete_due
 from bowebb_console.store.erasure import deletes
 from bowebb_console.store.erasure.certificates import issue_certificate
 from bowebb_console.store.erasure.journal import Journal, JournalEntry
