@@ -17,6 +17,10 @@
   by name); SQLite, whose BEFORE triggers cannot change NEW, in AFTER triggers that UPDATE the
   row only when it differs from what it should be (so the recursion ends).
 
+PostgreSQL's ``erasure_delete`` (migration 0009) lets a customer go by its approved purge when
+it is terminated *or a trial* with a hard-delete date (a lapsed trial is purged like a
+terminated customer); the downgrade restores 0009's body.
+
 Existing rows are backfilled: a terminated customer keeps a date it had (its grace recorded
 as the difference), one without a date gets one; active customers lose stale dates; trials
 get theirs.
@@ -27,7 +31,10 @@ Create Date: 2026-12-06
 """
 
 import datetime as dt
+import importlib.util
 from collections.abc import Sequence
+from pathlib import Path
+from types import ModuleType
 
 import sqlalchemy as sa
 from alembic import op
@@ -38,6 +45,28 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 SEARCH_PATH = "SET search_path = pg_catalog, public, pg_temp"
+
+
+def _migration(name: str) -> ModuleType:
+    path = Path(__file__).with_name(name)
+    spec = importlib.util.spec_from_file_location(f"bowebb_migration_{path.stem}", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+_TERMINATED_ONLY = "c.status <> 'terminated'"
+_TERMINATED_OR_TRIAL = "c.status NOT IN ('terminated', 'trial')"
+
+
+def _erasure_delete(*, trials: bool) -> str:
+    """0009's erasure_delete, as CREATE OR REPLACE; with ``trials`` a lapsed trial may go too."""
+    body: str = _migration("0009_records.py")._PG_ERASURE_DELETE
+    assert _TERMINATED_ONLY in body
+    body = body.replace("CREATE FUNCTION", "CREATE OR REPLACE FUNCTION", 1)
+    return body.replace(_TERMINATED_ONLY, _TERMINATED_OR_TRIAL) if trials else body
+
 
 _PG_LIFECYCLE = rf"""
 CREATE FUNCTION public.customer_lifecycle() RETURNS trigger
@@ -190,6 +219,7 @@ def upgrade() -> None:
     _backfill()
     if op.get_bind().dialect.name == "postgresql":
         op.execute(_PG_LIFECYCLE)
+        op.execute(_erasure_delete(trials=True))
         op.execute(
             "CREATE TRIGGER customer_lifecycle BEFORE INSERT OR UPDATE ON customer "
             "FOR EACH ROW EXECUTE FUNCTION public.customer_lifecycle()"
@@ -203,6 +233,7 @@ def downgrade() -> None:
     if op.get_bind().dialect.name == "postgresql":
         op.execute("DROP TRIGGER IF EXISTS customer_lifecycle ON customer")
         op.execute("DROP FUNCTION IF EXISTS public.customer_lifecycle()")
+        op.execute(_erasure_delete(trials=False))
     else:
         op.execute("DROP TRIGGER IF EXISTS customer_lifecycle_guard")
         op.execute("DROP TRIGGER IF EXISTS customer_lifecycle_update")
