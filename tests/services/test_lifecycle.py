@@ -202,3 +202,40 @@ def test_a_direct_update_cannot_move_the_date(db: Database) -> None:
     with db.engine.begin() as conn:
         conn.execute(text("UPDATE customer SET status = 'active' WHERE id = :c"), {"c": view.id})
     assert _card(db, view.id).hard_delete_due is None
+
+
+def test_a_lapsed_trial_is_purged_with_four_eyes(db: Database, tmp_path: Path) -> None:
+    """On PostgreSQL the erasure function lets a lapsed trial go by its approved purge too."""
+    import uuid
+
+    from bowebb_console.store.db import users
+    from bowebb_console.store.db.setup import role_prefix
+
+    saved = customers.register_trial(
+        db, TrialInput("556036-0793", "Glömt Prov AB", ContactInput("Gun Glöm", "gun@glomt.se"))
+    )
+    assert saved.view is not None
+    trial = saved.view.id
+    with db.engine.begin() as conn:
+        conn.execute(
+            text("UPDATE customer SET trial_registered_on = :d WHERE id = :c"),
+            {"d": TODAY - 200 * DAY, "c": trial},
+        )
+    approval = erasure.request_purge(db, ADMIN, trial, TODAY)
+    if db.dialect == "sqlite":
+        erasure.approve_purge(db, approval.id, approver="Bo Bengtsson")
+    else:  # a second person: a lead's own login
+        with db.engine.begin() as conn:
+            name = f"{role_prefix(conn)}_lead_{uuid.uuid4().hex[:6]}"
+            users.add_user(conn, name, "lead", "correct horse battery")
+        lead = Database(
+            make_engine(db.engine.url.set(username=name, password="correct horse battery"))
+        )
+        erasure.approve_purge(lead, approval.id, approver=None)
+        lead.dispose()
+    done = erasure.run_purge(
+        db, ADMIN, tmp_path / "journal.jsonl", approval.id, "Glömt Prov AB", today=TODAY
+    )
+    assert done.reference
+    assert customers.load_customer_card(db, trial) is None
+    assert trial not in _due_ids(db)
