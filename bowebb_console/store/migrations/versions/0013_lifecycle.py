@@ -238,6 +238,6 @@ def downgrade() -> None:
         op.execute("DROP TRIGGER IF EXISTS customer_lifecycle_guard")
         op.execute("DROP TRIGGER IF EXISTS customer_lifecycle_update")
         op.execute("DROP TRIGGER IF EXISTS customer_lifecycle_insert")
-    with op.batch_alter_table("customer") as batch:
-        batch.drop_column("grace_period_days")
+    # Native DROP COLUMN on both (SQLite >= 3.35; no trigger names the column any more).
+    op.execute("ALTER TABLE customer DROP COLUMN grace_period_days")
     op.drop_table("lifecycle_setting")
