@@ -69,7 +69,12 @@ def run(url: str, notes: int, work: Path) -> None:
         victim = conn.execute(
             select(Customer.id, Customer.name).order_by(Customer.id.desc()).limit(1)
         ).one()
-        conn.execute(update(Customer).where(Customer.id == victim[0]).values(hard_delete_due=TODAY))
+        # The database derives hard_delete_due (migration 0013): terminated a grace period ago.
+        conn.execute(
+            update(Customer)
+            .where(Customer.id == victim[0])
+            .values(status="terminated", terminated_on=TODAY - dt.timedelta(days=90))
+        )
     db = Database(engine)
     admin = Identity("a", "admin", db.dialect)
     journal = work / f"journal-{uuid.uuid4().hex[:6]}.jsonl"

@@ -73,8 +73,8 @@ class Settings:
 
     database_url: str = ""  # empty: the embedded SQLite file in the data dir
     language: str = ""  # "sv", "en" or empty for the system locale
-    grace_period_days: int = 90  # after termination, before hard delete (policy clause 3)
-    session_log_retention_days: int = 3 * 365
+    # The grace period, trial period and session-log retention are the database's, one for
+    # every workstation (store.db.lifecycle); an old file's fields for them are ignored.
     idle_lock_minutes: int = 15
     # Review: sessions beyond these limits are flagged automatically.
     review_max_hours: int = 2
@@ -88,10 +88,6 @@ class Settings:
     def validate(self) -> None:
         if self.language and self.language not in LANGUAGES:
             raise SettingsError(f"Unknown language {self.language!r}; use sv or en.")
-        if not 0 <= self.grace_period_days <= 3650:
-            raise SettingsError("The grace period must be between 0 and 3650 days.")
-        if not 30 <= self.session_log_retention_days <= 36500:
-            raise SettingsError("Session-log retention must be between 30 and 36500 days.")
         if not 1 <= self.idle_lock_minutes <= 480:
             raise SettingsError("The idle lock must be between 1 and 480 minutes.")
         if not 1 <= self.review_max_hours <= 48:

@@ -19,13 +19,12 @@ from bowebb_console.config import (
 def test_round_trip(fresh_paths: Paths) -> None:
     s = Settings(
         language="sv",
-        grace_period_days=120,
         idle_lock_minutes=5,
         database_url="postgresql://anna@db.example/bowebb?sslmode=verify-full",
     )
     save_settings(fresh_paths, s)
     loaded = load_settings(fresh_paths)
-    assert (loaded.language, loaded.grace_period_days, loaded.idle_lock_minutes) == ("sv", 120, 5)
+    assert (loaded.language, loaded.idle_lock_minutes) == ("sv", 5)
     assert loaded.database_url.endswith("sslmode=verify-full")
 
 
@@ -35,7 +34,6 @@ def test_round_trip(fresh_paths: Paths) -> None:
         ({"database_url": "postgresql://anna:secret@db/bowebb"}, "must not contain a password"),
         ({"database_url": "nonsense://"}, "Unsupported"),
         ({"language": "de"}, "Unknown language"),
-        ({"grace_period_days": -1}, "grace period"),
         ({"idle_lock_minutes": 0}, "idle lock"),
         ({"review_max_hours": 0}, "session-length limit"),
         ({"review_max_files": 0}, "file limits"),
@@ -60,7 +58,29 @@ def test_bad_values_in_file_fall_back_one_by_one(fresh_paths: Paths) -> None:
         encoding="utf-8",
     )
     loaded = load_settings(fresh_paths)
-    assert (loaded.language, loaded.grace_period_days, loaded.idle_lock_minutes) == ("", 30, 15)
+    assert (loaded.language, loaded.idle_lock_minutes) == ("", 15)
+
+
+def test_an_old_file_with_workstation_lifecycle_fields_still_loads(fresh_paths: Paths) -> None:
+    """The grace period and log retention moved into the database (issue 14): a file written
+    before keeps its other values, and saving it again drops the old fields."""
+    fresh_paths.settings_file.write_text(
+        json.dumps(
+            {
+                "language": "sv",
+                "grace_period_days": 0,
+                "session_log_retention_days": 1095,
+                "idle_lock_minutes": 7,
+            }
+        ),
+        encoding="utf-8",
+    )
+    loaded = load_settings(fresh_paths)
+    assert (loaded.language, loaded.idle_lock_minutes) == ("sv", 7)
+    assert not hasattr(loaded, "grace_period_days")
+    save_settings(fresh_paths, loaded)
+    saved = json.loads(fresh_paths.settings_file.read_text(encoding="utf-8"))
+    assert "grace_period_days" not in saved and saved["idle_lock_minutes"] == 7
 
 
 def test_url_precedence(fresh_paths: Paths, monkeypatch: pytest.MonkeyPatch) -> None:

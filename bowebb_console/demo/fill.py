@@ -25,7 +25,6 @@ from bowebb_console.demo.subprocessors import fill_demo_subprocessors
 from bowebb_console.demo.transfers import fill_demo_transfers
 from bowebb_console.domain.errors import ValidationError
 from bowebb_console.domain.policy import (
-    DEFAULT_GRACE_PERIOD_DAYS,
     STATUS_ACTIVE,
     STATUS_TERMINATED,
     STATUS_TRIAL,
@@ -34,7 +33,7 @@ from bowebb_console.domain.policy import (
 )
 from bowebb_console.services.database import Database
 from bowebb_console.store.db.errors import driver_error
-from bowebb_console.store.models import Contact, Customer, SubProcessor
+from bowebb_console.store.models import Contact, Customer, LifecycleSetting, SubProcessor
 
 DEFAULT_SEED = 20261126
 _PG_DEMO_LOCK_KEY = 0x426F5765  # "BoWe": serialises concurrent fills on PostgreSQL
@@ -70,9 +69,12 @@ def fill_demo(
     contacts: int = 6000,
     seed: int = DEFAULT_SEED,
     today: dt.date | None = None,
-    grace_period_days: int = DEFAULT_GRACE_PERIOD_DAYS,
+    grace_period_days: int | None = None,
 ) -> DemoSummary:
     """Fill an empty database with demo data; a database with customers is left untouched.
+
+    The hard-delete dates are the database's (its lifecycle setting, migration 0013): with
+    ``grace_period_days`` given, an empty database's setting is set to it first.
 
     ``contacts`` is the exact total, spread 1–6 per company (so it must lie between
     ``companies`` and six times that; with fewer contacts than companies some get none).
@@ -91,7 +93,8 @@ def fill_demo(
             {"contacts": contacts, "companies": companies},
         )
     today = today or dt.date.today()
-    hard_delete_due(today, grace_period_days)  # validates the grace period
+    if grace_period_days is not None:
+        hard_delete_due(today, grace_period_days)  # validates the grace period
 
     bind: Any = engine
     if engine.dialect.name == "sqlite":
@@ -103,7 +106,12 @@ def fill_demo(
         if session.scalar(select(func.count()).select_from(Customer)):
             return DemoSummary(skipped=True)
 
-        gen = CompanyGenerator(seed, today, grace_period_days)
+        setting = session.get(LifecycleSetting, 1)
+        assert setting is not None  # migration 0013 makes the one row
+        if grace_period_days is not None:
+            setting.grace_period_days = grace_period_days
+            session.flush()
+        gen = CompanyGenerator(seed, today, setting.grace_period_days)
         customer_rows, owners = gen.customers(companies)
         if customer_rows:
             session.execute(insert(Customer), customer_rows)

@@ -17,21 +17,41 @@ from typing import TypeVar
 from sqlalchemy import Connection
 from sqlalchemy.exc import DBAPIError
 
-from bowebb_console.services.database import Database, Identity
+from bowebb_console.services.database import Database, Identity, transaction
 from bowebb_console.store.db import connect, schema, setup, users
 from bowebb_console.store.db.engine import make_engine
 from bowebb_console.store.db.errors import ConnectError, driver_error
-from bowebb_console.store.db.grants import DEFAULT_PREFIX, ROLES
+from bowebb_console.store.db.grants import ADMIN, DEFAULT_PREFIX, ROLES
+from bowebb_console.store.db.lifecycle import (
+    GRACE_MAX,
+    GRACE_MIN,
+    RETENTION_MAX,
+    RETENTION_MIN,
+    TRIAL_MAX,
+    TRIAL_MIN,
+    Lifecycle,
+    LifecycleError,
+    read_lifecycle,
+)
+from bowebb_console.store.db.lifecycle import write_lifecycle as _write_lifecycle
 from bowebb_console.store.db.setup import SetupError
 from bowebb_console.store.db.urls import DatabaseUrlError, parse_database_url
 from bowebb_console.store.db.users import UserError, UserInfo
 
 __all__ = [
+    "GRACE_MAX",
+    "GRACE_MIN",
+    "RETENTION_MAX",
+    "RETENTION_MIN",
     "ROLES",
+    "TRIAL_MAX",
+    "TRIAL_MIN",
     "ConnectError",
     "Database",
     "DatabaseUrlError",
     "Identity",
+    "Lifecycle",
+    "LifecycleError",
     "SchemaStatus",
     "SetupError",
     "UserError",
@@ -43,10 +63,12 @@ __all__ = [
     "display_url",
     "enable_user",
     "init_database",
+    "lifecycle",
     "list_users",
     "open_database",
     "password_account",
     "schema_status",
+    "set_lifecycle",
     "set_password",
     "set_role",
     "upgrade_database",
@@ -192,3 +214,20 @@ def _mapped(work: Callable[[], T]) -> T:
         return work()
     except DBAPIError as exc:
         raise driver_error(exc) from exc
+
+
+# -- the customer lifecycle (one setting for the whole database) ----------------------------
+def lifecycle(db: Database) -> Lifecycle:
+    """The grace period, trial period and session-log retention the database holds."""
+    with transaction(db, write=False) as conn:
+        return read_lifecycle(conn)
+
+
+def set_lifecycle(db: Database, identity: Identity, value: Lifecycle) -> Lifecycle:
+    """Admins only (on PostgreSQL the grants refuse everyone else too)."""
+    if identity.role != ADMIN:
+        raise LifecycleError(
+            "lifecycle.admin_only", "Only an admin may change the lifecycle settings."
+        )
+    with transaction(db) as conn:
+        return _write_lifecycle(conn, value)

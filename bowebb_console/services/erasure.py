@@ -307,11 +307,12 @@ def save_certificate_pdf(db: Database, certificate_id: int, path: Path) -> Path:
 
 
 def set_termination(
-    db: Database, customer_id: int, terminated_on: dt.date | None, grace_period_days: int
+    db: Database, customer_id: int, terminated_on: dt.date | None
 ) -> dt.date | None:
-    """Save the termination date; returns the hard-delete date that follows (None: ongoing)."""
+    """Save the termination date; returns the hard-delete date the database derived from it
+    and its grace period (None: the relationship goes on)."""
     with transaction(db) as conn:
-        return purge.set_termination(conn, customer_id, terminated_on, grace_period_days)
+        return purge.set_termination(conn, customer_id, terminated_on)
 
 
 def due_customers(db: Database, today: dt.date) -> list[DueCustomer]:

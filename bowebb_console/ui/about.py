@@ -1,7 +1,8 @@
 """About: app version, the privacy-policy version, and the console's own record of processing.
 
 The record (policy clause 2, GDPR Art. 30) lists what the console itself processes, why, on
-which legal basis and for how long — retention taken from the live settings.
+which legal basis and for how long — the grace period, trial period and session-log retention
+as the database holds them (one setting for every workstation, read when the dialog opens).
 """
 
 from __future__ import annotations
@@ -20,11 +21,11 @@ from PySide6.QtWidgets import (
 )
 
 from bowebb_console import POLICY_VERSION, __version__
-from bowebb_console.config import Settings
+from bowebb_console.services.admin import Lifecycle
 
 
 class AboutDialog(QDialog):
-    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(self, lifecycle: Lifecycle | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("About BoWebb Console"))
         self.resize(1000, 640)
@@ -53,8 +54,7 @@ class AboutDialog(QDialog):
                 self.tr("Retention"),
             ]
         )
-        for row in self.rows(settings):
-            self._add(row)
+        self.show_lifecycle(lifecycle)
         self.record.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.record.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.record.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -78,6 +78,13 @@ class AboutDialog(QDialog):
         layout.addWidget(note)
         layout.addWidget(buttons)
 
+    def show_lifecycle(self, lifecycle: Lifecycle | None) -> None:
+        """The record with the database's values (None: not read yet, or not connected)."""
+        self.record.setRowCount(0)
+        for row in self.rows(lifecycle):
+            self._add(row)
+        self.record.resizeRowsToContents()
+
     def _add(self, values: list[str]) -> None:
         row = self.record.rowCount()
         self.record.insertRow(row)
@@ -86,9 +93,13 @@ class AboutDialog(QDialog):
             item.setTextAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
             self.record.setItem(row, column, item)
 
-    def rows(self, settings: Settings) -> list[list[str]]:
-        grace = self.tr("%n day(s)", "", settings.grace_period_days)
-        log_days = self.tr("%n day(s)", "", settings.session_log_retention_days)
+    def rows(self, lifecycle: Lifecycle | None) -> list[list[str]]:
+        if lifecycle is None:
+            grace = trial = log_days = self.tr("the period set in the database")
+        else:
+            grace = self.tr("%n day(s)", "", lifecycle.grace_period_days)
+            trial = self.tr("%n day(s)", "", lifecycle.trial_period_days)
+            log_days = self.tr("%n day(s)", "", lifecycle.log_retention_days)
         return [
             [
                 self.tr("Customer contacts"),
@@ -98,6 +109,15 @@ class AboutDialog(QDialog):
                 self.tr("During the business relationship, then %1 before hard delete").replace(
                     "%1", grace
                 ),
+            ],
+            [
+                self.tr("Trial accounts"),
+                self.tr("Company, and the registrant's name, e-mail address and phone number"),
+                self.tr("Letting a prospect try the service"),
+                self.tr("Steps at the data subject's request (Art. 6(1)(b))"),
+                self.tr("A trial not made a customer within %1 is hard deleted %2 after that")
+                .replace("%1", trial)
+                .replace("%2", grace),
             ],
             [
                 self.tr("Session log"),

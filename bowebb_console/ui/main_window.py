@@ -149,7 +149,12 @@ class MainWindow(QMainWindow):
         self.lock_page.unlocked.connect(self.unlock)
         self.central.addWidget(self.lock_page)
         self.identity_label.setText(self.identity_text())
-        for action in (self.settings_action, self.lock_action, self.refresh_action):
+        for action in (
+            self.settings_action,
+            self.lock_action,
+            self.refresh_action,
+            self.lifecycle_action,
+        ):
             action.setEnabled(True)
         # Issue 13: a lead or admin sees who holds a lock others wait for, and ends it.
         self.blockers_action.setVisible(ctx.is_lead and not ctx.is_sqlite)
@@ -191,10 +196,14 @@ class MainWindow(QMainWindow):
         self.quit_action.triggered.connect(self.close)
         for action in (self.settings_action, self.lock_action):
             action.setEnabled(False)  # until the database is open
+        self.lifecycle_action = QAction(self.tr("&Lifecycle (grace and trial periods)…"), self)
+        self.lifecycle_action.setEnabled(False)  # until the database is open
+        self.lifecycle_action.triggered.connect(self.open_lifecycle)
         self.blockers_action = QAction(self.tr("Sessions &blocking others…"), self)
         self.blockers_action.setVisible(False)  # leads and admins on PostgreSQL (attach)
         self.blockers_action.triggered.connect(self.open_blockers)
         file_menu.addAction(self.settings_action)
+        file_menu.addAction(self.lifecycle_action)
         file_menu.addAction(self.blockers_action)
         file_menu.addAction(self.lock_action)
         file_menu.addSeparator()
@@ -292,6 +301,18 @@ class MainWindow(QMainWindow):
         else:
             self.show_message(self.tr("Settings saved."))
 
+    def open_lifecycle(self) -> None:
+        """The database's lifecycle periods: everyone sees them, admins change them."""
+        if self.ctx is None:
+            return
+        from bowebb_console.ui.lifecycle import LifecycleDialog
+
+        dialog = LifecycleDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.show_message(self.tr("Lifecycle settings saved.")))
+        self.lifecycle_dialog = dialog
+        dialog.open()
+
     def open_blockers(self) -> None:
         if self.ctx is None:
             return
@@ -302,13 +323,23 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def open_about(self) -> None:
-        from bowebb_console.config import load_settings
+        from bowebb_console.services import admin
         from bowebb_console.ui.about import AboutDialog
 
-        settings = self.ctx.settings if self.ctx is not None else load_settings(self.paths)
-        dialog = AboutDialog(settings, self)
+        dialog = AboutDialog(None, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.about_dialog = dialog
+        if self.ctx is not None:  # the record states the periods the database holds
+            self.ctx.runner.start(
+                admin.lifecycle,
+                self.ctx.database,
+                tag="about.lifecycle",
+                on_result=dialog.show_lifecycle,
+                on_error=lambda _exc: (
+                    None
+                ),  # the record then names "the period set in the database"
+                owner=dialog,
+            )
         dialog.open()
 
     # -- idle lock --------------------------------------------------------------------------
@@ -331,6 +362,7 @@ class MainWindow(QMainWindow):
             self.settings_action,
             self.lock_action,
             self.refresh_action,
+            self.lifecycle_action,
             *self.page_actions,
         ):
             action.setEnabled(False)
@@ -344,6 +376,7 @@ class MainWindow(QMainWindow):
             self.settings_action,
             self.lock_action,
             self.refresh_action,
+            self.lifecycle_action,
             *self.page_actions,
         ):
             action.setEnabled(True)

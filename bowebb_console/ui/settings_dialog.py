@@ -1,5 +1,7 @@
-"""Settings: database URL, language, grace period, session-log retention, idle lock, and
-the review's limits for automatic flags.
+"""Settings: database URL, language, idle lock, and the review's limits for automatic flags.
+
+The grace period, trial period and session-log retention are the database's, one for every
+workstation: admins change them in the lifecycle dialog (ui/lifecycle.py).
 
 Saved with ``config.save_settings``; a refused value is shown inline and the dialog stays open
 with everything typed. A new database URL or language takes effect at the next start (the
@@ -69,12 +71,6 @@ class SettingsDialog(QDialog):
         self.language_combo.addItem("Svenska", "sv")
         self.language_combo.addItem("English", "en")
         self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(settings.language)))
-        days = self.tr(" days")
-        self.grace_spin = _spin(0, 3650, settings.grace_period_days, days)
-        self.grace_spin.setToolTip(
-            self.tr("Days after a business relationship ends before its data is hard-deleted.")
-        )
-        self.retention_spin = _spin(30, 36500, settings.session_log_retention_days, days)
         self.idle_spin = _spin(1, 480, settings.idle_lock_minutes, self.tr(" min"))
         self.review_limits = ReviewLimitFields(settings)  # its strings are the review part's
 
@@ -92,8 +88,6 @@ class SettingsDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Database URL:"), self.url_edit)
         form.addRow(self.tr("Language:"), self.language_combo)
-        form.addRow(self.tr("Grace period after termination:"), self.grace_spin)
-        form.addRow(self.tr("Session-log retention:"), self.retention_spin)
         form.addRow(self.tr("Lock after inactivity:"), self.idle_spin)
         for label, widget in self.review_limits.rows():
             form.addRow(label, widget)
@@ -115,8 +109,6 @@ class SettingsDialog(QDialog):
             self.original,
             database_url=self.url_edit.text().strip(),
             language=str(self.language_combo.currentData() or ""),
-            grace_period_days=self.grace_spin.value(),
-            session_log_retention_days=self.retention_spin.value(),
             idle_lock_minutes=self.idle_spin.value(),
             **self.review_limits.values(),
             extra=dict(self.original.extra),

@@ -120,6 +120,17 @@
         <source>No sessions are shown here yet.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%1 (grace period %n day(s))</source>
+        <translation>
+            <numerusform>%1 (grace period %n day)</numerusform>
+            <numerusform>%1 (grace period %n days)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>if the trial is not made a customer</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Missing: no DPA signed</source>
         <translation type="unfinished"></translation>

@@ -120,6 +120,17 @@
         <source>No sessions are shown here yet.</source>
         <translation>Här visas inga sessioner ännu.</translation>
     </message>
+    <message numerus="yes">
+        <source>%1 (grace period %n day(s))</source>
+        <translation>
+            <numerusform>%1 (karenstid %n dag)</numerusform>
+            <numerusform>%1 (karenstid %n dagar)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>if the trial is not made a customer</source>
+        <translation>om testkontot inte blir kund</translation>
+    </message>
     <message>
         <source>Missing: no DPA signed</source>
         <translation>Saknas: inget PUB-avtal undertecknat</translation>

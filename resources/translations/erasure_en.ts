@@ -696,6 +696,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Reading the grace period from the database…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>%1 (grace period %2 days)</source>
         <translation type="unfinished"></translation>
     </message>

@@ -696,6 +696,10 @@
         <translation>Spara datum</translation>
     </message>
     <message>
+        <source>Reading the grace period from the database…</source>
+        <translation>Läser karenstiden från databasen…</translation>
+    </message>
+    <message>
         <source>%1 (grace period %2 days)</source>
         <translation>%1 (karenstid %2 dagar)</translation>
     </message>

@@ -51,6 +51,10 @@
         <source>No sensitive personal data (GDPR Art. 9) is processed, and contact details are never used for marketing: only for major news and service disruptions.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>the period set in the database</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
         <source>%n day(s)</source>
         <translation>
@@ -76,6 +80,26 @@
     </message>
     <message>
         <source>During the business relationship, then %1 before hard delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trial accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Company, and the registrant&apos;s name, e-mail address and phone number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Letting a prospect try the service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Steps at the data subject&apos;s request (Art. 6(1)(b))</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A trial not made a customer within %1 is hard deleted %2 after that</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -401,6 +425,22 @@ If it happens again, send the log file to the console&apos;s maintainers.</sourc
         <source>The port in the database URL is out of range.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Only an admin may change the lifecycle settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The grace period must be between %(min)s and %(max)s days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The trial period must be between %(min)s and %(max)s days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session-log retention must be between %(min)s and %(max)s days.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Events</name>
@@ -609,6 +649,45 @@ If it happens again, send the log file to the console&apos;s maintainers.</sourc
     </message>
 </context>
 <context>
+    <name>LifecycleDialog</name>
+    <message>
+        <source>Lifecycle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These periods hold for the whole database, on every workstation. A terminated customer is hard deleted when its grace period has passed; a trial account that is not made a customer within the trial period is hard deleted a grace period after that. Customers already dated keep their date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the settings from the database…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grace period after termination:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trial period:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session-log retention:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only an admin may change these settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ListFrame</name>
     <message>
         <source>Refresh</source>
@@ -717,6 +796,10 @@ If it happens again, send the log file to the console&apos;s maintainers.</sourc
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Lifecycle (grace and trial periods)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Sessions &amp;blocking others…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -754,6 +837,10 @@ If it happens again, send the log file to the console&apos;s maintainers.</sourc
     </message>
     <message>
         <source>Settings saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lifecycle settings saved.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -824,14 +911,6 @@ If it happens again, send the log file to the console&apos;s maintainers.</sourc
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source> days</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Days after a business relationship ends before its data is hard-deleted.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source> min</source>
         <translation type="unfinished"></translation>
     </message>
@@ -845,14 +924,6 @@ If it happens again, send the log file to the console&apos;s maintainers.</sourc
     </message>
     <message>
         <source>Language:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Grace period after termination:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Session-log retention:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

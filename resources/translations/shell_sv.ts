@@ -51,6 +51,10 @@
         <source>No sensitive personal data (GDPR Art. 9) is processed, and contact details are never used for marketing: only for major news and service disruptions.</source>
         <translation>Inga känsliga personuppgifter (dataskyddsförordningen art. 9) behandlas, och kontaktuppgifter används aldrig för marknadsföring: bara för större nyheter och driftstörningar.</translation>
     </message>
+    <message>
+        <source>the period set in the database</source>
+        <translation>den tid som är inställd i databasen</translation>
+    </message>
     <message numerus="yes">
         <source>%n day(s)</source>
         <translation>
@@ -77,6 +81,26 @@
     <message>
         <source>During the business relationship, then %1 before hard delete</source>
         <translation>Under affärsrelationen, därefter %1 före hårdradering</translation>
+    </message>
+    <message>
+        <source>Trial accounts</source>
+        <translation>Testkonton</translation>
+    </message>
+    <message>
+        <source>Company, and the registrant&apos;s name, e-mail address and phone number</source>
+        <translation>Företaget samt namn, e-postadress och telefonnummer för den som registrerade kontot</translation>
+    </message>
+    <message>
+        <source>Letting a prospect try the service</source>
+        <translation>Att låta en intressent prova tjänsten</translation>
+    </message>
+    <message>
+        <source>Steps at the data subject&apos;s request (Art. 6(1)(b))</source>
+        <translation>Åtgärder på den registrerades begäran (art. 6.1 b)</translation>
+    </message>
+    <message>
+        <source>A trial not made a customer within %1 is hard deleted %2 after that</source>
+        <translation>Ett testkonto som inte har blivit kund inom %1 hårdraderas %2 därefter</translation>
     </message>
     <message>
         <source>Session log</source>
@@ -405,6 +429,22 @@ Om det händer igen, skicka loggfilen till dem som förvaltar konsolen.</transla
         <source>The port in the database URL is out of range.</source>
         <translation>Porten i databasens URL är utanför det tillåtna intervallet.</translation>
     </message>
+    <message>
+        <source>Only an admin may change the lifecycle settings.</source>
+        <translation>Bara administratörer får ändra livscykelinställningarna.</translation>
+    </message>
+    <message>
+        <source>The grace period must be between %(min)s and %(max)s days.</source>
+        <translation>Karenstiden måste vara mellan %(min)s och %(max)s dagar.</translation>
+    </message>
+    <message>
+        <source>The trial period must be between %(min)s and %(max)s days.</source>
+        <translation>Testperioden måste vara mellan %(min)s och %(max)s dagar.</translation>
+    </message>
+    <message>
+        <source>The session-log retention must be between %(min)s and %(max)s days.</source>
+        <translation>Lagringstiden för sessionsloggen måste vara mellan %(min)s och %(max)s dagar.</translation>
+    </message>
 </context>
 <context>
     <name>Events</name>
@@ -613,6 +653,45 @@ Om det händer igen, skicka loggfilen till dem som förvaltar konsolen.</transla
     </message>
 </context>
 <context>
+    <name>LifecycleDialog</name>
+    <message>
+        <source>Lifecycle</source>
+        <translation>Livscykel</translation>
+    </message>
+    <message>
+        <source>These periods hold for the whole database, on every workstation. A terminated customer is hard deleted when its grace period has passed; a trial account that is not made a customer within the trial period is hard deleted a grace period after that. Customers already dated keep their date.</source>
+        <translation>Tiderna gäller för hela databasen, på varje arbetsstation. En avslutad kund hårdraderas när karenstiden har gått ut; ett testkonto som inte har blivit kund inom testperioden hårdraderas en karenstid därefter. Kunder som redan har ett datum behåller det.</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> dagar</translation>
+    </message>
+    <message>
+        <source>Reading the settings from the database…</source>
+        <translation>Läser inställningarna från databasen…</translation>
+    </message>
+    <message>
+        <source>Grace period after termination:</source>
+        <translation>Karenstid efter avslutad affärsrelation:</translation>
+    </message>
+    <message>
+        <source>Trial period:</source>
+        <translation>Testperiod:</translation>
+    </message>
+    <message>
+        <source>Session-log retention:</source>
+        <translation>Lagringstid för sessionsloggen:</translation>
+    </message>
+    <message>
+        <source>Only an admin may change these settings.</source>
+        <translation>Bara administratörer får ändra de här inställningarna.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Sparar…</translation>
+    </message>
+</context>
+<context>
     <name>ListFrame</name>
     <message>
         <source>Refresh</source>
@@ -721,6 +800,10 @@ Om det händer igen, skicka loggfilen till dem som förvaltar konsolen.</transla
         <translation>&amp;Avsluta</translation>
     </message>
     <message>
+        <source>&amp;Lifecycle (grace and trial periods)…</source>
+        <translation>&amp;Livscykel (karenstid och testperiod)…</translation>
+    </message>
+    <message>
         <source>Sessions &amp;blocking others…</source>
         <translation>Sessioner som &amp;blockerar andra…</translation>
     </message>
@@ -759,6 +842,10 @@ Om det händer igen, skicka loggfilen till dem som förvaltar konsolen.</transla
     <message>
         <source>Settings saved.</source>
         <translation>Inställningarna är sparade.</translation>
+    </message>
+    <message>
+        <source>Lifecycle settings saved.</source>
+        <translation>Livscykelinställningarna har sparats.</translation>
     </message>
 </context>
 <context>
@@ -828,14 +915,6 @@ Om det händer igen, skicka loggfilen till dem som förvaltar konsolen.</transla
         <translation>Systemets språk</translation>
     </message>
     <message>
-        <source> days</source>
-        <translation> dagar</translation>
-    </message>
-    <message>
-        <source>Days after a business relationship ends before its data is hard-deleted.</source>
-        <translation>Antal dagar efter att en affärsrelation avslutats innan uppgifterna hårdraderas.</translation>
-    </message>
-    <message>
         <source> min</source>
         <translation> min</translation>
     </message>
@@ -850,14 +929,6 @@ Om det händer igen, skicka loggfilen till dem som förvaltar konsolen.</transla
     <message>
         <source>Language:</source>
         <translation>Språk:</translation>
-    </message>
-    <message>
-        <source>Grace period after termination:</source>
-        <translation>Frist efter avslutad affärsrelation:</translation>
-    </message>
-    <message>
-        <source>Session-log retention:</source>
-        <translation>Lagringstid för sessionsloggen:</translation>
     </message>
     <message>
         <source>Lock after inactivity:</source>

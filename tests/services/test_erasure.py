@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import func, select, text
 
 from bowebb_console.domain.errors import ShownError
-from bowebb_console.services import erasure
+from bowebb_console.services import admin, erasure
 from bowebb_console.services.database import Database, Identity
 from bowebb_console.services.erasure import ErasurePlan, NewRequest, PersonQuery
 from bowebb_console.store.db.engine import make_engine
@@ -143,9 +143,11 @@ def test_certificates_listed_and_saved(
 
 def test_termination_and_the_purge_requests(planted: tuple[Database, Planted]) -> None:
     db, p = planted
-    assert erasure.set_termination(db, p.other_customer_id, TODAY, 30) == dt.date(2026, 12, 26)
+    # The grace period is the database's (one setting), not the caller's.
+    admin.set_lifecycle(db, ADMIN, admin.Lifecycle(30, 30, 1095))
+    assert erasure.set_termination(db, p.other_customer_id, TODAY) == dt.date(2026, 12, 26)
     with pytest.raises(erasure.PurgeError) as caught:
-        erasure.set_termination(db, 999_999, TODAY, 30)
+        erasure.set_termination(db, 999_999, TODAY)
     assert caught.value.code == "erasure.customer_missing"
     choices = {c.id: c for c in erasure.customer_choices(db)}
     assert choices[p.other_customer_id].hard_delete_due == dt.date(2026, 12, 26)

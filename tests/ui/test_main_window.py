@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 
 from bowebb_console import POLICY_VERSION, __version__
 from bowebb_console.config import load_settings
+from bowebb_console.services import admin
 from bowebb_console.ui.customers.view import LookupView
 from bowebb_console.ui.erasure.view import ErasureView
 from bowebb_console.ui.main_window import MainWindow
@@ -107,9 +108,19 @@ def test_about_shows_versions_and_the_record_of_processing(
     qtbot.waitExposed(dialog)
     assert __version__ in dialog.version_label.text()
     assert POLICY_VERSION in dialog.policy_label.text()
+    # The periods are the database's: change them there and the record says so.
+    qtbot.waitUntil(lambda: "90 days" in dialog.record.item(0, 4).text())
     processing = [dialog.record.item(r, 0).text() for r in range(dialog.record.rowCount())]
     assert "Customer contacts" in processing and "Session log" in processing
-    assert "90 days" in dialog.record.item(0, 4).text()  # the grace period from the settings
+    assert "1095 days" in dialog.record.item(processing.index("Session log"), 4).text()
+    dialog.close()
+    admin.set_lifecycle(window.ctx.database, window.ctx.identity, admin.Lifecycle(120, 14, 2000))
+    window.about_action.trigger()
+    dialog = window.about_dialog
+    qtbot.waitUntil(lambda: "120 days" in dialog.record.item(0, 4).text())
+    trial = dialog.record.item(processing.index("Trial accounts"), 4).text()
+    assert "14 days" in trial and "120 days" in trial
+    assert "2000 days" in dialog.record.item(processing.index("Session log"), 4).text()
     dialog.close()
     wait_loaded(qtbot, window)
 
@@ -120,19 +131,16 @@ def test_settings_are_saved_to_the_settings_file(qtbot, make_ctx, demo_url, fres
     window.settings_action.trigger()
     dialog = window.settings_dialog
     qtbot.waitExposed(dialog)
-    dialog.grace_spin.clear()
-    qtbot.keyClicks(dialog.grace_spin, "30")
-    dialog.idle_spin.setValue(5)
+    assert not hasattr(dialog, "grace_spin")  # the database's now (the lifecycle dialog)
+    dialog.idle_spin.clear()
+    qtbot.keyClicks(dialog.idle_spin, "5")
     dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("sv"))
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
     saved = json.loads(fresh_paths.settings_file.read_text(encoding="utf-8"))
-    assert (saved["grace_period_days"], saved["idle_lock_minutes"], saved["language"]) == (
-        30,
-        5,
-        "sv",
-    )
-    assert ctx.settings.grace_period_days == 30 and load_settings(fresh_paths).language == "sv"
+    assert (saved["idle_lock_minutes"], saved["language"]) == (5, "sv")
+    assert "grace_period_days" not in saved
+    assert ctx.settings.idle_lock_minutes == 5 and load_settings(fresh_paths).language == "sv"
     assert window.idle._timer.interval() == 5 * 60_000
     assert [s.title for s in ctx.prompts.shown] == ["Settings saved"]  # language: restart
     wait_loaded(qtbot, window)

@@ -29,6 +29,7 @@ class CustomerCard:
     dpa_version: str | None
     dpa_reference: str | None
     contacts: tuple[ContactView, ...]
+    grace_period_days: int | None = None  # the grace the database used for hard_delete_due
 
 
 def load_card(conn: Connection, customer_id: int) -> CustomerCard | None:
@@ -44,4 +45,5 @@ def load_card(conn: Connection, customer_id: int) -> CustomerCard | None:
             dpa_version=row.dpa_version,
             dpa_reference=row.dpa_reference,
             contacts=tuple(contacts_of(session, customer_id)),
+            grace_period_days=row.grace_period_days,
         )

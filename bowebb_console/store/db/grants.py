@@ -65,8 +65,8 @@ def _columns(privilege: str, *columns: str) -> str:
 _CUSTOMER_ALL = (
     "org_number", "name", "name_folded", "name_plain", "status", "trial_registered_on",
     "customer_since",
-    "terminated_on", "hard_delete_due", "dpa_signed_on", "dpa_version", "dpa_reference",
-    "version",
+    "terminated_on", "hard_delete_due", "grace_period_days", "dpa_signed_on", "dpa_version",
+    "dpa_reference", "version",
 )  # fmt: skip
 _CUSTOMER_EDIT = (
     "org_number", "name", "name_folded", "name_plain", "status", "customer_since",
@@ -136,6 +136,9 @@ def grants_insert(privileges: tuple[str, ...]) -> bool:
 TABLE_GRANTS: tuple[TableGrant, ...] = (
     TableGrant("alembic_version", READ, READ, READ),
     TableGrant("app_meta", READ, READ, READ),
+    # The lifecycle (migration 0013): one row, read by all (the customer trigger reads it as
+    # the writing login); only admins change it, and its CHECKs bound what they may set.
+    TableGrant("lifecycle_setting", READ, READ, ("SELECT", "UPDATE")),
     # Customers and contacts (migration 0009): column by column, and nobody DELETEs: data
     # leaves through the erasure functions only. Every change is a chained event (trigger).
     TableGrant("customer", CUSTOMER_AGENT, CUSTOMER_LEAD, CUSTOMER_ADMIN),

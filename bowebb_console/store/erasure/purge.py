@@ -23,7 +23,7 @@ from sqlalchemy import Connection, func, insert, select, text, update
 
 from bowebb_console.domain import erasure as rules
 from bowebb_console.domain.errors import ShownError
-from bowebb_console.domain.policy import hard_delete_due, is_hard_delete_due
+from bowebb_console.domain.policy import is_hard_delete_due
 from bowebb_console.domain.search_text import fold
 from bowebb_console.store.erasure import deletes
 from bowebb_console.store.erasure.certificates import issue_certificate
@@ -94,23 +94,24 @@ def due_customers(conn: Connection, today: dt.date) -> list[DueCustomer]:
 
 
 def set_termination(
-    conn: Connection, customer_id: int, terminated_on: dt.date | None, grace_period_days: int
+    conn: Connection, customer_id: int, terminated_on: dt.date | None
 ) -> dt.date | None:
-    """Wizard 3's first half: the termination date, and the hard-delete date that follows."""
-    due = hard_delete_due(terminated_on, grace_period_days) if terminated_on else None
+    """Wizard 3's first half: the termination date (None: the relationship goes on). The
+    database derives the hard-delete date (migration 0013's trigger); it is read back."""
     found = conn.execute(
         update(Customer)
         .where(Customer.id == customer_id)
         .values(
             terminated_on=terminated_on,
-            hard_delete_due=due,
             status="terminated" if terminated_on else "active",
             version=Customer.version + 1,
         )
     ).rowcount
     if not found:
         raise _missing()
-    return due
+    return conn.execute(
+        select(Customer.hard_delete_due).where(Customer.id == customer_id)
+    ).scalar_one()
 
 
 def _payload_seqs(conn: Connection, customer_id: int) -> list[int]:

@@ -21,7 +21,7 @@ from bowebb_console.store.models.erasure import (
     PurgeApproval,
 )
 from bowebb_console.store.models.log import LogChainHead, LogEvent, LogPayload, PendingChange
-from bowebb_console.store.models.meta import AppMeta
+from bowebb_console.store.models.meta import AppMeta, LifecycleSetting
 from bowebb_console.store.models.review import SessionSummaryRow
 from bowebb_console.store.models.subprocessors import (
     EVIDENCE_MAX_BYTES,
@@ -49,6 +49,7 @@ __all__ = [
     "ErasureRequest",
     "ErasureXact",
     "HostKey",
+    "LifecycleSetting",
     "LogChainHead",
     "LogEvent",
     "LogPayload",

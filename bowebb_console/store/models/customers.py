@@ -71,7 +71,10 @@ class Customer(Base):
     trial_registered_on: Mapped[dt.date | None] = mapped_column(Date)
     customer_since: Mapped[dt.date | None] = mapped_column(Date)
     terminated_on: Mapped[dt.date | None] = mapped_column(Date)
+    # Derived by the database (migration 0013's trigger), never written by the app: the
+    # date the customer is due for the hard delete, and the grace period that date used.
     hard_delete_due: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    grace_period_days: Mapped[int | None] = mapped_column(Integer)
     dpa_signed_on: Mapped[dt.date | None] = mapped_column(Date)
     dpa_version: Mapped[str | None] = mapped_column(String(40))
     dpa_reference: Mapped[str | None] = mapped_column(String(200))

@@ -137,7 +137,15 @@ class CustomerCardView(QWidget):
         v["trial_registered_on"].setText(_date(c.trial_registered_on))
         v["customer_since"].setText(_date(c.customer_since))
         v["terminated_on"].setText(_date(card.terminated_on))
-        v["hard_delete_due"].setText(_date(card.hard_delete_due))
+        due = _date(card.hard_delete_due)
+        if card.hard_delete_due is not None and card.grace_period_days is not None:
+            # The database set the date (one grace period for every workstation).
+            due = self.tr("%1 (grace period %n day(s))", "", card.grace_period_days).replace(
+                "%1", due
+            )
+            if c.status == "trial":
+                due += " " + self.tr("if the trial is not made a customer")
+        v["hard_delete_due"].setText(due)
         if c.dpa_signed_on is None:
             v["dpa"].setText(self.tr("Missing: no DPA signed"))
             v["dpa"].setStyleSheet("color: #b3261e;")

@@ -1,10 +1,10 @@
 """Wizard 3: the end of a business relationship, and the purge when it is due.
 
-Customer -> termination date (the hard-delete date follows from the grace period in the
-settings; saving it is this path's commit) or, when the customer is due, the purge: what
-would go (a dry run), then by the approval's state: request it (an admin), approve it (a
-second lead or admin), or run it (an admin, typing the company name). Each path writes only
-on its last page.
+Customer -> termination date (the database derives the hard-delete date from its one grace
+period, shown here as it loads; saving it is this path's commit) or, when the customer is
+due, the purge: what would go (a dry run), then by the approval's state: request it (an
+admin), approve it (a second lead or admin), or run it (an admin, typing the company name).
+Each path writes only on its last page.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from bowebb_console.domain.erasure import names_match
 from bowebb_console.domain.policy import hard_delete_due, is_hard_delete_due
-from bowebb_console.services import erasure
+from bowebb_console.services import admin, erasure
 from bowebb_console.services.erasure import ApprovalView, PurgeDone, PurgePlan, PurgeState
 from bowebb_console.ui.erasure.common import (
     CustomerPicker,
@@ -106,6 +106,7 @@ class TerminatePage(WizardPage):
         form.addRow(self.tr("Relationship ended on"), self.ended)
         form.addRow(self.tr("Hard delete due"), self.due)
         form.addRow(self.error)
+        self.grace: int | None = None  # the database's, loaded when the page opens
         self.ended.dateChanged.connect(self._update)
         self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Save dates"))
         self._update()
@@ -114,14 +115,28 @@ class TerminatePage(WizardPage):
         c = self.w.customer_page.picker.customer
         if c is not None and c.terminated_on:
             self.ended.setDate(from_date(c.terminated_on))
+        self.w.ctx.runner.start(
+            admin.lifecycle,
+            self.w.ctx.database,
+            tag="erasure.lifecycle",
+            on_result=self._lifecycle,
+            on_error=lambda e: self.error.setText(erasure_error(e)),
+            owner=self,
+        )
+
+    def _lifecycle(self, value: admin.Lifecycle) -> None:
+        self.grace = value.grace_period_days
+        self._update()
 
     def _update(self) -> None:
-        days = self.w.ctx.settings.grace_period_days
-        due = hard_delete_due(to_date(self.ended.date()), days)
+        if self.grace is None:
+            self.due.setText(self.tr("Reading the grace period from the database…"))
+            return
+        due = hard_delete_due(to_date(self.ended.date()), self.grace)
         self.due.setText(
             self.tr("%1 (grace period %2 days)")
             .replace("%1", due.isoformat())
-            .replace("%2", str(days))
+            .replace("%2", str(self.grace))
         )
 
     def validatePage(self) -> bool:
@@ -135,7 +150,6 @@ class TerminatePage(WizardPage):
             self.w.ctx.database,
             c.id,
             to_date(self.ended.date()),
-            self.w.ctx.settings.grace_period_days,
         )
         return False
 

@@ -195,12 +195,14 @@ def test_guidance_wizard_logs_topics(qtbot, make_ctx, planted_url, language) -> 
 def test_end_wizard_terminate_then_purge_with_four_eyes(
     qtbot, make_ctx, planted_url, language
 ) -> None:  # type: ignore[no-untyped-def]
-    from bowebb_console.config import Settings
+    from bowebb_console.services import admin
     from bowebb_console.ui.erasure import end_wizard as ew
 
     language("en")
     url, planted = planted_url
-    ctx = make_ctx(url, settings=Settings(grace_period_days=30))
+    ctx = make_ctx(url)
+    # The grace period is the database's (one setting for every workstation).
+    admin.set_lifecycle(ctx.database, ctx.identity, admin.Lifecycle(30, 30, 1095))
 
     def start() -> ew.EndWizard:
         wizard = ew.EndWizard(ctx, today=TODAY)
@@ -220,7 +222,7 @@ def test_end_wizard_terminate_then_purge_with_four_eyes(
     wizard.customer_page.picker.choose(planted.other_customer_id)
     _next(qtbot, wizard, ew.TERMINATE)
     wizard.terminate.ended.setDate(wizard.terminate.ended.date().addDays(-1))
-    assert wizard.terminate.due.text().startswith("2026-12-25")
+    qtbot.waitUntil(lambda: wizard.terminate.due.text().startswith("2026-12-25"))
     commit(wizard)
     assert "2026-12-25" in wizard.result_page.text.text()
     # The due customer: request, approve (a second name), then run with the typed name.

@@ -1,0 +1,48 @@
+"""The lifecycle dialog (File menu): the database's grace period, trial period and log
+retention; an admin changes them by typing, everyone else sees them read-only."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from bowebb_console.services import admin
+from bowebb_console.ui.lifecycle import LifecycleDialog
+
+
+def _open(qtbot, ctx) -> LifecycleDialog:  # type: ignore[no-untyped-def]
+    dialog = LifecycleDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.open()
+    qtbot.waitUntil(
+        lambda: dialog.message_label.text() != dialog.tr("Reading the settings from the database…")
+    )
+    return dialog
+
+
+def _type(qtbot, spin, value: str) -> None:  # type: ignore[no-untyped-def]
+    spin.setFocus()
+    spin.selectAll()
+    qtbot.keyClicks(spin, value)
+
+
+def test_an_admin_changes_the_database_setting(qtbot, make_ctx, any_db_url) -> None:  # type: ignore[no-untyped-def]
+    ctx = make_ctx(any_db_url)
+    dialog = _open(qtbot, ctx)
+    assert (dialog.grace_spin.value(), dialog.trial_spin.value()) == (90, 30)
+    assert dialog.retention_spin.value() == 1095 and dialog.save_button.isEnabled()
+    _type(qtbot, dialog.grace_spin, "45")
+    _type(qtbot, dialog.trial_spin, "14")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert admin.lifecycle(ctx.database) == admin.Lifecycle(45, 14, 1095)
+
+
+def test_others_see_it_read_only(qtbot, make_ctx, sqlite_url) -> None:  # type: ignore[no-untyped-def]
+    from bowebb_console.store.db.setup import init_database
+
+    init_database(sqlite_url)
+    ctx = make_ctx(sqlite_url, role="lead")
+    dialog = _open(qtbot, ctx)
+    assert dialog.grace_spin.value() == 90
+    assert not dialog.grace_spin.isEnabled() and not dialog.save_button.isEnabled()
+    assert "Only an admin" in dialog.message_label.text()
