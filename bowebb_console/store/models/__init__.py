@@ -5,6 +5,7 @@ checks. Every table is imported here, so ``Base.metadata`` holds them all and
 """
 
 from bowebb_console.store.models.base import NAMING, Base
+from bowebb_console.store.models.breaches import Breach
 from bowebb_console.store.models.customers import (
     EMAIL_MAX,
     NAME_MAX,
@@ -34,6 +35,7 @@ from bowebb_console.store.models.subprocessors import (
 from bowebb_console.store.models.transfers import HostKey, SftpProfile
 
 __all__ = [
+    "Breach",
     "EMAIL_MAX",
     "EVIDENCE_MAX_BYTES",
     "NAME_MAX",
