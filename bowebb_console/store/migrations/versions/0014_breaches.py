@@ -103,7 +103,9 @@ def _fill_rules(rules: str) -> str:
     assert rules.count(_KIND_LIST_END) == 1 and rules.count(_UNKNOWN_CHECK) == 1, (
         "0009's kind rules changed: update 0014"
     )
-    rules = rules.replace(_KIND_LIST_END, _KIND_LIST_END[:-1] + ",\n" + " " * 25 + BREACH_KINDS + ")")
+    rules = rules.replace(
+        _KIND_LIST_END, _KIND_LIST_END[:-1] + ",\n" + " " * 25 + BREACH_KINDS + ")"
+    )
     return rules.replace(_UNKNOWN_CHECK, _BREACH_RULES + _UNKNOWN_CHECK)
 
 
