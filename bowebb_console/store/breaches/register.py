@@ -86,7 +86,15 @@ def _text(value: str | None, field: str, limit: int, *, required: bool = False) 
 
 
 def _aware(value: dt.datetime) -> dt.datetime:
-    return value if value.tzinfo is not None else value.astimezone()
+    """In UTC: SQLite keeps a datetime's wall clock without its offset."""
+    return (value if value.tzinfo is not None else value.astimezone()).astimezone(dt.UTC)
+
+
+def _utc(value: Any) -> Any:
+    """A time read back: SQLite's are naive UTC."""
+    if isinstance(value, dt.datetime) and value.tzinfo is None:
+        return value.replace(tzinfo=dt.UTC)
+    return value
 
 
 def validate(inp: BreachInput, now: dt.datetime) -> dict[str, Any]:
@@ -246,7 +254,7 @@ def close_breach(
 
 
 def _record(row: Any) -> BreachRecord:
-    return BreachRecord(**{f.name: row[f.name] for f in fields(BreachRecord)})
+    return BreachRecord(**{f.name: _utc(row[f.name]) for f in fields(BreachRecord)})
 
 
 def list_breaches(conn: Connection) -> list[BreachRecord]:
