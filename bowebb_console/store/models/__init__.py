@@ -35,7 +35,6 @@ from bowebb_console.store.models.subprocessors import (
 from bowebb_console.store.models.transfers import HostKey, SftpProfile
 
 __all__ = [
-    "Breach",
     "EMAIL_MAX",
     "EVIDENCE_MAX_BYTES",
     "NAME_MAX",
@@ -43,6 +42,7 @@ __all__ = [
     "PHONE_MAX",
     "AppMeta",
     "Base",
+    "Breach",
     "Contact",
     "Customer",
     "CustomerStatus",
