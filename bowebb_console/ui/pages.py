@@ -3,8 +3,8 @@
 Each factory takes the context and returns a :class:`~bowebb_console.ui.kit.screen.Page`: the
 navigation label, the widget, and what the screen offers the window (F5, window-wide
 shortcuts), declared here explicitly. Views are imported inside the factory so that start-up
-only pays for the screens it builds. The Review and Breaches screens are offered to leads and admins only.
-The main window gives every screen Ctrl+<its place in the navigation>.
+only pays for the screens it builds. The Review and Breaches screens are offered to leads
+and admins only. The main window gives every screen Ctrl+<its place in the navigation>.
 """
 
 from __future__ import annotations

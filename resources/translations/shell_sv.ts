@@ -705,6 +705,10 @@ Om det händer igen, skicka loggfilen till dem som förvaltar konsolen.</transla
         <translation>Granskning</translation>
     </message>
     <message>
+        <source>Breaches</source>
+        <translation>Personuppgiftsincidenter</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;Arkiv</translation>
     </message>

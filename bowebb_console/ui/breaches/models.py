@@ -23,6 +23,8 @@ DECISIONS = {
     "notify": QT_TRANSLATE_NOOP("BreachModel", "IMY notified"),
     "not_notify": QT_TRANSLATE_NOOP("BreachModel", "IMY not notified"),
 }
+OVERDUE = QT_TRANSLATE_NOOP("BreachModel", "overdue by %1 h %2 min")
+LEFT = QT_TRANSLATE_NOOP("BreachModel", "%1 h %2 min left")
 RED = QColor("#b00020")
 
 
@@ -42,7 +44,7 @@ def clock_text(record: BreachRecord, now: dt.datetime | None = None) -> str:
     if not clock.running:
         return _tr(DECISIONS.get(record.imy_decision, record.imy_decision))
     hours, minutes = hours_and_minutes(clock.remaining)
-    template = _tr("overdue by %1 h %2 min") if clock.overdue else _tr("%1 h %2 min left")
+    template = _tr(OVERDUE if clock.overdue else LEFT)
     return template.replace("%1", str(hours)).replace("%2", str(minutes))
 
 
