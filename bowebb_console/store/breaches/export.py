@@ -85,7 +85,7 @@ def _cell(record: BreachRecord, field: str, words: dict[str, str]) -> str:
         return _local(record.discovered_at + NOTIFY_WITHIN)
     value = getattr(record, field)
     if field in ("status", "imy_decision"):
-        return words.get(value, value)
+        return str(words.get(value, value))
     if isinstance(value, dt.datetime):
         return _local(value)
     if isinstance(value, dt.date):

@@ -109,7 +109,7 @@ def _fill_rules(rules: str) -> str:
     return rules.replace(_UNKNOWN_CHECK, _BREACH_RULES + _UNKNOWN_CHECK)
 
 
-def _fill(with_breaches: bool) -> str:
+def _fill(with_breaches: bool) -> None:
     m7 = _migration("0007_review.py")
     m8 = _migration("0008_boundary.py")
     m9 = _migration("0009_records.py")
@@ -117,7 +117,6 @@ def _fill(with_breaches: bool) -> str:
     if with_breaches:
         rules = _fill_rules(rules)
     m7._replace_fill(rules + m8._fill_rest(m7._FILL_REST))
-    return rules
 
 
 def upgrade() -> None:
