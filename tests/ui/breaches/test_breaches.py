@@ -185,3 +185,50 @@ def test_swedish_screen(qtbot, make_ctx, empty_url, language, tmp_path: Path) ->
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(out.open(encoding="utf-8-sig"), delimiter=";"))
     assert rows[0][0] == "Upptäckt" and rows[1][2] == "öppen"
+
+
+@pytest.mark.postgres
+def test_on_postgresql_as_real_logins(qtbot, make_ctx, pg_db) -> None:  # type: ignore[no-untyped-def]
+    """A lead's login records, an admin's closes, the server names both; an agent's login is
+    refused by the server even when the client thinks it is a lead."""
+    from bowebb_console.store.db import users
+
+    password = "correct horse battery"
+    init_database(pg_db.admin_url_str, role_prefix=pg_db.role_prefix)
+    root = make_engine(pg_db.admin_url_str)
+    names = {role: pg_db.login_name(role) for role in ("agent", "lead", "admin")}
+    with root.begin() as conn:
+        for role, name in names.items():
+            users.add_user(conn, name, role, password)
+    root.dispose()
+
+    lead = open_view(qtbot, make_ctx(pg_db.url_for(names["lead"], password)))
+    assert lead.ctx.identity.role == "lead" and lead.close_button.isHidden()
+    click(qtbot, lead.record_button)
+    dialog = lead.dialog
+    assert dialog is not None
+    qtbot.keyClicks(dialog.description, "Backup tape lost in transit.")
+    click(qtbot, dialog.save_button)
+    qtbot.waitUntil(lambda: lead.model.rowCount() == 1 and not lead.loading)
+
+    admin = open_view(qtbot, make_ctx(pg_db.url_for(names["admin"], password)))
+    admin.select_id(admin.model.row_at(0).id)
+    click(qtbot, admin.close_button)
+    qtbot.waitUntil(lambda: cell(admin, BreachModel.COL_STATUS) == "closed")
+    row = stored(pg_db.admin_url_str)
+    assert (row["recorded_by"], row["closed_by"]) == (names["lead"], names["admin"])
+    assert [k for k, _ in row["events"]] == ["breach_recorded", "breach_closed"]
+
+    # An agent's login, in a client that believes it is a lead: the server refuses.
+    posing = make_ctx(pg_db.url_for(names["agent"], password), role="lead")
+    view = BreachesView(posing)
+    qtbot.addWidget(view)
+    qtbot.waitUntil(lambda: not view.loading)
+    assert "Refused" in view.frame.error_label.text()
+    click(qtbot, view.record_button)
+    dialog = view.dialog
+    assert dialog is not None
+    qtbot.keyClicks(dialog.description, "Smuggled")
+    click(qtbot, dialog.save_button)
+    qtbot.waitUntil(lambda: "Refused" in dialog.error_label.text())
+    assert dialog.isVisible() and dialog.description.toPlainText() == "Smuggled"
