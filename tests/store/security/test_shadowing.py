@@ -58,6 +58,8 @@ READS = {
     "record_change": {"erasure_xact", "log_event", "log_payload"},
     "customer_guard": {"app_meta", "pg_roles"},
     "erasure_logged": {"erasure_xact"},
+    # Migration 0014 (through bowebb_role).
+    "breach_guard": {"app_meta", "pg_roles"},
 }
 # A trigger's transition tables cannot be schema-qualified, and need not be: the parser
 # looks them up before any table, temporary ones included.
