@@ -17,6 +17,7 @@ from sqlalchemy import Engine, func, insert, select, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
+from bowebb_console.demo.breaches import fill_demo_breaches
 from bowebb_console.demo.companies import MAX_CONTACTS_PER_COMPANY, CompanyGenerator
 from bowebb_console.demo.erasure import fill_demo_erasure
 from bowebb_console.demo.review import fill_demo_reviews
@@ -130,6 +131,7 @@ def fill_demo(
     fill_demo_transfers(engine, seed=seed, sessions=min(24, companies))
     fill_demo_reviews(engine, seed=seed)
     fill_demo_erasure(engine, today=today)
+    fill_demo_breaches(engine, today=today)
     return DemoSummary(
         sessions=logged,
         customers=len(customer_rows),

@@ -1,9 +1,11 @@
-"""Countries as ISO 3166-1 alpha-2 codes, and which of them are inside the EU/EEA.
+"""Countries as ISO 3166-1 alpha-2 codes, and which of them are inside the EU (and the EEA).
 
 Names come from ``pycountry`` (the ISO 3166 data, with its Swedish translations). Membership
 is data kept here with the date it was last checked against the EU's and EFTA's own lists:
 the policy promises that data stays inside the EU (clause 10), so a sub-processor location
-outside these codes is a breach. Greece is ``GR`` in ISO 3166 (the EU writes ``EL``).
+outside the EU is a breach of the policy. Norway, Iceland and Liechtenstein are in the EEA
+(GDPR applies there) but not in the EU: they fail the check too, flagged apart from third
+countries. Greece is ``GR`` in ISO 3166 (the EU writes ``EL``).
 """
 
 from __future__ import annotations
@@ -52,7 +54,13 @@ EU_EEA = EU_MEMBERS | EEA_ONLY
 MEMBERSHIP_CHECKED_ON = dt.date(2026, 11, 26)
 
 
+def is_eu(code: str) -> bool:
+    """Inside the EU proper: what the policy promises."""
+    return code.upper() in EU_MEMBERS
+
+
 def is_eu_eea(code: str) -> bool:
+    """Inside the EEA (GDPR applies); not the same as the policy's "inside the EU"."""
     return code.upper() in EU_EEA
 
 
@@ -99,4 +107,16 @@ def parse_locations(text: str | None, field: str = "locations") -> tuple[str, ..
 
 
 def outside_eu_eea(codes: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    """Third countries: outside the EU and the EEA alike."""
     return tuple(c for c in codes if not is_eu_eea(c))
+
+
+def eea_not_eu(codes: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    """In the EEA but not the EU (Norway, Iceland, Liechtenstein): GDPR applies, the policy
+    (EU only) does not pass."""
+    return tuple(c for c in codes if is_eu_eea(c) and not is_eu(c))
+
+
+def outside_eu(codes: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    """Everything that fails the policy's location check, EEA-only countries included."""
+    return tuple(c for c in codes if not is_eu(c))

@@ -9,30 +9,36 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from bowebb_console.domain.checklist import Checklist, open_items
-from bowebb_console.domain.countries import country_name, outside_eu_eea
+from bowebb_console.domain.countries import country_name, eea_not_eu, outside_eu_eea
 
 
 class FlagKind(enum.StrEnum):
-    OUTSIDE_EU_EEA = "outside_eu_eea"  # a breach of the policy's EU-only promise
+    OUTSIDE_EU_EEA = "outside_eu_eea"  # a third country: a breach of the policy's EU-only promise
+    EEA_NOT_EU = "eea_not_eu"  # NO, IS, LI: GDPR applies, but the policy says EU
     ENDED_RECEIVING = "ended_receiving"
     NO_DPA = "no_dpa"
     CHECKLIST_GAP = "checklist_gap"
     REVIEW_OVERDUE = "review_overdue"
 
 
-SEVERITY = {  # for sorting: the breach first
-    FlagKind.OUTSIDE_EU_EEA: 5,
+SEVERITY = {  # for sorting: the breaches first
+    FlagKind.OUTSIDE_EU_EEA: 6,
+    FlagKind.EEA_NOT_EU: 5,
     FlagKind.ENDED_RECEIVING: 4,
     FlagKind.NO_DPA: 3,
     FlagKind.CHECKLIST_GAP: 2,
     FlagKind.REVIEW_OVERDUE: 1,
 }
 
+# The flags that break the policy's promise to keep data inside the EU (details: countries).
+COUNTRY_FLAGS = frozenset({FlagKind.OUTSIDE_EU_EEA, FlagKind.EEA_NOT_EU})
+
 
 @dataclass(frozen=True)
 class Flag:
     kind: FlagKind
-    # Country codes (outside EU/EEA), item keys (checklist gaps) or the review date.
+    # Country codes (outside EU/EEA, or EEA but not EU), item keys (checklist gaps) or the
+    # review date.
     details: tuple[str, ...] = ()
 
 
@@ -58,6 +64,9 @@ def flags_for(facts: RegisterFacts, checklist: Checklist, today: dt.date) -> tup
     outside = outside_eu_eea(places)
     if outside:
         flags.append(Flag(FlagKind.OUTSIDE_EU_EEA, outside))
+    eea_only = eea_not_eu(places)
+    if eea_only:
+        flags.append(Flag(FlagKind.EEA_NOT_EU, eea_only))
     if ended:
         flags.append(Flag(FlagKind.ENDED_RECEIVING))
     if facts.dpa_signed_on is None:
@@ -79,6 +88,7 @@ def severity(flags: tuple[Flag, ...]) -> int:
 _TEXTS = {
     "en": {
         FlagKind.OUTSIDE_EU_EEA: "Outside the EU/EEA (breach of the policy): {}",
+        FlagKind.EEA_NOT_EU: "Outside the EU; GDPR applies (EEA) but the policy says EU: {}",
         FlagKind.ENDED_RECEIVING: "Ended but still marked as receiving data",
         FlagKind.NO_DPA: "No signed DPA",
         FlagKind.CHECKLIST_GAP: "{} checklist item(s) not yes",
@@ -86,6 +96,7 @@ _TEXTS = {
     },
     "sv": {
         FlagKind.OUTSIDE_EU_EEA: "Utanför EU/EES (bryter mot policyn): {}",
+        FlagKind.EEA_NOT_EU: "Utanför EU; GDPR gäller (EES) men policyn säger EU: {}",
         FlagKind.ENDED_RECEIVING: "Avslutat men tar fortfarande emot uppgifter",
         FlagKind.NO_DPA: "Inget undertecknat PUB-avtal",
         FlagKind.CHECKLIST_GAP: "{} punkt(er) i checklistan är inte ja",
@@ -97,7 +108,7 @@ _TEXTS = {
 def flag_text(flag: Flag, lang: str = "en") -> str:
     """Text for exports (the GUI translates its own); countries by name."""
     template = _TEXTS.get(lang, _TEXTS["en"])[flag.kind]
-    if flag.kind is FlagKind.OUTSIDE_EU_EEA:
+    if flag.kind in COUNTRY_FLAGS:
         arg = ", ".join(f"{country_name(c, lang)} ({c})" for c in flag.details)
     elif flag.kind is FlagKind.CHECKLIST_GAP:
         arg = str(len(flag.details))

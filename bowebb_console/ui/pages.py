@@ -3,8 +3,8 @@
 Each factory takes the context and returns a :class:`~bowebb_console.ui.kit.screen.Page`: the
 navigation label, the widget, and what the screen offers the window (F5, window-wide
 shortcuts), declared here explicitly. Views are imported inside the factory so that start-up
-only pays for the screens it builds. The Review screen is offered to leads and admins only.
-The main window gives every screen Ctrl+<its place in the navigation>.
+only pays for the screens it builds. The Review and Breaches screens are offered to leads
+and admins only. The main window gives every screen Ctrl+<its place in the navigation>.
 """
 
 from __future__ import annotations
@@ -73,6 +73,14 @@ def review_page(ctx: AppContext) -> Page:
     return _refreshed(QCoreApplication.translate("MainWindow", "Review"), view, view.refresh_button)
 
 
+def breaches_page(ctx: AppContext) -> Page:
+    from bowebb_console.ui.breaches.view import BreachesView
+
+    view = BreachesView(ctx)
+    label = QCoreApplication.translate("MainWindow", "Breaches")
+    return _refreshed(label, view, view.frame.refresh_button)
+
+
 PAGE_FACTORIES: dict[str, Callable[[AppContext], Page]] = {
     "customers": customers_page,
     "sessions": sessions_page,
@@ -80,5 +88,6 @@ PAGE_FACTORIES: dict[str, Callable[[AppContext], Page]] = {
     "erasure": erasure_page,
     "sub_processors": sub_processors_page,
     "review": review_page,
+    "breaches": breaches_page,
 }
-LEAD_ONLY = frozenset({"review"})
+LEAD_ONLY = frozenset({"review", "breaches"})

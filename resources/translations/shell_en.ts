@@ -637,6 +637,18 @@ If it happens again, send the log file to the console&apos;s maintainers.</sourc
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Breach recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Breach changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Breach closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Do not record sensitive personal data (health, religion, politics, union membership, sexuality, ethnic origin: GDPR Art. 9) in free text.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -777,6 +789,10 @@ If it happens again, send the log file to the console&apos;s maintainers.</sourc
     </message>
     <message>
         <source>Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Breaches</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -641,6 +641,18 @@ Om det händer igen, skicka loggfilen till dem som förvaltar konsolen.</transla
         <translation>Värdnyckel ersatt</translation>
     </message>
     <message>
+        <source>Breach recorded</source>
+        <translation>Personuppgiftsincident registrerad</translation>
+    </message>
+    <message>
+        <source>Breach changed</source>
+        <translation>Personuppgiftsincident ändrad</translation>
+    </message>
+    <message>
+        <source>Breach closed</source>
+        <translation>Personuppgiftsincident avslutad</translation>
+    </message>
+    <message>
         <source>Do not record sensitive personal data (health, religion, politics, union membership, sexuality, ethnic origin: GDPR Art. 9) in free text.</source>
         <translation>Skriv inte känsliga personuppgifter (hälsa, religion, politik, fackmedlemskap, sexualliv, etniskt ursprung: GDPR art. 9) i fritext.</translation>
     </message>
@@ -782,6 +794,10 @@ Om det händer igen, skicka loggfilen till dem som förvaltar konsolen.</transla
     <message>
         <source>Review</source>
         <translation>Granskning</translation>
+    </message>
+    <message>
+        <source>Breaches</source>
+        <translation>Personuppgiftsincidenter</translation>
     </message>
     <message>
         <source>&amp;File</source>

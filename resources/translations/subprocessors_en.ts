@@ -215,10 +215,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No flags: DPA signed, every checklist item yes, review on time, inside the EU/EEA.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Select a checklist item first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -244,6 +240,10 @@
     </message>
     <message>
         <source>File attached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No flags: DPA signed, every checklist item yes, review on time, inside the EU.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -657,6 +657,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Outside the EU; GDPR applies (EEA) but the policy says EU: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Ended but still marked as receiving data</source>
         <translation type="unfinished"></translation>
     </message>
@@ -731,11 +735,11 @@
         </translation>
     </message>
     <message>
-        <source>No flags: every sub-processor has a complete, signed DPA inside the EU/EEA and its review on time.</source>
+        <source>No flags: every sub-processor has a complete, signed DPA inside the EU and its review on time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 of %2 flagged: %3 outside the EU/EEA (breach of the policy), %4 without a signed DPA, %5 with checklist gaps, %6 review overdue, %7 ended but still receiving data.</source>
+        <source>%1 of %2 flagged: %3 outside the EU/EEA (breach of the policy), %8 in the EEA but outside the EU (the policy says EU), %4 without a signed DPA, %5 with checklist gaps, %6 review overdue, %7 ended but still receiving data.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -215,10 +215,6 @@
         <translation>Underbiträdet finns inte längre.</translation>
     </message>
     <message>
-        <source>No flags: DPA signed, every checklist item yes, review on time, inside the EU/EEA.</source>
-        <translation>Inga flaggor: PUB-avtal undertecknat, alla punkter ja, granskning i tid, inom EU/EES.</translation>
-    </message>
-    <message>
         <source>Select a checklist item first.</source>
         <translation>Välj först en punkt i checklistan.</translation>
     </message>
@@ -245,6 +241,10 @@
     <message>
         <source>File attached.</source>
         <translation>Filen är bifogad.</translation>
+    </message>
+    <message>
+        <source>No flags: DPA signed, every checklist item yes, review on time, inside the EU.</source>
+        <translation>Inga flaggor: PUB-avtal undertecknat, alla punkter ja, granskning i tid, inom EU.</translation>
     </message>
     <message>
         <source>The sub-processor could not be loaded: %1</source>
@@ -657,6 +657,10 @@
         <translation>Utanför EU/EES, bryter mot policyn: %1</translation>
     </message>
     <message>
+        <source>Outside the EU; GDPR applies (EEA) but the policy says EU: %1</source>
+        <translation>Utanför EU; GDPR gäller (EES) men policyn säger EU: %1</translation>
+    </message>
+    <message>
         <source>Ended but still marked as receiving data</source>
         <translation>Avslutat men tar fortfarande emot uppgifter</translation>
     </message>
@@ -731,12 +735,12 @@
         </translation>
     </message>
     <message>
-        <source>No flags: every sub-processor has a complete, signed DPA inside the EU/EEA and its review on time.</source>
-        <translation>Inga flaggor: varje underbiträde har ett komplett, undertecknat PUB-avtal inom EU/EES och granskas i tid.</translation>
+        <source>No flags: every sub-processor has a complete, signed DPA inside the EU and its review on time.</source>
+        <translation>Inga flaggor: varje underbiträde har ett komplett, undertecknat PUB-avtal inom EU och granskas i tid.</translation>
     </message>
     <message>
-        <source>%1 of %2 flagged: %3 outside the EU/EEA (breach of the policy), %4 without a signed DPA, %5 with checklist gaps, %6 review overdue, %7 ended but still receiving data.</source>
-        <translation>%1 av %2 flaggade: %3 utanför EU/EES (bryter mot policyn), %4 utan undertecknat PUB-avtal, %5 med brister i checklistan, %6 med försenad granskning, %7 avslutade men tar fortfarande emot uppgifter.</translation>
+        <source>%1 of %2 flagged: %3 outside the EU/EEA (breach of the policy), %8 in the EEA but outside the EU (the policy says EU), %4 without a signed DPA, %5 with checklist gaps, %6 review overdue, %7 ended but still receiving data.</source>
+        <translation>%1 av %2 flaggade: %3 utanför EU/EES (bryter mot policyn), %8 i EES men utanför EU (policyn säger EU), %4 utan undertecknat PUB-avtal, %5 med brister i checklistan, %6 med försenad granskning, %7 avslutade men tar fortfarande emot uppgifter.</translation>
     </message>
     <message>
         <source>The register could not be loaded: %1 Press Refresh to try again.</source>

@@ -16,7 +16,7 @@ from bowebb_console.domain.contact_info import normalise_email, normalise_phone
 from bowebb_console.domain.orgnr import parse_orgnr
 from bowebb_console.domain.policy import hard_delete_due
 from bowebb_console.store.db.engine import make_engine
-from bowebb_console.store.models import Contact, Customer, SubProcessor
+from bowebb_console.store.models import Breach, Contact, Customer, SubProcessor
 
 TODAY = dt.date(2026, 11, 26)
 # EU member states plus Iceland, Liechtenstein and Norway.
@@ -119,6 +119,11 @@ def test_fill_demo(any_db_url: str) -> None:
         assert outside
         assert any(s["next_review_on"] < TODAY for s in subs)
         assert all(s["dpa_signed_on"] and s["dpa_reference"] for s in subs)
+
+        # One open breach, so the Breaches screen shows a clock on first start.
+        with engine.connect() as conn:
+            breaches = conn.execute(select(Breach.status)).scalars().all()
+        assert breaches == ["open"]
 
         # A second call changes nothing.
         again = fill_demo(engine, today=TODAY)

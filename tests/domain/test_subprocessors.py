@@ -1,5 +1,5 @@
-"""Countries and EU/EEA membership, the DPA checklist as data, and the register's flags
-(with a fixed clock)."""
+"""Countries and EU/EEA membership (the policy says EU: EEA-only countries are flagged), the
+DPA checklist as data, and the register's flags (with a fixed clock)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,10 @@ from bowebb_console.domain import checklist as cl
 from bowebb_console.domain.countries import (
     MEMBERSHIP_CHECKED_ON,
     country_name,
+    eea_not_eu,
+    is_eu,
     is_eu_eea,
+    outside_eu,
     outside_eu_eea,
     parse_locations,
 )
@@ -37,6 +40,19 @@ def test_eu_eea_countries_pass(code: str) -> None:
 def test_countries_outside_are_flagged(code: str) -> None:
     assert not is_eu_eea(code)
     assert outside_eu_eea(["SE", code]) == (code,)
+
+
+@pytest.mark.parametrize("code", ["NO", "IS", "LI", "no"])
+def test_eea_but_not_eu_fails_the_policys_eu_check(code: str) -> None:
+    assert is_eu_eea(code) and not is_eu(code)
+    assert eea_not_eu(["SE", code, "US"]) == (code,)
+    assert outside_eu(["SE", code, "US"]) == (code, "US")
+    assert outside_eu_eea(["SE", code]) == ()
+
+
+@pytest.mark.parametrize("code", ["SE", "DE", "GR", "IE", "fi"])
+def test_eu_members_pass_the_policys_check(code: str) -> None:
+    assert is_eu(code) and eea_not_eu([code]) == () and outside_eu([code]) == ()
 
 
 def test_membership_says_when_it_was_checked() -> None:
@@ -111,7 +127,34 @@ def kinds(f: RegisterFacts, today: dt.date = TODAY) -> list[FlagKind]:
 
 
 def test_a_complete_sub_processor_in_the_eu_has_no_flags() -> None:
-    assert kinds(facts(processing_locations=("SE", "NO"))) == []
+    assert kinds(facts(processing_locations=("SE", "DE"), storage_locations=("FI",))) == []
+
+
+@pytest.mark.parametrize("code", ["NO", "IS", "LI"])
+def test_eea_but_not_eu_is_flagged_apart_from_third_countries(code: str) -> None:
+    for where in ("processing_locations", "storage_locations"):
+        flags = flags_for(facts(**{where: ("SE", code)}), cl.load_checklist(), TODAY)
+        assert [f.kind for f in flags] == [FlagKind.EEA_NOT_EU]
+        assert flags[0].details == (code,)
+    en = flag_text(flags[0], "en")
+    assert en.startswith("Outside the EU; GDPR applies (EEA) but the policy says EU: ")
+    assert f"{country_name(code)} ({code})" in en and "EU/EEA" not in en
+    sv = flag_text(flags[0], "sv")
+    assert sv.startswith("Utanför EU; GDPR gäller (EES) men policyn säger EU: ")
+    assert f"{country_name(code, 'sv')} ({code})" in sv
+
+
+def test_a_third_country_and_an_eea_country_give_two_flags_third_country_first() -> None:
+    f = facts(processing_locations=("NO", "US"), storage_locations=("IS", "SE"))
+    flags = flags_for(f, cl.load_checklist(), TODAY)
+    assert [(x.kind, x.details) for x in flags] == [
+        (FlagKind.OUTSIDE_EU_EEA, ("US",)),
+        (FlagKind.EEA_NOT_EU, ("NO", "IS")),
+    ]
+    eea = flags_for(facts(processing_locations=("NO",)), cl.load_checklist(), TODAY)
+    no_dpa = flags_for(facts(dpa_signed_on=None), cl.load_checklist(), TODAY)
+    assert severity(flags) > severity(eea) > severity(no_dpa)
+    assert flag_text(flags[1], "sv").endswith("Norge (NO), Island (IS)")
 
 
 def test_review_is_overdue_the_day_after_its_date() -> None:

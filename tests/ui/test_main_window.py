@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from bowebb_console import POLICY_VERSION, __version__
 from bowebb_console.config import load_settings
 from bowebb_console.services import admin
+from bowebb_console.ui.breaches.view import BreachesView
 from bowebb_console.ui.customers.view import LookupView
 from bowebb_console.ui.erasure.view import ErasureView
 from bowebb_console.ui.main_window import MainWindow
@@ -26,6 +27,7 @@ EXPECTED = {
     "erasure": ErasureView,
     "sub_processors": SubProcessorsView,
     "review": ReviewView,
+    "breaches": BreachesView,
 }
 
 
@@ -64,7 +66,7 @@ def test_review_is_hidden_for_an_agent(qtbot, make_ctx, demo_url) -> None:  # ty
     window = open_window(qtbot, make_ctx(demo_url, role="agent"))
     keys = [window.nav.item(i).data(Qt.ItemDataRole.UserRole) for i in range(window.nav.count())]
     assert keys == ["customers", "sessions", "transfers", "erasure", "sub_processors"]
-    assert window.nav_item("review") is None
+    assert window.nav_item("review") is None and window.nav_item("breaches") is None
     wait_loaded(qtbot, window)
 
 
@@ -89,6 +91,7 @@ def test_swedish_labels(qtbot, make_ctx, demo_url, language) -> None:  # type: i
         "Radering",
         "Underbiträden",
         "Granskning",
+        "Personuppgiftsincidenter",
     ]
     assert "roll: teamledare" in window.identity_label.text()
     customers = window.views["customers"]

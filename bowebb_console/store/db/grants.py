@@ -178,4 +178,7 @@ TABLE_GRANTS: tuple[TableGrant, ...] = (
     # Four eyes: an admin starts a purge, another lead or admin approves it (the trigger
     # checks who; see migration 0006), an admin runs it. Agents do not see purges.
     TableGrant("purge_approval", (), ("SELECT", "UPDATE"), EDIT),
+    # The breach register (migration 0014): agents neither see nor record breaches; leads and
+    # admins record and edit, breach_guard lets only admins close. Nobody deletes.
+    TableGrant("breach", (), EDIT, EDIT),
 )

@@ -5,6 +5,7 @@ checks. Every table is imported here, so ``Base.metadata`` holds them all and
 """
 
 from bowebb_console.store.models.base import NAMING, Base
+from bowebb_console.store.models.breaches import Breach
 from bowebb_console.store.models.customers import (
     EMAIL_MAX,
     NAME_MAX,
@@ -41,6 +42,7 @@ __all__ = [
     "PHONE_MAX",
     "AppMeta",
     "Base",
+    "Breach",
     "Contact",
     "Customer",
     "CustomerStatus",

@@ -97,6 +97,10 @@ EVENTS = {
     "host_key_pinned": QT_TRANSLATE_NOOP("Events", "Server key pinned"),
     "host_key_approved": QT_TRANSLATE_NOOP("Events", "Server key approved"),
     "host_key_replaced": QT_TRANSLATE_NOOP("Events", "Server key replaced"),
+    # The breach register (migration 0014).
+    "breach_recorded": QT_TRANSLATE_NOOP("Events", "Breach recorded"),
+    "breach_changed": QT_TRANSLATE_NOOP("Events", "Breach changed"),
+    "breach_closed": QT_TRANSLATE_NOOP("Events", "Breach closed"),
 }
 SENSITIVE_REMINDER = QT_TRANSLATE_NOOP(
     "Events",

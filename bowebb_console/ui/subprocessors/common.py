@@ -8,7 +8,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 
 from bowebb_console.domain.countries import country_name
 from bowebb_console.domain.errors import ValidationError
-from bowebb_console.domain.subprocessor_flags import Flag, FlagKind
+from bowebb_console.domain.subprocessor_flags import COUNTRY_FLAGS, Flag, FlagKind
 
 CTX = "SubProcessorTexts"
 
@@ -22,6 +22,9 @@ STATUS_TEXTS = {
 FLAG_TEXTS = {
     FlagKind.OUTSIDE_EU_EEA: QT_TRANSLATE_NOOP(
         "SubProcessorTexts", "Outside the EU/EEA, a breach of the policy: %1"
+    ),
+    FlagKind.EEA_NOT_EU: QT_TRANSLATE_NOOP(
+        "SubProcessorTexts", "Outside the EU; GDPR applies (EEA) but the policy says EU: %1"
     ),
     FlagKind.ENDED_RECEIVING: QT_TRANSLATE_NOOP(
         "SubProcessorTexts", "Ended but still marked as receiving data"
@@ -55,7 +58,7 @@ def change_kind_text(kind: str) -> str:
 
 def flag_label(flag: Flag) -> str:
     template = tr(FLAG_TEXTS[flag.kind])
-    if flag.kind is FlagKind.OUTSIDE_EU_EEA:
+    if flag.kind in COUNTRY_FLAGS:
         lang = language()
         arg = ", ".join(f"{country_name(c, lang)} ({c})" for c in flag.details)
     elif flag.kind is FlagKind.CHECKLIST_GAP:

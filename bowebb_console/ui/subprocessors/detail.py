@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from bowebb_console.domain import checklist as cl
-from bowebb_console.domain.subprocessor_flags import Flag, FlagKind
+from bowebb_console.domain.subprocessor_flags import COUNTRY_FLAGS, Flag
 from bowebb_console.services import subprocessors as service
 from bowebb_console.services.subprocessors import Detail, EvidenceInfo
 from bowebb_console.ui.kit.context import AppContext
@@ -192,7 +192,7 @@ class DetailPanel(QWidget):
         current = self.checklist_table.currentIndex().row()
         self.title.setText(detail.record.name)
         self.flags_label.setText(self.flags_text(detail.flags))
-        breach = any(f.kind is FlagKind.OUTSIDE_EU_EEA for f in detail.flags)
+        breach = any(f.kind in COUNTRY_FLAGS for f in detail.flags)
         self.flags_label.setObjectName("errorText" if detail.flags else "")
         self.flags_label.setStyleSheet("color: #b00020;" if breach else "")
         self.checklist_model.set_rows(detail.entries)
@@ -206,7 +206,7 @@ class DetailPanel(QWidget):
     def flags_text(self, flags: tuple[Flag, ...]) -> str:
         if not flags:
             return self.tr(
-                "No flags: DPA signed, every checklist item yes, review on time, inside the EU/EEA."
+                "No flags: DPA signed, every checklist item yes, review on time, inside the EU."
             )
         return "\n".join(f"⚑ {flag_label(f)}" for f in flags)
 

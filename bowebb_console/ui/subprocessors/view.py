@@ -152,7 +152,7 @@ class SubProcessorsView(QWidget):
         if not flagged:
             return self.tr(
                 "No flags: every sub-processor has a complete, signed DPA inside "
-                "the EU/EEA and its review on time."
+                "the EU and its review on time."
             )
 
         def count(kind: FlagKind) -> int:
@@ -160,6 +160,7 @@ class SubProcessorsView(QWidget):
 
         text = self.tr(
             "%1 of %2 flagged: %3 outside the EU/EEA (breach of the policy), "
+            "%8 in the EEA but outside the EU (the policy says EU), "
             "%4 without a signed DPA, %5 with checklist gaps, %6 review overdue, "
             "%7 ended but still receiving data."
         )
@@ -171,6 +172,7 @@ class SubProcessorsView(QWidget):
             count(FlagKind.CHECKLIST_GAP),
             count(FlagKind.REVIEW_OVERDUE),
             count(FlagKind.ENDED_RECEIVING),
+            count(FlagKind.EEA_NOT_EU),
         ]
         for i, v in reversed(list(enumerate(values, 1))):
             text = text.replace(f"%{i}", str(v))

@@ -60,6 +60,8 @@ READS = {
     "erasure_logged": {"erasure_xact"},
     # Migration 0013: the hard-delete date from the lifecycle setting.
     "customer_lifecycle": {"lifecycle_setting"},
+    # Migration 0014 (through bowebb_role).
+    "breach_guard": {"app_meta", "pg_roles"},
 }
 # A trigger's transition tables cannot be schema-qualified, and need not be: the parser
 # looks them up before any table, temporary ones included.

@@ -368,3 +368,43 @@ def test_a_failed_load_names_no_exception_class(qtbot, make_ctx, empty_url) -> N
     shown = view.frame.error_label.text()
     assert shown.startswith("The register could not be loaded: The database reported an error")
     assert not any(name in shown for name in CLASS_NAMES) and "no such table" not in shown
+
+
+def test_norway_is_eea_not_eu_on_screen_and_exports(qtbot, make_ctx, empty_url, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The policy says EU: Norway passes GDPR (EEA) but not the policy, and says so apart."""
+    view = open_view(qtbot, make_ctx(empty_url))
+    dialog = add_hosting(qtbot, view, locations="SE, no")
+    qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1 and not view.loading)
+    flags = cell(view, RegisterModel.COL_FLAG_TEXT)
+    assert "Outside the EU; GDPR applies (EEA) but the policy says EU: Norway (NO)" in flags
+    assert "EU/EEA" not in flags
+    assert "1 in the EEA but outside the EU (the policy says EU)" in view.overview.text()
+    assert "0 outside the EU/EEA" in view.overview.text()
+    detail = view.detail
+    qtbot.waitUntil(lambda: "Norway (NO)" in detail.flags_label.text())
+    assert "#b00020" in detail.flags_label.styleSheet()
+
+    out = tmp_path / "register.csv"
+    choose_file(view, out)
+    qtbot.mouseClick(view.export_csv_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(out.exists)
+    rows = list(csv.reader(out.open(encoding="utf-8-sig")))
+    assert "Outside the EU; GDPR applies (EEA) but the policy says EU: Norway (NO)" in rows[1][-1]
+
+    pdf = tmp_path / "register.pdf"
+    choose_file(view, pdf)
+    qtbot.mouseClick(view.export_pdf_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(pdf.exists)
+    assert "the policy says EU: Norway (NO)" in pdf_text(pdf)
+
+
+def test_swedish_eea_but_not_eu_texts(qtbot, make_ctx, empty_url, language) -> None:  # type: ignore[no-untyped-def]
+    language("sv")
+    view = open_view(qtbot, make_ctx(empty_url))
+    dialog = add_hosting(qtbot, view, locations="IS")
+    qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1 and not view.loading)
+    flags = cell(view, RegisterModel.COL_FLAG_TEXT)
+    assert "Utanför EU; GDPR gäller (EES) men policyn säger EU: Island (IS)" in flags
+    assert "1 i EES men utanför EU (policyn säger EU)" in view.overview.text()

@@ -1,0 +1,37 @@
+"""A demo breach: one open breach, discovered the day before, IMY not yet decided, so the
+Breaches screen shows a running 72-hour clock on first start."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import Engine, func, select
+
+from bowebb_console.store.breaches.register import BreachInput, record_breach
+from bowebb_console.store.models import Breach
+
+
+def fill_demo_breaches(engine: Engine, *, today: dt.date) -> int:
+    bind = (
+        engine.execution_options(sqlite_begin="IMMEDIATE")
+        if engine.dialect.name == "sqlite"
+        else engine
+    )
+    with bind.begin() as conn:
+        if conn.execute(select(func.count()).select_from(Breach)).scalar_one():
+            return 0
+        noon = dt.datetime.combine(today, dt.time(12, 0)).astimezone()
+        now = max(dt.datetime.now(dt.UTC), noon.astimezone(dt.UTC))
+        inp = BreachInput(
+            discovered_at=noon - dt.timedelta(hours=30),
+            description=(
+                "A support agent e-mailed a customer's contact list to the wrong customer; "
+                "the recipient confirmed deletion the same day."
+            ),
+            categories="Contacts of one customer: names, e-mail addresses, phone numbers",
+            people_approx=14,
+            customers_affected="Demo customer (the list's owner)",
+            measures="Recipient asked to delete and confirmed; address autocomplete turned off",
+        )
+        record_breach(conn, inp, now=now, actor="demo")
+    return 1

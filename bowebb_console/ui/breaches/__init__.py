@@ -1,0 +1,1 @@
+"""The breach register screen (GDPR Art. 33/34)."""
