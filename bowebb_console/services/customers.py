@@ -63,6 +63,7 @@ __all__ = [
     "TrialInput",
     "add_contact",
     "convert_trial",
+    "count_customers",
     "create_customer",
     "export_notices",
     "get_contact",
@@ -120,6 +121,12 @@ def list_customers(db: Database, limit: int = 500) -> list[CustomerRow]:
     """Customers by name, with their contact counts."""
     with transaction(db, write=False) as conn:
         return listing.list_customers(conn, limit=limit)
+
+
+def count_customers(db: Database) -> int:
+    """How many customers the database holds (the browsing list shows at most BROWSE_LIMIT)."""
+    with transaction(db, write=False) as conn:
+        return listing.count_customers(conn)
 
 
 def lookup(db: Database, text: str, limit: int = 50) -> tuple[str, list[ResultRow]]:

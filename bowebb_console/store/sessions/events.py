@@ -239,7 +239,10 @@ def start_session(
         dpa = conn.execute(select(Customer.dpa_signed_on).where(Customer.id == customer_id)).first()
         if dpa is None:
             raise customer_gone()
-        payload: dict[str, Any] = {"tool": tool, "tool_session_id": tool_session_id.strip()}
+        # A file transfer runs inside the console, not in a remote tool: it names none.
+        payload: dict[str, Any] = (
+            {"tool": tool, "tool_session_id": tool_session_id.strip()} if tool else {}
+        )
         if dpa[0] is None:
             if not dpa_missing_reason.strip():
                 raise SessionError(

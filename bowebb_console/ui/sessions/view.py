@@ -28,7 +28,12 @@ from bowebb_console.services.sessions import SearchHit, SessionLists
 from bowebb_console.ui.kit.verify import VerifyLogBox
 from bowebb_console.ui.sessions.consent import ConsentDialog, start_session_for
 from bowebb_console.ui.sessions.errors import session_error
-from bowebb_console.ui.sessions.lists import open_timeline, selected_row, session_table
+from bowebb_console.ui.sessions.lists import (
+    open_timeline,
+    selected_row,
+    session_table,
+    set_rows_keeping,
+)
 from bowebb_console.ui.sessions.models import SessionListModel
 from bowebb_console.ui.sessions.running import RunningSessionPanel
 
@@ -92,7 +97,9 @@ class SessionsView(QWidget):
         self.open_model = SessionListModel(self)
         self.open_table = session_table(self.open_model, self)
         self.open_table.setMaximumHeight(140)
-        self.open_table.doubleClicked.connect(lambda _i: self.continue_selected())
+        self.open_table.setAccessibleName(self.tr("Your open sessions"))
+        # Enter on a row (or a double-click) continues it
+        self.open_table.activated.connect(lambda _i: self.continue_selected())
         self.open_label = QLabel()
         self.open_label.setWordWrap(True)
         self.continue_button = QPushButton(self.tr("Continue or close…"))
@@ -110,7 +117,8 @@ class SessionsView(QWidget):
         # Recent sessions
         self.recent_model = SessionListModel(self)
         self.recent_table = session_table(self.recent_model, self)
-        self.recent_table.doubleClicked.connect(lambda _i: self.open_selected_timeline())
+        self.recent_table.setAccessibleName(self.tr("Recent sessions"))
+        self.recent_table.activated.connect(lambda _i: self.open_selected_timeline())
         self.recent_status = QLabel(self.tr("Loading…"))
         self.refresh_button = QPushButton(self.tr("Refresh"))
         self.refresh_button.clicked.connect(self.reload)
@@ -135,6 +143,7 @@ class SessionsView(QWidget):
         layout.addWidget(self.open_box)
         layout.addWidget(start_box)
         layout.addWidget(recent_box, 1)
+        ctx.changes.sessions_changed.connect(self._sessions_changed)
         self.reload()
 
     # --- lists --------------------------------------------------------------------------
@@ -157,21 +166,35 @@ class SessionsView(QWidget):
         self.loading = False
         self.refresh_button.setEnabled(True)
 
+    def _sessions_changed(self, _session_uuid: str, _what: str) -> None:
+        self.reload()
+
     def _lists_loaded(self, found: SessionLists) -> None:
         opened, recent = found.open, found.recent
-        self.open_model.set_rows(opened)
+        had_selection = selected_row(self.open_table) is not None
+        set_rows_keeping(self.open_table, self.open_model, opened)
         self.open_box.setVisible(bool(opened))
-        self.open_label.setText(
-            self.tr(
-                "%n session(s) you started were never ended (the console closed while they "
-                "ran). Continue them, or close them as ended late.",
-                "",
-                len(opened),
+        # A session running in this console right now is open in the log too, but it was
+        # not "left open": only the others were never ended (issue 18).
+        running = self.ctx.changes.running
+        here = sum(1 for r in opened if r.summary.session_uuid in running)
+        left = len(opened) - here
+        parts = []
+        if left:
+            parts.append(
+                self.tr(
+                    "%n session(s) you started were never ended (the console closed while they "
+                    "ran). Continue them, or close them as ended late.",
+                    "",
+                    left,
+                )
             )
-        )
-        if opened:
+        if here:
+            parts.append(self.tr("%n session(s) running in this console.", "", here))
+        self.open_label.setText(" ".join(parts))
+        if opened and not had_selection:
             self.open_table.selectRow(0)
-        self.recent_model.set_rows(recent)
+        set_rows_keeping(self.recent_table, self.recent_model, recent)
         self.recent_status.setText(self.tr("%n session(s)", "", len(recent)))
         self.open_table.resizeColumnsToContents()
         self.recent_table.resizeColumnsToContents()
