@@ -178,7 +178,6 @@ class ConsentDialog(QDialog):
         # Enter means Start (when everything is there), never Cancel or "Record without
         # starting": only the primary button may become the default (issue 18).
         self.start_button.setAutoDefault(True)
-        self.start_button.setDefault(True)
         for button in (self.record_button, self.cancel_button):
             button.setAutoDefault(False)
             button.setDefault(False)
@@ -194,6 +193,10 @@ class ConsentDialog(QDialog):
         layout.addWidget(self.missing_label)
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
+        # Only now is the button inside the dialog, so the dialog registers it as its main
+        # default, which it restores whenever focus leaves another button (set earlier, the
+        # default was lost after one Tab round).
+        self.start_button.setDefault(True)
 
         for edit in (
             self.caller_name,
