@@ -94,6 +94,7 @@ class ResultRow:
     status: str
     dpa_signed: bool
     matched_contact: str | None
+    matched_contact_id: int | None = None  # the contact a search matched (the likely caller)
 
 
 @dataclass(frozen=True)
@@ -138,7 +139,15 @@ def lookup(db: Database, text: str, limit: int = 50) -> tuple[str, list[ResultRo
             for r in list_customers(db, limit=BROWSE_LIMIT)
         ]
     return text, [
-        ResultRow(h.customer_id, h.org_number, h.name, h.status, h.dpa_signed, h.matched_contact)
+        ResultRow(
+            h.customer_id,
+            h.org_number,
+            h.name,
+            h.status,
+            h.dpa_signed,
+            h.matched_contact,
+            h.contact_id if h.matched_contact else None,
+        )
         for h in search_customers(db, text, limit=limit)
     ]
 

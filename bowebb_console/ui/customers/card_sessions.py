@@ -17,12 +17,12 @@ class CardSessions(QWidget):
         customer_id: int,
         parent: QWidget | None = None,
         *,
-        contact_name: str | None = None,
+        contact_id: int | None = None,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.customer_id = customer_id
-        self.contact_name = contact_name  # the contact the lookup found: "Who agreed" starts there
+        self.contact_id = contact_id  # the contact the lookup found: "Who agreed" starts there
         self.panel = CustomerSessionsPanel(ctx, customer_id, self)
         self.dialog: QDialog | None = None
         self.start_button = QPushButton(self.tr("Start support session…"))
@@ -39,5 +39,5 @@ class CardSessions(QWidget):
         # Whatever is recorded (a session, or a refusal), the list follows through
         # ctx.changes.sessions_changed.
         self.dialog = start_session_for(
-            self.ctx, self.customer_id, self.window(), contact_name=self.contact_name
+            self.ctx, self.customer_id, self.window(), contact_id=self.contact_id
         )

@@ -65,7 +65,7 @@ class LookupView(QWidget):
         self.shown_query: str | None = None  # the query whose results are on screen
         self.dialog: QDialog | None = None
         self.total: int | None = None  # customers in the database (when the list is capped)
-        self._card_contact: str | None = None  # the contact the opened card was found by
+        self._card_contact: int | None = None  # the contact the opened card was found by
         self.card_sessions: Any = None  # the card's CardSessions (it follows session changes)
         self._emitting = False
 
@@ -325,7 +325,7 @@ class LookupView(QWidget):
     def open_row(self, row: int) -> None:
         if 0 <= row < self.model.rowCount():
             found = self.model.row_at(row)
-            self._card_contact = found.matched_contact
+            self._card_contact = found.matched_contact_id
             self.open_card(found.customer_id)
 
     def open_card(self, customer_id: int) -> None:
@@ -351,11 +351,11 @@ class LookupView(QWidget):
         self.card_view.set_card(card)
         if not same or self.card_sessions is None:
             contact = self._card_contact
-            self.card_sessions = CardSessions(self.ctx, card.customer.id, contact_name=contact)
+            self.card_sessions = CardSessions(self.ctx, card.customer.id, contact_id=contact)
             self.card_view.set_sessions_widget(self.card_sessions)
             self._set_tab_order(self.card_sessions)
         else:
-            self.card_sessions.contact_name = self._card_contact
+            self.card_sessions.contact_id = self._card_contact
         self.card_stack.setCurrentWidget(self.card_view)
 
     def _card_failed(self, exc: BaseException) -> None:

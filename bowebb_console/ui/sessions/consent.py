@@ -68,13 +68,13 @@ class ConsentDialog(QDialog):
         customer_id: int,
         parent: QWidget | None = None,
         *,
-        contact_name: str | None = None,
+        contact_id: int | None = None,
         session_kind: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.customer_id = customer_id
-        self.contact_hint = contact_name  # the contact the lookup just found (e.g. by phone)
+        self.contact_hint = contact_id  # the contact the lookup just found (e.g. by phone)
         self.dirty = False  # the agent has typed or chosen something
         self.party: ConsentParty | None = None
         self.busy = False
@@ -243,8 +243,9 @@ class ConsentDialog(QDialog):
             self.contact.addItem(f"{c.name} <{c.email}>", c.id)
         self.contact.addItem(self.tr("New caller…"), NEW_CALLER)
         # The contact the lookup found (by phone, e-mail or name) is the likely caller.
-        found = [i for i, c in enumerate(party.contacts) if c.name == self.contact_hint]
-        self.contact.setCurrentIndex(found[0] if len(found) == 1 else -1)
+        self.contact.setCurrentIndex(
+            self.contact.findData(self.contact_hint) if self.contact_hint is not None else -1
+        )
         no_dpa = party.dpa_signed_on is None
         if no_dpa:
             self.dpa_label.setText(
@@ -460,14 +461,14 @@ def start_session_for(
     parent: QWidget | None = None,
     on_started: Callable[[str], None] | None = None,
     *,
-    contact_name: str | None = None,
+    contact_id: int | None = None,
     session_kind: str | None = None,
 ) -> ConsentDialog:
     """Open the consent dialog for a customer (non-blocking). When a session starts,
     ``on_started(session_uuid)`` is called; without it the running session opens in a
     window of its own. The customer card calls this."""
     dialog = ConsentDialog(
-        ctx, customer_id, parent, contact_name=contact_name, session_kind=session_kind
+        ctx, customer_id, parent, contact_id=contact_id, session_kind=session_kind
     )
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 

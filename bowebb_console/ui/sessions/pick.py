@@ -30,7 +30,7 @@ HIT_ROLE = Qt.ItemDataRole.UserRole
 
 
 class CustomerPicker(QDialog):
-    """Emits ``picked(customer_id, contact)`` (contact: "Name <e-mail>" a search matched)."""
+    """Emits ``picked(customer_id, contact_id)`` (the contact a search matched, or None)."""
 
     picked = Signal(int, object)
 
@@ -104,7 +104,8 @@ class CustomerPicker(QDialog):
         self.hits.clear()
         for hit in hits:
             item = QListWidgetItem(f"{hit.name}  ({hit.org_number})")
-            item.setData(HIT_ROLE, (hit.customer_id, hit.matched_contact))
+            contact = hit.contact_id if hit.matched_contact else None
+            item.setData(HIT_ROLE, (hit.customer_id, contact))
             self.hits.addItem(item)
         self.status.setText(
             self.tr("%n customer(s) found", "", len(hits)) if hits else self.tr("No customer found")

@@ -52,6 +52,7 @@ class SessionsView(QWidget):
         self.running: RunningSessionPanel | None = None
         self.loading = False
         self.dialog: ConsentDialog | None = None
+        self.open_counts = (0, 0)  # (open elsewhere or left open, running in this console)
         self.stack = QStackedWidget()
         self.home = QWidget()
         self.stack.addWidget(self.home)
@@ -176,15 +177,18 @@ class SessionsView(QWidget):
         self.open_box.setVisible(bool(opened))
         # A session running in this console right now is open in the log too, but it was
         # not "left open": only the others were never ended (issue 18).
+        # Nor can the screen know why another one is open (a crash, another computer with
+        # the same login, sessions given by the demo data), so it does not claim a cause.
         running = self.ctx.changes.running
         here = sum(1 for r in opened if r.summary.session_uuid in running)
         left = len(opened) - here
+        self.open_counts = (left, here)
         parts = []
         if left:
             parts.append(
                 self.tr(
-                    "%n session(s) you started were never ended (the console closed while they "
-                    "ran). Continue them, or close them as ended late.",
+                    "%n session(s) you started are still open and not running in this console. "
+                    "Continue one here, or close it as ended late.",
                     "",
                     left,
                 )

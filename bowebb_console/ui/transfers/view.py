@@ -244,14 +244,14 @@ class TransfersView(QWidget):
         self.picker = picker
         picker.open()
 
-    def _picked(self, customer_id: int, contact: str | None) -> None:
+    def _picked(self, customer_id: int, contact: int | None) -> None:
         from bowebb_console.ui.sessions.consent import start_session_for
 
         self.consent_dialog = start_session_for(
             self.ctx,
             customer_id,
             self,  # the running session (notes, end) opens in its own window
-            contact_name=contact,
+            contact_id=contact,
             session_kind="file_transfer",
         )
 
