@@ -113,7 +113,9 @@ class ConsentDialog(QDialog):
         self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.when.setCalendarPopup(True)
         self.reference = QLineEdit()
-        self.reference.setPlaceholderText(self.tr("Ticket number or message id"))
+        self.reference.setPlaceholderText(
+            self.tr("Ticket number or message id (required when the customer agrees)")
+        )
         self.scope = _combo(L.SCOPES, self.tr("What may we do?"))
         self.purpose = QLineEdit()
         self.purpose.setPlaceholderText(self.tr("What the session is for"))
