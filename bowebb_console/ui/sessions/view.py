@@ -277,6 +277,7 @@ class SessionsView(QWidget):
         self.running = panel
         self.stack.addWidget(panel)
         self.stack.setCurrentWidget(panel)
+        panel.setFocus()  # the note field: an agent types straight away
         self.reload()
         return panel
 

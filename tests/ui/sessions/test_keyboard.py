@@ -164,3 +164,27 @@ def test_consent_enter_never_cancels_and_esc_asks(qtbot, make_ctx, desk, demo_ur
     press(K.Key_Return)
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
     assert [k for k, _ in events(desk.engine, su)] == ["consent_recorded", "session_started"]
+
+
+def test_enter_on_an_open_session_continues_it(qtbot, make_ctx, desk, demo_url) -> None:  # type: ignore[no-untyped-def]
+    from bowebb_console.ui.sessions.view import SessionsView
+
+    view = SessionsView(make_ctx(demo_url))
+    qtbot.addWidget(view)
+    view.show()
+    view.activateWindow()
+    qtbot.waitExposed(view)
+    qtbot.waitUntil(lambda: view.open_model.rowCount() >= 1, timeout=5000)  # the demo's one
+    view.search_edit.setFocus()
+    wait_focus(qtbot, view.search_edit)
+    press(K.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+    assert focused() is not view.search_edit  # Shift+Tab leaves the field backwards
+    tab_to(qtbot, view.open_table)
+    press(K.Key_Tab)  # Tab leaves the table (nothing trapped)
+    assert focused() is not view.open_table
+    press(K.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+    assert focused() is view.open_table
+    press(K.Key_Return)  # Enter on the row continues the session
+    qtbot.waitUntil(lambda: view.running is not None, timeout=5000)
+    assert view.stack.currentWidget() is view.running
+    wait_focus(qtbot, view.running.note_edit)
