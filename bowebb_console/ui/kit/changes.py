@@ -16,11 +16,10 @@ from PySide6.QtCore import QObject, Signal
 
 
 class Changes(QObject):
-    # (session uuid, what: "started" | "recorded" | "note" | "tool" | "ended" | "files")
+    # (session uuid, what: "started" | "recorded" | or the kind of the event just logged:
+    # "note_added", "tool_recorded", "session_ended", "session_ended_late")
     sessions_changed = Signal(str, str)
     customers_changed = Signal(int)  # customer id (0: several or unknown)
-    transfers_changed = Signal(str)  # session uuid whose file transfers were logged
-    profiles_changed = Signal(int)  # customer id whose SFTP profiles changed
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)

@@ -42,6 +42,7 @@ if TYPE_CHECKING:
 
 SEARCH_DELAY_MS = 250
 HIT_ROLE = 0x0100 + 1
+CONTACT_ROLE = 0x0100 + 2  # the contact the search matched: "Who agreed" starts there
 RECENT = 100  # sessions in the "Recent sessions" list
 
 
@@ -53,6 +54,7 @@ class SessionsView(QWidget):
         self.loading = False
         self.dialog: ConsentDialog | None = None
         self.open_counts = (0, 0)  # (open elsewhere or left open, running in this console)
+        self._lists_in_flight = 0
         self.stack = QStackedWidget()
         self.home = QWidget()
         self.stack.addWidget(self.home)
@@ -150,6 +152,7 @@ class SessionsView(QWidget):
     # --- lists --------------------------------------------------------------------------
     def reload(self) -> None:
         self.loading = True
+        self._lists_in_flight += 1  # changes may ask again before an answer: wait for all
         self.refresh_button.setEnabled(False)
         self.ctx.runner.start(
             sessions.session_lists,
@@ -164,6 +167,9 @@ class SessionsView(QWidget):
         )
 
     def _lists_done(self) -> None:
+        self._lists_in_flight -= 1
+        if self._lists_in_flight > 0:
+            return  # a newer request is on its way; its answer is the one shown
         self.loading = False
         self.refresh_button.setEnabled(True)
 
@@ -244,6 +250,7 @@ class SessionsView(QWidget):
             dpa = "" if hit.dpa_signed else "  · " + self.tr("no signed DPA")
             item = QListWidgetItem(f"{hit.name}  ({hit.org_number}){dpa}")
             item.setData(HIT_ROLE, hit.customer_id)
+            item.setData(CONTACT_ROLE, hit.contact_id if hit.matched_contact else None)
             self.hits.addItem(item)
         self.search_status.setText(
             self.tr("%n customer(s) found", "", len(hits)) if hits else self.tr("No customer found")
@@ -254,10 +261,13 @@ class SessionsView(QWidget):
     def start_selected(self) -> None:
         items = self.hits.selectedItems()
         if items:
-            self.start_for(int(items[0].data(HIT_ROLE)))
+            contact = items[0].data(CONTACT_ROLE)
+            self.start_for(int(items[0].data(HIT_ROLE)), contact_id=contact)
 
-    def start_for(self, customer_id: int) -> ConsentDialog:
-        self.dialog = start_session_for(self.ctx, customer_id, self, on_started=self.show_running)
+    def start_for(self, customer_id: int, *, contact_id: int | None = None) -> ConsentDialog:
+        self.dialog = start_session_for(
+            self.ctx, customer_id, self, on_started=self.show_running, contact_id=contact_id
+        )
         self.dialog.recorded.connect(lambda _e: self.reload())
         return self.dialog
 

@@ -258,7 +258,7 @@ class TransfersView(QWidget):
     def _sessions_loaded(self, found: list[TransferSession]) -> None:
         if not self.alive():
             return
-        keep = self.session_uuid()
+        keep = before = self.session_uuid()
         wanted, self._wanted = self._wanted, None
         if self.link is None and not self.connector.busy and wanted is not None:
             keep = wanted  # follow the session just started (not while files move)
@@ -271,7 +271,8 @@ class TransfersView(QWidget):
         uuids = [t.session_uuid for t in found]
         self.session_combo.setCurrentIndex(uuids.index(keep) if keep in uuids else 0)
         self.session_combo.blockSignals(False)
-        self._session_changed()
+        if self.session_uuid() != before or self.link is None:
+            self._session_changed()  # (a connection keeps its profile while others change)
 
     def _session_changed(self) -> None:
         t = self.session()
