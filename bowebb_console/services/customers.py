@@ -63,6 +63,7 @@ __all__ = [
     "TrialInput",
     "add_contact",
     "convert_trial",
+    "count_customers",
     "create_customer",
     "export_notices",
     "get_contact",
@@ -93,6 +94,7 @@ class ResultRow:
     status: str
     dpa_signed: bool
     matched_contact: str | None
+    matched_contact_id: int | None = None  # the contact a search matched (the likely caller)
 
 
 @dataclass(frozen=True)
@@ -122,6 +124,12 @@ def list_customers(db: Database, limit: int = 500) -> list[CustomerRow]:
         return listing.list_customers(conn, limit=limit)
 
 
+def count_customers(db: Database) -> int:
+    """How many customers the database holds (the browsing list shows at most BROWSE_LIMIT)."""
+    with transaction(db, write=False) as conn:
+        return listing.count_customers(conn)
+
+
 def lookup(db: Database, text: str, limit: int = 50) -> tuple[str, list[ResultRow]]:
     """(the query, its rows) for the lookup screen; an empty query browses the first
     customers by name. The query comes back so a screen can drop a superseded answer."""
@@ -131,7 +139,15 @@ def lookup(db: Database, text: str, limit: int = 50) -> tuple[str, list[ResultRo
             for r in list_customers(db, limit=BROWSE_LIMIT)
         ]
     return text, [
-        ResultRow(h.customer_id, h.org_number, h.name, h.status, h.dpa_signed, h.matched_contact)
+        ResultRow(
+            h.customer_id,
+            h.org_number,
+            h.name,
+            h.status,
+            h.dpa_signed,
+            h.matched_contact,
+            h.contact_id if h.matched_contact else None,
+        )
         for h in search_customers(db, text, limit=limit)
     ]
 

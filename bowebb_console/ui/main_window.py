@@ -162,6 +162,11 @@ class MainWindow(QMainWindow):
         self.idle = IdleWatcher(self._idle_ms(ctx.settings), self)
         self.idle.idle.connect(self.lock)
         self.idle.start()
+        # Start where an agent types: the first screen's own field (the customer search), not
+        # the navigation list, where typing would jump between screens.
+        first = self.pages.currentWidget()
+        if first is not None:
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def show_failure(self, text: str) -> None:
         """Opening failed: say why, and leave Settings (to fix the URL) and Quit usable."""

@@ -669,6 +669,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>%1 of %2 customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>This customer no longer exists.</source>
         <translation type="unfinished"></translation>
     </message>

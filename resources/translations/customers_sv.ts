@@ -669,6 +669,10 @@
         <translation>Inga träffar</translation>
     </message>
     <message>
+        <source>%1 of %2 customers</source>
+        <translation>%1 av %2 kunder</translation>
+    </message>
+    <message>
         <source>This customer no longer exists.</source>
         <translation>Kunden finns inte längre.</translation>
     </message>

@@ -36,7 +36,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Ticket number or message id</source>
+        <source>Ticket number or message id (required when the customer agrees)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -192,6 +192,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Discard the agreement?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close without recording? What you filled in is not saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The database did not answer, and it is not known whether the agreement was logged. Nothing has started. Press the button again when the database answers: it will not be logged twice.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -201,7 +213,53 @@
     </message>
 </context>
 <context>
+    <name>CustomerPicker</name>
+    <message>
+        <source>Start a session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find the customer: org number, company, contact, e-mail or phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customers found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next: the agreement…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s) found</source>
+        <translation type="unfinished">
+            <numerusform>%n customer found</numerusform>
+            <numerusform>%n customers found</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No customer found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The search failed (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CustomerSessionsPanel</name>
+    <message>
+        <source>Sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Loading sessions…</source>
         <translation type="unfinished"></translation>
@@ -332,10 +390,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Add note</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Session id in the tool</source>
         <translation type="unfinished"></translation>
     </message>
@@ -369,6 +423,18 @@
     </message>
     <message>
         <source>Summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter adds the note.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add note (Ctrl+Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -453,6 +519,22 @@
         <source>Support session</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The session is still open: write a summary and press End session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the window?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session stays open in the log. Continue or end it later from Sessions, under “Your open sessions”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the window</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SessionsView</name>
@@ -497,10 +579,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>%n session(s) you started were never ended (the console closed while they ran). Continue them, or close them as ended late.</source>
+        <source>%n session(s) you started are still open and not running in this console. Continue one here, or close it as ended late.</source>
         <translation>
-            <numerusform>%n session you started was never ended (the console closed while it ran). Continue it, or close it as ended late.</numerusform>
-            <numerusform>%n sessions you started were never ended (the console closed while they ran). Continue them, or close them as ended late.</numerusform>
+            <numerusform>%n session you started is still open and not running in this console. Continue it here, or close it as ended late.</numerusform>
+            <numerusform>%n sessions you started are still open and not running in this console. Continue one here, or close it as ended late.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s) running in this console.</source>
+        <translation>
+            <numerusform>%n session running in this console.</numerusform>
+            <numerusform>%n sessions running in this console.</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -36,8 +36,8 @@
         <translation>Hur?</translation>
     </message>
     <message>
-        <source>Ticket number or message id</source>
-        <translation>Ärendenummer eller meddelande-id</translation>
+        <source>Ticket number or message id (required when the customer agrees)</source>
+        <translation>Ärendenummer eller meddelande-id (krävs när kunden samtycker)</translation>
     </message>
     <message>
         <source>What may we do?</source>
@@ -192,6 +192,18 @@
         <translation>Loggar…</translation>
     </message>
     <message>
+        <source>Discard the agreement?</source>
+        <translation>Kasta överenskommelsen?</translation>
+    </message>
+    <message>
+        <source>Close without recording? What you filled in is not saved.</source>
+        <translation>Stänga utan att logga? Det du har fyllt i sparas inte.</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Kasta</translation>
+    </message>
+    <message>
         <source>The database did not answer, and it is not known whether the agreement was logged. Nothing has started. Press the button again when the database answers: it will not be logged twice.</source>
         <translation>Databasen svarade inte, och det är okänt om överenskommelsen loggades. Ingenting har startat. Tryck på knappen igen när databasen svarar: den loggas inte två gånger.</translation>
     </message>
@@ -201,7 +213,53 @@
     </message>
 </context>
 <context>
+    <name>CustomerPicker</name>
+    <message>
+        <source>Start a session</source>
+        <translation>Starta en session</translation>
+    </message>
+    <message>
+        <source>Find the customer: org number, company, contact, e-mail or phone</source>
+        <translation>Sök kunden: organisationsnummer, företag, kontaktperson, e-post eller telefon</translation>
+    </message>
+    <message>
+        <source>Find customer</source>
+        <translation>Sök kund</translation>
+    </message>
+    <message>
+        <source>Customers found</source>
+        <translation>Hittade kunder</translation>
+    </message>
+    <message>
+        <source>Next: the agreement…</source>
+        <translation>Nästa: överenskommelsen…</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Söker…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s) found</source>
+        <translation>
+            <numerusform>%n kund hittades</numerusform>
+            <numerusform>%n kunder hittades</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No customer found</source>
+        <translation>Ingen kund hittades</translation>
+    </message>
+    <message>
+        <source>The search failed (%1).</source>
+        <translation>Sökningen misslyckades (%1).</translation>
+    </message>
+</context>
+<context>
     <name>CustomerSessionsPanel</name>
+    <message>
+        <source>Sessions</source>
+        <translation>Sessioner</translation>
+    </message>
     <message>
         <source>Loading sessions…</source>
         <translation>Hämtar sessioner…</translation>
@@ -332,10 +390,6 @@
         <translation>Vad som gjordes eller syntes</translation>
     </message>
     <message>
-        <source>Add note</source>
-        <translation>Lägg till anteckning</translation>
-    </message>
-    <message>
         <source>Session id in the tool</source>
         <translation>Sessions-id i verktyget</translation>
     </message>
@@ -370,6 +424,18 @@
     <message>
         <source>Summary</source>
         <translation>Sammanfattning</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Anteckning</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter adds the note.</source>
+        <translation>Ctrl+Enter lägger till anteckningen.</translation>
+    </message>
+    <message>
+        <source>Add note (Ctrl+Enter)</source>
+        <translation>Lägg till anteckning (Ctrl+Enter)</translation>
     </message>
     <message>
         <source>Outcome</source>
@@ -453,6 +519,22 @@
         <source>Support session</source>
         <translation>Supportsession</translation>
     </message>
+    <message>
+        <source>The session is still open: write a summary and press End session.</source>
+        <translation>Sessionen är fortfarande öppen: skriv en sammanfattning och tryck på Avsluta session.</translation>
+    </message>
+    <message>
+        <source>Close the window?</source>
+        <translation>Stänga fönstret?</translation>
+    </message>
+    <message>
+        <source>The session stays open in the log. Continue or end it later from Sessions, under “Your open sessions”.</source>
+        <translation>Sessionen förblir öppen i loggen. Fortsätt eller avsluta den senare under Sessioner, i ”Dina öppna sessioner”.</translation>
+    </message>
+    <message>
+        <source>Close the window</source>
+        <translation>Stäng fönstret</translation>
+    </message>
 </context>
 <context>
     <name>SessionsView</name>
@@ -497,10 +579,17 @@
         <translation>Senaste sessioner</translation>
     </message>
     <message numerus="yes">
-        <source>%n session(s) you started were never ended (the console closed while they ran). Continue them, or close them as ended late.</source>
+        <source>%n session(s) you started are still open and not running in this console. Continue one here, or close it as ended late.</source>
         <translation>
-            <numerusform>%n session som du startade avslutades aldrig (konsolen stängdes medan den pågick). Fortsätt den, eller avsluta den som sent avslutad.</numerusform>
-            <numerusform>%n sessioner som du startade avslutades aldrig (konsolen stängdes medan de pågick). Fortsätt dem, eller avsluta dem som sent avslutade.</numerusform>
+            <numerusform>%n session som du startade är fortfarande öppen och körs inte i den här konsolen. Fortsätt den här, eller stäng den som avslutad i efterhand.</numerusform>
+            <numerusform>%n sessioner som du startade är fortfarande öppna och körs inte i den här konsolen. Fortsätt en här, eller stäng den som avslutad i efterhand.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s) running in this console.</source>
+        <translation>
+            <numerusform>%n session körs i den här konsolen.</numerusform>
+            <numerusform>%n sessioner körs i den här konsolen.</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -526,6 +526,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Start a session…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Host keys waiting for approval…</source>
         <translation type="unfinished"></translation>
     </message>

@@ -526,6 +526,10 @@
         <translation>Uppdatera</translation>
     </message>
     <message>
+        <source>Start a session…</source>
+        <translation>Starta en session…</translation>
+    </message>
+    <message>
         <source>Host keys waiting for approval…</source>
         <translation>Värdnycklar som väntar på godkännande…</translation>
     </message>

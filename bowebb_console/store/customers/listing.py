@@ -46,3 +46,8 @@ def list_customers(conn: Connection, limit: int = 500) -> list[CustomerRow]:
         CustomerRow(r[0], OrgNumber(r[1]).formatted, r[2], r[3], r[4], r[5], int(r[6]))
         for r in conn.execute(stmt)
     ]
+
+
+def count_customers(conn: Connection) -> int:
+    """How many customers there are (the list says "200 of 2,000" when it shows fewer)."""
+    return int(conn.execute(select(func.count()).select_from(Customer)).scalar_one())

@@ -20,8 +20,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, func, insert, select
-from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy import ColumnElement, Connection, func, insert, literal_column, select
 
 from bowebb_console.domain.errors import ShownError
 from bowebb_console.store.db.connect import Database
@@ -33,6 +32,13 @@ from bowebb_console.store.log.chain import (
     read_sessions_events,
 )
 from bowebb_console.store.models import Contact, Customer, LogEvent, LogPayload
+from bowebb_console.store.models.review import SessionSummaryRow
+
+# The payload's customer id, written exactly as its index (migration 0015) is, so both
+# databases read the index and not the whole log. Literal text: a bound JSON path would not
+# match the index expression.
+_PG_PAYLOAD_CUSTOMER = "((log_payload.payload)::jsonb ->> 'customer_id')"
+_SQLITE_PAYLOAD_CUSTOMER = "json_extract(log_payload.payload, '$.customer_id')"
 
 SESSION_KINDS = ("remote_control", "file_transfer")
 CHANNELS = ("phone", "email", "chat", "ticket", "in_person")
@@ -239,7 +245,10 @@ def start_session(
         dpa = conn.execute(select(Customer.dpa_signed_on).where(Customer.id == customer_id)).first()
         if dpa is None:
             raise customer_gone()
-        payload: dict[str, Any] = {"tool": tool, "tool_session_id": tool_session_id.strip()}
+        # A file transfer runs inside the console, not in a remote tool: it names none.
+        payload: dict[str, Any] = (
+            {"tool": tool, "tool_session_id": tool_session_id.strip()} if tool else {}
+        )
         if dpa[0] is None:
             if not dpa_missing_reason.strip():
                 raise SessionError(
@@ -371,26 +380,27 @@ def summarise(events: list[EventRow]) -> SessionSummary:
 
 
 def open_sessions(conn: Connection, actor: str | None = None) -> list[SessionSummary]:
-    """Sessions started and never ended (a crash, a power cut): shown at the next start."""
-    ended = select(LogEvent.session_uuid).where(LogEvent.kind.in_((ENDED, ENDED_LATE)))
-    query = select(LogEvent.session_uuid).where(
-        LogEvent.kind == STARTED, LogEvent.session_uuid.not_in(ended)
-    )
+    """Sessions started and never ended (a crash, a power cut): shown at the next start.
+
+    Read from ``session_summary`` (derived from the log by triggers) through its (agent,
+    state) index, so a large log is not scanned."""
+    query = select(SessionSummaryRow.session_uuid).where(SessionSummaryRow.state == "open")
     if actor is not None:
-        query = query.where(LogEvent.actor == actor)
-    found = list(conn.execute(query.order_by(LogEvent.seq)).scalars())
+        query = query.where(SessionSummaryRow.agent == actor)
+    found = list(conn.execute(query.order_by(SessionSummaryRow.first_seq)).scalars())
     return _summaries(conn, found)
 
 
 def sessions_for_customer(
     conn: Connection, customer_id: int, limit: int = 200
 ) -> list[SessionSummary]:
-    """The customer's sessions, newest first (found through their consent payloads)."""
+    """The customer's sessions, newest first (found through their consent payloads, by the
+    payload's customer-id index)."""
     match: ColumnElement[bool]
     if conn.dialect.name == "postgresql":
-        match = func.cast(LogPayload.payload, JSONB).op("->>")("customer_id") == str(customer_id)
+        match = literal_column(_PG_PAYLOAD_CUSTOMER) == str(customer_id)
     else:
-        match = func.json_extract(LogPayload.payload, "$.customer_id") == customer_id
+        match = literal_column(_SQLITE_PAYLOAD_CUSTOMER) == customer_id
     query = (
         select(LogEvent.session_uuid, func.max(LogEvent.seq))
         .join(LogPayload, LogPayload.seq == LogEvent.seq)

@@ -3,7 +3,7 @@ sessions, and the button that starts a new one (consent first)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from bowebb_console.ui.kit.context import AppContext
 from bowebb_console.ui.sessions.consent import start_session_for
@@ -11,11 +11,20 @@ from bowebb_console.ui.sessions.lists import CustomerSessionsPanel
 
 
 class CardSessions(QWidget):
-    def __init__(self, ctx: AppContext, customer_id: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        customer_id: int,
+        parent: QWidget | None = None,
+        *,
+        contact_id: int | None = None,
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.customer_id = customer_id
+        self.contact_id = contact_id  # the contact the lookup found: "Who agreed" starts there
         self.panel = CustomerSessionsPanel(ctx, customer_id, self)
+        self.dialog: QDialog | None = None
         self.start_button = QPushButton(self.tr("Start support session…"))
         self.start_button.clicked.connect(self.start_session)
         row = QHBoxLayout()
@@ -27,6 +36,8 @@ class CardSessions(QWidget):
         layout.addLayout(row)
 
     def start_session(self) -> None:
-        dialog = start_session_for(self.ctx, self.customer_id, self.window())
-        # Whatever was recorded (a session, or a refusal), the list shows it afterwards.
-        dialog.finished.connect(lambda _result: self.panel.reload())
+        # Whatever is recorded (a session, or a refusal), the list follows through
+        # ctx.changes.sessions_changed.
+        self.dialog = start_session_for(
+            self.ctx, self.customer_id, self.window(), contact_id=self.contact_id
+        )

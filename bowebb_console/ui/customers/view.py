@@ -8,6 +8,7 @@ list shows the customers by name.
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
@@ -63,6 +64,10 @@ class LookupView(QWidget):
         self._open_when_found = False  # Enter was pressed before the results came
         self.shown_query: str | None = None  # the query whose results are on screen
         self.dialog: QDialog | None = None
+        self.total: int | None = None  # customers in the database (when the list is capped)
+        self._card_contact: int | None = None  # the contact the opened card was found by
+        self.card_sessions: Any = None  # the card's CardSessions (it follows session changes)
+        self._emitting = False
 
         self.search = QLineEdit()
         self.search.setObjectName("lookupSearch")
@@ -99,6 +104,7 @@ class LookupView(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         for column in (ResultsModel.COL_NAME, ResultsModel.COL_CONTACT):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        # Enter on a row (or a double-click) opens the card; Tab leaves the table
         self.results.activated.connect(lambda index: self.open_row(index.row()))
         self.results.installEventFilter(self)
 
@@ -141,7 +147,43 @@ class LookupView(QWidget):
         layout.addWidget(self.error_label)
         layout.addWidget(split, 1)
         self.setFocusProxy(self.search)
+        self._set_tab_order()
+        ctx.changes.customers_changed.connect(self._customers_changed)
         self.run_search()
+
+    def _set_tab_order(self, card_sessions: QWidget | None = None) -> None:
+        """Natural order: search → results → the card (its "Start support session…" first,
+        then its own widgets) → the screen's other buttons."""
+        chain: list[QWidget] = [self.search, self.results]
+        if card_sessions is not None:
+            chain += [
+                card_sessions.start_button,  # type: ignore[attr-defined]
+                card_sessions.panel.table,  # type: ignore[attr-defined]
+                card_sessions.panel.open_button,  # type: ignore[attr-defined]
+            ]
+        cv = self.card_view
+        chain += [
+            cv.edit_button,
+            cv.convert_button,
+            cv.contacts,
+            cv.add_contact_button,
+            cv.edit_contact_button,
+            self.new_button,
+            self.trial_button,
+            self.import_button,
+            self.export_button,
+        ]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    def _customers_changed(self, customer_id: int) -> None:
+        """A customer or contact was saved somewhere in this console: show it here too."""
+        if self._emitting:
+            return  # our own save: _refresh has done it
+        self.run_search()
+        card = self.current_card
+        if card is not None and customer_id in (0, card.customer.id):
+            self.open_card(card.customer.id)
 
     def window_actions(self) -> list[QAction]:
         """Actions the main window registers window-wide (Ctrl+K from any screen)."""
@@ -192,11 +234,36 @@ class LookupView(QWidget):
             self._open_when_found = False
             self.open_row(0)
         if not query.strip():
-            self.count_label.setText(self.tr("%n customer(s)", "", len(rows)))
+            if len(rows) >= customers.BROWSE_LIMIT:  # capped: say how many there are
+                self._count_total(len(rows))
+            else:
+                self.total = len(rows)
+                self.count_label.setText(self.tr("%n customer(s)", "", len(rows)))
         elif rows:
             self.count_label.setText(self.tr("%n match(es)", "", len(rows)))
         else:
             self.count_label.setText(self.tr("No matches"))
+
+    def _count_total(self, shown: int) -> None:
+        self.count_label.setText(self.tr("%n customer(s)", "", shown))
+        self.ctx.runner.start(
+            customers.count_customers,
+            self.ctx.database,
+            tag="lookup.count",
+            on_result=lambda total: self._counted(shown, total),
+            on_error=lambda _exc: None,  # the plain count stays
+            owner=self,
+        )
+
+    def _counted(self, shown: int, total: int) -> None:
+        self.total = total
+        if self.shown_query is not None and not self.shown_query.strip() and total > shown:
+            locale = self.locale()
+            self.count_label.setText(
+                self.tr("%1 of %2 customers")
+                .replace("%1", locale.toString(shown))
+                .replace("%2", locale.toString(total))
+            )
 
     def _search_failed(self, exc: BaseException) -> None:
         self._open_when_found = False
@@ -257,7 +324,9 @@ class LookupView(QWidget):
     # -- the card ---------------------------------------------------------------------------
     def open_row(self, row: int) -> None:
         if 0 <= row < self.model.rowCount():
-            self.open_card(self.model.row_at(row).customer_id)
+            found = self.model.row_at(row)
+            self._card_contact = found.matched_contact_id
+            self.open_card(found.customer_id)
 
     def open_card(self, customer_id: int) -> None:
         self.ctx.runner.start(
@@ -274,10 +343,19 @@ class LookupView(QWidget):
             self.card_hint.setText(self.tr("This customer no longer exists."))
             self.card_stack.setCurrentWidget(self.card_hint)
             return
-        self.card_view.set_card(card)
         from bowebb_console.ui.customers.card_sessions import CardSessions
 
-        self.card_view.set_sessions_widget(CardSessions(self.ctx, card.customer.id))
+        same = (
+            self.card_view.card is not None and self.card_view.card.customer.id == card.customer.id
+        )
+        self.card_view.set_card(card)
+        if not same or self.card_sessions is None:
+            contact = self._card_contact
+            self.card_sessions = CardSessions(self.ctx, card.customer.id, contact_id=contact)
+            self.card_view.set_sessions_widget(self.card_sessions)
+            self._set_tab_order(self.card_sessions)
+        else:
+            self.card_sessions.contact_id = self._card_contact
         self.card_stack.setCurrentWidget(self.card_view)
 
     def _card_failed(self, exc: BaseException) -> None:
@@ -295,10 +373,16 @@ class LookupView(QWidget):
         return None
 
     def _refresh(self, customer_id: int | None = None) -> None:
-        """After a save: the results and the open (or new) card show what is saved now."""
+        """After a save: the results and the open (or new) card show what is saved now, and
+        every other screen hears of it."""
         self.run_search()
         if customer_id is not None:
             self.open_card(customer_id)
+        self._emitting = True
+        try:
+            self.ctx.changes.customers_changed.emit(customer_id or 0)
+        finally:
+            self._emitting = False
 
     # -- dialogs ----------------------------------------------------------------------------
     def _open(self, dialog: QDialog) -> QDialog:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from bowebb_console.config import Paths, Settings
+from bowebb_console.ui.kit.changes import Changes
 
 if TYPE_CHECKING:  # keeps SQLAlchemy and keyring off the import path of the GUI
     from bowebb_console.credentials import CredentialStore
@@ -24,6 +25,8 @@ class AppContext:
     prompts: Prompts
     database_url: str  # as resolved (--db, environment or settings); never holds a password
     credentials: CredentialStore | None = None  # None: no keyring needed/available this run
+    # One change signal per kind of record (ui/kit/changes.py): screens emit and listen.
+    changes: Changes = field(default_factory=Changes)
 
     @property
     def is_sqlite(self) -> bool:

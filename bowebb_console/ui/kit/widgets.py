@@ -31,6 +31,9 @@ def read_only_table(model: QAbstractItemModel, parent: QWidget | None = None) ->
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.verticalHeader().hide()
+    # Tab leaves the table for the next widget (arrows move between rows); Enter on a row
+    # emits ``activated``, which each screen connects to "open".
+    table.setTabKeyNavigation(False)
     return table
 
 

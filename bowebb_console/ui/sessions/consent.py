@@ -62,10 +62,20 @@ class ConsentDialog(QDialog):
     started = Signal(object, object)
     recorded = Signal(object)
 
-    def __init__(self, ctx: AppContext, customer_id: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        customer_id: int,
+        parent: QWidget | None = None,
+        *,
+        contact_id: int | None = None,
+        session_kind: str | None = None,
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.customer_id = customer_id
+        self.contact_hint = contact_id  # the contact the lookup just found (e.g. by phone)
+        self.dirty = False  # the agent has typed or chosen something
         self.party: ConsentParty | None = None
         self.busy = False
         self.session_uuid = str(uuid.uuid4())
@@ -84,6 +94,8 @@ class ConsentDialog(QDialog):
         self.dpa_label.hide()
 
         self.kind = _combo(L.SESSION_KINDS)
+        if session_kind is not None and self.kind.findData(session_kind) >= 0:
+            self.kind.setCurrentIndex(self.kind.findData(session_kind))
         self.contact = QComboBox()
         self.contact.setPlaceholderText(self.tr("Who agreed?"))
         self.caller_name = QLineEdit()
@@ -101,7 +113,9 @@ class ConsentDialog(QDialog):
         self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.when.setCalendarPopup(True)
         self.reference = QLineEdit()
-        self.reference.setPlaceholderText(self.tr("Ticket number or message id"))
+        self.reference.setPlaceholderText(
+            self.tr("Ticket number or message id (required when the customer agrees)")
+        )
         self.scope = _combo(L.SCOPES, self.tr("What may we do?"))
         self.purpose = QLineEdit()
         self.purpose.setPlaceholderText(self.tr("What the session is for"))
@@ -139,6 +153,7 @@ class ConsentDialog(QDialog):
         form.addRow(self.tr("Outcome"), outcome_row)
         form.addRow(self.tr("Remote tool"), self.tool)
         form.addRow(self.tr("Tool session id"), self.tool_session_id)
+        self.tool_labels = (form.labelForField(self.tool), form.labelForField(self.tool_session_id))
         self.dpa_reason_label = QLabel(self.tr("Reason (no DPA)"))
         form.addRow(self.dpa_reason_label, self.dpa_reason)
         self.dpa_reason_label.hide()
@@ -162,7 +177,12 @@ class ConsentDialog(QDialog):
         self.buttons.addButton(self.start_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(self.record_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
-        self.start_button.setDefault(True)
+        # Enter means Start (when everything is there), never Cancel or "Record without
+        # starting": only the primary button may become the default (issue 18).
+        self.start_button.setAutoDefault(True)
+        for button in (self.record_button, self.cancel_button):
+            button.setAutoDefault(False)
+            button.setDefault(False)
         self.start_button.clicked.connect(lambda: self.submit(start=True))
         self.record_button.clicked.connect(lambda: self.submit(start=False))
         self.cancel_button.clicked.connect(self.reject)
@@ -175,6 +195,10 @@ class ConsentDialog(QDialog):
         layout.addWidget(self.missing_label)
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
+        # Only now is the button inside the dialog, so the dialog registers it as its main
+        # default, which it restores whenever focus leaves another button (set earlier, the
+        # default was lost after one Tab round).
+        self.start_button.setDefault(True)
 
         for edit in (
             self.caller_name,
@@ -184,6 +208,7 @@ class ConsentDialog(QDialog):
             self.dpa_reason,
         ):
             edit.textChanged.connect(self._refresh)
+            edit.textEdited.connect(self._touched)
         for box in (
             self.kind,
             self.contact,
@@ -193,7 +218,11 @@ class ConsentDialog(QDialog):
             self.transfer_purpose,
         ):
             box.currentIndexChanged.connect(self._refresh)
+            box.activated.connect(self._touched)
+        self.caller_phone.textEdited.connect(self._touched)
+        self.tool_session_id.textEdited.connect(self._touched)
         self.outcome_group.buttonClicked.connect(self._refresh)
+        self.outcome_group.buttonClicked.connect(self._touched)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self._kind_changed()
         self._refresh()
@@ -215,7 +244,10 @@ class ConsentDialog(QDialog):
         for c in party.contacts:
             self.contact.addItem(f"{c.name} <{c.email}>", c.id)
         self.contact.addItem(self.tr("New caller…"), NEW_CALLER)
-        self.contact.setCurrentIndex(-1)
+        # The contact the lookup found (by phone, e-mail or name) is the likely caller.
+        self.contact.setCurrentIndex(
+            self.contact.findData(self.contact_hint) if self.contact_hint is not None else -1
+        )
         no_dpa = party.dpa_signed_on is None
         if no_dpa:
             self.dpa_label.setText(
@@ -233,10 +265,17 @@ class ConsentDialog(QDialog):
         self.customer_label.setText(self.tr("The customer could not be loaded."))
         self._show_error(session_error(exc))
 
+    def _touched(self, *_: Any) -> None:
+        self.dirty = True
+
     def _kind_changed(self) -> None:
         transfer = self.kind.currentData() == "file_transfer"
         if transfer and self.scope.currentIndex() < 0:
             self.scope.setCurrentIndex(self.scope.findData("file_transfer"))
+        # A file transfer runs in the console, not in a remote tool: no tool to name or log.
+        for widget in (self.tool, self.tool_session_id, *self.tool_labels):
+            if widget is not None:
+                widget.setVisible(not transfer)
         # Files may only be transferred for a purchased service or for support (clause 7).
         self.transfer_purpose.setVisible(transfer)
         if self.transfer_purpose_label is not None:
@@ -340,9 +379,10 @@ class ConsentDialog(QDialog):
             # logged after all, stays in the session's history).
             self.consent_uuid = str(uuid.uuid4())
         self._tried = consent
+        transfer = self.kind.currentData() == "file_transfer"
         starting = Start(
-            tool=self.tool.currentData(),
-            tool_session_id=self.tool_session_id.text(),
+            tool="" if transfer else self.tool.currentData(),
+            tool_session_id="" if transfer else self.tool_session_id.text(),
             dpa_missing_reason=self.dpa_reason.text(),
         )
         self.busy = True
@@ -366,11 +406,34 @@ class ConsentDialog(QDialog):
 
     def _begun(self, begun: Begun) -> None:
         self.busy = False
+        changes = self.ctx.changes
+        if self.contact.currentData() == NEW_CALLER:
+            changes.customers_changed.emit(self.customer_id)  # the caller is a contact now
+        what = "started" if begun.started is not None else "recorded"
+        self.dirty = False
         if begun.started is not None:
             self.started.emit(begun.consent, begun.started)
         else:
             self.recorded.emit(begun.consent)
         self.accept()
+        # After the dialog's own signals: the screens that follow (the card, Sessions,
+        # Transfers) see the new session, and the one that started it can select it.
+        changes.sessions_changed.emit(begun.consent.session_uuid, what)
+
+    def reject(self) -> None:
+        """Esc, Cancel or the window's close button: never lose what was typed without
+        asking, and never walk away from a start that is under way."""
+        if self.busy:
+            return
+        if not self.dirty:
+            super().reject()
+            return
+        self.ctx.prompts.confirm(
+            self.tr("Discard the agreement?"),
+            self.tr("Close without recording? What you filled in is not saved."),
+            lambda yes: QDialog.reject(self) if yes else None,
+            ok_text=self.tr("Discard"),
+        )
 
     def _failed(self, exc: BaseException) -> None:
         if is_unknown(exc):
@@ -399,11 +462,16 @@ def start_session_for(
     customer_id: int,
     parent: QWidget | None = None,
     on_started: Callable[[str], None] | None = None,
+    *,
+    contact_id: int | None = None,
+    session_kind: str | None = None,
 ) -> ConsentDialog:
     """Open the consent dialog for a customer (non-blocking). When a session starts,
     ``on_started(session_uuid)`` is called; without it the running session opens in a
     window of its own. The customer card calls this."""
-    dialog = ConsentDialog(ctx, customer_id, parent)
+    dialog = ConsentDialog(
+        ctx, customer_id, parent, contact_id=contact_id, session_kind=session_kind
+    )
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
     def started(_consent: Any, event: Any) -> None:

@@ -40,6 +40,22 @@ def session_table(model: SessionListModel, parent: QWidget | None = None) -> QTa
     return table
 
 
+def set_rows_keeping(
+    table: QTableView, model: SessionListModel, rows: list[SessionListRow]
+) -> None:
+    """Show ``rows`` and keep the selected session selected where it is still listed."""
+    kept = selected_row(table)
+    model.set_rows(rows)
+    if kept is None:
+        return
+    proxy = table.model()
+    for i in range(proxy.rowCount()):
+        row = proxy.index(i, 0).data(ROW_ROLE)
+        if row is not None and row.summary.session_uuid == kept.summary.session_uuid:
+            table.selectRow(i)
+            return
+
+
 def selected_row(table: QTableView) -> SessionListRow | None:
     rows = table.selectionModel().selectedRows() if table.selectionModel() else []
     return rows[0].data(ROW_ROLE) if rows else None
@@ -80,7 +96,9 @@ class CustomerSessionsPanel(QWidget):
         self._open_fn = open_fn
         self.model = SessionListModel(self)
         self.table = session_table(self.model, self)
-        self.table.doubleClicked.connect(self._open_index)
+        # Enter on a row opens it, and so does a double-click (both emit activated)
+        self.table.activated.connect(self._open_index)
+        self.table.setAccessibleName(self.tr("Sessions"))
         self.status = QLabel(self.tr("Loading sessions…"))
         self.status.setWordWrap(True)
         self.open_button = QPushButton(self.tr("Open timeline"))
@@ -92,6 +110,7 @@ class CustomerSessionsPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(row)
         layout.addWidget(self.table, 1)
+        ctx.changes.sessions_changed.connect(self._sessions_changed)
         self.reload()
 
     def reload(self) -> None:
@@ -105,8 +124,11 @@ class CustomerSessionsPanel(QWidget):
             owner=self,
         )
 
+    def _sessions_changed(self, _session_uuid: str, _what: str) -> None:
+        self.reload()
+
     def _loaded(self, rows: list[SessionListRow]) -> None:
-        self.model.set_rows(rows)
+        set_rows_keeping(self.table, self.model, rows)
         self.status.setText(
             self.tr("%n session(s)", "", len(rows)) if rows else self.tr("No sessions yet.")
         )

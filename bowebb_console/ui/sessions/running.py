@@ -11,9 +11,11 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections.abc import Callable
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -113,7 +115,11 @@ class RunningSessionPanel(QWidget):
         self.note_edit = QPlainTextEdit()
         self.note_edit.setPlaceholderText(self.tr("What was done or seen"))
         self.note_edit.setFixedHeight(70)
-        self.note_button = QPushButton(self.tr("Add note"))
+        self.note_edit.setTabChangesFocus(True)  # Tab moves on; a note needs no tab characters
+        self.note_edit.setAccessibleName(self.tr("Note"))
+        self.note_edit.setAccessibleDescription(self.tr("Ctrl+Enter adds the note."))
+        self.note_edit.installEventFilter(self)
+        self.note_button = QPushButton(self.tr("Add note (Ctrl+Enter)"))
         self.note_button.clicked.connect(self.add_note)
 
         self.tool = QComboBox()
@@ -127,6 +133,8 @@ class RunningSessionPanel(QWidget):
         self.summary = QPlainTextEdit()
         self.summary.setPlaceholderText(self.tr("Summary: what was done, what remains"))
         self.summary.setFixedHeight(70)
+        self.summary.setTabChangesFocus(True)
+        self.summary.setAccessibleName(self.tr("Summary"))
         self.end_outcome = QComboBox()
         for code in L.END_OUTCOMES:
             self.end_outcome.addItem(L.word(L.END_OUTCOMES, code), code)
@@ -172,7 +180,9 @@ class RunningSessionPanel(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.recovered_label)
         layout.addWidget(self.timeline, 1)
-        layout.addWidget(QLabel(self.tr("Remote tool")))
+        self.tool_label = QLabel(self.tr("Remote tool"))
+        self.tool_row_widgets = (self.tool_label, self.tool, self.tool_id, self.tool_button)
+        layout.addWidget(self.tool_label)
         layout.addLayout(tool_row)
         layout.addWidget(notes)
         layout.addWidget(end_box)
@@ -181,10 +191,49 @@ class RunningSessionPanel(QWidget):
         status_row.addWidget(self.end_blocker_button)
         layout.addLayout(status_row)
 
+        # Natural order for the keyboard: note, add it, summary, outcome, end; then the tool.
+        chain = (
+            self.note_edit,
+            self.note_button,
+            self.summary,
+            self.end_outcome,
+            self.late_button,
+            self.end_button,
+            self.tool,
+            self.tool_id,
+            self.tool_button,
+            self.timeline.list,
+        )
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
+        self.setFocusProxy(self.note_edit)
+        self._tool_shown = False  # the combo shows what the log recorded, once loaded
+
+        changes = ctx.changes
+        changes.session_running(session_uuid, True)
+        self.destroyed.connect(lambda *_: changes.session_running(session_uuid, False))
+
         self.timer = QTimer(self)
         self.timer.setInterval(1000)
         self.timer.timeout.connect(self._tick)
         self.timer.start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.note_edit
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            self.add_note()
+            return True
+        return super().eventFilter(watched, event)
+
+    @property
+    def is_open(self) -> bool:
+        """Started and not ended (as far as this panel knows)."""
+        return self.timer.isActive()
 
     def _timeline_changed(self) -> None:
         # Start time and state come from the log, so a recovered session shows its real age.
@@ -192,8 +241,35 @@ class RunningSessionPanel(QWidget):
         started = next((e for e in self.timeline.events if e.kind == "session_started"), None)
         self.started_at = started.at if started else None
         self._tick()
+        self._show_recorded_tool()
         if kinds & {"session_ended", "session_ended_late"} and self.timer.isActive():
             self._finish()
+
+    def _show_recorded_tool(self) -> None:
+        """The tool row shows the tool and id the log holds (the latest recorded), and a file
+        transfer, which runs in the console and not in a remote tool, has no tool row."""
+        events = self.timeline.events
+        consent = next((e for e in reversed(events) if e.kind == "consent_recorded"), None)
+        transfer = bool(consent and (consent.payload or {}).get("session_kind") == "file_transfer")
+        for widget in self.tool_row_widgets:
+            widget.setVisible(not transfer)
+        recorded = next(
+            (
+                e.payload
+                for e in reversed(events)
+                if e.kind in ("tool_recorded", "session_started")
+                and e.payload
+                and e.payload.get("tool")
+            ),
+            None,
+        )
+        if recorded is None or self._tool_shown:
+            return
+        self._tool_shown = True
+        index = self.tool.findData(recorded.get("tool"))
+        if index >= 0:
+            self.tool.setCurrentIndex(index)
+        self.tool_id.setText(str(recorded.get("tool_session_id") or ""))
 
     def _tick(self) -> None:
         self.elapsed.setText(elapsed_text(self.started_at))
@@ -234,7 +310,11 @@ class RunningSessionPanel(QWidget):
         self.end_blocker_button.setVisible(False)
         self._enable(True)
         pending.done()
+        if event.kind in ("session_ended", "session_ended_late"):
+            self.ctx.changes.session_running(self.session_uuid, False)
         self.timeline.add_event(event)
+        # Every screen showing sessions (the card, Sessions, Transfers) follows at once.
+        self.ctx.changes.sessions_changed.emit(self.session_uuid, event.kind)
         done(event)
 
     def _failed(self, exc: BaseException) -> None:
@@ -306,15 +386,52 @@ class RunningSessionPanel(QWidget):
         self.status.setText(self.tr("The session has ended and is logged."))
 
 
+class RunningWindow(QDialog):
+    """The running session in a window of its own. Esc does not close it while the session
+    is open (the agent is told how to end it); the window's close button asks first."""
+
+    def __init__(self, ctx: AppContext, session_uuid: str, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(QCoreApplication.translate("SessionWindows", "Support session"))
+        self.panel = RunningSessionPanel(ctx, session_uuid, parent=self)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.panel)
+        self.panel.ended.connect(lambda _su: self.accept())
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and self.panel.is_open:
+            self.panel.status.setText(
+                QCoreApplication.translate(
+                    "SessionWindows",
+                    "The session is still open: write a summary and press End session.",
+                )
+            )
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def reject(self) -> None:
+        if not self.panel.is_open:
+            super().reject()
+            return
+        self.ctx.prompts.confirm(
+            QCoreApplication.translate("SessionWindows", "Close the window?"),
+            QCoreApplication.translate(
+                "SessionWindows",
+                "The session stays open in the log. Continue or end it later from Sessions, "
+                "under “Your open sessions”.",
+            ),
+            lambda yes: QDialog.reject(self) if yes else None,
+            ok_text=QCoreApplication.translate("SessionWindows", "Close the window"),
+        )
+
+
 def open_running_window(ctx: AppContext, session_uuid: str, parent: QWidget | None) -> QDialog:
     """The running session in a window of its own (when started from outside the screen)."""
-    window = QDialog(parent)
+    window = RunningWindow(ctx, session_uuid, parent)
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    window.setWindowTitle(QCoreApplication.translate("SessionWindows", "Support session"))
-    panel = RunningSessionPanel(ctx, session_uuid, parent=window)
-    layout = QVBoxLayout(window)
-    layout.addWidget(panel)
-    panel.ended.connect(lambda _su: window.accept())
     window.resize(720, 760)
     window.show()
+    window.panel.note_edit.setFocus(Qt.FocusReason.OtherFocusReason)
     return window

@@ -28,7 +28,12 @@ from bowebb_console.services.sessions import SearchHit, SessionLists
 from bowebb_console.ui.kit.verify import VerifyLogBox
 from bowebb_console.ui.sessions.consent import ConsentDialog, start_session_for
 from bowebb_console.ui.sessions.errors import session_error
-from bowebb_console.ui.sessions.lists import open_timeline, selected_row, session_table
+from bowebb_console.ui.sessions.lists import (
+    open_timeline,
+    selected_row,
+    session_table,
+    set_rows_keeping,
+)
 from bowebb_console.ui.sessions.models import SessionListModel
 from bowebb_console.ui.sessions.running import RunningSessionPanel
 
@@ -37,6 +42,7 @@ if TYPE_CHECKING:
 
 SEARCH_DELAY_MS = 250
 HIT_ROLE = 0x0100 + 1
+CONTACT_ROLE = 0x0100 + 2  # the contact the search matched: "Who agreed" starts there
 RECENT = 100  # sessions in the "Recent sessions" list
 
 
@@ -47,6 +53,8 @@ class SessionsView(QWidget):
         self.running: RunningSessionPanel | None = None
         self.loading = False
         self.dialog: ConsentDialog | None = None
+        self.open_counts = (0, 0)  # (open elsewhere or left open, running in this console)
+        self._lists_in_flight = 0
         self.stack = QStackedWidget()
         self.home = QWidget()
         self.stack.addWidget(self.home)
@@ -92,7 +100,9 @@ class SessionsView(QWidget):
         self.open_model = SessionListModel(self)
         self.open_table = session_table(self.open_model, self)
         self.open_table.setMaximumHeight(140)
-        self.open_table.doubleClicked.connect(lambda _i: self.continue_selected())
+        self.open_table.setAccessibleName(self.tr("Your open sessions"))
+        # Enter on a row (or a double-click) continues it
+        self.open_table.activated.connect(lambda _i: self.continue_selected())
         self.open_label = QLabel()
         self.open_label.setWordWrap(True)
         self.continue_button = QPushButton(self.tr("Continue or close…"))
@@ -110,7 +120,8 @@ class SessionsView(QWidget):
         # Recent sessions
         self.recent_model = SessionListModel(self)
         self.recent_table = session_table(self.recent_model, self)
-        self.recent_table.doubleClicked.connect(lambda _i: self.open_selected_timeline())
+        self.recent_table.setAccessibleName(self.tr("Recent sessions"))
+        self.recent_table.activated.connect(lambda _i: self.open_selected_timeline())
         self.recent_status = QLabel(self.tr("Loading…"))
         self.refresh_button = QPushButton(self.tr("Refresh"))
         self.refresh_button.clicked.connect(self.reload)
@@ -135,11 +146,13 @@ class SessionsView(QWidget):
         layout.addWidget(self.open_box)
         layout.addWidget(start_box)
         layout.addWidget(recent_box, 1)
+        ctx.changes.sessions_changed.connect(self._sessions_changed)
         self.reload()
 
     # --- lists --------------------------------------------------------------------------
     def reload(self) -> None:
         self.loading = True
+        self._lists_in_flight += 1  # changes may ask again before an answer: wait for all
         self.refresh_button.setEnabled(False)
         self.ctx.runner.start(
             sessions.session_lists,
@@ -154,24 +167,44 @@ class SessionsView(QWidget):
         )
 
     def _lists_done(self) -> None:
+        self._lists_in_flight -= 1
+        if self._lists_in_flight > 0:
+            return  # a newer request is on its way; its answer is the one shown
         self.loading = False
         self.refresh_button.setEnabled(True)
 
+    def _sessions_changed(self, _session_uuid: str, _what: str) -> None:
+        self.reload()
+
     def _lists_loaded(self, found: SessionLists) -> None:
         opened, recent = found.open, found.recent
-        self.open_model.set_rows(opened)
+        had_selection = selected_row(self.open_table) is not None
+        set_rows_keeping(self.open_table, self.open_model, opened)
         self.open_box.setVisible(bool(opened))
-        self.open_label.setText(
-            self.tr(
-                "%n session(s) you started were never ended (the console closed while they "
-                "ran). Continue them, or close them as ended late.",
-                "",
-                len(opened),
+        # A session running in this console right now is open in the log too, but it was
+        # not "left open": only the others were never ended (issue 18).
+        # Nor can the screen know why another one is open (a crash, another computer with
+        # the same login, sessions given by the demo data), so it does not claim a cause.
+        running = self.ctx.changes.running
+        here = sum(1 for r in opened if r.summary.session_uuid in running)
+        left = len(opened) - here
+        self.open_counts = (left, here)
+        parts = []
+        if left:
+            parts.append(
+                self.tr(
+                    "%n session(s) you started are still open and not running in this console. "
+                    "Continue one here, or close it as ended late.",
+                    "",
+                    left,
+                )
             )
-        )
-        if opened:
+        if here:
+            parts.append(self.tr("%n session(s) running in this console.", "", here))
+        self.open_label.setText(" ".join(parts))
+        if opened and not had_selection:
             self.open_table.selectRow(0)
-        self.recent_model.set_rows(recent)
+        set_rows_keeping(self.recent_table, self.recent_model, recent)
         self.recent_status.setText(self.tr("%n session(s)", "", len(recent)))
         self.open_table.resizeColumnsToContents()
         self.recent_table.resizeColumnsToContents()
@@ -217,6 +250,7 @@ class SessionsView(QWidget):
             dpa = "" if hit.dpa_signed else "  · " + self.tr("no signed DPA")
             item = QListWidgetItem(f"{hit.name}  ({hit.org_number}){dpa}")
             item.setData(HIT_ROLE, hit.customer_id)
+            item.setData(CONTACT_ROLE, hit.contact_id if hit.matched_contact else None)
             self.hits.addItem(item)
         self.search_status.setText(
             self.tr("%n customer(s) found", "", len(hits)) if hits else self.tr("No customer found")
@@ -227,10 +261,13 @@ class SessionsView(QWidget):
     def start_selected(self) -> None:
         items = self.hits.selectedItems()
         if items:
-            self.start_for(int(items[0].data(HIT_ROLE)))
+            contact = items[0].data(CONTACT_ROLE)
+            self.start_for(int(items[0].data(HIT_ROLE)), contact_id=contact)
 
-    def start_for(self, customer_id: int) -> ConsentDialog:
-        self.dialog = start_session_for(self.ctx, customer_id, self, on_started=self.show_running)
+    def start_for(self, customer_id: int, *, contact_id: int | None = None) -> ConsentDialog:
+        self.dialog = start_session_for(
+            self.ctx, customer_id, self, on_started=self.show_running, contact_id=contact_id
+        )
         self.dialog.recorded.connect(lambda _e: self.reload())
         return self.dialog
 
@@ -250,6 +287,7 @@ class SessionsView(QWidget):
         self.running = panel
         self.stack.addWidget(panel)
         self.stack.setCurrentWidget(panel)
+        panel.setFocus()  # the note field: an agent types straight away
         self.reload()
         return panel
 

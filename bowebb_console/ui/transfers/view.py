@@ -50,6 +50,7 @@ class TransfersView(QWidget):
         self.remote_dir = ""
         self.profiles: list[ProfileRow] = []
         self.sessions: list[TransferSession] = []
+        self._wanted: str | None = None  # a session just started: select it when listed
         self.connector = Connector(ctx, lambda: (self.session(), self.profile()), self)
         self.connector.status.connect(self.show_status)
         self.connector.busy_changed.connect(self._update_buttons)
@@ -59,6 +60,7 @@ class TransfersView(QWidget):
         app = QCoreApplication.instance()
         if app is not None:  # quitting must not wait for a multi-gigabyte file to finish
             app.aboutToQuit.connect(self.panel.cancel_everything)
+        ctx.changes.sessions_changed.connect(self._sessions_changed)
         self.reload_sessions()
 
     # --- layout ---------------------------------------------------------------------------
@@ -68,6 +70,8 @@ class TransfersView(QWidget):
         self.session_combo.currentIndexChanged.connect(self._session_changed)
         self.refresh_sessions = QPushButton(self.tr("Refresh"))
         self.refresh_sessions.clicked.connect(self.reload_sessions)
+        self.start_session_button = QPushButton(self.tr("Start a session…"))
+        self.start_session_button.clicked.connect(self.start_session)
         self.pending_button = QPushButton(self.tr("Host keys waiting for approval…"))
         self.pending_button.setVisible(self.ctx.is_lead)
         self.pending_button.clicked.connect(self.connector.show_pending)
@@ -76,6 +80,7 @@ class TransfersView(QWidget):
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("File-transfer session")))
         top.addWidget(self.session_combo, 1)
+        top.addWidget(self.start_session_button)
         top.addWidget(self.refresh_sessions)
         top.addWidget(self.pending_button)
 
@@ -221,10 +226,42 @@ class TransfersView(QWidget):
             on_error=self._load_failed,
         )
 
+    def _sessions_changed(self, session_uuid: str, what: str) -> None:
+        """A session was started, noted or ended anywhere in this console: follow it. The
+        session just started is the one files are for now (unless connected in another)."""
+        if what == "started":
+            self._wanted = session_uuid
+        self.reload_sessions()
+
+    def start_session(self) -> None:
+        """Pick the customer, record the agreement (kind: file transfer); the new session is
+        then selected here."""
+        from bowebb_console.ui.sessions.pick import CustomerPicker
+
+        picker = CustomerPicker(self.ctx, self)
+        picker.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        picker.picked.connect(self._picked)
+        self.picker = picker
+        picker.open()
+
+    def _picked(self, customer_id: int, contact: int | None) -> None:
+        from bowebb_console.ui.sessions.consent import start_session_for
+
+        self.consent_dialog = start_session_for(
+            self.ctx,
+            customer_id,
+            self,  # the running session (notes, end) opens in its own window
+            contact_id=contact,
+            session_kind="file_transfer",
+        )
+
     def _sessions_loaded(self, found: list[TransferSession]) -> None:
         if not self.alive():
             return
-        keep = self.session_uuid()
+        keep = before = self.session_uuid()
+        wanted, self._wanted = self._wanted, None
+        if self.link is None and not self.connector.busy and wanted is not None:
+            keep = wanted  # follow the session just started (not while files move)
         self.sessions = found
         self.session_combo.blockSignals(True)
         self.session_combo.clear()
@@ -234,7 +271,8 @@ class TransfersView(QWidget):
         uuids = [t.session_uuid for t in found]
         self.session_combo.setCurrentIndex(uuids.index(keep) if keep in uuids else 0)
         self.session_combo.blockSignals(False)
-        self._session_changed()
+        if self.session_uuid() != before or self.link is None:
+            self._session_changed()  # (a connection keeps its profile while others change)
 
     def _session_changed(self) -> None:
         t = self.session()
