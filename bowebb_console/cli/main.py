@@ -11,7 +11,7 @@ import argparse
 import sys
 
 from bowebb_console import __version__
-from bowebb_console.cli import customers, db, demo, erasure, log, users
+from bowebb_console.cli import customers, db, demo, erasure, log, privacy, users
 from bowebb_console.cli.common import EXIT_FAIL, db_option
 from bowebb_console.domain.errors import ShownError
 
@@ -38,6 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_parsers(sub)
     erasure.add_parsers(sub, db_option)
     customers.add_parsers(sub)
+    privacy.add_parsers(sub)
     return parser
 
 

@@ -97,6 +97,13 @@ EVENTS = {
     "host_key_pinned": QT_TRANSLATE_NOOP("Events", "Server key pinned"),
     "host_key_approved": QT_TRANSLATE_NOOP("Events", "Server key approved"),
     "host_key_replaced": QT_TRANSLATE_NOOP("Events", "Server key replaced"),
+    # The privacy officer's desk (migration 0016).
+    "privacy_access_answered": QT_TRANSLATE_NOOP("Events", "Access request answered"),
+    "privacy_restricted": QT_TRANSLATE_NOOP("Events", "Contact restricted"),
+    "privacy_restriction_lifted": QT_TRANSLATE_NOOP("Events", "Contact restriction lifted"),
+    "privacy_objection_recorded": QT_TRANSLATE_NOOP("Events", "Objection to news recorded"),
+    "privacy_objection_withdrawn": QT_TRANSLATE_NOOP("Events", "Objection to news withdrawn"),
+    "privacy_rectified": QT_TRANSLATE_NOOP("Events", "Contact corrected"),
 }
 SENSITIVE_REMINDER = QT_TRANSLATE_NOOP(
     "Events",

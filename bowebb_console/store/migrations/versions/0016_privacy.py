@@ -12,6 +12,8 @@
   login that upgrades (the tables' owner, so row-level security does not hide the row).
 - PostgreSQL: row-level security on ``contact``; the policies (store.db.setup, applied by
   ``db init``/``db upgrade`` with the role names) hide restricted contacts from agents.
+- PostgreSQL: ``erasure_request_guard`` keeps a request's kind, and lets a lead or admin close
+  an access request as done only when its answer was logged in the same transaction.
 - PostgreSQL: ``log_event_fill`` accepts the ``privacy_*`` kinds (its unknown-kind check is
   widened in place, read back from the server, so the function's other rules stay as the
   migrations before this one left them).
@@ -66,12 +68,41 @@ END
 """
 
 
-def _fill_definition() -> str:
+# erasure_request_guard (0008): the kind never changes, and an access request is done when
+# its answer (the exports' hashes) was logged in the same transaction, by a lead or admin.
+_CLOSING_CHECK = (
+    "    IF NEW.status IS NOT DISTINCT FROM OLD.status AND NEW.outcome IS NOT DISTINCT FROM "
+    "OLD.outcome\n"
+)
+_ACCESS_RULES = """    IF NEW.kind IS DISTINCT FROM OLD.kind THEN
+        RAISE EXCEPTION 'a request keeps its kind' USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF OLD.kind = 'access' AND OLD.status = 'open' AND NEW.status = 'done' THEN
+        IF NOT (pg_catalog.pg_has_role(session_user, prefix || '_lead', 'MEMBER')
+                OR pg_catalog.pg_has_role(session_user, prefix || '_admin', 'MEMBER'))
+           OR NOT EXISTS (SELECT 1 FROM public.log_event e
+                          JOIN public.log_payload p ON p.seq = e.seq
+                          WHERE e.kind = 'privacy_access_answered'
+                          AND p.payload::jsonb ->> 'reference' = OLD.reference
+                          AND e.xmin = pg_catalog.pg_current_xact_id()::xid) THEN
+            RAISE EXCEPTION 'an access request is done only by its logged answer (a lead or admin)'
+                USING ERRCODE = 'insufficient_privilege';
+        END IF;
+        RETURN NEW;
+    END IF;
+"""
+
+
+def _definition(function: str) -> str:
     return str(
         op.get_bind()
-        .execute(sa.text("SELECT pg_get_functiondef('public.log_event_fill()'::regprocedure)"))
+        .execute(sa.text(f"SELECT pg_get_functiondef('{function}'::regprocedure)"))
         .scalar_one()
     )
+
+
+def _fill_definition() -> str:
+    return _definition("public.log_event_fill()")
 
 
 def upgrade() -> None:
@@ -95,6 +126,9 @@ def upgrade() -> None:
         fill = _fill_definition()
         assert fill.count(_UNKNOWN_CHECK) == 1, "log_event_fill's kind check changed: update 0016"
         op.execute(fill.replace(_UNKNOWN_CHECK, _PRIVACY_KINDS))
+        guard = _definition("public.erasure_request_guard()")
+        assert guard.count(_CLOSING_CHECK) == 1, "erasure_request_guard changed: update 0016"
+        op.execute(guard.replace(_CLOSING_CHECK, _ACCESS_RULES + _CLOSING_CHECK))
     else:
         op.execute(_SQLITE_CONSENT_GUARD)
 
@@ -105,6 +139,9 @@ def downgrade() -> None:
         fill = _fill_definition()
         if _PRIVACY_KINDS in fill:
             op.execute(fill.replace(_PRIVACY_KINDS, _UNKNOWN_CHECK))
+        guard = _definition("public.erasure_request_guard()")
+        if _ACCESS_RULES in guard:
+            op.execute(guard.replace(_ACCESS_RULES, ""))
         op.execute("ALTER TABLE contact DISABLE ROW LEVEL SECURITY")
         for policy in ("contact_agent", "contact_agent_insert", "contact_agent_update"):
             op.execute(f"DROP POLICY IF EXISTS {policy} ON contact")
