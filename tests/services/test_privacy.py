@@ -57,7 +57,10 @@ def test_access_export_lists_every_place_and_nobody_else(
         planted.contact_id,
         planted.other_contact_id,
     }
-    assert {c["customer"] for c in report["contacts"]} == {"Vindelkraft Ödmjuk AB", "Annat Bolag AB"}
+    assert {c["customer"] for c in report["contacts"]} == {
+        "Vindelkraft Ödmjuk AB",
+        "Annat Bolag AB",
+    }
     assert PHONE in {c["phone"] for c in report["contacts"]}
     # Both consents they gave (remote control and file transfer), and the file in theirs.
     assert sorted(c["reference"] for c in report["consents"]) == ["T-1", "T-3"]

@@ -269,15 +269,11 @@ def _profiles(conn: Connection, findings: Findings) -> list[dict[str, Any]]:
     return [dict(zip(names, r, strict=True)) for r in rows]
 
 
-def _erasure_history(
-    journal: Journal | None, queries: list[PersonQuery]
-) -> list[dict[str, Any]]:
+def _erasure_history(journal: Journal | None, queries: list[PersonQuery]) -> list[dict[str, Any]]:
     """The journal's entries (outside the database) whose keyed hashes name the person."""
     if journal is None or not journal.path.exists() or not journal.key_path.exists():
         return []
-    mine = {
-        h for q in queries for h in journal.hashes(email=q.email, phone=q.e164, name=q.name)
-    }
+    mine = {h for q in queries for h in journal.hashes(email=q.email, phone=q.e164, name=q.name)}
     return [
         {"reference": e.reference, "on": e.on, "kind": e.kind}
         for e in journal.entries()
@@ -289,11 +285,12 @@ def _find(conn: Connection, query: PersonQuery) -> tuple[Findings, list[PersonQu
     """What ``query`` finds, and then what the found contacts' own e-mail, phone and name
     find (one step: a note naming them where the request gave only the e-mail)."""
     first = find_person(conn, query)
-    queries = [query] + sorted(
+    more = sorted(
         {PersonQuery(c.email, c.phone or "", c.name) for c in first.contacts},
         key=lambda q: (q.email, q.phone, q.name),
     )
-    found = [first] + [find_person(conn, q) for q in queries[1:]]
+    queries = [query, *more]
+    found = [first, *(find_person(conn, q) for q in more)]
     contacts = {c.id: c for f in found for c in f.contacts}
     payloads = {p.seq: p for f in found for p in f.payloads}
     exports = {e.id: e for f in found for e in f.exports}
