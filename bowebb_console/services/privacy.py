@@ -19,14 +19,17 @@ from bowebb_console.services.database import Database, Identity, transaction
 from bowebb_console.store.erasure.journal import Journal
 from bowebb_console.store.erasure.person import PersonQuery
 from bowebb_console.store.erasure.requests import NewRequest
-from bowebb_console.store.privacy import access
+from bowebb_console.store.privacy import access, restriction
 
 __all__ = [
     "AccessDone",
     "NewRequest",
     "PersonQuery",
     "answer_access_request",
+    "rectify_contact",
     "save_access_request",
+    "set_news_objection",
+    "set_restricted",
 ]
 
 
@@ -96,3 +99,44 @@ def answer_access_request(
         for tmp in temps:
             tmp.unlink(missing_ok=True)
     return AccessDone(done.reference, json_path, pdf_path, done.json_sha256, done.counts())
+
+
+# -- restriction, objection, rectification ------------------------------------------------
+
+
+def _admin_only(identity: Identity, what: str) -> None:
+    """SQLite has no logins: the signed-in role is checked here (PostgreSQL's grants also)."""
+    if identity.role != "admin":
+        raise ShownError("privacy.admin_only", f"Only an admin may {what}.", {"what": what})
+
+
+def set_restricted(
+    db: Database, identity: Identity, contact_id: int, restricted: bool, reason: str
+) -> bool:
+    """Restrict a contact's data (Art. 18) or lift the restriction (admins); logged with the
+    reason. False when it already was so."""
+    _admin_only(identity, "restrict a contact or lift a restriction")
+    with transaction(db) as conn:
+        return restriction.set_restricted(conn, contact_id, restricted, reason, actor=identity.user)
+
+
+def set_news_objection(db: Database, identity: Identity, contact_id: int, objects: bool) -> bool:
+    """Record or withdraw a contact's objection to news e-mails (Art. 21); logged."""
+    with transaction(db) as conn:
+        return restriction.set_news_objection(conn, contact_id, objects, actor=identity.user)
+
+
+def rectify_contact(
+    db: Database,
+    identity: Identity,
+    contact_id: int,
+    version: int,
+    changes: dict[str, str | None],
+    reason: str,
+) -> int:
+    """Correct a contact (Art. 16): the change record keeps before/after, the
+    ``privacy_rectified`` event why and who. Returns the new version."""
+    with transaction(db) as conn:
+        return restriction.rectify_contact(
+            conn, contact_id, version, changes, reason, actor=identity.user
+        )
