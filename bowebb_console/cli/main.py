@@ -11,7 +11,7 @@ import argparse
 import sys
 
 from bowebb_console import __version__
-from bowebb_console.cli import customers, db, demo, erasure, lifecycle, log, users
+from bowebb_console.cli import customers, db, demo, erasure, lifecycle, log, privacy, users
 from bowebb_console.cli.common import EXIT_FAIL, db_option
 from bowebb_console.domain.errors import ShownError
 
@@ -39,6 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
     erasure.add_parsers(sub, db_option)
     customers.add_parsers(sub)
     lifecycle.add_parsers(sub)
+    privacy.add_parsers(sub)
     return parser
 
 

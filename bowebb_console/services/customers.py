@@ -252,8 +252,11 @@ def import_file(db: Database, path: Path, *, dry_run: bool = False) -> ImportRep
         return csv_import.import_file(conn, path, dry_run=dry_run)
 
 
-def export_notices(db: Database, path: Path, *, reason: str, local_user: str | None) -> int:
+def export_notices(
+    db: Database, path: Path, *, reason: str, local_user: str | None, news: bool = False
+) -> int:
     """Write the notice recipients to ``path`` as CSV and record the export; the count.
+    Restricted contacts are never in it; ``news`` also leaves out those who object to news.
 
     ``local_user`` is the actor recorded on SQLite (PostgreSQL records its session_user).
     The CSV goes to a temporary name beside ``path`` and is renamed only after the record is
@@ -270,7 +273,7 @@ def export_notices(db: Database, path: Path, *, reason: str, local_user: str | N
             transaction(db) as conn,
         ):
             count = notices.export_notice_recipients(
-                conn, out, reason=reason, local_user=local_user
+                conn, out, reason=reason, local_user=local_user, news=news
             )
             out.flush()
             os.fsync(out.fileno())

@@ -38,15 +38,19 @@ class NoticeExportRecord:
     reason: str
 
 
-def notice_recipients(conn: Connection) -> list[tuple[str, str, str]]:
+def notice_recipients(conn: Connection, *, news: bool = False) -> list[tuple[str, str, str]]:
     """(e-mail, contact name, company name) of current customers' contacts, each address
-    once, in company order."""
-    rows = conn.execute(
+    once, in company order. Restricted contacts (Art. 18) never; for ``news`` also not those
+    who object to news (Art. 21): disruption notices are part of the contract and still go."""
+    query = (
         select(Contact.email, Contact.email_folded, Contact.name, Customer.name)
         .join(Customer, Customer.id == Contact.customer_id)
-        .where(Customer.status.in_(NOTICE_STATUSES))
+        .where(Customer.status.in_(NOTICE_STATUSES), Contact.restricted.is_(False))
         .order_by(Customer.name, Customer.id, Contact.id)
     )
+    if news:
+        query = query.where(Contact.news_objection.is_(False))
+    rows = conn.execute(query)
     seen: set[str] = set()
     out = []
     for email, key, name, company in rows:
@@ -57,7 +61,12 @@ def notice_recipients(conn: Connection) -> list[tuple[str, str, str]]:
 
 
 def export_notice_recipients(
-    conn: Connection, out: TextIO, *, reason: str, local_user: str | None = None
+    conn: Connection,
+    out: TextIO,
+    *,
+    reason: str,
+    local_user: str | None = None,
+    news: bool = False,
 ) -> int:
     """Write the recipients as CSV to ``out`` and record the export; returns the count.
 
@@ -78,7 +87,7 @@ def export_notice_recipients(
             "notices.reason_too_long",
             {"max": REASON_MAX},
         )
-    recipients = notice_recipients(conn)
+    recipients = notice_recipients(conn, news=news)
     values: dict[str, object] = {"recipient_count": len(recipients), "reason": reason}
     if conn.dialect.name != "postgresql":
         if not local_user:

@@ -95,10 +95,17 @@ _CONTACT_FIELDS = (
     "name", "name_folded", "name_plain", "email", "email_folded", "phone", "title",
 )  # fmt: skip
 # A contact never moves to another customer (customer_id is not updatable).
+# Migration 0016: anyone records an objection to news (Art. 21); only admins restrict a
+# contact or lift a restriction (Art. 18). Nobody inserts a contact restricted.
 CONTACT = (
     "SELECT",
     _columns("INSERT", "customer_id", *_CONTACT_FIELDS, "version"),
-    _columns("UPDATE", *_CONTACT_FIELDS, *_STAMPS),
+    _columns("UPDATE", *_CONTACT_FIELDS, "news_objection", *_STAMPS),
+)
+CONTACT_ADMIN = (
+    "SELECT",
+    _columns("INSERT", "customer_id", *_CONTACT_FIELDS, "version"),
+    _columns("UPDATE", *_CONTACT_FIELDS, "news_objection", "restricted", *_STAMPS),
 )
 _PROFILE_FIELDS = (
     "customer_id",
@@ -142,7 +149,7 @@ TABLE_GRANTS: tuple[TableGrant, ...] = (
     # Customers and contacts (migration 0009): column by column, and nobody DELETEs: data
     # leaves through the erasure functions only. Every change is a chained event (trigger).
     TableGrant("customer", CUSTOMER_AGENT, CUSTOMER_LEAD, CUSTOMER_ADMIN),
-    TableGrant("contact", CONTACT, CONTACT, CONTACT),
+    TableGrant("contact", CONTACT, CONTACT, CONTACT_ADMIN),
     # The sub-processor register is kept by admins; everyone reads it.
     TableGrant("sub_processor", READ, READ, ALL),
     TableGrant("dpa_checklist_item", READ, READ, ALL),

@@ -355,3 +355,30 @@ def _review_policies(conn: Connection, prefix: str) -> None:
     for name, rule in statements.items():
         conn.execute(text(f"DROP POLICY IF EXISTS {name}"))
         conn.execute(text(f"CREATE POLICY {name} {rule}"))
+    _privacy_policies(conn, prefix)
+
+
+def _privacy_policies(conn: Connection, prefix: str) -> None:
+    """Row-level security on ``contact`` (migration 0016): an agent neither sees nor writes a
+    restricted contact (Art. 18); leads, admins and the log writer see every row (the
+    screens mark restricted ones)."""
+    if not conn.execute(
+        text(
+            "SELECT 1 FROM information_schema.columns WHERE table_schema = 'public' "
+            "AND table_name = 'contact' AND column_name = 'restricted'"
+        )
+    ).first():
+        return
+    agent, lead, admin = (f'"{group_role(prefix, r)}"' for r in ROLES)
+    writer = f'"{log_writer_role(prefix)}"'
+    statements = {
+        "contact_agent ON contact": f"FOR SELECT TO {agent} USING (NOT restricted)",
+        "contact_agent_insert ON contact": f"FOR INSERT TO {agent} WITH CHECK (NOT restricted)",
+        "contact_agent_update ON contact": f"FOR UPDATE TO {agent} USING (NOT restricted) "
+        "WITH CHECK (NOT restricted)",
+        "contact_all ON contact": f"FOR ALL TO {lead}, {admin}, {writer} "
+        "USING (true) WITH CHECK (true)",
+    }
+    for name, rule in statements.items():
+        conn.execute(text(f"DROP POLICY IF EXISTS {name}"))
+        conn.execute(text(f"CREATE POLICY {name} {rule}"))

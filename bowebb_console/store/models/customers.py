@@ -8,6 +8,7 @@ import datetime as dt
 import enum
 
 from sqlalchemy import (
+    Boolean,
     CheckConstraint,
     Date,
     DateTime,
@@ -15,6 +16,7 @@ from sqlalchemy import (
     Integer,
     String,
     Text,
+    false,
     func,
 )
 from sqlalchemy.engine.default import DefaultExecutionContext
@@ -115,6 +117,10 @@ class Contact(Base):
     email_folded: Mapped[str] = mapped_column(String(EMAIL_MAX * 2), default=_folded_from("email"))
     phone: Mapped[str | None] = mapped_column(String(PHONE_MAX))  # E.164
     title: Mapped[str | None] = mapped_column(String(100))  # role at the customer
+    # Migration 0016: Art. 18 restriction (hidden from agents, no new consent, no notices) and
+    # Art. 21 objection to "news" notices. Changed only through services.privacy (logged).
+    restricted: Mapped[bool] = mapped_column(Boolean, server_default=false())
+    news_objection: Mapped[bool] = mapped_column(Boolean, server_default=false())
     created_at: Mapped[dt.datetime] = mapped_column(
         DateTime(timezone=True), server_default=func.current_timestamp()
     )

@@ -45,6 +45,7 @@ class ErasureRequest(Base):
             name="extension",
         ),
         CheckConstraint("due_on > received_on", name="due_after_receipt"),
+        CheckConstraint("kind IN ('erasure', 'access')", name="kind"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -64,6 +65,8 @@ class ErasureRequest(Base):
     outcome: Mapped[str | None] = mapped_column(String(200))
     closed_on: Mapped[dt.date | None] = mapped_column(Date)
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+    # Migration 0016: an access request (Art. 15) shares the dates and the overdue list.
+    kind: Mapped[str] = mapped_column(String(10), server_default="erasure")
 
     __mapper_args__ = {"version_id_col": version}
 

@@ -184,10 +184,19 @@ def _who(conn: Connection, payload: dict[str, Any], new_caller: NewCaller | None
     if new_caller is not None:
         return _add_caller(conn, customer_id, new_caller)
     contact_id = payload["contact_id"]
-    mine = select(Contact.id).where(Contact.id == contact_id, Contact.customer_id == customer_id)
-    if conn.execute(mine).first() is None:
+    mine = select(Contact.restricted).where(
+        Contact.id == contact_id, Contact.customer_id == customer_id
+    )
+    row = conn.execute(mine).first()
+    if row is None:
         raise SessionError(
             "That contact does not belong to this customer.", "sessions.contact_elsewhere"
+        )
+    if row[0]:  # Art. 18 (migration 0016; the database refuses it too)
+        raise SessionError(
+            "This contact's data is restricted: an admin must lift the restriction before a "
+            "session is recorded with them.",
+            "sessions.contact_restricted",
         )
     return int(contact_id)
 

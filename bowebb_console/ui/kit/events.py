@@ -101,6 +101,13 @@ EVENTS = {
     "breach_recorded": QT_TRANSLATE_NOOP("Events", "Breach recorded"),
     "breach_changed": QT_TRANSLATE_NOOP("Events", "Breach changed"),
     "breach_closed": QT_TRANSLATE_NOOP("Events", "Breach closed"),
+    # The privacy officer's desk (migration 0016).
+    "privacy_access_answered": QT_TRANSLATE_NOOP("Events", "Access request answered"),
+    "privacy_restricted": QT_TRANSLATE_NOOP("Events", "Contact restricted"),
+    "privacy_restriction_lifted": QT_TRANSLATE_NOOP("Events", "Contact restriction lifted"),
+    "privacy_objection_recorded": QT_TRANSLATE_NOOP("Events", "Objection to news recorded"),
+    "privacy_objection_withdrawn": QT_TRANSLATE_NOOP("Events", "Objection to news withdrawn"),
+    "privacy_rectified": QT_TRANSLATE_NOOP("Events", "Contact corrected"),
 }
 SENSITIVE_REMINDER = QT_TRANSLATE_NOOP(
     "Events",

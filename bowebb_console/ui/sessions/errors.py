@@ -20,6 +20,11 @@ TEXTS: dict[str, str] = {
     "sessions.contact_elsewhere": QT_TRANSLATE_NOOP(
         "Errors", "That contact does not belong to this customer."
     ),
+    "sessions.contact_restricted": QT_TRANSLATE_NOOP(
+        "Errors",
+        "This contact's data is restricted: an admin must lift the restriction before a "
+        "session is recorded with them.",
+    ),
     "sessions.choose_contact": QT_TRANSLATE_NOOP(
         "Errors", "Choose the contact who answered, or name a new caller."
     ),

@@ -50,7 +50,7 @@ READS = {
     "session_summary_erased": {"log_event", "session_summary"},
     "host_key_guard": {"app_meta", "pg_roles"},
     "purge_approval_guard": {"app_meta"},
-    "erasure_request_guard": {"app_meta", "erasure_certificate"},
+    "erasure_request_guard": {"app_meta", "erasure_certificate", "log_event", "log_payload"},
     "notice_export_actor": set(),
     "dpa_checklist_item_actor": set(),
     "sub_processor_evidence_actor": set(),
@@ -62,6 +62,8 @@ READS = {
     "customer_lifecycle": {"lifecycle_setting"},
     # Migration 0014 (through bowebb_role).
     "breach_guard": {"app_meta", "pg_roles"},
+    # Migration 0016.
+    "privacy_consent_guard": {"log_event", "contact"},
 }
 # A trigger's transition tables cannot be schema-qualified, and need not be: the parser
 # looks them up before any table, temporary ones included.
