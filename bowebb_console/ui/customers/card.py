@@ -70,7 +70,11 @@ class CustomerCardView(QWidget):
         top.addWidget(self.edit_button)
 
         self.values: dict[str, QLabel] = {}
-        details = QFormLayout()
+        # Two columns of facts (identity left, dates right): room for the contacts below.
+        left, right = QFormLayout(), QFormLayout()
+        details = QHBoxLayout()
+        details.addLayout(left, 1)
+        details.addLayout(right, 1)
         for key, label in (
             ("org_number", self.tr("Organisation number")),
             ("status", self.tr("Status")),
@@ -84,8 +88,10 @@ class CustomerCardView(QWidget):
             value.setObjectName(f"card_{key}")
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             value.setTextFormat(Qt.TextFormat.PlainText)
+            value.setWordWrap(key == "dpa")  # version and reference make it long
             self.values[key] = value
-            details.addRow(label, value)
+            form = left if key in ("org_number", "status", "dpa") else right
+            form.addRow(label, value)
 
         contacts_box = QGroupBox(self.tr("Contacts"))
         self.contacts_model = ContactsModel(self)
@@ -94,6 +100,10 @@ class CustomerCardView(QWidget):
         self.contacts.setWordWrap(False)
         self.contacts.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.contacts.doubleClicked.connect(lambda _i: self._edit_contact())
+        # Room for at least four contacts (a laptop showed one and a half).
+        rows = self.contacts.verticalHeader().defaultSectionSize()
+        header = self.contacts.horizontalHeader().sizeHint().height()
+        self.contacts.setMinimumHeight(header + 4 * rows + 2 * self.contacts.frameWidth())
         self.add_contact_button = QPushButton(self.tr("Add contact…"))
         self.edit_contact_button = QPushButton(self.tr("Edit contact…"))
         self.add_contact_button.clicked.connect(self.add_contact_requested)
@@ -115,8 +125,8 @@ class CustomerCardView(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(details)
-        layout.addWidget(contacts_box, 2)
-        layout.addWidget(self.sessions_box, 1)
+        layout.addWidget(contacts_box, 3)
+        layout.addWidget(self.sessions_box, 2)
 
     def set_sessions_widget(self, widget: QWidget) -> None:
         """For the session log: put its list of this customer's recent sessions in place."""

@@ -70,8 +70,10 @@ class ReviewView(QWidget):
         header.setStretchLastSection(True)
         header.setResizeContentsPrecision(40)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((120, 90, 170, 100, 65, 45, 110, 65)):
+        # Compact enough that every column, Reviewed and Flags included, is in view at 1366.
+        for column, width in enumerate((112, 80, 150, 92, 64, 44, 92, 64, 72)):
             self.table.setColumnWidth(column, width)
+        header.setMinimumSectionSize(40)
         self.table.selectionModel().selectionChanged.connect(self._selected)
         self.detail = SessionDetail(ctx)
         self.detail.reviewed.connect(self._reviewed)
@@ -93,7 +95,9 @@ class ReviewView(QWidget):
         split.addWidget(self.table)
         split.addWidget(self.detail)
         split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
+        split.setStretchFactor(1, 1)
+        split.setChildrenCollapsible(False)
+        split.setSizes([860, 340])  # scaled to the window; the table gets its columns' room
         actions = QHBoxLayout()
         actions.addWidget(self.count_label)
         actions.addWidget(self.refresh_button)
@@ -180,13 +184,22 @@ class ReviewView(QWidget):
             edit.textChanged.connect(self.debounce.start)
         for combo in (self.agent_combo, self.kind_combo, self.reviewed_combo, self.flagged_combo):
             combo.currentIndexChanged.connect(self.apply_filter)
-        self.filters = QHBoxLayout()
-        for w in (self.agent_combo, self.customer_edit, self.kind_combo):
-            self.filters.addWidget(w)
-        for w in (self.reviewed_combo, self.flagged_combo, self.period_check):
-            self.filters.addWidget(w)
-        for w in (self.from_edit, self.to_edit, self.text_edit):
-            self.filters.addWidget(w)
+        # Two rows, so the search fields show their whole hint even in Swedish at 1366.
+        for edit in (self.customer_edit, self.text_edit):
+            edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance(edit.placeholderText()) + 24)
+        words = QHBoxLayout()
+        words.addWidget(self.agent_combo)
+        words.addWidget(self.customer_edit, 1)
+        words.addWidget(self.text_edit, 1)
+        choices = QHBoxLayout()
+        for w in (self.kind_combo, self.reviewed_combo, self.flagged_combo, self.period_check):
+            choices.addWidget(w)
+        choices.addWidget(self.from_edit)
+        choices.addWidget(self.to_edit)
+        choices.addStretch(1)
+        self.filters = QVBoxLayout()
+        self.filters.addLayout(words)
+        self.filters.addLayout(choices)
 
     def _period_toggled(self, on: bool) -> None:
         self.from_edit.setEnabled(on)

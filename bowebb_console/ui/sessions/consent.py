@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QRadioButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -91,6 +92,10 @@ class ConsentDialog(QDialog):
         self.caller_phone = QLineEdit()
         self.caller_box = QGroupBox(self.tr("New caller (added to the customer's contacts)"))
         caller_form = QFormLayout(self.caller_box)
+        # Full-width fields with their labels beside them; the box never shrinks below them.
+        caller_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        caller_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        self.caller_box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         caller_form.addRow(self.tr("Name"), self.caller_name)
         caller_form.addRow(self.tr("E-mail"), self.caller_email)
         caller_form.addRow(self.tr("Phone (optional)"), self.caller_phone)

@@ -13,7 +13,7 @@ import uuid
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -315,6 +315,11 @@ def open_running_window(ctx: AppContext, session_uuid: str, parent: QWidget | No
     layout = QVBoxLayout(window)
     layout.addWidget(panel)
     panel.ended.connect(lambda _su: window.accept())
-    window.resize(720, 760)
+    # Resizable, and no taller than a 1366x768 laptop's usable height (or the screen's).
+    size = QSize(720, 680)
+    screen = window.screen()
+    if screen is not None:
+        size = size.boundedTo(screen.availableGeometry().size() - QSize(0, 40))
+    window.resize(size.expandedTo(window.minimumSizeHint()))
     window.show()
     return window
