@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from bowebb_console.services.customers import ContactView, CustomerCard
 from bowebb_console.ui.i18n import customer_status_text
+from bowebb_console.ui.kit.formats import phone
 from bowebb_console.ui.kit.rows import Column, RowTableModel
 from bowebb_console.ui.kit.widgets import read_only_table
 
@@ -33,7 +34,7 @@ class ContactsModel(RowTableModel[ContactView]):
         Column(QT_TRANSLATE_NOOP("ContactsModel", "E-mail"), lambda r: r.email, lambda r: r.email),
         Column(
             QT_TRANSLATE_NOOP("ContactsModel", "Phone"),
-            lambda r: r.phone or "",
+            lambda r: phone(r.phone),
             lambda r: r.phone or "",
         ),
         Column(

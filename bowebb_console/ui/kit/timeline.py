@@ -116,8 +116,9 @@ def timeline_html(events: Iterable[EventRow], contacts: Mapping[int, str] | None
     for e in events:
         lines = "<br/>".join(esc(line) for line in describe(e, contacts))
         parts.append(
-            f"<p><b>{esc(W.local_time(e.at))} · {esc(event_title(e))}</b> · {esc(e.actor)} "
-            f"<small>#{e.seq}</small>" + (f"<br/>{lines}" if lines else "") + "</p>"
+            f"<p><b>{esc(W.local_time(e.at))} · {esc(event_title(e))}</b> · {esc(e.actor)}"
+            + (f"<br/>{lines}" if lines else "")
+            + "</p>"
         )
     return "".join(parts)
 
