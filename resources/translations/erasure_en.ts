@@ -141,6 +141,21 @@
     </message>
 </context>
 <context>
+    <name>EndWizardTables</name>
+    <message>
+        <source>%1 contact(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 file-transfer profile(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 other record(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ErasureModels</name>
     <message>
         <source>open</source>
@@ -531,6 +546,13 @@
     </message>
 </context>
 <context>
+    <name>MainWindow</name>
+    <message>
+        <source>Erasure</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PurgePage</name>
     <message>
         <source>Hard delete</source>
@@ -542,6 +564,10 @@
     </message>
     <message>
         <source>Approved by (name)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hard delete of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -685,6 +711,10 @@
     </message>
     <message>
         <source>Save dates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End the relationship with %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -141,6 +141,21 @@
     </message>
 </context>
 <context>
+    <name>EndWizardTables</name>
+    <message>
+        <source>%1 contact(s)</source>
+        <translation>%1 kontaktperson(er)</translation>
+    </message>
+    <message>
+        <source>%1 file-transfer profile(s)</source>
+        <translation>%1 filöverföringsprofil(er)</translation>
+    </message>
+    <message>
+        <source>%1 other record(s)</source>
+        <translation>%1 övriga poster</translation>
+    </message>
+</context>
+<context>
     <name>ErasureModels</name>
     <message>
         <source>open</source>
@@ -531,6 +546,13 @@
     </message>
 </context>
 <context>
+    <name>MainWindow</name>
+    <message>
+        <source>Erasure</source>
+        <translation>Radering</translation>
+    </message>
+</context>
+<context>
     <name>PurgePage</name>
     <message>
         <source>Hard delete</source>
@@ -543,6 +565,10 @@
     <message>
         <source>Approved by (name)</source>
         <translation>Godkänd av (namn)</translation>
+    </message>
+    <message>
+        <source>Hard delete of %1</source>
+        <translation>Hårdradering av %1</translation>
     </message>
     <message>
         <source>What goes for good: %1; session log contents: %2 (the events stay).</source>
@@ -686,6 +712,10 @@
     <message>
         <source>Save dates</source>
         <translation>Spara datum</translation>
+    </message>
+    <message>
+        <source>End the relationship with %1</source>
+        <translation>Avsluta affärsrelationen med %1</translation>
     </message>
     <message>
         <source>%1 (grace period %2 days)</source>

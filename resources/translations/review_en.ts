@@ -58,7 +58,7 @@
 <context>
     <name>ReviewColumns</name>
     <message>
-        <source>Start (UTC)</source>
+        <source>Start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

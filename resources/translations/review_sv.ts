@@ -58,8 +58,8 @@
 <context>
     <name>ReviewColumns</name>
     <message>
-        <source>Start (UTC)</source>
-        <translation>Start (UTC)</translation>
+        <source>Start</source>
+        <translation>Start</translation>
     </message>
     <message>
         <source>Agent</source>
