@@ -82,7 +82,7 @@ class OverviewPanel(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.limits = limits
-        today = dt.datetime.now(dt.UTC).date()
+        today = dt.date.today()  # local: the week the agent is living in
         self.week_start = today - dt.timedelta(days=today.weekday())
         self.overview: Overview | None = None
         self.prev_button = QPushButton(self.tr("◀ Previous week"))
@@ -132,6 +132,7 @@ class OverviewPanel(QWidget):
             self.ctx.database,
             self.week_start,
             self.limits,
+            dt.datetime.now().astimezone().tzinfo,  # the days as the reader lives them
             tag="review.overview",
             owner=self,
             on_result=self._show,

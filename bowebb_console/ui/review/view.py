@@ -28,6 +28,7 @@ from bowebb_console.services import review
 from bowebb_console.services.review import ReviewFilter, SessionQuery
 from bowebb_console.ui.kit.errors import error_text
 from bowebb_console.ui.kit.events import SESSION_KINDS, word
+from bowebb_console.ui.kit.formats import count
 from bowebb_console.ui.kit.job_bar import JobBar
 from bowebb_console.ui.kit.verify import VerifyLogBox, verify_words
 from bowebb_console.ui.kit.widgets import count_label, error_label, read_only_table
@@ -309,9 +310,10 @@ class ReviewView(QWidget):
         if result is None:
             self.job.say(self.tr("Export cancelled: nothing was written or logged."))
             return
-        text = self.tr("%1 sessions exported to %2. %3").replace("%1", str(result.count))
-        words = verify_words(result.header.result)
+        text = self.tr("%1 sessions exported to %2. %3").replace("%1", count(result.count))
+        words = verify_words(result.header.result, short=True)  # the whole head is in the file
         self.job.say(text.replace("%2", str(path)).replace("%3", words))
+        self.job.result_label.setToolTip(verify_words(result.header.result))
 
     def _job_error(self, exc: BaseException) -> None:
         self.job.say(self.tr("Failed: %1").replace("%1", error_text(exc, TEXTS)))
