@@ -4,6 +4,8 @@ label or button text cut. Driven on demo data as an admin, so every screen is of
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableView, QWidget
@@ -116,12 +118,22 @@ def test_every_dialog_fits_the_laptop_in_swedish(qtbot, make_ctx, demo_url, lang
     from bowebb_console.ui.sessions.consent import NEW_CALLER, start_session_for
 
     consent = start_session_for(ctx, lookup.model.row_at(0).customer_id, window)
-    _settle(qtbot, ctx)
-    consent.contact.setCurrentIndex(consent.contact.findData(NEW_CALLER))
     found += _dialog(qtbot, ctx, consent, "consent")
+    # Then the agent picks "New caller…" in the open dialog: the form makes room for it.
+    consent.contact.setFocus()
+    qtbot.keyClick(consent.contact, Qt.Key.Key_End)
+    assert consent.contact.currentData() == NEW_CALLER
+    qtbot.wait(50)
+    assert consent.caller_box.isVisible()
+    found += problems(consent, "consent with a new caller")
     for edit in (consent.caller_name, consent.caller_email, consent.caller_phone):
         assert edit.height() >= edit.minimumSizeHint().height()
         assert edit.width() >= 200
+    form = consent.caller_box.layout()
+    fields = (consent.caller_name, consent.caller_email, consent.caller_phone)
+    labels = [form.labelForField(edit) for edit in fields]
+    tops = [label.geometry().top() for label in labels]
+    assert all(b - a >= labels[0].height() for a, b in itertools.pairwise(tops))  # no overlap
     consent.reject()
 
     # The running session in a window of its own: resizable, and it fits.

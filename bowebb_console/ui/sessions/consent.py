@@ -16,7 +16,7 @@ import uuid
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDateTime, Qt, Signal
+from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from bowebb_console.services import sessions
 from bowebb_console.services.sessions import Begun, Consent, ConsentParty, NewCaller, Start
 from bowebb_console.ui.kit import events as L
+from bowebb_console.ui.kit.widgets import grow_to_fit
 from bowebb_console.ui.sessions.errors import is_rule, is_unknown, session_error
 
 if TYPE_CHECKING:
@@ -290,7 +291,10 @@ class ConsentDialog(QDialog):
         return gaps
 
     def _refresh(self, *_: Any) -> None:
-        self.caller_box.setVisible(self.contact.currentData() == NEW_CALLER)
+        new_caller = self.contact.currentData() == NEW_CALLER
+        if new_caller != self.caller_box.isVisible():
+            self.caller_box.setVisible(new_caller)
+            QTimer.singleShot(0, self, lambda: grow_to_fit(self))  # room for the new rows
         self.cancel_button.setEnabled(not self.busy)  # a start under way is seen through
         gaps = self.missing()
         outcome = self.outcome()
