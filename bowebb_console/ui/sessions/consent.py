@@ -234,6 +234,7 @@ class ConsentDialog(QDialog):
         self.dpa_reason_label.setVisible(no_dpa)
         self.dpa_reason.setVisible(no_dpa)
         self._refresh()
+        QTimer.singleShot(0, self, lambda: grow_to_fit(self))  # room for the DPA rows
 
     def _load_failed(self, exc: BaseException) -> None:
         self.customer_label.setText(self.tr("The customer could not be loaded."))
