@@ -269,10 +269,10 @@
         <translation>%1 öppna, %2 försenade</translation>
     </message>
     <message numerus="yes">
-        <source>%n certificate(s)</source>
+        <source>%Ln certificate(s)</source>
         <translation>
-            <numerusform>%n intyg</numerusform>
-            <numerusform>%n intyg</numerusform>
+            <numerusform>%Ln intyg</numerusform>
+            <numerusform>%Ln intyg</numerusform>
         </translation>
     </message>
     <message>

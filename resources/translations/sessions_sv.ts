@@ -211,10 +211,10 @@
         <translation>Öppna tidslinjen</translation>
     </message>
     <message numerus="yes">
-        <source>%n session(s)</source>
+        <source>%Ln session(s)</source>
         <translation>
-            <numerusform>%n session</numerusform>
-            <numerusform>%n sessioner</numerusform>
+            <numerusform>%Ln session</numerusform>
+            <numerusform>%Ln sessioner</numerusform>
         </translation>
     </message>
     <message>
@@ -504,10 +504,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n session(s)</source>
+        <source>%Ln session(s)</source>
         <translation>
-            <numerusform>%n session</numerusform>
-            <numerusform>%n sessioner</numerusform>
+            <numerusform>%Ln session</numerusform>
+            <numerusform>%Ln sessioner</numerusform>
         </translation>
     </message>
     <message>
@@ -527,10 +527,10 @@
         <translation>inget undertecknat PUB-avtal</translation>
     </message>
     <message numerus="yes">
-        <source>%n customer(s) found</source>
+        <source>%Ln customer(s) found</source>
         <translation>
-            <numerusform>%n kund hittades</numerusform>
-            <numerusform>%n kunder hittades</numerusform>
+            <numerusform>%Ln kund hittades</numerusform>
+            <numerusform>%Ln kunder hittades</numerusform>
         </translation>
     </message>
     <message>

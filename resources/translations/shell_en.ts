@@ -794,10 +794,10 @@ If it happens again, send the log file to the console&apos;s maintainers.</sourc
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>%n event(s) in the session log</source>
+        <source>%Ln event(s) in the session log</source>
         <translation>
-            <numerusform>%n event in the session log</numerusform>
-            <numerusform>%n events in the session log</numerusform>
+            <numerusform>%Ln event in the session log</numerusform>
+            <numerusform>%Ln events in the session log</numerusform>
         </translation>
     </message>
     <message>
@@ -1058,17 +1058,17 @@ If it happens again, send the log file to the console&apos;s maintainers.</sourc
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>Verification was cancelled after %n event(s): no conclusion.</source>
+        <source>Verification was cancelled after %Ln event(s): no conclusion.</source>
         <translation>
-            <numerusform>Verification was cancelled after %n event: no conclusion.</numerusform>
-            <numerusform>Verification was cancelled after %n events: no conclusion.</numerusform>
+            <numerusform>Verification was cancelled after %Ln event: no conclusion.</numerusform>
+            <numerusform>Verification was cancelled after %Ln events: no conclusion.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n event(s), chain intact, head %1</source>
+        <source>%Ln event(s), chain intact, head %1</source>
         <translation>
-            <numerusform>%n event, chain intact, head %1</numerusform>
-            <numerusform>%n events, chain intact, head %1</numerusform>
+            <numerusform>%Ln event, chain intact, head %1</numerusform>
+            <numerusform>%Ln events, chain intact, head %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -798,10 +798,10 @@ Om det händer igen, skicka loggfilen till dem som förvaltar konsolen.</transla
         <translation>Inga händelser är loggade för sessionen.</translation>
     </message>
     <message numerus="yes">
-        <source>%n event(s) in the session log</source>
+        <source>%Ln event(s) in the session log</source>
         <translation>
-            <numerusform>%n händelse i sessionsloggen</numerusform>
-            <numerusform>%n händelser i sessionsloggen</numerusform>
+            <numerusform>%Ln händelse i sessionsloggen</numerusform>
+            <numerusform>%Ln händelser i sessionsloggen</numerusform>
         </translation>
     </message>
     <message>
@@ -1062,17 +1062,17 @@ Om det händer igen, skicka loggfilen till dem som förvaltar konsolen.</transla
         <translation>en händelse är daterad före händelsen som loggades före den (en tid har ändrats, eller klockan har ställts tillbaka)</translation>
     </message>
     <message numerus="yes">
-        <source>Verification was cancelled after %n event(s): no conclusion.</source>
+        <source>Verification was cancelled after %Ln event(s): no conclusion.</source>
         <translation>
-            <numerusform>Kontrollen avbröts efter %n händelse: ingen slutsats.</numerusform>
-            <numerusform>Kontrollen avbröts efter %n händelser: ingen slutsats.</numerusform>
+            <numerusform>Kontrollen avbröts efter %Ln händelse: ingen slutsats.</numerusform>
+            <numerusform>Kontrollen avbröts efter %Ln händelser: ingen slutsats.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n event(s), chain intact, head %1</source>
+        <source>%Ln event(s), chain intact, head %1</source>
         <translation>
-            <numerusform>%n händelse, kedjan intakt, huvud %1</numerusform>
-            <numerusform>%n händelser, kedjan intakt, huvud %1</numerusform>
+            <numerusform>%Ln händelse, kedjan intakt, huvud %1</numerusform>
+            <numerusform>%Ln händelser, kedjan intakt, huvud %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -99,10 +99,10 @@
         <translation>Exportera kunder att informera…</translation>
     </message>
     <message numerus="yes">
-        <source>%n planned change(s)</source>
+        <source>%Ln planned change(s)</source>
         <translation>
-            <numerusform>%n planerad ändring</numerusform>
-            <numerusform>%n planerade ändringar</numerusform>
+            <numerusform>%Ln planerad ändring</numerusform>
+            <numerusform>%Ln planerade ändringar</numerusform>
         </translation>
     </message>
     <message>
@@ -478,10 +478,10 @@
         <translation>BoWebb behandlar de här kundernas uppgifter utan undertecknat personuppgiftsbiträdesavtal (PUB-avtal). Be dem underteckna det.</translation>
     </message>
     <message numerus="yes">
-        <source>%n customer(s)</source>
+        <source>%Ln customer(s)</source>
         <translation>
-            <numerusform>%n kund</numerusform>
-            <numerusform>%n kunder</numerusform>
+            <numerusform>%Ln kund</numerusform>
+            <numerusform>%Ln kunder</numerusform>
         </translation>
     </message>
     <message>
@@ -724,10 +724,10 @@
         <translation>Läser in…</translation>
     </message>
     <message numerus="yes">
-        <source>%n sub-processor(s)</source>
+        <source>%Ln sub-processor(s)</source>
         <translation>
-            <numerusform>%n underbiträde</numerusform>
-            <numerusform>%n underbiträden</numerusform>
+            <numerusform>%Ln underbiträde</numerusform>
+            <numerusform>%Ln underbiträden</numerusform>
         </translation>
     </message>
     <message>

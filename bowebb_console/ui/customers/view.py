@@ -192,9 +192,9 @@ class LookupView(QWidget):
             self._open_when_found = False
             self.open_row(0)
         if not query.strip():
-            self.count_label.setText(self.tr("%n customer(s)", "", len(rows)))
+            self.count_label.setText(self.tr("%Ln customer(s)", "", len(rows)))
         elif rows:
-            self.count_label.setText(self.tr("%n match(es)", "", len(rows)))
+            self.count_label.setText(self.tr("%Ln match(es)", "", len(rows)))
         else:
             self.count_label.setText(self.tr("No matches"))
 

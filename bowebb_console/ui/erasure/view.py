@@ -108,7 +108,7 @@ class ErasureView(LazyPanel):
             .replace("%2", str(len(overdue)))
         )
         self.certificate_frame.count_label.setText(
-            self.tr("%n certificate(s)", "", len(certificates))
+            self.tr("%Ln certificate(s)", "", len(certificates))
         )
 
     def _failed(self, exc: BaseException) -> None:

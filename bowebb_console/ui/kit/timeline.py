@@ -173,7 +173,7 @@ class SessionTimeline(QWidget):
             self.status.setText(self.tr("No events are logged for this session."))
         else:
             self.status.setText(
-                self.tr("%n event(s) in the session log", "", len(found.events))
+                self.tr("%Ln event(s) in the session log", "", len(found.events))
                 + (f" — {found.customer_name}" if found.customer_name else "")
             )
         self.changed.emit()
@@ -187,7 +187,7 @@ class SessionTimeline(QWidget):
         if any(e.seq == event.seq for e in self.events):
             return  # a retry that found the event already logged
         self._add_item(event)
-        self.status.setText(self.tr("%n event(s) in the session log", "", len(self.events)))
+        self.status.setText(self.tr("%Ln event(s) in the session log", "", len(self.events)))
         self.changed.emit()
 
     def event_texts(self) -> list[str]:

@@ -48,11 +48,11 @@ class VerifyWords(QObject):
     def say(self, result: VerifyResult, *, short: bool = False) -> str:
         if result.cancelled:
             return self.tr(
-                "Verification was cancelled after %n event(s): no conclusion.", "", result.events
+                "Verification was cancelled after %Ln event(s): no conclusion.", "", result.events
             )
         problem = result.problem
         if problem is None:
-            text = self.tr("%n event(s), chain intact, head %1", "", result.events)
+            text = self.tr("%Ln event(s), chain intact, head %1", "", result.events)
             # On screen the head's first 12 hex digits (its whole 64 in a tooltip and the PDF).
             text = text.replace("%1", result.head[:12] + "…" if short else result.head)
             if result.erased_payloads:

@@ -249,7 +249,7 @@ class ReviewView(QWidget):
 
     def _loaded(self, total: int) -> None:
         self.error_label.hide()
-        self.count_label.setText(self.tr("%n session(s)", "", total))
+        self.count_label.setText(self.tr("%Ln session(s)", "", total))
         row, self.reselect = self.reselect, None
         if row is not None and total:
             row = min(row, total - 1)

@@ -108,7 +108,7 @@ class CustomerSessionsPanel(QWidget):
     def _loaded(self, rows: list[SessionListRow]) -> None:
         self.model.set_rows(rows)
         self.status.setText(
-            self.tr("%n session(s)", "", len(rows)) if rows else self.tr("No sessions yet.")
+            self.tr("%Ln session(s)", "", len(rows)) if rows else self.tr("No sessions yet.")
         )
         self.table.resizeColumnsToContents()
 

@@ -172,7 +172,7 @@ class SessionsView(QWidget):
         if opened:
             self.open_table.selectRow(0)
         self.recent_model.set_rows(recent)
-        self.recent_status.setText(self.tr("%n session(s)", "", len(recent)))
+        self.recent_status.setText(self.tr("%Ln session(s)", "", len(recent)))
         self.open_table.resizeColumnsToContents()
         self.recent_table.resizeColumnsToContents()
 
@@ -219,7 +219,9 @@ class SessionsView(QWidget):
             item.setData(HIT_ROLE, hit.customer_id)
             self.hits.addItem(item)
         self.search_status.setText(
-            self.tr("%n customer(s) found", "", len(hits)) if hits else self.tr("No customer found")
+            self.tr("%Ln customer(s) found", "", len(hits))
+            if hits
+            else self.tr("No customer found")
         )
         if hits:
             self.hits.setCurrentRow(0)

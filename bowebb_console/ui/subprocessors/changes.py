@@ -128,7 +128,7 @@ class ChangesPanel(LazyPanel):
         current = self.current()
         self.model.set_rows(changes)
         self.frame.clear_error()
-        self.frame.count_label.setText(self.tr("%n planned change(s)", "", len(changes)))
+        self.frame.count_label.setText(self.tr("%Ln planned change(s)", "", len(changes)))
         chosen = self.sub_processor.currentData()
         self.sub_processor.clear()
         self.sub_processor.addItem(self.tr("(a new sub-processor)"), None)
