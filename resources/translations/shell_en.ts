@@ -964,6 +964,10 @@ If it happens again, send the log file to the console&apos;s maintainers.</sourc
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Remote tool: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No signed DPA; reason: %1</source>
         <translation type="unfinished"></translation>
     </message>

@@ -968,6 +968,10 @@ Om det händer igen, skicka loggfilen till dem som förvaltar konsolen.</transla
         <translation>(uppgifterna raderade)</translation>
     </message>
     <message>
+        <source>Remote tool: %1</source>
+        <translation>Fjärrverktyg: %1</translation>
+    </message>
+    <message>
         <source>No signed DPA; reason: %1</source>
         <translation>Inget undertecknat PUB-avtal; skäl: %1</translation>
     </message>

@@ -41,7 +41,9 @@ def describe(event: EventRow, contacts: Mapping[int, str] | None = None) -> list
     if kind == "consent_recorded":
         return _consent(p, contacts or {})
     if kind in ("session_started", "tool_recorded"):
-        lines = [f"{W.word(W.TOOLS, p.get('tool'))} {p.get('tool_session_id', '')}".strip()]
+        tool = f"{W.word(W.TOOLS, p.get('tool'))} {p.get('tool_session_id', '')}".strip()
+        said = QCoreApplication.translate("Timeline", "Remote tool: %1")
+        lines = [said.replace("%1", tool)] if tool else []
         if p.get("dpa_missing_reason"):
             lines.append(
                 QCoreApplication.translate("Timeline", "No signed DPA; reason: %1").replace(

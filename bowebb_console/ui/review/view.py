@@ -72,7 +72,8 @@ class ReviewView(QWidget):
         header.setResizeContentsPrecision(40)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         # Compact enough that every column, Reviewed and Flags included, is in view at 1366.
-        for column, width in enumerate((112, 80, 150, 92, 64, 44, 92, 64, 72)):
+        start = self.table.fontMetrics().horizontalAdvance("2026-12-31 23:59") + 20
+        for column, width in enumerate((start, 80, 140, 92, 64, 44, 92, 64, 72)):
             self.table.setColumnWidth(column, width)
         header.setMinimumSectionSize(40)
         self.table.selectionModel().selectionChanged.connect(self._selected)

@@ -65,3 +65,11 @@ def test_the_widget_loads_a_session(qtbot, make_ctx, sqlite_url, language) -> No
     assert timeline.status.text() == "5 events in the session log — Testbolaget AB"
     timeline.add_event(timeline.events[-1])  # a retry that found it logged: shown once
     assert len(timeline.events) == 5
+
+
+def test_the_tool_is_named_as_a_tool(language) -> None:  # type: ignore[no-untyped-def]
+    language("sv")
+    started = event("session_started", {"tool": "other", "tool_session_id": ""})
+    assert describe(started) == ["Fjärrverktyg: Annat"]  # never a bare "other" or "Other"
+    recorded = event("tool_recorded", {"tool": "AnyDesk", "tool_session_id": "1 234"})
+    assert describe(recorded) == ["Fjärrverktyg: AnyDesk 1 234"]
