@@ -66,6 +66,11 @@ def when(at: str | None) -> str:
     return local_time(at)
 
 
+def when_utc(at: str | None) -> str:
+    """A start in UTC, to the minute, for exports that say their zone ("Start (UTC)")."""
+    return "" if not at else at[:16].replace("T", " ")
+
+
 def cell(row: ReviewRow, column: int) -> str:
     if column == 0:
         return when(row.opened_at)
