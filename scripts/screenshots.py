@@ -1,6 +1,13 @@
 """Regenerate the README screenshots from demo data.
 
-    PYTHONPATH=$PWD .venv/bin/python scripts/screenshots.py [--lang en|sv] [--out DIR]
+    PYTHONPATH=$PWD .venv/bin/python scripts/screenshots.py [--lang en|sv] [--size WxH] [--out DIR]
+
+The README's set: English at 1366x768 (a support laptop) in ``docs/screenshots``; the other
+sizes and Swedish go to ``docs/screenshots/<lang>-<size>`` (for instance ``sv-1920x1080``):
+
+    for lang in en sv; do for size in 1366x768 1920x1080; do
+        xvfb-run -a -s "-screen 0 ${size}x24" .venv/bin/python scripts/screenshots.py \
+            --lang $lang --size $size; done; done
 
 Starts the console offscreen (or on $DISPLAY, e.g. under Xvfb, when it is set) on a fresh
 demo database in a temporary directory, opens each main screen as a user would and saves
@@ -20,20 +27,28 @@ from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SIZE = (1100, 700)
+SIZE = (1366, 768)
+TASK_BAR = 40  # the window gets the screen's usable height, under a task bar
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("--out", type=Path, default=None)
     parser.add_argument("--lang", choices=("en", "sv"), default="en")
+    parser.add_argument("--size", default=f"{SIZE[0]}x{SIZE[1]}", help="screen, e.g. 1920x1080")
     parser.add_argument("--companies", type=int, default=300)
     args = parser.parse_args(argv)
+    width, height = (int(v) for v in args.size.lower().split("x"))
+    out = args.out
+    if out is None:
+        out = ROOT / "docs" / "screenshots"
+        if (args.lang, (width, height)) != ("en", SIZE):
+            out = out / f"{args.lang}-{width}x{height}"
     with tempfile.TemporaryDirectory(prefix="bowebb-shots-") as tmp:
-        return shoot(Path(tmp), args.out, args.lang, args.companies)
+        return shoot(Path(tmp), out, args.lang, args.companies, (width, height - TASK_BAR))
 
 
-def shoot(tmp: Path, out: Path, lang: str, companies: int) -> int:
+def shoot(tmp: Path, out: Path, lang: str, companies: int, size: tuple[int, int] = SIZE) -> int:
     for name in ("config", "data", "log"):
         os.environ[f"BOWEBB_{name.upper()}_DIR"] = str(tmp / name)
     if not os.environ.get("DISPLAY"):
@@ -72,7 +87,7 @@ def shoot(tmp: Path, out: Path, lang: str, companies: int) -> int:
         database_url=url,
     )
     window = MainWindow(ctx)
-    window.resize(*SIZE)
+    window.resize(*size)
     window.show()
     out.mkdir(parents=True, exist_ok=True)
 

@@ -140,6 +140,20 @@ def normalise_phone(text: str, region: str = "SE") -> str:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
+def display_phone(e164: str | None, region: str = "SE") -> str:
+    """A stored number as people write it: ``+46708040947`` -> ``070-804 09 47`` (national
+    form at home), ``+44 1234 567890`` abroad; anything unparsable comes back unchanged."""
+    if not e164:
+        return ""
+    try:
+        number = phonenumbers.parse(e164, region)
+    except phonenumbers.NumberParseException:
+        return e164
+    if phonenumbers.region_code_for_number(number) == region:
+        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
 # Fast paths for the common shapes a bulk import brings (300,000 rows): each is checked
 # against exactly the rules the library applies, and anything else takes the full path.
 _ATOM = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"

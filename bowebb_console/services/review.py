@@ -216,10 +216,13 @@ def agents(db: Database) -> list[str]:
         return queries.list_agents(conn)
 
 
-def week_overview(db: Database, week_start: dt.date, limits: FlagLimits) -> Overview:
-    """Sessions per agent and per day in the week starting ``week_start`` (a Monday)."""
+def week_overview(
+    db: Database, week_start: dt.date, limits: FlagLimits, tz: dt.tzinfo | None = None
+) -> Overview:
+    """Sessions per agent and per day in the week starting ``week_start`` (a Monday), by the
+    days of ``tz`` (the screen passes the local zone; UTC when None)."""
     with transaction(db, write=False) as conn:
-        return queries.week_overview(conn, week_start, limits)
+        return queries.week_overview(conn, week_start, limits, tz)
 
 
 # --- reviews ----------------------------------------------------------------------------

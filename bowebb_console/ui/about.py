@@ -97,9 +97,9 @@ class AboutDialog(QDialog):
         if lifecycle is None:
             grace = trial = log_days = self.tr("the period set in the database")
         else:
-            grace = self.tr("%n day(s)", "", lifecycle.grace_period_days)
-            trial = self.tr("%n day(s)", "", lifecycle.trial_period_days)
-            log_days = self.tr("%n day(s)", "", lifecycle.log_retention_days)
+            grace = self.tr("%Ln day(s)", "", lifecycle.grace_period_days)
+            trial = self.tr("%Ln day(s)", "", lifecycle.trial_period_days)
+            log_days = self.tr("%Ln day(s)", "", lifecycle.log_retention_days)
         return [
             [
                 self.tr("Customer contacts"),

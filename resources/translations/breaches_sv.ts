@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="sv_SE">
 <context>
     <name>BreachDialog</name>
@@ -56,7 +55,7 @@
         <translation>Beslut</translation>
     </message>
     <message>
-        <source>IMY&apos;s reference</source>
+        <source>IMY's reference</source>
         <translation>IMY:s diarienummer</translation>
     </message>
     <message>
@@ -186,10 +185,10 @@
         <translation>Läser in…</translation>
     </message>
     <message numerus="yes">
-        <source>%n breach(es)</source>
+        <source>%Ln breach(es)</source>
         <translation>
-            <numerusform>%n personuppgiftsincident</numerusform>
-            <numerusform>%n personuppgiftsincidenter</numerusform>
+            <numerusform>%Ln personuppgiftsincident</numerusform>
+            <numerusform>%Ln personuppgiftsincidenter</numerusform>
         </translation>
     </message>
     <message>
@@ -268,7 +267,7 @@
         <translation>Ange ett tal som är 0 eller större.</translation>
     </message>
     <message>
-        <source>Notifying IMY needs IMY&apos;s reference and the date it was notified.</source>
+        <source>Notifying IMY needs IMY's reference and the date it was notified.</source>
         <translation>En anmälan till IMY kräver IMY:s diarienummer och datum för anmälan.</translation>
     </message>
     <message>

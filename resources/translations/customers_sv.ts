@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="sv_SE">
 <context>
     <name>CardSessions</name>
@@ -121,10 +120,10 @@
         <translation>Här visas inga sessioner ännu.</translation>
     </message>
     <message numerus="yes">
-        <source>%1 (grace period %n day(s))</source>
+        <source>%1 (grace period %Ln day(s))</source>
         <translation>
-            <numerusform>%1 (karenstid %n dag)</numerusform>
-            <numerusform>%1 (karenstid %n dagar)</numerusform>
+            <numerusform>%1 (karenstid %Ln dag)</numerusform>
+            <numerusform>%1 (karenstid %Ln dagar)</numerusform>
         </translation>
     </message>
     <message>
@@ -397,7 +396,7 @@
         <translation>filen är större än %(megabytes)s MB</translation>
     </message>
     <message>
-        <source>the file is not UTF-8 (byte %(byte)s): save it as &apos;CSV UTF-8&apos; in Excel</source>
+        <source>the file is not UTF-8 (byte %(byte)s): save it as 'CSV UTF-8' in Excel</source>
         <translation>filen är inte UTF-8 (byte %(byte)s): spara den som ”CSV UTF-8” i Excel</translation>
     </message>
     <message>
@@ -405,11 +404,11 @@
         <translation>filen är tom eller saknar rubrikrad</translation>
     </message>
     <message>
-        <source>line 1: unknown column &apos;%(column)s&apos;; the columns are %(columns)s</source>
+        <source>line 1: unknown column '%(column)s'; the columns are %(columns)s</source>
         <translation>rad 1: okänd kolumn ”%(column)s”; kolumnerna är %(columns)s</translation>
     </message>
     <message>
-        <source>line 1: required column &apos;%(column)s&apos; is missing</source>
+        <source>line 1: required column '%(column)s' is missing</source>
         <translation>rad 1: den obligatoriska kolumnen ”%(column)s” saknas</translation>
     </message>
     <message>
@@ -464,7 +463,7 @@
         <translation>Ange företagsnamnet.</translation>
     </message>
     <message>
-        <source>Enter the contact&apos;s name.</source>
+        <source>Enter the contact's name.</source>
         <translation>Ange kontaktpersonens namn.</translation>
     </message>
     <message>
@@ -573,10 +572,10 @@
         <translation>%1 rader: %2 nya och %3 uppdaterade kunder, %4 nya och %5 uppdaterade kontaktpersoner.</translation>
     </message>
     <message numerus="yes">
-        <source>%n bad row(s): nothing can be imported until the file is corrected.</source>
+        <source>%Ln bad row(s): nothing can be imported until the file is corrected.</source>
         <translation>
-            <numerusform>%n felaktig rad: inget kan importeras förrän filen är rättad.</numerusform>
-            <numerusform>%n felaktiga rader: inget kan importeras förrän filen är rättad.</numerusform>
+            <numerusform>%Ln felaktig rad: inget kan importeras förrän filen är rättad.</numerusform>
+            <numerusform>%Ln felaktiga rader: inget kan importeras förrän filen är rättad.</numerusform>
         </translation>
     </message>
     <message>
@@ -651,17 +650,17 @@
         <translation>Söker…</translation>
     </message>
     <message numerus="yes">
-        <source>%n customer(s)</source>
+        <source>%Ln customer(s)</source>
         <translation>
-            <numerusform>%n kund</numerusform>
-            <numerusform>%n kunder</numerusform>
+            <numerusform>%Ln kund</numerusform>
+            <numerusform>%Ln kunder</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n match(es)</source>
+        <source>%Ln match(es)</source>
         <translation>
-            <numerusform>%n träff</numerusform>
-            <numerusform>%n träffar</numerusform>
+            <numerusform>%Ln träff</numerusform>
+            <numerusform>%Ln träffar</numerusform>
         </translation>
     </message>
     <message>
@@ -708,7 +707,7 @@
         <translation>Exportera mottagare av driftmeddelanden</translation>
     </message>
     <message>
-        <source>Contact details may be used only to inform customers about major news and service disruptions. This export of the e-mail addresses of current customers&apos; contacts is recorded: who, when, how many and why.</source>
+        <source>Contact details may be used only to inform customers about major news and service disruptions. This export of the e-mail addresses of current customers' contacts is recorded: who, when, how many and why.</source>
         <translation>Kontaktuppgifter får bara användas för att informera kunder om större nyheter och driftstörningar. Den här exporten av e-postadresser till nuvarande kunders kontaktpersoner registreras: vem, när, hur många och varför.</translation>
     </message>
     <message>
@@ -752,10 +751,10 @@
         <translation>Exporterar…</translation>
     </message>
     <message numerus="yes">
-        <source>Exported %n address(es) to %1. The export is recorded.</source>
+        <source>Exported %Ln address(es) to %1. The export is recorded.</source>
         <translation>
-            <numerusform>Exporterade %n adress till %1. Exporten är registrerad.</numerusform>
-            <numerusform>Exporterade %n adresser till %1. Exporten är registrerad.</numerusform>
+            <numerusform>Exporterade %Ln adress till %1. Exporten är registrerad.</numerusform>
+            <numerusform>Exporterade %Ln adresser till %1. Exporten är registrerad.</numerusform>
         </translation>
     </message>
     <message>

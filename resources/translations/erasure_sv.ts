@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="sv_SE">
 <context>
     <name>ConfirmPage</name>
@@ -59,7 +58,7 @@
         <translation>Vem är personuppgiftsansvarig?</translation>
     </message>
     <message>
-        <source>BoWebb is controller for its own customer relationships: contacts, trial registrations and the support log. Data that a customer keeps in BoWebb&apos;s services is the customer&apos;s: there BoWebb is only processor, and the request goes to the customer.</source>
+        <source>BoWebb is controller for its own customer relationships: contacts, trial registrations and the support log. Data that a customer keeps in BoWebb's services is the customer's: there BoWebb is only processor, and the request goes to the customer.</source>
         <translation>BoWebb är personuppgiftsansvarig för sina egna kundrelationer: kontaktpersoner, testkonton och supportens logg. Uppgifter som en kund har i BoWebbs tjänster är kundens: där är BoWebb bara personuppgiftsbiträde, och begäran går till kunden.</translation>
     </message>
     <message>
@@ -218,7 +217,7 @@
         <translation>Intyg om radering</translation>
     </message>
     <message>
-        <source>Guide a customer&apos;s own thinning…</source>
+        <source>Guide a customer's own thinning…</source>
         <translation>Vägled en kunds egen gallring…</translation>
     </message>
     <message>
@@ -253,13 +252,6 @@
         <source>%1 open, %2 overdue</source>
         <translation>%1 öppna, %2 försenade</translation>
     </message>
-    <message numerus="yes">
-        <source>%n certificate(s)</source>
-        <translation>
-            <numerusform>%n intyg</numerusform>
-            <numerusform>%n intyg</numerusform>
-        </translation>
-    </message>
     <message>
         <source>The lists could not be loaded (%1). Press Refresh.</source>
         <translation>Listorna kunde inte läsas in (%1). Tryck på Uppdatera.</translation>
@@ -284,7 +276,14 @@
         <source>Saved %1.</source>
         <translation>Sparade %1.</translation>
     </message>
-</context>
+<message numerus="yes">
+        <source>%Ln certificate(s)</source>
+        <translation>
+            <numerusform>%Ln intyg</numerusform>
+            <numerusform>%Ln intyg</numerusform>
+        </translation>
+    </message>
+    </context>
 <context>
     <name>Errors</name>
     <message>
@@ -332,7 +331,7 @@
         <translation>Raderingsjournalen %(path)s kan inte skrivas (%(reason)s); ingenting raderades.</translation>
     </message>
     <message>
-        <source>The erasure journal&apos;s key %(path)s is missing.</source>
+        <source>The erasure journal's key %(path)s is missing.</source>
         <translation>Raderingsjournalens nyckel %(path)s saknas.</translation>
     </message>
     <message>
@@ -368,7 +367,7 @@
         <translation>Begäran finns inte.</translation>
     </message>
     <message>
-        <source>Record how the person&apos;s identity was checked.</source>
+        <source>Record how the person's identity was checked.</source>
         <translation>Ange hur personens identitet kontrollerades.</translation>
     </message>
     <message>
@@ -399,7 +398,7 @@
         <translation>Hitta alla ställen</translation>
     </message>
     <message>
-        <source>Type what the person gave you. The console searches contacts at every customer, the session log&apos;s contents and connection profiles. Uncheck what is not this person.</source>
+        <source>Type what the person gave you. The console searches contacts at every customer, the session log's contents and connection profiles. Uncheck what is not this person.</source>
         <translation>Skriv det personen har uppgett. Konsolen söker bland kontaktpersoner hos alla kunder, i sessionsloggens innehåll och i anslutningsprofiler. Avmarkera det som inte gäller personen.</translation>
     </message>
     <message>
@@ -439,21 +438,21 @@
         <translation>Anslutningsprofil %1</translation>
     </message>
     <message numerus="yes">
-        <source>%n place(s) found.</source>
+        <source>%Ln place(s) found.</source>
         <translation>
-            <numerusform>%n ställe hittades.</numerusform>
-            <numerusform>%n ställen hittades.</numerusform>
+            <numerusform>%Ln ställe hittades.</numerusform>
+            <numerusform>%Ln ställen hittades.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n notice export(s) since the person became a contact: those address lists are outside the console; ask whoever holds a copy to delete it.</source>
+        <source>%Ln notice export(s) since the person became a contact: those address lists are outside the console; ask whoever holds a copy to delete it.</source>
         <translation>
-            <numerusform>%n export av utskickslista sedan personen blev kontaktperson: listan finns utanför konsolen; be den som har en kopia att radera den.</numerusform>
-            <numerusform>%n exporter av utskickslistor sedan personen blev kontaktperson: listorna finns utanför konsolen; be den som har en kopia att radera den.</numerusform>
+            <numerusform>%Ln export av utskickslista sedan personen blev kontaktperson: listan finns utanför konsolen; be den som har en kopia att radera den.</numerusform>
+            <numerusform>%Ln exporter av utskickslistor sedan personen blev kontaktperson: listorna finns utanför konsolen; be den som har en kopia att radera den.</numerusform>
         </translation>
     </message>
     <message>
-        <source>Sole trader %1 (%2): its organisation number is this person&apos;s identity number. The customer record goes when the relationship ends (the purge).</source>
+        <source>Sole trader %1 (%2): its organisation number is this person's identity number. The customer record goes when the relationship ends (the purge).</source>
         <translation>Enskild firma %1 (%2): dess organisationsnummer är personens personnummer. Kundposten raderas när affärsrelationen avslutas (hårdraderingen).</translation>
     </message>
 </context>
@@ -503,7 +502,7 @@
         <translation>Sparas till och med</translation>
     </message>
     <message>
-        <source>The session log&apos;s events (ids, kinds, times, hashes) are always kept so the log still verifies; they hold no personal data.</source>
+        <source>The session log's events (ids, kinds, times, hashes) are always kept so the log still verifies; they hold no personal data.</source>
         <translation>Sessionsloggens händelser (id, typ, tid, hash) behålls alltid så att loggen kan verifieras; de innehåller inga personuppgifter.</translation>
     </message>
     <message>
@@ -584,7 +583,11 @@
         <source>Delete for good</source>
         <translation>Radera för gott</translation>
     </message>
-</context>
+<message>
+        <source>Hard delete of %1</source>
+        <translation>Hårdradering av %1</translation>
+    </message>
+    </context>
 <context>
     <name>ReceiptPage</name>
     <message>
@@ -703,12 +706,38 @@
         <source>%1 (grace period %2 days)</source>
         <translation>%1 (karenstid %2 dagar)</translation>
     </message>
-</context>
+<message>
+        <source>End the relationship with %1</source>
+        <translation>Avsluta affärsrelationen med %1</translation>
+    </message>
+    </context>
 <context>
     <name>TopicsPage</name>
     <message>
         <source>What does the customer want to remove?</source>
         <translation>Vad vill kunden ta bort?</translation>
+    </message>
+</context>
+<context>
+    <name>EndWizardTables</name>
+    <message>
+        <source>%1 contact(s)</source>
+        <translation>%1 kontaktperson(er)</translation>
+    </message>
+    <message>
+        <source>%1 file-transfer profile(s)</source>
+        <translation>%1 filöverföringsprofil(er)</translation>
+    </message>
+    <message>
+        <source>%1 other record(s)</source>
+        <translation>%1 övriga poster</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Erasure</source>
+        <translation>Radering</translation>
     </message>
 </context>
 </TS>

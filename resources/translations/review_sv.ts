@@ -58,8 +58,8 @@
 <context>
     <name>ReviewColumns</name>
     <message>
-        <source>Start (UTC)</source>
-        <translation>Start (UTC)</translation>
+        <source>Start</source>
+        <translation>Start</translation>
     </message>
     <message>
         <source>Agent</source>
@@ -302,10 +302,10 @@
         <translation>Läser in…</translation>
     </message>
     <message numerus="yes">
-        <source>%n session(s)</source>
+        <source>%Ln session(s)</source>
         <translation>
-            <numerusform>%n session</numerusform>
-            <numerusform>%n sessioner</numerusform>
+            <numerusform>%Ln session</numerusform>
+            <numerusform>%Ln sessioner</numerusform>
         </translation>
     </message>
     <message>

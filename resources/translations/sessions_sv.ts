@@ -1,10 +1,9 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="sv_SE">
 <context>
     <name>ConsentDialog</name>
     <message>
-        <source>Customer&apos;s agreement</source>
+        <source>Customer's agreement</source>
         <translation>Kundens överenskommelse</translation>
     </message>
     <message>
@@ -16,7 +15,7 @@
         <translation>Vem gick med på det?</translation>
     </message>
     <message>
-        <source>New caller (added to the customer&apos;s contacts)</source>
+        <source>New caller (added to the customer's contacts)</source>
         <translation>Ny uppringare (läggs till bland kundens kontaktpersoner)</translation>
     </message>
     <message>
@@ -52,7 +51,7 @@
         <translation>Köpt tjänst eller support?</translation>
     </message>
     <message>
-        <source>The tool&apos;s session id (optional)</source>
+        <source>The tool's session id (optional)</source>
         <translation>Verktygets sessions-id (valfritt)</translation>
     </message>
     <message>
@@ -140,11 +139,11 @@
         <translation>vem som gick med på det</translation>
     </message>
     <message>
-        <source>the caller&apos;s name</source>
+        <source>the caller's name</source>
         <translation>uppringarens namn</translation>
     </message>
     <message>
-        <source>the caller&apos;s e-mail</source>
+        <source>the caller's e-mail</source>
         <translation>uppringarens e-post</translation>
     </message>
     <message>
@@ -180,7 +179,7 @@
         <translation>skälet att starta utan PUB-avtal</translation>
     </message>
     <message>
-        <source>Without the customer&apos;s agreement the session cannot start.</source>
+        <source>Without the customer's agreement the session cannot start.</source>
         <translation>Utan kundens överenskommelse kan sessionen inte starta.</translation>
     </message>
     <message>
@@ -239,10 +238,10 @@
         <translation>Söker…</translation>
     </message>
     <message numerus="yes">
-        <source>%n customer(s) found</source>
+        <source>%Ln customer(s) found</source>
         <translation>
-            <numerusform>%n kund hittades</numerusform>
-            <numerusform>%n kunder hittades</numerusform>
+            <numerusform>%Ln kund hittades</numerusform>
+            <numerusform>%Ln kunder hittades</numerusform>
         </translation>
     </message>
     <message>
@@ -269,10 +268,10 @@
         <translation>Öppna tidslinjen</translation>
     </message>
     <message numerus="yes">
-        <source>%n session(s)</source>
+        <source>%Ln session(s)</source>
         <translation>
-            <numerusform>%n session</numerusform>
-            <numerusform>%n sessioner</numerusform>
+            <numerusform>%Ln session</numerusform>
+            <numerusform>%Ln sessioner</numerusform>
         </translation>
     </message>
     <message>
@@ -327,11 +326,11 @@
         <translation>Ärendenumret krävs.</translation>
     </message>
     <message>
-        <source>The caller&apos;s name is required.</source>
+        <source>The caller's name is required.</source>
         <translation>Uppringarens namn krävs.</translation>
     </message>
     <message>
-        <source>The caller&apos;s e-mail is required.</source>
+        <source>The caller's e-mail is required.</source>
         <translation>Uppringarens e-postadress krävs.</translation>
     </message>
     <message>
@@ -347,7 +346,7 @@
         <translation>Kunden har inget undertecknat PUB-avtal: skriv skälet till att ändå starta.</translation>
     </message>
     <message>
-        <source>Record the customer&apos;s agreement before starting.</source>
+        <source>Record the customer's agreement before starting.</source>
         <translation>Registrera kundens överenskommelse innan du startar.</translation>
     </message>
     <message>
@@ -367,7 +366,7 @@
         <translation>Sessionen är redan avslutad.</translation>
     </message>
     <message>
-        <source>The session&apos;s rules do not allow this.</source>
+        <source>The session's rules do not allow this.</source>
         <translation>Sessionens regler tillåter inte detta.</translation>
     </message>
 </context>
@@ -579,24 +578,24 @@
         <translation>Senaste sessioner</translation>
     </message>
     <message numerus="yes">
-        <source>%n session(s) you started are still open and not running in this console. Continue one here, or close it as ended late.</source>
+        <source>%Ln session(s) you started are still open and not running in this console. Continue one here, or close it as ended late.</source>
         <translation>
-            <numerusform>%n session som du startade är fortfarande öppen och körs inte i den här konsolen. Fortsätt den här, eller stäng den som avslutad i efterhand.</numerusform>
-            <numerusform>%n sessioner som du startade är fortfarande öppna och körs inte i den här konsolen. Fortsätt en här, eller stäng den som avslutad i efterhand.</numerusform>
+            <numerusform>%Ln session som du startade är fortfarande öppen och körs inte i den här konsolen. Fortsätt den här, eller stäng den som avslutad i efterhand.</numerusform>
+            <numerusform>%Ln sessioner som du startade är fortfarande öppna och körs inte i den här konsolen. Fortsätt en här, eller stäng den som avslutad i efterhand.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n session(s) running in this console.</source>
+        <source>%Ln session(s) running in this console.</source>
         <translation>
-            <numerusform>%n session körs i den här konsolen.</numerusform>
-            <numerusform>%n sessioner körs i den här konsolen.</numerusform>
+            <numerusform>%Ln session körs i den här konsolen.</numerusform>
+            <numerusform>%Ln sessioner körs i den här konsolen.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n session(s)</source>
+        <source>%Ln session(s)</source>
         <translation>
-            <numerusform>%n session</numerusform>
-            <numerusform>%n sessioner</numerusform>
+            <numerusform>%Ln session</numerusform>
+            <numerusform>%Ln sessioner</numerusform>
         </translation>
     </message>
     <message>
@@ -616,10 +615,10 @@
         <translation>inget undertecknat PUB-avtal</translation>
     </message>
     <message numerus="yes">
-        <source>%n customer(s) found</source>
+        <source>%Ln customer(s) found</source>
         <translation>
-            <numerusform>%n kund hittades</numerusform>
-            <numerusform>%n kunder hittades</numerusform>
+            <numerusform>%Ln kund hittades</numerusform>
+            <numerusform>%Ln kunder hittades</numerusform>
         </translation>
     </message>
     <message>

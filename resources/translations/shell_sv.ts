@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="sv_SE">
 <context>
     <name>AboutDialog</name>
@@ -24,7 +23,7 @@
         <translation>Personuppgiftsansvarig för behandlingarna nedan: BackOffice Webbtjänster Sweden AB (556680-9827).</translation>
     </message>
     <message>
-        <source>The console&apos;s own record of processing</source>
+        <source>The console's own record of processing</source>
         <translation>Konsolens egna personuppgiftsbehandlingar</translation>
     </message>
     <message>
@@ -56,10 +55,10 @@
         <translation>den tid som är inställd i databasen</translation>
     </message>
     <message numerus="yes">
-        <source>%n day(s)</source>
+        <source>%Ln day(s)</source>
         <translation>
-            <numerusform>%n dag</numerusform>
-            <numerusform>%n dagar</numerusform>
+            <numerusform>%Ln dag</numerusform>
+            <numerusform>%Ln dagar</numerusform>
         </translation>
     </message>
     <message>
@@ -87,7 +86,7 @@
         <translation>Testkonton</translation>
     </message>
     <message>
-        <source>Company, and the registrant&apos;s name, e-mail address and phone number</source>
+        <source>Company, and the registrant's name, e-mail address and phone number</source>
         <translation>Företaget samt namn, e-postadress och telefonnummer för den som registrerade kontot</translation>
     </message>
     <message>
@@ -95,7 +94,7 @@
         <translation>Att låta en intressent prova tjänsten</translation>
     </message>
     <message>
-        <source>Steps at the data subject&apos;s request (Art. 6(1)(b))</source>
+        <source>Steps at the data subject's request (Art. 6(1)(b))</source>
         <translation>Åtgärder på den registrerades begäran (art. 6.1 b)</translation>
     </message>
     <message>
@@ -135,11 +134,11 @@
         <translation>Begäran om radering och intyg om radering</translation>
     </message>
     <message>
-        <source>Requester&apos;s name and contact details; the certificate holds no personal data</source>
+        <source>Requester's name and contact details; the certificate holds no personal data</source>
         <translation>Den registrerades namn och kontaktuppgifter; intyget innehåller inga personuppgifter</translation>
     </message>
     <message>
-        <source>Handling the data subject&apos;s right to erasure (Art. 17)</source>
+        <source>Handling the data subject's right to erasure (Art. 17)</source>
         <translation>Hantera den registrerades rätt till radering (art. 17)</translation>
     </message>
     <message>
@@ -246,7 +245,7 @@
     <message>
         <source>Something went wrong inside the console. What you were doing may not have finished; nothing is reported as saved that was not saved.
 
-If it happens again, send the log file to the console&apos;s maintainers.</source>
+If it happens again, send the log file to the console's maintainers.</source>
         <translation>Något gick fel i konsolen. Det du höll på med kanske inte slutfördes; inget visas som sparat som inte har sparats.
 
 Om det händer igen, skicka loggfilen till dem som förvaltar konsolen.</translation>
@@ -306,11 +305,11 @@ Om det händer igen, skicka loggfilen till dem som förvaltar konsolen.</transla
         <translation>Den sessionen finns inte längre; den kan ha avslutats av sig själv.</translation>
     </message>
     <message>
-        <source>That session is your own login&apos;s; it was not ended.</source>
+        <source>That session is your own login's; it was not ended.</source>
         <translation>Den sessionen tillhör din egen inloggning; den avslutades inte.</translation>
     </message>
     <message>
-        <source>That session is not a BoWebb login&apos;s (a superuser or another program); it was not ended. Ask the database&apos;s administrator.</source>
+        <source>That session is not a BoWebb login's (a superuser or another program); it was not ended. Ask the database's administrator.</source>
         <translation>Den sessionen tillhör ingen BoWebb-inloggning (en superanvändare eller ett annat program); den avslutades inte. Fråga databasens administratör.</translation>
     </message>
     <message>
@@ -358,7 +357,7 @@ Om det händer igen, skicka loggfilen till dem som förvaltar konsolen.</transla
         <translation>Anslutningen bröts när du sparade och det gick inte att kontrollera om det sparades. Läs in på nytt för att se vad databasen innehåller.</translation>
     </message>
     <message>
-        <source>Something went wrong inside the console; nothing was reported as saved that was not. If it happens again, send the log file to the console&apos;s maintainers.</source>
+        <source>Something went wrong inside the console; nothing was reported as saved that was not. If it happens again, send the log file to the console's maintainers.</source>
         <translation>Något gick fel i konsolen; inget har visats som sparat som inte sparades. Om det händer igen, skicka loggfilen till konsolens förvaltare.</translation>
     </message>
     <message>
@@ -901,10 +900,10 @@ Om det händer igen, skicka loggfilen till dem som förvaltar konsolen.</transla
         <translation>Inga händelser är loggade för sessionen.</translation>
     </message>
     <message numerus="yes">
-        <source>%n event(s) in the session log</source>
+        <source>%Ln event(s) in the session log</source>
         <translation>
-            <numerusform>%n händelse i sessionsloggen</numerusform>
-            <numerusform>%n händelser i sessionsloggen</numerusform>
+            <numerusform>%Ln händelse i sessionsloggen</numerusform>
+            <numerusform>%Ln händelser i sessionsloggen</numerusform>
         </translation>
     </message>
     <message>
@@ -923,7 +922,7 @@ Om det händer igen, skicka loggfilen till dem som förvaltar konsolen.</transla
         <translation>Tom: den inbyggda databasen på den här datorn</translation>
     </message>
     <message>
-        <source>For the team&apos;s shared database, e.g. postgresql://anna@db.example.se/bowebb. Never put the password in the URL: it is kept in the system keyring.</source>
+        <source>For the team's shared database, e.g. postgresql://anna@db.example.se/bowebb. Never put the password in the URL: it is kept in the system keyring.</source>
         <translation>För teamets gemensamma databas, t.ex. postgresql://anna@db.example.se/bowebb. Skriv aldrig lösenordet i URL:en: det sparas i systemets nyckelring.</translation>
     </message>
     <message>
@@ -1055,6 +1054,10 @@ Om det händer igen, skicka loggfilen till dem som förvaltar konsolen.</transla
         <translation>(uppgifterna raderade)</translation>
     </message>
     <message>
+        <source>Remote tool: %1</source>
+        <translation>Fjärrverktyg: %1</translation>
+    </message>
+    <message>
         <source>No signed DPA; reason: %1</source>
         <translation>Inget undertecknat PUB-avtal; skäl: %1</translation>
     </message>
@@ -1133,7 +1136,7 @@ Om det händer igen, skicka loggfilen till dem som förvaltar konsolen.</transla
         <translation>länken till föregående händelse är bruten</translation>
     </message>
     <message>
-        <source>an event&apos;s details no longer match what was logged</source>
+        <source>an event's details no longer match what was logged</source>
         <translation>en händelses uppgifter stämmer inte längre med det som loggades</translation>
     </message>
     <message>
@@ -1141,7 +1144,7 @@ Om det händer igen, skicka loggfilen till dem som förvaltar konsolen.</transla
         <translation>det exporterade huvudet saknas eller stämmer inte längre</translation>
     </message>
     <message>
-        <source>the log&apos;s head record, which new events are numbered and linked from, was changed outside the log</source>
+        <source>the log's head record, which new events are numbered and linked from, was changed outside the log</source>
         <translation>loggens huvudpost, som nya händelser numreras och länkas från, har ändrats utanför loggen</translation>
     </message>
     <message>
@@ -1149,24 +1152,24 @@ Om det händer igen, skicka loggfilen till dem som förvaltar konsolen.</transla
         <translation>en händelse är daterad före händelsen som loggades före den (en tid har ändrats, eller klockan har ställts tillbaka)</translation>
     </message>
     <message numerus="yes">
-        <source>Verification was cancelled after %n event(s): no conclusion.</source>
+        <source>Verification was cancelled after %Ln event(s): no conclusion.</source>
         <translation>
-            <numerusform>Kontrollen avbröts efter %n händelse: ingen slutsats.</numerusform>
-            <numerusform>Kontrollen avbröts efter %n händelser: ingen slutsats.</numerusform>
+            <numerusform>Kontrollen avbröts efter %Ln händelse: ingen slutsats.</numerusform>
+            <numerusform>Kontrollen avbröts efter %Ln händelser: ingen slutsats.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n event(s), chain intact, head %1</source>
+        <source>%Ln event(s), chain intact, head %1</source>
         <translation>
-            <numerusform>%n händelse, kedjan intakt, huvud %1</numerusform>
-            <numerusform>%n händelser, kedjan intakt, huvud %1</numerusform>
+            <numerusform>%Ln händelse, kedjan intakt, huvud %1</numerusform>
+            <numerusform>%Ln händelser, kedjan intakt, huvud %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>(%n payload(s) erased, as allowed)</source>
+        <source>(%Ln payload(s) erased, as allowed)</source>
         <translation>
-            <numerusform>(%n innehåll raderat, vilket är tillåtet)</numerusform>
-            <numerusform>(%n innehåll raderade, vilket är tillåtet)</numerusform>
+            <numerusform>(%Ln innehåll raderat, vilket är tillåtet)</numerusform>
+            <numerusform>(%Ln innehåll raderade, vilket är tillåtet)</numerusform>
         </translation>
     </message>
     <message>

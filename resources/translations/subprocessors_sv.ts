@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="sv_SE">
 <context>
     <name>ChangesModel</name>
@@ -79,7 +78,7 @@
         <translation>Ny planerad ändring</translation>
     </message>
     <message>
-        <source>Customer&apos;s org. number</source>
+        <source>Customer's org. number</source>
         <translation>Kundens organisationsnummer</translation>
     </message>
     <message>
@@ -99,10 +98,10 @@
         <translation>Exportera kunder att informera…</translation>
     </message>
     <message numerus="yes">
-        <source>%n planned change(s)</source>
+        <source>%Ln planned change(s)</source>
         <translation>
-            <numerusform>%n planerad ändring</numerusform>
-            <numerusform>%n planerade ändringar</numerusform>
+            <numerusform>%Ln planerad ändring</numerusform>
+            <numerusform>%Ln planerade ändringar</numerusform>
         </translation>
     </message>
     <message>
@@ -130,10 +129,10 @@
         <translation>CSV-filer (*.csv)</translation>
     </message>
     <message numerus="yes">
-        <source>%n recipient(s) exported; the export is recorded.</source>
+        <source>%Ln recipient(s) exported; the export is recorded.</source>
         <translation>
-            <numerusform>%n mottagare exporterad; exporten är registrerad.</numerusform>
-            <numerusform>%n mottagare exporterade; exporten är registrerad.</numerusform>
+            <numerusform>%Ln mottagare exporterad; exporten är registrerad.</numerusform>
+            <numerusform>%Ln mottagare exporterade; exporten är registrerad.</numerusform>
         </translation>
     </message>
 </context>
@@ -294,7 +293,7 @@
         <translation>Ange minst en behandlingsplats (t.ex. SE).</translation>
     </message>
     <message>
-        <source>&apos;%(code)s&apos; is not a country code (ISO 3166, e.g. SE, DE, IE).</source>
+        <source>'%(code)s' is not a country code (ISO 3166, e.g. SE, DE, IE).</source>
         <translation>”%(code)s” är ingen landskod (ISO 3166, t.ex. SE, DE, IE).</translation>
     </message>
     <message>
@@ -318,7 +317,7 @@
         <translation>Skriv datumet som ÅÅÅÅ-MM-DD.</translation>
     </message>
     <message>
-        <source>&apos;%(item)s&apos; is not an item of the checklist.</source>
+        <source>'%(item)s' is not an item of the checklist.</source>
         <translation>”%(item)s” är ingen punkt i checklistan.</translation>
     </message>
     <message>
@@ -474,14 +473,14 @@
         <translation>Aktiva kunder utan undertecknat PUB-avtal</translation>
     </message>
     <message>
-        <source>BoWebb processes these customers&apos; data without a signed data processing agreement (DPA). Ask them to sign it.</source>
+        <source>BoWebb processes these customers' data without a signed data processing agreement (DPA). Ask them to sign it.</source>
         <translation>BoWebb behandlar de här kundernas uppgifter utan undertecknat personuppgiftsbiträdesavtal (PUB-avtal). Be dem underteckna det.</translation>
     </message>
     <message numerus="yes">
-        <source>%n customer(s)</source>
+        <source>%Ln customer(s)</source>
         <translation>
-            <numerusform>%n kund</numerusform>
-            <numerusform>%n kunder</numerusform>
+            <numerusform>%Ln kund</numerusform>
+            <numerusform>%Ln kunder</numerusform>
         </translation>
     </message>
     <message>
@@ -728,10 +727,10 @@
         <translation>Läser in…</translation>
     </message>
     <message numerus="yes">
-        <source>%n sub-processor(s)</source>
+        <source>%Ln sub-processor(s)</source>
         <translation>
-            <numerusform>%n underbiträde</numerusform>
-            <numerusform>%n underbiträden</numerusform>
+            <numerusform>%Ln underbiträde</numerusform>
+            <numerusform>%Ln underbiträden</numerusform>
         </translation>
     </message>
     <message>

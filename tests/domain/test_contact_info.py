@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from bowebb_console.domain.contact_info import clean_name, normalise_email, normalise_phone
+from bowebb_console.domain.contact_info import (
+    clean_name,
+    display_phone,
+    normalise_email,
+    normalise_phone,
+)
 from bowebb_console.domain.errors import ValidationError
 
 # -- e-mail ---------------------------------------------------------------------------------
@@ -190,3 +195,21 @@ def test_control_characters_are_refused(text: str, code: str) -> None:
     assert "control character" in info.value.message
     assert info.value.code == "name.control_character"
     assert info.value.params["character"] == code
+
+
+@pytest.mark.parametrize(
+    ("stored", "shown"),
+    [
+        ("+46708040947", "070-804 09 47"),
+        ("+4686123456", "08-612 34 56"),
+        ("+46313456789", "031-345 67 89"),
+        ("+441234567890", "+44 1234 567890"),  # abroad: the international form
+        ("", ""),
+        (None, ""),
+        ("not a number", "not a number"),  # unparsable: shown as it is
+    ],
+)
+def test_display_phone_as_people_write_it(stored: str | None, shown: str) -> None:
+    assert display_phone(stored) == shown
+    if stored and stored.startswith("+46"):
+        assert normalise_phone(shown) == stored  # what is shown reads back as what is stored

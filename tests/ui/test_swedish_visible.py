@@ -99,8 +99,8 @@ def is_english(text: str, english: set[str]) -> bool:
 def patterns(english: frozenset[str]) -> list[re.Pattern[str]]:
     out = []
     for source in english:
-        if re.search(r"%[1-9n]", source):
-            parts = re.split(r"%[1-9n]", source)
+        if re.search(r"%L?[1-9n]", source):
+            parts = re.split(r"%L?[1-9n]", source)
             out.append(re.compile(".+".join(re.escape(p) for p in parts), re.DOTALL))
     return out
 

@@ -352,13 +352,20 @@ class CustomerChoice:
     name: str
     terminated_on: dt.date | None
     hard_delete_due: dt.date | None
+    org_number: str = ""  # ten digits: near-identical names are told apart by it
+    status: str = ""  # trial, active or terminated
 
 
 def customer_choices(conn: Connection) -> list[CustomerChoice]:
-    """Every customer by name, for the wizards' pickers (ids and names only)."""
+    """Every customer by name, for the wizards' pickers: name, org number, status, dates."""
     rows = conn.execute(
         select(
-            Customer.id, Customer.name, Customer.terminated_on, Customer.hard_delete_due
+            Customer.id,
+            Customer.name,
+            Customer.terminated_on,
+            Customer.hard_delete_due,
+            Customer.org_number,
+            Customer.status,
         ).order_by(Customer.name_folded, Customer.id)
     )
-    return [CustomerChoice(r[0], r[1], r[2], r[3]) for r in rows]
+    return [CustomerChoice(r[0], r[1], r[2], r[3], r[4], r[5]) for r in rows]

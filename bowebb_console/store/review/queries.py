@@ -274,32 +274,42 @@ class Overview:
     per_flag: dict[str, int]
 
 
-def week_overview(conn: Connection, week_start: dt.date, limits: FlagLimits) -> Overview:
-    """Sessions per agent and per day in the week starting ``week_start`` (a Monday)."""
+def week_overview(
+    conn: Connection, week_start: dt.date, limits: FlagLimits, tz: dt.tzinfo | None = None
+) -> Overview:
+    """Sessions per agent and per day in the week starting ``week_start`` (a Monday), the
+    days in ``tz`` (the reader's zone; UTC when None): counted per UTC hour in SQL, then each
+    hour is put on its local day."""
+    zone = tz or dt.UTC
     days = tuple(week_start + dt.timedelta(days=i) for i in range(7))
     conds = flag_conditions(limits)
     count = _flag_count(conds)
-    day = func.substr(S.opened_at, 1, 10)
+    hour = func.substr(S.opened_at, 1, 13)
     query = (
         select(
             S.agent,
-            day.label("day"),
+            hour.label("hour"),
             func.count(),
             func.sum(case((S.reviewed.is_(True), 0), else_=1)),
             func.sum(case((count > 0, 1), else_=0)),
             *(func.sum(case((cond, 1), else_=0)) for cond in conds.values()),
         )
-        .where(S.opened_at >= days[0].isoformat())
-        .where(S.opened_at < (days[-1] + dt.timedelta(days=1)).isoformat())
-        .group_by(S.agent, day)
+        .where(S.opened_at >= (days[0] - dt.timedelta(days=1)).isoformat())
+        .where(S.opened_at < (days[-1] + dt.timedelta(days=2)).isoformat())
+        .group_by(S.agent, hour)
     )
     per_day = dict.fromkeys(days, 0)
     per_agent: dict[str, int] = {}
     per_flag = dict.fromkeys(FLAGS, 0)
     total = unreviewed = flagged = 0
-    for agent, day_text, n, unrev, flg, *by_flag in conn.execute(query):
-        d = dt.date.fromisoformat(day_text)
-        per_day[d] = per_day.get(d, 0) + n
+    for agent, hour_text, n, unrev, flg, *by_flag in conn.execute(query):
+        utc = dt.datetime.fromisoformat(hour_text[:10]).replace(
+            hour=int(hour_text[11:13]), tzinfo=dt.UTC
+        )
+        d = utc.astimezone(zone).date()
+        if d not in per_day:
+            continue  # the day before or after, in the reader's zone
+        per_day[d] += n
         per_agent[agent] = per_agent.get(agent, 0) + n
         total, unreviewed, flagged = total + n, unreviewed + int(unrev), flagged + int(flg)
         for name, k in zip(FLAGS, by_flag, strict=True):

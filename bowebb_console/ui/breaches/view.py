@@ -95,7 +95,7 @@ class BreachesView(QWidget):
         self.rows = rows
         self.model.set_rows(rows)
         self.frame.clear_error()
-        self.frame.count_label.setText(self.tr("%n breach(es)", "", len(rows)))
+        self.frame.count_label.setText(self.tr("%Ln breach(es)", "", len(rows)))
         self._summarise()
         self.table.resizeColumnsToContents()
         if keep is not None:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from bowebb_console.services.customers import ContactView, CustomerCard
 from bowebb_console.ui.i18n import customer_status_text
+from bowebb_console.ui.kit.formats import phone
 from bowebb_console.ui.kit.rows import Column, RowTableModel
 from bowebb_console.ui.kit.widgets import read_only_table
 
@@ -33,7 +34,7 @@ class ContactsModel(RowTableModel[ContactView]):
         Column(QT_TRANSLATE_NOOP("ContactsModel", "E-mail"), lambda r: r.email, lambda r: r.email),
         Column(
             QT_TRANSLATE_NOOP("ContactsModel", "Phone"),
-            lambda r: r.phone or "",
+            lambda r: phone(r.phone),
             lambda r: r.phone or "",
         ),
         Column(
@@ -70,7 +71,11 @@ class CustomerCardView(QWidget):
         top.addWidget(self.edit_button)
 
         self.values: dict[str, QLabel] = {}
-        details = QFormLayout()
+        # Two columns of facts (identity left, dates right): room for the contacts below.
+        left, right = QFormLayout(), QFormLayout()
+        details = QHBoxLayout()
+        details.addLayout(left, 1)
+        details.addLayout(right, 1)
         for key, label in (
             ("org_number", self.tr("Organisation number")),
             ("status", self.tr("Status")),
@@ -84,8 +89,10 @@ class CustomerCardView(QWidget):
             value.setObjectName(f"card_{key}")
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             value.setTextFormat(Qt.TextFormat.PlainText)
+            value.setWordWrap(key == "dpa")  # version and reference make it long
             self.values[key] = value
-            details.addRow(label, value)
+            form = left if key in ("org_number", "status", "dpa") else right
+            form.addRow(label, value)
 
         contacts_box = QGroupBox(self.tr("Contacts"))
         self.contacts_model = ContactsModel(self)
@@ -94,6 +101,10 @@ class CustomerCardView(QWidget):
         self.contacts.setWordWrap(False)
         self.contacts.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.contacts.doubleClicked.connect(lambda _i: self._edit_contact())
+        # Room for at least four contacts (a laptop showed one and a half).
+        rows = self.contacts.verticalHeader().defaultSectionSize()
+        header = self.contacts.horizontalHeader().sizeHint().height()
+        self.contacts.setMinimumHeight(header + 4 * rows + 2 * self.contacts.frameWidth())
         self.add_contact_button = QPushButton(self.tr("Add contact…"))
         self.edit_contact_button = QPushButton(self.tr("Edit contact…"))
         self.add_contact_button.clicked.connect(self.add_contact_requested)
@@ -115,8 +126,8 @@ class CustomerCardView(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(details)
-        layout.addWidget(contacts_box, 2)
-        layout.addWidget(self.sessions_box, 1)
+        layout.addWidget(contacts_box, 3)
+        layout.addWidget(self.sessions_box, 2)
 
     def set_sessions_widget(self, widget: QWidget) -> None:
         """For the session log: put its list of this customer's recent sessions in place."""
@@ -140,7 +151,7 @@ class CustomerCardView(QWidget):
         due = _date(card.hard_delete_due)
         if card.hard_delete_due is not None and card.grace_period_days is not None:
             # The database set the date (one grace period for every workstation).
-            due = self.tr("%1 (grace period %n day(s))", "", card.grace_period_days).replace(
+            due = self.tr("%1 (grace period %Ln day(s))", "", card.grace_period_days).replace(
                 "%1", due
             )
             if c.status == "trial":

@@ -37,6 +37,7 @@ from bowebb_console.ui.customers import forms
 from bowebb_console.ui.customers.errors import field_name, shown_text
 from bowebb_console.ui.i18n import customer_status_text
 from bowebb_console.ui.kit.context import AppContext
+from bowebb_console.ui.kit.formats import phone
 
 
 class EditDialog(QDialog):
@@ -307,7 +308,7 @@ class ContactDialog(EditDialog):
         if loaded is not None:
             self.name.setText(loaded.name)
             self.email.setText(loaded.email)
-            self.phone.setText(loaded.phone or "")
+            self.phone.setText(phone(loaded.phone))  # as people write it; saved as E.164
             self.title_edit.setText(loaded.title or "")
         self.email.editingFinished.connect(self._check_email)
         self.phone.editingFinished.connect(self._check_phone)

@@ -146,7 +146,7 @@ class ImportDialog(QDialog):
         )
         if report.errors:
             text = self.tr(
-                "%n bad row(s): nothing can be imported until the file is corrected.",
+                "%Ln bad row(s): nothing can be imported until the file is corrected.",
                 "",
                 len(report.errors),
             )

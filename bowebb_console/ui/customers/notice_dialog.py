@@ -124,7 +124,7 @@ class NoticeExportDialog(QDialog):
         self.export_button.setEnabled(True)
         self.exported = count
         self.result_label.setText(
-            self.tr("Exported %n address(es) to %1. The export is recorded.", "", count).replace(
+            self.tr("Exported %Ln address(es) to %1. The export is recorded.", "", count).replace(
                 "%1", str(target)
             )
         )

@@ -238,14 +238,14 @@ class LookupView(QWidget):
                 self._count_total(len(rows))
             else:
                 self.total = len(rows)
-                self.count_label.setText(self.tr("%n customer(s)", "", len(rows)))
+                self.count_label.setText(self.tr("%Ln customer(s)", "", len(rows)))
         elif rows:
-            self.count_label.setText(self.tr("%n match(es)", "", len(rows)))
+            self.count_label.setText(self.tr("%Ln match(es)", "", len(rows)))
         else:
             self.count_label.setText(self.tr("No matches"))
 
     def _count_total(self, shown: int) -> None:
-        self.count_label.setText(self.tr("%n customer(s)", "", shown))
+        self.count_label.setText(self.tr("%Ln customer(s)", "", shown))
         self.ctx.runner.start(
             customers.count_customers,
             self.ctx.database,

@@ -7,10 +7,21 @@ import datetime as dt
 import weakref
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtWidgets import QComboBox, QCompleter, QLabel, QVBoxLayout, QWidget, QWizardPage
+from PySide6.QtCore import QDate, QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QComboBox,
+    QCompleter,
+    QFormLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+    QWizardPage,
+)
 
+from bowebb_console.domain.orgnr import OrgNumber
 from bowebb_console.services.erasure import CustomerChoice, customer_choices
+from bowebb_console.ui.i18n import customer_status_text
 from bowebb_console.ui.kit.context import AppContext
 
 
@@ -51,7 +62,7 @@ class CustomerPicker(QComboBox):
         self.rows = rows
         self.clear()
         for row in rows:
-            self.addItem(row.name, row.id)
+            self.addItem(choice_text(row), row.id)
         self.setCurrentIndex(-1)
         self.setEnabled(True)
         self.loaded.emit()
@@ -68,6 +79,12 @@ class CustomerPicker(QComboBox):
         return self.rows[index]
 
 
+def choice_text(row: CustomerChoice) -> str:
+    """A picker line: the name, then what tells near-identical names apart."""
+    org = OrgNumber(row.org_number).formatted if len(row.org_number) == 10 else row.org_number
+    return f"{row.name} — {org} · {customer_status_text(row.status)}"
+
+
 class WizardPage(QWizardPage):
     """A page that reaches its wizard through a weak reference: no Python reference cycle,
     so a closed wizard is freed by reference counting on the GUI thread, never by the cyclic
@@ -76,6 +93,34 @@ class WizardPage(QWizardPage):
     def __init__(self, wizard: Any) -> None:
         super().__init__()
         self._wizard_ref = weakref.ref(wizard)
+        self._intro: QLabel | None = None
+
+    def setSubTitle(self, subTitle: str) -> None:
+        """The subtitle as a wrapped line at the top of the page: the wizard's own header
+        cut long ones mid-sentence."""
+        if self._intro is None:
+            self._intro = label()
+            self._intro.setObjectName("hintText")
+        self._intro.setText(subTitle)
+
+    def subTitle(self) -> str:
+        return self._intro.text() if self._intro is not None else ""
+
+    def event(self, event: QEvent) -> bool:
+        # Placed once the page is built and handed to its wizard (before the wizard sizes
+        # itself), or at the latest when it is first shown.
+        if event.type() in (QEvent.Type.ParentChange, QEvent.Type.Show):
+            self._place_intro()
+        return super().event(event)
+
+    def _place_intro(self) -> None:
+        intro, layout = self._intro, self.layout()
+        if intro is None or intro.parentWidget() is not None:
+            return
+        if isinstance(layout, QFormLayout):
+            layout.insertRow(0, intro)
+        elif isinstance(layout, QBoxLayout):
+            layout.insertWidget(0, intro)
 
     @property
     def w(self) -> Any:

@@ -13,6 +13,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QDateEdit,
     QFormLayout,
@@ -113,6 +114,8 @@ class TerminatePage(WizardPage):
 
     def initializePage(self) -> None:
         c = self.w.customer_page.picker.customer
+        if c is not None:  # the customer named from the first line of the page
+            self.setTitle(self.tr("End the relationship with %1").replace("%1", c.name))
         if c is not None and c.terminated_on:
             self.ended.setDate(from_date(c.terminated_on))
         self.w.ctx.runner.start(
@@ -157,6 +160,20 @@ class TerminatePage(WizardPage):
         return RESULT
 
 
+# What each per-customer table holds, in the user's words (never the table's name).
+TABLE_COUNTS = {
+    "contact": QT_TRANSLATE_NOOP("EndWizardTables", "%1 contact(s)"),
+    "sftp_profile": QT_TRANSLATE_NOOP("EndWizardTables", "%1 file-transfer profile(s)"),
+}
+
+
+def table_count(table: str, count: int) -> str:
+    text = TABLE_COUNTS.get(table)
+    if text is None:  # a table a later feature adds: still counted, in general words
+        text = QT_TRANSLATE_NOOP("EndWizardTables", "%1 other record(s)")
+    return QCoreApplication.translate("EndWizardTables", text).replace("%1", str(count))
+
+
 class PurgePage(WizardPage):
     def __init__(self, wizard: EndWizard) -> None:
         super().__init__(wizard)
@@ -186,6 +203,7 @@ class PurgePage(WizardPage):
         self.plan = None
         c = self.w.customer_page.picker.customer
         assert c is not None  # the customer page is complete only with a customer
+        self.setTitle(self.tr("Hard delete of %1").replace("%1", c.name))
         for widget in (self.approver, self.approver_label, self.confirm, self.confirm_label):
             widget.hide()
         self.w.ctx.runner.start(
@@ -206,7 +224,7 @@ class PurgePage(WizardPage):
 
     def _loaded(self, state: PurgeState) -> None:
         self.plan, self.approval = state.plan, state.approval
-        rows = ", ".join(f"{t}: {n}" for t, n in self.plan.rows)
+        rows = ", ".join(table_count(t, n) for t, n in self.plan.rows)
         what = self.tr("What goes for good: %1; session log contents: %2 (the events stay).")
         text = what.replace("%1", rows).replace("%2", str(len(self.plan.payload_seqs)))
         step = self.step()

@@ -131,10 +131,10 @@ class FindPage(WizardPage):
         for table, row_id in findings.profiles:
             self._add(self.tr("Connection profile %1").replace("%1", str(row_id)), (table, row_id))
         total = self.places.count()
-        self.status.setText(self.tr("%n place(s) found.", "", total))
+        self.status.setText(self.tr("%Ln place(s) found.", "", total))
         self.exports.setText(
             self.tr(
-                "%n notice export(s) since the person became a contact: those address lists "
+                "%Ln notice export(s) since the person became a contact: those address lists "
                 "are outside the console; ask whoever holds a copy to delete it.",
                 "",
                 len(findings.exports),

@@ -7,6 +7,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -68,8 +69,11 @@ class ErasureView(LazyPanel):
         certs = QHBoxLayout()
         certs.addStretch(1)
         certs.addWidget(self.save_pdf_button)
+        # A title and the usual margins, as on the Review screen.
+        title = QLabel(QCoreApplication.translate("MainWindow", "Erasure"))
+        title.setObjectName("pageTitle")
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(title)
         layout.addLayout(wizards)
         layout.addWidget(self.request_frame, 2)
         layout.addLayout(actions)
@@ -104,7 +108,7 @@ class ErasureView(LazyPanel):
             .replace("%2", str(len(overdue)))
         )
         self.certificate_frame.count_label.setText(
-            self.tr("%n certificate(s)", "", len(certificates))
+            self.tr("%Ln certificate(s)", "", len(certificates))
         )
 
     def _failed(self, exc: BaseException) -> None:

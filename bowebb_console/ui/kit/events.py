@@ -7,12 +7,12 @@ Marked with QT_TRANSLATE_NOOP under one context, translated on use by :func:`wor
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from bowebb_console.ui.i18n import code_text
+from bowebb_console.ui.kit import formats
 
 if TYPE_CHECKING:
     from bowebb_console.ui.kit.context import AppContext
@@ -126,14 +126,8 @@ def reminder() -> str:
 
 
 def local_time(at: str | None) -> str:
-    """A log timestamp (UTC, ISO) as local ``YYYY-MM-DD HH:MM``."""
-    if not at:
-        return ""
-    try:
-        when = dt.datetime.fromisoformat(at.replace("Z", "+00:00"))
-    except ValueError:
-        return at
-    return when.astimezone().strftime("%Y-%m-%d %H:%M")
+    """A log timestamp (UTC, ISO) as local ``YYYY-MM-DD HH:MM`` (see ``kit/formats.py``)."""
+    return formats.local_time(at)
 
 
 def acting_user(ctx: AppContext) -> str | None:

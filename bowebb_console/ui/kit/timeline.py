@@ -43,7 +43,9 @@ def describe(event: EventRow, contacts: Mapping[int, str] | None = None) -> list
     if kind in ("session_started", "tool_recorded"):
         lines: list[str] = []
         if p.get("tool"):  # a file transfer names no remote tool
-            lines.append(f"{W.word(W.TOOLS, p.get('tool'))} {p.get('tool_session_id', '')}".strip())
+            tool = f"{W.word(W.TOOLS, p.get('tool'))} {p.get('tool_session_id', '')}".strip()
+            said = QCoreApplication.translate("Timeline", "Remote tool: %1")
+            lines.append(said.replace("%1", tool))
         if p.get("dpa_missing_reason"):
             lines.append(
                 QCoreApplication.translate("Timeline", "No signed DPA; reason: %1").replace(
@@ -118,8 +120,9 @@ def timeline_html(events: Iterable[EventRow], contacts: Mapping[int, str] | None
     for e in events:
         lines = "<br/>".join(esc(line) for line in describe(e, contacts))
         parts.append(
-            f"<p><b>{esc(W.local_time(e.at))} · {esc(event_title(e))}</b> · {esc(e.actor)} "
-            f"<small>#{e.seq}</small>" + (f"<br/>{lines}" if lines else "") + "</p>"
+            f"<p><b>{esc(W.local_time(e.at))} · {esc(event_title(e))}</b> · {esc(e.actor)}"
+            + (f"<br/>{lines}" if lines else "")
+            + "</p>"
         )
     return "".join(parts)
 
@@ -174,7 +177,7 @@ class SessionTimeline(QWidget):
             self.status.setText(self.tr("No events are logged for this session."))
         else:
             self.status.setText(
-                self.tr("%n event(s) in the session log", "", len(found.events))
+                self.tr("%Ln event(s) in the session log", "", len(found.events))
                 + (f" — {found.customer_name}" if found.customer_name else "")
             )
         self.changed.emit()
@@ -188,7 +191,7 @@ class SessionTimeline(QWidget):
         if any(e.seq == event.seq for e in self.events):
             return  # a retry that found the event already logged
         self._add_item(event)
-        self.status.setText(self.tr("%n event(s) in the session log", "", len(self.events)))
+        self.status.setText(self.tr("%Ln event(s) in the session log", "", len(self.events)))
         self.changed.emit()
 
     def event_texts(self) -> list[str]:

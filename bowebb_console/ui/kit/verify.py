@@ -45,17 +45,18 @@ PROBLEMS = {
 class VerifyWords(QObject):
     """The result's words; a QObject only so ``tr`` gives the plural forms (any thread)."""
 
-    def say(self, result: VerifyResult) -> str:
+    def say(self, result: VerifyResult, *, short: bool = False) -> str:
         if result.cancelled:
             return self.tr(
-                "Verification was cancelled after %n event(s): no conclusion.", "", result.events
+                "Verification was cancelled after %Ln event(s): no conclusion.", "", result.events
             )
         problem = result.problem
         if problem is None:
-            text = self.tr("%n event(s), chain intact, head %1", "", result.events)
-            text = text.replace("%1", result.head)
+            text = self.tr("%Ln event(s), chain intact, head %1", "", result.events)
+            # On screen the head's first 12 hex digits (its whole 64 in a tooltip and the PDF).
+            text = text.replace("%1", result.head[:12] + "…" if short else result.head)
             if result.erased_payloads:
-                erased = self.tr("(%n payload(s) erased, as allowed)", "", result.erased_payloads)
+                erased = self.tr("(%Ln payload(s) erased, as allowed)", "", result.erased_payloads)
                 text += " " + erased
             return text
         what = self.tr(PROBLEMS.get(problem.kind, PROBLEMS["broken_link"]))
@@ -66,9 +67,9 @@ class VerifyWords(QObject):
         return text.replace("%1", str(problem.seq)).replace("%2", what)
 
 
-def verify_words(result: VerifyResult) -> str:
-    """The verification's result in the reader's language."""
-    return VerifyWords().say(result)
+def verify_words(result: VerifyResult, *, short: bool = False) -> str:
+    """The verification's result in the reader's language; ``short`` for a status line."""
+    return VerifyWords().say(result, short=short)
 
 
 class VerifyLogBox(QWidget):
@@ -109,7 +110,8 @@ class VerifyLogBox(QWidget):
             self.job.say(self.tr("Verifying the session log…"))
 
     def _result(self, result: VerifyResult) -> None:
-        self.job.say(verify_words(result))
+        self.job.say(verify_words(result, short=True))
+        self.result_label.setToolTip(verify_words(result))
 
     def _error(self, exc: BaseException) -> None:
         self.job.say(self.tr("The log could not be read: %1").replace("%1", error_text(exc)))

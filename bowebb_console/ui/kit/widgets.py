@@ -43,3 +43,23 @@ def spin_box(low: int, high: int, value: int, suffix: str) -> QSpinBox:
     box.setValue(value)
     box.setSuffix(suffix)
     return box
+
+
+def grow_to_fit(window: QWidget) -> None:
+    """Give a shown window the height its layout needs now (a section was just shown).
+
+    Qt does not enforce the minimum height of a window whose layout has height-for-width
+    (word-wrapped labels), so a section shown later is squeezed into slivers instead; this
+    grows the window, within its screen's usable height."""
+    layout = window.layout()
+    if layout is None or not window.isVisible():
+        return
+    layout.activate()
+    width = window.width()
+    need = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else -1
+    need = max(need, layout.totalMinimumSize().height(), window.minimumSizeHint().height())
+    screen = window.screen()
+    if screen is not None:
+        need = min(need, screen.availableGeometry().height() - 40)
+    if window.height() < need:
+        window.resize(width, need)

@@ -39,9 +39,14 @@ class SessionDetail(QWidget):
         self.browser.setOpenLinks(False)
         self.browser.setPlaceholderText(self.tr("Choose a session to see its timeline."))
         self.comment_edit = QLineEdit()
-        self.comment_edit.setPlaceholderText(
+        self.comment_edit.setPlaceholderText(self.tr("Comment"))
+        # The rule above the field, wrapped: a placeholder this long was cut at 1366.
+        self.comment_hint = QLabel(
             self.tr("Comment (no sensitive personal data: no health, religion, union, …)")
         )
+        self.comment_hint.setWordWrap(True)
+        self.comment_hint.setObjectName("hintText")
+        self.comment_hint.setBuddy(self.comment_edit)
         self.comment_edit.setAccessibleName(self.tr("Comment"))
         self.browser.setAccessibleName(self.tr("Session timeline"))
         self.comment_edit.setMaxLength(2000)
@@ -57,6 +62,7 @@ class SessionDetail(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.browser, 1)
+        layout.addWidget(self.comment_hint)
         layout.addWidget(self.comment_edit)
         layout.addLayout(buttons)
         layout.addWidget(self.message_label)

@@ -10,6 +10,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QGridLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from bowebb_console.services import review
 from bowebb_console.ui.kit.errors import error_text
+from bowebb_console.ui.kit.formats import count, weekday_day
 from bowebb_console.ui.review import texts
 from bowebb_console.ui.review.errors import TEXTS
 
@@ -35,7 +37,6 @@ class BarChart(QWidget):
         super().__init__(parent)
         self.bars: list[tuple[str, int]] = []
         self.setMinimumHeight(160)
-        self.setMaximumHeight(300)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
     def set_bars(self, bars: list[tuple[str, int]]) -> None:
@@ -66,7 +67,7 @@ class BarChart(QWidget):
             p.drawText(
                 QRectF(i * slot, bar.top() - text_h - 2, slot, text_h),
                 Qt.AlignmentFlag.AlignCenter,
-                str(value),
+                count(value),
             )
             p.drawText(
                 QRectF(i * slot, self.height() - text_h, slot, text_h),
@@ -81,7 +82,7 @@ class OverviewPanel(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.limits = limits
-        today = dt.datetime.now(dt.UTC).date()
+        today = dt.date.today()  # local: the week the agent is living in
         self.week_start = today - dt.timedelta(days=today.weekday())
         self.overview: Overview | None = None
         self.prev_button = QPushButton(self.tr("◀ Previous week"))
@@ -100,17 +101,24 @@ class OverviewPanel(QWidget):
         nav.addWidget(self.prev_button)
         nav.addWidget(self.week_label, 1, Qt.AlignmentFlag.AlignCenter)
         nav.addWidget(self.next_button)
+        # Two framed charts side by side with room between them, filling the tab.
         grid = QGridLayout()
-        grid.addWidget(QLabel(self.tr("Sessions per day")), 0, 0)
-        grid.addWidget(QLabel(self.tr("Sessions per agent")), 0, 1)
-        grid.addWidget(self.days_chart, 1, 0)
-        grid.addWidget(self.agents_chart, 1, 1)
+        grid.setHorizontalSpacing(24)
+        for column, (title, chart) in enumerate(
+            (
+                (self.tr("Sessions per day"), self.days_chart),
+                (self.tr("Sessions per agent"), self.agents_chart),
+            )
+        ):
+            box = QGroupBox(title)
+            QVBoxLayout(box).addWidget(chart)
+            grid.addWidget(box, 0, column)
+            grid.setColumnStretch(column, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(nav)
         layout.addWidget(self.totals_label)
-        layout.addLayout(grid)
         layout.addWidget(self.flags_label)
-        layout.addStretch(1)
+        layout.addLayout(grid, 1)
 
     def move(self, days: int) -> None:  # type: ignore[override]
         self.week_start += dt.timedelta(days=days)
@@ -124,6 +132,7 @@ class OverviewPanel(QWidget):
             self.ctx.database,
             self.week_start,
             self.limits,
+            dt.datetime.now().astimezone().tzinfo,  # the days as the reader lives them
             tag="review.overview",
             owner=self,
             on_result=self._show,
@@ -136,16 +145,18 @@ class OverviewPanel(QWidget):
 
     def _show(self, view: Overview) -> None:
         self.overview = view
-        self.days_chart.set_bars([(d.strftime("%a %d"), view.per_day[d]) for d in view.days])
+        self.days_chart.set_bars([(weekday_day(d), view.per_day[d]) for d in view.days])
         agents = sorted(view.per_agent.items(), key=lambda kv: (-kv[1], kv[0]))
         self.agents_chart.set_bars(agents)
         totals = self.tr("%1 sessions, %2 not reviewed, %3 flagged")
         self.totals_label.setText(
-            totals.replace("%1", str(view.total))
-            .replace("%2", str(view.unreviewed))
-            .replace("%3", str(view.flagged))
+            totals.replace("%1", count(view.total))
+            .replace("%2", count(view.unreviewed))
+            .replace("%3", count(view.flagged))
         )
         flags = [
-            f"{texts.flag_text(f)}: {view.per_flag[f]}" for f in review.FLAGS if view.per_flag[f]
+            f"{texts.flag_text(f)}: {count(view.per_flag[f])}"
+            for f in review.FLAGS
+            if view.per_flag[f]
         ]
         self.flags_label.setText(" · ".join(flags))

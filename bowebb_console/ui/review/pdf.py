@@ -61,7 +61,7 @@ def report_html(header: ExportHeader, sections: Sections) -> tuple[str, int]:
         )
         facts = [
             (QCoreApplication.translate("ReviewPdf", "Agent"), row.agent),
-            (QCoreApplication.translate("ReviewPdf", "Start (UTC)"), texts.when(row.opened_at)),
+            (QCoreApplication.translate("ReviewPdf", "Start (UTC)"), texts.when_utc(row.opened_at)),
             (QCoreApplication.translate("ReviewPdf", "Duration"), texts.duration(row.duration_s)),
             (QCoreApplication.translate("ReviewPdf", "Files"), f"{row.files} ({row.bytes:,} B)"),
             (

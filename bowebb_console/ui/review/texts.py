@@ -10,12 +10,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from bowebb_console.ui.kit.events import CHANNELS, CONSENT_OUTCOMES, SESSION_KINDS, word
+from bowebb_console.ui.kit.formats import local_time
 
 if TYPE_CHECKING:
     from bowebb_console.services.review import ReviewRow
 
 COLUMNS = (
-    QT_TRANSLATE_NOOP("ReviewColumns", "Start (UTC)"),
+    QT_TRANSLATE_NOOP("ReviewColumns", "Start"),  # local time, as everywhere on screen
     QT_TRANSLATE_NOOP("ReviewColumns", "Agent"),
     QT_TRANSLATE_NOOP("ReviewColumns", "Customer"),
     QT_TRANSLATE_NOOP("ReviewColumns", "Kind"),
@@ -61,6 +62,12 @@ def duration(seconds: int | None) -> str:
 
 
 def when(at: str | None) -> str:
+    """A start in local time, to the minute (the log keeps UTC)."""
+    return local_time(at)
+
+
+def when_utc(at: str | None) -> str:
+    """A start in UTC, to the minute, for exports that say their zone ("Start (UTC)")."""
     return "" if not at else at[:16].replace("T", " ")
 
 

@@ -28,6 +28,7 @@ from bowebb_console.services import review
 from bowebb_console.services.review import ReviewFilter, SessionQuery
 from bowebb_console.ui.kit.errors import error_text
 from bowebb_console.ui.kit.events import SESSION_KINDS, word
+from bowebb_console.ui.kit.formats import count
 from bowebb_console.ui.kit.job_bar import JobBar
 from bowebb_console.ui.kit.verify import VerifyLogBox, verify_words
 from bowebb_console.ui.kit.widgets import count_label, error_label, read_only_table
@@ -70,8 +71,11 @@ class ReviewView(QWidget):
         header.setStretchLastSection(True)
         header.setResizeContentsPrecision(40)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((120, 90, 170, 100, 65, 45, 110, 65)):
+        # Compact enough that every column, Reviewed and Flags included, is in view at 1366.
+        start = self.table.fontMetrics().horizontalAdvance("2026-12-31 23:59") + 20
+        for column, width in enumerate((start, 80, 140, 92, 64, 44, 92, 64, 72)):
             self.table.setColumnWidth(column, width)
+        header.setMinimumSectionSize(40)
         self.table.selectionModel().selectionChanged.connect(self._selected)
         self.detail = SessionDetail(ctx)
         self.detail.reviewed.connect(self._reviewed)
@@ -93,7 +97,9 @@ class ReviewView(QWidget):
         split.addWidget(self.table)
         split.addWidget(self.detail)
         split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
+        split.setStretchFactor(1, 1)
+        split.setChildrenCollapsible(False)
+        split.setSizes([860, 340])  # scaled to the window; the table gets its columns' room
         actions = QHBoxLayout()
         actions.addWidget(self.count_label)
         actions.addWidget(self.refresh_button)
@@ -180,13 +186,22 @@ class ReviewView(QWidget):
             edit.textChanged.connect(self.debounce.start)
         for combo in (self.agent_combo, self.kind_combo, self.reviewed_combo, self.flagged_combo):
             combo.currentIndexChanged.connect(self.apply_filter)
-        self.filters = QHBoxLayout()
-        for w in (self.agent_combo, self.customer_edit, self.kind_combo):
-            self.filters.addWidget(w)
-        for w in (self.reviewed_combo, self.flagged_combo, self.period_check):
-            self.filters.addWidget(w)
-        for w in (self.from_edit, self.to_edit, self.text_edit):
-            self.filters.addWidget(w)
+        # Two rows, so the search fields show their whole hint even in Swedish at 1366.
+        for edit in (self.customer_edit, self.text_edit):
+            edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance(edit.placeholderText()) + 24)
+        words = QHBoxLayout()
+        words.addWidget(self.agent_combo)
+        words.addWidget(self.customer_edit, 1)
+        words.addWidget(self.text_edit, 1)
+        choices = QHBoxLayout()
+        for w in (self.kind_combo, self.reviewed_combo, self.flagged_combo, self.period_check):
+            choices.addWidget(w)
+        choices.addWidget(self.from_edit)
+        choices.addWidget(self.to_edit)
+        choices.addStretch(1)
+        self.filters = QVBoxLayout()
+        self.filters.addLayout(words)
+        self.filters.addLayout(choices)
 
     def _period_toggled(self, on: bool) -> None:
         self.from_edit.setEnabled(on)
@@ -235,7 +250,7 @@ class ReviewView(QWidget):
 
     def _loaded(self, total: int) -> None:
         self.error_label.hide()
-        self.count_label.setText(self.tr("%n session(s)", "", total))
+        self.count_label.setText(self.tr("%Ln session(s)", "", total))
         row, self.reselect = self.reselect, None
         if row is not None and total:
             row = min(row, total - 1)
@@ -296,9 +311,10 @@ class ReviewView(QWidget):
         if result is None:
             self.job.say(self.tr("Export cancelled: nothing was written or logged."))
             return
-        text = self.tr("%1 sessions exported to %2. %3").replace("%1", str(result.count))
-        words = verify_words(result.header.result)
+        text = self.tr("%1 sessions exported to %2. %3").replace("%1", count(result.count))
+        words = verify_words(result.header.result, short=True)  # the whole head is in the file
         self.job.say(text.replace("%2", str(path)).replace("%3", words))
+        self.job.result_label.setToolTip(verify_words(result.header.result))
 
     def _job_error(self, exc: BaseException) -> None:
         self.job.say(self.tr("Failed: %1").replace("%1", error_text(exc, TEXTS)))

@@ -16,7 +16,7 @@ import uuid
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDateTime, Qt, Signal
+from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QRadioButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -37,6 +38,7 @@ from PySide6.QtWidgets import (
 from bowebb_console.services import sessions
 from bowebb_console.services.sessions import Begun, Consent, ConsentParty, NewCaller, Start
 from bowebb_console.ui.kit import events as L
+from bowebb_console.ui.kit.widgets import grow_to_fit
 from bowebb_console.ui.sessions.errors import is_rule, is_unknown, session_error
 
 if TYPE_CHECKING:
@@ -103,6 +105,10 @@ class ConsentDialog(QDialog):
         self.caller_phone = QLineEdit()
         self.caller_box = QGroupBox(self.tr("New caller (added to the customer's contacts)"))
         caller_form = QFormLayout(self.caller_box)
+        # Full-width fields with their labels beside them; the box never shrinks below them.
+        caller_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        caller_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        self.caller_box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         caller_form.addRow(self.tr("Name"), self.caller_name)
         caller_form.addRow(self.tr("E-mail"), self.caller_email)
         caller_form.addRow(self.tr("Phone (optional)"), self.caller_phone)
@@ -260,6 +266,7 @@ class ConsentDialog(QDialog):
         self.dpa_reason_label.setVisible(no_dpa)
         self.dpa_reason.setVisible(no_dpa)
         self._refresh()
+        QTimer.singleShot(0, self, lambda: grow_to_fit(self))  # room for the DPA rows
 
     def _load_failed(self, exc: BaseException) -> None:
         self.customer_label.setText(self.tr("The customer could not be loaded."))
@@ -324,7 +331,10 @@ class ConsentDialog(QDialog):
         return gaps
 
     def _refresh(self, *_: Any) -> None:
-        self.caller_box.setVisible(self.contact.currentData() == NEW_CALLER)
+        new_caller = self.contact.currentData() == NEW_CALLER
+        if new_caller != self.caller_box.isVisible():
+            self.caller_box.setVisible(new_caller)
+            QTimer.singleShot(0, self, lambda: grow_to_fit(self))  # room for the new rows
         self.cancel_button.setEnabled(not self.busy)  # a start under way is seen through
         gaps = self.missing()
         outcome = self.outcome()

@@ -130,7 +130,7 @@ class CustomerSessionsPanel(QWidget):
     def _loaded(self, rows: list[SessionListRow]) -> None:
         set_rows_keeping(self.table, self.model, rows)
         self.status.setText(
-            self.tr("%n session(s)", "", len(rows)) if rows else self.tr("No sessions yet.")
+            self.tr("%Ln session(s)", "", len(rows)) if rows else self.tr("No sessions yet.")
         )
         self.table.resizeColumnsToContents()
 

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -431,7 +431,12 @@ def open_running_window(ctx: AppContext, session_uuid: str, parent: QWidget | No
     """The running session in a window of its own (when started from outside the screen)."""
     window = RunningWindow(ctx, session_uuid, parent)
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    window.resize(720, 760)
+    # Resizable, and no taller than a 1366x768 laptop's usable height (or the screen's).
+    size = QSize(720, 680)
+    screen = window.screen()
+    if screen is not None:
+        size = size.boundedTo(screen.availableGeometry().size() - QSize(0, 40))
+    window.resize(size.expandedTo(window.minimumSizeHint()))
     window.show()
     window.panel.note_edit.setFocus(Qt.FocusReason.OtherFocusReason)
     return window

@@ -193,19 +193,19 @@ class SessionsView(QWidget):
         if left:
             parts.append(
                 self.tr(
-                    "%n session(s) you started are still open and not running in this console. "
+                    "%Ln session(s) you started are still open and not running in this console. "
                     "Continue one here, or close it as ended late.",
                     "",
                     left,
                 )
             )
         if here:
-            parts.append(self.tr("%n session(s) running in this console.", "", here))
+            parts.append(self.tr("%Ln session(s) running in this console.", "", here))
         self.open_label.setText(" ".join(parts))
         if opened and not had_selection:
             self.open_table.selectRow(0)
         set_rows_keeping(self.recent_table, self.recent_model, recent)
-        self.recent_status.setText(self.tr("%n session(s)", "", len(recent)))
+        self.recent_status.setText(self.tr("%Ln session(s)", "", len(recent)))
         self.open_table.resizeColumnsToContents()
         self.recent_table.resizeColumnsToContents()
 
@@ -253,7 +253,9 @@ class SessionsView(QWidget):
             item.setData(CONTACT_ROLE, hit.contact_id if hit.matched_contact else None)
             self.hits.addItem(item)
         self.search_status.setText(
-            self.tr("%n customer(s) found", "", len(hits)) if hits else self.tr("No customer found")
+            self.tr("%Ln customer(s) found", "", len(hits))
+            if hits
+            else self.tr("No customer found")
         )
         if hits:
             self.hits.setCurrentRow(0)

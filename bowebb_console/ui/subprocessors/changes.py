@@ -128,7 +128,7 @@ class ChangesPanel(LazyPanel):
         current = self.current()
         self.model.set_rows(changes)
         self.frame.clear_error()
-        self.frame.count_label.setText(self.tr("%n planned change(s)", "", len(changes)))
+        self.frame.count_label.setText(self.tr("%Ln planned change(s)", "", len(changes)))
         chosen = self.sub_processor.currentData()
         self.sub_processor.clear()
         self.sub_processor.addItem(self.tr("(a new sub-processor)"), None)
@@ -249,7 +249,7 @@ class ChangesPanel(LazyPanel):
             path,
             owner=self,
             on_result=lambda n: self.message.setText(
-                self.tr("%n recipient(s) exported; the export is recorded.", "", n)
+                self.tr("%Ln recipient(s) exported; the export is recorded.", "", n)
             ),
             on_error=self._write_failed,
         )

@@ -41,7 +41,7 @@ class NoDpaPanel(LazyPanel):
         self.model.set_rows(rows)
         self.frame.clear_error()
         self.frame.table.resizeColumnsToContents()
-        self.frame.count_label.setText(self.tr("%n customer(s)", "", len(rows)))
+        self.frame.count_label.setText(self.tr("%Ln customer(s)", "", len(rows)))
 
     def _failed(self, exc: BaseException) -> None:
         self.frame.show_error(self.tr("The list could not be loaded: %1").replace("%1", shown(exc)))

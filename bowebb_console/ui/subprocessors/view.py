@@ -140,7 +140,7 @@ class SubProcessorsView(QWidget):
         self.rows = rows
         self.model.set_rows(rows)
         self.frame.clear_error()
-        self.frame.count_label.setText(self.tr("%n sub-processor(s)", "", len(rows)))
+        self.frame.count_label.setText(self.tr("%Ln sub-processor(s)", "", len(rows)))
         self.overview.setText(self.overview_text(rows))
         self.table.resizeColumnsToContents()
         if selected is not None:

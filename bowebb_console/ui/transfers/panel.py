@@ -161,7 +161,7 @@ class QueuePanel(QGroupBox):
         self.prompts.confirm(
             self.tr("Replace existing files?"),
             self.tr(
-                "%n file(s) already exist %1 and were not transferred: %2. Replace them?",
+                "%Ln file(s) already exist %1 and were not transferred: %2. Replace them?",
                 "",
                 len(jobs),
             )

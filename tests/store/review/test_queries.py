@@ -174,6 +174,26 @@ def test_week_overview(engine) -> None:  # type: ignore[no-untyped-def]
     assert overview(engine, monday - dt.timedelta(days=7), LIMITS).total == 0
 
 
+@pytest.mark.parametrize("hours", [13, -11])
+def test_week_overview_counts_days_in_the_readers_zone(engine, hours: int) -> None:  # type: ignore[no-untyped-def]
+    """A session is counted on the day it started where the reader is, not in UTC."""
+    _demo(engine)
+    zone = dt.timezone(dt.timedelta(hours=hours))
+    starts = [
+        dt.datetime.fromisoformat(str(r["opened_at"]).replace("Z", "+00:00"))
+        for r in _table(engine)
+    ]
+    local_days = [
+        (s if s.tzinfo else s.replace(tzinfo=dt.UTC)).astimezone(zone).date() for s in starts
+    ]
+    day = max(local_days)
+    monday = day - dt.timedelta(days=day.weekday())
+    view = overview(engine, monday, LIMITS, zone)
+    for d in view.days:
+        assert view.per_day[d] == local_days.count(d), d
+    assert view.total == sum(1 for d in local_days if monday <= d < monday + dt.timedelta(7))
+
+
 def test_erasing_a_payload_blanks_the_search_copy(engine, db) -> None:  # type: ignore[no-untyped-def]
     customer, contact = add_customer(engine)
     su = full_session(db, customer, contact)

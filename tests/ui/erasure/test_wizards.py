@@ -248,3 +248,28 @@ def test_end_wizard_terminate_then_purge_with_four_eyes(
     commit(wizard)
     assert "Deleted for good" in wizard.result_page.text.text()
     assert [c.id for c in erasure.due_customers(ctx.database, TODAY)] == []
+
+
+def test_purge_page_names_the_customer_and_counts_in_words(  # type: ignore[no-untyped-def]
+    qtbot, make_ctx, planted_url, language
+) -> None:
+    from bowebb_console.ui.erasure import end_wizard as ew
+    from tests.store.erasure_helpers import COMPANY
+
+    language("sv")
+    url, planted = planted_url
+    ctx = make_ctx(url)
+    wizard = ew.EndWizard(ctx, today=TODAY)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    picker = wizard.customer_page.picker
+    qtbot.waitUntil(picker.isEnabled)
+    line = picker.itemText(picker.findData(planted.customer_id))
+    assert line.startswith(COMPANY) and "559123-4567" in line  # near-identical names apart
+    picker.choose(planted.customer_id)
+    _next(qtbot, wizard, ew.PURGE)
+    assert wizard.purge_page.title() == f"Hårdradering av {COMPANY}"  # from the start
+    qtbot.waitUntil(lambda: wizard.purge_page.plan is not None)
+    summary = wizard.purge_page.summary.text()
+    assert "1 kontaktperson(er)" in summary
+    assert "contact:" not in summary and "sftp_profile" not in summary

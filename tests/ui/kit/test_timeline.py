@@ -43,7 +43,8 @@ def test_each_kind_in_words(language) -> None:  # type: ignore[no-untyped-def]
 
 def test_html_is_escaped() -> None:
     page = timeline_html([event("note_added", {"note": "<script>x</script>"}, seq=42)])
-    assert "&lt;script&gt;" in page and "<script>" not in page and "#42" in page
+    assert "&lt;script&gt;" in page and "<script>" not in page
+    assert "#42" not in page  # the log's sequence number is for exports, not for readers
 
 
 def test_the_widget_loads_a_session(qtbot, make_ctx, sqlite_url, language) -> None:  # type: ignore[no-untyped-def]
@@ -64,3 +65,11 @@ def test_the_widget_loads_a_session(qtbot, make_ctx, sqlite_url, language) -> No
     assert timeline.status.text() == "5 events in the session log — Testbolaget AB"
     timeline.add_event(timeline.events[-1])  # a retry that found it logged: shown once
     assert len(timeline.events) == 5
+
+
+def test_the_tool_is_named_as_a_tool(language) -> None:  # type: ignore[no-untyped-def]
+    language("sv")
+    started = event("session_started", {"tool": "other", "tool_session_id": ""})
+    assert describe(started) == ["Fjärrverktyg: Annat"]  # never a bare "other" or "Other"
+    recorded = event("tool_recorded", {"tool": "AnyDesk", "tool_session_id": "1 234"})
+    assert describe(recorded) == ["Fjärrverktyg: AnyDesk 1 234"]
