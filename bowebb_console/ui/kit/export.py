@@ -34,7 +34,11 @@ def write_pdf(
 ) -> None:
     """Render ``html`` to a PDF with the page ``layout``. The text fills the page inside the
     layout's margins; ``numbered`` lets Qt paginate instead, which adds page numbers and a
-    2 cm margin of its own. Painting on a QPdfWriter is allowed off the GUI thread."""
+    2 cm margin of its own. Painting on a QPdfWriter is allowed off the GUI thread.
+
+    The document is laid out on the writer itself, so a 10 pt font is 10 pt on paper: a page
+    size in the writer's pixels with the screen as layout device shrank the text by the
+    writer's resolution over the screen's (1200/96: about 1 pt, in a strip at the top)."""
     tmp = _temp(path)
     writer = QPdfWriter(str(tmp))
     writer.setTitle(title)
@@ -43,6 +47,7 @@ def write_pdf(
     doc = QTextDocument()
     if style_sheet:
         doc.setDefaultStyleSheet(style_sheet)
+    doc.documentLayout().setPaintDevice(writer)
     doc.setHtml(html)
     if not numbered:
         doc.setPageSize(QSizeF(writer.width(), writer.height()))
