@@ -801,7 +801,7 @@ Om det händer igen, skicka loggfilen till dem som förvaltar konsolen.</transla
         <source>%n event(s) in the session log</source>
         <translation>
             <numerusform>%n händelse i sessionsloggen</numerusform>
-            <numerusform>%n händelser i sessionsloggen</numerusform>
+            <numerusform>%Ln händelser i sessionsloggen</numerusform>
         </translation>
     </message>
     <message>
@@ -1065,14 +1065,14 @@ Om det händer igen, skicka loggfilen till dem som förvaltar konsolen.</transla
         <source>Verification was cancelled after %n event(s): no conclusion.</source>
         <translation>
             <numerusform>Kontrollen avbröts efter %n händelse: ingen slutsats.</numerusform>
-            <numerusform>Kontrollen avbröts efter %n händelser: ingen slutsats.</numerusform>
+            <numerusform>Kontrollen avbröts efter %Ln händelser: ingen slutsats.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n event(s), chain intact, head %1</source>
         <translation>
             <numerusform>%n händelse, kedjan intakt, huvud %1</numerusform>
-            <numerusform>%n händelser, kedjan intakt, huvud %1</numerusform>
+            <numerusform>%Ln händelser, kedjan intakt, huvud %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">

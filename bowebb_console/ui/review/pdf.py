@@ -44,8 +44,8 @@ STYLE = (
 )
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("ReviewPdf", text)
+def _title() -> str:
+    return QCoreApplication.translate("ReviewPdf", "Session log review")
 
 
 def _esc(text: object) -> str:
@@ -54,7 +54,11 @@ def _esc(text: object) -> str:
 
 def _hours(seconds: int) -> str:
     hours, rest = divmod(seconds, 3600)
-    return _t("%1 h %2 min").replace("%1", number(hours)).replace("%2", str(rest // 60))
+    return (
+        QCoreApplication.translate("ReviewPdf", "%1 h %2 min")
+        .replace("%1", number(hours))
+        .replace("%2", str(rest // 60))
+    )
 
 
 def _table(headings: list[str], rows: list[list[str]], width: str = "100%") -> str:
@@ -68,19 +72,31 @@ def _table(headings: list[str], rows: list[list[str]], width: str = "100%") -> s
 
 def _counts(title: str, counts: Counter[str]) -> str:
     rows = [[k, number(v)] for k, v in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
-    return _table([title, _t("Sessions")], rows or [[_t("none"), "0"]])
+    return _table(
+        [title, QCoreApplication.translate("ReviewPdf", "Sessions")],
+        rows or [[QCoreApplication.translate("ReviewPdf", "none"), "0"]],
+    )
 
 
 def _header(header: ExportHeader) -> str:
     flt = header.query_filter
     facts = [
-        (_t("Period"), period_words(flt)),
-        (_t("Filter"), filter_words(flt)),
-        (_t("Exported by"), header.exported_by),
-        (_t("Exported at"), f"{local_time(header.event.at)} ({zone()})"),
-        (_t("Times"), _t("Local time, %1").replace("%1", zone())),
-        (_t("Chain head"), f"{number(header.head_seq)}: {header.head_hash}"),
-        (_t("Verification"), verify_words(header.result)),
+        (QCoreApplication.translate("ReviewPdf", "Period"), period_words(flt)),
+        (QCoreApplication.translate("ReviewPdf", "Filter"), filter_words(flt)),
+        (QCoreApplication.translate("ReviewPdf", "Exported by"), header.exported_by),
+        (
+            QCoreApplication.translate("ReviewPdf", "Exported at"),
+            f"{local_time(header.event.at)} ({zone()})",
+        ),
+        (
+            QCoreApplication.translate("ReviewPdf", "Times"),
+            QCoreApplication.translate("ReviewPdf", "Local time, %1").replace("%1", zone()),
+        ),
+        (
+            QCoreApplication.translate("ReviewPdf", "Chain head"),
+            f"{number(header.head_seq)}: {header.head_hash}",
+        ),
+        (QCoreApplication.translate("ReviewPdf", "Verification"), verify_words(header.result)),
     ]
     rows = "".join(f"<tr><td><b>{_esc(k)}</b></td><td>{_esc(v)}</td></tr>" for k, v in facts)
     return f"<table cellspacing='0' cellpadding='2'>{rows}</table>"
@@ -89,21 +105,28 @@ def _header(header: ExportHeader) -> str:
 def _summary(s: Summary) -> str:
     line = " · ".join(
         [
-            _t("Sessions: %1").replace("%1", number(s.sessions)),
-            _t("Total time: %1").replace("%1", _hours(s.seconds)),
-            _t("Reviewed: %1").replace("%1", number(s.reviewed)),
-            _t("Flagged: %1").replace("%1", number(s.flagged)),
+            QCoreApplication.translate("ReviewPdf", "Sessions: %1").replace(
+                "%1", number(s.sessions)
+            ),
+            QCoreApplication.translate("ReviewPdf", "Total time: %1").replace(
+                "%1", _hours(s.seconds)
+            ),
+            QCoreApplication.translate("ReviewPdf", "Reviewed: %1").replace(
+                "%1", number(s.reviewed)
+            ),
+            QCoreApplication.translate("ReviewPdf", "Flagged: %1").replace("%1", number(s.flagged)),
         ]
     )
     cells = [
-        _counts(_t("Agent"), s.agents),
-        _counts(_t("Kind"), s.kinds),
-        _counts(_t("Outcome"), s.outcomes),
-        _counts(_t("Flag"), s.flags),
+        _counts(QCoreApplication.translate("ReviewPdf", "Agent"), s.agents),
+        _counts(QCoreApplication.translate("ReviewPdf", "Kind"), s.kinds),
+        _counts(QCoreApplication.translate("ReviewPdf", "Outcome"), s.outcomes),
+        _counts(QCoreApplication.translate("ReviewPdf", "Flag"), s.flags),
     ]
     grid = "".join(f"<td valign='top' width='25%'>{c}</td>" for c in cells)
+    title = QCoreApplication.translate("ReviewPdf", "Summary")
     return (
-        f"<h2>{_esc(_t('Summary'))}</h2><p><b>{_esc(line)}</b></p>"
+        f"<h2>{_esc(title)}</h2><p><b>{_esc(line)}</b></p>"
         f"<table cellspacing='6' cellpadding='0' width='100%'><tr>{grid}</tr></table>"
     )
 
@@ -132,26 +155,30 @@ def report_html(header: ExportHeader, rows: Iterator[ReviewRow]) -> tuple[str, i
         if len(listed) < MAX_SESSIONS:
             listed.append(_session_row(row))
     headings = [
-        _t("Start (%1)").replace("%1", zone()),
-        _t("Customer"),
-        _t("Org. number"),
-        _t("Agent"),
-        _t("Kind"),
-        _t("Duration"),
-        _t("Outcome"),
-        _t("Files"),
-        _t("Reviewed"),
-        _t("Flags"),
+        QCoreApplication.translate("ReviewPdf", "Start (%1)").replace("%1", zone()),
+        QCoreApplication.translate("ReviewPdf", "Customer"),
+        QCoreApplication.translate("ReviewPdf", "Org. number"),
+        QCoreApplication.translate("ReviewPdf", "Agent"),
+        QCoreApplication.translate("ReviewPdf", "Kind"),
+        QCoreApplication.translate("ReviewPdf", "Duration"),
+        QCoreApplication.translate("ReviewPdf", "Outcome"),
+        QCoreApplication.translate("ReviewPdf", "Files"),
+        QCoreApplication.translate("ReviewPdf", "Reviewed"),
+        QCoreApplication.translate("ReviewPdf", "Flags"),
     ]
+    sessions = QCoreApplication.translate("ReviewPdf", "Sessions")
+    none = QCoreApplication.translate("ReviewPdf", "No sessions.")
     parts = [
-        f"<h1>{_esc(_t('Session log review'))}</h1>",
+        f"<h1>{_esc(_title())}</h1>",
         _header(header),
         _summary(summary),
-        f"<h2>{_esc(_t('Sessions'))}</h2>",
-        _table(headings, listed) if listed else f"<p>{_esc(_t('No sessions.'))}</p>",
+        f"<h2>{_esc(sessions)}</h2>",
+        _table(headings, listed) if listed else f"<p>{_esc(none)}</p>",
     ]
     if summary.sessions > len(listed):
-        note = _t("Only the first %1 sessions are listed; the CSV export has all.")
+        note = QCoreApplication.translate(
+            "ReviewPdf", "Only the first %1 sessions are listed; the CSV export has all."
+        )
         parts.append(f"<p><i>{_esc(note.replace('%1', number(len(listed))))}</i></p>")
     return "".join(parts), len(listed)
 
@@ -167,5 +194,12 @@ def write_pdf(path: Path, header: ExportHeader, rows: Iterator[ReviewRow]) -> in
         QMarginsF(5, 5, 5, 5),  # Qt adds 2 cm of its own around a numbered document
         QPageLayout.Unit.Millimeter,
     )
-    export.write_pdf(path, body, _t("Session log review"), layout, style_sheet=STYLE, numbered=True)
+    export.write_pdf(
+        path,
+        body,
+        QCoreApplication.translate("ReviewPdf", "Session log review"),
+        layout,
+        style_sheet=STYLE,
+        numbered=True,
+    )
     return count

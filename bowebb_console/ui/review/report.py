@@ -54,7 +54,7 @@ CSV_COLUMNS = (
 )
 
 
-def tr(text: str) -> str:
+def _tr(text: str) -> str:
     return QCoreApplication.translate(C, text)
 
 
@@ -98,24 +98,36 @@ def _date(day: dt.date | None, fallback: str) -> str:
 
 
 def period_words(flt: ReviewFilter) -> str:
-    start = _date(flt.date_from, tr("the first session"))
-    end = _date(flt.date_to, tr("today"))
+    start = _date(flt.date_from, QCoreApplication.translate("ReviewReport", "the first session"))
+    end = _date(flt.date_to, QCoreApplication.translate("ReviewReport", "today"))
     return f"{start} – {end}"
 
 
 def filter_words(flt: ReviewFilter) -> str:
     """The filter as a lead would say it; "All sessions" when nothing narrows it."""
-    yes_no = {True: tr("yes"), False: tr("no")}
+    yes_no = {
+        True: QCoreApplication.translate("ReviewReport", "yes"),
+        False: QCoreApplication.translate("ReviewReport", "no"),
+    }
     parts = [
-        (tr("Agent"), flt.agent),
-        (tr("Customer"), flt.customer),
-        (tr("Kind"), word(SESSION_KINDS, flt.kind) if flt.kind else ""),
-        (tr("Reviewed"), yes_no[flt.reviewed] if flt.reviewed is not None else ""),
-        (tr("Flagged"), yes_no[flt.flagged] if flt.flagged is not None else ""),
-        (tr("Text"), f"“{flt.text}”" if flt.text else ""),
+        (QCoreApplication.translate("ReviewReport", "Agent"), flt.agent),
+        (QCoreApplication.translate("ReviewReport", "Customer"), flt.customer),
+        (
+            QCoreApplication.translate("ReviewReport", "Kind"),
+            word(SESSION_KINDS, flt.kind) if flt.kind else "",
+        ),
+        (
+            QCoreApplication.translate("ReviewReport", "Reviewed"),
+            yes_no[flt.reviewed] if flt.reviewed is not None else "",
+        ),
+        (
+            QCoreApplication.translate("ReviewReport", "Flagged"),
+            yes_no[flt.flagged] if flt.flagged is not None else "",
+        ),
+        (QCoreApplication.translate("ReviewReport", "Text"), f"“{flt.text}”" if flt.text else ""),
     ]
     said = "; ".join(f"{k}: {v}" for k, v in parts if v)
-    return said or tr("All sessions")
+    return said or QCoreApplication.translate("ReviewReport", "All sessions")
 
 
 @dataclass
@@ -135,7 +147,9 @@ class Summary:
         self.sessions += 1
         self.seconds += row.duration_s or 0
         self.agents[row.agent] += 1
-        self.kinds[kind(row) or tr("No session (agreement only)")] += 1
+        self.kinds[
+            kind(row) or QCoreApplication.translate("ReviewReport", "No session (agreement only)")
+        ] += 1
         self.outcomes[outcome(row)] += 1
         self.flags.update(texts.flag_text(f) for f in row.flags)
         self.flagged += bool(row.flags)
@@ -155,7 +169,7 @@ def csv_format() -> CsvFormat:
     the log entry's number."""
     comma = QLocale().decimalPoint() == ","
     here = zone()
-    columns = [tr(c).replace("%1", here) for c in CSV_COLUMNS]
+    columns = [_tr(c).replace("%1", here) for c in CSV_COLUMNS]
     return CsvFormat(columns=columns, cells=csv_cells, delimiter=";" if comma else ",")
 
 
