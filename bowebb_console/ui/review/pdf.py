@@ -61,11 +61,23 @@ def _hours(seconds: int) -> str:
     )
 
 
-def _table(headings: list[str], rows: list[list[str]], width: str = "100%") -> str:
-    head = "".join(f"<th>{_esc(h)}</th>" for h in headings)
+# The session table's column widths (percent): one line per session on a landscape page.
+WIDTHS = (13, 17, 10, 9, 10, 6, 11, 4, 7, 13)
+
+
+def _table(
+    headings: list[str],
+    rows: list[list[str]],
+    widths: tuple[int, ...] = (),
+    width: str = "100%",
+) -> str:
+    head = "".join(
+        f"<th width='{w}%'>{_esc(h)}</th>" if w else f"<th>{_esc(h)}</th>"
+        for h, w in zip(headings, widths or (0,) * len(headings), strict=True)
+    )
     body = "".join("<tr>" + "".join(f"<td>{_esc(c)}</td>" for c in r) + "</tr>" for r in rows)
     return (
-        f"<table border='1' cellspacing='0' cellpadding='3' width='{width}'>"
+        f"<table border='1' cellspacing='0' cellpadding='2' width='{width}'>"
         f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
     )
 
@@ -78,10 +90,10 @@ def _counts(title: str, counts: Counter[str]) -> str:
     )
 
 
-def _header(header: ExportHeader) -> str:
+def _header(header: ExportHeader, summary: Summary) -> str:
     flt = header.query_filter
     facts = [
-        (QCoreApplication.translate("ReviewPdf", "Period"), period_words(flt)),
+        (QCoreApplication.translate("ReviewPdf", "Period"), period_words(flt, summary)),
         (QCoreApplication.translate("ReviewPdf", "Filter"), filter_words(flt)),
         (QCoreApplication.translate("ReviewPdf", "Exported by"), header.exported_by),
         (
@@ -170,17 +182,17 @@ def report_html(header: ExportHeader, rows: Iterator[ReviewRow]) -> tuple[str, i
     none = QCoreApplication.translate("ReviewPdf", "No sessions.")
     parts = [
         f"<h1>{_esc(_title())}</h1>",
-        _header(header),
+        _header(header, summary),
         _summary(summary),
         f"<h2>{_esc(sessions)}</h2>",
-        _table(headings, listed) if listed else f"<p>{_esc(none)}</p>",
+        _table(headings, listed, WIDTHS) if listed else f"<p>{_esc(none)}</p>",
     ]
     if summary.sessions > len(listed):
         note = QCoreApplication.translate(
             "ReviewPdf", "Only the first %1 sessions are listed; the CSV export has all."
         )
         parts.append(f"<p><i>{_esc(note.replace('%1', number(len(listed))))}</i></p>")
-    return "".join(parts), len(listed)
+    return "<html><body style='font-size: 8pt'>" + "".join(parts) + "</body></html>", len(listed)
 
 
 def write_pdf(path: Path, header: ExportHeader, rows: Iterator[ReviewRow]) -> int:
@@ -191,7 +203,7 @@ def write_pdf(path: Path, header: ExportHeader, rows: Iterator[ReviewRow]) -> in
     layout = QPageLayout(
         QPageSize(QPageSize.PageSizeId.A4),
         QPageLayout.Orientation.Landscape,  # ten columns per session
-        QMarginsF(5, 5, 5, 5),  # Qt adds 2 cm of its own around a numbered document
+        QMarginsF(0, 0, 0, 0),  # Qt adds 2 cm of its own around a numbered document
         QPageLayout.Unit.Millimeter,
     )
     export.write_pdf(

@@ -97,9 +97,16 @@ def _date(day: dt.date | None, fallback: str) -> str:
     return day.isoformat() if day else fallback
 
 
-def period_words(flt: ReviewFilter) -> str:
-    start = _date(flt.date_from, QCoreApplication.translate("ReviewReport", "the first session"))
-    end = _date(flt.date_to, QCoreApplication.translate("ReviewReport", "today"))
+def period_words(flt: ReviewFilter, summary: Summary | None = None) -> str:
+    """The period asked for; an open end is the sessions' own first or last day (local)."""
+    seen = summary is not None and summary.sessions > 0
+    first = local_time(summary.first)[:10] if seen and summary else ""
+    last = local_time(summary.last)[:10] if seen and summary else ""
+    start = _date(
+        flt.date_from,
+        first or QCoreApplication.translate("ReviewReport", "the first session"),
+    )
+    end = _date(flt.date_to, last or QCoreApplication.translate("ReviewReport", "today"))
     return f"{start} – {end}"
 
 
@@ -142,9 +149,13 @@ class Summary:
     flags: Counter[str] = field(default_factory=Counter)
     flagged: int = 0
     reviewed: int = 0
+    first: str = ""  # the earliest and latest start (UTC, ISO)
+    last: str = ""
 
     def add(self, row: ReviewRow) -> None:
         self.sessions += 1
+        self.first = min(self.first or row.opened_at, row.opened_at)
+        self.last = max(self.last, row.opened_at)
         self.seconds += row.duration_s or 0
         self.agents[row.agent] += 1
         self.kinds[

@@ -138,19 +138,19 @@ def test_export_csv_and_pdf(qtbot, make_ctx, demo_url, tmp_path) -> None:  # typ
     out = tmp_path / "granskning.csv"
     _choose(qtbot, view, view.csv_button, out)
     assert "exported" in view.job.result_label.text()
-    lines = list(csv.reader(out.open(encoding="utf-8-sig")))
-    assert lines[0] == ["# Filter: kind=file_transfer"]
-    assert any(line[0].startswith("# Verification: ") and "intact" in line[0] for line in lines)
-    assert len(lines) == 7 + shown
+    lines = list(csv.reader(out.open(encoding="utf-8-sig")))  # English: ','
+    assert lines[0][:2] == ["Log entry", lines[0][1]] and lines[0][1].startswith("Start (")
+    assert len(lines) == 1 + shown
+    assert {line[7] for line in lines[1:]} == {"File transfer"}
     pdf = tmp_path / "granskning.pdf"
     _choose(qtbot, view, view.pdf_button, pdf)
     raw = "\n".join(page.extract_text() for page in pypdf.PdfReader(pdf).pages)
     text = unicodedata.normalize("NFKC", raw).replace("\t", " ")  # ligatures, word gaps
-    for needle in ("Session log review", "Filter", "kind=file_transfer", "Chain head", "intact"):
+    for needle in ("Session log review", "Filter", "Kind: File transfer", "Chain head", "intact"):
         assert needle in text
     first = view.model.row_at(0)
-    assert first.session_uuid in text.replace("\n", "")
-    assert "File transferred" in text and "SHA-256" in text
+    assert first.session_uuid not in text.replace("\n", "")  # people's words, not ids
+    assert "Summary" in text and (first.customer_name or "") in text
     with ctx.database.engine.connect() as conn:
         exports = conn.execute(
             select(func.count()).select_from(LogEvent).where(LogEvent.kind == EXPORTED)
