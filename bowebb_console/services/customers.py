@@ -236,7 +236,15 @@ def import_file(db: Database, path: Path, *, dry_run: bool = False) -> ImportRep
         return csv_import.import_file(conn, path, dry_run=dry_run)
 
 
-def export_notices(db: Database, path: Path, *, reason: str, local_user: str | None) -> int:
+def export_notices(
+    db: Database,
+    path: Path,
+    *,
+    reason: str,
+    local_user: str | None,
+    columns: Sequence[str] = notices.CSV_COLUMNS,
+    delimiter: str = ",",
+) -> int:
     """Write the notice recipients to ``path`` as CSV and record the export; the count.
 
     ``local_user`` is the actor recorded on SQLite (PostgreSQL records its session_user).
@@ -254,7 +262,12 @@ def export_notices(db: Database, path: Path, *, reason: str, local_user: str | N
             transaction(db) as conn,
         ):
             count = notices.export_notice_recipients(
-                conn, out, reason=reason, local_user=local_user
+                conn,
+                out,
+                reason=reason,
+                local_user=local_user,
+                columns=columns,
+                delimiter=delimiter,
             )
             out.flush()
             os.fsync(out.fileno())

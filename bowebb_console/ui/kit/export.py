@@ -9,12 +9,18 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QSizeF
+from PySide6.QtCore import QLocale, QSizeF
 from PySide6.QtGui import QPageLayout, QPdfWriter, QTextDocument
 
 
 def _temp(path: Path) -> Path:
     return path.with_name(f".{path.name}.part")
+
+
+def csv_delimiter() -> str:
+    """The separator Excel expects in the reader's locale: ';' where the decimal mark is a
+    comma (Swedish), ',' otherwise."""
+    return ";" if QLocale().decimalPoint() == "," else ","
 
 
 def write_text(path: Path, text: str) -> None:

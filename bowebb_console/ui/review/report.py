@@ -25,6 +25,7 @@ from bowebb_console.ui.kit.events import (
     local_time,
     word,
 )
+from bowebb_console.ui.kit.export import csv_delimiter
 from bowebb_console.ui.review import texts
 
 if TYPE_CHECKING:
@@ -178,10 +179,9 @@ def csv_format() -> CsvFormat:
     """The review CSV in the reader's language: ';' and a decimal comma where the locale's
     decimal mark is a comma (Swedish Excel), ',' otherwise; words, local times, no ids but
     the log entry's number."""
-    comma = QLocale().decimalPoint() == ","
     here = zone()
     columns = [_tr(c).replace("%1", here) for c in CSV_COLUMNS]
-    return CsvFormat(columns=columns, cells=csv_cells, delimiter=";" if comma else ",")
+    return CsvFormat(columns=columns, cells=csv_cells, delimiter=csv_delimiter())
 
 
 def csv_cells(row: ReviewRow) -> Sequence[object]:
