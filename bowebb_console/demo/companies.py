@@ -96,8 +96,8 @@ SUB_PROCESSORS: tuple[tuple[str, str, str, str, str, int, int], ...] = (
     (
         "Mälardalens Serverhall AB",
         make_orgnr("559214731").formatted,
-        "Hosting of the BoWebb service and its databases",
-        "Customer and contact details; customers' accounting data",
+        "Drift av BoWebbs tjänst och dess databaser",
+        "Kund- och kontaktuppgifter; kundernas bokföringsdata",
         "SE",
         3 * 365,
         200,
@@ -105,8 +105,8 @@ SUB_PROCESSORS: tuple[tuple[str, str, str, str, str, int, int], ...] = (
     (
         "Mainufer Datensicherung GmbH",
         "HRB 104233",
-        "Encrypted off-site backups",
-        "Encrypted backup copies of all service data",
+        "Krypterade säkerhetskopior på annan ort",
+        "Krypterade säkerhetskopior av all data i tjänsten",
         "DE",
         2 * 365,
         90,
@@ -114,8 +114,8 @@ SUB_PROCESSORS: tuple[tuple[str, str, str, str, str, int, int], ...] = (
     (
         "Liffey Mail Delivery Ltd",
         "IE 651902",
-        "Transactional e-mail delivery",
-        "Names and e-mail addresses of recipients; message content",
+        "Utskick av transaktionell e-post",
+        "Mottagarnas namn och e-postadresser; meddelandenas innehåll",
         "IE,DE",
         600,
         -21,  # review overdue
@@ -123,8 +123,8 @@ SUB_PROCESSORS: tuple[tuple[str, str, str, str, str, int, int], ...] = (
     (
         "Grachtenhuis Support B.V.",
         "KvK 71845532",
-        "Support ticketing",
-        "Contact details; support conversations and attachments",
+        "Ärendehantering för supporten",
+        "Kontaktuppgifter; supportärenden och bilagor",
         "NL",
         400,
         150,
@@ -132,8 +132,8 @@ SUB_PROCESSORS: tuple[tuple[str, str, str, str, str, int, int], ...] = (
     (
         "Kuitti Laskutus Oy",
         "FI 2981736-4",
-        "Invoicing and payment reminders",
-        "Customer billing details; contact names and e-mail addresses",
+        "Fakturering och betalningspåminnelser",
+        "Kundernas faktureringsuppgifter; kontaktpersoners namn och e-postadresser",
         "FI,SE",
         500,
         60,
@@ -141,8 +141,8 @@ SUB_PROCESSORS: tuple[tuple[str, str, str, str, str, int, int], ...] = (
     (
         "Pinecrest Analytics Inc.",
         "EIN 84-3921775",
-        "Crash reports and usage statistics",
-        "Pseudonymous device and usage data; IP addresses",
+        "Kraschrapporter och användningsstatistik",
+        "Pseudonymiserade enhets- och användningsdata; IP-adresser",
         "US",
         300,
         30,

@@ -21,7 +21,7 @@ from bowebb_console.demo.breaches import fill_demo_breaches
 from bowebb_console.demo.companies import MAX_CONTACTS_PER_COMPANY, CompanyGenerator
 from bowebb_console.demo.erasure import fill_demo_erasure
 from bowebb_console.demo.review import fill_demo_reviews
-from bowebb_console.demo.sessions import fill_demo_sessions
+from bowebb_console.demo.sessions import fill_demo_sessions, working_days
 from bowebb_console.demo.subprocessors import fill_demo_subprocessors
 from bowebb_console.demo.transfers import fill_demo_transfers
 from bowebb_console.domain.errors import ValidationError
@@ -34,6 +34,7 @@ from bowebb_console.domain.policy import (
 )
 from bowebb_console.services.database import Database
 from bowebb_console.store.db.errors import driver_error
+from bowebb_console.store.log.chain import BACKDATE
 from bowebb_console.store.models import Contact, Customer, LifecycleSetting, SubProcessor
 
 DEFAULT_SEED = 20261126
@@ -101,34 +102,45 @@ def fill_demo(
     if engine.dialect.name == "sqlite":
         # Take the write lock before the emptiness check, so two fills cannot interleave.
         bind = engine.execution_options(sqlite_begin="IMMEDIATE")
-    with Session(bind) as session, session.begin():
-        if engine.dialect.name == "postgresql":
-            session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_DEMO_LOCK_KEY})
-        if session.scalar(select(func.count()).select_from(Customer)):
-            return DemoSummary(skipped=True)
+    # The customers' recorded changes are chained at COMMIT: dated before the first demo
+    # session (SQLite), so the sessions' earlier times keep the chain's order.
+    created = dt.datetime.combine(working_days(today)[0], dt.time(6, 0), dt.UTC)
+    info: dict[Any, Any] = {}
+    try:
+        with Session(bind) as session, session.begin():
+            info = session.connection().info  # the pooled connection's: cleared below
+            info[BACKDATE] = created
+            if engine.dialect.name == "postgresql":
+                session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_DEMO_LOCK_KEY})
+            if session.scalar(select(func.count()).select_from(Customer)):
+                return DemoSummary(skipped=True)
 
-        setting = session.get(LifecycleSetting, 1)
-        assert setting is not None  # migration 0013 makes the one row
-        if grace_period_days is not None:
-            setting.grace_period_days = grace_period_days
-            session.flush()
-        gen = CompanyGenerator(seed, today, setting.grace_period_days)
-        customer_rows, owners = gen.customers(companies)
-        if customer_rows:
-            session.execute(insert(Customer), customer_rows)
-        ids = {org: id_ for org, id_ in session.execute(select(Customer.org_number, Customer.id))}
-        contact_rows = gen.contacts(customer_rows, owners, ids, contacts)
-        if contact_rows:
-            session.execute(insert(Contact), contact_rows)
-        sub_rows: list[dict[str, Any]] = []
-        if not session.scalar(select(func.count()).select_from(SubProcessor)):
-            sub_rows = gen.sub_processors()
-            session.execute(insert(SubProcessor), sub_rows)
-            fill_demo_subprocessors(session, today)
+            setting = session.get(LifecycleSetting, 1)
+            assert setting is not None  # migration 0013 makes the one row
+            if grace_period_days is not None:
+                setting.grace_period_days = grace_period_days
+                session.flush()
+            gen = CompanyGenerator(seed, today, setting.grace_period_days)
+            customer_rows, owners = gen.customers(companies)
+            if customer_rows:
+                session.execute(insert(Customer), customer_rows)
+            ids = {
+                org: id_ for org, id_ in session.execute(select(Customer.org_number, Customer.id))
+            }
+            contact_rows = gen.contacts(customer_rows, owners, ids, contacts)
+            if contact_rows:
+                session.execute(insert(Contact), contact_rows)
+            sub_rows: list[dict[str, Any]] = []
+            if not session.scalar(select(func.count()).select_from(SubProcessor)):
+                sub_rows = gen.sub_processors()
+                session.execute(insert(SubProcessor), sub_rows)
+                fill_demo_subprocessors(session, today)
+    finally:
+        info.pop(BACKDATE, None)
 
     statuses = [row["status"] for row in customer_rows]
-    logged = fill_demo_sessions(engine, count=min(300, companies), seed=seed)
-    fill_demo_transfers(engine, seed=seed, sessions=min(24, companies))
+    logged = fill_demo_sessions(engine, count=min(300, companies), seed=seed, today=today)
+    fill_demo_transfers(engine, seed=seed, sessions=min(24, companies), today=today)
     fill_demo_reviews(engine, seed=seed)
     fill_demo_erasure(engine, today=today)
     fill_demo_breaches(engine, today=today)

@@ -58,9 +58,9 @@ _PLAN: dict[str, tuple[str, str, dict[str, str]]] = {
 }
 
 _EVIDENCE = {
-    "yes": "Clause found in the signed DPA.",
-    "partly": "Only partly covered; follow-up sent to the sub-processor.",
-    "no": "Missing from the DPA; amendment requested.",
+    "yes": "Klausulen finns i det undertecknade PUB-avtalet.",
+    "partly": "Bara delvis täckt; uppföljning skickad till underbiträdet.",
+    "no": "Saknas i PUB-avtalet; tillägg begärt.",
 }
 
 
@@ -102,13 +102,13 @@ def _evidence(session: Session, sp_id: int | None, dialect: str, at: dt.datetime
     if sp_id is None:
         return
     content = (
-        b"Demo: summary of the 2026 ISO 27001 surveillance audit of the server hall.\n"
-        b"No major nonconformities; two minor findings closed.\n"
-    )
+        "Demo: sammanfattning av 2026 års ISO 27001-uppföljningsrevision av serverhallen.\n"
+        "Inga större avvikelser; två mindre anmärkningar åtgärdade.\n"
+    ).encode()
     row: dict[str, Any] = {
         "sub_processor_id": sp_id,
         "item_key": "art28_3_h",
-        "file_name": "audit-summary-2026.txt",
+        "file_name": "revisionssammanfattning-2026.txt",
         "content": content,
         "sha256": hashlib.sha256(content).hexdigest(),
         "size": len(content),
@@ -125,8 +125,8 @@ def _planned_change(session: Session, replaced: int | None, today: dt.date) -> N
             sub_processor_id=replaced,
             kind="replacement",
             description=(
-                "Transactional e-mail moves from Liffey Mail Delivery Ltd (IE) to "
-                "Nordlys Epost AS (NO, data stored in Norway)."
+                "Transaktionell e-post flyttar från Liffey Mail Delivery Ltd (IE) till "
+                "Nordlys Epost AS (NO, data lagras i Norge)."
             ),
             planned_on=today + dt.timedelta(days=45),
             customers_notified_on=today - dt.timedelta(days=10),
@@ -146,6 +146,6 @@ def _planned_change(session: Session, replaced: int | None, today: dt.date) -> N
                 change_id=change_id,
                 customer_id=customer,
                 received_on=today - dt.timedelta(days=3),
-                note="Wants to know where backups of the e-mail logs are kept.",
+                note="Vill veta var säkerhetskopiorna av e-postloggarna förvaras.",
             )
         )

@@ -19,6 +19,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, func, insert, select
 
+from bowebb_console.demo.sessions import TRANSFER_DAYS, working_days
 from bowebb_console.domain.hashchain import canonical_payload
 from bowebb_console.store.db.connect import Database
 from bowebb_console.store.log.chain import write_event
@@ -35,8 +36,8 @@ FILES = (
     ("download", "faktura_1042.pdf", 88_120),
 )
 REASONS = (
-    ("connection_lost", "The connection to the server was lost."),
-    ("quota", "The server's disk quota is used up."),
+    ("connection_lost", "Anslutningen till servern bröts."),
+    ("quota", "Serverns diskkvot är slut."),
 )
 
 
@@ -49,9 +50,14 @@ def _fake_key(rng: random.Random) -> tuple[str, str]:
     return base64.b64encode(blob).decode(), fp
 
 
-def fill_demo_transfers(engine: Engine, *, seed: int = 20261126, sessions: int = 24) -> int:
-    """Add demo profiles, keys and transfer sessions; returns the number of sessions."""
+def fill_demo_transfers(
+    engine: Engine, *, seed: int = 20261126, sessions: int = 24, today: dt.date | None = None
+) -> int:
+    """Add demo profiles, keys and transfer sessions; returns the number of sessions. They
+    run on the latest working days (after the support sessions, demo/sessions.py), in office
+    hours; the open one was started just now."""
     rng = random.Random(seed + 6)
+    days = working_days(today or dt.date.today())[-TRANSFER_DAYS:]
     with Database(engine).transaction() as conn:  # IMMEDIATE on SQLite: one writer
         if conn.execute(select(func.count()).select_from(HostKey)).scalar():
             return 0
@@ -66,15 +72,23 @@ def fill_demo_transfers(engine: Engine, *, seed: int = 20261126, sessions: int =
         chosen = people[:: max(1, len(people) // DEMO_SERVERS)][:DEMO_SERVERS]
         keys = _add_servers(conn, rng, chosen)
         now = dt.datetime.now(dt.UTC)
+        clock = [dt.datetime.combine(days[0], dt.time(7, 0), dt.UTC), 0]  # time, day index
         for n in range(sessions + 1):
             customer_id, contact_id = chosen[n % len(chosen)]
             is_open = n == sessions  # the last one stays open, for the local user
             actor = None if is_open else rng.choice(AGENTS)
             su = str(uuid.UUID(int=rng.getrandbits(128), version=4))
 
-            def log(kind: str, payload: dict[str, Any], su: str = su, who: Any = actor) -> None:
+            def log(
+                kind: str,
+                payload: dict[str, Any],
+                su: str = su,
+                who: Any = actor,
+                live: bool = is_open,
+            ) -> None:
                 eu = str(uuid.UUID(int=rng.getrandbits(128), version=4))
-                write_event(conn, kind, su, eu, canonical_payload(payload), who)
+                at = None if live else min(_tick(clock, days, rng), now)
+                write_event(conn, kind, su, eu, canonical_payload(payload), who, at=at)
 
             service = rng.random() < 0.4
             ref = f"{'O' if service else 'T'}-{rng.randint(10000, 99999)}"
@@ -103,8 +117,27 @@ def fill_demo_transfers(engine: Engine, *, seed: int = 20261126, sessions: int =
                 log("host_key_pinned", pin | {"approved": True})
             for _ in range(rng.randint(1, 4)):
                 log("file_transferred", _file_payload(rng, su, keys[customer_id], now))
+            _tick(clock, days, rng, minutes=rng.randint(5, 15))  # checking with the customer
             log("session_ended", {"summary": "Filerna överförda", "outcome": "resolved"})
+            _tick(clock, days, rng, minutes=rng.randint(10, 30), next_call=True)
     return sessions
+
+
+def _tick(
+    clock: list[Any],
+    days: list[dt.date],
+    rng: random.Random,
+    minutes: int = 0,
+    next_call: bool = False,
+) -> dt.datetime:
+    """Move the demo's clock on (a few minutes between a session's events, ``minutes``
+    before the ``next_call``, which after 15:00 UTC waits for the next working day)."""
+    at: dt.datetime = clock[0] + dt.timedelta(minutes=minutes or rng.randint(1, 6))
+    if next_call and at.time() > dt.time(15, 0) and clock[1] + 1 < len(days):
+        clock[1] += 1
+        at = dt.datetime.combine(days[clock[1]], dt.time(7, rng.randint(0, 30)), dt.UTC)
+    clock[0] = at
+    return at
 
 
 def _add_servers(conn: Connection, rng: random.Random, chosen: Sequence[Any]) -> dict[int, str]:
@@ -150,7 +183,7 @@ def _file_payload(rng: random.Random, su: str, fp: str, now: dt.datetime) -> dic
     result = "ok" if roll < 0.8 else "failed" if roll < 0.93 else "cancelled"
     kind, reason = rng.choice(REASONS) if result == "failed" else (None, None)
     if result == "cancelled":
-        kind, reason = "cancelled", "Cancelled by the user."
+        kind, reason = "cancelled", "Avbruten av användaren."
     return {
         "direction": direction,
         "remote_path": f"/upload/{name}",

@@ -253,7 +253,14 @@ def import_file(db: Database, path: Path, *, dry_run: bool = False) -> ImportRep
 
 
 def export_notices(
-    db: Database, path: Path, *, reason: str, local_user: str | None, news: bool = False
+    db: Database,
+    path: Path,
+    *,
+    reason: str,
+    local_user: str | None,
+    columns: Sequence[str] = notices.CSV_COLUMNS,
+    delimiter: str = ",",
+    news: bool = False,
 ) -> int:
     """Write the notice recipients to ``path`` as CSV and record the export; the count.
     Restricted contacts are never in it; ``news`` also leaves out those who object to news.
@@ -273,7 +280,13 @@ def export_notices(
             transaction(db) as conn,
         ):
             count = notices.export_notice_recipients(
-                conn, out, reason=reason, local_user=local_user, news=news
+                conn,
+                out,
+                reason=reason,
+                local_user=local_user,
+                columns=columns,
+                delimiter=delimiter,
+                news=news,
             )
             out.flush()
             os.fsync(out.fileno())

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -58,6 +58,7 @@ __all__ = [
     "FORMATS",
     "REVIEW",
     "SORTS",
+    "CsvFormat",
     "EventRow",
     "ExportHeader",
     "Exported",
@@ -92,8 +93,19 @@ LEADS = ("lead", "admin")
 
 Progress = Callable[[int], None] | None
 Cancel = Callable[[], bool] | None
-# Draws the PDF (Qt, so the UI hands it in): path, header, each row with its events -> count.
-PdfWriter = Callable[[Path, ExportHeader, Iterator[tuple[ReviewRow, list[EventRow]]]], int]
+# Draws the PDF (Qt, so the UI hands it in): path, header, the rows -> sessions listed.
+PdfWriter = Callable[[Path, ExportHeader, Iterator[ReviewRow]], int]
+
+
+@dataclass(frozen=True)
+class CsvFormat:
+    """How the CSV says things: column headings, a row's cells and the separator. The UI
+    hands in one in the reader's language (words, local times, ';' in Swedish); without one
+    the CSV is in codes and UTC, for programs."""
+
+    columns: Sequence[str] = store_export.COLUMNS
+    cells: Callable[[ReviewRow], Sequence[object]] = store_export.row_cells
+    delimiter: str = ","
 
 
 @dataclass(frozen=True)
@@ -289,6 +301,7 @@ def _begin_export(
         verified_ok=result.ok,
         event=event,
         result=result,
+        query_filter=flt,
     )
 
 
@@ -299,6 +312,7 @@ def export_sessions(
     path: Path,
     *,
     write_pdf: PdfWriter | None = None,
+    csv_format: CsvFormat | None = None,
     progress: Progress = None,
     cancel: Cancel = None,
     total: Progress = None,
@@ -320,10 +334,12 @@ def export_sessions(
                 conn, query.flt, query.limits, query.sort, query.descending
             )
             if fmt == "csv":
-                count = store_export.write_csv(path, header, found)
+                form = csv_format or CsvFormat()
+                cells = (form.cells(row) for row in found)
+                count = store_export.write_csv(path, form.columns, cells, delimiter=form.delimiter)
             else:
                 assert write_pdf is not None
-                count = write_pdf(path, header, store_export.iter_sections(conn, found))
+                count = write_pdf(path, header, found)
     except OSError as exc:
         reason = exc.strerror or str(exc)
         raise ShownError(

@@ -750,6 +750,18 @@
         <source>Exporting…</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>E-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
         <source>Exported %Ln address(es) to %1. The export is recorded.</source>
         <translation>

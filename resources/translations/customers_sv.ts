@@ -750,6 +750,18 @@
         <source>Exporting…</source>
         <translation>Exporterar…</translation>
     </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-post</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Kontaktperson</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Företag</translation>
+    </message>
     <message numerus="yes">
         <source>Exported %Ln address(es) to %1. The export is recorded.</source>
         <translation>

@@ -132,12 +132,24 @@
 <context>
     <name>ReviewPdf</name>
     <message>
-        <source>Filter</source>
-        <translation>Filter</translation>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Sessioner</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>inga</translation>
     </message>
     <message>
         <source>Period</source>
         <translation>Period</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>Urval</translation>
     </message>
     <message>
         <source>Exported by</source>
@@ -148,32 +160,68 @@
         <translation>Exporterad</translation>
     </message>
     <message>
+        <source>Times</source>
+        <translation>Tider</translation>
+    </message>
+    <message>
+        <source>Local time, %1</source>
+        <translation>Lokal tid, %1</translation>
+    </message>
+    <message>
         <source>Chain head</source>
-        <translation>Kedjans senaste händelse</translation>
+        <translation>Kedjans huvud</translation>
     </message>
     <message>
         <source>Verification</source>
-        <translation>Verifiering</translation>
+        <translation>Kontroll</translation>
     </message>
     <message>
-        <source>Session log review</source>
-        <translation>Granskning av sessionsloggen</translation>
+        <source>Sessions: %1</source>
+        <translation>Sessioner: %1</translation>
     </message>
     <message>
-        <source>Only the first %1 sessions are in this report; the CSV export has all.</source>
-        <translation>Endast de första %1 sessionerna finns i rapporten; CSV-exporten innehåller alla.</translation>
+        <source>Total time: %1</source>
+        <translation>Total tid: %1</translation>
     </message>
     <message>
-        <source>Session %1</source>
-        <translation>Session %1</translation>
+        <source>Reviewed: %1</source>
+        <translation>Granskade: %1</translation>
+    </message>
+    <message>
+        <source>Flagged: %1</source>
+        <translation>Flaggade: %1</translation>
     </message>
     <message>
         <source>Agent</source>
-        <translation>Supportmedarbetare</translation>
+        <translation>Medarbetare</translation>
     </message>
     <message>
-        <source>Start (UTC)</source>
-        <translation>Start (UTC)</translation>
+        <source>Kind</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Utfall</translation>
+    </message>
+    <message>
+        <source>Flag</source>
+        <translation>Flagga</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Sammanfattning</translation>
+    </message>
+    <message>
+        <source>Start (%1)</source>
+        <translation>Start (%1)</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Kund</translation>
+    </message>
+    <message>
+        <source>Org. number</source>
+        <translation>Org.nr</translation>
     </message>
     <message>
         <source>Duration</source>
@@ -186,6 +234,129 @@
     <message>
         <source>Reviewed</source>
         <translation>Granskad</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>Flaggor</translation>
+    </message>
+    <message>
+        <source>No sessions.</source>
+        <translation>Inga sessioner.</translation>
+    </message>
+    <message>
+        <source>Only the first %1 sessions are listed; the CSV export has all.</source>
+        <translation>Bara de första %1 sessionerna listas; CSV-exporten har alla.</translation>
+    </message>
+    <message>
+        <source>Session log review</source>
+        <translation>Granskning av sessionsloggen</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewReport</name>
+    <message>
+        <source>Log entry</source>
+        <translation>Loggpost</translation>
+    </message>
+    <message>
+        <source>Start (%1)</source>
+        <translation>Start (%1)</translation>
+    </message>
+    <message>
+        <source>End (%1)</source>
+        <translation>Slut (%1)</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Kund</translation>
+    </message>
+    <message>
+        <source>Org. number</source>
+        <translation>Org.nr</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Medarbetare</translation>
+    </message>
+    <message>
+        <source>Agreement recorded by</source>
+        <translation>Överenskommelse registrerad av</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>Överenskommelse</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Utfall</translation>
+    </message>
+    <message>
+        <source>Duration (min)</source>
+        <translation>Längd (min)</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Filer</translation>
+    </message>
+    <message>
+        <source>Data (MB)</source>
+        <translation>Data (MB)</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Anteckningar</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>Granskad</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Uppföljning</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>Flaggor</translation>
+    </message>
+    <message>
+        <source>the first session</source>
+        <translation>första sessionen</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>i dag</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nej</translation>
+    </message>
+    <message>
+        <source>Flagged</source>
+        <translation>Flaggad</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>All sessions</source>
+        <translation>Alla sessioner</translation>
+    </message>
+    <message>
+        <source>No session (agreement only)</source>
+        <translation>Ingen session (bara överenskommelse)</translation>
     </message>
 </context>
 <context>

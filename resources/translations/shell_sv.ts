@@ -169,7 +169,14 @@
         <source>While the account exists; log entries as the session log</source>
         <translation>Så länge kontot finns; logghändelser som sessionsloggen</translation>
     </message>
-</context>
+<message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n dag</numerusform>
+            <numerusform>%n dagar</numerusform>
+        </translation>
+    </message>
+    </context>
 <context>
     <name>Blockers</name>
     <message>
@@ -910,7 +917,14 @@ Om det händer igen, skicka loggfilen till dem som förvaltar konsolen.</transla
         <source>The timeline could not be loaded: %1</source>
         <translation>Tidslinjen kunde inte hämtas: %1</translation>
     </message>
-</context>
+<message numerus="yes">
+        <source>%n event(s) in the session log</source>
+        <translation>
+            <numerusform>%n händelse i sessionsloggen</numerusform>
+            <numerusform>%Ln händelser i sessionsloggen</numerusform>
+        </translation>
+    </message>
+    </context>
 <context>
     <name>SettingsDialog</name>
     <message>
@@ -965,7 +979,23 @@ Om det händer igen, skicka loggfilen till dem som förvaltar konsolen.</transla
         <source>Remove the password from the URL; the console asks for it when you sign in and can keep it in the system keyring.</source>
         <translation>Ta bort lösenordet från URL:en; konsolen frågar efter det när du loggar in och kan spara det i systemets nyckelring.</translation>
     </message>
-</context>
+<message>
+        <source> days</source>
+        <translation> dagar</translation>
+    </message>
+    <message>
+        <source>Days after a business relationship ends before its data is hard-deleted.</source>
+        <translation>Antal dagar efter att en affärsrelation avslutats innan uppgifterna hårdraderas.</translation>
+    </message>
+    <message>
+        <source>Grace period after termination:</source>
+        <translation>Frist efter avslutad affärsrelation:</translation>
+    </message>
+    <message>
+        <source>Session-log retention:</source>
+        <translation>Lagringstid för sessionsloggen:</translation>
+    </message>
+    </context>
 <context>
     <name>SignInDialog</name>
     <message>
@@ -1176,5 +1206,26 @@ Om det händer igen, skicka loggfilen till dem som förvaltar konsolen.</transla
         <source>The session log is NOT intact: at event %1, %2. Events from there on cannot be trusted; tell the privacy officer.</source>
         <translation>Sessionsloggen är INTE intakt: vid händelse %1, %2. Händelser från och med den kan inte litas på; meddela dataskyddsansvarig.</translation>
     </message>
-</context>
+<message numerus="yes">
+        <source>Verification was cancelled after %n event(s): no conclusion.</source>
+        <translation>
+            <numerusform>Kontrollen avbröts efter %n händelse: ingen slutsats.</numerusform>
+            <numerusform>Kontrollen avbröts efter %Ln händelser: ingen slutsats.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s), chain intact, head %1</source>
+        <translation>
+            <numerusform>%n händelse, kedjan intakt, huvud %1</numerusform>
+            <numerusform>%Ln händelser, kedjan intakt, huvud %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n payload(s) erased, as allowed)</source>
+        <translation>
+            <numerusform>(%n innehåll raderat, vilket är tillåtet)</numerusform>
+            <numerusform>(%n innehåll raderade, vilket är tillåtet)</numerusform>
+        </translation>
+    </message>
+    </context>
 </TS>

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from pathlib import Path
 
 import phonenumbers
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from bowebb_console.demo.companies import ascii_fold
 from bowebb_console.demo.fill import DemoSummary, fill_demo
@@ -195,3 +196,49 @@ def test_small_and_odd_sizes(sqlite_url: str) -> None:
 def test_ascii_fold() -> None:
     assert ascii_fold("Åsa Öberg-Ängström") == "asa oberg-angstrom"
     assert ascii_fold("Jørgen Müller Café") == "jorgen muller cafe"
+
+
+ENGLISH = re.compile(r"\b(the|and|of|with|from|missing|found|only|moves|wants)\b", re.I)
+
+
+def test_sessions_look_like_a_real_desk(sqlite_url: str) -> None:
+    """Issue 18, item 13: sessions over the working days of eight weeks, in office hours,
+    5–90 minutes, several agents and outcomes; the demo's texts are Swedish; the chain
+    still verifies (its times never go back)."""
+    from bowebb_console.services.database import Database
+    from bowebb_console.services.review import verify_log
+    from bowebb_console.store.db.setup import init_database
+
+    init_database(sqlite_url)
+    engine = make_engine(sqlite_url)
+    try:
+        fill_demo(engine, companies=120, contacts=300, today=TODAY)
+        with engine.connect() as conn:
+            rows = conn.execute(
+                text("SELECT opened_at, duration_s, agent, outcome, state FROM session_summary")
+            ).all()
+            texts = [
+                *conn.execute(
+                    text("SELECT service || ' ' || data_categories FROM sub_processor")
+                ).scalars(),
+                *conn.execute(text("SELECT evidence FROM dpa_checklist_item")).scalars(),
+                *conn.execute(text("SELECT description FROM sub_processor_change")).scalars(),
+                *conn.execute(text("SELECT note FROM sub_processor_objection")).scalars(),
+                *conn.execute(text("SELECT payload FROM log_payload")).scalars(),
+            ]
+        assert verify_log(Database(engine)).ok
+    finally:
+        engine.dispose()
+    starts = [dt.datetime.fromisoformat(r.opened_at.replace("Z", "+00:00")) for r in rows]
+    assert len({s.isocalendar()[:2] for s in starts}) >= 6  # spread over weeks
+    past = [s for s in starts if s.date() < TODAY]  # the open transfer session is "now"
+    assert len(past) >= len(starts) - 3
+    assert all(s.weekday() < 5 and 7 <= s.hour <= 15 for s in past)  # office hours (UTC)
+    assert min(starts).date() >= TODAY - dt.timedelta(weeks=8)
+    durations = [r.duration_s for r in rows if r.state == "ended" and r.duration_s is not None]
+    assert durations and all(5 * 60 <= d <= 91 * 60 for d in durations)
+    assert len(set(durations)) > len(durations) // 2  # not all the same (they were all 0)
+    assert len({r.agent for r in rows}) >= 3
+    assert len({r.outcome for r in rows if r.outcome}) >= 3
+    english = [t for t in texts if t and ENGLISH.search(t.replace("Liffey Mail Delivery", ""))]
+    assert not english, english[:3]

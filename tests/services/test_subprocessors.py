@@ -181,7 +181,7 @@ def test_customers_without_dpa_and_exports(db: Database) -> None:
     assert [c.name for c in service.customers_without_dpa(db)] == ["Kund 2 AB"]
     sp_id = service.save_sub_processor(db, ANNA, HOSTING)
     rows = service.list_register(db, TODAY)
-    assert service.register_csv(rows, "sv").splitlines()[0].startswith("Underbiträde,")
+    assert service.register_csv(rows, "sv").splitlines()[0].startswith("Underbiträde;")
     assert "Hosting AB" in service.register_html(rows, TODAY, "en")
     detail = service.load_detail(db, sp_id, TODAY)
     assert detail is not None

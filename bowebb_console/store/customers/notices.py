@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TextIO
 
@@ -67,8 +68,12 @@ def export_notice_recipients(
     reason: str,
     local_user: str | None = None,
     news: bool = False,
+    columns: Sequence[str] = CSV_COLUMNS,
+    delimiter: str = ",",
 ) -> int:
     """Write the recipients as CSV to ``out`` and record the export; returns the count.
+    ``columns`` and ``delimiter``: the headings and separator the reader's Excel expects
+    (the UI hands in words and ';' in Swedish; the default is codes and ',').
 
     ``local_user`` is the actor on SQLite and ignored on PostgreSQL (the server records its
     ``session_user``).
@@ -98,8 +103,8 @@ def export_notice_recipients(
             )
         values["actor"] = local_user
     conn.execute(insert(NoticeExport).values(**values))
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
+    writer.writerow(columns)
     writer.writerows(recipients)
     return len(recipients)
 

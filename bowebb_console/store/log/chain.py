@@ -173,6 +173,11 @@ def _begin(conn: Connection) -> RootTransaction:
     return conn.begin()
 
 
+# A connection's ``info`` key holding a time for the changes chained at its COMMIT (see
+# ``changes.chain_pending``): the demo's customers were "created" before its sessions.
+BACKDATE = "bowebb.log_at"
+
+
 def write_event(
     conn: Connection,
     kind: str,
@@ -180,9 +185,15 @@ def write_event(
     event_uuid: str,
     canonical: str,
     actor: str | None,
+    *,
+    at: dt.datetime | None = None,
 ) -> None:
     """Insert one event and its payload on ``conn``, inside the caller's transaction (on
-    SQLite that transaction must have begun IMMEDIATE: the chain is read, then extended)."""
+    SQLite that transaction must have begun IMMEDIATE: the chain is read, then extended).
+
+    ``at``: an earlier time to stamp, for demo data filled as if it had been logged over
+    weeks (SQLite only, never before the previous event; PostgreSQL's trigger always stamps
+    its own clock, so there the demo's events carry the time of the fill)."""
     salt = hashchain.new_salt()
     commitment = hashchain.payload_commitment(salt, canonical.encode())
     values: dict[str, Any] = {
@@ -199,14 +210,14 @@ def write_event(
         seq, prev, last_at = (last[0] + 1, last[1], last[2]) if last else (1, hashchain.GENESIS, "")
         # Never before the previous event (verify-log checks it): a clock set back by the
         # system stamps the previous time instead.
-        at = max(hashchain.format_at(_now()), last_at)
+        stamp = max(hashchain.format_at(min(at, _now()) if at else _now()), last_at)
         values |= {
             "seq": seq,
             "actor": who,
-            "at": at,
+            "at": stamp,
             "prev_hash": prev,
             "hash": hashchain.event_hash(
-                seq, event_uuid, session_uuid, kind, who, at, commitment, prev
+                seq, event_uuid, session_uuid, kind, who, stamp, commitment, prev
             ),
         }
     # Plain SQL: the ORM table would warn that the primary key (filled by PostgreSQL's

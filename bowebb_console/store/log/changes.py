@@ -24,7 +24,7 @@ from typing import Any
 from sqlalchemy import Connection, text
 
 from bowebb_console.domain import hashchain
-from bowebb_console.store.log.chain import write_event
+from bowebb_console.store.log.chain import BACKDATE, write_event
 
 KINDS = {
     "customer": "customer_changed",
@@ -103,6 +103,7 @@ def chain_pending(conn: Connection) -> int:
                 str(uuid.uuid4()),
                 hashchain.canonical_payload(payload),
                 None,
+                at=conn.info.get(BACKDATE),
             )
             events += 1
     conn.execute(text("DELETE FROM pending_change"))

@@ -10,8 +10,8 @@ come from here, so both formats say the same.
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -50,6 +50,7 @@ def csv_cell(value: object) -> str:
 
 
 def row_cells(row: ReviewRow) -> list[str]:
+    """A row in codes, for programs (the default format; screens hand in people's words)."""
     values: tuple[Any, ...] = (
         row.session_uuid,
         row.opened_at,
@@ -99,6 +100,7 @@ class ExportHeader:
     verified_ok: bool
     event: EventRow  # the export's own log event
     result: VerifyResult
+    query_filter: ReviewFilter = field(default_factory=ReviewFilter)  # to say it in words
 
     def lines(self) -> list[tuple[str, str]]:
         return [
@@ -117,18 +119,23 @@ def period_text(flt: ReviewFilter) -> str:
     return f"{start} – {end}"
 
 
-def write_csv(path: Path, header: ExportHeader, rows: Iterator[ReviewRow]) -> int:
-    """The header as ``# key: value`` lines, then one row per session; returns the count.
-    Written to a temporary name and renamed, so a failed export leaves no partial file."""
+def write_csv(
+    path: Path,
+    columns: Sequence[str],
+    rows: Iterable[Sequence[object]],
+    *,
+    delimiter: str = ",",
+) -> int:
+    """The column headings, then one line per row (formula cells escaped); returns the row
+    count. Written to a temporary name and renamed, so a failed export leaves no partial
+    file. UTF-8 with a BOM: Excel then reads the letters right."""
     tmp = path.with_name(path.name + ".part")
     count = 0
     with tmp.open("w", newline="", encoding="utf-8-sig") as f:
-        out = csv.writer(f)
-        for key, value in header.lines():
-            out.writerow([csv_cell(f"# {key}: {value}")])
-        out.writerow(COLUMNS)
+        out = csv.writer(f, delimiter=delimiter, lineterminator="\r\n")
+        out.writerow([csv_cell(c) for c in columns])
         for row in rows:
-            out.writerow(row_cells(row))
+            out.writerow([csv_cell(v) for v in row])
             count += 1
     tmp.replace(path)
     return count

@@ -93,6 +93,8 @@ class ReviewRow:
     last_reviewer: str | None
     flags: tuple[str, ...]
     key: Key = field(compare=False)
+    org_number: str | None = None  # the customer's, ten digits
+    outcome: str | None = None  # how the session ended (the end event's code)
 
 
 def flag_conditions(limits: FlagLimits) -> dict[str, Any]:
@@ -201,6 +203,8 @@ def _row(r: Any) -> ReviewRow:
         last_reviewer=r.last_reviewer,
         flags=flags,
         key=(r.sort_value, int(r.first_seq)),
+        org_number=r.org_number,
+        outcome=r.outcome,
     )
 
 
@@ -227,6 +231,7 @@ def fetch_page(
     query: Select[Any] = select(
         *columns,
         Customer.name.label("customer_name"),
+        Customer.org_number.label("org_number"),
         value.label("sort_value"),
         *(cond.label(f"flag_{name}") for name, cond in conds.items()),
     ).outerjoin(Customer, Customer.id == S.customer_id)

@@ -7,7 +7,7 @@ import csv
 import datetime as dt
 from collections.abc import Sequence
 from html import escape
-from typing import TextIO
+from typing import Any, TextIO
 
 from bowebb_console.domain import checklist as cl
 from bowebb_console.domain.countries import MEMBERSHIP_CHECKED_ON, country_name
@@ -117,13 +117,33 @@ def _cell(record: SubProcessorRecord, field: str, lang: str) -> str:
     return str(value or "")
 
 
+def _local(at: dt.datetime | None) -> str:
+    """A stored time as local ``YYYY-MM-DD HH:MM`` (what people read; the zone is named in
+    the heading)."""
+    if at is None:
+        return ""
+    if at.tzinfo is None:
+        at = at.replace(tzinfo=dt.UTC)
+    return at.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def zone_name() -> str:
+    """The local time zone's abbreviation, for headings of local times."""
+    return dt.datetime.now().astimezone().strftime("%Z")
+
+
+def _writer(out: TextIO, lang: str) -> Any:
+    """Excel's separator for the language: ';' where the decimal mark is a comma (Swedish)."""
+    return csv.writer(out, delimiter=";" if lang == "sv" else ",", lineterminator="\r\n")
+
+
 def _flags(flags: Sequence[Flag], lang: str) -> str:
     return "; ".join(flag_text(f, lang) for f in flags)
 
 
 def register_csv(rows: Sequence[RegisterRow], out: TextIO, lang: str = "en") -> None:
     w = words(lang)
-    writer = csv.writer(out, lineterminator="\r\n")
+    writer = _writer(out, lang)
     writer.writerow([w[f] for f in REGISTER_FIELDS] + [w["flags"]])
     for row in rows:
         writer.writerow(
@@ -135,7 +155,7 @@ def checklist_csv(
     record: SubProcessorRecord, entries: Sequence[ChecklistEntry], out: TextIO, lang: str = "en"
 ) -> None:
     w = words(lang)
-    writer = csv.writer(out, lineterminator="\r\n")
+    writer = _writer(out, lang)
     writer.writerow(
         [
             w["name"],
@@ -144,7 +164,7 @@ def checklist_csv(
             w["status"],
             w["evidence"],
             w["assessed_by"],
-            w["assessed_at"],
+            f"{w['assessed_at']} ({zone_name()})",
         ]
     )
     for e in entries:
@@ -156,7 +176,7 @@ def checklist_csv(
                 w[e.status],
                 e.evidence,
                 e.assessed_by or "",
-                e.assessed_at.isoformat(timespec="seconds") if e.assessed_at else "",
+                _local(e.assessed_at),
             ]
         )
 
@@ -229,7 +249,7 @@ def checklist_html(
                 w[e.status],
                 e.evidence,
                 e.assessed_by or "",
-                e.assessed_at.strftime("%Y-%m-%d %H:%M") if e.assessed_at else "",
+                _local(e.assessed_at),
             ]
             for e in entries
         ],

@@ -25,6 +25,7 @@ from bowebb_console.services import customers
 from bowebb_console.ui.customers.errors import shown_text
 from bowebb_console.ui.customers.forms import field_error, file_row, outcome_label
 from bowebb_console.ui.kit.context import AppContext
+from bowebb_console.ui.kit.export import csv_delimiter
 
 
 class NoticeExportDialog(QDialog):
@@ -114,6 +115,8 @@ class NoticeExportDialog(QDialog):
             target,
             reason=reason,
             local_user=local_user,
+            columns=(self.tr("E-mail"), self.tr("Contact"), self.tr("Company")),
+            delimiter=csv_delimiter(),
             owner=self,
             on_result=lambda count: self._done(target, count),
             on_error=self._failed,

@@ -9,12 +9,18 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QSizeF
+from PySide6.QtCore import QLocale, QSizeF
 from PySide6.QtGui import QPageLayout, QPdfWriter, QTextDocument
 
 
 def _temp(path: Path) -> Path:
     return path.with_name(f".{path.name}.part")
+
+
+def csv_delimiter() -> str:
+    """The separator Excel expects in the reader's locale: ';' where the decimal mark is a
+    comma (Swedish), ',' otherwise."""
+    return ";" if QLocale().decimalPoint() == "," else ","
 
 
 def write_text(path: Path, text: str) -> None:
@@ -34,7 +40,11 @@ def write_pdf(
 ) -> None:
     """Render ``html`` to a PDF with the page ``layout``. The text fills the page inside the
     layout's margins; ``numbered`` lets Qt paginate instead, which adds page numbers and a
-    2 cm margin of its own. Painting on a QPdfWriter is allowed off the GUI thread."""
+    2 cm margin of its own. Painting on a QPdfWriter is allowed off the GUI thread.
+
+    The document is laid out on the writer itself, so a 10 pt font is 10 pt on paper: a page
+    size in the writer's pixels with the screen as layout device shrank the text by the
+    writer's resolution over the screen's (1200/96: about 1 pt, in a strip at the top)."""
     tmp = _temp(path)
     writer = QPdfWriter(str(tmp))
     writer.setTitle(title)
@@ -43,6 +53,7 @@ def write_pdf(
     doc = QTextDocument()
     if style_sheet:
         doc.setDefaultStyleSheet(style_sheet)
+    doc.documentLayout().setPaintDevice(writer)
     doc.setHtml(html)
     if not numbered:
         doc.setPageSize(QSizeF(writer.width(), writer.height()))

@@ -37,6 +37,7 @@ from bowebb_console.ui.review.errors import TEXTS
 from bowebb_console.ui.review.models import ReviewTableModel
 from bowebb_console.ui.review.overview import OverviewPanel
 from bowebb_console.ui.review.pdf import write_pdf
+from bowebb_console.ui.review.report import csv_format
 from bowebb_console.ui.review.settings import limits_from_settings
 
 if TYPE_CHECKING:
@@ -301,6 +302,7 @@ class ReviewView(QWidget):
             fmt,
             path,
             write_pdf=write_pdf if fmt == "pdf" else None,
+            csv_format=csv_format() if fmt == "csv" else None,
             on_result=lambda result: self._exported(result, path),
             on_error=self._job_error,
         )

@@ -12,10 +12,12 @@ import pytest
 from bowebb_console.domain.hashchain import VerifyResult
 from bowebb_console.store.log.chain import append_event
 from bowebb_console.store.review.export import (
+    COLUMNS,
     ExportHeader,
     csv_cell,
     iter_rows,
     iter_sections,
+    row_cells,
     write_csv,
 )
 from bowebb_console.store.review.queries import FlagLimits, ReviewFilter
@@ -51,15 +53,17 @@ def test_csv_rows_and_sections(engine, db, tmp_path: Path) -> None:  # type: ign
     marker = append_event(db, "review_exported", str(uuid.uuid4()), {"format": "csv"})
     out = tmp_path / "review.csv"
     with engine.connect() as conn:
-        assert write_csv(out, _header(marker), iter_rows(conn, flt, FlagLimits())) == 2
+        assert _header(marker).lines()[0] == ("Filter", "kind=remote_control")
+        cells = map(row_cells, iter_rows(conn, flt, FlagLimits()))
+        assert write_csv(out, COLUMNS, cells, delimiter=";") == 2
         sections = list(iter_sections(conn, iter_rows(conn, flt, FlagLimits()), batch=1))
         # An event that is not a session's (the export's own) makes no row.
         assert len(list(iter_rows(conn, ReviewFilter(), FlagLimits()))) == 2
     assert not out.with_name("review.csv.part").exists()
-    lines = list(csv.reader(out.open(encoding="utf-8-sig")))
-    assert lines[0] == ["# Filter: kind=remote_control"]
-    assert lines[4][0].startswith("# Chain head: ")
-    body = lines[7:]
+    assert out.read_bytes().startswith(b"\xef\xbb\xbfsession;start;")  # BOM, no '#' lines
+    lines = list(csv.reader(out.open(encoding="utf-8-sig"), delimiter=";"))
+    assert lines[0] == list(COLUMNS)
+    body = lines[1:]
     assert [r[0] for r in body][1] == su
     assert {r[4] for r in body} == {"'=cmd|x"}
     assert [len(events) for _, events in sections] == [1, 5]

@@ -311,7 +311,7 @@ def test_csv_and_html_exports(db: Database) -> None:
     assert record is not None
     out = io.StringIO()
     export.checklist_csv(record, entries, out, "sv")
-    lines = list(csv.reader(io.StringIO(out.getvalue())))
+    lines = list(csv.reader(io.StringIO(out.getvalue()), delimiter=";"))  # Swedish Excel
     assert len(lines) == 11 and lines[1][1] == "Art. 28(3)(a)" and lines[1][3] == "nej"
     html = export.checklist_html(record, entries, [], rows[0].flags, TODAY, "en")
     assert "Art. 28(4)" in html and "United States" in html

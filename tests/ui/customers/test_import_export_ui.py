@@ -141,7 +141,7 @@ def test_notice_export_needs_a_reason_writes_the_csv_and_records_it(
     assert dialog.exported == 2
     assert "Exported 2 addresses" in dialog.result_label.text()
     lines = target.read_text(encoding="utf-8-sig").splitlines()
-    assert lines[0] == "email,contact_name,company_name"
+    assert lines[0] == "E-mail,Contact,Company"  # words; ',' in English Excel
     assert sorted(lines[1:]) == ["anna@bowebb.se,Anna Ek,BoWebb AB", "bo@bowebb.se,Bo Ek,BoWebb AB"]
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")] == []
     records = customers.list_notice_exports(ctx.database)
