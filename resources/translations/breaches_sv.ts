@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="sv_SE">
 <context>
     <name>BreachDialog</name>
@@ -55,7 +56,7 @@
         <translation>Beslut</translation>
     </message>
     <message>
-        <source>IMY's reference</source>
+        <source>IMY&apos;s reference</source>
         <translation>IMY:s diarienummer</translation>
     </message>
     <message>
@@ -267,7 +268,7 @@
         <translation>Ange ett tal som är 0 eller större.</translation>
     </message>
     <message>
-        <source>Notifying IMY needs IMY's reference and the date it was notified.</source>
+        <source>Notifying IMY needs IMY&apos;s reference and the date it was notified.</source>
         <translation>En anmälan till IMY kräver IMY:s diarienummer och datum för anmälan.</translation>
     </message>
     <message>

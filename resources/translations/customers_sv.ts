@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="sv_SE">
 <context>
     <name>CardSessions</name>
@@ -396,7 +397,7 @@
         <translation>filen är större än %(megabytes)s MB</translation>
     </message>
     <message>
-        <source>the file is not UTF-8 (byte %(byte)s): save it as 'CSV UTF-8' in Excel</source>
+        <source>the file is not UTF-8 (byte %(byte)s): save it as &apos;CSV UTF-8&apos; in Excel</source>
         <translation>filen är inte UTF-8 (byte %(byte)s): spara den som ”CSV UTF-8” i Excel</translation>
     </message>
     <message>
@@ -404,11 +405,11 @@
         <translation>filen är tom eller saknar rubrikrad</translation>
     </message>
     <message>
-        <source>line 1: unknown column '%(column)s'; the columns are %(columns)s</source>
+        <source>line 1: unknown column &apos;%(column)s&apos;; the columns are %(columns)s</source>
         <translation>rad 1: okänd kolumn ”%(column)s”; kolumnerna är %(columns)s</translation>
     </message>
     <message>
-        <source>line 1: required column '%(column)s' is missing</source>
+        <source>line 1: required column &apos;%(column)s&apos; is missing</source>
         <translation>rad 1: den obligatoriska kolumnen ”%(column)s” saknas</translation>
     </message>
     <message>
@@ -463,7 +464,7 @@
         <translation>Ange företagsnamnet.</translation>
     </message>
     <message>
-        <source>Enter the contact's name.</source>
+        <source>Enter the contact&apos;s name.</source>
         <translation>Ange kontaktpersonens namn.</translation>
     </message>
     <message>
@@ -707,7 +708,7 @@
         <translation>Exportera mottagare av driftmeddelanden</translation>
     </message>
     <message>
-        <source>Contact details may be used only to inform customers about major news and service disruptions. This export of the e-mail addresses of current customers' contacts is recorded: who, when, how many and why.</source>
+        <source>Contact details may be used only to inform customers about major news and service disruptions. This export of the e-mail addresses of current customers&apos; contacts is recorded: who, when, how many and why.</source>
         <translation>Kontaktuppgifter får bara användas för att informera kunder om större nyheter och driftstörningar. Den här exporten av e-postadresser till nuvarande kunders kontaktpersoner registreras: vem, när, hur många och varför.</translation>
     </message>
     <message>

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="sv_SE">
 <context>
     <name>ConfirmPage</name>
@@ -58,7 +59,7 @@
         <translation>Vem är personuppgiftsansvarig?</translation>
     </message>
     <message>
-        <source>BoWebb is controller for its own customer relationships: contacts, trial registrations and the support log. Data that a customer keeps in BoWebb's services is the customer's: there BoWebb is only processor, and the request goes to the customer.</source>
+        <source>BoWebb is controller for its own customer relationships: contacts, trial registrations and the support log. Data that a customer keeps in BoWebb&apos;s services is the customer&apos;s: there BoWebb is only processor, and the request goes to the customer.</source>
         <translation>BoWebb är personuppgiftsansvarig för sina egna kundrelationer: kontaktpersoner, testkonton och supportens logg. Uppgifter som en kund har i BoWebbs tjänster är kundens: där är BoWebb bara personuppgiftsbiträde, och begäran går till kunden.</translation>
     </message>
     <message>
@@ -140,6 +141,21 @@
     </message>
 </context>
 <context>
+    <name>EndWizardTables</name>
+    <message>
+        <source>%1 contact(s)</source>
+        <translation>%1 kontaktperson(er)</translation>
+    </message>
+    <message>
+        <source>%1 file-transfer profile(s)</source>
+        <translation>%1 filöverföringsprofil(er)</translation>
+    </message>
+    <message>
+        <source>%1 other record(s)</source>
+        <translation>%1 övriga poster</translation>
+    </message>
+</context>
+<context>
     <name>ErasureModels</name>
     <message>
         <source>open</source>
@@ -217,7 +233,7 @@
         <translation>Intyg om radering</translation>
     </message>
     <message>
-        <source>Guide a customer's own thinning…</source>
+        <source>Guide a customer&apos;s own thinning…</source>
         <translation>Vägled en kunds egen gallring…</translation>
     </message>
     <message>
@@ -276,14 +292,14 @@
         <source>Saved %1.</source>
         <translation>Sparade %1.</translation>
     </message>
-<message numerus="yes">
+    <message numerus="yes">
         <source>%Ln certificate(s)</source>
         <translation>
             <numerusform>%Ln intyg</numerusform>
             <numerusform>%Ln intyg</numerusform>
         </translation>
     </message>
-    </context>
+</context>
 <context>
     <name>Errors</name>
     <message>
@@ -331,7 +347,7 @@
         <translation>Raderingsjournalen %(path)s kan inte skrivas (%(reason)s); ingenting raderades.</translation>
     </message>
     <message>
-        <source>The erasure journal's key %(path)s is missing.</source>
+        <source>The erasure journal&apos;s key %(path)s is missing.</source>
         <translation>Raderingsjournalens nyckel %(path)s saknas.</translation>
     </message>
     <message>
@@ -367,7 +383,7 @@
         <translation>Begäran finns inte.</translation>
     </message>
     <message>
-        <source>Record how the person's identity was checked.</source>
+        <source>Record how the person&apos;s identity was checked.</source>
         <translation>Ange hur personens identitet kontrollerades.</translation>
     </message>
     <message>
@@ -398,7 +414,7 @@
         <translation>Hitta alla ställen</translation>
     </message>
     <message>
-        <source>Type what the person gave you. The console searches contacts at every customer, the session log's contents and connection profiles. Uncheck what is not this person.</source>
+        <source>Type what the person gave you. The console searches contacts at every customer, the session log&apos;s contents and connection profiles. Uncheck what is not this person.</source>
         <translation>Skriv det personen har uppgett. Konsolen söker bland kontaktpersoner hos alla kunder, i sessionsloggens innehåll och i anslutningsprofiler. Avmarkera det som inte gäller personen.</translation>
     </message>
     <message>
@@ -452,7 +468,7 @@
         </translation>
     </message>
     <message>
-        <source>Sole trader %1 (%2): its organisation number is this person's identity number. The customer record goes when the relationship ends (the purge).</source>
+        <source>Sole trader %1 (%2): its organisation number is this person&apos;s identity number. The customer record goes when the relationship ends (the purge).</source>
         <translation>Enskild firma %1 (%2): dess organisationsnummer är personens personnummer. Kundposten raderas när affärsrelationen avslutas (hårdraderingen).</translation>
     </message>
 </context>
@@ -502,7 +518,7 @@
         <translation>Sparas till och med</translation>
     </message>
     <message>
-        <source>The session log's events (ids, kinds, times, hashes) are always kept so the log still verifies; they hold no personal data.</source>
+        <source>The session log&apos;s events (ids, kinds, times, hashes) are always kept so the log still verifies; they hold no personal data.</source>
         <translation>Sessionsloggens händelser (id, typ, tid, hash) behålls alltid så att loggen kan verifieras; de innehåller inga personuppgifter.</translation>
     </message>
     <message>
@@ -535,6 +551,13 @@
     <message>
         <source>Not confirmed yet: save the request as open and stop here</source>
         <translation>Inte bekräftad ännu: spara begäran som öppen och avsluta här</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Erasure</source>
+        <translation>Radering</translation>
     </message>
 </context>
 <context>
@@ -583,11 +606,11 @@
         <source>Delete for good</source>
         <translation>Radera för gott</translation>
     </message>
-<message>
+    <message>
         <source>Hard delete of %1</source>
         <translation>Hårdradering av %1</translation>
     </message>
-    </context>
+</context>
 <context>
     <name>ReceiptPage</name>
     <message>
@@ -706,38 +729,16 @@
         <source>%1 (grace period %2 days)</source>
         <translation>%1 (karenstid %2 dagar)</translation>
     </message>
-<message>
+    <message>
         <source>End the relationship with %1</source>
         <translation>Avsluta affärsrelationen med %1</translation>
     </message>
-    </context>
+</context>
 <context>
     <name>TopicsPage</name>
     <message>
         <source>What does the customer want to remove?</source>
         <translation>Vad vill kunden ta bort?</translation>
-    </message>
-</context>
-<context>
-    <name>EndWizardTables</name>
-    <message>
-        <source>%1 contact(s)</source>
-        <translation>%1 kontaktperson(er)</translation>
-    </message>
-    <message>
-        <source>%1 file-transfer profile(s)</source>
-        <translation>%1 filöverföringsprofil(er)</translation>
-    </message>
-    <message>
-        <source>%1 other record(s)</source>
-        <translation>%1 övriga poster</translation>
-    </message>
-</context>
-<context>
-    <name>MainWindow</name>
-    <message>
-        <source>Erasure</source>
-        <translation>Radering</translation>
     </message>
 </context>
 </TS>

@@ -1,9 +1,10 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="sv_SE">
 <context>
     <name>ConsentDialog</name>
     <message>
-        <source>Customer's agreement</source>
+        <source>Customer&apos;s agreement</source>
         <translation>Kundens överenskommelse</translation>
     </message>
     <message>
@@ -15,7 +16,7 @@
         <translation>Vem gick med på det?</translation>
     </message>
     <message>
-        <source>New caller (added to the customer's contacts)</source>
+        <source>New caller (added to the customer&apos;s contacts)</source>
         <translation>Ny uppringare (läggs till bland kundens kontaktpersoner)</translation>
     </message>
     <message>
@@ -51,7 +52,7 @@
         <translation>Köpt tjänst eller support?</translation>
     </message>
     <message>
-        <source>The tool's session id (optional)</source>
+        <source>The tool&apos;s session id (optional)</source>
         <translation>Verktygets sessions-id (valfritt)</translation>
     </message>
     <message>
@@ -139,11 +140,11 @@
         <translation>vem som gick med på det</translation>
     </message>
     <message>
-        <source>the caller's name</source>
+        <source>the caller&apos;s name</source>
         <translation>uppringarens namn</translation>
     </message>
     <message>
-        <source>the caller's e-mail</source>
+        <source>the caller&apos;s e-mail</source>
         <translation>uppringarens e-post</translation>
     </message>
     <message>
@@ -179,7 +180,7 @@
         <translation>skälet att starta utan PUB-avtal</translation>
     </message>
     <message>
-        <source>Without the customer's agreement the session cannot start.</source>
+        <source>Without the customer&apos;s agreement the session cannot start.</source>
         <translation>Utan kundens överenskommelse kan sessionen inte starta.</translation>
     </message>
     <message>
@@ -294,6 +295,10 @@
         <translation>Kontaktpersonen hör inte till den här kunden.</translation>
     </message>
     <message>
+        <source>This contact&apos;s data is restricted: an admin must lift the restriction before a session is recorded with them.</source>
+        <translation>Kontaktpersonens uppgifter är begränsade: en administratör måste häva begränsningen innan en session kan loggas med personen.</translation>
+    </message>
+    <message>
         <source>Choose the contact who answered, or name a new caller.</source>
         <translation>Välj kontaktpersonen som svarade, eller ange en ny uppringare.</translation>
     </message>
@@ -326,11 +331,11 @@
         <translation>Ärendenumret krävs.</translation>
     </message>
     <message>
-        <source>The caller's name is required.</source>
+        <source>The caller&apos;s name is required.</source>
         <translation>Uppringarens namn krävs.</translation>
     </message>
     <message>
-        <source>The caller's e-mail is required.</source>
+        <source>The caller&apos;s e-mail is required.</source>
         <translation>Uppringarens e-postadress krävs.</translation>
     </message>
     <message>
@@ -346,7 +351,7 @@
         <translation>Kunden har inget undertecknat PUB-avtal: skriv skälet till att ändå starta.</translation>
     </message>
     <message>
-        <source>Record the customer's agreement before starting.</source>
+        <source>Record the customer&apos;s agreement before starting.</source>
         <translation>Registrera kundens överenskommelse innan du startar.</translation>
     </message>
     <message>
@@ -366,7 +371,7 @@
         <translation>Sessionen är redan avslutad.</translation>
     </message>
     <message>
-        <source>The session's rules do not allow this.</source>
+        <source>The session&apos;s rules do not allow this.</source>
         <translation>Sessionens regler tillåter inte detta.</translation>
     </message>
 </context>

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="sv_SE">
 <context>
     <name>AboutDialog</name>
@@ -23,7 +24,7 @@
         <translation>Personuppgiftsansvarig för behandlingarna nedan: BackOffice Webbtjänster Sweden AB (556680-9827).</translation>
     </message>
     <message>
-        <source>The console's own record of processing</source>
+        <source>The console&apos;s own record of processing</source>
         <translation>Konsolens egna personuppgiftsbehandlingar</translation>
     </message>
     <message>
@@ -86,7 +87,7 @@
         <translation>Testkonton</translation>
     </message>
     <message>
-        <source>Company, and the registrant's name, e-mail address and phone number</source>
+        <source>Company, and the registrant&apos;s name, e-mail address and phone number</source>
         <translation>Företaget samt namn, e-postadress och telefonnummer för den som registrerade kontot</translation>
     </message>
     <message>
@@ -94,7 +95,7 @@
         <translation>Att låta en intressent prova tjänsten</translation>
     </message>
     <message>
-        <source>Steps at the data subject's request (Art. 6(1)(b))</source>
+        <source>Steps at the data subject&apos;s request (Art. 6(1)(b))</source>
         <translation>Åtgärder på den registrerades begäran (art. 6.1 b)</translation>
     </message>
     <message>
@@ -134,11 +135,11 @@
         <translation>Begäran om radering och intyg om radering</translation>
     </message>
     <message>
-        <source>Requester's name and contact details; the certificate holds no personal data</source>
+        <source>Requester&apos;s name and contact details; the certificate holds no personal data</source>
         <translation>Den registrerades namn och kontaktuppgifter; intyget innehåller inga personuppgifter</translation>
     </message>
     <message>
-        <source>Handling the data subject's right to erasure (Art. 17)</source>
+        <source>Handling the data subject&apos;s right to erasure (Art. 17)</source>
         <translation>Hantera den registrerades rätt till radering (art. 17)</translation>
     </message>
     <message>
@@ -169,14 +170,7 @@
         <source>While the account exists; log entries as the session log</source>
         <translation>Så länge kontot finns; logghändelser som sessionsloggen</translation>
     </message>
-<message numerus="yes">
-        <source>%n day(s)</source>
-        <translation>
-            <numerusform>%n dag</numerusform>
-            <numerusform>%n dagar</numerusform>
-        </translation>
-    </message>
-    </context>
+</context>
 <context>
     <name>Blockers</name>
     <message>
@@ -252,7 +246,7 @@
     <message>
         <source>Something went wrong inside the console. What you were doing may not have finished; nothing is reported as saved that was not saved.
 
-If it happens again, send the log file to the console's maintainers.</source>
+If it happens again, send the log file to the console&apos;s maintainers.</source>
         <translation>Något gick fel i konsolen. Det du höll på med kanske inte slutfördes; inget visas som sparat som inte har sparats.
 
 Om det händer igen, skicka loggfilen till dem som förvaltar konsolen.</translation>
@@ -312,11 +306,11 @@ Om det händer igen, skicka loggfilen till dem som förvaltar konsolen.</transla
         <translation>Den sessionen finns inte längre; den kan ha avslutats av sig själv.</translation>
     </message>
     <message>
-        <source>That session is your own login's; it was not ended.</source>
+        <source>That session is your own login&apos;s; it was not ended.</source>
         <translation>Den sessionen tillhör din egen inloggning; den avslutades inte.</translation>
     </message>
     <message>
-        <source>That session is not a BoWebb login's (a superuser or another program); it was not ended. Ask the database's administrator.</source>
+        <source>That session is not a BoWebb login&apos;s (a superuser or another program); it was not ended. Ask the database&apos;s administrator.</source>
         <translation>Den sessionen tillhör ingen BoWebb-inloggning (en superanvändare eller ett annat program); den avslutades inte. Fråga databasens administratör.</translation>
     </message>
     <message>
@@ -364,7 +358,7 @@ Om det händer igen, skicka loggfilen till dem som förvaltar konsolen.</transla
         <translation>Anslutningen bröts när du sparade och det gick inte att kontrollera om det sparades. Läs in på nytt för att se vad databasen innehåller.</translation>
     </message>
     <message>
-        <source>Something went wrong inside the console; nothing was reported as saved that was not. If it happens again, send the log file to the console's maintainers.</source>
+        <source>Something went wrong inside the console; nothing was reported as saved that was not. If it happens again, send the log file to the console&apos;s maintainers.</source>
         <translation>Något gick fel i konsolen; inget har visats som sparat som inte sparades. Om det händer igen, skicka loggfilen till konsolens förvaltare.</translation>
     </message>
     <message>
@@ -659,6 +653,30 @@ Om det händer igen, skicka loggfilen till dem som förvaltar konsolen.</transla
         <translation>Personuppgiftsincident avslutad</translation>
     </message>
     <message>
+        <source>Access request answered</source>
+        <translation>Begäran om registerutdrag besvarad</translation>
+    </message>
+    <message>
+        <source>Contact restricted</source>
+        <translation>Kontaktperson begränsad</translation>
+    </message>
+    <message>
+        <source>Contact restriction lifted</source>
+        <translation>Begränsning av kontaktperson hävd</translation>
+    </message>
+    <message>
+        <source>Objection to news recorded</source>
+        <translation>Invändning mot nyhetsutskick registrerad</translation>
+    </message>
+    <message>
+        <source>Objection to news withdrawn</source>
+        <translation>Invändning mot nyhetsutskick återkallad</translation>
+    </message>
+    <message>
+        <source>Contact corrected</source>
+        <translation>Kontaktperson rättad</translation>
+    </message>
+    <message>
         <source>Do not record sensitive personal data (health, religion, politics, union membership, sexuality, ethnic origin: GDPR Art. 9) in free text.</source>
         <translation>Skriv inte känsliga personuppgifter (hälsa, religion, politik, fackmedlemskap, sexualliv, etniskt ursprung: GDPR art. 9) i fritext.</translation>
     </message>
@@ -917,14 +935,7 @@ Om det händer igen, skicka loggfilen till dem som förvaltar konsolen.</transla
         <source>The timeline could not be loaded: %1</source>
         <translation>Tidslinjen kunde inte hämtas: %1</translation>
     </message>
-<message numerus="yes">
-        <source>%n event(s) in the session log</source>
-        <translation>
-            <numerusform>%n händelse i sessionsloggen</numerusform>
-            <numerusform>%Ln händelser i sessionsloggen</numerusform>
-        </translation>
-    </message>
-    </context>
+</context>
 <context>
     <name>SettingsDialog</name>
     <message>
@@ -936,7 +947,7 @@ Om det händer igen, skicka loggfilen till dem som förvaltar konsolen.</transla
         <translation>Tom: den inbyggda databasen på den här datorn</translation>
     </message>
     <message>
-        <source>For the team's shared database, e.g. postgresql://anna@db.example.se/bowebb. Never put the password in the URL: it is kept in the system keyring.</source>
+        <source>For the team&apos;s shared database, e.g. postgresql://anna@db.example.se/bowebb. Never put the password in the URL: it is kept in the system keyring.</source>
         <translation>För teamets gemensamma databas, t.ex. postgresql://anna@db.example.se/bowebb. Skriv aldrig lösenordet i URL:en: det sparas i systemets nyckelring.</translation>
     </message>
     <message>
@@ -979,23 +990,7 @@ Om det händer igen, skicka loggfilen till dem som förvaltar konsolen.</transla
         <source>Remove the password from the URL; the console asks for it when you sign in and can keep it in the system keyring.</source>
         <translation>Ta bort lösenordet från URL:en; konsolen frågar efter det när du loggar in och kan spara det i systemets nyckelring.</translation>
     </message>
-<message>
-        <source> days</source>
-        <translation> dagar</translation>
-    </message>
-    <message>
-        <source>Days after a business relationship ends before its data is hard-deleted.</source>
-        <translation>Antal dagar efter att en affärsrelation avslutats innan uppgifterna hårdraderas.</translation>
-    </message>
-    <message>
-        <source>Grace period after termination:</source>
-        <translation>Frist efter avslutad affärsrelation:</translation>
-    </message>
-    <message>
-        <source>Session-log retention:</source>
-        <translation>Lagringstid för sessionsloggen:</translation>
-    </message>
-    </context>
+</context>
 <context>
     <name>SignInDialog</name>
     <message>
@@ -1166,7 +1161,7 @@ Om det händer igen, skicka loggfilen till dem som förvaltar konsolen.</transla
         <translation>länken till föregående händelse är bruten</translation>
     </message>
     <message>
-        <source>an event's details no longer match what was logged</source>
+        <source>an event&apos;s details no longer match what was logged</source>
         <translation>en händelses uppgifter stämmer inte längre med det som loggades</translation>
     </message>
     <message>
@@ -1174,7 +1169,7 @@ Om det händer igen, skicka loggfilen till dem som förvaltar konsolen.</transla
         <translation>det exporterade huvudet saknas eller stämmer inte längre</translation>
     </message>
     <message>
-        <source>the log's head record, which new events are numbered and linked from, was changed outside the log</source>
+        <source>the log&apos;s head record, which new events are numbered and linked from, was changed outside the log</source>
         <translation>loggens huvudpost, som nya händelser numreras och länkas från, har ändrats utanför loggen</translation>
     </message>
     <message>
@@ -1206,26 +1201,5 @@ Om det händer igen, skicka loggfilen till dem som förvaltar konsolen.</transla
         <source>The session log is NOT intact: at event %1, %2. Events from there on cannot be trusted; tell the privacy officer.</source>
         <translation>Sessionsloggen är INTE intakt: vid händelse %1, %2. Händelser från och med den kan inte litas på; meddela dataskyddsansvarig.</translation>
     </message>
-<message numerus="yes">
-        <source>Verification was cancelled after %n event(s): no conclusion.</source>
-        <translation>
-            <numerusform>Kontrollen avbröts efter %n händelse: ingen slutsats.</numerusform>
-            <numerusform>Kontrollen avbröts efter %Ln händelser: ingen slutsats.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n event(s), chain intact, head %1</source>
-        <translation>
-            <numerusform>%n händelse, kedjan intakt, huvud %1</numerusform>
-            <numerusform>%Ln händelser, kedjan intakt, huvud %1</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>(%n payload(s) erased, as allowed)</source>
-        <translation>
-            <numerusform>(%n innehåll raderat, vilket är tillåtet)</numerusform>
-            <numerusform>(%n innehåll raderade, vilket är tillåtet)</numerusform>
-        </translation>
-    </message>
-    </context>
+</context>
 </TS>

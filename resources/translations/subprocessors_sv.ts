@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="sv_SE">
 <context>
     <name>ChangesModel</name>
@@ -78,7 +79,7 @@
         <translation>Ny planerad ändring</translation>
     </message>
     <message>
-        <source>Customer's org. number</source>
+        <source>Customer&apos;s org. number</source>
         <translation>Kundens organisationsnummer</translation>
     </message>
     <message>
@@ -293,7 +294,7 @@
         <translation>Ange minst en behandlingsplats (t.ex. SE).</translation>
     </message>
     <message>
-        <source>'%(code)s' is not a country code (ISO 3166, e.g. SE, DE, IE).</source>
+        <source>&apos;%(code)s&apos; is not a country code (ISO 3166, e.g. SE, DE, IE).</source>
         <translation>”%(code)s” är ingen landskod (ISO 3166, t.ex. SE, DE, IE).</translation>
     </message>
     <message>
@@ -317,7 +318,7 @@
         <translation>Skriv datumet som ÅÅÅÅ-MM-DD.</translation>
     </message>
     <message>
-        <source>'%(item)s' is not an item of the checklist.</source>
+        <source>&apos;%(item)s&apos; is not an item of the checklist.</source>
         <translation>”%(item)s” är ingen punkt i checklistan.</translation>
     </message>
     <message>
@@ -473,7 +474,7 @@
         <translation>Aktiva kunder utan undertecknat PUB-avtal</translation>
     </message>
     <message>
-        <source>BoWebb processes these customers' data without a signed data processing agreement (DPA). Ask them to sign it.</source>
+        <source>BoWebb processes these customers&apos; data without a signed data processing agreement (DPA). Ask them to sign it.</source>
         <translation>BoWebb behandlar de här kundernas uppgifter utan undertecknat personuppgiftsbiträdesavtal (PUB-avtal). Be dem underteckna det.</translation>
     </message>
     <message numerus="yes">

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="sv_SE">
 <context>
     <name>Connector</name>
@@ -31,7 +32,7 @@
         <translation>Inte ansluten: nyckeln bekräftades inte.</translation>
     </message>
     <message>
-        <source>The host key is pinned and logged. Your team requires a team lead's approval for new host keys: files can be transferred once a lead has approved it.</source>
+        <source>The host key is pinned and logged. Your team requires a team lead&apos;s approval for new host keys: files can be transferred once a lead has approved it.</source>
         <translation>Värdnyckeln är låst och loggad. Ert team kräver att en teamledare godkänner nya värdnycklar: filer kan överföras när en teamledare har godkänt den.</translation>
     </message>
     <message>
@@ -39,7 +40,7 @@
         <translation>Väntar på godkännande</translation>
     </message>
     <message>
-        <source>Refused: the server's host key has changed (pinned %1, now %2).</source>
+        <source>Refused: the server&apos;s host key has changed (pinned %1, now %2).</source>
         <translation>Avvisad: serverns värdnyckel har ändrats (låst %1, nu %2).</translation>
     </message>
     <message>
@@ -166,7 +167,7 @@
         <translation>Den låsta nyckeln har ändrats under tiden; titta igen.</translation>
     </message>
     <message>
-        <source>The server's name was not found (DNS). Check the spelling, or whether a VPN is needed.</source>
+        <source>The server&apos;s name was not found (DNS). Check the spelling, or whether a VPN is needed.</source>
         <translation>Servernamnet hittades inte (DNS). Kontrollera stavningen, eller om VPN behövs.</translation>
     </message>
     <message>
@@ -182,11 +183,11 @@
         <translation>Servern nekade inloggningen: fel användarnamn, lösenord eller nyckel.</translation>
     </message>
     <message>
-        <source>The server's host key has changed. Nothing was sent.</source>
+        <source>The server&apos;s host key has changed. Nothing was sent.</source>
         <translation>Serverns värdnyckel har ändrats. Ingenting skickades.</translation>
     </message>
     <message>
-        <source>The server's host key is not trusted yet.</source>
+        <source>The server&apos;s host key is not trusted yet.</source>
         <translation>Serverns värdnyckel är inte betrodd ännu.</translation>
     </message>
     <message>
@@ -229,11 +230,11 @@
 <context>
     <name>FingerprintDialog</name>
     <message>
-        <source>Confirm the server's fingerprint</source>
+        <source>Confirm the server&apos;s fingerprint</source>
         <translation>Bekräfta serverns fingeravtryck</translation>
     </message>
     <message>
-        <source>This is the first connection to %1. Ask the customer to read out the fingerprint of the server's host key (for example from ssh-keygen -lf) and compare it with the one below, character by character.</source>
+        <source>This is the first connection to %1. Ask the customer to read out the fingerprint of the server&apos;s host key (for example from ssh-keygen -lf) and compare it with the one below, character by character.</source>
         <translation>Det här är första anslutningen till %1. Be kunden läsa upp fingeravtrycket för serverns värdnyckel (till exempel från ssh-keygen -lf) och jämför det med fingeravtrycket nedan, tecken för tecken.</translation>
     </message>
     <message>
@@ -241,7 +242,7 @@
         <translation>När du bekräftar låses nyckeln för hela teamet och det loggas.</translation>
     </message>
     <message>
-        <source>When you confirm, the key is pinned and logged, and waits for a team lead's approval before files can be transferred.</source>
+        <source>When you confirm, the key is pinned and logged, and waits for a team lead&apos;s approval before files can be transferred.</source>
         <translation>När du bekräftar låses nyckeln och det loggas; den väntar sedan på en teamledares godkännande innan filer kan överföras.</translation>
     </message>
     <message>
@@ -264,7 +265,7 @@
 <context>
     <name>KeyChangedDialog</name>
     <message>
-        <source>Warning: the server's host key has changed</source>
+        <source>Warning: the server&apos;s host key has changed</source>
         <translation>Varning: serverns värdnyckel har ändrats</translation>
     </message>
     <message>
@@ -303,7 +304,7 @@
         <translation>Godkänn</translation>
     </message>
     <message>
-        <source>New host keys need a team lead's approval</source>
+        <source>New host keys need a team lead&apos;s approval</source>
         <translation>Nya värdnycklar kräver en teamledares godkännande</translation>
     </message>
 </context>
@@ -326,7 +327,7 @@
         <translation>Välj…</translation>
     </message>
     <message>
-        <source>Empty: the account's home folder</source>
+        <source>Empty: the account&apos;s home folder</source>
         <translation>Tomt: kontots hemmapp</translation>
     </message>
     <message>
@@ -589,7 +590,7 @@
         <translation>Nedladdningar hamnar i den här mappen:</translation>
     </message>
     <message>
-        <source>Tip: drop files or folders on the server's list to upload them.</source>
+        <source>Tip: drop files or folders on the server&apos;s list to upload them.</source>
         <translation>Tips: släpp filer eller mappar på serverns lista för att ladda upp dem.</translation>
     </message>
     <message>
@@ -613,7 +614,7 @@
         <translation>ärende</translation>
     </message>
     <message>
-        <source>You have no open file-transfer session. Start one from Sessions: record the customer's agreement with the scope “file transfer” and its purpose, a purchased service with its order reference or support with its ticket reference. Files can only be transferred inside such a session.</source>
+        <source>You have no open file-transfer session. Start one from Sessions: record the customer&apos;s agreement with the scope “file transfer” and its purpose, a purchased service with its order reference or support with its ticket reference. Files can only be transferred inside such a session.</source>
         <translation>Du har ingen öppen filöverföringssession. Starta en under Sessioner: registrera kundens överenskommelse med omfattningen ”filöverföring” och syftet, en köpt tjänst med ordernummer eller support med ärendenummer. Filer kan bara överföras inom en sådan session.</translation>
     </message>
     <message>
