@@ -108,7 +108,9 @@ class CustomerPicker(QDialog):
             item.setData(HIT_ROLE, (hit.customer_id, contact))
             self.hits.addItem(item)
         self.status.setText(
-            self.tr("%Ln customer(s) found", "", len(hits)) if hits else self.tr("No customer found")
+            self.tr("%Ln customer(s) found", "", len(hits))
+            if hits
+            else self.tr("No customer found")
         )
         if hits:
             self.hits.setCurrentRow(0)
