@@ -4,9 +4,17 @@ Measures and prints; never asserts timings.
 
     PYTHONPATH=. python benchmarks/session_lists.py --sessions 20000 \
         [--pg postgresql://root@127.0.0.1:5432/test]
+    PYTHONPATH=. python benchmarks/session_lists.py --events 1000000 [--pg ...] [--no-sqlite]
 
-The log is filled by store.demo_sessions (about 5 events per session) over 2,000 demo
+The log is filled by store.demo_sessions (about 7 events per session) over 2,000 demo
 customers; each query is run 5 times and the median is printed.
+
+``--events N`` fills the log in bulk instead (filling a million events one at a time through
+the triggers would take hours): the same demo sessions (demo.sessions' planner: consents,
+starts, notes, transfers, ends, a few never ended) are chained in Python and loaded as the
+database owner with the log's triggers off for the load only (as benchmarks/log.py does), then
+``session_summary`` is rebuilt from the log (store.review.fold.rebuild_summaries, what
+``db upgrade`` runs). The queries then run as they do in the app.
 """
 
 from __future__ import annotations
@@ -16,17 +24,19 @@ import statistics
 import tempfile
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, create_engine, text
 
 from bowebb_console.demo import fill as demo
-from bowebb_console.demo.sessions import fill_demo_sessions
+from bowebb_console.demo.sessions import _plan_session, fill_demo_sessions, working_days
+from bowebb_console.domain import hashchain as hc
 from bowebb_console.store.db.engine import make_engine
 from bowebb_console.store.db.setup import init_database
 from bowebb_console.store.db.urls import parse_database_url
+from bowebb_console.store.review.fold import rebuild_summaries
 from bowebb_console.store.sessions import desk as session_desk
 from bowebb_console.store.sessions import events as session_events
 from bowebb_console.store.sessions.events import SessionSummary
@@ -41,7 +51,92 @@ def median_ms(fn: Callable[[], Any], runs: int = 5) -> float:
     return statistics.median(times)
 
 
-def run(url: str, sessions: int, label: str) -> None:
+def planned_rows(engine: Any, events: int) -> Iterator[tuple[object, ...]]:
+    """Demo sessions, chained on from the log's head, until ``events`` events in all."""
+    import datetime as dt
+    import random
+
+    with engine.connect() as conn:
+        people = conn.execute(
+            text(
+                "SELECT c.customer_id, c.id, k.dpa_signed_on FROM contact c "
+                "JOIN customer k ON k.id = c.customer_id ORDER BY c.id"
+            )
+        ).all()
+        head = conn.execute(
+            text("SELECT seq, hash, at FROM log_event ORDER BY seq DESC LIMIT 1")
+        ).first()
+    seq, prev, last_at = (head[0], head[1], head[2]) if head else (0, hc.GENESIS, "")
+    rng = random.Random(20261206)
+    days = working_days(dt.date.today())
+    planned: list[Any] = []
+    while seq + len(planned) < events:
+        planned += _plan_session(rng, people, days)
+    planned.sort(key=lambda p: p[:2])
+    salt = b"\x02" * hc.SALT_BYTES
+    for at, _order, kind, su, payload, actor in planned[: events - seq]:
+        seq += 1
+        canonical = hc.canonical_payload(payload)
+        commitment = hc.payload_commitment(salt, canonical.encode())
+        eu = str(uuid.UUID(int=rng.getrandbits(128), version=4))
+        # The demo's customers were recorded just now: the planned weeks come after them in
+        # the chain, stamped no earlier than the event before (as write_event does).
+        last_at = max(hc.format_at(at), last_at)
+        h = hc.event_hash(seq, eu, su, kind, actor, last_at, commitment, prev)
+        yield (seq, eu, su, kind, actor, last_at, commitment, prev, h, salt, canonical)
+        prev = h
+
+
+def bulk_fill(engine: Any, events: int) -> None:
+    raw = engine.raw_connection()
+    try:
+        cur = raw.cursor()
+        if engine.dialect.name == "sqlite":
+            saved = cur.execute(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN "
+                "('log_event_link', 'log_payload_check')"
+            ).fetchall()
+            cur.execute("BEGIN IMMEDIATE")
+            for name, _sql in saved:
+                cur.execute(f"DROP TRIGGER {name}")  # the load only; re-created below
+            rows = list(planned_rows(engine, events))
+            cur.executemany(
+                "INSERT INTO log_event VALUES (?,?,?,?,?,?,?,?,?)", [r[:9] for r in rows]
+            )
+            cur.executemany(
+                "INSERT INTO log_payload VALUES (?,?,?)", [(r[0], r[9], r[10]) for r in rows]
+            )
+            for _name, sql in saved:
+                cur.execute(sql)
+            cur.execute("COMMIT")
+        else:
+            rows = list(planned_rows(engine, events))
+            cur.execute("ALTER TABLE log_event DISABLE TRIGGER USER")
+            cur.execute("ALTER TABLE log_payload DISABLE TRIGGER USER")
+            with cur.copy(
+                "COPY log_event (seq, event_uuid, session_uuid, kind, actor, at,"
+                " payload_commitment, prev_hash, hash) FROM STDIN"
+            ) as copy:
+                for r in rows:
+                    copy.write_row(r[:9])
+            with cur.copy("COPY log_payload (seq, salt, payload) FROM STDIN") as copy:
+                for r in rows:
+                    copy.write_row((r[0], r[9], r[10]))
+            if rows:
+                cur.execute(
+                    "UPDATE log_chain_head SET seq = %s, hash = %s", (rows[-1][0], rows[-1][8])
+                )
+            cur.execute("ALTER TABLE log_event ENABLE TRIGGER USER")
+            cur.execute("ALTER TABLE log_payload ENABLE TRIGGER USER")
+            raw.commit()
+    finally:
+        raw.close()
+    rebuild_summaries(engine)
+    with engine.begin() as conn:
+        conn.execute(text("ANALYZE"))
+
+
+def run(url: str, sessions: int, label: str, events: int = 0) -> None:
     init_database(url)
     engine = make_engine(url)
     # Customers only; the log comes next (the demo's own sessions and transfers would make
@@ -51,10 +146,13 @@ def run(url: str, sessions: int, label: str) -> None:
     demo.fill_demo_reviews = lambda *_a, **_k: 0
     demo.fill_demo(engine, companies=2000, contacts=5000)
     t0 = time.perf_counter()
-    fill_demo_sessions(engine, count=sessions)
+    if events:
+        bulk_fill(engine, events)
+    else:
+        fill_demo_sessions(engine, count=sessions)
     fill_s = time.perf_counter() - t0
     with engine.connect() as conn:
-        events = conn.execute(text("SELECT count(*) FROM log_event")).scalar()
+        total = conn.execute(text("SELECT count(*) FROM log_event")).scalar()
         customer = conn.execute(
             text(
                 "SELECT json_extract(p.payload, '$.customer_id') FROM log_payload p "
@@ -64,7 +162,20 @@ def run(url: str, sessions: int, label: str) -> None:
                 "JOIN log_event e ON e.seq = p.seq WHERE e.kind = 'consent_recorded' LIMIT 1"
             )
         ).scalar()
-    print(f"{label}: {sessions} sessions, {events} events (filled in {fill_s:.1f} s)")
+    with engine.connect() as conn:
+        n_sessions = conn.execute(text("SELECT count(*) FROM session_summary")).scalar()
+        n_open = conn.execute(
+            text(
+                "SELECT count(*) FROM session_summary WHERE agent = 'erik.berg' AND state = 'open'"
+            )
+        ).scalar()
+        n_customer = conn.execute(
+            text("SELECT count(*) FROM session_summary WHERE customer_id = :c"), {"c": customer}
+        ).scalar()
+    print(
+        f"{label}: {n_sessions} sessions, {total} events (filled in {fill_s:.1f} s); "
+        f"the agent has {n_open} open, the customer {n_customer} sessions"
+    )
 
     def rows(find: Callable[[Connection], list[SessionSummary]]) -> Callable[[], Any]:
         def read() -> Any:  # what services.sessions runs: the summaries, then the names
@@ -91,10 +202,10 @@ def run(url: str, sessions: int, label: str) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sessions", type=int, default=20000)
+    parser.add_argument("--events", type=int, default=0, help="bulk-fill to this many events")
     parser.add_argument("--pg", default="")
+    parser.add_argument("--no-sqlite", action="store_true")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        run(f"sqlite:///{Path(tmp) / 'bench.sqlite3'}", args.sessions, "SQLite")
     if args.pg:
         admin_url = parse_database_url(args.pg)
         name = f"bowebb_bench_{uuid.uuid4().hex[:8]}"
@@ -103,11 +214,14 @@ def main() -> None:
             conn.execute(text(f'CREATE DATABASE "{name}"'))
         try:
             url = admin_url.set(database=name).render_as_string(hide_password=False)
-            run(url, args.sessions, "PostgreSQL")
+            run(url, args.sessions, "PostgreSQL", args.events)
         finally:
             with admin.connect() as conn:
                 conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
             admin.dispose()
+    if not args.no_sqlite:
+        with tempfile.TemporaryDirectory() as tmp:
+            run(f"sqlite:///{Path(tmp) / 'bench.sqlite3'}", args.sessions, "SQLite", args.events)
 
 
 if __name__ == "__main__":
