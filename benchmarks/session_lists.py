@@ -111,6 +111,8 @@ def bulk_fill(engine: Any, events: int) -> None:
             cur.execute("COMMIT")
         else:
             rows = list(planned_rows(engine, events))
+            cur.execute("SET statement_timeout = 0")  # the app's limits are not for a bulk load
+            cur.execute("SET lock_timeout = 0")
             cur.execute("ALTER TABLE log_event DISABLE TRIGGER USER")
             cur.execute("ALTER TABLE log_payload DISABLE TRIGGER USER")
             with cur.copy(
@@ -131,7 +133,10 @@ def bulk_fill(engine: Any, events: int) -> None:
             raw.commit()
     finally:
         raw.close()
-    rebuild_summaries(engine)
+    with engine.begin() as conn:
+        if engine.dialect.name == "postgresql":
+            conn.execute(text("SET LOCAL statement_timeout = 0"))
+        rebuild_summaries(conn)
     with engine.begin() as conn:
         conn.execute(text("ANALYZE"))
 

@@ -15,7 +15,7 @@ import time
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMainWindow
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from bowebb_console import STARTED, STARTED_EPOCH, __version__
 from bowebb_console.config import Paths, load_settings, resolve_database_url
@@ -35,13 +35,33 @@ class _PaintWatch(QObject):
         self.painted = False
         self.first_paint_ms: float | None = None
         self.ready_paint_ms: float | None = None
+        self.window: QWidget | None = None  # set when the main window has its database
+
+    def watch(self, window: QWidget) -> None:
+        self.window = window
+        self.app.installEventFilter(self)  # any widget of it painting counts
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and not self.painted:
+        if (
+            event.type() == QEvent.Type.Paint
+            and not self.painted
+            and self.window is not None
+            and isinstance(watched, QWidget)
+            and watched.window() is self.window
+            and self._has_data(self.window)
+        ):
             self.painted = True
             self.ready_paint_ms = (time.perf_counter() - STARTED) * 1000
             QTimer.singleShot(0, lambda: self.app.exit(0))
         return False
+
+
+    @staticmethod
+    def _has_data(window: QObject) -> bool:
+        """The customer list is in (not only the window after the database opened)."""
+        views = getattr(window, "views", None)
+        first = dict.get(views, "customers") if isinstance(views, dict) else None
+        return first is None or not getattr(first, "loading", False)
 
 
 class _FirstPaint(QObject):
@@ -119,7 +139,7 @@ def run_gui(db_url: str | None = None, *, demo: bool = False, smoke_test: bool =
     first_paint = _FirstPaint(watch)
     if smoke_test:
         app.installEventFilter(first_paint)
-        startup.ready.connect(lambda window: window.installEventFilter(watch))
+        startup.ready.connect(watch.watch)
         QTimer.singleShot(SMOKE_TIMEOUT_MS, lambda: app.exit(2))
     else:
         # Closing the splash or the sign-in dialog must not end the app: only the main window.
@@ -135,6 +155,7 @@ def run_gui(db_url: str | None = None, *, demo: bool = False, smoke_test: bool =
         code = 1
     if smoke_test:
         app.removeEventFilter(first_paint)
+        app.removeEventFilter(watch)
         if code == 0:
             print(
                 f"smoke test ok: main window painted {watch.first_paint_ms or 0:.0f} ms, "

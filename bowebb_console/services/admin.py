@@ -17,6 +17,7 @@ from typing import TypeVar
 from sqlalchemy import Connection
 from sqlalchemy.exc import DBAPIError
 
+from bowebb_console.services import database
 from bowebb_console.services.database import Database, Identity, transaction
 from bowebb_console.store.db import connect, schema, setup, users
 from bowebb_console.store.db.engine import make_engine
@@ -82,9 +83,8 @@ T = TypeVar("T")
 def open_database(
     url: str, *, user: str | None = None, password: str | None = None
 ) -> tuple[Database, Identity]:
-    """Open ``url`` for the app and find out who is signed in. Blocking: call from a worker.
-    The embedded SQLite upgrades itself; a PostgreSQL at another schema is refused."""
-    return connect.open_database(url, user=user, password=password)
+    """Open ``url`` for the app and find out who is signed in (see services.database)."""
+    return database.open_database(url, user=user, password=password)
 
 
 def verify_password(url: str, user: str, password: str) -> None:

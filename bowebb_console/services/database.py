@@ -19,7 +19,19 @@ from bowebb_console.store.db.connect import Database, Identity
 from bowebb_console.store.db.engine import make_engine
 from bowebb_console.store.db.errors import driver_error
 
-__all__ = ["Database", "Identity", "open_current", "transaction"]
+__all__ = ["Database", "Identity", "open_current", "open_database", "transaction"]
+
+
+def open_database(
+    url: str, *, user: str | None = None, password: str | None = None
+) -> tuple[Database, Identity]:
+    """Open ``url`` for the app and find out who is signed in. Blocking: call from a worker.
+    The embedded SQLite upgrades itself; a PostgreSQL at another schema is refused. (Here,
+    not only in services.admin: start-up then does not import the user administration and its
+    PostgreSQL driver.)"""
+    from bowebb_console.store.db import connect
+
+    return connect.open_database(url, user=user, password=password)
 
 
 @contextmanager

@@ -6,7 +6,7 @@ import contextlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QSize, Qt
+from PySide6.QtCore import QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -26,7 +26,7 @@ from bowebb_console.ui.i18n import role_text
 from bowebb_console.ui.kit.context import AppContext
 from bowebb_console.ui.kit.screen import Page, Screen
 from bowebb_console.ui.lock import IdleWatcher, LockPage
-from bowebb_console.ui.pages import LEAD_ONLY, PAGE_FACTORIES
+from bowebb_console.ui.pages import LEAD_ONLY, PAGE_FACTORIES, page_label
 
 if TYPE_CHECKING:
     from bowebb_console.ui.settings_dialog import SettingsDialog
@@ -61,6 +61,18 @@ NAV_KEYS = tuple(PAGE_FACTORIES)
 KEY_ROLE = Qt.ItemDataRole.UserRole
 
 
+class _Built(dict):  # type: ignore[type-arg]
+    """The window's screens by key; a screen not built yet is built when first asked for."""
+
+    def __init__(self, build: Callable[[str], None]) -> None:
+        super().__init__()
+        self._build = build
+
+    def __missing__(self, key: str) -> object:
+        self._build(key)
+        return dict.__getitem__(self, key)
+
+
 class MainWindow(QMainWindow):
     def __init__(
         self,
@@ -91,8 +103,11 @@ class MainWindow(QMainWindow):
         self.nav.setFixedWidth(200)
         self.pages = QStackedWidget()
         self.pages.setAccessibleName(self.tr("Current screen"))
-        self.views: dict[str, QWidget] = {}
-        self.screens: dict[str, Screen] = {}
+        self.views: dict[str, QWidget] = _Built(self._build_page)
+        self.screens: dict[str, Screen] = _Built(self._build_page)
+        self._holders: dict[str, QWidget] = {}  # stand-ins for screens not built yet
+        self._building = False
+        self._first_shown = False
         self.opening_page = OpeningPage(self.tr("Opening database…"))
         self.pages.addWidget(self.opening_page)
         self.workspace = QWidget()
@@ -122,29 +137,29 @@ class MainWindow(QMainWindow):
         """The database is open: build the screens for this identity and start the idle lock."""
         self.ctx = ctx
         self.setWindowTitle(self.tr("BoWebb Console — %1").replace("%1", ctx.database.display))
-        for key in NAV_KEYS:
-            if key in LEAD_ONLY and not ctx.is_lead:
-                continue  # the database refuses it too; the UI just does not offer it
-            page = self._make_page(key)
-            item = QListWidgetItem(page.label)
+        keys = [k for k in NAV_KEYS if k not in LEAD_ONLY or ctx.is_lead]
+        # the database refuses Review and Breaches to agents too; the UI just does not offer them
+        for key in keys:
+            label = page_label(key)
+            item = QListWidgetItem(label)
             item.setData(KEY_ROLE, key)
             self.nav.addItem(item)
-            self.views[key] = page.widget
-            self.screens[key] = page.screen
-            self.pages.addWidget(page.widget)
-            if not page.widget.accessibleName():
-                page.widget.setAccessibleName(page.label)
-            self._add_screen_action(key, page.label)
-            # A screen's window-wide shortcuts (e.g. Ctrl+K, find a customer) work from any
-            # screen; the screen's own handler brings it to the front.
-            for action in page.screen.window_actions():
-                self.addAction(action)
-                self.page_actions.append(action)
+            holder = QWidget()
+            holder.setAccessibleName(label)
+            self._holders[key] = holder
+            self.pages.addWidget(holder)
+            self._add_screen_action(key, label)
+        # Only the first screen now: the others are built one at a time once the customer
+        # list has painted (or at once when asked for), so the data shows without waiting on
+        # six screens' imports and widgets (issue 18, item 12; docs/performance.md).
+        self._build_page(keys[0])
         self.pages.removeWidget(self.opening_page)
         self.opening_page.deleteLater()
-        self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
-        self.pages.currentChanged.connect(self.nav.setCurrentRow)  # a screen shown by shortcut
+        self.nav.currentRowChanged.connect(self._show_row)
+        self.pages.currentChanged.connect(self._page_changed)  # a screen shown by shortcut
         self.nav.setCurrentRow(0)
+        self.pages.setCurrentWidget(self.views[keys[0]])
+        QTimer.singleShot(0, self._build_pending)
         self.lock_page = LockPage(ctx, self._verify)
         self.lock_page.unlocked.connect(self.unlock)
         self.central.addWidget(self.lock_page)
@@ -179,6 +194,56 @@ class MainWindow(QMainWindow):
         ctx = self.ctx
         assert ctx is not None
         return PAGE_FACTORIES[key](ctx)
+
+    def _build_page(self, key: str) -> None:
+        holder = self._holders.pop(key, None)
+        if holder is None:
+            raise KeyError(key)
+        page = self._make_page(key)
+        self._building = True
+        try:
+            self.pages.insertWidget(self.pages.indexOf(holder), page.widget)
+            self.pages.removeWidget(holder)
+        finally:
+            self._building = False
+        holder.deleteLater()
+        dict.__setitem__(self.views, key, page.widget)
+        dict.__setitem__(self.screens, key, page.screen)
+        if not page.widget.accessibleName():
+            page.widget.setAccessibleName(page.label)
+        # A screen's window-wide shortcuts (e.g. Ctrl+K, find a customer) work from any
+        # screen; the screen's own handler brings it to the front.
+        for action in page.screen.window_actions():
+            action.setEnabled(not self.locked)
+            self.addAction(action)
+            self.page_actions.append(action)
+
+    def _build_pending(self) -> None:
+        """Build the next screen not built yet, once the first screen has its data."""
+        if not self._holders or self.ctx is None:
+            return
+        first = dict.get(self.views, NAV_KEYS[0])
+        if first is not None and getattr(first, "loading", False):
+            self._first_shown = False
+            QTimer.singleShot(50, self._build_pending)
+            return
+        if not self._first_shown:  # its rows are in: let them paint first
+            self._first_shown = True
+            QTimer.singleShot(20, self._build_pending)
+            return
+        self._build_page(next(iter(self._holders)))
+        QTimer.singleShot(0, self._build_pending)
+
+    def _show_row(self, row: int) -> None:
+        item = self.nav.item(row)
+        if item is None:
+            return
+        widget = self.views[str(item.data(KEY_ROLE))]  # built now if it was not yet
+        self.pages.setCurrentWidget(widget)
+
+    def _page_changed(self, index: int) -> None:
+        if not self._building:
+            self.nav.setCurrentRow(index)
 
     def _make_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
@@ -268,7 +333,8 @@ class MainWindow(QMainWindow):
 
     def refresh_current(self) -> None:
         """F5: what the current screen declared (see ``ui/pages.py``)."""
-        screen = self.screens.get(self.current_key())
+        key = self.current_key()
+        screen = self.screens[key] if key in self.screens or key in self._holders else None
         if screen is not None:
             screen.refresh()
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QAbstractButton, QWidget
 
 from bowebb_console.ui.kit.context import AppContext
@@ -91,3 +91,19 @@ PAGE_FACTORIES: dict[str, Callable[[AppContext], Page]] = {
     "breaches": breaches_page,
 }
 LEAD_ONLY = frozenset({"review", "breaches"})
+
+# The navigation labels, known before a screen is built (the window builds the first screen at
+# once and the others after the customer list has painted, or when one is asked for first).
+PAGE_LABELS: dict[str, str] = {
+    "customers": QT_TRANSLATE_NOOP("MainWindow", "Customers"),
+    "sessions": QT_TRANSLATE_NOOP("MainWindow", "Sessions"),
+    "transfers": QT_TRANSLATE_NOOP("MainWindow", "Transfers"),
+    "erasure": QT_TRANSLATE_NOOP("MainWindow", "Erasure"),
+    "sub_processors": QT_TRANSLATE_NOOP("MainWindow", "Sub-processors"),
+    "review": QT_TRANSLATE_NOOP("MainWindow", "Review"),
+    "breaches": QT_TRANSLATE_NOOP("MainWindow", "Breaches"),
+}
+
+
+def page_label(key: str) -> str:
+    return QCoreApplication.translate("MainWindow", PAGE_LABELS[key])

@@ -72,7 +72,7 @@ def sign_in(
 
 
 def default_open_fn(*args: Any, **kwargs: Any) -> tuple[Database, Identity]:
-    from bowebb_console.services.admin import open_database
+    from bowebb_console.services.database import open_database
 
     return open_database(*args, **kwargs)
 
