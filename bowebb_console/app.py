@@ -55,7 +55,6 @@ class _PaintWatch(QObject):
             QTimer.singleShot(0, lambda: self.app.exit(0))
         return False
 
-
     @staticmethod
     def _has_data(window: QObject) -> bool:
         """The customer list is in (not only the window after the database opened)."""

@@ -6,7 +6,7 @@ import contextlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -108,6 +108,8 @@ class MainWindow(QMainWindow):
         self._holders: dict[str, QWidget] = {}  # stand-ins for screens not built yet
         self._building = False
         self._first_shown = False
+        self._first_painted = False
+        self._closing = False
         self.opening_page = OpeningPage(self.tr("Opening database…"))
         self.pages.addWidget(self.opening_page)
         self.workspace = QWidget()
@@ -219,20 +221,41 @@ class MainWindow(QMainWindow):
             self.page_actions.append(action)
 
     def _build_pending(self) -> None:
-        """Build the next screen not built yet, once the first screen has its data."""
-        if not self._holders or self.ctx is None:
+        """Build the next screen not built yet, once the first screen's data has painted."""
+        if not self._holders or self.ctx is None or self._closing:
             return
         first = dict.get(self.views, NAV_KEYS[0])
-        if first is not None and getattr(first, "loading", False):
-            self._first_shown = False
-            QTimer.singleShot(50, self._build_pending)
-            return
-        if not self._first_shown:  # its rows are in: let them paint first
-            self._first_shown = True
-            QTimer.singleShot(20, self._build_pending)
+        if not self._first_painted:
+            if first is not None and getattr(first, "loading", False):
+                QTimer.singleShot(50, self._build_pending)
+            elif not self._first_shown:  # its rows are in: wait for them to paint
+                self._first_shown = True
+                app = QApplication.instance()
+                if app is not None:
+                    app.installEventFilter(self)
+                QTimer.singleShot(1000, self._painted_first)  # a hidden window never paints
             return
         self._build_page(next(iter(self._holders)))
         QTimer.singleShot(0, self._build_pending)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.Paint
+            and not self._first_painted
+            and isinstance(watched, QWidget)
+            and watched.window() is self
+        ):
+            QTimer.singleShot(0, self._painted_first)
+        return super().eventFilter(watched, event)
+
+    def _painted_first(self) -> None:
+        if self._first_painted:
+            return
+        self._first_painted = True
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+        self._build_pending()
 
     def _show_row(self, row: int) -> None:
         item = self.nav.item(row)
@@ -466,6 +489,7 @@ class MainWindow(QMainWindow):
             self.resize(1180, 720)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._closing = True  # the screens not built yet stay unbuilt
         if self.idle is not None:
             self.idle.stop()
         with contextlib.suppress(OSError):
