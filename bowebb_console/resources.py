@@ -1,5 +1,8 @@
 """One resolver for bundled files (translations, icons, guidance texts, checklists).
 
+Icons: ``icons/lucide/*.svg`` (Lucide, ISC licence, ``icons/lucide/LICENSE``), rendered by
+``ui.kit.icons``; ``icons/bowebb.svg``/``.png`` is the app's own.
+
 Works from a source checkout (``resources/`` beside the package), from an installed wheel
 (``resources/`` is packaged as ``bowebb_console/_resources``) and from a PyInstaller bundle
 (``sys._MEIPASS/resources``).

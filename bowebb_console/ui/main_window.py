@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from bowebb_console.config import Paths, Settings
 from bowebb_console.ui.i18n import role_text
+from bowebb_console.ui.kit import icons
 from bowebb_console.ui.kit.context import AppContext
 from bowebb_console.ui.kit.screen import Page, Screen
 from bowebb_console.ui.lock import IdleWatcher, LockPage
@@ -143,7 +144,7 @@ class MainWindow(QMainWindow):
         # the database refuses Review and Breaches to agents too; the UI just does not offer them
         for key in keys:
             label = page_label(key)
-            item = QListWidgetItem(label)
+            item = QListWidgetItem(icons.icon(key), label)
             item.setData(KEY_ROLE, key)
             self.nav.addItem(item)
             holder = QWidget()
@@ -166,6 +167,16 @@ class MainWindow(QMainWindow):
         self.lock_page.unlocked.connect(self.unlock)
         self.central.addWidget(self.lock_page)
         self.identity_label.setText(self.identity_text())
+        # The menus' icons once the database is open (the bundled SVGs render then, not before
+        # the first paint).
+        for action, key in (
+            (self.settings_action, "settings"),
+            (self.lock_action, "lock"),
+            (self.quit_action, "quit"),
+            (self.refresh_action, "refresh"),
+            (self.about_action, "about"),
+        ):
+            icons.give(action, key)
         for action in (
             self.settings_action,
             self.lock_action,
@@ -317,7 +328,7 @@ class MainWindow(QMainWindow):
     def _add_screen_action(self, key: str, label: str) -> None:
         """View menu entry with Ctrl+<n> (n = place in the navigation) that shows the screen."""
         number = self.nav.count()
-        action = QAction(label, self)
+        action = QAction(icons.icon(key), label, self)
         action.setObjectName(f"show_{key}")
         if number <= 9:
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))

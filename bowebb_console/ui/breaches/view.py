@@ -15,6 +15,7 @@ from bowebb_console.services.breaches import BreachRecord
 from bowebb_console.ui.breaches.dialogs import BreachDialog
 from bowebb_console.ui.breaches.errors import shown
 from bowebb_console.ui.breaches.models import BreachModel, overdue
+from bowebb_console.ui.kit import icons
 from bowebb_console.ui.kit.context import AppContext
 from bowebb_console.ui.kit.export import write_text
 from bowebb_console.ui.kit.list_frame import ListFrame
@@ -48,6 +49,7 @@ class BreachesView(QWidget):
         self.close_button = QPushButton(self.tr("Close breach"))
         self.close_button.setVisible(self.can_close)
         self.export_button = QPushButton(self.tr("Register as CSV…"))
+        icons.give(self.export_button, "export")
         self.message = QLabel()
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.record_button.clicked.connect(self.record)

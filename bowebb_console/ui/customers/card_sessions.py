@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
+from bowebb_console.ui.kit import icons
 from bowebb_console.ui.kit.context import AppContext
 from bowebb_console.ui.sessions.consent import start_session_for
 from bowebb_console.ui.sessions.lists import CustomerSessionsPanel
@@ -26,6 +27,7 @@ class CardSessions(QWidget):
         self.panel = CustomerSessionsPanel(ctx, customer_id, self)
         self.dialog: QDialog | None = None
         self.start_button = QPushButton(self.tr("Start support session…"))
+        icons.give(self.start_button, "start_session")
         self.start_button.clicked.connect(self.start_session)
         row = QHBoxLayout()
         row.addStretch(1)

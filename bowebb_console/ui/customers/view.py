@@ -38,6 +38,7 @@ from bowebb_console.services.customers import (
 from bowebb_console.ui.customers.card import CustomerCardView
 from bowebb_console.ui.customers.errors import shown_text
 from bowebb_console.ui.customers.results import ResultsModel
+from bowebb_console.ui.kit import icons
 from bowebb_console.ui.kit.context import AppContext
 from bowebb_console.ui.kit.widgets import count_label, error_label, read_only_table
 
@@ -72,6 +73,9 @@ class LookupView(QWidget):
         self.search = QLineEdit()
         self.search.setObjectName("lookupSearch")
         self.search.setClearButtonEnabled(True)
+        self.search_icon = self.search.addAction(
+            icons.icon("search"), QLineEdit.ActionPosition.LeadingPosition
+        )
         self.search.setPlaceholderText(
             self.tr("Search org number, company, contact, e-mail or phone (Ctrl+K)")
         )
@@ -89,6 +93,7 @@ class LookupView(QWidget):
         self.trial_button = QPushButton(self.tr("Register trial…"))
         self.import_button = QPushButton(self.tr("Import CSV…"))
         self.export_button = QPushButton(self.tr("Export notice recipients…"))
+        icons.give(self.export_button, "export")
         self.new_button.clicked.connect(self.new_customer)
         self.trial_button.clicked.connect(self.register_trial)
         self.import_button.clicked.connect(self.open_import)

@@ -49,6 +49,7 @@ from bowebb_console.ui.erasure.request_pages import (
     ReceiptPage,
 )
 from bowebb_console.ui.kit import events as W
+from bowebb_console.ui.kit import icons
 from bowebb_console.ui.kit.context import AppContext
 
 
@@ -68,6 +69,7 @@ class FindPage(WizardPage):
         self.phone = QLineEdit()
         self.name = QLineEdit()
         self.find_button = QPushButton(self.tr("Find"))
+        icons.give(self.find_button, "search")
         self.status = label("")
         self.places = QListWidget()
         self.exports = label("")

@@ -22,6 +22,7 @@ from bowebb_console.services import erasure
 from bowebb_console.services.erasure import CertificateView, ErasureLists, RequestView
 from bowebb_console.ui.erasure.errors import erasure_error
 from bowebb_console.ui.erasure.models import CertificateTableModel, RequestTableModel
+from bowebb_console.ui.kit import icons
 from bowebb_console.ui.kit.context import AppContext
 from bowebb_console.ui.kit.lazy import LazyPanel
 from bowebb_console.ui.kit.list_frame import ListFrame
@@ -48,13 +49,16 @@ class ErasureView(LazyPanel):
 
         self.guide_button = QPushButton(self.tr("Guide a customer's own thinning…"))
         self.request_button = QPushButton(self.tr("Handle an erasure request…"))
+        icons.give(self.request_button, "erasure")
         self.end_button = QPushButton(self.tr("End a relationship / purge…"))
+        icons.give(self.end_button, "erase")
         self.work_button = QPushButton(self.tr("Continue the selected request…"))
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(self.tr("Reason for extending by two months"))
         self.reason.setAccessibleName(self.tr("Reason for extending by two months"))
         self.extend_button = QPushButton(self.tr("Extend deadline"))
         self.save_pdf_button = QPushButton(self.tr("Save certificate PDF…"))
+        icons.give(self.save_pdf_button, "export")
         self.message = QLabel()
         self.message.setWordWrap(True)
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bowebb_console.ui.kit import icons
 from bowebb_console.ui.kit.rows import RowTableModel, SortProxy
 from bowebb_console.ui.kit.widgets import count_label, error_label, read_only_table
 
@@ -34,6 +35,7 @@ class ListFrame(QWidget):
         self.title.setObjectName("pageTitle")
         self.count_label = count_label()
         self.refresh_button = QPushButton(self.tr("Refresh"))
+        icons.give(self.refresh_button, "refresh")
         if on_refresh is None:
             self.refresh_button.hide()
         else:

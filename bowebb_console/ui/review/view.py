@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from bowebb_console.services import review
 from bowebb_console.services.review import ReviewFilter, SessionQuery
+from bowebb_console.ui.kit import icons
 from bowebb_console.ui.kit.errors import error_text
 from bowebb_console.ui.kit.events import SESSION_KINDS, word
 from bowebb_console.ui.kit.formats import count
@@ -83,9 +84,12 @@ class ReviewView(QWidget):
         self.count_label = count_label()
         self.error_label = error_label()
         self.refresh_button = QPushButton(self.tr("Refresh"))
+        icons.give(self.refresh_button, "refresh")
         self.refresh_button.clicked.connect(self.apply_filter)
         self.csv_button = QPushButton(self.tr("Export CSV…"))
+        icons.give(self.csv_button, "export")
         self.pdf_button = QPushButton(self.tr("Export PDF…"))
+        icons.give(self.pdf_button, "export")
         self.csv_button.clicked.connect(lambda: self.choose_file("csv"))
         self.pdf_button.clicked.connect(lambda: self.choose_file("pdf"))
         # One bar for the long jobs (verify, export): one at a time, each can be cancelled.

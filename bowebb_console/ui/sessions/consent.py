@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from bowebb_console.services import sessions
 from bowebb_console.services.sessions import Begun, Consent, ConsentParty, NewCaller, Start
 from bowebb_console.ui.kit import events as L
+from bowebb_console.ui.kit import icons
 from bowebb_console.ui.kit.widgets import grow_to_fit
 from bowebb_console.ui.sessions.errors import is_rule, is_unknown, session_error
 
@@ -178,6 +179,7 @@ class ConsentDialog(QDialog):
 
         self.buttons = QDialogButtonBox()
         self.start_button = QPushButton(self.tr("Start session"))
+        icons.give(self.start_button, "start_session")
         self.record_button = QPushButton(self.tr("Record without starting"))
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.buttons.addButton(self.start_button, QDialogButtonBox.ButtonRole.AcceptRole)

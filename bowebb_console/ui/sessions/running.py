@@ -34,6 +34,7 @@ from bowebb_console.domain.errors import ShownError
 from bowebb_console.services import sessions
 from bowebb_console.services.sessions import EventRow
 from bowebb_console.ui.kit import events as L
+from bowebb_console.ui.kit import icons
 from bowebb_console.ui.kit.blockers import can_end, end_blocker
 from bowebb_console.ui.kit.timeline import SessionTimeline
 from bowebb_console.ui.sessions.errors import is_unknown, session_error
@@ -120,6 +121,7 @@ class RunningSessionPanel(QWidget):
         self.note_edit.setAccessibleDescription(self.tr("Ctrl+Enter adds the note."))
         self.note_edit.installEventFilter(self)
         self.note_button = QPushButton(self.tr("Add note (Ctrl+Enter)"))
+        icons.give(self.note_button, "add_note")
         self.note_button.clicked.connect(self.add_note)
 
         self.tool = QComboBox()
@@ -139,6 +141,7 @@ class RunningSessionPanel(QWidget):
         for code in L.END_OUTCOMES:
             self.end_outcome.addItem(L.word(L.END_OUTCOMES, code), code)
         self.end_button = QPushButton(self.tr("End session"))
+        icons.give(self.end_button, "end_session")
         self.end_button.clicked.connect(lambda: self.end(late=False))
         self.late_button = QPushButton(self.tr("Close as ended late"))
         self.late_button.clicked.connect(lambda: self.end(late=True))

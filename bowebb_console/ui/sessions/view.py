@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from bowebb_console.services import sessions
 from bowebb_console.services.sessions import SearchHit, SessionLists
+from bowebb_console.ui.kit import icons
 from bowebb_console.ui.kit.verify import VerifyLogBox
 from bowebb_console.ui.sessions.consent import ConsentDialog, start_session_for
 from bowebb_console.ui.sessions.errors import session_error
@@ -76,6 +77,7 @@ class SessionsView(QWidget):
         self.hits.setMaximumHeight(150)
         self.search_status = QLabel()
         self.start_button = QPushButton(self.tr("Start a session…"))
+        icons.give(self.start_button, "start_session")
         self.start_button.setEnabled(False)
         self.start_button.clicked.connect(self.start_selected)
         self.hits.itemSelectionChanged.connect(
@@ -124,6 +126,7 @@ class SessionsView(QWidget):
         self.recent_table.activated.connect(lambda _i: self.open_selected_timeline())
         self.recent_status = QLabel(self.tr("Loading…"))
         self.refresh_button = QPushButton(self.tr("Refresh"))
+        icons.give(self.refresh_button, "refresh")
         self.refresh_button.clicked.connect(self.reload)
         self.timeline_button = QPushButton(self.tr("Open timeline"))
         self.timeline_button.clicked.connect(self.open_selected_timeline)

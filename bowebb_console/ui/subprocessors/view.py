@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from bowebb_console.domain.subprocessor_flags import FlagKind
 from bowebb_console.services import subprocessors as service
 from bowebb_console.services.subprocessors import RegisterRow, SubProcessorRecord
+from bowebb_console.ui.kit import icons
 from bowebb_console.ui.kit.context import AppContext
 from bowebb_console.ui.kit.export import write_text
 from bowebb_console.ui.kit.list_frame import ListFrame
@@ -63,7 +64,9 @@ class SubProcessorsView(QWidget):
         self.add_button = QPushButton(self.tr("Add sub-processor…"))
         self.edit_button = QPushButton(self.tr("Edit…"))
         self.export_csv_button = QPushButton(self.tr("Register as CSV…"))
+        icons.give(self.export_csv_button, "export")
         self.export_pdf_button = QPushButton(self.tr("Register as PDF…"))
+        icons.give(self.export_pdf_button, "export")
         self.add_button.clicked.connect(self.add)
         self.edit_button.clicked.connect(self.edit)
         self.export_csv_button.clicked.connect(self.export_csv)

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from bowebb_console.services import transfers
 from bowebb_console.services.transfers import Link, ProfileRow, TransferSession
+from bowebb_console.ui.kit import icons
 from bowebb_console.ui.kit.context import AppContext
 from bowebb_console.ui.transfers.connecting import Connector
 from bowebb_console.ui.transfers.errors import shown_text
@@ -69,8 +70,10 @@ class TransfersView(QWidget):
         self.session_combo = QComboBox()
         self.session_combo.currentIndexChanged.connect(self._session_changed)
         self.refresh_sessions = QPushButton(self.tr("Refresh"))
+        icons.give(self.refresh_sessions, "refresh")
         self.refresh_sessions.clicked.connect(self.reload_sessions)
         self.start_session_button = QPushButton(self.tr("Start a session…"))
+        icons.give(self.start_session_button, "start_session")
         self.start_session_button.clicked.connect(self.start_session)
         self.pending_button = QPushButton(self.tr("Host keys waiting for approval…"))
         self.pending_button.setVisible(self.ctx.is_lead)
@@ -124,7 +127,9 @@ class TransfersView(QWidget):
         self.choose_local = QPushButton(self.tr("Choose…"))
         self.choose_local.clicked.connect(self._choose_local)
         self.upload_files = QPushButton(self.tr("Upload files…"))
+        icons.give(self.upload_files, "upload")
         self.upload_folder = QPushButton(self.tr("Upload folder…"))
+        icons.give(self.upload_folder, "upload")
         self.resume_button = QPushButton(self.tr("Resume interrupted downloads"))
         self.upload_files.clicked.connect(lambda: self._pick_upload(folder=False))
         self.upload_folder.clicked.connect(lambda: self._pick_upload(folder=True))
@@ -157,8 +162,10 @@ class TransfersView(QWidget):
         self.up_button = QPushButton(self.tr("Up"))
         self.up_button.clicked.connect(self._go_up)
         self.reload_remote = QPushButton(self.tr("Refresh"))
+        icons.give(self.reload_remote, "refresh")
         self.reload_remote.clicked.connect(lambda: self.list_remote(self.remote_dir))
         self.download_button = QPushButton(self.tr("Download"))
+        icons.give(self.download_button, "download")
         self.download_button.clicked.connect(self.download_selected)
         remote = QGroupBox(self.tr("Server"))
         rlay = QVBoxLayout(remote)
