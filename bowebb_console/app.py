@@ -40,6 +40,17 @@ class _PaintWatch(QObject):
     def watch(self, window: QWidget) -> None:
         self.window = window
         self.app.installEventFilter(self)  # any widget of it painting counts
+        # The rows may paint a moment before the view says it has finished loading: once it
+        # has, ask for one more paint, so the watch never waits for a paint that came early.
+        self.poll = QTimer(self)
+        self.poll.setInterval(20)
+        self.poll.timeout.connect(self._poll)
+        self.poll.start()
+
+    def _poll(self) -> None:
+        if self.window is not None and self._has_data(self.window):
+            self.poll.stop()
+            self.window.update()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (

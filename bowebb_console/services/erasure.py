@@ -352,9 +352,7 @@ def approve_purge(db: Database, approval_id: int, *, approver: str | None = None
         return purge.approve_purge(conn, approval_id, approver)
 
 
-def approve_purge_signed_in(
-    url: str, user: str, password: str, approval_id: int
-) -> ApprovalView:
+def approve_purge_signed_in(url: str, user: str, password: str, approval_id: int) -> ApprovalView:
     """The second pair of eyes at the same workstation (PostgreSQL): the approver signs in with
     their own login, on a connection of their own, so the server knows who approves (and
     refuses the requester, as ever); the connection is closed again at once."""

@@ -134,10 +134,13 @@ class MainWindow(QMainWindow):
         self.idle: IdleWatcher | None = None
         self._restore_geometry()
         if ctx is not None:
-            self.attach(ctx)
+            self.attach(ctx, lazy=False)
 
-    def attach(self, ctx: AppContext) -> None:
-        """The database is open: build the screens for this identity and start the idle lock."""
+    def attach(self, ctx: AppContext, *, lazy: bool = True) -> None:
+        """The database is open: build the screens for this identity and start the idle lock.
+
+        ``lazy`` (start-up): only the first screen now, the others one at a time once its
+        data has painted, or at once when one is asked for. Otherwise all of them now."""
         self.ctx = ctx
         self.setWindowTitle(self.tr("BoWebb Console — %1").replace("%1", ctx.database.display))
         keys = [k for k in NAV_KEYS if k not in LEAD_ONLY or ctx.is_lead]
@@ -155,14 +158,16 @@ class MainWindow(QMainWindow):
         # Only the first screen now: the others are built one at a time once the customer
         # list has painted (or at once when asked for), so the data shows without waiting on
         # six screens' imports and widgets (issue 18, item 12; docs/performance.md).
-        self._build_page(keys[0])
+        for key in keys if not lazy else keys[:1]:
+            self._build_page(key)
         self.pages.removeWidget(self.opening_page)
         self.opening_page.deleteLater()
         self.nav.currentRowChanged.connect(self._show_row)
         self.pages.currentChanged.connect(self._page_changed)  # a screen shown by shortcut
         self.nav.setCurrentRow(0)
         self.pages.setCurrentWidget(self.views[keys[0]])
-        QTimer.singleShot(0, self._build_pending)
+        if lazy:
+            QTimer.singleShot(0, self._build_pending)
         self.lock_page = LockPage(ctx, self._verify)
         self.lock_page.unlocked.connect(self.unlock)
         self.central.addWidget(self.lock_page)

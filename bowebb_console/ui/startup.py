@@ -233,8 +233,9 @@ class Startup(QObject):
         if self.window is not None and self.window.ctx is None:
             window = self.window
             window.attach(ctx)
-        else:
-            window = MainWindow(ctx)
+        else:  # signed in (PostgreSQL): the first screen with its data first, as above
+            window = MainWindow(paths=self.paths)
+            window.attach(ctx)
             self._parent_prompts(window)
             self.window = window
             window.show()
