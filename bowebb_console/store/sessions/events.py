@@ -391,13 +391,36 @@ def summarise(events: list[EventRow]) -> SessionSummary:
 def open_sessions(conn: Connection, actor: str | None = None) -> list[SessionSummary]:
     """Sessions started and never ended (a crash, a power cut): shown at the next start.
 
-    Read from ``session_summary`` (derived from the log by triggers) through its (agent,
-    state) index, so a large log is not scanned."""
-    query = select(SessionSummaryRow.session_uuid).where(SessionSummaryRow.state == "open")
+    Read from ``session_summary`` alone (derived from the log by triggers, the same fold as
+    ``summarise``) through its (agent, state) index: one query, neither the log nor its
+    payloads read, however large the log and however many sessions were left open."""
+    s = SessionSummaryRow
+    query = select(
+        s.session_uuid,
+        s.customer_id,
+        s.session_kind,
+        s.consent_outcome,
+        s.consent_actor,
+        s.opened_at,
+        s.started_at,
+    ).where(s.state == "open")
     if actor is not None:
-        query = query.where(SessionSummaryRow.agent == actor)
-    found = list(conn.execute(query.order_by(SessionSummaryRow.first_seq)).scalars())
-    return _summaries(conn, found)
+        query = query.where(s.agent == actor)
+    return [
+        SessionSummary(
+            session_uuid=str(r.session_uuid),
+            customer_id=r.customer_id,
+            session_kind=r.session_kind,
+            consent_outcome=r.consent_outcome,
+            state="open",
+            agent=r.consent_actor,
+            consent_at=r.opened_at,
+            started_at=r.started_at,
+            ended_at=None,
+            outcome=None,
+        )
+        for r in conn.execute(query.order_by(s.first_seq))
+    ]
 
 
 def sessions_for_customer(
