@@ -82,6 +82,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Purges waiting (pick one to continue it):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purges waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: waiting for approval (requested by %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: approved by %2, ready to run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Due for hard delete since %1: the next page is the purge.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -120,6 +136,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Requested (%1) for %2. A second person, a lead or admin, approves it: open “End a relationship / purge…” and pick it under “Purges waiting”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Saved. The hard delete is due on %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -133,10 +153,6 @@
     </message>
     <message>
         <source>Approved. An admin can now run the purge.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Requested (%1). A second person, a lead or admin, approves it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -571,7 +587,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The second person approves now, here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve later (the purge waits on this wizard&apos;s first page)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Approved by (name)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Their password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -579,7 +607,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>First an admin requests the purge; a second person approves it.</source>
+        <source>Step 1 of 3: an admin requests the purge; a second person, a lead or admin, approves it (here, at once, or later); then an admin runs it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step 2 of 3: requested by %1 (%2). A second person, a lead or admin and not %1, approves it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Their user name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finish; approve later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step 3 of 3: approved by %1. An admin runs the purge.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -587,15 +631,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Requested by %1. Approve as the second person (not the requester).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Approve purge</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Approved by %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

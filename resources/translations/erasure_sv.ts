@@ -82,6 +82,22 @@
         <translation>Vilken kund?</translation>
     </message>
     <message>
+        <source>Purges waiting (pick one to continue it):</source>
+        <translation>Hårdraderingar som väntar (välj en för att fortsätta):</translation>
+    </message>
+    <message>
+        <source>Purges waiting</source>
+        <translation>Hårdraderingar som väntar</translation>
+    </message>
+    <message>
+        <source>%1: waiting for approval (requested by %2)</source>
+        <translation>%1: väntar på godkännande (begärd av %2)</translation>
+    </message>
+    <message>
+        <source>%1: approved by %2, ready to run</source>
+        <translation>%1: godkänd av %2, klar att köras</translation>
+    </message>
+    <message>
         <source>Due for hard delete since %1: the next page is the purge.</source>
         <translation>Ska hårdraderas sedan %1: nästa sida är hårdraderingen.</translation>
     </message>
@@ -120,6 +136,10 @@
         <translation>Ingenting ändrades: %1</translation>
     </message>
     <message>
+        <source>Requested (%1) for %2. A second person, a lead or admin, approves it: open “End a relationship / purge…” and pick it under “Purges waiting”.</source>
+        <translation>Begärd (%1) för %2. En andra person, teamledare eller administratör, godkänner den: öppna ”Avsluta affärsrelation / hårdradera…” och välj den under ”Hårdraderingar som väntar”.</translation>
+    </message>
+    <message>
         <source>Saved. The hard delete is due on %1.</source>
         <translation>Sparat. Hårdraderingen sker %1.</translation>
     </message>
@@ -134,10 +154,6 @@
     <message>
         <source>Approved. An admin can now run the purge.</source>
         <translation>Godkänt. En administratör kan nu köra hårdraderingen.</translation>
-    </message>
-    <message>
-        <source>Requested (%1). A second person, a lead or admin, approves it.</source>
-        <translation>Begärd (%1). En andra person, teamledare eller administratör, godkänner den.</translation>
     </message>
 </context>
 <context>
@@ -571,32 +587,52 @@
         <translation>Läser in…</translation>
     </message>
     <message>
+        <source>The second person approves now, here</source>
+        <translation>Den andra personen godkänner nu, här</translation>
+    </message>
+    <message>
+        <source>Approve later (the purge waits on this wizard&apos;s first page)</source>
+        <translation>Godkänn senare (hårdraderingen väntar på guidens första sida)</translation>
+    </message>
+    <message>
         <source>Approved by (name)</source>
         <translation>Godkänd av (namn)</translation>
+    </message>
+    <message>
+        <source>Their password</source>
+        <translation>Dennes lösenord</translation>
     </message>
     <message>
         <source>What goes for good: %1; session log contents: %2 (the events stay).</source>
         <translation>Detta raderas för gott: %1; sessionsloggens innehåll: %2 (händelserna finns kvar).</translation>
     </message>
     <message>
-        <source>First an admin requests the purge; a second person approves it.</source>
-        <translation>Först begär en administratör hårdraderingen; en andra person godkänner den.</translation>
+        <source>Step 1 of 3: an admin requests the purge; a second person, a lead or admin, approves it (here, at once, or later); then an admin runs it.</source>
+        <translation>Steg 1 av 3: en administratör begär hårdraderingen; en andra person, teamledare eller administratör, godkänner den (här och nu, eller senare); sedan kör en administratör den.</translation>
+    </message>
+    <message>
+        <source>Step 2 of 3: requested by %1 (%2). A second person, a lead or admin and not %1, approves it.</source>
+        <translation>Steg 2 av 3: begärd av %1 (%2). En andra person, teamledare eller administratör och inte %1, godkänner den.</translation>
+    </message>
+    <message>
+        <source>Their user name</source>
+        <translation>Dennes användarnamn</translation>
+    </message>
+    <message>
+        <source>Finish; approve later</source>
+        <translation>Avsluta; godkänn senare</translation>
+    </message>
+    <message>
+        <source>Step 3 of 3: approved by %1. An admin runs the purge.</source>
+        <translation>Steg 3 av 3: godkänd av %1. En administratör kör hårdraderingen.</translation>
     </message>
     <message>
         <source>Request purge</source>
         <translation>Begär hårdradering</translation>
     </message>
     <message>
-        <source>Requested by %1. Approve as the second person (not the requester).</source>
-        <translation>Begärd av %1. Godkänn som andra person (inte den som begärde).</translation>
-    </message>
-    <message>
         <source>Approve purge</source>
         <translation>Godkänn hårdradering</translation>
-    </message>
-    <message>
-        <source>Approved by %1.</source>
-        <translation>Godkänd av %1.</translation>
     </message>
     <message>
         <source>Type the company name to delete it for good: %1</source>
