@@ -15,6 +15,12 @@ starts, notes, transfers, ends, a few never ended) are chained in Python and loa
 database owner with the log's triggers off for the load only (as benchmarks/log.py does), then
 ``session_summary`` is rebuilt from the log (store.review.fold.rebuild_summaries, what
 ``db upgrade`` runs). The queries then run as they do in the app.
+
+``--ui`` also times what the user sees, offscreen: from asking for a customer's card (the
+lookup's ``open_card``) until its sessions list has painted with its rows, and from building
+the Sessions screen until it has painted with its lists; each 5 times, median. The agent is
+the one signed in (on PostgreSQL a login made for the run, role agent; on SQLite the local
+user), and is one of the demo's four agents, so "open sessions" holds theirs.
 """
 
 from __future__ import annotations
@@ -49,6 +55,9 @@ def median_ms(fn: Callable[[], Any], runs: int = 5) -> float:
         fn()
         times.append((time.perf_counter() - t0) * 1000)
     return statistics.median(times)
+
+
+AGENT = ""  # the signed-in agent, set by run() before the log is filled
 
 
 def planned_rows(engine: Any, events: int) -> Iterator[tuple[object, ...]]:
@@ -141,8 +150,117 @@ def bulk_fill(engine: Any, events: int) -> None:
         conn.execute(text("ANALYZE"))
 
 
-def run(url: str, sessions: int, label: str, events: int = 0) -> None:
+def make_agent(url: str) -> tuple[str, str]:
+    """The agent the lists are for, and the URL to open as them."""
+    import getpass
+
+    from sqlalchemy.engine import make_url
+
+    from bowebb_console.store.db import users
+
+    if url.startswith("sqlite"):
+        return getpass.getuser(), url
+    name = f"bench_{uuid.uuid4().hex[:8]}"
+    engine = make_engine(url)
+    with engine.begin() as conn:
+        users.add_user(conn, name, "agent", "bench-password-1234")
+    engine.dispose()
+    return name, make_url(url).set(username=name).render_as_string(hide_password=False)
+
+
+def measure_ui(url: str, customer: int) -> None:
+    """Offscreen: the card's sessions and the Sessions screen, from the ask to the paint."""
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QElapsedTimer, QEvent, QObject
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from bowebb_console.config import Paths, Settings
+    from bowebb_console.services.database import open_database
+    from bowebb_console.ui.customers.view import LookupView
+    from bowebb_console.ui.kit.context import AppContext
+    from bowebb_console.ui.kit.prompts import QtPrompts
+    from bowebb_console.ui.kit.tasks import TaskRunner
+    from bowebb_console.ui.sessions.view import SessionsView
+
+    app = QApplication.instance() or QApplication([])
+    database, identity = open_database(url)
+    tmp = Path(tempfile.mkdtemp())
+    ctx = AppContext(
+        paths=Paths(tmp / "config", tmp / "data", tmp / "log"),
+        settings=Settings(),
+        database=database,
+        identity=identity,
+        runner=TaskRunner(),
+        prompts=QtPrompts(),
+        database_url=url,
+    )
+
+    class Painted(QObject):
+        def __init__(self) -> None:
+            super().__init__()
+            self.seen = False
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                self.seen = True
+            return False
+
+    def until_painted(ready: Callable[[], QWidget | None], clock: QElapsedTimer) -> float:
+        """ms on ``clock`` once ``ready()`` names a widget with its data and it painted."""
+        while (widget := ready()) is None:
+            app.processEvents()
+        watch = Painted()
+        widget.installEventFilter(watch)
+        widget.update()
+        while not watch.seen:
+            app.processEvents()
+        widget.removeEventFilter(watch)
+        return clock.nsecsElapsed() / 1e6
+
+    lookup = LookupView(ctx)
+    lookup.resize(1366, 700)
+    lookup.show()
+    until_painted(lambda: None if lookup.loading else lookup.results.viewport(), QElapsedTimer())
+    card_ms = []
+    for _ in range(5):
+        lookup.card_sessions = None
+        clock = QElapsedTimer()
+        clock.start()
+        lookup.open_card(customer)
+
+        def card() -> QWidget | None:
+            cs = lookup.card_sessions
+            if cs is None or cs.panel.model.rowCount() == 0:
+                return None
+            return cs.panel.table.viewport()
+
+        card_ms.append(until_painted(card, clock))
+    screen_ms = []
+    for _ in range(5):
+        clock = QElapsedTimer()
+        clock.start()
+        view = SessionsView(ctx)
+        view.resize(1366, 700)
+        view.show()
+        screen_ms.append(until_painted(lambda v=view: None if v.loading else v, clock))
+        view.close()
+        view.deleteLater()
+    print(f"  UI: card's sessions painted       {statistics.median(card_ms):8.1f} ms")
+    print(f"  UI: Sessions screen painted       {statistics.median(screen_ms):8.1f} ms")
+    lookup.close()
+    ctx.runner.shutdown(10_000)
+    database.dispose()
+
+
+def run(url: str, sessions: int, label: str, events: int = 0, ui: bool = False) -> None:
+    global AGENT
+    import bowebb_console.demo.sessions as demo_sessions
+
     init_database(url)
+    AGENT, agent_url = make_agent(url)
+    demo_sessions.AGENTS = ("anna.lind", AGENT, "sara.holm", "johan.ek")
     engine = make_engine(url)
     # Customers only; the log comes next (the demo's own sessions and transfers would make
     # fill_demo_sessions see a log that is not empty, and add nothing).
@@ -192,7 +310,7 @@ def run(url: str, sessions: int, label: str, events: int = 0) -> None:
     for name, fn in (
         (
             "open sessions of one agent",
-            rows(lambda c: session_events.open_sessions(c, "erik.berg")),
+            rows(lambda c: session_events.open_sessions(c, AGENT)),
         ),
         ("100 newest sessions", rows(lambda c: session_events.recent_sessions(c, 100))),
         (
@@ -202,6 +320,8 @@ def run(url: str, sessions: int, label: str, events: int = 0) -> None:
     ):
         print(f"  {name:28s} {median_ms(fn):8.1f} ms")
     engine.dispose()
+    if ui:
+        measure_ui(agent_url, customer)
 
 
 def main() -> None:
@@ -210,6 +330,7 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=0, help="bulk-fill to this many events")
     parser.add_argument("--pg", default="")
     parser.add_argument("--no-sqlite", action="store_true")
+    parser.add_argument("--ui", action="store_true", help="also time the card and the screen")
     args = parser.parse_args()
     if args.pg:
         admin_url = parse_database_url(args.pg)
@@ -219,14 +340,17 @@ def main() -> None:
             conn.execute(text(f'CREATE DATABASE "{name}"'))
         try:
             url = admin_url.set(database=name).render_as_string(hide_password=False)
-            run(url, args.sessions, "PostgreSQL", args.events)
+            run(url, args.sessions, "PostgreSQL", args.events, args.ui)
         finally:
             with admin.connect() as conn:
                 conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+                if AGENT.startswith("bench_"):  # the run's own login
+                    conn.execute(text(f'DROP ROLE IF EXISTS "{AGENT}"'))
             admin.dispose()
     if not args.no_sqlite:
         with tempfile.TemporaryDirectory() as tmp:
-            run(f"sqlite:///{Path(tmp) / 'bench.sqlite3'}", args.sessions, "SQLite", args.events)
+            url = f"sqlite:///{Path(tmp) / 'bench.sqlite3'}"
+            run(url, args.sessions, "SQLite", args.events, args.ui)
 
 
 if __name__ == "__main__":

@@ -37,6 +37,9 @@ def session_table(model: SessionListModel, parent: QWidget | None = None) -> QTa
     table.setSortingEnabled(True)
     table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
     table.horizontalHeader().setStretchLastSection(True)
+    # Columns fitted to the first 40 rows, not all of them: each cell read crosses into
+    # Python, and fitting 100+ rows cost the Sessions screen ~40 ms (issue 18, item 15).
+    table.horizontalHeader().setResizeContentsPrecision(40)
     return table
 
 
