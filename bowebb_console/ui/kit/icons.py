@@ -3,8 +3,8 @@ bundled Lucide icon (resources/icons/lucide, ISC licence), so the console looks 
 Windows, where there is no icon theme.
 
 Lucide draws with ``stroke="currentColor"``: the bundled SVG is coloured with the palette's
-button text (grey when disabled) and rendered at the usual sizes, so it reads on light and
-dark palettes alike.
+button text and rendered at the usual sizes, so it reads on light and dark palettes alike
+(Qt greys it when disabled).
 """
 
 from __future__ import annotations
@@ -43,7 +43,9 @@ ICONS: dict[str, tuple[str, str]] = {
     "about": ("help-about", "info"),
 }
 
-SIZES = (16, 20, 24, 32, 48)
+# Rendered at these sizes (others are scaled from the nearest); the disabled look is Qt's
+# own, derived from these. Three renders per icon keep the start-up's share to a few ms.
+SIZES = (16, 24, 32)
 
 
 def svg_path(key: str) -> str:
@@ -73,11 +75,9 @@ def bundled_icon(key: str) -> QIcon:
     palette = app.palette() if isinstance(app, QApplication) else QPalette()
     ratio = app.devicePixelRatio() if isinstance(app, QApplication) else 1.0
     normal = palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.ButtonText)
-    disabled = palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText)
     icon = QIcon()
     for size in SIZES:
         icon.addPixmap(_render(svg, normal, size, ratio), QIcon.Mode.Normal)
-        icon.addPixmap(_render(svg, disabled, size, ratio), QIcon.Mode.Disabled)
     return icon
 
 
