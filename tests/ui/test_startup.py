@@ -62,6 +62,34 @@ def test_embedded_window_paints_before_the_database_is_open(qtbot, started, demo
     assert customers.model.rowCount() == 50
 
 
+def test_customers_show_before_the_other_screens_are_built(qtbot, started, demo_url) -> None:  # type: ignore[no-untyped-def]
+    """Issue 18, item 12: at start-up only the customer list is built before its data shows;
+    the other screens follow one at a time, and one asked for early is built at once."""
+    from PySide6.QtTest import QTest
+
+    startup = started(demo_url)
+    window = startup.window
+    with qtbot.waitSignal(startup.ready, timeout=20_000):
+        pass
+    assert dict.__contains__(window.views, "customers")
+    assert not dict.__contains__(window.views, "review")  # not yet
+    customers = window.views["customers"]
+    qtbot.waitUntil(lambda: not customers.loading)
+    assert customers.model.rowCount() == 50
+    # Ctrl+2 before the Sessions screen was built: shown at once, built on the way.
+    QTest.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_key() == "sessions"
+    assert window.pages.currentWidget() is window.views["sessions"]
+    assert window.pages.currentWidget().isVisible()
+    # The rest follow without being asked for, and the navigation stays where the user is.
+    qtbot.waitUntil(lambda: all(dict.__contains__(window.views, k) for k in ("review", "breaches")))
+    assert window.current_key() == "sessions"
+    assert window.pages.count() == window.nav.count()
+    for i in range(window.nav.count()):
+        key = window.nav.item(i).data(Qt.ItemDataRole.UserRole)
+        assert window.pages.widget(i) is window.views[key]
+
+
 def test_embedded_failure_is_shown_in_the_window(qtbot, started, tmp_path) -> None:  # type: ignore[no-untyped-def]
     startup = started(f"sqlite:///{tmp_path}")  # a directory, not a database file
     qtbot.waitUntil(lambda: bool(startup.failure), timeout=20_000)
