@@ -132,6 +132,9 @@ FUNCTION_GRANTS: dict[str, tuple[str, ...]] = {
     "public.profile_delete(bigint, integer)": (AGENT, LEAD, ADMIN),
     # Read by customer_guard, which runs as the login that writes.
     "public.bowebb_role(text)": (AGENT, LEAD, ADMIN),
+    # Migration 0017: the card's sessions by index, whatever the login (only consent UUIDs,
+    # which every login reads already).
+    "public.customer_sessions(integer, integer)": (AGENT, LEAD, ADMIN),
 }
 
 

@@ -20,7 +20,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, func, insert, literal_column, select
+from sqlalchemy import ColumnElement, Connection, func, insert, literal_column, select, text
 
 from bowebb_console.domain.errors import ShownError
 from bowebb_console.store.db.connect import Database
@@ -37,7 +37,6 @@ from bowebb_console.store.models.review import SessionSummaryRow
 # The payload's customer id, written exactly as its index (migration 0015) is, so both
 # databases read the index and not the whole log. Literal text: a bound JSON path would not
 # match the index expression.
-_PG_PAYLOAD_CUSTOMER = "((log_payload.payload)::jsonb ->> 'customer_id')"
 _SQLITE_PAYLOAD_CUSTOMER = "json_extract(log_payload.payload, '$.customer_id')"
 
 SESSION_KINDS = ("remote_control", "file_transfer")
@@ -428,11 +427,18 @@ def sessions_for_customer(
 ) -> list[SessionSummary]:
     """The customer's sessions, newest first (found through their consent payloads, by the
     payload's customer-id index)."""
-    match: ColumnElement[bool]
     if conn.dialect.name == "postgresql":
-        match = literal_column(_PG_PAYLOAD_CUSTOMER) == str(customer_id)
-    else:
-        match = literal_column(_SQLITE_PAYLOAD_CUSTOMER) == customer_id
+        # As the tables' owner (migration 0017): under the payload's row-level security an
+        # agent's own query could not use the index and scanned every consent.
+        found = [
+            str(r[0])
+            for r in conn.execute(
+                text("SELECT session_uuid FROM public.customer_sessions(:c, :n)"),
+                {"c": customer_id, "n": limit},
+            )
+        ]
+        return _summaries(conn, found)
+    match: ColumnElement[bool] = literal_column(_SQLITE_PAYLOAD_CUSTOMER) == customer_id
     query = (
         select(LogEvent.session_uuid, func.max(LogEvent.seq))
         .join(LogPayload, LogPayload.seq == LogEvent.seq)
