@@ -288,9 +288,8 @@ def run(url: str, sessions: int, label: str, events: int = 0, ui: bool = False) 
     with engine.connect() as conn:
         n_sessions = conn.execute(text("SELECT count(*) FROM session_summary")).scalar()
         n_open = conn.execute(
-            text(
-                "SELECT count(*) FROM session_summary WHERE agent = 'erik.berg' AND state = 'open'"
-            )
+            text("SELECT count(*) FROM session_summary WHERE agent = :a AND state = 'open'"),
+            {"a": AGENT},
         ).scalar()
         n_customer = conn.execute(
             text("SELECT count(*) FROM session_summary WHERE customer_id = :c"), {"c": customer}
