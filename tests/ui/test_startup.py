@@ -56,7 +56,7 @@ def test_embedded_window_paints_before_the_database_is_open(qtbot, started, demo
     assert window.ctx is None  # the frame shows at once; the database opens on a worker
     with qtbot.waitSignal(startup.ready, timeout=20_000):
         pass
-    assert window.ctx is not None and window.nav.count() == 6
+    assert window.ctx is not None and window.nav.count() == 7  # an admin: every screen
     customers = window.views["customers"]
     qtbot.waitUntil(lambda: not customers.loading)
     assert customers.model.rowCount() == 50
