@@ -44,7 +44,11 @@ APPEND = ("SELECT", "INSERT")
 # What the log writer's SECURITY DEFINER functions read beyond the log (setup.apply_grants).
 # Migration 0008: a session may start for a customer without a signed DPA only with a reason,
 # so the payload check reads that one date; column-level, so the writer sees no names.
-LOG_WRITER_READS = {"customer": ("id", "dpa_signed_on")}
+LOG_WRITER_READS = {
+    "customer": ("id", "dpa_signed_on"),
+    # Migration 0017: a session_started payload naming a flagged remote tool needs a reason.
+    "sub_processor": ("remote_tool", "dpa_signed_on", "status", "locations", "storage_locations"),
+}
 
 # What a client may supply for a log event; seq, actor, at, prev_hash and hash come from the
 # server's trigger, so no role can even name them in an INSERT.
