@@ -237,9 +237,9 @@ def start_session(
     event_uuid: str | None = None,
     actor: str | None = None,
 ) -> EventRow:
-    """Start after an agreed consent. A remote tool whose register entry is flagged (or
-    missing) needs ``tool_flag_reason`` (issue 15, item 7). Raises SessionError (rules) or LogWriteError (not
-    logged: the session must not start)."""
+    """Start after an agreed consent. Raises SessionError (rules) or LogWriteError (not
+    logged: the session must not start). A remote tool whose register entry is flagged (or
+    missing) needs ``tool_flag_reason`` (issue 15, item 7)."""
 
     def build(conn: Connection) -> NewEvent:
         events = read_session_events(conn, session_uuid)

@@ -236,7 +236,9 @@ def _tool_free(conn: Connection, tool: str | None, sp_id: int | None) -> None:
     if tool is None:
         return
     other = conn.execute(
-        select(SubProcessor.id).where(SubProcessor.remote_tool == tool, SubProcessor.id != (sp_id or -1))
+        select(SubProcessor.id).where(
+            SubProcessor.remote_tool == tool, SubProcessor.id != (sp_id or -1)
+        )
     ).first()
     if other is not None:
         raise ValidationError(

@@ -40,10 +40,8 @@ def _migration(name: str) -> ModuleType:
 
 
 # domain.countries.EU_MEMBERS as of this migration (a migration keeps its own copy).
-EU_MEMBERS = (
-    "AT BE BG CY CZ DE DK EE ES FI FR GR HR HU IE IT LT LU LV MT NL PL PT RO SE SI SK".split()
-)
-_EU = ", ".join(f"'{c}'" for c in EU_MEMBERS)
+EU_MEMBERS = """AT BE BG CY CZ DE DK EE ES FI FR GR HR HU IE IT LT LU LV MT NL PL PT RO SE SI SK"""
+_EU = ", ".join(f"'{c}'" for c in EU_MEMBERS.split(" "))
 _END = "    RETURN NEW;\nEND"
 _TOOL_RULE = f"""    -- Issue 15, item 7 (0017): a flagged remote tool needs a logged reason.
     IF e.kind = 'session_started'
