@@ -1083,6 +1083,10 @@ If it happens again, send the log file to the console&apos;s maintainers.</sourc
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Remote tool flagged in the sub-processor register; reason: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>%1, %2 rows: %3</source>
         <translation type="unfinished"></translation>
     </message>

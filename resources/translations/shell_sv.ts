@@ -1087,6 +1087,10 @@ Om det händer igen, skicka loggfilen till dem som förvaltar konsolen.</transla
         <translation>Inget undertecknat PUB-avtal; skäl: %1</translation>
     </message>
     <message>
+        <source>Remote tool flagged in the sub-processor register; reason: %1</source>
+        <translation>Fjärrverktyget är flaggat i registret över underbiträden; skäl: %1</translation>
+    </message>
+    <message>
         <source>%1, %2 rows: %3</source>
         <translation>%1, %2 rader: %3</translation>
     </message>

@@ -160,6 +160,9 @@ TABLE_GRANTS: tuple[TableGrant, ...] = (
     TableGrant("sub_processor_evidence", READ, READ, ALL),
     TableGrant("sub_processor_change", READ, READ, ALL),
     TableGrant("sub_processor_objection", READ, READ, ALL),
+    # The record of processing (migration 0017): everyone reads it, only admins keep it;
+    # every change is a chained event written by the table's own trigger.
+    TableGrant("processing", READ, READ, ALL),
     # The session log: append-only for everyone; no UPDATE, DELETE or TRUNCATE for any role.
     TableGrant("log_event", APPEND, APPEND, APPEND, insert_columns=LOG_EVENT_CLIENT_COLUMNS),
     # Payloads are erasable, by the erasure functions only (migration 0009).
