@@ -61,9 +61,11 @@ def _lifecycle(text: str) -> tuple[str, ...]:
 
 
 def read_record(conn: Connection) -> list[ProcessingRow]:
-    rows = conn.execute(select(Processing).order_by(Processing.position, Processing.id)).all()
+    rows = conn.execute(
+        select(Processing.__table__).order_by(Processing.position, Processing.id)
+    ).all()
     out = []
-    for (p,) in rows:
+    for p in rows:
         values = {f: getattr(p, f) or "" for f in TEXT_FIELDS}
         out.append(
             ProcessingRow(
@@ -98,7 +100,7 @@ def validate(inp: ProcessingInput) -> dict[str, object]:
             "processing.bad_lifecycle",
             {"name": unknown[0]},
         )
-    values["lifecycle"] = ",".join(k for k in LIFECYCLE_FIELDS if k in inp.lifecycle)
+    values["lifecycle"] = ",".join(dict.fromkeys(inp.lifecycle))
     return values
 
 
