@@ -110,9 +110,7 @@ class AboutDialog(QDialog):
         layout.addWidget(self.export_note)
         layout.addWidget(buttons)
         if ctx is None:
-            self.record_note.setText(
-                self.tr("The record is shown once the database is open.")
-            )
+            self.record_note.setText(self.tr("The record is shown once the database is open."))
         else:
             self.load()
 
@@ -159,11 +157,16 @@ class AboutDialog(QDialog):
         assert self.ctx is not None
         from bowebb_console.ui.processing.dialog import ProcessingDialog
 
-        dialog = ProcessingDialog(self.ctx, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.saved.connect(lambda _id: self.load())
-        self.processing_dialog = dialog
-        dialog.open()
+        if self.processing_dialog is None:  # one editor per About, kept with it
+            dialog = ProcessingDialog(self.ctx, self)
+            dialog.saved.connect(self._edited)
+            self.processing_dialog = dialog
+        else:
+            self.processing_dialog.reload()
+        self.processing_dialog.open()
+
+    def _edited(self, _processing_id: int) -> None:
+        self.load()
 
     def export_pdf(self) -> None:
         if self.ctx is None or self.record_data is None:

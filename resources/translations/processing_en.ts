@@ -2,17 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
-    <name></name>
-    <message>
-        <source>Controller: BackOffice Webbtjänster Sweden AB (556680-9827). Privacy policy: %1. Exported %2 by %3.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Record of processing activities</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>Errors</name>
     <message>
         <source>Only an admin may change the record of processing.</source>
@@ -71,6 +60,17 @@
     </message>
     <message>
         <source>Saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProcessingPdf</name>
+    <message>
+        <source>Record of processing activities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Controller: BackOffice Webbtjänster Sweden AB (556680-9827). Privacy policy: %1. Exported %2 by %3.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2,17 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="sv_SE">
 <context>
-    <name></name>
-    <message>
-        <source>Controller: BackOffice Webbtjänster Sweden AB (556680-9827). Privacy policy: %1. Exported %2 by %3.</source>
-        <translation>Personuppgiftsansvarig: BackOffice Webbtjänster Sweden AB (556680-9827). Integritetspolicy: %1. Exporterad %2 av %3.</translation>
-    </message>
-    <message>
-        <source>Record of processing activities</source>
-        <translation>Personuppgiftsbehandlingar</translation>
-    </message>
-</context>
-<context>
     <name>Errors</name>
     <message>
         <source>Only an admin may change the record of processing.</source>
@@ -72,6 +61,17 @@
     <message>
         <source>Saved.</source>
         <translation>Sparat.</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessingPdf</name>
+    <message>
+        <source>Record of processing activities</source>
+        <translation>Personuppgiftsbehandlingar</translation>
+    </message>
+    <message>
+        <source>Controller: BackOffice Webbtjänster Sweden AB (556680-9827). Privacy policy: %1. Exported %2 by %3.</source>
+        <translation>Personuppgiftsansvarig: BackOffice Webbtjänster Sweden AB (556680-9827). Integritetspolicy: %1. Exporterad %2 av %3.</translation>
     </message>
 </context>
 <context>

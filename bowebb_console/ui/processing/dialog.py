@@ -59,6 +59,7 @@ class ProcessingDialog(QDialog):
         self.record: Record | None = None
         self.current: int | None = None  # the processing shown (NEW: a new one)
         self.busy = False
+        self.loading = False  # a reload is under way: no save until it has shown its result
         self.setWindowTitle(self.tr("Record of processing activities"))
         self.resize(1000, 660)
 
@@ -130,18 +131,25 @@ class ProcessingDialog(QDialog):
 
     # --- loading ------------------------------------------------------------------------
     def reload(self, select: int | None = None) -> None:
+        self.loading = True
+        self.save_button.setEnabled(False)
         self.status.setText(self.tr("Loading…"))
         self.ctx.runner.start(
             processing.record,
             self.ctx.database,
             tag=f"processing.record.{id(self)}",
             on_result=lambda record: self._loaded(record, select),
-            on_error=self._failed,
+            on_error=self._load_failed,
             owner=self,
         )
 
+    def _load_failed(self, exc: BaseException) -> None:
+        self.loading = False
+        self._failed(exc)
+
     def _loaded(self, record: Record, select: int | None) -> None:
         self.record = record
+        self.loading = False
         if self.status.text() == self.tr("Loading…"):
             self.status.setText("")
         for key, box in self.lifecycle_boxes.items():
@@ -193,7 +201,7 @@ class ProcessingDialog(QDialog):
     def _enable(self, on: bool) -> None:
         for widget in (self.name, *self.edits.values(), *self.lifecycle_boxes.values()):
             widget.setEnabled(on)
-        self.save_button.setEnabled(on and not self.busy)
+        self.save_button.setEnabled(on and not self.busy and not self.loading)
 
     # --- saving -------------------------------------------------------------------------
     def values(self) -> ProcessingInput:
@@ -212,7 +220,7 @@ class ProcessingDialog(QDialog):
         )
 
     def submit(self) -> None:
-        if self.busy or self.record is None or self.current is None:
+        if self.busy or self.loading or self.record is None or self.current is None:
             return
         inp = self.values()
         existing = next((p for p in self.record.processings if p.id == self.current), None)
@@ -245,9 +253,11 @@ class ProcessingDialog(QDialog):
         self.status.setText("")
         text = shown(exc)
         if isinstance(exc, ValidationError):
-            text = f"{field_name(exc.field)}: {text}" if exc.field in (
-                "name", *TEXT_FIELDS, "lifecycle"
-            ) else text
+            text = (
+                f"{field_name(exc.field)}: {text}"
+                if exc.field in ("name", *TEXT_FIELDS, "lifecycle")
+                else text
+            )
         self.error_label.setText(text)
         self.error_label.show()
         self._enable(self.current is not None)

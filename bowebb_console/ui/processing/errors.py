@@ -16,12 +16,8 @@ TEXTS: dict[str, str] = {
         "reload and apply it again.",
     ),
     "processing.required": QT_TRANSLATE_NOOP("Errors", "This field is required."),
-    "processing.too_long": QT_TRANSLATE_NOOP(
-        "Errors", "Too long (at most %(limit)s characters)."
-    ),
-    "processing.name_exists": QT_TRANSLATE_NOOP(
-        "Errors", "A processing with this name exists."
-    ),
+    "processing.too_long": QT_TRANSLATE_NOOP("Errors", "Too long (at most %(limit)s characters)."),
+    "processing.name_exists": QT_TRANSLATE_NOOP("Errors", "A processing with this name exists."),
     "processing.bad_lifecycle": QT_TRANSLATE_NOOP("Errors", "Not a lifecycle setting."),
 }
 

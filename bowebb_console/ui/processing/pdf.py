@@ -8,14 +8,14 @@ import datetime as dt
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF
+from PySide6.QtCore import QCoreApplication, QMarginsF
 from PySide6.QtGui import QPageLayout, QPageSize
 
 from bowebb_console import POLICY_VERSION
 from bowebb_console.services.processing import Record
 from bowebb_console.ui.kit import export
 from bowebb_console.ui.kit.formats import local_time
-from bowebb_console.ui.processing.texts import field_name, lifecycle_lines, tr
+from bowebb_console.ui.processing.texts import field_name, lifecycle_lines
 
 STYLE = (
     "body { font-size: 10pt; } h1 { font-size: 16pt; } h2 { font-size: 12pt; }"
@@ -34,18 +34,23 @@ ORDER = (
 )
 
 
+def _title() -> str:
+    return QCoreApplication.translate("ProcessingPdf", "Record of processing activities")
+
+
 def _esc(text: str) -> str:
     return html.escape(text).replace("\n", "<br/>")
 
 
 def record_html(record: Record, exported_by: str) -> str:
     parts = [
-        f"<h1>{_esc(tr('Record of processing activities'))}</h1>",
+        f"<h1>{_esc(_title())}</h1>",
         "<p>"
         + _esc(
-            tr(
+            QCoreApplication.translate(
+                "ProcessingPdf",
                 "Controller: BackOffice Webbtjänster Sweden AB (556680-9827). Privacy policy: "
-                "%1. Exported %2 by %3."
+                "%1. Exported %2 by %3.",
             )
             .replace("%1", POLICY_VERSION)
             .replace("%2", local_time(dt.datetime.now(dt.UTC)))
@@ -60,9 +65,8 @@ def record_html(record: Record, exported_by: str) -> str:
             value = str(getattr(p, key))
             if key == "retention":
                 value = "\n".join(x for x in [value, *lifecycle_lines(p, record)] if x)
-            rows.append(
-                f"<tr><th width='28%'>{_esc(field_name(key))}</th><td>{_esc(value or '–')}</td></tr>"
-            )
+            label, text = _esc(field_name(key)), _esc(value or "–")
+            rows.append(f"<tr><th width='28%'>{label}</th><td>{text}</td></tr>")
         parts.append(
             "<table width='100%' cellspacing='0' cellpadding='4' border='1'>"
             + "".join(rows)
@@ -81,7 +85,7 @@ def write_pdf(path: Path, record: Record, exported_by: str) -> None:
     export.write_pdf(
         path,
         record_html(record, exported_by),
-        tr("Record of processing activities"),
+        _title(),
         layout,
         style_sheet=STYLE,
         numbered=True,

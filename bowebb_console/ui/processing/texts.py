@@ -53,7 +53,7 @@ def days(n: int) -> str:
 
 
 def lifecycle_lines(p: ProcessingRow, record: Record) -> list[str]:
-    """"Grace period after the relationship ends: 90 days", one per setting that applies,
+    """ "Grace period after the relationship ends: 90 days", one per setting that applies,
     with the value the database holds."""
     return [
         f"{lifecycle_word(k)}: {days(lifecycle_days(record.lifecycle, k))}" for k in p.lifecycle
