@@ -149,6 +149,16 @@ SUB_PROCESSORS: tuple[tuple[str, str, str, str, str, int, int], ...] = (
     ),
 )
 
+# The remote-control tools' entries (issue 15, item 7): name, registration, locations, tool.
+# Quick Assist's runs partly outside the EU, so starting with it needs a logged reason; Chrome
+# Remote Desktop has no entry at all, which is flagged too.
+REMOTE_TOOLS: tuple[tuple[str, str, str, str], ...] = (
+    ("TeamViewer Germany GmbH", "HRB 534075", "DE", "TeamViewer"),
+    ("AnyDesk Software GmbH", "HRB 748849", "DE", "AnyDesk"),
+    ("RustDesk-relä hos Mälardalens Serverhall", "", "SE", "RustDesk"),
+    ("Microsoft Ireland Operations Ltd (Snabbhjälp)", "IE 256796", "IE,US", "Quick Assist"),
+)
+
 
 class CompanyGenerator:
     """All randomness comes from one seeded ``random.Random`` and one seeded Faker."""
@@ -403,7 +413,8 @@ class CompanyGenerator:
     # -- sub-processors --------------------------------------------------------------------
 
     def sub_processors(self) -> list[dict[str, Any]]:
-        """Six fictitious sub-processors; one outside the EU/EEA, one review overdue."""
+        """Six fictitious sub-processors (one outside the EU/EEA, one review overdue) and
+        the remote-control tools' entries (one outside the EU)."""
         rows: list[dict[str, Any]] = []
         for i, entry in enumerate(SUB_PROCESSORS, 1):
             name, reg, service, categories, locations, age, review_in = entry
@@ -419,6 +430,24 @@ class CompanyGenerator:
                     "dpa_signed_on": signed,
                     "next_review_on": self.today + dt.timedelta(days=review_in),
                     "status": "active",
+                    "remote_tool": None,
+                }
+            )
+        for i, (name, reg, locations, tool) in enumerate(REMOTE_TOOLS, len(rows) + 1):
+            signed = self.today - dt.timedelta(days=200 + 30 * i)
+            rows.append(
+                {
+                    "name": name,
+                    "registration_number": reg or None,
+                    "service": "Fjärrstyrning vid support (" + tool + ")",
+                    "data_categories": "Skärmbild och inmatning under fjärrsessionen; "
+                    "sessions-id; IP-adresser",
+                    "locations": locations,
+                    "dpa_reference": f"UB-{signed.year}-{i:03d}",
+                    "dpa_signed_on": signed,
+                    "next_review_on": self.today + dt.timedelta(days=120),
+                    "status": "active",
+                    "remote_tool": tool,
                 }
             )
         return rows

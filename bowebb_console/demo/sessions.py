@@ -26,6 +26,7 @@ from bowebb_console.store.models import Contact, Customer, LogEvent
 
 AGENTS = ("anna.lind", "erik.berg", "sara.holm", "johan.ek")
 TOOLS = ("TeamViewer", "AnyDesk", "Quick Assist", "RustDesk")
+FLAGGED_TOOLS = frozenset({"Quick Assist"})  # its demo register entry is outside the EU
 PURPOSES = (
     "Skrivaren skriver inte ut fakturor",
     "Hjälp med SIE-import",
@@ -153,6 +154,8 @@ def _plan_session(rng: random.Random, people: Sequence[Any], days: list[dt.date]
     }
     if dpa is None:
         started["dpa_missing_reason"] = "Brådskande: lönekörning stoppad"
+    if started["tool"] in FLAGGED_TOOLS:  # flagged in the demo register (issue 15, item 7)
+        started["tool_flag_reason"] = "Kundens IT tillåter bara Snabbhjälp"
     begin = when + dt.timedelta(minutes=1)
     end = begin + dt.timedelta(minutes=minutes)
     log("session_started", started, begin)

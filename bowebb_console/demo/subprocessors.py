@@ -50,6 +50,12 @@ _PLAN: dict[str, tuple[str, str, dict[str, str]]] = {
             "art28_4": "",
         },
     ),
+    # The remote-control tools' entries (issue 15, item 7): assessed in full; Quick Assist's
+    # is flagged by its location (processing in the US), not by its checklist.
+    "TeamViewer Germany GmbH": ("privacy@teamviewer.example", "DE", {}),
+    "AnyDesk Software GmbH": ("privacy@anydesk.example", "DE", {}),
+    "RustDesk-relä hos Mälardalens Serverhall": ("dpo@serverhall.example", "SE", {}),
+    "Microsoft Ireland Operations Ltd (Snabbhjälp)": ("privacy@microsoft.example", "IE", {}),
     "Pinecrest Analytics Inc.": (
         "privacy@pinecrest.example",
         "US",

@@ -108,7 +108,7 @@ def fill_demo_transfers(
                     "purpose_reference": ref,
                 },
             )
-            log("session_started", {"tool": "other", "tool_session_id": ""})
+            log("session_started", {})  # a file transfer names no remote tool (as the app)
             if is_open:
                 break
             if n < len(chosen):  # each server's first session is where its key was pinned

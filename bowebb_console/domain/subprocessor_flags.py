@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from bowebb_console.domain.checklist import Checklist, open_items
-from bowebb_console.domain.countries import country_name, eea_not_eu, outside_eu_eea
+from bowebb_console.domain.countries import country_name, eea_not_eu, is_eu, outside_eu_eea
 
 
 class FlagKind(enum.StrEnum):
@@ -115,3 +115,42 @@ def flag_text(flag: Flag, lang: str = "en") -> str:
     else:
         arg = " ".join(flag.details)
     return template.format(arg).strip()
+
+
+# --- remote-control tools (issue 15, item 7) ----------------------------------------------
+class ToolFlag(enum.StrEnum):
+    """Why a remote-control tool needs a logged reason before a session starts with it."""
+
+    NOT_IN_REGISTER = "not_in_register"  # no register entry names this tool
+    NO_DPA = "no_dpa"
+    OUTSIDE_EU = "outside_eu"  # any location outside the EU (EEA-only countries too)
+    ENDED = "ended"  # BoWebb has ended its use of the tool
+
+
+@dataclass(frozen=True)
+class ToolEntry:
+    """The register entry a remote-control tool (its code, as the consent dialog names it)
+    is linked to."""
+
+    tool: str
+    sub_processor_id: int
+    name: str
+    dpa_signed_on: dt.date | None
+    locations: tuple[str, ...]  # processing and storage, ISO 3166 codes
+    status: str  # active | ended
+
+
+def tool_flags(entry: ToolEntry | None, register_lists_tools: bool) -> tuple[ToolFlag, ...]:
+    """The flags of a tool. A tool with no entry is flagged once the register links any
+    tool at all (before that, no tool is linked and nothing can be told apart); the same
+    rule runs in PostgreSQL's ``log_payload_check`` (migration 0017)."""
+    if entry is None:
+        return (ToolFlag.NOT_IN_REGISTER,) if register_lists_tools else ()
+    flags: list[ToolFlag] = []
+    if any(not is_eu(c) for c in entry.locations):
+        flags.append(ToolFlag.OUTSIDE_EU)
+    if entry.dpa_signed_on is None:
+        flags.append(ToolFlag.NO_DPA)
+    if entry.status == "ended":
+        flags.append(ToolFlag.ENDED)
+    return tuple(flags)

@@ -89,6 +89,7 @@ class Start:
     tool: str
     tool_session_id: str = ""
     dpa_missing_reason: str = ""  # required when the customer has no signed DPA
+    tool_flag_reason: str = ""  # required when the tool's register entry is flagged or missing
 
 
 @dataclass(frozen=True)
@@ -164,6 +165,7 @@ def begin_session(
         tool=start.tool,
         tool_session_id=start.tool_session_id,
         dpa_missing_reason=start.dpa_missing_reason,
+        tool_flag_reason=start.tool_flag_reason,
         event_uuid=start_uuid,
         actor=actor,
     )

@@ -433,23 +433,13 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def open_about(self) -> None:
-        from bowebb_console.services import admin
         from bowebb_console.ui.about import AboutDialog
 
-        dialog = AboutDialog(None, self)
+        # The record of processing is the database's; About reads it (with the lifecycle
+        # values) when the database is open.
+        dialog = AboutDialog(self.ctx, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.about_dialog = dialog
-        if self.ctx is not None:  # the record states the periods the database holds
-            self.ctx.runner.start(
-                admin.lifecycle,
-                self.ctx.database,
-                tag="about.lifecycle",
-                on_result=dialog.show_lifecycle,
-                on_error=lambda _exc: (
-                    None
-                ),  # the record then names "the period set in the database"
-                owner=dialog,
-            )
         dialog.open()
 
     # -- idle lock --------------------------------------------------------------------------

@@ -60,6 +60,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Why use this remote tool anyway?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Kind of session</source>
         <translation type="unfinished"></translation>
     </message>
@@ -104,6 +108,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Reason (remote tool)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Reason (no DPA)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -129,6 +137,34 @@
     </message>
     <message>
         <source>The customer could not be loaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This remote tool is not in the sub-processor register. Starting with it needs a reason, which is logged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DPA signed %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no signed DPA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>outside the EU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sub-processor register: %1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The policy asks for a signed DPA and processing inside the EU: starting with this tool needs a reason, which is logged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -177,6 +213,10 @@
     </message>
     <message>
         <source>the reason for starting without a DPA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the reason for using this remote tool</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -348,6 +388,10 @@
     </message>
     <message>
         <source>This customer has no signed DPA: type the reason for starting anyway.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The remote tool&apos;s entry in the sub-processor register is flagged: type the reason for using it anyway.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

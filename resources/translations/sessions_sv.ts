@@ -60,6 +60,10 @@
         <translation>Varför starta utan undertecknat PUB-avtal?</translation>
     </message>
     <message>
+        <source>Why use this remote tool anyway?</source>
+        <translation>Varför använda fjärrverktyget ändå?</translation>
+    </message>
+    <message>
         <source>Kind of session</source>
         <translation>Typ av session</translation>
     </message>
@@ -104,6 +108,10 @@
         <translation>Verktygets sessions-id</translation>
     </message>
     <message>
+        <source>Reason (remote tool)</source>
+        <translation>Skäl (fjärrverktyg)</translation>
+    </message>
+    <message>
         <source>Reason (no DPA)</source>
         <translation>Skäl (inget PUB-avtal)</translation>
     </message>
@@ -130,6 +138,34 @@
     <message>
         <source>The customer could not be loaded.</source>
         <translation>Kunden kunde inte hämtas.</translation>
+    </message>
+    <message>
+        <source>This remote tool is not in the sub-processor register. Starting with it needs a reason, which is logged.</source>
+        <translation>Fjärrverktyget finns inte i registret över underbiträden. Att starta med det kräver ett skäl, som loggas.</translation>
+    </message>
+    <message>
+        <source>DPA signed %1</source>
+        <translation>PUB-avtal undertecknat %1</translation>
+    </message>
+    <message>
+        <source>no signed DPA</source>
+        <translation>inget undertecknat PUB-avtal</translation>
+    </message>
+    <message>
+        <source>outside the EU</source>
+        <translation>utanför EU</translation>
+    </message>
+    <message>
+        <source>ended</source>
+        <translation>avslutat</translation>
+    </message>
+    <message>
+        <source>Sub-processor register: %1 (%2).</source>
+        <translation>Registret över underbiträden: %1 (%2).</translation>
+    </message>
+    <message>
+        <source>The policy asks for a signed DPA and processing inside the EU: starting with this tool needs a reason, which is logged.</source>
+        <translation>Policyn kräver undertecknat PUB-avtal och behandling inom EU: att starta med det här verktyget kräver ett skäl, som loggas.</translation>
     </message>
     <message>
         <source>the customer (loading)</source>
@@ -178,6 +214,10 @@
     <message>
         <source>the reason for starting without a DPA</source>
         <translation>skälet att starta utan PUB-avtal</translation>
+    </message>
+    <message>
+        <source>the reason for using this remote tool</source>
+        <translation>skälet till att använda fjärrverktyget</translation>
     </message>
     <message>
         <source>Without the customer&apos;s agreement the session cannot start.</source>
@@ -349,6 +389,10 @@
     <message>
         <source>This customer has no signed DPA: type the reason for starting anyway.</source>
         <translation>Kunden har inget undertecknat PUB-avtal: skriv skälet till att ändå starta.</translation>
+    </message>
+    <message>
+        <source>The remote tool&apos;s entry in the sub-processor register is flagged: type the reason for using it anyway.</source>
+        <translation>Fjärrverktyget är flaggat i registret över underbiträden: skriv skälet till att använda det ändå.</translation>
     </message>
     <message>
         <source>Record the customer&apos;s agreement before starting.</source>

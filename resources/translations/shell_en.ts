@@ -24,150 +24,63 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The console&apos;s own record of processing</source>
+        <source>Record of processing activities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Processing</source>
+        <source>The record is read from the database…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Personal data</source>
+        <source>People and personal data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Purpose</source>
+        <source>Recipients and transfers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Legal basis</source>
+        <source>No sensitive personal data (GDPR Art. 9) is processed, and contact details are never used for marketing: only for major news and service disruptions. Security measures are in each row&apos;s tooltip and in the PDF.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Retention</source>
+        <source>Export as PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No sensitive personal data (GDPR Art. 9) is processed, and contact details are never used for marketing: only for major news and service disruptions.</source>
+        <source>Edit the record…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>the period set in the database</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln day(s)</source>
-        <translation>
-            <numerusform>%Ln day</numerusform>
-            <numerusform>%Ln days</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Customer contacts</source>
+        <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Name, e-mail address, phone number, role at the customer</source>
+        <source>The record is shown once the database is open.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Support, and notices about major news and service disruptions</source>
+        <source>The record could not be read from the database.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Contract (Art. 6(1)(b)); legitimate interest (Art. 6(1)(f))</source>
+        <source>Export the record of processing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>During the business relationship, then %1 before hard delete</source>
+        <source>PDF files (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Trial accounts</source>
+        <source>Exporting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Company, and the registrant&apos;s name, e-mail address and phone number</source>
+        <source>Exported to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Letting a prospect try the service</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Steps at the data subject&apos;s request (Art. 6(1)(b))</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A trial not made a customer within %1 is hard deleted %2 after that</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Session log</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Who agreed to remote control and how, the agent, times, notes and summary</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Accountability for remote sessions; team-lead review; customer audits</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Legitimate interest (Art. 6(1)(f)); accountability (Art. 5(2))</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>File transfers (SFTP)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>File names, sizes, SHA-256, direction, the agent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Proof of what was transferred, for the customer and for support</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Erasure requests and certificates</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Requester&apos;s name and contact details; the certificate holds no personal data</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Handling the data subject&apos;s right to erasure (Art. 17)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Legal obligation (Art. 6(1)(c))</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Request details until the request is closed; the certificate is kept as proof</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Console users</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>User name, role, sign-in and actions recorded in the log</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Access control and accountability (policy: access system)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Legitimate interest (Art. 6(1)(f)); security (Art. 32)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>While the account exists; log entries as the session log</source>
+        <source>Not exported: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -602,6 +515,10 @@ If it happens again, send the log file to the console&apos;s maintainers.</sourc
     </message>
     <message>
         <source>Contact changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record of processing changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1080,6 +997,10 @@ If it happens again, send the log file to the console&apos;s maintainers.</sourc
     </message>
     <message>
         <source>No signed DPA; reason: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remote tool flagged in the sub-processor register; reason: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

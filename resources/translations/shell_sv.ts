@@ -24,151 +24,64 @@
         <translation>Personuppgiftsansvarig för behandlingarna nedan: BackOffice Webbtjänster Sweden AB (556680-9827).</translation>
     </message>
     <message>
-        <source>The console&apos;s own record of processing</source>
-        <translation>Konsolens egna personuppgiftsbehandlingar</translation>
+        <source>Record of processing activities</source>
+        <translation>Personuppgiftsbehandlingar</translation>
     </message>
     <message>
-        <source>Processing</source>
-        <translation>Behandling</translation>
+        <source>The record is read from the database…</source>
+        <translation>Registret läses från databasen…</translation>
     </message>
     <message>
-        <source>Personal data</source>
-        <translation>Personuppgifter</translation>
+        <source>People and personal data</source>
+        <translation>Registrerade och personuppgifter</translation>
     </message>
     <message>
-        <source>Purpose</source>
-        <translation>Ändamål</translation>
+        <source>Recipients and transfers</source>
+        <translation>Mottagare och överföringar</translation>
     </message>
     <message>
-        <source>Legal basis</source>
-        <translation>Rättslig grund</translation>
+        <source>No sensitive personal data (GDPR Art. 9) is processed, and contact details are never used for marketing: only for major news and service disruptions. Security measures are in each row&apos;s tooltip and in the PDF.</source>
+        <translation>Inga känsliga personuppgifter (GDPR art. 9) behandlas, och kontaktuppgifter används aldrig för marknadsföring: bara för större nyheter och driftstörningar. Säkerhetsåtgärderna står i varje rads verktygstips och i PDF-filen.</translation>
     </message>
     <message>
-        <source>Retention</source>
-        <translation>Lagringstid</translation>
+        <source>Export as PDF…</source>
+        <translation>Exportera som PDF…</translation>
     </message>
     <message>
-        <source>No sensitive personal data (GDPR Art. 9) is processed, and contact details are never used for marketing: only for major news and service disruptions.</source>
-        <translation>Inga känsliga personuppgifter (dataskyddsförordningen art. 9) behandlas, och kontaktuppgifter används aldrig för marknadsföring: bara för större nyheter och driftstörningar.</translation>
+        <source>Edit the record…</source>
+        <translation>Redigera registret…</translation>
     </message>
     <message>
-        <source>the period set in the database</source>
-        <translation>den tid som är inställd i databasen</translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln day(s)</source>
-        <translation>
-            <numerusform>%Ln dag</numerusform>
-            <numerusform>%Ln dagar</numerusform>
-        </translation>
+        <source>Close</source>
+        <translation>Stäng</translation>
     </message>
     <message>
-        <source>Customer contacts</source>
-        <translation>Kontaktpersoner hos kunder</translation>
+        <source>The record is shown once the database is open.</source>
+        <translation>Registret visas när databasen är öppen.</translation>
     </message>
     <message>
-        <source>Name, e-mail address, phone number, role at the customer</source>
-        <translation>Namn, e-postadress, telefonnummer, roll hos kunden</translation>
+        <source>The record could not be read from the database.</source>
+        <translation>Registret kunde inte läsas från databasen.</translation>
     </message>
     <message>
-        <source>Support, and notices about major news and service disruptions</source>
-        <translation>Support samt information om större nyheter och driftstörningar</translation>
+        <source>Export the record of processing</source>
+        <translation>Exportera registret över behandlingar</translation>
     </message>
     <message>
-        <source>Contract (Art. 6(1)(b)); legitimate interest (Art. 6(1)(f))</source>
-        <translation>Avtal (art. 6.1 b); berättigat intresse (art. 6.1 f)</translation>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-filer (*.pdf)</translation>
     </message>
     <message>
-        <source>During the business relationship, then %1 before hard delete</source>
-        <translation>Under affärsrelationen, därefter %1 före hårdradering</translation>
+        <source>Exporting…</source>
+        <translation>Exporterar…</translation>
     </message>
     <message>
-        <source>Trial accounts</source>
-        <translation>Testkonton</translation>
+        <source>Exported to %1</source>
+        <translation>Exporterad till %1</translation>
     </message>
     <message>
-        <source>Company, and the registrant&apos;s name, e-mail address and phone number</source>
-        <translation>Företaget samt namn, e-postadress och telefonnummer för den som registrerade kontot</translation>
-    </message>
-    <message>
-        <source>Letting a prospect try the service</source>
-        <translation>Att låta en intressent prova tjänsten</translation>
-    </message>
-    <message>
-        <source>Steps at the data subject&apos;s request (Art. 6(1)(b))</source>
-        <translation>Åtgärder på den registrerades begäran (art. 6.1 b)</translation>
-    </message>
-    <message>
-        <source>A trial not made a customer within %1 is hard deleted %2 after that</source>
-        <translation>Ett testkonto som inte har blivit kund inom %1 hårdraderas %2 därefter</translation>
-    </message>
-    <message>
-        <source>Session log</source>
-        <translation>Sessionslogg</translation>
-    </message>
-    <message>
-        <source>Who agreed to remote control and how, the agent, times, notes and summary</source>
-        <translation>Vem som gick med på fjärrstyrning och hur, handläggare, tider, anteckningar och sammanfattning</translation>
-    </message>
-    <message>
-        <source>Accountability for remote sessions; team-lead review; customer audits</source>
-        <translation>Ansvarsskyldighet för fjärrsessioner; granskning av teamledare; kunders revisioner</translation>
-    </message>
-    <message>
-        <source>Legitimate interest (Art. 6(1)(f)); accountability (Art. 5(2))</source>
-        <translation>Berättigat intresse (art. 6.1 f); ansvarsskyldighet (art. 5.2)</translation>
-    </message>
-    <message>
-        <source>File transfers (SFTP)</source>
-        <translation>Filöverföringar (SFTP)</translation>
-    </message>
-    <message>
-        <source>File names, sizes, SHA-256, direction, the agent</source>
-        <translation>Filnamn, storlek, SHA-256, riktning, handläggare</translation>
-    </message>
-    <message>
-        <source>Proof of what was transferred, for the customer and for support</source>
-        <translation>Belägg för vad som överförts, för kunden och för supporten</translation>
-    </message>
-    <message>
-        <source>Erasure requests and certificates</source>
-        <translation>Begäran om radering och intyg om radering</translation>
-    </message>
-    <message>
-        <source>Requester&apos;s name and contact details; the certificate holds no personal data</source>
-        <translation>Den registrerades namn och kontaktuppgifter; intyget innehåller inga personuppgifter</translation>
-    </message>
-    <message>
-        <source>Handling the data subject&apos;s right to erasure (Art. 17)</source>
-        <translation>Hantera den registrerades rätt till radering (art. 17)</translation>
-    </message>
-    <message>
-        <source>Legal obligation (Art. 6(1)(c))</source>
-        <translation>Rättslig förpliktelse (art. 6.1 c)</translation>
-    </message>
-    <message>
-        <source>Request details until the request is closed; the certificate is kept as proof</source>
-        <translation>Uppgifterna i begäran tills ärendet är avslutat; intyget sparas som belägg</translation>
-    </message>
-    <message>
-        <source>Console users</source>
-        <translation>Konsolens användare</translation>
-    </message>
-    <message>
-        <source>User name, role, sign-in and actions recorded in the log</source>
-        <translation>Användarnamn, roll, inloggning och åtgärder i sessionsloggen</translation>
-    </message>
-    <message>
-        <source>Access control and accountability (policy: access system)</source>
-        <translation>Behörighetskontroll och ansvarsskyldighet (policyn: åtkomstsystem)</translation>
-    </message>
-    <message>
-        <source>Legitimate interest (Art. 6(1)(f)); security (Art. 32)</source>
-        <translation>Berättigat intresse (art. 6.1 f); säkerhet (art. 32)</translation>
-    </message>
-    <message>
-        <source>While the account exists; log entries as the session log</source>
-        <translation>Så länge kontot finns; logghändelser som sessionsloggen</translation>
+        <source>Not exported: %1</source>
+        <translation>Inte exporterad: %1</translation>
     </message>
 </context>
 <context>
@@ -607,6 +520,10 @@ Om det händer igen, skicka loggfilen till dem som förvaltar konsolen.</transla
     <message>
         <source>Contact changed</source>
         <translation>Kontaktperson ändrad</translation>
+    </message>
+    <message>
+        <source>Record of processing changed</source>
+        <translation>Registret över behandlingar ändrat</translation>
     </message>
     <message>
         <source>Connection profile changed</source>
@@ -1085,6 +1002,10 @@ Om det händer igen, skicka loggfilen till dem som förvaltar konsolen.</transla
     <message>
         <source>No signed DPA; reason: %1</source>
         <translation>Inget undertecknat PUB-avtal; skäl: %1</translation>
+    </message>
+    <message>
+        <source>Remote tool flagged in the sub-processor register; reason: %1</source>
+        <translation>Fjärrverktyget är flaggat i registret över underbiträden; skäl: %1</translation>
     </message>
     <message>
         <source>%1, %2 rows: %3</source>

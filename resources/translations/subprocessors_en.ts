@@ -314,6 +314,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Another sub-processor already covers this remote tool.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Write the date as YYYY-MM-DD.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -578,6 +582,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -623,6 +631,10 @@
     </message>
     <message>
         <source>Ended on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remote-control tool</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

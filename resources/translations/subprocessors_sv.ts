@@ -314,6 +314,10 @@
         <translation>Det finns redan ett underbiträde med det namnet.</translation>
     </message>
     <message>
+        <source>Another sub-processor already covers this remote tool.</source>
+        <translation>Ett annat underbiträde täcker redan det här fjärrverktyget.</translation>
+    </message>
+    <message>
         <source>Write the date as YYYY-MM-DD.</source>
         <translation>Skriv datumet som ÅÅÅÅ-MM-DD.</translation>
     </message>
@@ -578,6 +582,10 @@
         <translation>Tar fortfarande emot personuppgifter</translation>
     </message>
     <message>
+        <source>None</source>
+        <translation>Inget</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>Namn</translation>
     </message>
@@ -624,6 +632,10 @@
     <message>
         <source>Ended on</source>
         <translation>Avslutat den</translation>
+    </message>
+    <message>
+        <source>Remote-control tool</source>
+        <translation>Fjärrstyrningsverktyg</translation>
     </message>
     <message>
         <source>Save</source>

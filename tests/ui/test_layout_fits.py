@@ -134,6 +134,13 @@ def test_every_dialog_fits_the_laptop_in_swedish(qtbot, make_ctx, demo_url, lang
     labels = [form.labelForField(edit) for edit in fields]
     tops = [label.geometry().top() for label in labels]
     assert all(b - a >= labels[0].height() for a, b in itertools.pairwise(tops))  # no overlap
+    # And a flagged remote tool (issue 15, item 7): its register entry and the reason's row.
+    consent.tool.setCurrentIndex(consent.tool.findData("Quick Assist"))
+    qtbot.wait(50)
+    assert consent.tool_reason.isVisible()
+    fit_to_laptop(consent)
+    qtbot.wait(30)
+    found += problems(consent, "consent with a new caller and a flagged tool")
     consent.reject()
 
     # The running session in a window of its own: resizable, and it fits.
@@ -170,6 +177,10 @@ def test_every_dialog_fits_the_laptop_in_swedish(qtbot, make_ctx, demo_url, lang
     window.settings_dialog.reject()
     window.open_about()
     found += _dialog(qtbot, ctx, window.about_dialog, "about")
+    # The record of processing's editor (issue 15, item 5), opened from About.
+    window.about_dialog.open_editor()
+    found += _dialog(qtbot, ctx, window.about_dialog.processing_dialog, "record of processing")
+    window.about_dialog.processing_dialog.reject()
     window.about_dialog.reject()
     _settle(qtbot, ctx)
     assert found == [], "\n".join(found)

@@ -111,19 +111,24 @@ def test_about_shows_versions_and_the_record_of_processing(
     qtbot.waitExposed(dialog)
     assert __version__ in dialog.version_label.text()
     assert POLICY_VERSION in dialog.policy_label.text()
-    # The periods are the database's: change them there and the record says so.
-    qtbot.waitUntil(lambda: "90 days" in dialog.record.item(0, 4).text())
+    # The record is the database's, with the periods as the lifecycle setting holds them.
+    qtbot.waitUntil(lambda: dialog.record.rowCount() > 0)
     processing = [dialog.record.item(r, 0).text() for r in range(dialog.record.rowCount())]
-    assert "Customer contacts" in processing and "Session log" in processing
-    assert "1095 days" in dialog.record.item(processing.index("Session log"), 4).text()
+    assert "Kundkontakter" in processing and "Fjärrsessioner (sessionslogg)" in processing
+    contacts = processing.index("Kundkontakter")
+    assert "90 days" in dialog.record.item(contacts, 4).text()
+    log = processing.index("Fjärrsessioner (sessionslogg)")
+    assert "1,095 days" in dialog.record.item(log, 4).text()  # %Ln: the locale's digits
+    assert not dialog.edit_button.isHidden()  # the embedded database's user is its admin
     dialog.close()
     admin.set_lifecycle(window.ctx.database, window.ctx.identity, admin.Lifecycle(120, 14, 2000))
     window.about_action.trigger()
     dialog = window.about_dialog
-    qtbot.waitUntil(lambda: "120 days" in dialog.record.item(0, 4).text())
-    trial = dialog.record.item(processing.index("Trial accounts"), 4).text()
+    qtbot.waitUntil(lambda: dialog.record.rowCount() > 0)
+    qtbot.waitUntil(lambda: "120 days" in dialog.record.item(contacts, 4).text())
+    trial = dialog.record.item(processing.index("Testkonton"), 4).text()
     assert "14 days" in trial and "120 days" in trial
-    assert "2000 days" in dialog.record.item(processing.index("Session log"), 4).text()
+    assert "2,000 days" in dialog.record.item(log, 4).text()
     dialog.close()
     wait_loaded(qtbot, window)
 

@@ -44,7 +44,11 @@ APPEND = ("SELECT", "INSERT")
 # What the log writer's SECURITY DEFINER functions read beyond the log (setup.apply_grants).
 # Migration 0008: a session may start for a customer without a signed DPA only with a reason,
 # so the payload check reads that one date; column-level, so the writer sees no names.
-LOG_WRITER_READS = {"customer": ("id", "dpa_signed_on")}
+LOG_WRITER_READS = {
+    "customer": ("id", "dpa_signed_on"),
+    # Migration 0017: a session_started payload naming a flagged remote tool needs a reason.
+    "sub_processor": ("remote_tool", "dpa_signed_on", "status", "locations", "storage_locations"),
+}
 
 # What a client may supply for a log event; seq, actor, at, prev_hash and hash come from the
 # server's trigger, so no role can even name them in an INSERT.
@@ -159,6 +163,9 @@ TABLE_GRANTS: tuple[TableGrant, ...] = (
     TableGrant("sub_processor_evidence", READ, READ, ALL),
     TableGrant("sub_processor_change", READ, READ, ALL),
     TableGrant("sub_processor_objection", READ, READ, ALL),
+    # The record of processing (migration 0017): everyone reads it, only admins keep it;
+    # every change is a chained event written by the table's own trigger.
+    TableGrant("processing", READ, READ, ALL),
     # The session log: append-only for everyone; no UPDATE, DELETE or TRUNCATE for any role.
     TableGrant("log_event", APPEND, APPEND, APPEND, insert_columns=LOG_EVENT_CLIENT_COLUMNS),
     # Payloads are erasable, by the erasure functions only (migration 0009).

@@ -29,6 +29,7 @@ from bowebb_console.store.log.chain import BACKDATE, write_event
 KINDS = {
     "customer": "customer_changed",
     "contact": "contact_changed",
+    "processing": "processing_changed",  # migration 0017: the record of processing
     "sftp_profile": "profile_changed",
 }
 # Rows per event when one statement changed many (an import): payloads stay a few hundred kB.

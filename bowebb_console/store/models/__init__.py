@@ -23,6 +23,7 @@ from bowebb_console.store.models.erasure import (
 )
 from bowebb_console.store.models.log import LogChainHead, LogEvent, LogPayload, PendingChange
 from bowebb_console.store.models.meta import AppMeta, LifecycleSetting
+from bowebb_console.store.models.processing import LIFECYCLE_FIELDS, Processing
 from bowebb_console.store.models.review import SessionSummaryRow
 from bowebb_console.store.models.subprocessors import (
     EVIDENCE_MAX_BYTES,
@@ -37,6 +38,7 @@ from bowebb_console.store.models.transfers import HostKey, SftpProfile
 __all__ = [
     "EMAIL_MAX",
     "EVIDENCE_MAX_BYTES",
+    "LIFECYCLE_FIELDS",
     "NAME_MAX",
     "NAMING",
     "PHONE_MAX",
@@ -57,6 +59,7 @@ __all__ = [
     "LogPayload",
     "NoticeExport",
     "PendingChange",
+    "Processing",
     "PurgeApproval",
     "SessionSummaryRow",
     "SftpProfile",

@@ -51,6 +51,9 @@ class SubProcessor(Base):
     storage_locations: Mapped[str] = mapped_column(String(200), default="", server_default="")
     receiving_data: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
     ended_on: Mapped[dt.date | None] = mapped_column(Date)
+    # The remote-control tool this entry covers, as the consent dialog names it ("AnyDesk");
+    # at most one entry per tool (migration 0017).
+    remote_tool: Mapped[str | None] = mapped_column(String(40), unique=True)
 
     __mapper_args__ = {"version_id_col": version}
 

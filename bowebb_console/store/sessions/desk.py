@@ -7,15 +7,17 @@ Every function reads on the caller's connection (the service owns the transactio
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 
 from sqlalchemy import Connection, select
 
 from bowebb_console.domain.orgnr import OrgNumber
+from bowebb_console.domain.subprocessor_flags import ToolEntry
 from bowebb_console.store.log.chain import EventRow, read_session_events
 from bowebb_console.store.models import Contact, Customer
 from bowebb_console.store.sessions.events import SessionSummary, customer_gone
+from bowebb_console.store.subprocessors.register import remote_tool_entries
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,8 @@ class ConsentParty:
     org_number: str  # NNNNNN-NNNN
     dpa_signed_on: dt.date | None
     contacts: tuple[ContactChoice, ...]
+    # The remote-control tools' register entries, by tool (issue 15, item 7).
+    tools: Mapping[str, ToolEntry] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -68,6 +72,7 @@ def consent_party(conn: Connection, customer_id: int) -> ConsentParty:
         OrgNumber(row[1]).formatted,
         row[2],
         tuple(ContactChoice(int(c[0]), c[1], c[2]) for c in contacts),
+        remote_tool_entries(conn),
     )
 
 

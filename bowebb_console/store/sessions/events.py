@@ -23,6 +23,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Connection, func, insert, literal_column, select, text
 
 from bowebb_console.domain.errors import ShownError
+from bowebb_console.domain.subprocessor_flags import tool_flags
 from bowebb_console.store.db.connect import Database
 from bowebb_console.store.log.chain import (
     EventRow,
@@ -33,6 +34,7 @@ from bowebb_console.store.log.chain import (
 )
 from bowebb_console.store.models import Contact, Customer, LogEvent, LogPayload
 from bowebb_console.store.models.review import SessionSummaryRow
+from bowebb_console.store.subprocessors.register import remote_tool_entries
 
 # The payload's customer id, written exactly as its index (migration 0015) is, so both
 # databases read the index and not the whole log. Literal text: a bound JSON path would not
@@ -230,11 +232,13 @@ def start_session(
     tool: str,
     tool_session_id: str = "",
     dpa_missing_reason: str = "",
+    tool_flag_reason: str = "",
     event_uuid: str | None = None,
     actor: str | None = None,
 ) -> EventRow:
     """Start after an agreed consent. Raises SessionError (rules) or LogWriteError (not
-    logged: the session must not start)."""
+    logged: the session must not start). A remote tool whose register entry is flagged (or
+    missing) needs ``tool_flag_reason`` (issue 15, item 7)."""
 
     def build(conn: Connection) -> NewEvent:
         events = read_session_events(conn, session_uuid)
@@ -264,6 +268,16 @@ def start_session(
                     "sessions.need_dpa_reason",
                 )
             payload["dpa_missing_reason"] = dpa_missing_reason.strip()
+        if tool:
+            entries = remote_tool_entries(conn)
+            if tool_flags(entries.get(tool), bool(entries)):
+                if not tool_flag_reason.strip():
+                    raise SessionError(
+                        "The remote tool's entry in the sub-processor register is flagged: "
+                        "type the reason for using it anyway.",
+                        "sessions.need_tool_reason",
+                    )
+                payload["tool_flag_reason"] = tool_flag_reason.strip()
         return NewEvent(STARTED, session_uuid, payload)
 
     return log_event(db, build, event_uuid, actor=actor)

@@ -21,7 +21,12 @@ from bowebb_console.domain import checklist as cl
 from bowebb_console.domain.countries import parse_locations
 from bowebb_console.domain.errors import ShownError, ValidationError
 from bowebb_console.domain.hashchain import canonical_payload
-from bowebb_console.domain.subprocessor_flags import Flag, RegisterFacts, flags_for
+from bowebb_console.domain.subprocessor_flags import (
+    Flag,
+    RegisterFacts,
+    ToolEntry,
+    flags_for,
+)
 from bowebb_console.store.db.errors import driver_code
 from bowebb_console.store.log.chain import local_actor, write_event
 from bowebb_console.store.models import (
@@ -49,7 +54,9 @@ EDITABLE = (
     "status",
     "ended_on",
     "receiving_data",
+    "remote_tool",
 )
+REMOTE_TOOL_MAX = 40
 
 
 class StaleRegisterEdit(ShownError):
@@ -78,6 +85,7 @@ class SubProcessorInput:
     status: str = "active"
     ended_on: dt.date | None = None
     receiving_data: bool = True
+    remote_tool: str = ""  # the remote-control tool this entry covers ("AnyDesk"), or ""
 
 
 @dataclass(frozen=True)
@@ -177,6 +185,7 @@ def validate(inp: SubProcessorInput) -> dict[str, Any]:
         "status": inp.status,
         "ended_on": inp.ended_on,
         "receiving_data": bool(inp.receiving_data),
+        "remote_tool": _clean(inp.remote_tool, "remote_tool", REMOTE_TOOL_MAX) or None,
     }
 
 
@@ -216,9 +225,55 @@ def save_sub_processor(
     """Add (``sp_id`` None) or change a sub-processor; returns its id. ``version`` is the one
     loaded: a newer saved version raises StaleRegisterEdit. ``actor``: SQLite only."""
     values = validate(inp)
+    _tool_free(conn, values["remote_tool"], sp_id)
     if sp_id is None:
         return _add(conn, values, actor)
     return _change(conn, sp_id, version, values, actor)
+
+
+def _tool_free(conn: Connection, tool: str | None, sp_id: int | None) -> None:
+    """A remote-control tool is covered by one entry at most."""
+    if tool is None:
+        return
+    other = conn.execute(
+        select(SubProcessor.id).where(
+            SubProcessor.remote_tool == tool, SubProcessor.id != (sp_id or -1)
+        )
+    ).first()
+    if other is not None:
+        raise ValidationError(
+            "remote_tool",
+            "Another sub-processor already covers this remote tool.",
+            "subprocessors.tool_taken",
+        )
+
+
+def remote_tool_entries(conn: Connection) -> dict[str, ToolEntry]:
+    """The register entries remote-control tools are linked to, by tool (issue 15, item 7)."""
+    rows = conn.execute(
+        select(
+            SubProcessor.remote_tool,
+            SubProcessor.id,
+            SubProcessor.name,
+            SubProcessor.dpa_signed_on,
+            SubProcessor.locations,
+            SubProcessor.storage_locations,
+            SubProcessor.status,
+        ).where(SubProcessor.remote_tool.is_not(None))
+    ).all()
+    return {
+        str(r[0]): ToolEntry(
+            tool=str(r[0]),
+            sub_processor_id=int(r[1]),
+            name=str(r[2]),
+            dpa_signed_on=r[3],
+            locations=tuple(
+                dict.fromkeys(c for c in f"{r[4] or ''},{r[5] or ''}".split(",") if c.strip())
+            ),
+            status=str(r[6]),
+        )
+        for r in rows
+    }
 
 
 def _add(conn: Connection, values: dict[str, Any], actor: str | None) -> int:
@@ -328,7 +383,7 @@ def utcnow() -> dt.datetime:
 
 def _record(row: Any) -> SubProcessorRecord:
     values = {k: getattr(row, k) for k in EDITABLE}
-    for k in ("registration_number", "contact", "dpa_reference"):
+    for k in ("registration_number", "contact", "dpa_reference", "remote_tool"):
         values[k] = values[k] or ""
     return SubProcessorRecord(**values, id=row.id, version=row.version)
 

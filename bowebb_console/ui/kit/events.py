@@ -89,6 +89,7 @@ EVENTS = {
     # Recorded changes (migration 0009), and the log's other kinds, for lists of log contents.
     "customer_changed": QT_TRANSLATE_NOOP("Events", "Customer record changed"),
     "contact_changed": QT_TRANSLATE_NOOP("Events", "Contact changed"),
+    "processing_changed": QT_TRANSLATE_NOOP("Events", "Record of processing changed"),
     "profile_changed": QT_TRANSLATE_NOOP("Events", "Connection profile changed"),
     "backend_ended": QT_TRANSLATE_NOOP("Events", "Database session ended by a lead"),
     "erasure_performed": QT_TRANSLATE_NOOP("Events", "Erasure"),

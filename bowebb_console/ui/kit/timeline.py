@@ -52,6 +52,12 @@ def describe(event: EventRow, contacts: Mapping[int, str] | None = None) -> list
                     "%1", str(p["dpa_missing_reason"])
                 )
             )
+        if p.get("tool_flag_reason"):
+            lines.append(
+                QCoreApplication.translate(
+                    "Timeline", "Remote tool flagged in the sub-processor register; reason: %1"
+                ).replace("%1", str(p["tool_flag_reason"]))
+            )
         return [line for line in lines if line]
     if kind == "note_added":
         return [str(p.get("note", ""))]

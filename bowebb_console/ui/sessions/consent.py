@@ -3,7 +3,9 @@
 Who agreed (a contact of the customer, or a named caller who is then added as a contact), how,
 when, a reference, the scope and the purpose, and the outcome. "Start session" stays disabled
 until all of it is there and the outcome is "agreed"; a refusal or no answer is recorded with
-"Record without starting". A customer without a signed DPA needs a typed reason to start.
+"Record without starting". A customer without a signed DPA needs a typed reason to start, and
+so does a remote tool whose entry in the sub-processor register is flagged (no signed DPA,
+outside the EU, ended) or missing.
 
 Logging fails closed: the dialog only closes once the service says the events are logged. On any
 failure it stays open with the reason and everything typed; pressing again retries with the
@@ -16,7 +18,7 @@ import uuid
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
+from PySide6.QtCore import QDateTime, QLocale, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -35,10 +37,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bowebb_console.domain.countries import country_name
+from bowebb_console.domain.subprocessor_flags import ToolFlag, tool_flags
 from bowebb_console.services import sessions
 from bowebb_console.services.sessions import Begun, Consent, ConsentParty, NewCaller, Start
 from bowebb_console.ui.kit import events as L
 from bowebb_console.ui.kit import icons
+from bowebb_console.ui.kit.formats import local_date
 from bowebb_console.ui.kit.widgets import grow_to_fit
 from bowebb_console.ui.sessions.errors import is_rule, is_unknown, session_error
 
@@ -86,7 +91,7 @@ class ConsentDialog(QDialog):
         self.start_uuid = str(uuid.uuid4())
         self._tried: Consent | None = None  # the consent of the last attempt
         self.setWindowTitle(self.tr("Customer's agreement"))
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(600)  # the Swedish reference hint needs its 410 px (layout test)
 
         self.customer_label = QLabel(self.tr("Loading the customer…"))
         self.customer_label.setObjectName("pageTitle")
@@ -145,6 +150,12 @@ class ConsentDialog(QDialog):
         self.tool_session_id.setPlaceholderText(self.tr("The tool's session id (optional)"))
         self.dpa_reason = QLineEdit()
         self.dpa_reason.setPlaceholderText(self.tr("Why start without a signed DPA?"))
+        # The tool's entry in the sub-processor register (issue 15, item 7).
+        self.tool_register = QLabel()
+        self.tool_register.setWordWrap(True)
+        self.tool_register.setTextFormat(Qt.TextFormat.PlainText)
+        self.tool_reason = QLineEdit()
+        self.tool_reason.setPlaceholderText(self.tr("Why use this remote tool anyway?"))
 
         form = QFormLayout()
         form.addRow(self.tr("Kind of session"), self.kind)
@@ -160,6 +171,9 @@ class ConsentDialog(QDialog):
         form.addRow(self.tr("Outcome"), outcome_row)
         form.addRow(self.tr("Remote tool"), self.tool)
         form.addRow(self.tr("Tool session id"), self.tool_session_id)
+        form.addRow(self.tool_register)
+        self.tool_reason_label = QLabel(self.tr("Reason (remote tool)"))
+        form.addRow(self.tool_reason_label, self.tool_reason)
         self.tool_labels = (form.labelForField(self.tool), form.labelForField(self.tool_session_id))
         self.dpa_reason_label = QLabel(self.tr("Reason (no DPA)"))
         form.addRow(self.dpa_reason_label, self.dpa_reason)
@@ -214,6 +228,7 @@ class ConsentDialog(QDialog):
             self.reference,
             self.purpose,
             self.dpa_reason,
+            self.tool_reason,
         ):
             edit.textChanged.connect(self._refresh)
             edit.textEdited.connect(self._touched)
@@ -232,6 +247,7 @@ class ConsentDialog(QDialog):
         self.outcome_group.buttonClicked.connect(self._refresh)
         self.outcome_group.buttonClicked.connect(self._touched)
         self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.tool.currentIndexChanged.connect(self._tool_changed)
         self._kind_changed()
         self._refresh()
         ctx.runner.start(
@@ -267,6 +283,7 @@ class ConsentDialog(QDialog):
         self.dpa_label.setVisible(no_dpa)
         self.dpa_reason_label.setVisible(no_dpa)
         self.dpa_reason.setVisible(no_dpa)
+        self._tool_changed()
         self._refresh()
         QTimer.singleShot(0, self, lambda: grow_to_fit(self))  # room for the DPA rows
 
@@ -289,6 +306,65 @@ class ConsentDialog(QDialog):
         self.transfer_purpose.setVisible(transfer)
         if self.transfer_purpose_label is not None:
             self.transfer_purpose_label.setVisible(transfer)
+        self._tool_changed()
+
+    # --- the remote tool's register entry -------------------------------------------------
+    def tool_flags(self) -> tuple[ToolFlag, ...]:
+        """The chosen remote tool's flags in the sub-processor register (none for a file
+        transfer, which names no tool, or before the customer is loaded)."""
+        tool = self.tool.currentData()
+        if self.party is None or self.kind.currentData() == "file_transfer" or not tool:
+            return ()
+        tools = self.party.tools
+        return tool_flags(tools.get(tool), bool(tools))
+
+    def _tool_text(self) -> str:
+        assert self.party is not None
+        tool = self.tool.currentData()
+        entry = self.party.tools.get(tool)
+        if entry is None:
+            if not self.party.tools:
+                return ""
+            return self.tr(
+                "This remote tool is not in the sub-processor register. Starting with it "
+                "needs a reason, which is logged."
+            )
+        lang = "sv" if QLocale().language() == QLocale.Language.Swedish else "en"
+        places = ", ".join(country_name(c, lang) for c in entry.locations)
+        if entry.dpa_signed_on is not None:
+            dpa = self.tr("DPA signed %1").replace("%1", local_date(entry.dpa_signed_on))
+        else:
+            dpa = self.tr("no signed DPA")
+        facts = [dpa]
+        if places:
+            facts.append(places)
+        if ToolFlag.OUTSIDE_EU in self.tool_flags():
+            facts.append(self.tr("outside the EU"))
+        if ToolFlag.ENDED in self.tool_flags():
+            facts.append(self.tr("ended"))
+        text = self.tr("Sub-processor register: %1 (%2).").replace("%1", entry.name)
+        text = text.replace("%2", "; ".join(facts))
+        if self.tool_flags():
+            text += " " + self.tr(
+                "The policy asks for a signed DPA and processing inside the EU: starting "
+                "with this tool needs a reason, which is logged."
+            )
+        return text
+
+    def _tool_changed(self, *_: Any) -> None:
+        if self.party is None:
+            return
+        flagged = bool(self.tool_flags())
+        transfer = self.kind.currentData() == "file_transfer"
+        text = "" if transfer else self._tool_text()
+        self.tool_register.setText(text)
+        self.tool_register.setObjectName("errorText" if flagged else "hintText")
+        self.tool_register.style().unpolish(self.tool_register)
+        self.tool_register.style().polish(self.tool_register)
+        self.tool_register.setVisible(bool(text))
+        self.tool_reason_label.setVisible(flagged)
+        self.tool_reason.setVisible(flagged)
+        QTimer.singleShot(0, self, lambda: grow_to_fit(self))
 
     # --- state --------------------------------------------------------------------------
     def outcome(self) -> str | None:
@@ -330,6 +406,8 @@ class ConsentDialog(QDialog):
                 gaps.append(self.tr("whether the transfer is for a purchased service or support"))
             if self.party.dpa_signed_on is None and not self.dpa_reason.text().strip():
                 gaps.append(self.tr("the reason for starting without a DPA"))
+            if self.tool_flags() and not self.tool_reason.text().strip():
+                gaps.append(self.tr("the reason for using this remote tool"))
         return gaps
 
     def _refresh(self, *_: Any) -> None:
@@ -396,6 +474,7 @@ class ConsentDialog(QDialog):
             tool="" if transfer else self.tool.currentData(),
             tool_session_id="" if transfer else self.tool_session_id.text(),
             dpa_missing_reason=self.dpa_reason.text(),
+            tool_flag_reason=self.tool_reason.text() if self.tool_flags() else "",
         )
         self.busy = True
         self.error_label.hide()

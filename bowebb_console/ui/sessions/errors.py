@@ -52,6 +52,11 @@ TEXTS: dict[str, str] = {
     "sessions.need_dpa_reason": QT_TRANSLATE_NOOP(
         "Errors", "This customer has no signed DPA: type the reason for starting anyway."
     ),
+    "sessions.need_tool_reason": QT_TRANSLATE_NOOP(
+        "Errors",
+        "The remote tool's entry in the sub-processor register is flagged: type the reason "
+        "for using it anyway.",
+    ),
     "sessions.no_consent": QT_TRANSLATE_NOOP(
         "Errors", "Record the customer's agreement before starting."
     ),

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from bowebb_console.domain.errors import ValidationError
 from bowebb_console.services import subprocessors as service
 from bowebb_console.services.subprocessors import SubProcessorInput, SubProcessorRecord
+from bowebb_console.ui.kit import events as L
 from bowebb_console.ui.kit.context import AppContext
 from bowebb_console.ui.kit.widgets import error_label
 from bowebb_console.ui.subprocessors.common import iso, parse_date
@@ -63,6 +64,13 @@ class SubProcessorDialog(QDialog):
         self.status.addItem(self.tr("ended"), "ended")
         self.receiving_data = QCheckBox(self.tr("Still receives personal data"))
         self.receiving_data.setChecked(True)
+        # The remote-control tool this entry covers: the consent dialog links the tool here
+        # and warns when the entry is flagged (issue 15, item 7).
+        self.remote_tool = QComboBox()
+        self.remote_tool.addItem(self.tr("None"), "")
+        for code in L.TOOLS:
+            if code != "other":
+                self.remote_tool.addItem(L.word(L.TOOLS, code), code)
         self.error_label = error_label()
         form = QFormLayout()
         form.addRow(self.tr("Name"), self.name)
@@ -78,6 +86,7 @@ class SubProcessorDialog(QDialog):
         form.addRow(self.tr("Status"), self.status)
         form.addRow(self.tr("Ended on"), self.ended_on)
         form.addRow("", self.receiving_data)
+        form.addRow(self.tr("Remote-control tool"), self.remote_tool)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -107,6 +116,9 @@ class SubProcessorDialog(QDialog):
         self.ended_on.setText(iso(r.ended_on))
         self.status.setCurrentIndex(max(0, self.status.findData(r.status)))
         self.receiving_data.setChecked(r.receiving_data)
+        if r.remote_tool and self.remote_tool.findData(r.remote_tool) < 0:
+            self.remote_tool.addItem(r.remote_tool, r.remote_tool)
+        self.remote_tool.setCurrentIndex(max(0, self.remote_tool.findData(r.remote_tool)))
 
     def _field_names(self) -> dict[str, str]:
         return {
@@ -122,6 +134,7 @@ class SubProcessorDialog(QDialog):
             "ended_on": self.tr("Ended on"),
             "status": self.tr("Status"),
             "data_categories": self.tr("Categories of personal data"),
+            "remote_tool": self.tr("Remote-control tool"),
         }
 
     def show_error(self, field: str, message: str) -> None:
@@ -147,6 +160,7 @@ class SubProcessorDialog(QDialog):
                 status=str(self.status.currentData()),
                 ended_on=parse_date(self.ended_on.text(), "ended_on"),
                 receiving_data=self.receiving_data.isChecked(),
+                remote_tool=str(self.remote_tool.currentData() or ""),
             )
         except ValidationError as exc:
             self.show_error(exc.field, shown(exc))

@@ -38,6 +38,9 @@ TEXTS: dict[str, str] = {
     "subprocessors.name_exists": QT_TRANSLATE_NOOP(
         "Errors", "A sub-processor with this name exists."
     ),
+    "subprocessors.tool_taken": QT_TRANSLATE_NOOP(
+        "Errors", "Another sub-processor already covers this remote tool."
+    ),
     "subprocessors.bad_date": QT_TRANSLATE_NOOP("Errors", "Write the date as YYYY-MM-DD."),
     "subprocessors.not_an_item": QT_TRANSLATE_NOOP(
         "Errors", "'%(item)s' is not an item of the checklist."

@@ -43,7 +43,7 @@ READS = {
         "log_chain_head",
         "erasure_xact",
     },
-    "log_payload_check": {"log_event", "log_payload", "customer"},
+    "log_payload_check": {"log_event", "log_payload", "customer", "sub_processor"},
     "log_event_payload_due": {"log_payload"},
     "log_refuse_change": set(),
     "session_summary_apply": {"log_event", "session_summary"},

@@ -242,8 +242,8 @@ def test_agents_read_only_and_leads_see_customers_without_dpa(qtbot, make_ctx, d
     assert agent.detail.save_item_button.isHidden() and agent.detail.attach_button.isHidden()
     assert agent.changes.new_box.isHidden()
     assert agent.no_dpa is None and agent.tabs.count() == 2
-    assert agent.model.rowCount() == 6
-    flagged = [cell(agent, RegisterModel.COL_FLAG_TEXT, r) for r in range(6)]
+    assert agent.model.rowCount() == 10  # six sub-processors and four remote tools' entries
+    flagged = [cell(agent, RegisterModel.COL_FLAG_TEXT, r) for r in range(10)]
     assert any("United States (US)" in f for f in flagged)
     assert any("Review overdue" in f for f in flagged)
 
@@ -267,7 +267,7 @@ def test_sorting_by_flags_puts_the_breach_first(qtbot, make_ctx, demo_url) -> No
 def test_swedish_flag_texts(qtbot, make_ctx, demo_url, language) -> None:  # type: ignore[no-untyped-def]
     language("sv")
     view = open_view(qtbot, make_ctx(demo_url))
-    flagged = [cell(view, RegisterModel.COL_FLAG_TEXT, r) for r in range(6)]
+    flagged = [cell(view, RegisterModel.COL_FLAG_TEXT, r) for r in range(view.model.rowCount())]
     assert any("Utanför EU/EES" in f and "USA (US)" in f for f in flagged)
 
 

@@ -1,0 +1,1 @@
+"""The record of processing activities, "Personuppgiftsbehandlingar" (GDPR Art. 30)."""

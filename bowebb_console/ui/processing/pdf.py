@@ -1,0 +1,92 @@
+"""The record of processing as a PDF to read on paper: A4 portrait, 10 pt, one block per
+processing with every Art. 30 field, the lifecycle values the database holds, the date of
+the export and who exported it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QMarginsF
+from PySide6.QtGui import QPageLayout, QPageSize
+
+from bowebb_console import POLICY_VERSION
+from bowebb_console.services.processing import Record
+from bowebb_console.ui.kit import export
+from bowebb_console.ui.kit.formats import local_time
+from bowebb_console.ui.processing.texts import field_name, lifecycle_lines
+
+STYLE = (
+    "body { font-size: 10pt; } h1 { font-size: 16pt; } h2 { font-size: 12pt; }"
+    " th { text-align: left; vertical-align: top; background-color: #eeeeee; }"
+    " td { vertical-align: top; }"
+)
+ORDER = (
+    "purpose",
+    "legal_basis",
+    "data_subjects",
+    "data_categories",
+    "recipients",
+    "transfers",
+    "retention",
+    "security",
+)
+
+
+def _title() -> str:
+    return QCoreApplication.translate("ProcessingPdf", "Record of processing activities")
+
+
+def _esc(text: str) -> str:
+    return html.escape(text).replace("\n", "<br/>")
+
+
+def record_html(record: Record, exported_by: str) -> str:
+    parts = [
+        f"<h1>{_esc(_title())}</h1>",
+        "<p>"
+        + _esc(
+            QCoreApplication.translate(
+                "ProcessingPdf",
+                "Controller: BackOffice Webbtjänster Sweden AB (556680-9827). Privacy policy: "
+                "%1. Exported %2 by %3.",
+            )
+            .replace("%1", POLICY_VERSION)
+            .replace("%2", local_time(dt.datetime.now(dt.UTC)))
+            .replace("%3", exported_by)
+        )
+        + "</p>",
+    ]
+    for p in record.processings:
+        parts.append(f"<h2>{_esc(p.name)}</h2>")
+        rows = []
+        for key in ORDER:
+            value = str(getattr(p, key))
+            if key == "retention":
+                value = "\n".join(x for x in [value, *lifecycle_lines(p, record)] if x)
+            label, text = _esc(field_name(key)), _esc(value or "–")
+            rows.append(f"<tr><th width='28%'>{label}</th><td>{text}</td></tr>")
+        parts.append(
+            "<table width='100%' cellspacing='0' cellpadding='4' border='1'>"
+            + "".join(rows)
+            + "</table>"
+        )
+    return "<html><body>" + "".join(parts) + "</body></html>"
+
+
+def write_pdf(path: Path, record: Record, exported_by: str) -> None:
+    layout = QPageLayout(
+        QPageSize(QPageSize.PageSizeId.A4),
+        QPageLayout.Orientation.Portrait,
+        QMarginsF(0, 0, 0, 0),  # Qt adds 2 cm of its own around a numbered document
+        QPageLayout.Unit.Millimeter,
+    )
+    export.write_pdf(
+        path,
+        record_html(record, exported_by),
+        _title(),
+        layout,
+        style_sheet=STYLE,
+        numbered=True,
+    )
