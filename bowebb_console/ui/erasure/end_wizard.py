@@ -294,7 +294,7 @@ class PurgePage(WizardPage):
                 erasure.run_purge,
                 ctx.database,
                 ctx.identity,
-                erasure.journal_path(ctx.settings.erasure_journal_path, ctx.paths.data_dir),
+                erasure.DatabaseJournal(ctx.paths.journal_dir),
                 self.approval.id,
                 self.confirm.text(),
                 today=self.w.today,
