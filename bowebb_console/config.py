@@ -47,6 +47,12 @@ class Paths:
         return self.data_dir.with_name(self.data_dir.name + "-journal")
 
     @property
+    def written_files(self) -> Path:
+        """This machine's list of files the console wrote per customer (downloads, notice
+        exports), which a purge deletes (store.erasure.written)."""
+        return self.data_dir / "written-files.jsonl"
+
+    @property
     def log_file(self) -> Path:
         return self.log_dir / "bowebb-console.log"
 

@@ -189,6 +189,15 @@ def cmd_purge_run(args: argparse.Namespace) -> int:
         db.dispose()
     _print_plan(done.plan)
     print(f"purged for good; certificate {done.reference}")
+    for path in done.files.deleted:
+        print(f"deleted the file {path}")
+    for path, why in done.files.kept:
+        print(f"could NOT delete {path} ({why}): delete it by hand")
+    for d in done.files.elsewhere:
+        print(
+            f"downloaded on another machine by {d.agent} ({d.at[:10]}): {d.name} "
+            "- have it deleted there"
+        )
     if done.scrub.pending:
         print(
             "the files could not be wiped yet (tables busy); an admin runs "

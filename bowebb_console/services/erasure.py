@@ -25,9 +25,17 @@ from sqlalchemy.exc import DBAPIError
 from bowebb_console.domain.errors import ShownError
 from bowebb_console.services.database import Database, Identity, transaction
 from bowebb_console.store.db.connect import postgres_identity
-from bowebb_console.store.db.lifecycle import read_journal_dir, write_journal_dir
 from bowebb_console.store.db.errors import driver_error
-from bowebb_console.store.erasure import certificates, journal, person, purge, replay, requests
+from bowebb_console.store.db.lifecycle import read_journal_dir, write_journal_dir
+from bowebb_console.store.erasure import (
+    certificates,
+    journal,
+    person,
+    purge,
+    replay,
+    requests,
+    written,
+)
 from bowebb_console.store.erasure.certificates import CertificateView
 from bowebb_console.store.erasure.journal import JournalError
 from bowebb_console.store.erasure.person import (
@@ -43,6 +51,7 @@ from bowebb_console.store.erasure.purge import (
     ApprovalView,
     CustomerChoice,
     DueCustomer,
+    LoggedDownload,
     PurgeError,
     PurgePlan,
 )
@@ -53,9 +62,8 @@ __all__ = [
     "ApprovalView",
     "CertificateView",
     "ContactPlace",
-    "DatabaseJournal",
-    "JournalPlace",
     "CustomerChoice",
+    "DatabaseJournal",
     "DueCustomer",
     "ErasureDone",
     "ErasureLists",
@@ -63,11 +71,14 @@ __all__ = [
     "ExportPlace",
     "Findings",
     "JournalError",
+    "JournalPlace",
+    "LoggedDownload",
     "NewRequest",
     "PayloadPlace",
     "PersonQuery",
     "PurgeDone",
     "PurgeError",
+    "PurgeFiles",
     "PurgePlan",
     "PurgeState",
     "ReplayResult",
@@ -114,11 +125,21 @@ class ErasureDone:
 
 
 @dataclass(frozen=True)
+class PurgeFiles:
+    """The files outside the database the purge dealt with (store.erasure.written)."""
+
+    deleted: tuple[str, ...] = ()  # this machine's downloads, notice exports, upgrade copies
+    kept: tuple[tuple[str, str], ...] = ()  # (path, why) that could not be deleted here
+    elsewhere: tuple[LoggedDownload, ...] = ()  # downloads made on other machines: by name
+
+
+@dataclass(frozen=True)
 class PurgeDone:
     reference: str
     certificate_id: int
     plan: PurgePlan
     scrub: ScrubResult
+    files: PurgeFiles = PurgeFiles()
 
 
 @dataclass(frozen=True)
@@ -432,8 +453,11 @@ def run_purge(
     confirm_name: str,
     *,
     today: dt.date,
+    written_files: Path | None = None,
 ) -> PurgeDone:
-    """The irreversible purge of an approved request, after the typed company name."""
+    """The irreversible purge of an approved request, after the typed company name. After
+    the commit the files this machine wrote for the customer (``written_files``: its list,
+    by default in the data dir) and the SQLite copies from before upgrades are deleted."""
     book = _book(db, where)
     with transaction(db) as conn:
         purged = purge.run_purge(
@@ -448,8 +472,31 @@ def run_purge(
         book.begin(purged.entry)  # on disk before the COMMIT: a crash cannot lose it
     _pause_before_done()
     book.finish(purged.reference)
+    scrubbed = _scrub(db, purged.touched)
     return PurgeDone(
-        purged.reference, purged.certificate_id, purged.plan, _scrub(db, purged.touched)
+        purged.reference,
+        purged.certificate_id,
+        purged.plan,
+        scrubbed,
+        _purge_files(db, purged, written_files),
+    )
+
+
+def _purge_files(db: Database, purged: purge.Purged, manifest: Path | None) -> PurgeFiles:
+    if manifest is None:
+        from bowebb_console.config import Paths
+
+        manifest = Paths.from_environment().written_files
+    files = written.of_customer(manifest, purged.entry.chain, purged.plan.customer_id)
+    removed = [written.remove(manifest, files)]
+    database_file = _database_file(db)
+    if database_file is not None:
+        removed.append(written.remove_upgrade_copies(database_file))
+    here = {Path(f.path).name for f in files if f.kind == written.DOWNLOAD}
+    return PurgeFiles(
+        tuple(p for r in removed for p in r.deleted),
+        tuple(k for r in removed for k in r.kept),
+        tuple(d for d in purged.downloads if d.name not in here),
     )
 
 

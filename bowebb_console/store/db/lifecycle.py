@@ -96,8 +96,6 @@ def write_journal_dir(conn: Connection, value: str) -> str:
             "lifecycle.journal_dir", f"The folder's path is longer than {JOURNAL_DIR_MAX}."
         )
     conn.execute(
-        update(LifecycleSetting)
-        .where(LifecycleSetting.id == 1)
-        .values(erasure_journal_dir=value)
+        update(LifecycleSetting).where(LifecycleSetting.id == 1).values(erasure_journal_dir=value)
     )
     return read_journal_dir(conn)

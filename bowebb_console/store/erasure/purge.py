@@ -15,6 +15,7 @@ After the commit services.erasure writes the journal line and scrubs the files
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -31,7 +32,7 @@ from bowebb_console.store.erasure.journal import Journal, JournalEntry
 from bowebb_console.store.erasure.person import ERASED_KIND, chain_id, log_event
 from bowebb_console.store.erasure.scrub import CUSTOMER_TABLES, existing_tables
 from bowebb_console.store.log.chain import local_actor
-from bowebb_console.store.models import Customer, PurgeApproval
+from bowebb_console.store.models import Customer, LogEvent, LogPayload, PurgeApproval
 
 
 class PurgeError(ShownError):
@@ -73,6 +74,32 @@ class ApprovalView:
 
 
 @dataclass(frozen=True)
+class LoggedDownload:
+    """A download of the customer's files the log names (file name only, and who)."""
+
+    agent: str
+    name: str
+    at: str  # the event's time (UTC text)
+
+
+def logged_downloads(conn: Connection, seqs: tuple[int, ...]) -> list[LoggedDownload]:
+    """The downloads among the payloads ``seqs`` (read before the purge deletes them)."""
+    found = []
+    for start in range(0, len(seqs), 5000):
+        rows = conn.execute(
+            select(LogEvent.actor, LogEvent.at, LogPayload.payload)
+            .join(LogPayload, LogPayload.seq == LogEvent.seq)
+            .where(LogEvent.seq.in_(seqs[start : start + 5000]))
+            .where(LogEvent.kind == "file_transferred")
+        )
+        for actor, at, payload in rows:
+            body = json.loads(payload)
+            if body.get("direction") == "download" and body.get("local_name"):
+                found.append(LoggedDownload(str(actor), str(body["local_name"]), str(at)))
+    return found
+
+
+@dataclass(frozen=True)
 class Purged:
     """What ``run_purge`` committed, the journal line to write after the commit, and the
     tables to scrub then."""
@@ -82,6 +109,7 @@ class Purged:
     plan: PurgePlan
     entry: JournalEntry
     touched: frozenset[str]
+    downloads: tuple[LoggedDownload, ...] = ()
 
 
 def due_customers(conn: Connection, today: dt.date) -> list[DueCustomer]:
@@ -301,6 +329,7 @@ def run_purge(
     org = conn.execute(
         select(Customer.org_number).where(Customer.id == plan.customer_id)
     ).scalar_one()
+    downloads = tuple(logged_downloads(conn, plan.payload_seqs))
     _delete_customer(conn, plan, on_step)
     categories = ["customer_record", "contact_details", "search_index", "session_payloads"]
     if any(t == "sftp_profile" for t, _ in plan.rows):
@@ -322,7 +351,7 @@ def run_purge(
         hashes=[journal.hash_form("org:" + org)],
     )
     touched = {t for t, _ in plan.rows} | {"log_payload", "erasure_certificate", "purge_approval"}
-    return Purged(reference, certificate_id, plan, entry, frozenset(touched))
+    return Purged(reference, certificate_id, plan, entry, frozenset(touched), downloads)
 
 
 def _delete_customer(

@@ -38,6 +38,7 @@ from bowebb_console.ui.erasure.common import (
 )
 from bowebb_console.ui.erasure.errors import erasure_error
 from bowebb_console.ui.kit.context import AppContext
+from bowebb_console.ui.kit.formats import local_date
 
 CUSTOMER, TERMINATE, PURGE, RESULT = range(4)
 
@@ -344,6 +345,27 @@ class EndWizard(QWizard):
         page.error.setText(self.tr("Nothing was changed: %1").replace("%1", erasure_error(exc)))
         self.button(QWizard.WizardButton.CommitButton).setEnabled(True)
 
+    def _files_text(self, outcome: PurgeDone) -> str:
+        """The files outside the database: deleted here, not deletable, or on other machines."""
+        files = outcome.files
+        text = ""
+        if files.deleted:
+            text += "\n" + self.tr(
+                "%Ln file(s) this computer had written were deleted.", "", len(files.deleted)
+            )
+        if files.kept:
+            text += "\n" + self.tr("Delete these by hand (they could not be deleted): %1").replace(
+                "%1", ", ".join(path for path, _ in files.kept)
+            )
+        if files.elsewhere:
+            text += "\n" + self.tr(
+                "Downloaded on other computers; have them deleted there: %1"
+            ).replace(
+                "%1",
+                ", ".join(f"{d.name} ({d.agent}, {local_date(d.at)})" for d in files.elsewhere),
+            )
+        return text
+
     def _done(self, outcome: dt.date | PurgeDone | ApprovalView) -> None:
         self.committed = True
         self.outcome = outcome
@@ -360,6 +382,7 @@ class EndWizard(QWizard):
                     "The files could not be wiped yet (the tables were busy): an admin runs "
                     "`bowebb-console erasure compact` later."
                 )
+            text += self._files_text(outcome)
         elif outcome.status == "approved":
             text = self.tr("Approved. An admin can now run the purge.")
         else:

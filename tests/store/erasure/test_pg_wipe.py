@@ -50,7 +50,9 @@ def _stats_rows(engine, table: str) -> int:  # type: ignore[no-untyped-def]
     with engine.connect() as conn:
         return int(
             conn.execute(
-                text("SELECT count(*) FROM pg_stats WHERE schemaname = 'public' AND tablename = :t"),
+                text(
+                    "SELECT count(*) FROM pg_stats WHERE schemaname = 'public' AND tablename = :t"
+                ),
                 {"t": table},
             ).scalar_one()
         )
