@@ -165,7 +165,8 @@ def chain_rows(
             payload = hc.canonical_payload(body)
             commitment = hc.payload_commitment(salt, payload.encode())
             eu = str(uuid.UUID(int=seq, version=4))
-            at = f"2026-11-{1 + seq % 25:02d}T08:{seq // 60 % 60:02d}:{seq % 60:02d}.{seq % 1_000_000:06d}Z"
+            clock = f"{seq // 60 % 60:02d}:{seq % 60:02d}.{seq % 1_000_000:06d}"
+            at = f"2026-11-{1 + seq % 25:02d}T08:{clock}Z"
             h = hc.event_hash(seq, eu, su, kind, "bench", at, commitment, prev)
             yield (seq, eu, su, kind, "bench", at, commitment, prev, h, salt, payload)
             prev = h
