@@ -36,6 +36,7 @@ from bowebb_console.services.erasure import ErasurePlan, NewRequest, PersonQuery
 from bowebb_console.store.db.engine import make_engine
 from bowebb_console.store.db.setup import init_database
 from bowebb_console.store.models import Contact, Customer, LogChainHead
+from bowebb_console.store.erasure.scrub import scrub as scrub_tables
 from bowebb_console.store.review.fold import rebuild_summaries
 
 TODAY = dt.date(2026, 11, 26)
@@ -329,6 +330,9 @@ def run(url: str, contacts: int, payloads: int, events: int, work: Path) -> None
     )
     print(f"    wiped: {', '.join(purged.scrub.rewritten)}; pending: {purged.scrub.pending}")
     timed("replay_journal (nothing to redo)", erasure.replay_journal, db, journal)
+    print("  the wipe, table by table (each rewritten again):")
+    for table in ("contact", "session_summary", "log_payload"):
+        timed(f"  wipe {table}", scrub_tables, db, {table})
     engine.dispose()
 
 
@@ -339,6 +343,7 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=1_000_000)
     parser.add_argument("--pg", help="admin URL of a PostgreSQL server (a fresh db is made)")
     parser.add_argument("--sqlite", action="store_true", help="also on SQLite")
+    parser.add_argument("--keep", action="store_true", help="keep the PostgreSQL database")
     args = parser.parse_args()
     sizes = (args.contacts, args.payloads, args.events)
     with tempfile.TemporaryDirectory() as tmp:
@@ -352,8 +357,11 @@ def main() -> None:
                 print(f"PostgreSQL: {args.events} events, {args.contacts} contacts")
                 run(args.pg.rsplit("/", 1)[0] + "/" + name, *sizes, work)
             finally:
-                with server.connect() as conn:
-                    conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+                if args.keep:
+                    print(f"kept the database {name}")
+                else:
+                    with server.connect() as conn:
+                        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
                 server.dispose()
         if args.sqlite:
             print(f"SQLite: {args.events} events, {args.contacts} contacts")
