@@ -8,10 +8,11 @@
 - PostgreSQL's ``pg_statistic`` kept the values ANALYZE had sampled (most common values,
   histogram bounds) of the erasable tables' text columns; the wipe's ANALYZE (migration 0012)
   replaced them, but the replaced catalog rows stayed in pg_statistic's files. The text-like
-  columns (and expression-index columns) of every table the wipe rewrites now gather no value
-  statistics (``SET STATISTICS 0``): their values never reach the catalog. Statistics gathered
-  before this migration are removed when it runs as a superuser (otherwise the guide tells the
-  DBA to; see docs/guide-admins.md, "The erasure journal").
+  columns of every table the wipe rewrites now gather no value statistics (``SET STATISTICS
+  0``): their values never reach the catalog. (The one expression index on them,
+  ``ix_log_payload_customer``, holds customer ids only and keeps its statistics.) Statistics
+  gathered before this migration are removed when it runs as a superuser (otherwise the guide
+  tells the DBA how; docs/guide-admins.md, "Upgrades").
 
 Revision ID: 0018
 Revises: 0016 (the lead re-chains)
@@ -48,32 +49,17 @@ DECLARE
     su boolean := (SELECT rolsuper FROM pg_catalog.pg_roles WHERE rolname = current_user);
 BEGIN
     FOR c IN
-        SELECT cl.relname, cl.relkind, a.attname, a.attnum, cl.oid
+        SELECT cl.relname, a.attname, a.attnum, cl.oid
         FROM pg_catalog.pg_class cl
         JOIN pg_catalog.pg_attribute a ON a.attrelid = cl.oid
         JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
-        WHERE cl.relnamespace = 'public'::regnamespace
+        WHERE cl.relnamespace = 'public'::regnamespace AND cl.relkind IN ('r', 'p')
+          AND cl.relname = ANY(:tables)
           AND a.attnum > 0 AND NOT a.attisdropped
           AND t.typcategory IN ('S', 'U', 'A')
-          AND (cl.relname = ANY(:tables)
-               OR (cl.relkind = 'i' AND cl.oid IN (
-                   SELECT i.indexrelid FROM pg_catalog.pg_index i
-                   WHERE i.indexprs IS NOT NULL
-                     AND i.indrelid IN (SELECT x.oid FROM pg_catalog.pg_class x
-                                        WHERE x.relnamespace = 'public'::regnamespace
-                                          AND x.relname = ANY(:tables)))))
     LOOP
-        IF c.relkind = 'i' THEN
-            -- Only an expression's column of an index takes a statistics target.
-            IF EXISTS (SELECT 1 FROM pg_catalog.pg_index i WHERE i.indexrelid = c.oid
-                       AND i.indkey[c.attnum - 1] = 0) THEN
-                EXECUTE format('ALTER INDEX public.%I ALTER COLUMN %s SET STATISTICS 0',
-                               c.relname, c.attnum);
-            END IF;
-        ELSE
-            EXECUTE format('ALTER TABLE public.%I ALTER COLUMN %I SET STATISTICS 0',
-                           c.relname, c.attname);
-        END IF;
+        EXECUTE format('ALTER TABLE public.%I ALTER COLUMN %I SET STATISTICS 0',
+                       c.relname, c.attname);
         IF su THEN
             DELETE FROM pg_catalog.pg_statistic WHERE starelid = c.oid AND staattnum = c.attnum;
         END IF;
