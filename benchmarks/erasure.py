@@ -35,8 +35,8 @@ from bowebb_console.services.database import Database, Identity
 from bowebb_console.services.erasure import ErasurePlan, NewRequest, PersonQuery
 from bowebb_console.store.db.engine import make_engine
 from bowebb_console.store.db.setup import init_database
-from bowebb_console.store.models import Contact, Customer, LogChainHead
 from bowebb_console.store.erasure.scrub import scrub as scrub_tables
+from bowebb_console.store.models import Contact, Customer, LogChainHead
 from bowebb_console.store.review.fold import rebuild_summaries
 
 TODAY = dt.date(2026, 11, 26)
