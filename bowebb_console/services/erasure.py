@@ -487,8 +487,14 @@ def _purge_files(db: Database, purged: purge.Purged, manifest: Path | None) -> P
         from bowebb_console.config import Paths
 
         manifest = Paths.from_environment().written_files
-    files = written.of_customer(manifest, purged.entry.chain, purged.plan.customer_id)
-    removed = [written.remove(manifest, files)]
+    try:
+        files = written.of_customer(manifest, purged.entry.chain, purged.plan.customer_id)
+    except OSError as exc:  # the purge committed: say what could not be looked at
+        files = []
+        unread = written.Removed((), ((str(manifest), exc.strerror or type(exc).__name__),))
+    else:
+        unread = written.Removed((), ())
+    removed = [unread, written.remove(manifest, files)]
     database_file = _database_file(db)
     if database_file is not None:
         removed.append(written.remove_upgrade_copies(database_file))

@@ -17,6 +17,7 @@ hold every customer: the purge deletes them, and they age out after
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import os
@@ -52,10 +53,12 @@ def record(manifest: Path, chain: str, customer_id: int | None, kind: str, path:
 
 
 def entries(manifest: Path) -> list[WrittenFile]:
-    if not manifest.exists():
+    try:
+        text = manifest.read_text(encoding="utf-8", errors="replace")
+    except FileNotFoundError:
         return []
     found = []
-    for line in manifest.read_text(encoding="utf-8").splitlines():
+    for line in text.splitlines():
         try:
             found.append(WrittenFile(**json.loads(line)))
         except (ValueError, TypeError):
@@ -91,7 +94,8 @@ def remove(manifest: Path, files: list[WrittenFile]) -> Removed:
             deleted.append(f.path)
         except OSError as exc:
             kept.append((f.path, exc.strerror or type(exc).__name__))
-    _drop(manifest, set(deleted))
+    with contextlib.suppress(OSError):  # the files are gone; a stale line is harmless
+        _drop(manifest, set(deleted))
     return Removed(tuple(deleted), tuple(kept))
 
 
