@@ -41,6 +41,18 @@ class Paths:
         return self.data_dir / SQLITE_FILENAME
 
     @property
+    def journal_dir(self) -> Path:
+        """The erasure journal's folder on SQLite when the database names none: beside the
+        data dir, not in it (the database file's folder is restored with the database)."""
+        return self.data_dir.with_name(self.data_dir.name + "-journal")
+
+    @property
+    def written_files(self) -> Path:
+        """This machine's list of files the console wrote per customer (downloads, notice
+        exports), which a purge deletes (store.erasure.written)."""
+        return self.data_dir / "written-files.jsonl"
+
+    @property
     def log_file(self) -> Path:
         return self.log_dir / "bowebb-console.log"
 
@@ -81,7 +93,8 @@ class Settings:
     review_max_files: int = 20
     review_max_megabytes: int = 500
     last_user: str = ""
-    # The erasure journal lives outside the database (store.erasure_journal); empty: data dir.
+    # Unused since the journal's place is the database's (store.erasure.journal.place_of);
+    # kept so an old settings file still loads.
     erasure_journal_path: str = ""
     extra: dict[str, object] = field(default_factory=dict)
 

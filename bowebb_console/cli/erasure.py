@@ -17,7 +17,7 @@ from bowebb_console.cli.common import EXIT_OK, CliError
 
 if TYPE_CHECKING:
     from bowebb_console.services.database import Database
-    from bowebb_console.services.erasure import PurgePlan
+    from bowebb_console.services.erasure import DatabaseJournal, PurgePlan
 
 
 def add_parsers(sub: Any, db_option: Any) -> None:
@@ -47,7 +47,6 @@ def add_parsers(sub: Any, db_option: Any) -> None:
     run = action("run", "an admin: run an approved purge after typing the company name")
     run.add_argument("approval_id", type=int)
     run.add_argument("--confirm", metavar="COMPANY", required=True, help="the company's name")
-    run.add_argument("--journal", metavar="PATH", help="erasure journal file (outside the db)")
     run.add_argument("--dry-run", action="store_true", help="list what would go; change nothing")
     run.set_defaults(func=cmd_purge_run)
     lst = action("approvals", "list purge requests and their state")
@@ -60,7 +59,11 @@ def add_parsers(sub: Any, db_option: Any) -> None:
         "replay", help="after restoring a backup: erase again what the journal says was erased"
     )
     db_option(replay)
-    replay.add_argument("--journal", metavar="PATH", help="erasure journal file")
+    replay.add_argument(
+        "--journal",
+        metavar="PATH",
+        help="erasure journal file (default: the one in the place the database names)",
+    )
     replay.set_defaults(func=cmd_erasure_replay)
     compact = erasure.add_parser(
         "compact",
@@ -79,13 +82,15 @@ def _open(args: argparse.Namespace) -> Database:
     return open_current(args.db)
 
 
-def _journal(args: argparse.Namespace) -> Path:
-    from bowebb_console.config import Paths, load_settings
-    from bowebb_console.services.erasure import journal_path
+def _journal(args: argparse.Namespace) -> Path | DatabaseJournal:
+    """The journal in the place the database names (``journal show``), or --journal."""
+    from bowebb_console.config import Paths
+    from bowebb_console.services.erasure import DatabaseJournal
 
-    paths = Paths.from_environment()
-    setting = load_settings(paths).erasure_journal_path
-    return journal_path(setting, paths.data_dir, getattr(args, "journal", None))
+    given = getattr(args, "journal", None)
+    if given:
+        return Path(given).expanduser()
+    return DatabaseJournal(Paths.from_environment().journal_dir)
 
 
 def _print_plan(plan: PurgePlan) -> None:
@@ -184,6 +189,15 @@ def cmd_purge_run(args: argparse.Namespace) -> int:
         db.dispose()
     _print_plan(done.plan)
     print(f"purged for good; certificate {done.reference}")
+    for path in done.files.deleted:
+        print(f"deleted the file {path}")
+    for path, why in done.files.kept:
+        print(f"could NOT delete {path} ({why}): delete it by hand")
+    for d in done.files.elsewhere:
+        print(
+            f"downloaded on another machine by {d.agent} ({d.at[:10]}): {d.name} "
+            "- have it deleted there"
+        )
     if done.scrub.pending:
         print(
             "the files could not be wiped yet (tables busy); an admin runs "

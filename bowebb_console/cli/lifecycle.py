@@ -6,6 +6,9 @@ retention (one setting for every workstation); ``lifecycle set`` changes them (a
 ``retention run`` erases the session-log payloads older than the retention (the events stay
 and the chain verifies), logged as an ``erasure_performed`` event; ``--dry-run`` only counts.
 Running it again changes nothing until more payloads pass the retention.
+``journal show`` prints where this database's erasure journal is kept (one shared folder for
+every workstation, recorded in the database); ``journal set FOLDER`` changes it (admins; the
+folder is checked writable first). Replays read the journal there.
 """
 
 from __future__ import annotations
@@ -29,6 +32,17 @@ def add_parsers(sub: Any) -> None:
     change.add_argument("--trial-days", type=int, help="trial period before a trial lapses")
     change.add_argument("--log-retention-days", type=int, help="session-log retention")
     change.set_defaults(func=cmd_lifecycle_set)
+
+    journal = sub.add_parser(
+        "journal", help="where this database's erasure journal is kept"
+    ).add_subparsers(dest="journal_command", metavar="ACTION", required=True)
+    where = journal.add_parser("show", help="print the erasure journal's place")
+    db_option(where)
+    where.set_defaults(func=cmd_journal_show)
+    place = journal.add_parser("set", help="an admin: set the journal's shared folder")
+    db_option(place)
+    place.add_argument("folder", help="a full path every admin's machine reaches the same way")
+    place.set_defaults(func=cmd_journal_set)
 
     retention = sub.add_parser(
         "retention",
@@ -69,6 +83,33 @@ def cmd_lifecycle_set(args: argparse.Namespace) -> int:
             old.log_retention_days if args.log_retention_days is None else args.log_retention_days,
         )
         _print(admin.set_lifecycle(db, erasure.identity_of(db), new))
+    return EXIT_OK
+
+
+def _print_place(place: Any) -> None:
+    if place.file is None:
+        print("erasure journal: not set; erasures are refused until an admin runs")
+        print("  bowebb-console journal set FOLDER   (a folder every admin's machine reaches)")
+        return
+    how = "set for this database" if place.configured else "this machine's default"
+    print(f"erasure journal: {place.file} ({how})")
+    print(f"journal key:     {place.file.with_name(place.file.name + '.key')}")
+
+
+def cmd_journal_show(args: argparse.Namespace) -> int:
+    from bowebb_console.config import Paths
+    from bowebb_console.services import erasure
+
+    with current_db(args) as db:
+        _print_place(erasure.journal_place(db, Paths.from_environment().journal_dir))
+    return EXIT_OK
+
+
+def cmd_journal_set(args: argparse.Namespace) -> int:
+    from bowebb_console.services import erasure
+
+    with current_db(args) as db:
+        _print_place(erasure.set_journal_place(db, erasure.identity_of(db), args.folder))
     return EXIT_OK
 
 

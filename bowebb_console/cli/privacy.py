@@ -36,7 +36,11 @@ def add_parsers(sub: Any) -> None:
         choices=("email", "phone", "letter", "web_form", "in_person"),
         help="how the request arrived (default: email)",
     )
-    p.add_argument("--journal", metavar="PATH", help="erasure journal file (erasure history)")
+    p.add_argument(
+        "--journal",
+        metavar="PATH",
+        help="erasure journal file (default: the one in the place the database names)",
+    )
     db_option(p)
     p.set_defaults(func=cmd_subject_access)
 
@@ -59,6 +63,8 @@ def cmd_subject_access(args: argparse.Namespace) -> int:
     request = privacy.NewRequest(_received(args.received), args.channel)
     journal = Path(args.journal) if args.journal else None
     with current_db(args) as db:
+        if journal is None:
+            journal = _database_journal(db)
         done = privacy.answer_access_request(
             db,
             erasure.identity_of(db),
@@ -73,3 +79,15 @@ def cmd_subject_access(args: argparse.Namespace) -> int:
     print(f"{done.json_path}\n{done.pdf_path}")
     print(f"json sha256 {done.json_sha256} (logged)")
     return EXIT_OK
+
+
+def _database_journal(db: Any) -> Path | None:
+    """The erasure journal in the place the database names (its erasure history), if any."""
+    from bowebb_console.config import Paths
+    from bowebb_console.services import erasure
+
+    try:
+        found = erasure.journal_file(db, Paths.from_environment().journal_dir)
+    except erasure.JournalError:
+        return None  # PostgreSQL with no place set: no erasures either
+    return found if found.exists() else None

@@ -8,6 +8,7 @@ first raises ``StaleEdit``; bad input raises ``InputErrors`` with one coded erro
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from collections.abc import Callable, Sequence
@@ -39,6 +40,8 @@ from bowebb_console.store.customers.search import search_customers as store_sear
 from bowebb_console.store.db.engine import no_statement_timeout
 from bowebb_console.store.db.errors import driver_error
 from bowebb_console.store.db.saving import SaveOutcome, SaveUnknown, save_and_confirm
+from bowebb_console.store.erasure import written
+from bowebb_console.store.erasure.person import chain_id
 from bowebb_console.store.models import Contact, Customer
 
 __all__ = [
@@ -261,6 +264,7 @@ def export_notices(
     columns: Sequence[str] = notices.CSV_COLUMNS,
     delimiter: str = ",",
     news: bool = False,
+    written_files: Path | None = None,
 ) -> int:
     """Write the notice recipients to ``path`` as CSV and record the export; the count.
     Restricted contacts are never in it; ``news`` also leaves out those who object to news.
@@ -269,7 +273,9 @@ def export_notices(
     The CSV goes to a temporary name beside ``path`` and is renamed only after the record is
     committed: a failed or unknown commit leaves no file, so there is never an export without
     its record. (A failed rename after the commit leaves a record without a file: harmless.)
-    UTF-8 with a BOM, which Excel needs to read å, ä, ö.
+    UTF-8 with a BOM, which Excel needs to read å, ä, ö. The file is added to this machine's
+    list of files holding customers' data (``written_files``, by default in the data dir):
+    a customer's purge deletes it (store.erasure.written).
     """
     path = Path(path)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
@@ -288,12 +294,21 @@ def export_notices(
                 delimiter=delimiter,
                 news=news,
             )
+            chain = chain_id(conn)
             out.flush()
             os.fsync(out.fileno())
         os.replace(tmp, path)
     finally:
         tmp.unlink(missing_ok=True)
+    with contextlib.suppress(OSError):  # the list helps the purge; the export stands
+        written.record(written_files or _written_files(), chain, None, written.NOTICE_EXPORT, path)
     return count
+
+
+def _written_files() -> Path:
+    from bowebb_console.config import Paths
+
+    return Paths.from_environment().written_files
 
 
 def list_notice_exports(db: Database, limit: int = 200) -> list[NoticeExportRecord]:

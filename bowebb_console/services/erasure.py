@@ -2,7 +2,9 @@
 relationship (the purge, with four eyes), and the journal's replay after a restore.
 
 Every erasure has the same order, kept here for the wizards, the CLI and the tests alike:
-the journal file is checked writable first (an erasure that cannot be journalled would not
+the journal's place is read from the database (``DatabaseJournal``: one shared folder per
+database, set by an admin with ``set_journal_place``; an explicit file overrides it) and
+checked writable first (an erasure that cannot be journalled would not
 survive a restore); the deletes, the certificate and the log event commit in one
 transaction; the journal line is written after the commit; then the touched tables are
 scrubbed on connections of their own (store.erasure.scrub). Failures are ShownErrors with
@@ -24,7 +26,16 @@ from bowebb_console.domain.errors import ShownError
 from bowebb_console.services.database import Database, Identity, transaction
 from bowebb_console.store.db.connect import postgres_identity
 from bowebb_console.store.db.errors import driver_error
-from bowebb_console.store.erasure import certificates, journal, person, purge, replay, requests
+from bowebb_console.store.db.lifecycle import read_journal_dir, write_journal_dir
+from bowebb_console.store.erasure import (
+    certificates,
+    journal,
+    person,
+    purge,
+    replay,
+    requests,
+    written,
+)
 from bowebb_console.store.erasure.certificates import CertificateView
 from bowebb_console.store.erasure.journal import JournalError
 from bowebb_console.store.erasure.person import (
@@ -40,6 +51,7 @@ from bowebb_console.store.erasure.purge import (
     ApprovalView,
     CustomerChoice,
     DueCustomer,
+    LoggedDownload,
     PurgeError,
     PurgePlan,
 )
@@ -51,6 +63,7 @@ __all__ = [
     "CertificateView",
     "ContactPlace",
     "CustomerChoice",
+    "DatabaseJournal",
     "DueCustomer",
     "ErasureDone",
     "ErasureLists",
@@ -58,11 +71,14 @@ __all__ = [
     "ExportPlace",
     "Findings",
     "JournalError",
+    "JournalPlace",
+    "LoggedDownload",
     "NewRequest",
     "PayloadPlace",
     "PersonQuery",
     "PurgeDone",
     "PurgeError",
+    "PurgeFiles",
     "PurgePlan",
     "PurgeState",
     "ReplayResult",
@@ -79,7 +95,8 @@ __all__ = [
     "find_person",
     "forward_request",
     "identity_of",
-    "journal_path",
+    "journal_file",
+    "journal_place",
     "list_approvals",
     "list_certificates",
     "list_requests",
@@ -91,6 +108,7 @@ __all__ = [
     "run_purge",
     "save_certificate_pdf",
     "save_open_request",
+    "set_journal_place",
     "set_termination",
 ]
 
@@ -107,11 +125,21 @@ class ErasureDone:
 
 
 @dataclass(frozen=True)
+class PurgeFiles:
+    """The files outside the database the purge dealt with (store.erasure.written)."""
+
+    deleted: tuple[str, ...] = ()  # this machine's downloads, notice exports, upgrade copies
+    kept: tuple[tuple[str, str], ...] = ()  # (path, why) that could not be deleted here
+    elsewhere: tuple[LoggedDownload, ...] = ()  # downloads made on other machines: by name
+
+
+@dataclass(frozen=True)
 class PurgeDone:
     reference: str
     certificate_id: int
     plan: PurgePlan
     scrub: ScrubResult
+    files: PurgeFiles = PurgeFiles()
 
 
 @dataclass(frozen=True)
@@ -144,12 +172,78 @@ class PurgeState:
     approval: ApprovalView | None
 
 
+# --- the journal's place ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DatabaseJournal:
+    """The journal the database names (its one shared folder, migration 0019); on SQLite,
+    ``default_dir`` when it names none (config.Paths.journal_dir)."""
+
+    default_dir: Path
+
+
+@dataclass(frozen=True)
+class JournalPlace:
+    file: Path | None  # None: PostgreSQL with no place set (erasures are refused)
+    configured: bool  # the database names it (else SQLite's default folder)
+
+
+JournalWhere = Path | DatabaseJournal
+
+
+def _database_file(db: Database) -> Path | None:
+    name = db.engine.url.database if db.dialect == "sqlite" else None
+    return Path(name) if name and name != ":memory:" else None
+
+
+def _resolve(db: Database, where: JournalWhere) -> Path:
+    if isinstance(where, Path):
+        return where
+    with transaction(db, write=False) as conn:
+        configured = read_journal_dir(conn)
+    return journal.place_of(
+        configured, where.default_dir, dialect=db.dialect, database_file=_database_file(db)
+    )
+
+
+def journal_file(db: Database, default_dir: Path) -> Path:
+    """The journal file of this database (raises JournalError when PostgreSQL names none)."""
+    return _resolve(db, DatabaseJournal(default_dir))
+
+
+def journal_place(db: Database, default_dir: Path) -> JournalPlace:
+    """Where this database's journal is, for ``journal show`` and the admin screens."""
+    with transaction(db, write=False) as conn:
+        configured = read_journal_dir(conn)
+    if not configured and db.dialect != "sqlite":
+        return JournalPlace(None, False)
+    return JournalPlace(journal_file(db, default_dir), bool(configured))
+
+
+def set_journal_place(db: Database, identity: Identity, folder: str) -> JournalPlace:
+    """An admin names the journal's shared folder for this database (every workstation and
+    the replay read it there). Checked first: a full path, not the SQLite file's folder, and
+    writable from here (the journal and its key are created when missing)."""
+    if identity.role != "admin":
+        raise ShownError(
+            "erasure.journal_admin_only", "Only an admin may set the erasure journal's place."
+        )
+    path = journal.check_folder(folder.strip(), _database_file(db))
+    journal.Journal(path / journal.JOURNAL_NAME).check_writable()
+    with transaction(db) as conn:
+        write_journal_dir(conn, str(path))
+    return JournalPlace(path / journal.JOURNAL_NAME, True)
+
+
+def _book(db: Database, where: JournalWhere) -> journal.Journal:
+    """The journal to write, checked writable before anything is erased."""
+    book = journal.Journal(_resolve(db, where))
+    book.check_writable()
+    return book
+
+
 # --- shared ---------------------------------------------------------------------------
-
-
-def journal_path(setting: str, data_dir: Path, given: str | None = None) -> Path:
-    """The journal file: ``given`` (the CLI's --journal), else the setting, else the data dir."""
-    return journal.resolve_path(given, setting, data_dir)
 
 
 def identity_of(db: Database) -> Identity:
@@ -234,12 +328,11 @@ def forward_request(
 
 
 def erase_person(
-    db: Database, identity: Identity, journal_file: Path, plan: ErasurePlan, *, today: dt.date
+    db: Database, identity: Identity, where: JournalWhere, plan: ErasurePlan, *, today: dt.date
 ) -> ErasureDone:
     """Carry out ``plan`` all or nothing, certify it, journal it, scrub the files."""
     plan.check()
-    book = journal.Journal(journal_file)
-    book.check_writable()
+    book = _book(db, where)
     with transaction(db) as conn:
         erased = person.erase_person(
             conn, book, plan, role=identity.role, today=today, actor=identity.user
@@ -368,15 +461,17 @@ def approve_purge_signed_in(url: str, user: str, password: str, approval_id: int
 def run_purge(
     db: Database,
     identity: Identity,
-    journal_file: Path,
+    where: JournalWhere,
     approval_id: int,
     confirm_name: str,
     *,
     today: dt.date,
+    written_files: Path | None = None,
 ) -> PurgeDone:
-    """The irreversible purge of an approved request, after the typed company name."""
-    book = journal.Journal(journal_file)
-    book.check_writable()
+    """The irreversible purge of an approved request, after the typed company name. After
+    the commit the files this machine wrote for the customer (``written_files``: its list,
+    by default in the data dir) and the SQLite copies from before upgrades are deleted."""
+    book = _book(db, where)
     with transaction(db) as conn:
         purged = purge.run_purge(
             conn,
@@ -390,17 +485,47 @@ def run_purge(
         book.begin(purged.entry)  # on disk before the COMMIT: a crash cannot lose it
     _pause_before_done()
     book.finish(purged.reference)
+    scrubbed = _scrub(db, purged.touched)
     return PurgeDone(
-        purged.reference, purged.certificate_id, purged.plan, _scrub(db, purged.touched)
+        purged.reference,
+        purged.certificate_id,
+        purged.plan,
+        scrubbed,
+        _purge_files(db, purged, written_files),
+    )
+
+
+def _purge_files(db: Database, purged: purge.Purged, manifest: Path | None) -> PurgeFiles:
+    if manifest is None:
+        from bowebb_console.config import Paths
+
+        manifest = Paths.from_environment().written_files
+    try:
+        files = written.of_customer(manifest, purged.entry.chain, purged.plan.customer_id)
+    except OSError as exc:  # the purge committed: say what could not be looked at
+        files = []
+        unread = written.Removed((), ((str(manifest), exc.strerror or type(exc).__name__),))
+    else:
+        unread = written.Removed((), ())
+    removed = [unread, written.remove(manifest, files)]
+    database_file = _database_file(db)
+    if database_file is not None:
+        removed.append(written.remove_upgrade_copies(database_file))
+    here = {Path(f.path).name for f in files if f.kind == written.DOWNLOAD}
+    return PurgeFiles(
+        tuple(p for r in removed for p in r.deleted),
+        tuple(k for r in removed for k in r.kept),
+        tuple(d for d in purged.downloads if d.name not in here),
     )
 
 
 # --- after a restore ------------------------------------------------------------------
 
 
-def replay_journal(db: Database, journal_file: Path) -> ReplayResult:
-    """Erase again what the journal says was erased (after restoring a backup)."""
-    book = journal.Journal(journal_file)
+def replay_journal(db: Database, where: JournalWhere) -> ReplayResult:
+    """Erase again what the journal says was erased (after restoring a backup); by default
+    the journal in the place the (restored) database names."""
+    book = journal.Journal(_resolve(db, where))
     with transaction(db) as conn:
         done = replay.replay_journal(conn, book)
     for reference in done.resolved:

@@ -43,6 +43,8 @@ from bowebb_console.sftp.hostkeys import OfferedKey, PinnedKey
 from bowebb_console.sftp.parts import SIDECAR_SUFFIX
 from bowebb_console.sftp.plan import RemoteEntry
 from bowebb_console.sftp.queue import Direction, FileJob, Progress, TransferQueue, TransferRecord
+from bowebb_console.store.erasure import written
+from bowebb_console.store.erasure.person import chain_id
 from bowebb_console.store.log.chain import LogWriteError
 from bowebb_console.store.transfers import host_keys, log, profiles
 from bowebb_console.store.transfers.host_keys import HostKeyStoreError, PinnedKeyRow
@@ -407,6 +409,7 @@ def run_batch(
     progress: Callable[[int, Progress], None],
     file_done: Callable[[FileDone], None],
     interval: float = 0.1,
+    written_files: Path | None = None,
 ) -> int:
     """Plan and run ``batch`` on the transfer connection; every record becomes one logged
     event. A failed log write stops the batch (fail closed). Returns the number of files.
@@ -415,8 +418,14 @@ def run_batch(
     When a log write fails, no further file starts; each file still moving stops at its next
     step and its temporary file or part is removed (recorded "cancelled"), except one whose
     final rename was already sent: it is in place, recorded "ok", and its event is tried
-    too (if that write also fails, its FileDone carries the error, as the first one did)."""
-    check_session(db, batch.session_uuid)
+    too (if that write also fails, its FileDone carries the error, as the first one did).
+
+    Each download is added to this machine's list of files written for the customer
+    (``written_files``, by default in the data dir): the customer's purge deletes them."""
+    session = check_session(db, batch.session_uuid)
+    manifest = written_files or _written_files()
+    with transaction(db, write=False) as conn:
+        chain = chain_id(conn)
     running = False
     next_index = 0
 
@@ -434,6 +443,10 @@ def run_batch(
             error = exc
             batch.cancel_all.set()  # nothing more moves while it cannot be logged
         job = batch.jobs[index] if index is not None and index < len(batch.jobs) else None
+        if job is not None and record.direction == "download" and record.local_name:
+            local = Path(job.target_dir) / record.local_name
+            with contextlib.suppress(OSError):  # the list is a help to the purge, not a gate
+                written.record(manifest, chain, session.customer_id, written.DOWNLOAD, local)
         file_done(FileDone(batch.batch_id, index, record, error, job))
 
     engine = TransferEngine.for_connection(link.transfer, on_file_done)
@@ -457,6 +470,12 @@ def run_batch(
     running = True
     queue.run(jobs)
     return len(jobs)
+
+
+def _written_files() -> Path:
+    from bowebb_console.config import Paths
+
+    return Paths.from_environment().written_files
 
 
 def _plan(engine: TransferEngine, batch: Batch) -> list[FileJob]:

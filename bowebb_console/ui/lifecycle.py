@@ -4,10 +4,13 @@ One setting for every workstation (``services.admin.lifecycle``): everyone may l
 admin may change it (the service checks, and on PostgreSQL the grants refuse everyone else).
 Read and saved off the GUI thread; a refused value is said in the dialog, which keeps what was
 typed. Customers already dated keep their date; the new values count from the next change.
+The erasure journal's folder is the database's too (``services.erasure.set_journal_place``):
+shown here, and changed by an admin (checked writable before it is saved).
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
@@ -16,11 +19,12 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLineEdit,
     QVBoxLayout,
     QWidget,
 )
 
-from bowebb_console.services import admin
+from bowebb_console.services import admin, erasure
 from bowebb_console.services.admin import (
     GRACE_MAX,
     GRACE_MIN,
@@ -30,6 +34,8 @@ from bowebb_console.services.admin import (
     TRIAL_MIN,
     Lifecycle,
 )
+from bowebb_console.services.database import Database
+from bowebb_console.ui.erasure.errors import TEXTS as ERASURE_TEXTS
 from bowebb_console.ui.kit.errors import error_text
 from bowebb_console.ui.kit.widgets import spin_box
 
@@ -52,6 +58,10 @@ TEXTS: dict[str, str] = {
 }
 
 
+def _load(db: Database, default_dir: Path) -> tuple[Lifecycle, erasure.JournalPlace]:
+    return admin.lifecycle(db), erasure.journal_place(db, default_dir)
+
+
 class LifecycleDialog(QDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -71,6 +81,17 @@ class LifecycleDialog(QDialog):
         self.grace_spin = spin_box(GRACE_MIN, GRACE_MAX, 90, days)
         self.trial_spin = spin_box(TRIAL_MIN, TRIAL_MAX, 30, days)
         self.retention_spin = spin_box(RETENTION_MIN, RETENTION_MAX, 1095, days)
+        self.journal_edit = QLineEdit()
+        self.journal_edit.setEnabled(False)
+        self.journal_edit.setPlaceholderText(self.tr("Not set: erasures are refused"))
+        self.journal_edit.setToolTip(
+            self.tr(
+                "A folder every admin's computer reaches by the same path, backed up apart "
+                "from the database. Erasures are written to the journal there, and a replay "
+                "after a restore reads it there."
+            )
+        )
+        self.journal_shown = ""
         self.message_label = QLabel(self.tr("Reading the settings from the database…"))
         self.message_label.setObjectName("errorText")
         self.message_label.setWordWrap(True)
@@ -79,6 +100,7 @@ class LifecycleDialog(QDialog):
         form.addRow(self.tr("Grace period after termination:"), self.grace_spin)
         form.addRow(self.tr("Trial period:"), self.trial_spin)
         form.addRow(self.tr("Session-log retention:"), self.retention_spin)
+        form.addRow(self.tr("Erasure journal folder:"), self.journal_edit)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -96,8 +118,9 @@ class LifecycleDialog(QDialog):
         layout.addWidget(self.buttons)
         self.saved: Lifecycle | None = None
         ctx.runner.start(
-            admin.lifecycle,
+            _load,
             ctx.database,
+            ctx.paths.journal_dir,
             tag="lifecycle.load",
             on_result=self._loaded,
             on_error=self._failed,
@@ -105,9 +128,12 @@ class LifecycleDialog(QDialog):
         )
 
     def spins(self) -> tuple[QWidget, ...]:
-        return (self.grace_spin, self.trial_spin, self.retention_spin)
+        return (self.grace_spin, self.trial_spin, self.retention_spin, self.journal_edit)
 
-    def _loaded(self, value: Lifecycle) -> None:
+    def _loaded(self, loaded: tuple[Lifecycle, erasure.JournalPlace]) -> None:
+        value, place = loaded
+        self.journal_shown = str(place.file.parent) if place.file is not None else ""
+        self.journal_edit.setText(self.journal_shown)
         self.grace_spin.setValue(value.grace_period_days)
         self.trial_spin.setValue(value.trial_period_days)
         self.retention_spin.setValue(value.log_retention_days)
@@ -119,7 +145,7 @@ class LifecycleDialog(QDialog):
         )
 
     def _failed(self, exc: BaseException) -> None:
-        self.message_label.setText(error_text(exc, TEXTS))
+        self.message_label.setText(error_text(exc, TEXTS | ERASURE_TEXTS))
         self.save_button.setEnabled(self.is_admin and self.grace_spin.isEnabled())
 
     def value(self) -> Lifecycle:
@@ -143,4 +169,17 @@ class LifecycleDialog(QDialog):
 
     def _saved(self, value: Lifecycle) -> None:
         self.saved = value
-        self.accept()
+        folder = self.journal_edit.text().strip()
+        if not folder or folder == self.journal_shown:
+            self.accept()
+            return
+        self.ctx.runner.start(
+            erasure.set_journal_place,
+            self.ctx.database,
+            self.ctx.identity,
+            folder,
+            tag="lifecycle.journal",
+            on_result=lambda _place: self.accept(),
+            on_error=self._failed,
+            owner=self,
+        )

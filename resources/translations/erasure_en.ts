@@ -135,6 +135,21 @@
         <source>Nothing was changed: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln file(s) this computer had written were deleted.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete these by hand (they could not be deleted): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downloaded on other computers; have them deleted there: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Requested (%1) for %2. A second person, a lead or admin, approves it: open “End a relationship / purge…” and pick it under “Purges waiting”.</source>
         <translation type="unfinished"></translation>
@@ -360,6 +375,22 @@
     </message>
     <message>
         <source>The erasure journal %(path)s cannot be written (%(reason)s); nothing was erased.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No place for the erasure journal is set for this database. An admin sets a shared folder first (bowebb-console journal set FOLDER). Nothing was erased.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The erasure journal&apos;s folder must be a full path: %(path)s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The erasure journal must not be kept in the database file&apos;s folder %(path)s: restoring that folder from a backup would bring the journal back to the same point.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only an admin may set the erasure journal&apos;s place.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -135,6 +135,21 @@
         <source>Nothing was changed: %1</source>
         <translation>Ingenting ändrades: %1</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln file(s) this computer had written were deleted.</source>
+        <translation>
+            <numerusform>%Ln fil som den här datorn hade skrivit raderades.</numerusform>
+            <numerusform>%Ln filer som den här datorn hade skrivit raderades.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete these by hand (they could not be deleted): %1</source>
+        <translation>Radera de här för hand (de gick inte att radera): %1</translation>
+    </message>
+    <message>
+        <source>Downloaded on other computers; have them deleted there: %1</source>
+        <translation>Hämtade på andra datorer; se till att de raderas där: %1</translation>
+    </message>
     <message>
         <source>Requested (%1) for %2. A second person, a lead or admin, approves it: open “End a relationship / purge…” and pick it under “Purges waiting”.</source>
         <translation>Begärd (%1) för %2. En andra person, teamledare eller administratör, godkänner den: öppna ”Avsluta affärsrelation / hårdradera…” och välj den under ”Hårdraderingar som väntar”.</translation>
@@ -361,6 +376,22 @@
     <message>
         <source>The erasure journal %(path)s cannot be written (%(reason)s); nothing was erased.</source>
         <translation>Raderingsjournalen %(path)s kan inte skrivas (%(reason)s); ingenting raderades.</translation>
+    </message>
+    <message>
+        <source>No place for the erasure journal is set for this database. An admin sets a shared folder first (bowebb-console journal set FOLDER). Nothing was erased.</source>
+        <translation>Ingen plats för raderingsjournalen är vald för den här databasen. En administratör väljer först en delad mapp (bowebb-console journal set MAPP). Ingenting raderades.</translation>
+    </message>
+    <message>
+        <source>The erasure journal&apos;s folder must be a full path: %(path)s</source>
+        <translation>Raderingsjournalens mapp måste anges med fullständig sökväg: %(path)s</translation>
+    </message>
+    <message>
+        <source>The erasure journal must not be kept in the database file&apos;s folder %(path)s: restoring that folder from a backup would bring the journal back to the same point.</source>
+        <translation>Raderingsjournalen får inte ligga i databasfilens mapp %(path)s: om mappen återställs från en säkerhetskopia följer journalen med tillbaka till samma läge.</translation>
+    </message>
+    <message>
+        <source>Only an admin may set the erasure journal&apos;s place.</source>
+        <translation>Bara en administratör får välja var raderingsjournalen ska ligga.</translation>
     </message>
     <message>
         <source>The erasure journal&apos;s key %(path)s is missing.</source>

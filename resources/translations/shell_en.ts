@@ -616,6 +616,14 @@ If it happens again, send the log file to the console&apos;s maintainers.</sourc
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Not set: erasures are refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A folder every admin&apos;s computer reaches by the same path, backed up apart from the database. Erasures are written to the journal there, and a replay after a restore reads it there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Reading the settings from the database…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -629,6 +637,10 @@ If it happens again, send the log file to the console&apos;s maintainers.</sourc
     </message>
     <message>
         <source>Session-log retention:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erasure journal folder:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

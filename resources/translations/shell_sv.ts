@@ -620,6 +620,14 @@ Om det händer igen, skicka loggfilen till dem som förvaltar konsolen.</transla
         <translation> dagar</translation>
     </message>
     <message>
+        <source>Not set: erasures are refused</source>
+        <translation>Inte vald: raderingar nekas</translation>
+    </message>
+    <message>
+        <source>A folder every admin&apos;s computer reaches by the same path, backed up apart from the database. Erasures are written to the journal there, and a replay after a restore reads it there.</source>
+        <translation>En mapp som varje administratörs dator når via samma sökväg och som säkerhetskopieras skild från databasen. Raderingar skrivs till journalen där, och en omkörning efter en återställning läser den där.</translation>
+    </message>
+    <message>
         <source>Reading the settings from the database…</source>
         <translation>Läser inställningarna från databasen…</translation>
     </message>
@@ -634,6 +642,10 @@ Om det händer igen, skicka loggfilen till dem som förvaltar konsolen.</transla
     <message>
         <source>Session-log retention:</source>
         <translation>Lagringstid för sessionsloggen:</translation>
+    </message>
+    <message>
+        <source>Erasure journal folder:</source>
+        <translation>Mapp för raderingsjournalen:</translation>
     </message>
     <message>
         <source>Only an admin may change these settings.</source>

@@ -43,7 +43,7 @@ def test_purge_due_four_eyes_flow_and_replay(due_db, tmp_path: Path, capsys, fre
     assert "does not match" in capsys.readouterr().err
     assert main(["purge-due", "run", "1", "--db", url, "--confirm", COMPANY]) == 0
     assert "purged for good" in capsys.readouterr().out
-    journal = fresh_paths.data_dir / "erasure-journal.jsonl"
+    journal = fresh_paths.journal_dir / "erasure-journal.jsonl"  # not beside the db file
     assert journal.exists() and COMPANY not in journal.read_text()
     assert main(["purge-due", "--db", url]) == 0
     assert "no customer is due" in capsys.readouterr().out

@@ -196,9 +196,3 @@ def test_identity_and_compact(any_db_url: str) -> None:
         assert result.pending == ()
     finally:
         db.dispose()
-
-
-def test_journal_path_prefers_the_command_line(tmp_path: Path) -> None:
-    assert erasure.journal_path("", tmp_path) == tmp_path / "erasure-journal.jsonl"
-    assert erasure.journal_path(" /x/j.jsonl ", tmp_path) == Path("/x/j.jsonl")
-    assert erasure.journal_path("/x/j.jsonl", tmp_path, "/y/j.jsonl") == Path("/y/j.jsonl")

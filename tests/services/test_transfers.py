@@ -367,3 +367,29 @@ def test_links_and_undecodable_names_are_logged_and_the_batch_goes_on(
         ("trasig", "failed"),
     ]
     assert verify_log(db).ok
+
+
+@pytest.mark.sshd
+def test_a_download_is_listed_for_the_purge(
+    db: Database, sshd: Sshd, tmp_path: Path, fresh_paths: Any
+) -> None:
+    """Issue 14, item 13: each download lands on this machine's list of files written for
+    the session's customer (the customer's purge deletes them)."""
+    from bowebb_console.store.erasure import written
+
+    (sshd.root / "in").mkdir(exist_ok=True)
+    (sshd.root / "in" / "rapport.txt").write_text("kundens rapport")
+    target = tmp_path / "hämtat"
+    target.mkdir()
+    su, link = connected(db, sshd)
+    try:
+        source = f"{link.start_dir.rstrip('/')}/rapport.txt"
+        done = run(db, link, transfers.Batch(1, "download", [(source, False)], str(target), su))
+    finally:
+        link.close()
+    assert [d.record.result for d in done] == ["ok"]
+    customer = transfers.check_session(db, su).customer_id
+    listed = written.entries(fresh_paths.written_files)
+    assert [(e.customer_id, e.kind, e.path) for e in listed] == [
+        (customer, written.DOWNLOAD, str(target / "rapport.txt"))
+    ]

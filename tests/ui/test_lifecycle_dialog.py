@@ -46,3 +46,31 @@ def test_others_see_it_read_only(qtbot, make_ctx, sqlite_url) -> None:  # type: 
     assert dialog.grace_spin.value() == 90
     assert not dialog.grace_spin.isEnabled() and not dialog.save_button.isEnabled()
     assert "Only an admin" in dialog.message_label.text()
+
+
+def test_an_admin_sets_the_erasure_journal_folder(qtbot, make_ctx, any_db_url, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Issue 14, item 11: the journal's shared folder is the database's; a folder that cannot
+    be written is refused in the dialog, a good one is saved for every workstation."""
+    from bowebb_console.services import erasure
+
+    ctx = make_ctx(any_db_url)
+    dialog = _open(qtbot, ctx)
+    if ctx.database.dialect == "sqlite":  # the default, beside the data folder
+        assert dialog.journal_edit.text() == str(ctx.paths.journal_dir)
+    else:
+        assert dialog.journal_edit.text() == ""  # not set: erasures are refused
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder")
+    for folder, shown in ((str(blocked / "journal"), "cannot be written"), ("relativ", "full")):
+        dialog.journal_edit.clear()
+        qtbot.keyClicks(dialog.journal_edit, folder)
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda s=shown: s in dialog.message_label.text())
+        assert dialog.isVisible()
+    shared = tmp_path / "delad"
+    dialog.journal_edit.clear()
+    qtbot.keyClicks(dialog.journal_edit, str(shared))
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    place = erasure.journal_place(ctx.database, tmp_path / "another-machine")
+    assert place.configured and place.file == shared / "erasure-journal.jsonl"

@@ -34,6 +34,7 @@ from bowebb_console.store.db.errors import (
 from bowebb_console.store.db.grants import ADMIN, ROLES, group_role
 from bowebb_console.store.db.setup import role_prefix
 from bowebb_console.store.db.urls import DatabaseUrlError, display_url, parse_database_url
+from bowebb_console.store.erasure.written import prune_upgrade_copies
 
 log = logging.getLogger(__name__)
 
@@ -189,7 +190,8 @@ def check_connection(url: str | URL, *, password: str | None = None) -> None:
 
 
 def backup_before_upgrade(path: Path, revision: str | None) -> Path:
-    """Copy the SQLite file (and its WAL) aside before migrating it."""
+    """Copy the SQLite file (and its WAL) aside before migrating it. The copy is deleted by
+    a purge and after ``PRE_UPGRADE_COPY_DAYS`` (store.erasure.written)."""
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.name}.before-{revision or 'none'}-{stamp}")
     shutil.copy2(path, target)
@@ -232,6 +234,9 @@ def _open_sqlite(url: URL) -> tuple[Database, Identity]:
         raise _unopened(first_line(exc)) from None
     except OSError as exc:
         raise _unopened(str(exc.strerror)) from None
+    # Copies from before upgrades hold every customer: they age out (store.erasure.written).
+    for gone in prune_upgrade_copies(path):
+        log.info("deleted the pre-upgrade copy %s (older than its retention)", gone.name)
     return Database(engine), Identity(user=getpass.getuser(), role=ADMIN, dialect="sqlite")
 
 

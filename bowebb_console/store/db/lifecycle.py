@@ -75,3 +75,27 @@ def write_lifecycle(conn: Connection, value: Lifecycle) -> Lifecycle:
         )
     )
     return read_lifecycle(conn)
+
+
+JOURNAL_DIR_MAX = 1000
+
+
+def read_journal_dir(conn: Connection) -> str:
+    """The erasure journal's folder the database names ("" = not set; migration 0019)."""
+    value = conn.execute(
+        select(LifecycleSetting.erasure_journal_dir).where(LifecycleSetting.id == 1)
+    ).scalar_one()
+    return str(value or "")
+
+
+def write_journal_dir(conn: Connection, value: str) -> str:
+    """Record the journal's folder (an absolute path; the caller checked it is writable)."""
+    value = value.strip()
+    if len(value) > JOURNAL_DIR_MAX:
+        raise LifecycleError(
+            "lifecycle.journal_dir", f"The folder's path is longer than {JOURNAL_DIR_MAX}."
+        )
+    conn.execute(
+        update(LifecycleSetting).where(LifecycleSetting.id == 1).values(erasure_journal_dir=value)
+    )
+    return read_journal_dir(conn)

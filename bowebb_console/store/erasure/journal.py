@@ -13,8 +13,15 @@ restored database cannot tell whether it committed, and the erasure was decided.
 
 The HMAC key lives in a second file beside the journal (``<journal>.key``, mode 0600): the
 journal alone confirms nothing about a guessed e-mail address. Back both up together, apart
-from the database backups. The journal's path comes from ``--journal``, the settings
-(``erasure_journal_path``) or defaults to the data dir.
+from the database backups.
+
+Its place is the database's, one for every workstation (issue 14, item 11): the folder in
+``lifecycle_setting.erasure_journal_dir`` (migration 0019, set by an admin). On PostgreSQL an
+erasure is refused while none is set (each machine's own journal would make a replay on one
+machine skip what another erased); on SQLite an empty value means the console's default
+folder beside (never inside) its data dir. Never the SQLite file's own folder: restoring
+that folder from a backup would roll the journal back with the database. ``place_of``
+decides; an explicit file (the CLI's ``--journal`` for a replay, the tests) overrides it.
 """
 
 from __future__ import annotations
@@ -56,15 +63,53 @@ class JournalEntry:
     profiles: list[list[Any]] = field(default_factory=list)
 
 
-def default_path(data_dir: Path) -> Path:
-    return data_dir / JOURNAL_NAME
+def _is_absolute(folder: str) -> bool:
+    """POSIX, a Windows drive (C:\\ or C:/) or a UNC share (\\\\server\\share)."""
+    return folder.startswith(("/", "\\\\")) or (
+        len(folder) > 2 and folder[0].isalpha() and folder[1] == ":" and folder[2] in "\\/"
+    )
 
 
-def resolve_path(cli_path: str | None, setting: str, data_dir: Path) -> Path:
-    for candidate in (cli_path, setting):
-        if candidate and candidate.strip():
-            return Path(candidate.strip()).expanduser()
-    return default_path(data_dir)
+def check_folder(folder: str, database_file: Path | None) -> Path:
+    """A folder the journal may live in: absolute, and not the SQLite file's own folder."""
+    if not _is_absolute(folder):
+        raise JournalError(
+            "erasure.journal_not_absolute",
+            f"The journal's folder must be a full path, not {folder!r}.",
+            {"path": folder},
+        )
+    path = Path(folder)
+    if database_file is not None and _same(path, database_file.parent):
+        raise JournalError(
+            "erasure.journal_beside_database",
+            f"The journal must not be in the database file's folder {path}: restoring that "
+            "folder from a backup would roll the journal back too.",
+            {"path": path},
+        )
+    return path
+
+
+def _same(a: Path, b: Path) -> bool:
+    try:
+        return a.expanduser().resolve() == b.expanduser().resolve()
+    except OSError:
+        return a == b
+
+
+def place_of(
+    configured: str, default_dir: Path, *, dialect: str, database_file: Path | None
+) -> Path:
+    """The journal file for a database: in the folder the database names; with none, on
+    SQLite in ``default_dir``; on PostgreSQL none is refused (``erasure.journal_unset``)."""
+    if configured.strip():
+        return check_folder(configured.strip(), database_file) / JOURNAL_NAME
+    if dialect != "sqlite":
+        raise JournalError(
+            "erasure.journal_unset",
+            "No place for the erasure journal is set for this database; an admin sets a "
+            "shared folder first (bowebb-console journal set FOLDER). Nothing was erased.",
+        )
+    return check_folder(str(default_dir), database_file) / JOURNAL_NAME
 
 
 class Journal:

@@ -38,3 +38,5 @@ class LifecycleSetting(Base):
     grace_period_days: Mapped[int] = mapped_column(Integer, server_default="90")
     trial_period_days: Mapped[int] = mapped_column(Integer, server_default="30")
     log_retention_days: Mapped[int] = mapped_column(Integer, server_default="1095")
+    # The erasure journal's folder for this database (migration 0019); "" = not set.
+    erasure_journal_dir: Mapped[str] = mapped_column(Text, server_default="")

@@ -53,6 +53,7 @@ from bowebb_console.ui.erasure.common import (
 from bowebb_console.ui.erasure.errors import erasure_error
 from bowebb_console.ui.kit.context import AppContext
 from bowebb_console.ui.shell_errors import connect_error_text
+from bowebb_console.ui.kit.formats import local_date
 
 CUSTOMER, TERMINATE, PURGE, RESULT = range(4)
 
@@ -488,7 +489,7 @@ class PurgePage(WizardPage):
                 erasure.run_purge,
                 ctx.database,
                 ctx.identity,
-                erasure.journal_path(ctx.settings.erasure_journal_path, ctx.paths.data_dir),
+                erasure.DatabaseJournal(ctx.paths.journal_dir),
                 self.approval.id,
                 self.confirm.text(),
                 today=self.w.today,
@@ -560,6 +561,27 @@ class EndWizard(QWizard):
             .replace("%2", self.customer_text())
         )
 
+    def _files_text(self, outcome: PurgeDone) -> str:
+        """The files outside the database: deleted here, not deletable, or on other machines."""
+        files = outcome.files
+        text = ""
+        if files.deleted:
+            text += "\n" + self.tr(
+                "%Ln file(s) this computer had written were deleted.", "", len(files.deleted)
+            )
+        if files.kept:
+            text += "\n" + self.tr("Delete these by hand (they could not be deleted): %1").replace(
+                "%1", ", ".join(path for path, _ in files.kept)
+            )
+        if files.elsewhere:
+            text += "\n" + self.tr(
+                "Downloaded on other computers; have them deleted there: %1"
+            ).replace(
+                "%1",
+                ", ".join(f"{d.name} ({d.agent}, {local_date(d.at)})" for d in files.elsewhere),
+            )
+        return text
+
     def _done(self, outcome: dt.date | PurgeDone | ApprovalView) -> None:
         if isinstance(outcome, ApprovalView) and (outcome.status == "requested" or self._may_run()):
             self.outcome = outcome
@@ -580,6 +602,7 @@ class EndWizard(QWizard):
                     "The files could not be wiped yet (the tables were busy): an admin runs "
                     "`bowebb-console erasure compact` later."
                 )
+            text += self._files_text(outcome)
         else:  # approved by someone who may not run it
             text = self.tr("Approved. An admin can now run the purge.")
         self.result_page.text.setText(self.customer_text() + "\n" + text)

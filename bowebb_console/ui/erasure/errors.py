@@ -43,6 +43,22 @@ TEXTS: dict[str, str] = {
         "Errors",
         "The erasure journal %(path)s cannot be written (%(reason)s); nothing was erased.",
     ),
+    "erasure.journal_unset": QT_TRANSLATE_NOOP(
+        "Errors",
+        "No place for the erasure journal is set for this database. An admin sets a shared "
+        "folder first (bowebb-console journal set FOLDER). Nothing was erased.",
+    ),
+    "erasure.journal_not_absolute": QT_TRANSLATE_NOOP(
+        "Errors", "The erasure journal's folder must be a full path: %(path)s"
+    ),
+    "erasure.journal_beside_database": QT_TRANSLATE_NOOP(
+        "Errors",
+        "The erasure journal must not be kept in the database file's folder %(path)s: "
+        "restoring that folder from a backup would bring the journal back to the same point.",
+    ),
+    "erasure.journal_admin_only": QT_TRANSLATE_NOOP(
+        "Errors", "Only an admin may set the erasure journal's place."
+    ),
     "erasure.journal_key_missing": QT_TRANSLATE_NOOP(
         "Errors", "The erasure journal's key %(path)s is missing."
     ),

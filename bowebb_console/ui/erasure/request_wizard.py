@@ -323,7 +323,7 @@ class RequestWizard(QWizard):
                 today=self.today,
             )
         else:
-            path = erasure.journal_path(ctx.settings.erasure_journal_path, ctx.paths.data_dir)
+            path = erasure.DatabaseJournal(ctx.paths.journal_dir)
             start(
                 erasure.erase_person,
                 ctx.database,

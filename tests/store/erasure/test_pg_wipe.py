@@ -1,7 +1,9 @@
 """Issue 14, item 8 (PostgreSQL): after an erasure and its wipe, no old row version of
-``session_summary`` holds the person, and ``pg_stats`` (pg_statistic) keeps none of the
-erased values: the wipe, run by an admin login that does not own the tables, rewrites
-session_summary too and gathers the statistics again (migration 0012)."""
+``session_summary`` holds the person, and ``pg_statistic`` keeps none of the erased values,
+neither in ``pg_stats`` nor in its files: the wipe, run by an admin login that does not own
+the tables, rewrites session_summary too (migration 0012), and the erasable tables' text
+columns gather no value statistics at all (migration 0019), so a replaced catalog row
+cannot keep them in pg_statistic's files either."""
 
 from __future__ import annotations
 
@@ -44,6 +46,18 @@ def _stats_values(engine, table: str) -> str:  # type: ignore[no-untyped-def]
         return " ".join(rows).lower()
 
 
+def _stats_rows(engine, table: str) -> int:  # type: ignore[no-untyped-def]
+    with engine.connect() as conn:
+        return int(
+            conn.execute(
+                text(
+                    "SELECT count(*) FROM pg_stats WHERE schemaname = 'public' AND tablename = :t"
+                ),
+                {"t": table},
+            ).scalar_one()
+        )
+
+
 def test_pg_wipe_leaves_no_summary_versions_and_no_statistics(pg_db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     init_database(pg_db.admin_url_str, role_prefix=pg_db.role_prefix)
     root = make_engine(pg_db.admin_url_str)
@@ -56,7 +70,10 @@ def test_pg_wipe_leaves_no_summary_versions_and_no_statistics(pg_db, tmp_path: P
     with root.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
         for table in ("customer", "session_summary", "contact"):
             conn.execute(text(f"ANALYZE {table}"))
-    assert ORG in _stats_values(root, "customer")  # the planner keeps the org number
+    # The planner gathered statistics, but none of the values (migration 0019).
+    assert _stats_rows(root, "customer") > 0
+    assert ORG not in _stats_values(root, "customer")
+    assert found_in_bytes(pg_relation_bytes(root, ["pg_statistic"]), (COMPANY, ORG, *SECRETS)) == []
     admin = make_engine(pg_db.url_for(names["admin"], PASSWORD))
     admin2 = make_engine(pg_db.url_for(names["admin2"], PASSWORD))
     who = Identity(names["admin"], "admin", "postgresql")
@@ -88,9 +105,13 @@ def test_pg_wipe_leaves_no_summary_versions_and_no_statistics(pg_db, tmp_path: P
     assert ORG not in values and "vindelkraft" not in values
     for table in ("session_summary", "contact"):
         assert not [s for s in SECRETS if s.lower() in _stats_values(root, table)]
+    with root.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        conn.execute(text("ANALYZE"))  # autovacuum's analyze, say, after the purge
     assert (
         found_in_bytes(
-            pg_relation_bytes(root, ["session_summary", "customer", "contact", "log_payload"]),
+            pg_relation_bytes(
+                root, ["session_summary", "customer", "contact", "log_payload", "pg_statistic"]
+            ),
             (COMPANY, ORG, *SECRETS),
         )
         == []

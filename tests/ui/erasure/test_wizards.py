@@ -88,7 +88,7 @@ def test_request_wizard_erases_everywhere(qtbot, make_ctx, planted_url, language
     from bowebb_console.store.log.verify import verify_log
 
     assert verify_log(Database(make_engine(url))).ok
-    journal = Path(ctx.paths.data_dir) / "erasure-journal.jsonl"
+    journal = Path(ctx.paths.journal_dir) / "erasure-journal.jsonl"  # not beside the db file
     assert wizard.outcome.reference in journal.read_text()
 
 
