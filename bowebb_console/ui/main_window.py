@@ -26,7 +26,7 @@ from bowebb_console.ui.i18n import role_text
 from bowebb_console.ui.kit.context import AppContext
 from bowebb_console.ui.kit.screen import Page, Screen
 from bowebb_console.ui.lock import IdleWatcher, LockPage
-from bowebb_console.ui.pages import LEAD_ONLY, PAGE_FACTORIES
+from bowebb_console.ui.pages import ADMIN_ONLY, LEAD_ONLY, PAGE_FACTORIES
 
 if TYPE_CHECKING:
     from bowebb_console.ui.settings_dialog import SettingsDialog
@@ -125,6 +125,8 @@ class MainWindow(QMainWindow):
         for key in NAV_KEYS:
             if key in LEAD_ONLY and not ctx.is_lead:
                 continue  # the database refuses it too; the UI just does not offer it
+            if key in ADMIN_ONLY and ctx.identity.role != "admin":
+                continue
             page = self._make_page(key)
             item = QListWidgetItem(page.label)
             item.setData(KEY_ROLE, key)
@@ -144,6 +146,7 @@ class MainWindow(QMainWindow):
         self.opening_page.deleteLater()
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.pages.currentChanged.connect(self.nav.setCurrentRow)  # a screen shown by shortcut
+        ctx.changes.show_requested.connect(self.open_place)
         self.nav.setCurrentRow(0)
         self.lock_page = LockPage(ctx, self._verify)
         self.lock_page.unlocked.connect(self.unlock)
@@ -265,6 +268,20 @@ class MainWindow(QMainWindow):
         if item is not None:
             self.nav.setCurrentItem(item)
             self.pages.currentWidget().setFocus()
+
+    def open_place(self, key: str, record: int = 0) -> None:
+        """Show a screen at one record (the privacy dashboard's lines): the screen selects it
+        when it has ``show_record``; "lifecycle" opens that dialog."""
+        if key == "lifecycle":
+            self.open_lifecycle()
+            return
+        if self.nav_item(key) is None:
+            return
+        self.show_page(key)
+        view = self.views.get(key)
+        show_record = getattr(view, "show_record", None)
+        if record and callable(show_record):
+            show_record(record)
 
     def refresh_current(self) -> None:
         """F5: what the current screen declared (see ``ui/pages.py``)."""

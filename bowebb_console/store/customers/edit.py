@@ -82,6 +82,8 @@ class ContactView:
     phone: str | None
     title: str | None
     version: int
+    restricted: bool = False  # Art. 18: hidden from agents (PostgreSQL), marked for others
+    news_objection: bool = False  # Art. 21: no "news" notices; disruption notices still go
 
 
 class InputErrors(ValidationError):
@@ -222,6 +224,8 @@ def contact_view(row: Contact) -> ContactView:
         phone=row.phone,
         title=row.title,
         version=row.version,
+        restricted=bool(row.restricted),
+        news_objection=bool(row.news_objection),
     )
 
 
