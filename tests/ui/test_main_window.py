@@ -12,10 +12,10 @@ from bowebb_console import POLICY_VERSION, __version__
 from bowebb_console.config import load_settings
 from bowebb_console.services import admin
 from bowebb_console.ui.breaches.view import BreachesView
-from bowebb_console.ui.privacy.view import PrivacyView
 from bowebb_console.ui.customers.view import LookupView
 from bowebb_console.ui.erasure.view import ErasureView
 from bowebb_console.ui.main_window import MainWindow
+from bowebb_console.ui.privacy.view import PrivacyView
 from bowebb_console.ui.review.view import ReviewView
 from bowebb_console.ui.sessions.view import SessionsView
 from bowebb_console.ui.subprocessors.view import SubProcessorsView

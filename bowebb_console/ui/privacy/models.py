@@ -74,94 +74,6 @@ class Line:
         return _tr(PLACES[self.place])
 
 
-def _due(request: RequestView, today: dt.date) -> str:
-    due = request.effective_due.isoformat()
-    if request.is_overdue(today):
-        days = (today - request.effective_due).days
-        return _tr("%1, overdue by %Ln day(s)", days).replace("%1", due)
-    if request.extended_to:
-        return _tr("%1 (extended)").replace("%1", due)
-    return due
-
-
-def _more(area: str, left: int, place: str) -> Line:
-    return Line(area, _tr("… and %Ln more", left), "", False, place)
-
-
-def dashboard_lines(board: Dashboard, today: dt.date) -> list[Line]:
-    """The lines, most urgent area first: requests and breaches (with deadlines), then the
-    register's flags, DPAs, purges, restricted contacts and objections, the retention."""
-    lines: list[Line] = []
-    for r in board.requests:
-        access = r.kind == "access"
-        what = (
-            _tr("Access request %1, received %2")
-            if access
-            else _tr("Erasure request %1, received %2")
-        )
-        lines.append(
-            Line(
-                "access" if access else "erasure",
-                what.replace("%1", r.reference).replace("%2", r.received_on.isoformat()),
-                _due(r, today),
-                r.is_overdue(today),
-                "privacy" if access else "erasure",
-                r.id,
-                r if access else None,
-            )
-        )
-    for b in board.breaches:
-        summary = " ".join(b.description.split())[:80]
-        lines.append(
-            Line(
-                "breach",
-                _tr("Discovered %1: %2")
-                .replace("%1", b.discovered_at.astimezone().strftime("%Y-%m-%d %H:%M"))
-                .replace("%2", summary),
-                clock_text(b),
-                overdue(b),
-                "breaches",
-                b.id,
-            )
-        )
-    for row in board.flagged:
-        words = ", ".join(_tr(FLAGS.get(f.kind, str(f.kind))) for f in row.flags)
-        lines.append(
-            Line("sub_processor", f"{row.record.name}: {words}", "", False, "sub_processors")
-        )
-    for c in board.without_dpa[:SHOWN_PER_AREA]:
-        lines.append(Line("no_dpa", f"{c.name} ({c.org_number})", "", False, "customers", c.id))
-    if len(board.without_dpa) > SHOWN_PER_AREA:
-        lines.append(_more("no_dpa", len(board.without_dpa) - SHOWN_PER_AREA, "customers"))
-    for p in board.purges_due[:SHOWN_PER_AREA]:
-        lines.append(
-            Line(
-                "purge",
-                p.name,
-                p.hard_delete_due.isoformat(),
-                p.hard_delete_due < today,
-                "erasure",
-            )
-        )
-    if len(board.purges_due) > SHOWN_PER_AREA:
-        lines.append(_more("purge", len(board.purges_due) - SHOWN_PER_AREA, "erasure"))
-    for m in board.marked:
-        what = f"{m.name} ({m.customer_name})"
-        if m.restricted:
-            lines.append(Line("restricted", what, "", False, "customers", m.customer_id))
-        if m.news_objection:
-            lines.append(Line("objection", what, "", False, "customers", m.customer_id))
-    run = board.retention
-    if run is None:
-        text = _tr("No retention run has erased anything yet.")
-    else:
-        text = _tr("Last run %1 erased %Ln payload(s)", run.payloads).replace(
-            "%1", local_time(run.at)
-        )
-    lines.append(Line("retention", text, "", False, "lifecycle"))
-    return lines
-
-
 class DashboardModel(RowTableModel[Line]):
     CONTEXT = C
     COL_AREA, COL_WHAT, COL_DEADLINE, COL_PLACE = range(4)
@@ -192,3 +104,94 @@ class DashboardModel(RowTableModel[Line]):
         ):
             return QBrush(RED)
         return super().data(index, role)
+
+    def _due(self, request: RequestView, today: dt.date) -> str:
+        due = request.effective_due.isoformat()
+        if request.is_overdue(today):
+            days = (today - request.effective_due).days
+            return self.tr("%1, overdue by %Ln day(s)", "", days).replace("%1", due)
+        if request.extended_to:
+            return self.tr("%1 (extended)").replace("%1", due)
+        return due
+
+    def _more(self, area: str, left: int, place: str) -> Line:
+        return Line(
+            area,
+            self.tr("… and %Ln more", "", left),
+            "",
+            False,
+            place,
+        )
+
+    def lines_for(self, board: Dashboard, today: dt.date) -> list[Line]:
+        """The lines, most urgent area first: requests and breaches (with deadlines), then the
+        register's flags, DPAs, purges, restricted contacts and objections, the retention."""
+        lines: list[Line] = []
+        for r in board.requests:
+            access = r.kind == "access"
+            what = (
+                self.tr("Access request %1, received %2")
+                if access
+                else self.tr("Erasure request %1, received %2")
+            )
+            lines.append(
+                Line(
+                    "access" if access else "erasure",
+                    what.replace("%1", r.reference).replace("%2", r.received_on.isoformat()),
+                    self._due(r, today),
+                    r.is_overdue(today),
+                    "privacy" if access else "erasure",
+                    r.id,
+                    r if access else None,
+                )
+            )
+        for b in board.breaches:
+            summary = " ".join(b.description.split())[:80]
+            lines.append(
+                Line(
+                    "breach",
+                    self.tr("Discovered %1: %2")
+                    .replace("%1", b.discovered_at.astimezone().strftime("%Y-%m-%d %H:%M"))
+                    .replace("%2", summary),
+                    clock_text(b),
+                    overdue(b),
+                    "breaches",
+                    b.id,
+                )
+            )
+        for row in board.flagged:
+            words = ", ".join(_tr(FLAGS.get(f.kind, str(f.kind))) for f in row.flags)
+            lines.append(
+                Line("sub_processor", f"{row.record.name}: {words}", "", False, "sub_processors")
+            )
+        for c in board.without_dpa[:SHOWN_PER_AREA]:
+            lines.append(Line("no_dpa", f"{c.name} ({c.org_number})", "", False, "customers", c.id))
+        if len(board.without_dpa) > SHOWN_PER_AREA:
+            lines.append(self._more("no_dpa", len(board.without_dpa) - SHOWN_PER_AREA, "customers"))
+        for p in board.purges_due[:SHOWN_PER_AREA]:
+            lines.append(
+                Line(
+                    "purge",
+                    p.name,
+                    p.hard_delete_due.isoformat(),
+                    p.hard_delete_due < today,
+                    "erasure",
+                )
+            )
+        if len(board.purges_due) > SHOWN_PER_AREA:
+            lines.append(self._more("purge", len(board.purges_due) - SHOWN_PER_AREA, "erasure"))
+        for m in board.marked:
+            what = f"{m.name} ({m.customer_name})"
+            if m.restricted:
+                lines.append(Line("restricted", what, "", False, "customers", m.customer_id))
+            if m.news_objection:
+                lines.append(Line("objection", what, "", False, "customers", m.customer_id))
+        run = board.retention
+        if run is None:
+            text = self.tr("No retention run has erased anything yet.")
+        else:
+            text = self.tr("Last run %1 erased %Ln payload(s)", "", run.payloads).replace(
+                "%1", local_time(run.at)
+            )
+        lines.append(Line("retention", text, "", False, "lifecycle"))
+        return lines

@@ -29,7 +29,7 @@ from bowebb_console.ui.kit.context import AppContext
 from bowebb_console.ui.kit.list_frame import ListFrame
 from bowebb_console.ui.privacy.access_dialog import AccessDialog
 from bowebb_console.ui.privacy.errors import shown
-from bowebb_console.ui.privacy.models import DashboardModel, Line, dashboard_lines
+from bowebb_console.ui.privacy.models import DashboardModel, Line
 
 
 class PrivacyView(QWidget):
@@ -125,7 +125,7 @@ class PrivacyView(QWidget):
     def _repaint(self) -> None:
         if self.board is None:
             return
-        lines = dashboard_lines(self.board, self.today)
+        lines = self.model.lines_for(self.board, self.today)
         self.model.set_rows(lines)
         late = sum(1 for line in lines if line.late)
         self.frame.count_label.setText(self.tr("%Ln line(s)", "", len(lines)))
