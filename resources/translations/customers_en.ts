@@ -838,6 +838,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>%1 (restricted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Company</source>
         <translation type="unfinished"></translation>
     </message>

@@ -838,6 +838,10 @@
         <translation>saknas</translation>
     </message>
     <message>
+        <source>%1 (restricted)</source>
+        <translation>%1 (begränsad)</translation>
+    </message>
+    <message>
         <source>Company</source>
         <translation>Företag</translation>
     </message>

@@ -246,6 +246,16 @@ def list_contacts(conn: Connection, customer_id: int) -> list[ContactView]:
         return contacts_of(session, customer_id)
 
 
+def restricted_among(conn: Connection, contact_ids: Sequence[int]) -> set[int]:
+    """The restricted ones of ``contact_ids`` (Art. 18; an agent's login sees none of them)."""
+    if not contact_ids:
+        return set()
+    rows = conn.execute(
+        select(Contact.id).where(Contact.id.in_(list(contact_ids)), Contact.restricted.is_(True))
+    ).scalars()
+    return {int(i) for i in rows}
+
+
 def contacts_of(session: Session, customer_id: int) -> list[ContactView]:
     rows = session.scalars(
         select(Contact).where(Contact.customer_id == customer_id).order_by(Contact.name)

@@ -22,6 +22,7 @@ from bowebb_console.store.db.engine import make_engine
 from bowebb_console.store.db.setup import init_database
 from bowebb_console.store.models import Contact, ErasureRequest, LogEvent, LogPayload
 from bowebb_console.ui.customers.card import ContactsModel
+from bowebb_console.ui.customers.results import ResultsModel
 from bowebb_console.ui.customers.view import LookupView
 from bowebb_console.ui.kit.prompts import RecordingPrompts
 from bowebb_console.ui.main_window import MainWindow
@@ -374,6 +375,8 @@ def test_restriction_hides_a_contact_from_an_agents_lookup(qtbot, make_ctx, pg_d
     lead = open_lookup(qtbot, make_ctx(urls["lead"]))
     search(qtbot, lead, "eva.ekstrom@norrhall.se")
     assert lead.model.rowCount() == 1
+    matched = lead.model.index(0, ResultsModel.COL_CONTACT).data()
+    assert matched == "Eva Ekström <eva.ekstrom@norrhall.se> (restricted)"
     open_card(qtbot, lead, customer)
     assert lead.card_view.contacts_model.index(0, ContactsModel.COL_PRIVACY).data() == (
         "restricted"
