@@ -162,7 +162,14 @@ class DashboardModel(RowTableModel[Line]):
         for row in board.flagged:
             words = ", ".join(_tr(FLAGS.get(f.kind, str(f.kind))) for f in row.flags)
             lines.append(
-                Line("sub_processor", f"{row.record.name}: {words}", "", False, "sub_processors")
+                Line(
+                    "sub_processor",
+                    f"{row.record.name}: {words}",
+                    "",
+                    False,
+                    "sub_processors",
+                    row.record.id,
+                )
             )
         for c in board.without_dpa[:SHOWN_PER_AREA]:
             lines.append(Line("no_dpa", f"{c.name} ({c.org_number})", "", False, "customers", c.id))

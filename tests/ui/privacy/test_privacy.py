@@ -358,6 +358,12 @@ def test_restriction_hides_a_contact_from_an_agents_lookup(qtbot, make_ctx, pg_d
         "reason": "Ärende 7: bestrider telefonnumret",
     }
 
+    # The admin's dashboard, read as the admin's login, lists her as restricted.
+    board = open_privacy(qtbot, make_ctx(urls["admin"]))
+    assert not board.frame.error_label.isVisible()
+    [line] = [board.model.row_at(r) for r in lines(board, "restricted")]
+    assert (line.what, line.record) == ("Eva Ekström (Norrhall AB)", customer)
+
     # The agent's login: no hit on her name, and the card of her company does not list her.
     agent = open_lookup(qtbot, make_ctx(urls["agent"]))
     assert agent.ctx.identity.role == "agent"
