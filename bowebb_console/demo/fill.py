@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from bowebb_console.demo.breaches import fill_demo_breaches
 from bowebb_console.demo.companies import MAX_CONTACTS_PER_COMPANY, CompanyGenerator
 from bowebb_console.demo.erasure import fill_demo_erasure
+from bowebb_console.demo.privacy import fill_demo_privacy
 from bowebb_console.demo.review import fill_demo_reviews
 from bowebb_console.demo.sessions import fill_demo_sessions, working_days
 from bowebb_console.demo.subprocessors import fill_demo_subprocessors
@@ -144,6 +145,7 @@ def fill_demo(
     fill_demo_reviews(engine, seed=seed)
     fill_demo_erasure(engine, today=today)
     fill_demo_breaches(engine, today=today)
+    fill_demo_privacy(engine, today=today)
     return DemoSummary(
         sessions=logged,
         customers=len(customer_rows),

@@ -98,6 +98,7 @@ class ResultRow:
     dpa_signed: bool
     matched_contact: str | None
     matched_contact_id: int | None = None  # the contact a search matched (the likely caller)
+    matched_restricted: bool = False  # that contact is restricted (Art. 18): leads/admins only
 
 
 @dataclass(frozen=True)
@@ -141,6 +142,10 @@ def lookup(db: Database, text: str, limit: int = 50) -> tuple[str, list[ResultRo
             ResultRow(r.id, r.org_number, r.name, r.status, r.dpa_signed_on is not None, None)
             for r in list_customers(db, limit=BROWSE_LIMIT)
         ]
+    with transaction(db, write=False) as conn:
+        hits = store_search(conn, text, limit=limit)
+        ids = [h.contact_id for h in hits if h.matched_contact and h.contact_id is not None]
+        restricted = edit.restricted_among(conn, ids)
     return text, [
         ResultRow(
             h.customer_id,
@@ -150,8 +155,9 @@ def lookup(db: Database, text: str, limit: int = 50) -> tuple[str, list[ResultRo
             h.dpa_signed,
             h.matched_contact,
             h.contact_id if h.matched_contact else None,
+            h.matched_contact is not None and h.contact_id in restricted,
         )
-        for h in search_customers(db, text, limit=limit)
+        for h in hits
     ]
 
 

@@ -16,21 +16,85 @@ from pathlib import Path
 
 from bowebb_console.domain.errors import ShownError
 from bowebb_console.services.database import Database, Identity, transaction
+from bowebb_console.store.breaches import register as breach_register
+from bowebb_console.store.breaches.register import BreachRecord
+from bowebb_console.store.customers.edit import ContactInput, ContactView, validate_contact
+from bowebb_console.store.erasure import person, purge, requests
 from bowebb_console.store.erasure.journal import Journal
-from bowebb_console.store.erasure.person import PersonQuery
-from bowebb_console.store.erasure.requests import NewRequest
-from bowebb_console.store.privacy import access, restriction
+from bowebb_console.store.erasure.person import ContactPlace, PersonQuery
+from bowebb_console.store.erasure.purge import DueCustomer
+from bowebb_console.store.erasure.requests import NewRequest, RequestView
+from bowebb_console.store.privacy import access, dashboard, restriction
+from bowebb_console.store.privacy.dashboard import MarkedContact, RetentionRunInfo
+from bowebb_console.store.subprocessors import register as sp_register
+from bowebb_console.store.subprocessors.register import CustomerWithoutDpa, RegisterRow
 
 __all__ = [
     "AccessDone",
+    "ContactInput",
+    "ContactPlace",
+    "CustomerWithoutDpa",
+    "Dashboard",
+    "DueCustomer",
+    "MarkedContact",
     "NewRequest",
     "PersonQuery",
+    "RegisterRow",
+    "RequestView",
+    "RetentionRunInfo",
     "answer_access_request",
+    "extend_request",
+    "find_contacts",
+    "load_dashboard",
     "rectify_contact",
+    "rectify_contact_input",
     "save_access_request",
     "set_news_objection",
     "set_restricted",
 ]
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    """Everything the privacy dashboard lists, read in one transaction (admins)."""
+
+    requests: list[RequestView]  # open requests of every kind, by deadline
+    breaches: list[BreachRecord]  # open breaches
+    flagged: list[RegisterRow]  # sub-processors with at least one flag
+    without_dpa: list[CustomerWithoutDpa]  # active customers without a signed DPA
+    purges_due: list[DueCustomer]  # ended customers whose hard delete is due
+    marked: list[MarkedContact]  # restricted contacts and objections to news
+    retention: RetentionRunInfo | None  # the last retention run that erased something
+
+
+def load_dashboard(db: Database, identity: Identity, today: dt.date) -> Dashboard:
+    """The privacy dashboard's lists (admins only; on PostgreSQL the grants say so too)."""
+    _admin_only(identity, "see the privacy dashboard")
+    with transaction(db, write=False) as conn:
+        return Dashboard(
+            requests.list_requests(conn, open_only=True),
+            [b for b in breach_register.list_breaches(conn) if b.status == "open"],
+            [r for r in sp_register.list_register(conn, today) if r.flags],
+            sp_register.customers_without_dpa(conn),
+            purge.due_customers(conn, today),
+            dashboard.marked_contacts(conn),
+            dashboard.last_retention_run(conn),
+        )
+
+
+def find_contacts(db: Database, query: PersonQuery) -> list[ContactPlace]:
+    """The contacts an access request's search finds (to check it is the right person
+    before anything is exported); changes nothing."""
+    query.check()
+    with transaction(db, write=False) as conn:
+        return list(person.find_person(conn, query).contacts)
+
+
+def extend_request(db: Database, request_id: int, reason: str, today: dt.date) -> RequestView:
+    """Extend an access request's deadline by two months with a reason (Art. 12(3)): the
+    same rule as for erasure requests."""
+    with transaction(db) as conn:
+        return requests.extend_request(conn, request_id, reason, today)
 
 
 @dataclass(frozen=True)
@@ -140,3 +204,14 @@ def rectify_contact(
         return restriction.rectify_contact(
             conn, contact_id, version, changes, reason, actor=identity.user
         )
+
+
+def rectify_contact_input(
+    db: Database, identity: Identity, loaded: ContactView, data: ContactInput, reason: str
+) -> int:
+    """Correct a contact from a form: the input is checked and normalised as any contact's
+    (InputErrors per field), only the fields that differ from ``loaded`` are changed."""
+    values = validate_contact(data)
+    changes = {k: values[k] for k in ("name", "email", "phone", "title")}
+    changes = {k: v for k, v in changes.items() if getattr(loaded, k) != v}
+    return rectify_contact(db, identity, loaded.id, loaded.version, changes, reason)

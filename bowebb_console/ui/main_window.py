@@ -27,7 +27,7 @@ from bowebb_console.ui.kit import icons
 from bowebb_console.ui.kit.context import AppContext
 from bowebb_console.ui.kit.screen import Page, Screen
 from bowebb_console.ui.lock import IdleWatcher, LockPage
-from bowebb_console.ui.pages import LEAD_ONLY, PAGE_FACTORIES, page_label
+from bowebb_console.ui.pages import ADMIN_ONLY, LEAD_ONLY, PAGE_FACTORIES, page_label
 
 if TYPE_CHECKING:
     from bowebb_console.ui.settings_dialog import SettingsDialog
@@ -143,7 +143,12 @@ class MainWindow(QMainWindow):
         data has painted, or at once when one is asked for. Otherwise all of them now."""
         self.ctx = ctx
         self.setWindowTitle(self.tr("BoWebb Console — %1").replace("%1", ctx.database.display))
-        keys = [k for k in NAV_KEYS if k not in LEAD_ONLY or ctx.is_lead]
+        keys = [
+            k
+            for k in NAV_KEYS
+            if (k not in LEAD_ONLY or ctx.is_lead)
+            and (k not in ADMIN_ONLY or ctx.identity.role == "admin")
+        ]
         # the database refuses Review and Breaches to agents too; the UI just does not offer them
         for key in keys:
             label = page_label(key)
@@ -164,6 +169,7 @@ class MainWindow(QMainWindow):
         self.opening_page.deleteLater()
         self.nav.currentRowChanged.connect(self._show_row)
         self.pages.currentChanged.connect(self._page_changed)  # a screen shown by shortcut
+        ctx.changes.show_requested.connect(self.open_place)
         self.nav.setCurrentRow(0)
         self.pages.setCurrentWidget(self.views[keys[0]])
         if lazy:
@@ -369,6 +375,20 @@ class MainWindow(QMainWindow):
         if item is not None:
             self.nav.setCurrentItem(item)
             self.pages.currentWidget().setFocus()
+
+    def open_place(self, key: str, record: int = 0) -> None:
+        """Show a screen at one record (the privacy dashboard's lines): the screen selects it
+        when it has ``show_record``; "lifecycle" opens that dialog."""
+        if key == "lifecycle":
+            self.open_lifecycle()
+            return
+        if self.nav_item(key) is None:
+            return
+        self.show_page(key)
+        view = self.views.get(key)
+        show_record = getattr(view, "show_record", None)
+        if record and callable(show_record):
+            show_record(record)
 
     def refresh_current(self) -> None:
         """F5: what the current screen declared (see ``ui/pages.py``)."""

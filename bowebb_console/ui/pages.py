@@ -4,7 +4,8 @@ Each factory takes the context and returns a :class:`~bowebb_console.ui.kit.scre
 navigation label, the widget, and what the screen offers the window (F5, window-wide
 shortcuts), declared here explicitly. Views are imported inside the factory so that start-up
 only pays for the screens it builds. The Review and Breaches screens are offered to leads
-and admins only. The main window gives every screen Ctrl+<its place in the navigation>.
+and admins only, the Privacy screen (the privacy officer's dashboard) to admins only.
+The main window gives every screen Ctrl+<its place in the navigation>.
 """
 
 from __future__ import annotations
@@ -81,6 +82,14 @@ def breaches_page(ctx: AppContext) -> Page:
     return _refreshed(label, view, view.frame.refresh_button)
 
 
+def privacy_page(ctx: AppContext) -> Page:
+    from bowebb_console.ui.privacy.view import PrivacyView
+
+    view = PrivacyView(ctx)
+    label = QCoreApplication.translate("MainWindow", "Privacy")
+    return _refreshed(label, view, view.frame.refresh_button)
+
+
 PAGE_FACTORIES: dict[str, Callable[[AppContext], Page]] = {
     "customers": customers_page,
     "sessions": sessions_page,
@@ -89,6 +98,7 @@ PAGE_FACTORIES: dict[str, Callable[[AppContext], Page]] = {
     "sub_processors": sub_processors_page,
     "review": review_page,
     "breaches": breaches_page,
+    "privacy": privacy_page,
 }
 LEAD_ONLY = frozenset({"review", "breaches"})
 
@@ -102,7 +112,9 @@ PAGE_LABELS: dict[str, str] = {
     "sub_processors": QT_TRANSLATE_NOOP("MainWindow", "Sub-processors"),
     "review": QT_TRANSLATE_NOOP("MainWindow", "Review"),
     "breaches": QT_TRANSLATE_NOOP("MainWindow", "Breaches"),
+    "privacy": QT_TRANSLATE_NOOP("MainWindow", "Privacy"),
 }
+ADMIN_ONLY = frozenset({"privacy"})
 
 
 def page_label(key: str) -> str:

@@ -46,6 +46,14 @@
 <context>
     <name>ContactsModel</name>
     <message>
+        <source>restricted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no news</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -59,6 +67,10 @@
     </message>
     <message>
         <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Privacy</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -113,11 +125,43 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Restrict…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Objection to news…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restrict or lift (GDPR Art. 18)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record or withdraw (GDPR Art. 21)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rectification with a reason (GDPR Art. 16)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Recent support sessions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No sessions are shown here yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lift restriction…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdraw objection…</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
@@ -791,6 +835,10 @@
     </message>
     <message>
         <source>missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (restricted)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

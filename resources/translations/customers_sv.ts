@@ -46,6 +46,14 @@
 <context>
     <name>ContactsModel</name>
     <message>
+        <source>restricted</source>
+        <translation>begränsad</translation>
+    </message>
+    <message>
+        <source>no news</source>
+        <translation>inga nyheter</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>Namn</translation>
     </message>
@@ -60,6 +68,10 @@
     <message>
         <source>Role</source>
         <translation>Roll</translation>
+    </message>
+    <message>
+        <source>Privacy</source>
+        <translation>Dataskydd</translation>
     </message>
 </context>
 <context>
@@ -113,12 +125,44 @@
         <translation>Redigera kontaktperson…</translation>
     </message>
     <message>
+        <source>Restrict…</source>
+        <translation>Begränsa…</translation>
+    </message>
+    <message>
+        <source>Objection to news…</source>
+        <translation>Invändning mot nyheter…</translation>
+    </message>
+    <message>
+        <source>Correct…</source>
+        <translation>Rätta…</translation>
+    </message>
+    <message>
+        <source>Restrict or lift (GDPR Art. 18)</source>
+        <translation>Begränsa eller häv (GDPR art. 18)</translation>
+    </message>
+    <message>
+        <source>Record or withdraw (GDPR Art. 21)</source>
+        <translation>Registrera eller återkalla (GDPR art. 21)</translation>
+    </message>
+    <message>
+        <source>Rectification with a reason (GDPR Art. 16)</source>
+        <translation>Rättelse med skäl (GDPR art. 16)</translation>
+    </message>
+    <message>
         <source>Recent support sessions</source>
         <translation>Senaste supportsessioner</translation>
     </message>
     <message>
         <source>No sessions are shown here yet.</source>
         <translation>Här visas inga sessioner ännu.</translation>
+    </message>
+    <message>
+        <source>Lift restriction…</source>
+        <translation>Häv begränsning…</translation>
+    </message>
+    <message>
+        <source>Withdraw objection…</source>
+        <translation>Återkalla invändning…</translation>
     </message>
     <message numerus="yes">
         <source>%1 (grace period %Ln day(s))</source>
@@ -792,6 +836,10 @@
     <message>
         <source>missing</source>
         <translation>saknas</translation>
+    </message>
+    <message>
+        <source>%1 (restricted)</source>
+        <translation>%1 (begränsad)</translation>
     </message>
     <message>
         <source>Company</source>

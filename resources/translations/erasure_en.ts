@@ -209,7 +209,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>open (extended)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>erasure (Art. 17)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>access (Art. 15)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -238,6 +250,10 @@
     </message>
     <message>
         <source>Closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -321,6 +337,10 @@
     </message>
     <message>
         <source>Saved %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is an access request: answer it on the Privacy screen.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">

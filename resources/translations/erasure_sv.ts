@@ -209,8 +209,20 @@
         <translation>FÖRSENAD</translation>
     </message>
     <message>
+        <source>answered</source>
+        <translation>besvarad</translation>
+    </message>
+    <message>
         <source>open (extended)</source>
         <translation>öppen (förlängd)</translation>
+    </message>
+    <message>
+        <source>erasure (Art. 17)</source>
+        <translation>radering (art. 17)</translation>
+    </message>
+    <message>
+        <source>access (Art. 15)</source>
+        <translation>tillgång (art. 15)</translation>
     </message>
     <message>
         <source>erasure request</source>
@@ -239,6 +251,10 @@
     <message>
         <source>Closed</source>
         <translation>Avslutad</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Begäran</translation>
     </message>
     <message>
         <source>Issued</source>
@@ -322,6 +338,10 @@
     <message>
         <source>Saved %1.</source>
         <translation>Sparade %1.</translation>
+    </message>
+    <message>
+        <source>This is an access request: answer it on the Privacy screen.</source>
+        <translation>Det här är en begäran om tillgång: besvara den på skärmen Dataskydd.</translation>
     </message>
     <message numerus="yes">
         <source>%Ln certificate(s)</source>

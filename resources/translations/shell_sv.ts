@@ -753,6 +753,10 @@ Om det händer igen, skicka loggfilen till dem som förvaltar konsolen.</transla
         <translation>Personuppgiftsincidenter</translation>
     </message>
     <message>
+        <source>Privacy</source>
+        <translation>Dataskydd</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;Arkiv</translation>
     </message>

@@ -137,3 +137,86 @@ def test_empty_query_and_unwritable_folder_are_refused(sqlite_url: str, tmp_path
     with db.transaction(write=False) as conn:  # and no request recorded
         assert conn.execute(select(ErasureRequest.id)).first() is None
     engine.dispose()
+
+
+def test_rectify_contact_corrects_and_logs_why_on_both_databases(any_db_url: str) -> None:
+    """Art. 16: the fields change (search keys too), the reason and the fields are logged,
+    a stale version or no change is refused and changes nothing."""
+    from bowebb_console.store.customers.search import search_customers
+    from bowebb_console.store.models import Contact
+    from tests.store.log_helpers import add_customer
+
+    engine = make_engine(any_db_url)
+    db = Database(engine)
+    customer, eva = add_customer(engine)
+    version = privacy.rectify_contact(
+        db, ADMIN, eva, 1, {"name": "Eva Berg", "email": "eva.berg@example.se"}, "Ärende 9"
+    )
+    assert version == 2
+    with db.transaction(write=False) as conn:
+        row = conn.execute(
+            select(Contact.name, Contact.email, Contact.email_folded, Contact.version).where(
+                Contact.id == eva
+            )
+        ).one()
+        assert tuple(row) == ("Eva Berg", "eva.berg@example.se", "eva.berg@example.se", 2)
+        assert eva in {h.contact_id for h in search_customers(conn, "Eva Berg")}
+        [payload] = conn.execute(
+            select(LogPayload.payload)
+            .join(LogEvent, LogEvent.seq == LogPayload.seq)
+            .where(LogEvent.kind == "privacy_rectified")
+        ).scalars()
+    assert json.loads(payload) == {
+        "contact_id": eva,
+        "customer_id": customer,
+        "reason": "Ärende 9",
+        "fields": ["email", "name"],
+    }
+    for version_, changes, reason, code in (
+        (1, {"title": "VD"}, "Ärende 9", "privacy.stale"),  # someone saved in between
+        (2, {"name": "Eva Berg"}, "Ärende 9", "privacy.nothing_changed"),
+        (2, {"title": "VD"}, "  ", "privacy.reason_missing"),
+        (2, {"org_number": "x"}, "Ärende 9", "privacy.not_rectifiable"),
+    ):
+        with pytest.raises(ShownError) as refused:
+            privacy.rectify_contact(db, ADMIN, eva, version_, changes, reason)
+        assert refused.value.code == code
+    with db.transaction(write=False) as conn:
+        assert conn.execute(select(Contact.title).where(Contact.id == eva)).scalar_one() is None
+    assert verify_log(db).ok
+    engine.dispose()
+
+
+def test_dashboard_lists_requests_restrictions_and_the_retention(any_db_url: str) -> None:
+    from bowebb_console.services import retention
+    from tests.store.log_helpers import add_customer
+
+    engine = make_engine(any_db_url)
+    db = Database(engine)
+    _, eva = add_customer(engine, dpa=False)
+    reference = privacy.save_access_request(
+        db, privacy.NewRequest(TODAY - dt.timedelta(days=40), "email"), TODAY
+    )
+    privacy.set_restricted(db, ADMIN, eva, True, "Ärende 7")
+    board = privacy.load_dashboard(db, ADMIN, TODAY)
+    [request] = board.requests
+    assert (request.reference, request.kind, request.is_overdue(TODAY)) == (
+        reference,
+        "access",
+        True,
+    )
+    assert [(m.contact_id, m.restricted, m.news_objection) for m in board.marked] == [
+        (eva, True, False)
+    ]
+    assert [c.name for c in board.without_dpa] == ["Testbolaget AB"]
+    assert board.retention is None
+    # A retention run that erased something is the last run shown.
+    far = dt.datetime.now(dt.UTC) + dt.timedelta(days=5000)
+    run = retention.run_retention(db, ADMIN, now=far)
+    assert run.erased
+    board = privacy.load_dashboard(db, ADMIN, TODAY)
+    assert board.retention is not None and board.retention.payloads == run.erased
+    with pytest.raises(ShownError) as agent:
+        privacy.load_dashboard(db, Identity("agent1", "agent", "sqlite"), TODAY)
+    assert agent.value.code == "privacy.admin_only"
+    engine.dispose()

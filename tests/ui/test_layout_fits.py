@@ -165,6 +165,20 @@ def test_every_dialog_fits_the_laptop_in_swedish(qtbot, make_ctx, demo_url, lang
         found += _dialog(qtbot, ctx, wizard, "erasure wizard")
         wizard.reject()
 
+    # The Privacy screen's access-request dialog, and a contact's rights from the card.
+    privacy = window.views["privacy"]
+    window.nav.setCurrentItem(window.nav_item("privacy"))
+    _settle(qtbot, ctx)
+    privacy.open_access(None)
+    found += _dialog(qtbot, ctx, privacy.dialog, "access request")
+    privacy.dialog.reject()
+    window.nav.setCurrentItem(window.nav_item("customers"))
+    lookup.card_view.contacts.selectRow(0)
+    for button in lookup.card_view.privacy_buttons:
+        button.click()
+        found += _dialog(qtbot, ctx, lookup.dialog, button.text())
+        lookup.dialog.reject()
+
     # The sub-processor dialog, Settings and About.
     sub_processors = window.views["sub_processors"]
     window.nav.setCurrentItem(window.nav_item("sub_processors"))

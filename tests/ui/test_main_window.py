@@ -15,6 +15,7 @@ from bowebb_console.ui.breaches.view import BreachesView
 from bowebb_console.ui.customers.view import LookupView
 from bowebb_console.ui.erasure.view import ErasureView
 from bowebb_console.ui.main_window import MainWindow
+from bowebb_console.ui.privacy.view import PrivacyView
 from bowebb_console.ui.review.view import ReviewView
 from bowebb_console.ui.sessions.view import SessionsView
 from bowebb_console.ui.subprocessors.view import SubProcessorsView
@@ -29,6 +30,7 @@ EXPECTED = {
     "review": ReviewView,
     "breaches": BreachesView,
 }
+ADMIN_ONLY = {"privacy": PrivacyView}
 
 
 def open_window(qtbot, ctx) -> MainWindow:  # type: ignore[no-untyped-def]
@@ -59,6 +61,17 @@ def test_each_nav_entry_shows_its_page(qtbot, make_ctx, demo_url) -> None:  # ty
         assert window.current_key() == key
         assert window.pages.currentWidget() is window.views[key]
         assert isinstance(window.pages.currentWidget(), cls)
+    assert window.nav_item("privacy") is None  # the privacy desk is an admin's
+    wait_loaded(qtbot, window)
+
+
+def test_an_admin_also_gets_the_privacy_screen(qtbot, make_ctx, demo_url) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(qtbot, make_ctx(demo_url, role="admin"))
+    keys = [window.nav.item(i).data(Qt.ItemDataRole.UserRole) for i in range(window.nav.count())]
+    assert keys == [*EXPECTED, *ADMIN_ONLY]
+    click_nav(qtbot, window, "privacy")
+    assert isinstance(window.pages.currentWidget(), PrivacyView)
+    qtbot.waitUntil(lambda: not window.views["privacy"].loading)
     wait_loaded(qtbot, window)
 
 

@@ -56,7 +56,7 @@ def settled(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
 def test_ctrl_number_shows_each_screen_in_nav_order(qtbot, make_ctx, demo_url) -> None:  # type: ignore[no-untyped-def]
     window = open_window(qtbot, make_ctx(demo_url))
     keys = [window.nav.item(i).data(Qt.ItemDataRole.UserRole) for i in range(window.nav.count())]
-    assert len(keys) == 7  # an admin is offered every screen
+    assert len(keys) == 8  # an admin is offered every screen
     for number, page in reversed(list(enumerate(keys, start=1))):
         key(window, Qt.Key(Qt.Key.Key_0 + number), Qt.KeyboardModifier.ControlModifier)
         assert window.current_key() == page
@@ -87,14 +87,14 @@ def refresh_button(window: MainWindow, key: str) -> QAbstractButton:
     view = window.views[key]
     if key == "erasure":
         return view.request_frame.refresh_button
-    if key in ("sub_processors", "breaches"):
+    if key in ("sub_processors", "breaches", "privacy"):
         return view.frame.refresh_button
     return view.refresh_button
 
 
 def test_f5_clicks_the_refresh_button_each_list_screen_declares(qtbot, make_ctx, demo_url) -> None:  # type: ignore[no-untyped-def]
     window = open_window(qtbot, make_ctx(demo_url))
-    for page in ("sessions", "erasure", "sub_processors", "review", "breaches"):
+    for page in ("sessions", "erasure", "sub_processors", "review", "breaches", "privacy"):
         window.show_page(page)
         settled(qtbot, window)
         button = refresh_button(window, page)

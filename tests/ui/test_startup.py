@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 
 from bowebb_console.config import Settings
 from bowebb_console.services.admin import ConnectError, open_database, password_account
-from bowebb_console.ui.main_window import MainWindow
+from bowebb_console.ui.main_window import NAV_KEYS, MainWindow
 from bowebb_console.ui.startup import Startup, open_embedded
 
 PG_URL = "postgresql://db.example.se/bowebb"
@@ -56,7 +56,8 @@ def test_embedded_window_paints_before_the_database_is_open(qtbot, started, demo
     assert window.ctx is None  # the frame shows at once; the database opens on a worker
     with qtbot.waitSignal(startup.ready, timeout=20_000):
         pass
-    assert window.ctx is not None and window.nav.count() == 7  # an admin: every screen
+    # The embedded database's user is an admin: every screen, the Privacy screen last.
+    assert window.ctx is not None and window.nav.count() == len(NAV_KEYS) == 8
     customers = window.views["customers"]
     qtbot.waitUntil(lambda: not customers.loading)
     assert customers.model.rowCount() == 50

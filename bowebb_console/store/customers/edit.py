@@ -82,6 +82,8 @@ class ContactView:
     phone: str | None
     title: str | None
     version: int
+    restricted: bool = False  # Art. 18: hidden from agents (PostgreSQL), marked for others
+    news_objection: bool = False  # Art. 21: no "news" notices; disruption notices still go
 
 
 class InputErrors(ValidationError):
@@ -222,6 +224,8 @@ def contact_view(row: Contact) -> ContactView:
         phone=row.phone,
         title=row.title,
         version=row.version,
+        restricted=bool(row.restricted),
+        news_objection=bool(row.news_objection),
     )
 
 
@@ -240,6 +244,16 @@ def get_contact(conn: Connection, contact_id: int) -> ContactView | None:
 def list_contacts(conn: Connection, customer_id: int) -> list[ContactView]:
     with Session(bind=conn) as session:
         return contacts_of(session, customer_id)
+
+
+def restricted_among(conn: Connection, contact_ids: Sequence[int]) -> set[int]:
+    """The restricted ones of ``contact_ids`` (Art. 18; an agent's login sees none of them)."""
+    if not contact_ids:
+        return set()
+    rows = conn.execute(
+        select(Contact.id).where(Contact.id.in_(list(contact_ids)), Contact.restricted.is_(True))
+    ).scalars()
+    return {int(i) for i in rows}
 
 
 def contacts_of(session: Session, customer_id: int) -> list[ContactView]:

@@ -33,6 +33,7 @@ class RequestView:
     outcome: str | None
     closed_on: dt.date | None
     version: int
+    kind: str = "erasure"  # or "access" (Art. 15, migration 0016): same deadline rules
 
     @property
     def effective_due(self) -> dt.date:
@@ -65,6 +66,7 @@ def request_view(r: ErasureRequest) -> RequestView:
         r.outcome,
         r.closed_on,
         r.version,
+        r.kind,
     )
 
 

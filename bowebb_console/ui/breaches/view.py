@@ -144,6 +144,10 @@ class BreachesView(QWidget):
                 self.table.setCurrentIndex(self.frame.proxy.mapFromSource(self.model.index(row, 0)))
                 return
 
+    def show_record(self, breach_id: int) -> None:
+        """The privacy dashboard opened this breach: reload and select it."""
+        self.reload(select=breach_id)
+
     def _enable(self) -> None:
         record = self.selected()
         editable = record is not None and (record.status == "open" or self.can_close)

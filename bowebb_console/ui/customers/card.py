@@ -7,8 +7,10 @@ session-log screen fills it through :meth:`CustomerCardView.set_sessions_widget`
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -23,12 +25,27 @@ from PySide6.QtWidgets import (
 from bowebb_console.services.customers import ContactView, CustomerCard
 from bowebb_console.ui.i18n import customer_status_text
 from bowebb_console.ui.kit.formats import phone
-from bowebb_console.ui.kit.rows import Column, RowTableModel
+from bowebb_console.ui.kit.rows import Column, Index, RowTableModel
 from bowebb_console.ui.kit.widgets import read_only_table
+
+RESTRICTED = QT_TRANSLATE_NOOP("ContactsModel", "restricted")
+NO_NEWS = QT_TRANSLATE_NOOP("ContactsModel", "no news")
+GREY = QColor("#6b6b6b")
+
+
+def privacy_marks(contact: ContactView) -> str:
+    """ "restricted", "no news": what an admin or lead must know before using the contact."""
+    marks = []
+    if contact.restricted:
+        marks.append(QCoreApplication.translate("ContactsModel", RESTRICTED))
+    if contact.news_objection:
+        marks.append(QCoreApplication.translate("ContactsModel", NO_NEWS))
+    return ", ".join(marks)
 
 
 class ContactsModel(RowTableModel[ContactView]):
     CONTEXT = "ContactsModel"
+    COL_PRIVACY = 4
     COLUMNS = (
         Column(QT_TRANSLATE_NOOP("ContactsModel", "Name"), lambda r: r.name, lambda r: r.name),
         Column(QT_TRANSLATE_NOOP("ContactsModel", "E-mail"), lambda r: r.email, lambda r: r.email),
@@ -42,7 +59,17 @@ class ContactsModel(RowTableModel[ContactView]):
             lambda r: r.title or "",
             lambda r: r.title or "",
         ),
+        Column(QT_TRANSLATE_NOOP("ContactsModel", "Privacy"), privacy_marks, privacy_marks),
     )
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (
+            role == Qt.ItemDataRole.ForegroundRole
+            and index.isValid()
+            and self.row_at(index.row()).restricted
+        ):
+            return GREY  # restricted: shown, marked, not for use
+        return super().data(index, role)
 
 
 def _date(value: dt.date | None) -> str:
@@ -54,6 +81,10 @@ class CustomerCardView(QWidget):
     convert_requested = Signal()
     add_contact_requested = Signal()
     edit_contact_requested = Signal(object)  # ContactView
+    # Admins: the contact's rights (Art. 16, 18, 21); each carries the ContactView.
+    restrict_requested = Signal(object)
+    objection_requested = Signal(object)
+    rectify_requested = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -109,7 +140,22 @@ class CustomerCardView(QWidget):
         self.edit_contact_button = QPushButton(self.tr("Edit contact…"))
         self.add_contact_button.clicked.connect(self.add_contact_requested)
         self.edit_contact_button.clicked.connect(self._edit_contact)
+        self.restrict_button = QPushButton(self.tr("Restrict…"))
+        self.objection_button = QPushButton(self.tr("Objection to news…"))
+        self.rectify_button = QPushButton(self.tr("Correct…"))
+        self.restrict_button.setToolTip(self.tr("Restrict or lift (GDPR Art. 18)"))
+        self.objection_button.setToolTip(self.tr("Record or withdraw (GDPR Art. 21)"))
+        self.rectify_button.setToolTip(self.tr("Rectification with a reason (GDPR Art. 16)"))
+        self.restrict_button.clicked.connect(lambda: self._ask(self.restrict_requested))
+        self.objection_button.clicked.connect(lambda: self._ask(self.objection_requested))
+        self.rectify_button.clicked.connect(lambda: self._ask(self.rectify_requested))
+        self.privacy_buttons = (self.restrict_button, self.objection_button, self.rectify_button)
+        for button in self.privacy_buttons:
+            button.setVisible(False)  # admins only: set_privacy_actions
+        self.contacts.selectionModel().selectionChanged.connect(lambda *_a: self._privacy_texts())
         contact_buttons = QHBoxLayout()
+        for button in self.privacy_buttons:
+            contact_buttons.addWidget(button)
         contact_buttons.addStretch(1)
         contact_buttons.addWidget(self.add_contact_button)
         contact_buttons.addWidget(self.edit_contact_button)
@@ -128,6 +174,38 @@ class CustomerCardView(QWidget):
         layout.addLayout(details)
         layout.addWidget(contacts_box, 3)
         layout.addWidget(self.sessions_box, 2)
+
+    def set_privacy_actions(self, on: bool) -> None:
+        """Admins: the buttons for a contact's rights (restriction, objection, correction)."""
+        for button in self.privacy_buttons:
+            button.setVisible(on)
+
+    def selected_contact(self) -> ContactView | None:
+        """The selected contact; with none selected, the first (as "Edit contact…")."""
+        rows = self.contacts.selectionModel().selectedRows()
+        if rows:
+            return self.contacts_model.row_at(rows[0].row())
+        return self.contacts_model.row_at(0) if self.contacts_model.rowCount() else None
+
+    def _ask(self, signal: Any) -> None:
+        contact = self.selected_contact()
+        if contact is not None:
+            signal.emit(contact)
+
+    def _privacy_texts(self) -> None:
+        contact = self.selected_contact()
+        for button in self.privacy_buttons:
+            button.setEnabled(contact is not None)
+        if contact is None:
+            return
+        self.restrict_button.setText(
+            self.tr("Lift restriction…") if contact.restricted else self.tr("Restrict…")
+        )
+        self.objection_button.setText(
+            self.tr("Withdraw objection…")
+            if contact.news_objection
+            else self.tr("Objection to news…")
+        )
 
     def set_sessions_widget(self, widget: QWidget) -> None:
         """For the session log: put its list of this customer's recent sessions in place."""
@@ -171,6 +249,7 @@ class CustomerCardView(QWidget):
         self.convert_button.setVisible(c.status == "trial")
         self.contacts_model.set_rows(card.contacts)
         self.edit_contact_button.setEnabled(bool(card.contacts))
+        self._privacy_texts()
 
     def _edit_contact(self) -> None:
         rows = self.contacts.selectionModel().selectedRows()

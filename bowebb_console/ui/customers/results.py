@@ -21,6 +21,17 @@ def dpa_badge(signed: bool) -> str:
     return QCoreApplication.translate("ResultsModel", "missing")
 
 
+def matched_text(row: ResultRow) -> str:
+    """The contact that matched; a restricted one (only leads and admins see it) marked."""
+    if not row.matched_contact:
+        return ""
+    if row.matched_restricted:
+        return QCoreApplication.translate("ResultsModel", "%1 (restricted)").replace(
+            "%1", row.matched_contact
+        )
+    return row.matched_contact
+
+
 class ResultsModel(RowTableModel[ResultRow]):
     CONTEXT = CONTEXT
     COL_NAME, COL_ORG, COL_STATUS, COL_DPA, COL_CONTACT = range(5)
@@ -43,7 +54,7 @@ class ResultsModel(RowTableModel[ResultRow]):
         ),
         Column(
             QT_TRANSLATE_NOOP("ResultsModel", "Matched contact"),
-            lambda r: r.matched_contact or "",
+            lambda r: matched_text(r),
             lambda r: r.matched_contact or "",
         ),
     )

@@ -118,6 +118,11 @@ class LookupView(QWidget):
         self.card_view.convert_requested.connect(self.convert_trial)
         self.card_view.add_contact_requested.connect(self.add_contact)
         self.card_view.edit_contact_requested.connect(self.edit_contact)
+        # A contact's rights (GDPR Art. 16, 18, 21) are an admin's.
+        self.card_view.set_privacy_actions(ctx.identity.role == "admin")
+        self.card_view.restrict_requested.connect(lambda c: self._contact_right("restrict", c))
+        self.card_view.objection_requested.connect(lambda c: self._contact_right("object", c))
+        self.card_view.rectify_requested.connect(lambda c: self._contact_right("rectify", c))
         self.card_hint = QLabel(self.tr("Choose a customer and press Enter to open its card."))
         self.card_hint.setObjectName("placeholderText")
         self.card_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -171,6 +176,7 @@ class LookupView(QWidget):
             cv.edit_button,
             cv.convert_button,
             cv.contacts,
+            *cv.privacy_buttons,
             cv.add_contact_button,
             cv.edit_contact_button,
             self.new_button,
@@ -343,6 +349,11 @@ class LookupView(QWidget):
             on_error=self._card_failed,
         )
 
+    def show_record(self, customer_id: int) -> None:
+        """The privacy dashboard opened this customer: its card."""
+        self._card_contact = None
+        self.open_card(customer_id)
+
     def _card_loaded(self, card: CustomerCard | None) -> None:
         if card is None:
             self.card_hint.setText(self.tr("This customer no longer exists."))
@@ -426,6 +437,16 @@ class LookupView(QWidget):
         from bowebb_console.ui.customers.dialogs import ContactDialog
 
         self._open(ContactDialog(self.ctx, contact.customer_id, contact, parent=self))
+
+    def _contact_right(self, which: str, contact: ContactView) -> None:
+        from bowebb_console.ui.privacy import contact_dialogs as dialogs
+
+        kinds = {
+            "restrict": dialogs.RestrictionDialog,
+            "object": dialogs.ObjectionDialog,
+            "rectify": dialogs.RectifyDialog,
+        }
+        self._open(kinds[which](self.ctx, contact, parent=self))
 
     def convert_trial(self) -> None:
         card = self.current_card

@@ -16,7 +16,12 @@ STATUS = {
     "refused": QT_TRANSLATE_NOOP("ErasureModels", "refused"),
 }
 OVERDUE = QT_TRANSLATE_NOOP("ErasureModels", "OVERDUE")
+ANSWERED = QT_TRANSLATE_NOOP("ErasureModels", "answered")
 EXTENDED = QT_TRANSLATE_NOOP("ErasureModels", "open (extended)")
+REQUEST_KIND = {
+    "erasure": QT_TRANSLATE_NOOP("ErasureModels", "erasure (Art. 17)"),
+    "access": QT_TRANSLATE_NOOP("ErasureModels", "access (Art. 15)"),
+}
 KIND = {
     "person": QT_TRANSLATE_NOOP("ErasureModels", "erasure request"),
     "customer": QT_TRANSLATE_NOOP("ErasureModels", "hard delete of a customer"),
@@ -32,6 +37,8 @@ def status_text(row: Any, today: dt.date) -> str:
         return _t(OVERDUE)
     if row.status == "open" and row.extended_to:
         return _t(EXTENDED)
+    if row.status == "done" and getattr(row, "kind", "") == "access":
+        return _t(ANSWERED)
     return _t(STATUS.get(row.status, row.status))
 
 
@@ -63,6 +70,11 @@ class RequestTableModel(RowTableModel[Any]):
             QT_TRANSLATE_NOOP("ErasureModels", "Closed"),
             lambda r: iso_date(r.closed_on),
             lambda r: r.closed_on,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("ErasureModels", "Request"),
+            lambda r: _t(REQUEST_KIND.get(r.kind, r.kind)),
+            lambda r: r.kind,
         ),
     )
 

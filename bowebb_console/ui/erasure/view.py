@@ -41,6 +41,7 @@ class ErasureView(LazyPanel):
         self.ctx = ctx
         self.today = today or dt.date.today()
         self.wizard: QWizard | None = None
+        self.pending_select: int | None = None  # a request to select once the list is in
         RequestTableModel.today = self.today
         self.requests = RequestTableModel(self)
         self.certificates = CertificateTableModel(self)
@@ -87,7 +88,7 @@ class ErasureView(LazyPanel):
 
         self.guide_button.clicked.connect(self.open_guidance)
         self.request_button.clicked.connect(lambda: self.open_request(None))
-        self.work_button.clicked.connect(lambda: self.open_request(self.selected_request()))
+        self.work_button.clicked.connect(self.continue_selected)
         self.end_button.clicked.connect(self.open_end)
         self.extend_button.clicked.connect(self.extend_selected)
         self.save_pdf_button.clicked.connect(self.save_pdf)
@@ -114,6 +115,23 @@ class ErasureView(LazyPanel):
         self.certificate_frame.count_label.setText(
             self.tr("%Ln certificate(s)", "", len(certificates))
         )
+        if self.pending_select is not None:
+            self.select_request(self.pending_select)
+            self.pending_select = None
+
+    def show_record(self, request_id: int) -> None:
+        """The privacy dashboard opened this request: select it (after a fresh load)."""
+        self.pending_select = request_id
+        if self.loaded_once:
+            self.reload()
+
+    def select_request(self, request_id: int) -> bool:
+        for row in range(self.requests.rowCount()):
+            if self.requests.row_at(row).id == request_id:
+                index = self.request_frame.proxy.mapFromSource(self.requests.index(row, 0))
+                self.request_frame.table.selectRow(index.row())
+                return True
+        return False
 
     def _failed(self, exc: BaseException) -> None:
         self.request_frame.show_error(
@@ -195,6 +213,15 @@ class ErasureView(LazyPanel):
         from bowebb_console.ui.i18n import choose_language
 
         self._show(GuidanceWizard(self.ctx, choose_language(self.ctx.settings.language), self))
+
+    def continue_selected(self) -> None:
+        row = self.selected_request()
+        if row is not None and row.kind == "access":
+            self.message.setText(
+                self.tr("This is an access request: answer it on the Privacy screen.")
+            )
+            return
+        self.open_request(row)
 
     def open_request(self, request: RequestView | None) -> None:
         from bowebb_console.ui.erasure.request_wizard import RequestWizard

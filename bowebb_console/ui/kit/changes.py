@@ -20,6 +20,10 @@ class Changes(QObject):
     # "note_added", "tool_recorded", "session_ended", "session_ended_late")
     sessions_changed = Signal(str, str)
     customers_changed = Signal(int)  # customer id (0: several or unknown)
+    # Show a screen (its navigation key, or "lifecycle" for that dialog) at one record (an id
+    # the screen knows: a customer, a request, a breach; 0 for none). The privacy dashboard
+    # asks; the main window switches.
+    show_requested = Signal(str, int)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)

@@ -27,6 +27,7 @@ ICONS: dict[str, tuple[str, str]] = {
     "sub_processors": ("network-workgroup", "building-2"),
     "review": ("view-task", "clipboard-check"),
     "breaches": ("dialog-warning", "shield-alert"),
+    "privacy": ("security-high", "shield-check"),
     # actions
     "search": ("edit-find", "search"),
     "start_session": ("media-playback-start", "play"),

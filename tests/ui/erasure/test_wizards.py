@@ -140,10 +140,13 @@ def test_erasure_screen_lists_requests_and_certificates(
     qtbot.addWidget(view)
     view.show()
     qtbot.waitUntil(lambda: not view.loading)
-    assert view.requests.rowCount() == 6
-    assert view.request_frame.count_label.text() == "4 open, 1 overdue"
-    statuses = [view.requests.index(r, 3).data() for r in range(6)]
-    assert "OVERDUE" in statuses and "forwarded to the customer" in statuses
+    # Six erasure requests and the demo's overdue access request (same deadlines, same list).
+    assert view.requests.rowCount() == 7
+    assert view.request_frame.count_label.text() == "5 open, 2 overdue"
+    statuses = [view.requests.index(r, 3).data() for r in range(7)]
+    assert statuses.count("OVERDUE") == 2 and "forwarded to the customer" in statuses
+    kinds = [view.requests.index(r, 5).data() for r in range(7)]
+    assert kinds.count("access (Art. 15)") == 1 and kinds.count("erasure (Art. 17)") == 6
     assert view.certificates.rowCount() == 1
     # Extend the overdue one: too late, and the user is told so.
     overdue_row = statuses.index("OVERDUE")

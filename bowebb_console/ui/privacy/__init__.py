@@ -1,0 +1,1 @@
+"""The Privacy screen (admins): the dashboard, access requests, the rights of contacts."""
