@@ -52,8 +52,8 @@ from bowebb_console.ui.erasure.common import (
 )
 from bowebb_console.ui.erasure.errors import erasure_error
 from bowebb_console.ui.kit.context import AppContext
-from bowebb_console.ui.shell_errors import connect_error_text
 from bowebb_console.ui.kit.formats import local_date
+from bowebb_console.ui.shell_errors import connect_error_text
 
 CUSTOMER, TERMINATE, PURGE, RESULT = range(4)
 
