@@ -25,13 +25,13 @@ def fill_demo_breaches(engine: Engine, *, today: dt.date) -> int:
         inp = BreachInput(
             discovered_at=noon - dt.timedelta(hours=30),
             description=(
-                "A support agent e-mailed a customer's contact list to the wrong customer; "
-                "the recipient confirmed deletion the same day."
+                "En supportmedarbetare mejlade en kunds kontaktlista till fel kund; "
+                "mottagaren bekräftade samma dag att listan raderats."
             ),
-            categories="Contacts of one customer: names, e-mail addresses, phone numbers",
+            categories="Kontaktpersoner hos en kund: namn, e-postadresser, telefonnummer",
             people_approx=14,
-            customers_affected="Demo customer (the list's owner)",
-            measures="Recipient asked to delete and confirmed; address autocomplete turned off",
+            customers_affected="En kund (listans ägare)",
+            measures="Mottagaren ombads radera och bekräftade; autokomplettering av adresser avstängd",
         )
         record_breach(conn, inp, now=now, actor="demo")
     return 1
