@@ -86,8 +86,4 @@ def _database_journal(db: Any) -> Path | None:
     from bowebb_console.config import Paths
     from bowebb_console.services import erasure
 
-    try:
-        found = erasure.journal_file(db, Paths.from_environment().journal_dir)
-    except erasure.JournalError:
-        return None  # PostgreSQL with no place set: no erasures either
-    return found if found.exists() else None
+    return erasure.existing_journal(db, Paths.from_environment().journal_dir)

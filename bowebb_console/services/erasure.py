@@ -212,6 +212,16 @@ def journal_file(db: Database, default_dir: Path) -> Path:
     return _resolve(db, DatabaseJournal(default_dir))
 
 
+def existing_journal(db: Database, default_dir: Path) -> Path | None:
+    """The journal file of this database when there is one to read (its erasure history):
+    None when PostgreSQL names no place (then nothing was erased either) or no file is there."""
+    try:
+        found = journal_file(db, default_dir)
+    except JournalError:
+        return None
+    return found if found.exists() else None
+
+
 def journal_place(db: Database, default_dir: Path) -> JournalPlace:
     """Where this database's journal is, for ``journal show`` and the admin screens."""
     with transaction(db, write=False) as conn:

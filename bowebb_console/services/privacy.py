@@ -16,6 +16,7 @@ from pathlib import Path
 
 from bowebb_console.domain.errors import ShownError
 from bowebb_console.services.database import Database, Identity, transaction
+from bowebb_console.services.erasure import existing_journal
 from bowebb_console.store.breaches import register as breach_register
 from bowebb_console.store.breaches.register import BreachRecord
 from bowebb_console.store.customers.edit import ContactInput, ContactView, validate_contact
@@ -136,11 +137,16 @@ def answer_access_request(
     *,
     today: dt.date,
     journal_file: Path | None = None,
+    journal_dir: Path | None = None,
 ) -> AccessDone:
     """Find everything held about the person and write ``access-<reference>.json`` and
-    ``.pdf`` into ``out_dir``; the request is closed as answered and the files' SHA-256 logged."""
+    ``.pdf`` into ``out_dir``; the request is closed as answered and the files' SHA-256 logged.
+    The erasure history comes from ``journal_file``, else from the journal in the place the
+    database names (``journal_dir``: this workstation's default place, for SQLite)."""
     query.check()
     folder = _out_dir(out_dir)
+    if journal_file is None and journal_dir is not None:
+        journal_file = existing_journal(db, journal_dir)
     journal = Journal(journal_file) if journal_file is not None else None
     temps: list[Path] = []
     try:

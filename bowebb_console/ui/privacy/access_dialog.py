@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from bowebb_console.domain import erasure as rules
-from bowebb_console.services import erasure, privacy
+from bowebb_console.services import privacy
 from bowebb_console.services.privacy import (
     AccessDone,
     ContactPlace,
@@ -273,9 +273,6 @@ class AccessDialog(QDialog):
         request: int | NewRequest = (
             self.request.id if self.request is not None else self.new_request()
         )
-        journal = erasure.journal_path(
-            self.ctx.settings.erasure_journal_path, self.ctx.paths.data_dir
-        )
         self._busy(True)
         self.message.setText(self.tr("Exporting…"))
         self.ctx.runner.start(
@@ -286,7 +283,7 @@ class AccessDialog(QDialog):
             request,
             self.folder,
             today=self.today,
-            journal_file=journal,
+            journal_dir=self.ctx.paths.journal_dir,
             owner=self,
             on_result=self._answered,
             on_error=self._answer_failed,

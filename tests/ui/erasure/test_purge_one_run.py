@@ -144,7 +144,7 @@ def test_approval_later_resumes_at_its_step_with_the_customer_picked(  # type: i
     assert erasure.due_customers(ctx.database, TODAY) == []
 
 
-def test_postgresql_second_admin_signs_in_here(qtbot, make_ctx, pg_db, language) -> None:  # type: ignore[no-untyped-def]
+def test_postgresql_second_admin_signs_in_here(qtbot, make_ctx, pg_db, language, tmp_path) -> None:  # type: ignore[no-untyped-def]
     """PostgreSQL: the requester is signed in; the second person signs in with their own
     login on this workstation; the server still refuses the requester's own login."""
     from bowebb_console.store.db import users
@@ -161,6 +161,8 @@ def test_postgresql_second_admin_signs_in_here(qtbot, make_ctx, pg_db, language)
     root.dispose()
     ctx = make_ctx(pg_db.url_for(names["admin"], password))
     assert ctx.identity.role == "admin"
+    # On PostgreSQL nothing is erased before an admin names the journal's shared folder.
+    erasure.set_journal_place(ctx.database, ctx.identity, str(tmp_path / "journal"))
     wizard = _open(qtbot, ctx)
     wizard.customer_page.picker.choose(planted.customer_id)
     _click(qtbot, wizard, QWizard.WizardButton.NextButton)

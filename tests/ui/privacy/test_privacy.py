@@ -142,7 +142,8 @@ def test_an_access_request_from_receipt_to_its_pdf(qtbot, make_ctx, empty_url, t
     click(qtbot, dialog.folder_button)
     assert dialog.folder_label.text() == str(out)
     click(qtbot, dialog.answer_button)
-    qtbot.waitUntil(lambda: dialog.exported is not None)
+    qtbot.waitUntil(lambda: dialog.exported is not None or dialog.error_label.text() != "")
+    assert dialog.error_label.text() == ""
     assert "Answered" in dialog.message.text() and not dialog.answer_button.isEnabled()
 
     pdf = out / f"access-{reference}.pdf"

@@ -160,7 +160,7 @@ def _header() -> ExportHeader:
 
 @pytest.mark.parametrize(
     ("lang", "summary", "count"),
-    [("sv", "Sammanfattning", "2 331 händelser"), ("en", "Summary", "2331 events")],
+    [("sv", "Sammanfattning", "2 331 händelser"), ("en", "Summary", "2,331 events")],
 )
 def test_325_sessions_fit_on_a_few_readable_pages(  # type: ignore[no-untyped-def]
     qapp, tmp_path, language, stockholm, lang, summary, count
