@@ -31,7 +31,9 @@ def fill_demo_breaches(engine: Engine, *, today: dt.date) -> int:
             categories="Kontaktpersoner hos en kund: namn, e-postadresser, telefonnummer",
             people_approx=14,
             customers_affected="En kund (listans ägare)",
-            measures="Mottagaren ombads radera och bekräftade; autokomplettering av adresser avstängd",
+            measures=(
+                "Mottagaren ombads radera och bekräftade; autokomplettering av adresser avstängd"
+            ),
         )
         record_breach(conn, inp, now=now, actor="demo")
     return 1

@@ -160,6 +160,57 @@
     </message>
 </context>
 <context>
+    <name>BreachPdf</name>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>72-hour clock (IMY)</source>
+        <translation type="unfinished">72-timmarsfrist (IMY)</translation>
+    </message>
+    <message>
+        <source>Deadline for notifying IMY</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation type="unfinished">Vad som hände</translation>
+    </message>
+    <message>
+        <source>Categories of people and data</source>
+        <translation type="unfinished">Kategorier av personer och uppgifter</translation>
+    </message>
+    <message>
+        <source>Approx. number of people</source>
+        <translation type="unfinished">Ungefärligt antal personer</translation>
+    </message>
+    <message>
+        <source>Customers affected</source>
+        <translation type="unfinished">Berörda kunder</translation>
+    </message>
+    <message>
+        <source>Measures taken</source>
+        <translation type="unfinished">Vidtagna åtgärder</translation>
+    </message>
+    <message>
+        <source>Decision on notifying IMY</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customers notified</source>
+        <translation type="unfinished">Kunder underrättade</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BreachesView</name>
     <message>
         <source>Breach register</source>
@@ -174,12 +225,20 @@
         <translation>Ändra…</translation>
     </message>
     <message>
+        <source>Notify affected customers…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Close breach</source>
         <translation>Avsluta incidenten</translation>
     </message>
     <message>
         <source>Register as CSV…</source>
         <translation>Registret som CSV…</translation>
+    </message>
+    <message>
+        <source>Register as PDF…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Loading…</source>
@@ -203,6 +262,10 @@
     <message>
         <source>Saved.</source>
         <translation>Sparat.</translation>
+    </message>
+    <message>
+        <source>Notice exported to %1 recipient(s) and recorded.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Close this breach? Only an admin can change it afterwards.</source>
@@ -235,6 +298,10 @@
     <message>
         <source>Exported to %1.</source>
         <translation>Exporterat till %1.</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -294,6 +361,101 @@
     <message>
         <source>Write a whole number.</source>
         <translation>Skriv ett heltal.</translation>
+    </message>
+    <message>
+        <source>Pick the affected customers first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NotifyCustomersDialog</name>
+    <message>
+        <source>Notify affected customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick the customers this breach affected. Their contacts&apos; e-mail addresses are exported to a CSV file for the notice, the export is recorded (who, when, how many) and the breach&apos;s notification of customers is filled in from it. Restricted contacts are left out. An objection to news does not stop a breach notice: informing those affected is a legal duty (GDPR Art. 34).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Breach discovered %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Company, org. number, contact or e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add to the affected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail to the customers&apos; contacts (notice export)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customers affected (as described)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Affected customers to notify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation type="unfinished">Hur</translation>
+    </message>
+    <message>
+        <source>Export and record…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Avbryt</translation>
+    </message>
+    <message>
+        <source>Breach notice (GDPR Art. 34): breach discovered %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick the affected customers first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the breach notice recipients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished">CSV-filer (*.csv)</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file could not be written: %1</source>
+        <translation type="unfinished">Filen kunde inte skrivas: %1</translation>
     </message>
 </context>
 </TS>
