@@ -209,6 +209,42 @@
         <source>Closed</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Breach register (GDPR Art. 33/34)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: reference %2, on %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 on %2, %3 recipient(s), by %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Controller: BackOffice Webbtjänster Sweden AB (556680-9827). Breaches recorded: %1. Exported %2 by %3. Times are local.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No breaches are recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discovered %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>BreachesView</name>

@@ -45,7 +45,7 @@ def _tr(text: str) -> str:
 
 
 def title() -> str:
-    return _tr("Breach register (GDPR Art. 33/34)")
+    return QCoreApplication.translate("BreachPdf", "Breach register (GDPR Art. 33/34)")
 
 
 def _esc(text: str) -> str:
@@ -56,21 +56,25 @@ def _imy(r: BreachRecord) -> str:
     decision = QCoreApplication.translate("BreachModel", DECISIONS.get(r.imy_decision, ""))
     if r.imy_decision == "notify":
         return (
-            _tr("%1: reference %2, on %3")
+            QCoreApplication.translate("BreachPdf", "%1: reference %2, on %3")
             .replace("%1", decision)
             .replace("%2", r.imy_reference or "")
             .replace("%3", r.imy_notified_on.isoformat() if r.imy_notified_on else "")
         )
     if r.imy_decision == "not_notify":
-        return _tr("%1: %2").replace("%1", decision).replace("%2", r.imy_reason)
+        return (
+            QCoreApplication.translate("BreachPdf", "%1: %2")
+            .replace("%1", decision)
+            .replace("%2", r.imy_reason)
+        )
     return decision
 
 
 def _notified(r: BreachRecord) -> str:
     if r.notified_on is None:
-        return _tr("Not yet")
+        return QCoreApplication.translate("BreachPdf", "Not yet")
     return (
-        _tr("%1 on %2, %3 recipient(s), by %4")
+        QCoreApplication.translate("BreachPdf", "%1 on %2, %3 recipient(s), by %4")
         .replace("%1", r.notified_customers)
         .replace("%2", r.notified_on.isoformat())
         .replace("%3", str(r.notified_count if r.notified_count is not None else ""))
@@ -81,7 +85,11 @@ def _notified(r: BreachRecord) -> str:
 def _by(who: str | None, when: dt.datetime | None) -> str:
     if not who and when is None:
         return ""
-    return _tr("%1 by %2").replace("%1", local(when)).replace("%2", who or "–")
+    return (
+        QCoreApplication.translate("BreachPdf", "%1 by %2")
+        .replace("%1", local(when))
+        .replace("%2", who or "–")
+    )
 
 
 def register_html(records: Sequence[BreachRecord], exported_by: str) -> str:
@@ -89,9 +97,10 @@ def register_html(records: Sequence[BreachRecord], exported_by: str) -> str:
         f"<h1>{_esc(title())}</h1>",
         "<p>"
         + _esc(
-            _tr(
+            QCoreApplication.translate(
+                "BreachPdf",
                 "Controller: BackOffice Webbtjänster Sweden AB (556680-9827). Breaches "
-                "recorded: %1. Exported %2 by %3. Times are local."
+                "recorded: %1. Exported %2 by %3. Times are local.",
             )
             .replace("%1", str(len(records)))
             .replace("%2", local(dt.datetime.now(dt.UTC)))
@@ -100,9 +109,15 @@ def register_html(records: Sequence[BreachRecord], exported_by: str) -> str:
         + "</p>",
     ]
     if not records:
-        parts.append(f"<p>{_esc(_tr('No breaches are recorded.'))}</p>")
+        parts.append(
+            "<p>"
+            + _esc(QCoreApplication.translate("BreachPdf", "No breaches are recorded."))
+            + "</p>"
+        )
     for r in records:
-        heading = _tr("Discovered %1").replace("%1", local(r.discovered_at))
+        heading = QCoreApplication.translate("BreachPdf", "Discovered %1").replace(
+            "%1", local(r.discovered_at)
+        )
         values = {
             "status": QCoreApplication.translate("BreachModel", STATUS.get(r.status, r.status)),
             "clock": clock_text(r),

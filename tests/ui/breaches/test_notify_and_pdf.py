@@ -189,9 +189,9 @@ def test_register_as_pdf(qtbot, make_ctx, empty_url, tmp_path, language) -> None
     language("sv")
     view = open_view(qtbot, make_ctx(empty_url, role="lead"))
     text = " ".join(pdf_text(qtbot, view, tmp_path / "register-sv").split())  # .pdf added
-    assert "Förteckning över personuppgiftsincidenter" in text
+    assert "Register över personuppgiftsincidenter (GDPR art. 33/34)" in text
     assert "Vad som hände" in text and "Backup tape lost in transit." in text
-    assert view.message.text() == "Exporterad till register-sv.pdf."
+    assert view.message.text() == "Exporterat till register-sv.pdf."
 
 
 @pytest.mark.postgres
