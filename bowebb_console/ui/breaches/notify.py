@@ -55,6 +55,7 @@ class NotifyCustomersDialog(QDialog):
         self.busy = False
         self.searching = False
         self.setWindowTitle(self.tr("Notify affected customers"))
+        self.setMinimumWidth(720)
         intro = QLabel(
             self.tr(
                 "Pick the customers this breach affected. Their contacts' e-mail addresses are "
