@@ -133,9 +133,7 @@ def notify_flow(qtbot, lead: AppContext, tmp_path: Path, read_url: str) -> None:
     assert export["reason"].startswith("Breach notice (GDPR Art. 34): breach discovered ")
 
 
-def test_notify_affected_customers_from_the_screen(
-    qtbot, make_ctx, empty_url, tmp_path
-) -> None:  # type: ignore[no-untyped-def]
+def test_notify_affected_customers_from_the_screen(qtbot, make_ctx, empty_url, tmp_path) -> None:  # type: ignore[no-untyped-def]
     seed(make_ctx(empty_url))
     notify_flow(qtbot, make_ctx(empty_url, role="lead"), tmp_path, empty_url)
     engine = make_engine(empty_url)
