@@ -12,9 +12,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
 from pypdf import PdfReader
+from PySide6.QtWidgets import QDialog
 from sqlalchemy import select
 
 from bowebb_console.domain.orgnr import make_orgnr
