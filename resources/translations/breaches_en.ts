@@ -462,7 +462,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Breach notice (GDPR Art. 34): breach discovered %1: %2</source>
+        <source>Breach notice (GDPR Art. 34): the breach discovered %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -462,8 +462,8 @@
         <translation>Avbryt</translation>
     </message>
     <message>
-        <source>Breach notice (GDPR Art. 34): breach discovered %1: %2</source>
-        <translation>Meddelande om personuppgiftsincident (GDPR art. 34): incident upptäckt %1: %2</translation>
+        <source>Breach notice (GDPR Art. 34): the breach discovered %1</source>
+        <translation>Meddelande om personuppgiftsincident (GDPR art. 34): incidenten upptäckt %1</translation>
     </message>
     <message>
         <source>Pick the affected customers first.</source>

@@ -37,8 +37,6 @@ from bowebb_console.ui.kit.context import AppContext
 from bowebb_console.ui.kit.export import csv_delimiter
 from bowebb_console.ui.kit.widgets import error_label
 
-REASON_MAX = 500
-
 
 class NotifyCustomersDialog(QDialog):
     def __init__(
@@ -175,12 +173,11 @@ class NotifyCustomersDialog(QDialog):
     # -- export ----------------------------------------------------------------------------
 
     def reason(self) -> str:
-        text = (
-            self.tr("Breach notice (GDPR Art. 34): breach discovered %1: %2")
-            .replace("%1", local(self.record.discovered_at))
-            .replace("%2", " ".join(self.record.description.split()))
+        """Names the breach by its discovery time, not its description: the export record
+        is kept unchanged for good, and a description may name a person."""
+        return self.tr("Breach notice (GDPR Art. 34): the breach discovered %1").replace(
+            "%1", local(self.record.discovered_at)
         )
-        return text if len(text) <= REASON_MAX else text[: REASON_MAX - 1] + "…"
 
     def submit(self) -> None:
         if self.busy:
