@@ -160,6 +160,93 @@
     </message>
 </context>
 <context>
+    <name>BreachPdf</name>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>72-hour clock (IMY)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deadline for notifying IMY</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Categories of people and data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approx. number of people</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customers affected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measures taken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision on notifying IMY</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customers notified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Breach register (GDPR Art. 33/34)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: reference %2, on %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 on %2, %3 recipient(s), by %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Controller: BackOffice Webbtjänster Sweden AB (556680-9827). Breaches recorded: %1. Exported %2 by %3. Times are local.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No breaches are recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discovered %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BreachesView</name>
     <message>
         <source>Breach register</source>
@@ -174,11 +261,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Notify affected customers…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Close breach</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Register as CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Register as PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -202,6 +297,10 @@
     </message>
     <message>
         <source>Saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notice exported to %1 recipient(s) and recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -234,6 +333,10 @@
     </message>
     <message>
         <source>Exported to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -293,6 +396,101 @@
     </message>
     <message>
         <source>Write a whole number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick the affected customers first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NotifyCustomersDialog</name>
+    <message>
+        <source>Notify affected customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick the customers this breach affected. Their contacts&apos; e-mail addresses are exported to a CSV file for the notice, the export is recorded (who, when, how many) and the breach&apos;s notification of customers is filled in from it. Restricted contacts are left out. An objection to news does not stop a breach notice: informing those affected is a legal duty (GDPR Art. 34).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Breach discovered %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Company, org. number, contact or e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add to the affected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail to the customers&apos; contacts (notice export)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customers affected (as described)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Affected customers to notify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export and record…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Breach notice (GDPR Art. 34): the breach discovered %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick the affected customers first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the breach notice recipients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file could not be written: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

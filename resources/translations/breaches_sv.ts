@@ -160,6 +160,93 @@
     </message>
 </context>
 <context>
+    <name>BreachPdf</name>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>72-hour clock (IMY)</source>
+        <translation>72-timmarsfrist (IMY)</translation>
+    </message>
+    <message>
+        <source>Deadline for notifying IMY</source>
+        <translation>Sista tidpunkt för anmälan till IMY</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Vad som hände</translation>
+    </message>
+    <message>
+        <source>Categories of people and data</source>
+        <translation>Kategorier av personer och uppgifter</translation>
+    </message>
+    <message>
+        <source>Approx. number of people</source>
+        <translation>Ungefärligt antal personer</translation>
+    </message>
+    <message>
+        <source>Customers affected</source>
+        <translation>Berörda kunder</translation>
+    </message>
+    <message>
+        <source>Measures taken</source>
+        <translation>Vidtagna åtgärder</translation>
+    </message>
+    <message>
+        <source>Decision on notifying IMY</source>
+        <translation>Beslut om anmälan till IMY</translation>
+    </message>
+    <message>
+        <source>Customers notified</source>
+        <translation>Kunder underrättade</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>Registrerad</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Avslutad</translation>
+    </message>
+    <message>
+        <source>Breach register (GDPR Art. 33/34)</source>
+        <translation>Register över personuppgiftsincidenter (GDPR art. 33/34)</translation>
+    </message>
+    <message>
+        <source>%1: reference %2, on %3</source>
+        <translation>%1: diarienummer %2, den %3</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Not yet</source>
+        <translation>Inte än</translation>
+    </message>
+    <message>
+        <source>%1 on %2, %3 recipient(s), by %4</source>
+        <translation>%1 den %2, %3 mottagare, genom %4</translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation>%1 av %2</translation>
+    </message>
+    <message>
+        <source>Controller: BackOffice Webbtjänster Sweden AB (556680-9827). Breaches recorded: %1. Exported %2 by %3. Times are local.</source>
+        <translation>Personuppgiftsansvarig: BackOffice Webbtjänster Sweden AB (556680-9827). Registrerade incidenter: %1. Exporterad %2 av %3. Tiderna är lokal tid.</translation>
+    </message>
+    <message>
+        <source>No breaches are recorded.</source>
+        <translation>Inga personuppgiftsincidenter är registrerade.</translation>
+    </message>
+    <message>
+        <source>Discovered %1</source>
+        <translation>Upptäckt %1</translation>
+    </message>
+</context>
+<context>
     <name>BreachesView</name>
     <message>
         <source>Breach register</source>
@@ -174,12 +261,20 @@
         <translation>Ändra…</translation>
     </message>
     <message>
+        <source>Notify affected customers…</source>
+        <translation>Underrätta berörda kunder…</translation>
+    </message>
+    <message>
         <source>Close breach</source>
         <translation>Avsluta incidenten</translation>
     </message>
     <message>
         <source>Register as CSV…</source>
         <translation>Registret som CSV…</translation>
+    </message>
+    <message>
+        <source>Register as PDF…</source>
+        <translation>Registret som PDF…</translation>
     </message>
     <message>
         <source>Loading…</source>
@@ -203,6 +298,10 @@
     <message>
         <source>Saved.</source>
         <translation>Sparat.</translation>
+    </message>
+    <message>
+        <source>Notice exported to %1 recipient(s) and recorded.</source>
+        <translation>Meddelandet exporterat till %1 mottagare och registrerat.</translation>
     </message>
     <message>
         <source>Close this breach? Only an admin can change it afterwards.</source>
@@ -235,6 +334,10 @@
     <message>
         <source>Exported to %1.</source>
         <translation>Exporterat till %1.</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-filer (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -294,6 +397,101 @@
     <message>
         <source>Write a whole number.</source>
         <translation>Skriv ett heltal.</translation>
+    </message>
+    <message>
+        <source>Pick the affected customers first.</source>
+        <translation>Välj först de berörda kunderna.</translation>
+    </message>
+</context>
+<context>
+    <name>NotifyCustomersDialog</name>
+    <message>
+        <source>Notify affected customers</source>
+        <translation>Underrätta berörda kunder</translation>
+    </message>
+    <message>
+        <source>Pick the customers this breach affected. Their contacts&apos; e-mail addresses are exported to a CSV file for the notice, the export is recorded (who, when, how many) and the breach&apos;s notification of customers is filled in from it. Restricted contacts are left out. An objection to news does not stop a breach notice: informing those affected is a legal duty (GDPR Art. 34).</source>
+        <translation>Välj de kunder som incidenten berör. Deras kontaktpersoners e-postadresser exporteras till en CSV-fil för meddelandet, exporten registreras (vem, när, hur många) och incidentens underrättelse till kunder fylls i från den. Begränsade kontaktpersoner tas inte med. En invändning mot nyheter hindrar inte ett meddelande om en incident: att informera de berörda är en rättslig skyldighet (GDPR art. 34).</translation>
+    </message>
+    <message>
+        <source>Breach discovered %1: %2</source>
+        <translation>Incident upptäckt %1: %2</translation>
+    </message>
+    <message>
+        <source>Company, org. number, contact or e-mail</source>
+        <translation>Företag, org.nr, kontaktperson eller e-post</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Sök</translation>
+    </message>
+    <message>
+        <source>Add to the affected</source>
+        <translation>Lägg till bland de berörda</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Ta bort</translation>
+    </message>
+    <message>
+        <source>E-mail to the customers&apos; contacts (notice export)</source>
+        <translation>E-post till kundernas kontaktpersoner (export för meddelande)</translation>
+    </message>
+    <message>
+        <source>Customers affected (as described)</source>
+        <translation>Berörda kunder (enligt beskrivningen)</translation>
+    </message>
+    <message>
+        <source>Find customers</source>
+        <translation>Sök kunder</translation>
+    </message>
+    <message>
+        <source>Affected customers to notify</source>
+        <translation>Berörda kunder att underrätta</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>Hur</translation>
+    </message>
+    <message>
+        <source>Export and record…</source>
+        <translation>Exportera och registrera…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>Breach notice (GDPR Art. 34): the breach discovered %1</source>
+        <translation>Meddelande om personuppgiftsincident (GDPR art. 34): incidenten upptäckt %1</translation>
+    </message>
+    <message>
+        <source>Pick the affected customers first.</source>
+        <translation>Välj först de berörda kunderna.</translation>
+    </message>
+    <message>
+        <source>Save the breach notice recipients</source>
+        <translation>Spara mottagarna av meddelandet om incidenten</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-filer (*.csv)</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-post</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Kontaktperson</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Företag</translation>
+    </message>
+    <message>
+        <source>The file could not be written: %1</source>
+        <translation>Filen kunde inte skrivas: %1</translation>
     </message>
 </context>
 </TS>

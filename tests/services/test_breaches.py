@@ -168,3 +168,47 @@ def test_csv_in_swedish_uses_semicolons(db: Database) -> None:
     assert sv[0][0] == "Upptäckt" and sv[1][2] == "öppen" and sv[1][5] == "120"
     en = list(csv.reader(io.StringIO(service.breaches_csv(records, "en"))))
     assert en[0][3] == "What happened" and en[1][3] == STOLEN.description
+
+
+def test_a_breach_notice_that_cannot_be_recorded_leaves_no_file(db: Database, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """An agent is refused, no customers picked is said, and a stale breach (someone saved
+    it meanwhile) leaves neither the file nor a recorded export."""
+    from sqlalchemy import func, select
+
+    from bowebb_console.domain.orgnr import make_orgnr
+    from bowebb_console.services import customers
+    from bowebb_console.store.models import NoticeExport
+
+    lead = as_dialect(LEAD, db)
+    saved = customers.create_customer(
+        db,
+        customers.CustomerInput(org_number=make_orgnr("556777009").digits, name="Norrhall AB"),
+        [customers.ContactInput(name="Anna Norr", email="anna@norrhall.se")],
+    )
+    assert saved.view is not None
+    bid = service.record_breach(db, lead, STOLEN)
+    out = tmp_path / "notice.csv"
+
+    def notify(identity: Identity, ids: list[int], version: int | None) -> service.Notified:
+        return service.notify_customers(
+            db, identity, bid, ids, out, version=version, reason="Breach notice", how="E-mail",
+            written_files=tmp_path / "written.jsonl",
+        )  # fmt: skip
+
+    with pytest.raises(service.BreachRefused):
+        notify(as_dialect(AGENT, db), [saved.view.id], 1)
+    with pytest.raises(ValidationError) as none:
+        notify(lead, [], 1)
+    assert none.value.code == "breaches.no_customers"
+    service.change_breach(db, lead, bid, STOLEN.__class__(**{**STOLEN.__dict__, "measures": "x"}),
+                          version=1)  # fmt: skip
+    with pytest.raises(service.StaleBreachEdit):
+        notify(lead, [saved.view.id], 1)
+    assert not out.exists() and list(tmp_path.glob("*.part")) == []
+    with db.engine.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(NoticeExport)).scalar_one() == 0
+    done = notify(lead, [saved.view.id], 2)
+    assert (done.count, done.customers) == (1, "Norrhall AB") and out.exists()
+    record = service.get_breach(db, lead, bid)
+    assert record is not None and (record.notified_count, record.notified_how) == (1, "E-mail")
+    assert "notice.csv" in (tmp_path / "written.jsonl").read_text()

@@ -179,6 +179,18 @@ def test_every_dialog_fits_the_laptop_in_swedish(qtbot, make_ctx, demo_url, lang
         found += _dialog(qtbot, ctx, lookup.dialog, button.text())
         lookup.dialog.reject()
 
+    # The breach dialog and the notice to a breach's affected customers (issue 15, item 4).
+    breaches = window.views["breaches"]
+    window.nav.setCurrentItem(window.nav_item("breaches"))
+    _settle(qtbot, ctx)
+    breaches.select_id(breaches.model.row_at(0).id)
+    breaches.edit()
+    found += _dialog(qtbot, ctx, breaches.dialog, "breach")
+    breaches.dialog.reject()
+    breaches.notify()
+    found += _dialog(qtbot, ctx, breaches.notify_dialog, "breach notice")
+    breaches.notify_dialog.reject()
+
     # The sub-processor dialog, Settings and About.
     sub_processors = window.views["sub_processors"]
     window.nav.setCurrentItem(window.nav_item("sub_processors"))

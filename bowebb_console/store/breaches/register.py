@@ -268,3 +268,37 @@ def list_breaches(conn: Connection) -> list[BreachRecord]:
 def get_breach(conn: Connection, breach_id: int) -> BreachRecord | None:
     row = conn.execute(select(Breach.__table__).where(Breach.id == breach_id)).mappings().first()
     return _record(row) if row is not None else None
+
+
+def record_notification(
+    conn: Connection,
+    breach_id: int,
+    *,
+    version: int | None,
+    customers: str,
+    on: dt.date,
+    count: int,
+    how: str,
+    export_reason: str,
+    now: dt.datetime,
+    actor: str | None = None,
+) -> None:
+    """Fill the breach's notification of customers (who, when, how many, how) from a notice
+    export made in the same transaction; the ``breach_changed`` event names the export (its
+    reason and count), which links the two in the log."""
+    old = _current(conn, breach_id, version)
+    current = _record(old)
+    inp = BreachInput(
+        **{f.name: getattr(current, f.name) for f in fields(BreachInput)}
+        | {"notified_customers": customers, "notified_on": on, "notified_count": count}
+        | {"notified_how": how}
+    )
+    values = validate(inp, now)
+    changes = {k: [_json(old[k]), _json(v)] for k, v in values.items() if _json(old[k]) != _json(v)}
+    _update(conn, breach_id, old["version"], values)
+    payload = {
+        "breach_id": breach_id,
+        "changes": changes,
+        "notice_export": {"reason": export_reason, "recipients": count},
+    }
+    _log(conn, "breach_changed", breach_id, payload, actor)

@@ -39,16 +39,25 @@ class NoticeExportRecord:
     reason: str
 
 
-def notice_recipients(conn: Connection, *, news: bool = False) -> list[tuple[str, str, str]]:
+def notice_recipients(
+    conn: Connection, *, news: bool = False, customer_ids: Sequence[int] | None = None
+) -> list[tuple[str, str, str]]:
     """(e-mail, contact name, company name) of current customers' contacts, each address
     once, in company order. Restricted contacts (Art. 18) never; for ``news`` also not those
-    who object to news (Art. 21): disruption notices are part of the contract and still go."""
+    who object to news (Art. 21): disruption notices are part of the contract and still go.
+    ``customer_ids``: only these customers, whatever their status (a breach notice to the
+    customers a breach affected, Art. 34: a legal duty, so an objection to news does not
+    hold it back)."""
     query = (
         select(Contact.email, Contact.email_folded, Contact.name, Customer.name)
         .join(Customer, Customer.id == Contact.customer_id)
-        .where(Customer.status.in_(NOTICE_STATUSES), Contact.restricted.is_(False))
+        .where(Contact.restricted.is_(False))
         .order_by(Customer.name, Customer.id, Contact.id)
     )
+    if customer_ids is None:
+        query = query.where(Customer.status.in_(NOTICE_STATUSES))
+    else:
+        query = query.where(Customer.id.in_(list(customer_ids)))
     if news:
         query = query.where(Contact.news_objection.is_(False))
     rows = conn.execute(query)
@@ -70,6 +79,7 @@ def export_notice_recipients(
     news: bool = False,
     columns: Sequence[str] = CSV_COLUMNS,
     delimiter: str = ",",
+    customer_ids: Sequence[int] | None = None,
 ) -> int:
     """Write the recipients as CSV to ``out`` and record the export; returns the count.
     ``columns`` and ``delimiter``: the headings and separator the reader's Excel expects
@@ -92,7 +102,7 @@ def export_notice_recipients(
             "notices.reason_too_long",
             {"max": REASON_MAX},
         )
-    recipients = notice_recipients(conn, news=news)
+    recipients = notice_recipients(conn, news=news, customer_ids=customer_ids)
     values: dict[str, object] = {"recipient_count": len(recipients), "reason": reason}
     if conn.dialect.name != "postgresql":
         if not local_user:
@@ -107,6 +117,14 @@ def export_notice_recipients(
     writer.writerow(columns)
     writer.writerows(recipients)
     return len(recipients)
+
+
+def customer_names(conn: Connection, customer_ids: Sequence[int]) -> list[str]:
+    """The companies' names, by name."""
+    rows = conn.execute(
+        select(Customer.name).where(Customer.id.in_(list(customer_ids))).order_by(Customer.name)
+    )
+    return [str(r[0]) for r in rows]
 
 
 def list_notice_exports(conn: Connection, limit: int = 200) -> list[NoticeExportRecord]:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -139,10 +140,17 @@ class BreachDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         note = QLabel(reminder())
         note.setWordWrap(True)
+        # Two columns: the breach on the left, the notifications on the right (one column
+        # is taller than a 1366x768 laptop's screen in Swedish).
+        right = QVBoxLayout()
+        right.addWidget(imy_box)
+        right.addWidget(told_box)
+        right.addStretch(1)
+        columns = QHBoxLayout()
+        columns.addLayout(what, 1)
+        columns.addLayout(right, 1)
         layout = QVBoxLayout(self)
-        layout.addLayout(what)
-        layout.addWidget(imy_box)
-        layout.addWidget(told_box)
+        layout.addLayout(columns)
         layout.addWidget(note)
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)

@@ -35,6 +35,7 @@ TEXTS: dict[str, str] = {
     "breaches.bad_date": QT_TRANSLATE_NOOP("Errors", "Write the date as YYYY-MM-DD."),
     "breaches.bad_time": QT_TRANSLATE_NOOP("Errors", "Write the time as YYYY-MM-DD HH:MM."),
     "breaches.bad_number": QT_TRANSLATE_NOOP("Errors", "Write a whole number."),
+    "breaches.no_customers": QT_TRANSLATE_NOOP("Errors", "Pick the affected customers first."),
 }
 
 

@@ -1,6 +1,7 @@
 """The Breaches screen (GDPR Art. 33/34), for team leads and admins: the register with each
 open breach's 72-hour clock for notifying IMY (overdue in red), a dialog to record or edit a
-breach, closing (admins), and the register as CSV. The clock is repainted every minute."""
+breach, notifying the affected customers through the recorded notice export, closing
+(admins), and the register as CSV or PDF. The clock is repainted every minute."""
 
 from __future__ import annotations
 
@@ -11,10 +12,12 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from bowebb_console.services import breaches as service
-from bowebb_console.services.breaches import BreachRecord
+from bowebb_console.services.breaches import BreachRecord, Notified
+from bowebb_console.ui.breaches import pdf
 from bowebb_console.ui.breaches.dialogs import BreachDialog
 from bowebb_console.ui.breaches.errors import shown
 from bowebb_console.ui.breaches.models import BreachModel, overdue
+from bowebb_console.ui.breaches.notify import NotifyCustomersDialog
 from bowebb_console.ui.kit import icons
 from bowebb_console.ui.kit.context import AppContext
 from bowebb_console.ui.kit.export import write_text
@@ -30,8 +33,10 @@ class BreachesView(QWidget):
         self.ctx = ctx
         self.can_close = ctx.identity.role == "admin"
         self.loading = False
+        self.exporting = False
         self.rows: list[BreachRecord] = []
         self.dialog: BreachDialog | None = None
+        self.notify_dialog: NotifyCustomersDialog | None = None
 
         self.model = BreachModel(self)
         self.frame = ListFrame(self.tr("Breach register"), self.model, self.reload)
@@ -46,22 +51,28 @@ class BreachesView(QWidget):
         self.summary.setWordWrap(True)
         self.record_button = QPushButton(self.tr("Record a breach…"))
         self.edit_button = QPushButton(self.tr("Edit…"))
+        self.notify_button = QPushButton(self.tr("Notify affected customers…"))
         self.close_button = QPushButton(self.tr("Close breach"))
         self.close_button.setVisible(self.can_close)
         self.export_button = QPushButton(self.tr("Register as CSV…"))
         icons.give(self.export_button, "export")
+        self.pdf_button = QPushButton(self.tr("Register as PDF…"))
+        icons.give(self.pdf_button, "export")
         self.message = QLabel()
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.record_button.clicked.connect(self.record)
         self.edit_button.clicked.connect(self.edit)
         self.close_button.clicked.connect(self.close_selected)
         self.export_button.clicked.connect(self.export_csv)
+        self.notify_button.clicked.connect(self.notify)
+        self.pdf_button.clicked.connect(self.export_pdf)
         buttons = QHBoxLayout()
-        for w in (self.record_button, self.edit_button, self.close_button):
+        for w in (self.record_button, self.edit_button, self.notify_button, self.close_button):
             buttons.addWidget(w)
         buttons.addStretch(1)
         buttons.addWidget(self.message)
         buttons.addWidget(self.export_button)
+        buttons.addWidget(self.pdf_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.frame, 1)
@@ -152,6 +163,7 @@ class BreachesView(QWidget):
         record = self.selected()
         editable = record is not None and (record.status == "open" or self.can_close)
         self.edit_button.setEnabled(editable)
+        self.notify_button.setEnabled(record is not None and record.status == "open")
         self.close_button.setEnabled(record is not None and record.status == "open")
 
     # -- changes ---------------------------------------------------------------------------
@@ -170,6 +182,21 @@ class BreachesView(QWidget):
 
     def _saved(self, breach_id: int) -> None:
         self.message.setText(self.tr("Saved."))
+        self.reload(select=breach_id)
+
+    def notify(self) -> None:
+        record = self.selected()
+        if record is None or record.status != "open":
+            return
+        self.notify_dialog = NotifyCustomersDialog(self.ctx, record, self._notified, self)
+        self.notify_dialog.open()
+
+    def _notified(self, breach_id: int, result: Notified) -> None:
+        self.message.setText(
+            self.tr("Notice exported to %1 recipient(s) and recorded.").replace(
+                "%1", str(result.count)
+            )
+        )
         self.reload(select=breach_id)
 
     def close_selected(self) -> None:
@@ -226,3 +253,41 @@ class BreachesView(QWidget):
             )
             return
         self.message.setText(self.tr("Exported to %1.").replace("%1", path.name))
+
+    def export_pdf(self) -> None:
+        self.ctx.prompts.ask_path(
+            self.tr("Export breach register"),
+            self.export_pdf_to,
+            save=True,
+            name_filter=self.tr("PDF files (*.pdf)"),
+            suggested=f"breach-register-{dt.date.today().isoformat()}.pdf",
+        )
+
+    def export_pdf_to(self, path: Path) -> None:
+        if path.suffix.lower() != ".pdf":
+            path = path.with_name(path.name + ".pdf")
+        self.exporting = True
+        self.pdf_button.setEnabled(False)
+        self.ctx.runner.start(
+            pdf.write_pdf,
+            path,
+            pdf.register_html(self.rows, self.ctx.identity.user),
+            pdf.title(),
+            owner=self,
+            on_result=lambda _r: self.message.setText(
+                self.tr("Exported to %1.").replace("%1", path.name)
+            ),
+            on_error=self._pdf_failed,
+            on_finished=self._pdf_done,
+        )
+
+    def _pdf_failed(self, exc: BaseException) -> None:
+        detail = exc.strerror or "" if isinstance(exc, OSError) else shown(exc)
+        self.ctx.prompts.show_error(
+            self.tr("Not exported"),
+            self.tr("The file could not be written: %1").replace("%1", detail),
+        )
+
+    def _pdf_done(self) -> None:
+        self.exporting = False
+        self.pdf_button.setEnabled(True)
