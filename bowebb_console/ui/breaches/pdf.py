@@ -10,8 +10,7 @@ import html
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QMarginsF
-from PySide6.QtGui import QPageLayout, QPageSize
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from bowebb_console.domain.breaches import NOTIFY_WITHIN
 from bowebb_console.services.breaches import BreachRecord
@@ -133,25 +132,16 @@ def register_html(records: Sequence[BreachRecord], exported_by: str) -> str:
             "closed": _by(r.closed_by, r.closed_at),
         }
         rows = [
-            f"<tr><th width='28%'>{_esc(_tr(LABELS[key]))}</th><td>{_esc(value or '–')}</td></tr>"
+            (_tr(LABELS[key]), value)
             for key, value in values.items()
             if key != "closed" or r.status == "closed"
         ]
         parts.append(f"<h2>{_esc(heading)}</h2>")
-        parts.append(
-            "<table width='100%' cellspacing='0' cellpadding='4' border='1'>"
-            + "".join(rows)
-            + "</table>"
-        )
+        parts.append(export.facts_table(rows))
     return "<html><body>" + "".join(parts) + "</body></html>"
 
 
 def write_pdf(path: Path, page_html: str, doc_title: str) -> None:
     """Print ``page_html`` (from :func:`register_html`, built on the GUI thread) to ``path``."""
-    layout = QPageLayout(
-        QPageSize(QPageSize.PageSizeId.A4),
-        QPageLayout.Orientation.Portrait,
-        QMarginsF(0, 0, 0, 0),  # Qt adds 2 cm of its own around a numbered document
-        QPageLayout.Unit.Millimeter,
-    )
+    layout = export.a4_numbered()
     export.write_pdf(path, page_html, doc_title, layout, style_sheet=STYLE, numbered=True)

@@ -6,15 +6,40 @@ leaves a truncated file under the name the user chose.
 
 from __future__ import annotations
 
+import html
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QSizeF
-from PySide6.QtGui import QPageLayout, QPdfWriter, QTextDocument
+from PySide6.QtCore import QLocale, QMarginsF, QSizeF
+from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 
 def _temp(path: Path) -> Path:
     return path.with_name(f".{path.name}.part")
+
+
+def a4_numbered(landscape: bool = False) -> QPageLayout:
+    """An A4 page for a numbered document (``write_pdf(numbered=True)``): no margins of its
+    own, because Qt adds 2 cm around a numbered document."""
+    orientation = (
+        QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait
+    )
+    return QPageLayout(
+        QPageSize(QPageSize.PageSizeId.A4),
+        orientation,
+        QMarginsF(0, 0, 0, 0),
+        QPageLayout.Unit.Millimeter,
+    )
+
+
+def facts_table(rows: Iterable[tuple[str, str]]) -> str:
+    """A two-column HTML table of (label, value) for a PDF; an empty value shows as a dash."""
+    cells = "".join(
+        f"<tr><th width='28%'>{html.escape(label)}</th><td>{html.escape(value or '–')}</td></tr>"
+        for label, value in rows
+    )
+    return f"<table width='100%' cellspacing='0' cellpadding='4' border='1'>{cells}</table>"
 
 
 def csv_delimiter() -> str:

@@ -8,8 +8,7 @@ import datetime as dt
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QMarginsF
-from PySide6.QtGui import QPageLayout, QPageSize
+from PySide6.QtCore import QCoreApplication
 
 from bowebb_console import POLICY_VERSION
 from bowebb_console.services.processing import Record
@@ -65,23 +64,13 @@ def record_html(record: Record, exported_by: str) -> str:
             value = str(getattr(p, key))
             if key == "retention":
                 value = "\n".join(x for x in [value, *lifecycle_lines(p, record)] if x)
-            label, text = _esc(field_name(key)), _esc(value or "–")
-            rows.append(f"<tr><th width='28%'>{label}</th><td>{text}</td></tr>")
-        parts.append(
-            "<table width='100%' cellspacing='0' cellpadding='4' border='1'>"
-            + "".join(rows)
-            + "</table>"
-        )
+            rows.append((field_name(key), value))
+        parts.append(export.facts_table(rows))
     return "<html><body>" + "".join(parts) + "</body></html>"
 
 
 def write_pdf(path: Path, record: Record, exported_by: str) -> None:
-    layout = QPageLayout(
-        QPageSize(QPageSize.PageSizeId.A4),
-        QPageLayout.Orientation.Portrait,
-        QMarginsF(0, 0, 0, 0),  # Qt adds 2 cm of its own around a numbered document
-        QPageLayout.Unit.Millimeter,
-    )
+    layout = export.a4_numbered()
     export.write_pdf(
         path,
         record_html(record, exported_by),

@@ -16,8 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QMarginsF
-from PySide6.QtGui import QPageLayout, QPageSize
+from PySide6.QtCore import QCoreApplication
 
 from bowebb_console.ui.kit import export
 from bowebb_console.ui.kit.events import local_time
@@ -200,12 +199,7 @@ def write_pdf(path: Path, header: ExportHeader, rows: Iterator[ReviewRow]) -> in
     number of sessions listed. Written to a temporary name and renamed, so a failed export
     leaves no partial file."""
     body, count = report_html(header, rows)
-    layout = QPageLayout(
-        QPageSize(QPageSize.PageSizeId.A4),
-        QPageLayout.Orientation.Landscape,  # ten columns per session
-        QMarginsF(0, 0, 0, 0),  # Qt adds 2 cm of its own around a numbered document
-        QPageLayout.Unit.Millimeter,
-    )
+    layout = export.a4_numbered(landscape=True)  # ten columns per session
     export.write_pdf(
         path,
         body,
