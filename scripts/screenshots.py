@@ -175,6 +175,16 @@ def shoot(tmp: Path, out: Path, lang: str, companies: int, size: tuple[int, int]
     register.detail.tabs.setCurrentIndex(0)
     save("dpa-checklist")
 
+    # 7. The breach register and the privacy officer's dashboard (an admin's screens).
+    window.show_page("breaches")
+    breaches = window.views["breaches"]
+    settle(lambda: breaches.model.rowCount() > 0)
+    save("breaches")
+    window.show_page("privacy")
+    settle(lambda: not getattr(window.views["privacy"], "loading", False))
+    settle()
+    save("privacy")
+
     window.close()
     runner.shutdown(10_000)
     database.dispose()

@@ -160,6 +160,7 @@ class MainWindow(QMainWindow):
             self._holders[key] = holder
             self.pages.addWidget(holder)
             self._add_screen_action(key, label)
+        self._fit_nav()
         # Only the first screen now: the others are built one at a time once the customer
         # list has painted (or at once when asked for), so the data shows without waiting on
         # six screens' imports and widgets (issue 18, item 12; docs/performance.md).
@@ -218,6 +219,13 @@ class MainWindow(QMainWindow):
         ctx = self.ctx
         assert ctx is not None
         return PAGE_FACTORIES[key](ctx)
+
+    def _fit_nav(self) -> None:
+        """At least as wide as its longest label with its icon (larger system fonts, longer
+        translations): no label cut off, no horizontal scrolling."""
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        needed = self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth()
+        self.nav.setFixedWidth(max(200, needed))
 
     def _build_page(self, key: str) -> None:
         holder = self._holders.pop(key, None)

@@ -750,7 +750,7 @@ Om det händer igen, skicka loggfilen till dem som förvaltar konsolen.</transla
     </message>
     <message>
         <source>Breaches</source>
-        <translation>Personuppgiftsincidenter</translation>
+        <translation>Incidenter</translation>
     </message>
     <message>
         <source>Privacy</source>
