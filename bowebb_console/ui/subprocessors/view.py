@@ -46,6 +46,7 @@ class SubProcessorsView(QWidget):
         self.ctx = ctx
         self.can_edit = ctx.identity.role == "admin"
         self._loading = False
+        self._show_next: int | None = None  # asked for by show_record before the rows came
         self.rows: list[RegisterRow] = []
         self.dialog: SubProcessorDialog | None = None
 
@@ -139,7 +140,8 @@ class SubProcessorsView(QWidget):
         )
 
     def _loaded(self, rows: list[RegisterRow]) -> None:
-        selected = self.selected_id()
+        selected = self._show_next or self.selected_id()
+        self._show_next = None
         self.rows = rows
         self.model.set_rows(rows)
         self.frame.clear_error()
@@ -205,6 +207,13 @@ class SubProcessorsView(QWidget):
                 index = self.frame.proxy.mapFromSource(self.model.index(row, 0))
                 self.table.setCurrentIndex(index)
                 return
+
+    def show_record(self, sp_id: int) -> None:
+        """The privacy dashboard opened this sub-processor: select it, now or once loaded."""
+        if self._loading or not self.rows:
+            self._show_next = sp_id
+        else:
+            self.select_id(sp_id)
 
     def _selected(self, *_args: object) -> None:
         self.edit_button.setEnabled(self.selected_id() is not None)

@@ -266,6 +266,17 @@ def test_the_dashboard_shows_the_demo_and_each_line_opens_its_place(
     wanted = view.model.row_at(erasure_row).record
     qtbot.waitUntil(lambda: getattr(erasure_view.selected_request(), "id", None) == wanted)
 
+    # A flagged sub-processor: the register with that entry selected.
+    window.show_page("privacy")
+    flagged = lines(view, "sub_processor")[0]
+    select_row(view, flagged)
+    click(qtbot, view.open_button)
+    assert window.current_key() == "sub_processors"
+    register = window.views["sub_processors"]
+    wanted = view.model.row_at(flagged).record
+    qtbot.waitUntil(lambda: register.selected_id() == wanted)
+    assert register.detail.sp_id == wanted
+
     # The retention run: the lifecycle settings, where the retention is set.
     window.show_page("privacy")
     select_row(view, lines(view, "retention")[0])
