@@ -101,6 +101,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Remote tool flagged in the register</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Longer than the limit</source>
         <translation type="unfinished"></translation>
     </message>

@@ -101,6 +101,10 @@
         <translation>Inget undertecknat PUB-avtal</translation>
     </message>
     <message>
+        <source>Remote tool flagged in the register</source>
+        <translation>Fjärrverktyg flaggat i registret</translation>
+    </message>
+    <message>
         <source>Longer than the limit</source>
         <translation>Längre än gränsen</translation>
     </message>

@@ -40,6 +40,7 @@ class SessionSummaryRow(Base):
     files: Mapped[int] = mapped_column(Integer, server_default="0")
     bytes: Mapped[int] = mapped_column(BigInteger, server_default="0")
     dpa_missing: Mapped[bool] = mapped_column(Boolean, server_default=false())
+    tool_flagged: Mapped[bool] = mapped_column(Boolean, server_default=false())  # 0021
     reviewed: Mapped[bool] = mapped_column(Boolean, server_default=false())
     followup: Mapped[bool] = mapped_column(Boolean, server_default=false())
     reviews: Mapped[int] = mapped_column(Integer, server_default="0")

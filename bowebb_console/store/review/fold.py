@@ -18,7 +18,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Engine, delete, insert, select, text
+from sqlalchemy import Connection, Engine, delete, insert, inspect, select, text
 
 from bowebb_console.store.models import SessionSummaryRow
 
@@ -86,6 +86,7 @@ def fold_event(
     if kind == "session_started":
         row.update(started_at=at, agent=actor, state="open")
         row["dpa_missing"] = "dpa_missing_reason" in payload
+        row["tool_flagged"] = "tool_flag_reason" in payload
     elif kind == "note_added":
         row["notes"] += 1
         row["search_text"] += "\n" + _text(payload, "note")
@@ -126,6 +127,7 @@ def _empty(su: str, seq: int, at: str, actor: str) -> dict[str, Any]:
         "files": 0,
         "bytes": 0,
         "dpa_missing": False,
+        "tool_flagged": False,
         "reviewed": False,
         "followup": False,
         "reviews": 0,
@@ -166,12 +168,20 @@ def _erased_consents(conn: Connection, rows: dict[str, dict[str, Any]]) -> list[
     """Sessions whose consent payload was erased fold to nothing, yet their row names the
     customer the purge finds them by (store.erasure.purge): keep those rows, text blanked as
     the erasure's trigger left it (erased notes never come back)."""
-    columns = list(SessionSummaryRow.__table__.columns.keys())
+    table = SessionSummaryRow.__table__
+    columns = _live_columns(conn)
     kept = []
-    for row in conn.execute(select(SessionSummaryRow.__table__)).mappings():
+    for row in conn.execute(select(*(table.c[c] for c in columns))).mappings():
         if row["session_uuid"] not in rows:
             kept.append({**{c: row[c] for c in columns}, "search_text": ""})
     return kept
+
+
+def _live_columns(conn: Connection) -> list[str]:
+    """The summary columns the database has now: a migration may rebuild the summaries
+    before a later revision adds a column the model already knows (0007 runs this code)."""
+    live = {c["name"] for c in inspect(conn).get_columns("session_summary")}
+    return [c.name for c in SessionSummaryRow.__table__.columns if c.name in live]
 
 
 def rebuild_summaries(bind: Engine | Connection) -> Rebuilt:
@@ -183,7 +193,8 @@ def rebuild_summaries(bind: Engine | Connection) -> Rebuilt:
     rows, skipped = fold_log(bind)
     kept = _erased_consents(bind, rows)
     bind.execute(delete(SessionSummaryRow))
-    values = list(rows.values()) + kept
+    columns = set(_live_columns(bind))
+    values = [{k: v for k, v in row.items() if k in columns} for row in [*rows.values(), *kept]]
     for i in range(0, len(values), 5_000):
         bind.execute(insert(SessionSummaryRow), values[i : i + 5_000])
     return Rebuilt(len(values), skipped)

@@ -25,7 +25,15 @@ from bowebb_console.store.models import Customer, SessionSummaryRow
 
 S = SessionSummaryRow
 REVIEW = "review_added"
-FLAGS = ("no_dpa", "too_long", "many_files", "ended_late", "consent_other_agent", "follow_up")
+FLAGS = (
+    "no_dpa",
+    "tool_flagged",
+    "too_long",
+    "many_files",
+    "ended_late",
+    "consent_other_agent",
+    "follow_up",
+)
 SORTS = ("start", "agent", "customer", "kind", "duration", "files", "channel", "reviewed", "flags")
 Key = tuple[Any, int]
 MANY_CUSTOMERS = 50
@@ -100,6 +108,7 @@ class ReviewRow:
 def flag_conditions(limits: FlagLimits) -> dict[str, Any]:
     return {
         "no_dpa": S.dpa_missing.is_(True),
+        "tool_flagged": S.tool_flagged.is_(True),
         "too_long": and_(S.duration_s.is_not(None), S.duration_s > limits.max_seconds),
         "many_files": or_(S.files > limits.max_files, S.bytes > limits.max_bytes),
         "ended_late": S.state == "ended_late",

@@ -34,6 +34,7 @@ YES_NO = {
 
 FLAG_TEXTS = {
     "no_dpa": QT_TRANSLATE_NOOP("ReviewFlags", "No signed DPA"),
+    "tool_flagged": QT_TRANSLATE_NOOP("ReviewFlags", "Remote tool flagged in the register"),
     "too_long": QT_TRANSLATE_NOOP("ReviewFlags", "Longer than the limit"),
     "many_files": QT_TRANSLATE_NOOP("ReviewFlags", "Many files or much data"),
     "ended_late": QT_TRANSLATE_NOOP("ReviewFlags", "Ended late (recovered)"),
