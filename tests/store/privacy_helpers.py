@@ -4,6 +4,7 @@ must not appear in their export (built on tests.store.erasure_helpers)."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -97,6 +98,12 @@ def plant_everywhere(engine: Engine, tmp: Path) -> PlantedEverywhere:
         if engine.dialect.name != "postgresql":
             values["actor"] = "tester"
         conn.execute(insert(NoticeExport).values(**values))
+        # A breach notice to a customer the person has nothing to do with: not theirs.
+        conn.execute(
+            insert(NoticeExport).values(
+                **values, customer_ids=json.dumps([planted.customer_id + 1000])
+            )
+        )
         profile = conn.execute(
             insert(SftpProfile)
             .values(

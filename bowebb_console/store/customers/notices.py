@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TextIO
@@ -103,7 +104,12 @@ def export_notice_recipients(
             {"max": REASON_MAX},
         )
     recipients = notice_recipients(conn, news=news, customer_ids=customer_ids)
-    values: dict[str, object] = {"recipient_count": len(recipients), "reason": reason}
+    values: dict[str, object] = {
+        "recipient_count": len(recipients),
+        "reason": reason,
+        "news": news,
+        "customer_ids": None if customer_ids is None else json.dumps(sorted(set(customer_ids))),
+    }
     if conn.dialect.name != "postgresql":
         if not local_user:
             raise ValidationError(

@@ -159,3 +159,7 @@ class NoticeExport(Base):
     )
     recipient_count: Mapped[int] = mapped_column(Integer)
     reason: Mapped[str] = mapped_column(Text)
+    # What it covered (migration 0022): news or a disruption notice, and for a breach notice
+    # the customers' ids as a JSON list (NULL: every customer in the notice statuses).
+    news: Mapped[bool] = mapped_column(Boolean, server_default=false())
+    customer_ids: Mapped[str | None] = mapped_column(Text)

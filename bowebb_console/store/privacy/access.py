@@ -223,27 +223,37 @@ def _utc(value: dt.datetime) -> dt.datetime:
 
 
 def _exports(conn: Connection, ids: list[int]) -> list[dict[str, Any]]:
-    """Notice exports made while one of their contacts existed and was not restricted (an
-    export holds no list of addresses: these are the ones that may have included them).
-    Compared in Python: SQLite keeps these times as text of two shapes."""
+    """Notice exports made while one of their contacts existed and was not restricted, and
+    that covered that contact's customer (an export holds no list of addresses: these are the
+    ones that may have included them). Compared in Python: SQLite keeps these times as text of
+    two shapes."""
     if not ids:
         return []
-    created = conn.execute(
-        select(Contact.created_at, Contact.restricted).where(Contact.id.in_(ids))
+    contacts = conn.execute(
+        select(Contact.created_at, Contact.customer_id, Contact.restricted).where(
+            Contact.id.in_(ids)
+        )
     ).all()
-    eligible = [_utc(c) for c, restricted in created if not restricted]
+    eligible = [(_utc(c), customer) for c, customer, restricted in contacts if not restricted]
     if not eligible:
         return []
-    first = min(eligible)
     rows = conn.execute(
-        select(NoticeExport.id, NoticeExport.exported_at, NoticeExport.recipient_count).order_by(
-            NoticeExport.exported_at, NoticeExport.id
-        )
+        select(
+            NoticeExport.id,
+            NoticeExport.exported_at,
+            NoticeExport.recipient_count,
+            NoticeExport.customer_ids,
+        ).order_by(NoticeExport.exported_at, NoticeExport.id)
     )
+
+    def may_include(at: dt.datetime, scope: str | None) -> bool:
+        covered = None if scope is None else set(json.loads(scope))
+        return any(at >= since and (covered is None or c in covered) for since, c in eligible)
+
     return [
         {"export_id": r[0], "exported_at": _iso(r[1]), "recipients": r[2]}
         for r in rows
-        if _utc(r[1]) >= first
+        if may_include(_utc(r[1]), r[3])
     ]
 
 
