@@ -234,9 +234,7 @@ def test_register_an_access_request_with_the_keyboard(qtbot, make_ctx, empty_url
     qtbot.waitUntil(lambda: not view.loading)
     # Reading order: the buttons above the list, the list, then the extension row.
     seen = tab_round(qtbot, view.new_button)
-    assert in_order(
-        seen, [view.new_button, view.open_button, view.table, view.reason, view.extend_button]
-    ) or in_order(seen, [view.new_button, view.table, view.reason]), seen
+    assert in_order(seen, [view.new_button, view.table, view.reason]), seen
     tab_to(qtbot, view.new_button)
     press(K.Key_Space)
     qtbot.waitUntil(lambda: view.dialog is not None and view.dialog.isVisible())
@@ -277,10 +275,13 @@ def test_register_an_access_request_with_the_keyboard(qtbot, make_ctx, empty_url
     view.activateWindow()
     view.table.setFocus()
     wait_focus(qtbot, view.table)
-    press(K.Key_Down)
+    assert view.select_line(lambda line: line.request is not None)
     press(K.Key_Return)
     qtbot.waitUntil(lambda: view.dialog is not dialog and view.dialog is not None, timeout=5000)
-    assert view.dialog.request is not None
+    again = view.dialog
+    assert again.request is not None
+    again.activateWindow()  # what the window manager does with a new dialog
+    qtbot.waitUntil(lambda: focused() is not None and focused().window() is again)
     press(K.Key_Escape)  # nothing typed: closes without asking
     qtbot.waitUntil(lambda: not view.dialog.isVisible())
     assert len(prompts.texts("confirm")) == 1
@@ -299,7 +300,9 @@ def test_restrict_and_correct_a_contact_with_the_keyboard(qtbot, make_ctx, empty
     qtbot.waitUntil(lambda: isinstance(view.dialog, RestrictionDialog))
     dialog = view.dialog
     assert dialog.isVisible()
-    wait_focus(qtbot, dialog.reason)
+    dialog.activateWindow()  # what the window manager does with a new dialog
+    qtbot.waitUntil(lambda: focused() is not None and focused().window() is dialog)
+    assert focused() is dialog.reason, focused()
     never_cancel(qtbot, dialog, dialog.save_button)
     dialog.reason.setFocus()
     type_text("Case 12: checking the address")
@@ -317,10 +320,13 @@ def test_restrict_and_correct_a_contact_with_the_keyboard(qtbot, make_ctx, empty
     open_card(qtbot, view, customer)
     qtbot.waitUntil(lambda: view.card_view.contacts_model.rowCount() == 1)
     select_contact(view, eva)
+    view.activateWindow()
     view.card_view.rectify_button.setFocus()
+    wait_focus(qtbot, view.card_view.rectify_button)
     press(K.Key_Space)
     qtbot.waitUntil(lambda: isinstance(view.dialog, RectifyDialog))
     fix = view.dialog
+    fix.activateWindow()
     wait_focus(qtbot, fix.name)
     seen = tab_round(qtbot, fix.name)
     assert in_order(
@@ -365,6 +371,7 @@ def test_processing_editor_keyboard(qtbot, make_ctx, demo_url, prompts) -> None:
 
     first = dialog.current
     tab_to(qtbot, dialog.edits["purpose"])
+    press(K.Key_End, Qt.KeyboardModifier.ControlModifier)
     type_text(" Also backups")
     # Moving to another processing with the arrow keys asks; "no" stays on this one.
     prompts.answers.append(False)

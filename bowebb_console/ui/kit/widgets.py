@@ -63,3 +63,10 @@ def grow_to_fit(window: QWidget) -> None:
         need = min(need, screen.availableGeometry().height() - 40)
     if window.height() < need:
         window.resize(width, need)
+
+
+def tab_order(*widgets: QWidget) -> None:
+    """Tab visits ``widgets`` in this order (the reading order), whatever order they were
+    created in."""
+    for first, second in zip(widgets, widgets[1:], strict=False):
+        QWidget.setTabOrder(first, second)

@@ -29,7 +29,7 @@ from bowebb_console.ui.kit.context import AppContext
 from bowebb_console.ui.kit.events import reminder
 from bowebb_console.ui.kit.formats import phone as phone_text
 from bowebb_console.ui.kit.guard import InputGuard, primary_button
-from bowebb_console.ui.kit.widgets import error_label
+from bowebb_console.ui.kit.widgets import error_label, tab_order
 from bowebb_console.ui.privacy.errors import shown
 
 
@@ -138,6 +138,7 @@ class RestrictionDialog(_ContactDialog):
         self.intro.setText(text.replace("%1", _who(contact)))
         self.add_reason(self.tr("Reason"))
         self.save_button.setText(self.tr("Lift restriction") if lifting else self.tr("Restrict"))
+        self.reason.setFocus()  # the one thing to type: the cursor starts there
 
     def work(self) -> tuple[Any, ...]:
         return (
@@ -215,6 +216,9 @@ class RectifyDialog(_ContactDialog):
         note.setWordWrap(True)
         self.form.addRow(note)
         self.save_button.setText(self.tr("Save correction"))
+        # The reason was built first: Tab still goes top to bottom, starting at the name.
+        tab_order(self.name, self.email, self.phone, self.title, self.reason, self.buttons)
+        self.name.setFocus()
 
     def work(self) -> tuple[Any, ...]:
         data = ContactInput(
