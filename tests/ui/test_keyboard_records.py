@@ -13,7 +13,7 @@ import pytest
 import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QPlainTextEdit, QPushButton, QWidget
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from bowebb_console.store.db.engine import make_engine
 from bowebb_console.store.db.setup import init_database
@@ -30,6 +30,7 @@ from tests.ui.privacy.test_privacy import a_customer, open_card, open_lookup, se
 from tests.ui.sessions.keys import focused, press, tab_to, type_text, wait_focus
 
 K = Qt.Key
+ASCII_NAME = "Vindelkraft Odmjuk AB"
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 
 
@@ -431,3 +432,70 @@ def test_unchanged_dialogs_close_on_esc_without_asking(qtbot, make_ctx, empty_ur
         qtbot.keyClick(dialog, K.Key_Escape)
         qtbot.waitUntil(lambda d=dialog: not d.isVisible())
     assert not prompts.texts("confirm")
+
+
+# -- the one-run purge wizard --------------------------------------------------------------
+
+
+def test_purge_wizard_enter_never_deletes_and_esc_asks(qtbot, make_ctx, sqlite_url, prompts) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QWizard
+
+    from bowebb_console.services import erasure
+    from bowebb_console.ui.erasure import end_wizard as ew
+    from bowebb_console.store.models import Customer
+    from tests.store.erasure_helpers import plant_person
+    from tests.ui.erasure.test_purge_one_run import TODAY
+
+    init_database(sqlite_url)
+    engine = make_engine(sqlite_url)
+    planted = plant_person(engine, hard_delete_due=TODAY - dt.timedelta(days=2))
+    with engine.begin() as conn:  # a name typed in ASCII (typing non-ASCII offscreen is flaky)
+        conn.execute(
+            update(Customer).where(Customer.id == planted.customer_id).values(name=ASCII_NAME)
+        )
+    engine.dispose()
+    ctx = make_ctx(sqlite_url)
+    wizard = ew.EndWizard(ctx, today=TODAY)
+    shown(qtbot, wizard)
+    qtbot.waitUntil(lambda: wizard.customer_page.picker.isEnabled())
+    wizard.customer_page.picker.choose(planted.customer_id)
+    commit = wizard.button(QWizard.WizardButton.CommitButton)
+    page = wizard.purge_page
+
+    def step(name: str) -> None:
+        qtbot.waitUntil(lambda: page.plan is not None and page.step() == name, timeout=10_000)
+        qtbot.waitUntil(lambda: commit.isEnabled() and page.isComplete(), timeout=5000)
+
+    next_button = wizard.button(QWizard.WizardButton.NextButton)
+    qtbot.waitUntil(next_button.isEnabled)
+    next_button.setFocus()
+    press(K.Key_Return)  # Next
+    step("request")
+    # The Next button is gone on this page; the focus is not left on Cancel, and Enter
+    # means the page's step ("Request purge"), never Cancel.
+    assert focused() is not wizard.button(QWizard.WizardButton.CancelButton)
+    wizard.button(QWizard.WizardButton.CancelButton).setFocus()
+    press(K.Key_Return)
+    qtbot.waitUntil(lambda: page.step() == "approve", timeout=10_000)
+    assert wizard.isVisible()
+    wait_focus(qtbot, page.approver)
+    type_text("Bo Bengtsson")
+    prompts.answers.append(False)
+    press(K.Key_Escape)  # a typed name: asks; "no" keeps it
+    assert prompts.texts("confirm") and wizard.isVisible()
+    assert page.approver.text() == "Bo Bengtsson"
+    press(K.Key_Return)  # approves
+    step_run = lambda: page.plan is not None and page.step() == "run"  # noqa: E731
+    qtbot.waitUntil(step_run, timeout=10_000)
+    wait_focus(qtbot, page.confirm)
+    type_text(ASCII_NAME.lower())
+    press(K.Key_Return)  # Enter does not delete: it moves to "Delete for good"
+    assert focused() is commit and wizard.currentId() == ew.PURGE
+    assert erasure.due_customers(ctx.database, TODAY) != []
+    press(K.Key_Space)  # pressed on purpose
+    qtbot.waitUntil(lambda: wizard.currentId() == ew.RESULT, timeout=10_000)
+    assert erasure.due_customers(ctx.database, TODAY) == []
+    n = len(prompts.texts("confirm"))
+    press(K.Key_Escape)  # all done: nothing to lose
+    qtbot.waitUntil(lambda: not wizard.isVisible())
+    assert len(prompts.texts("confirm")) == n
