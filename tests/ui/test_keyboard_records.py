@@ -288,7 +288,9 @@ def test_register_an_access_request_with_the_keyboard(qtbot, make_ctx, empty_url
     assert len(prompts.texts("confirm")) == 1
 
 
-def test_restrict_and_correct_a_contact_with_the_keyboard(qtbot, make_ctx, empty_url, prompts) -> None:  # type: ignore[no-untyped-def]
+def test_restrict_and_correct_a_contact_with_the_keyboard(
+    qtbot, make_ctx, empty_url, prompts
+) -> None:  # type: ignore[no-untyped-def]
     customer, eva = a_customer(empty_url)
     view = open_lookup(qtbot, make_ctx(empty_url))
     open_card(qtbot, view, customer)
@@ -437,12 +439,14 @@ def test_unchanged_dialogs_close_on_esc_without_asking(qtbot, make_ctx, empty_ur
 # -- the one-run purge wizard --------------------------------------------------------------
 
 
-def test_purge_wizard_enter_never_deletes_and_esc_asks(qtbot, make_ctx, sqlite_url, prompts) -> None:  # type: ignore[no-untyped-def]
+def test_purge_wizard_enter_never_deletes_and_esc_asks(
+    qtbot, make_ctx, sqlite_url, prompts
+) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QWizard
 
     from bowebb_console.services import erasure
-    from bowebb_console.ui.erasure import end_wizard as ew
     from bowebb_console.store.models import Customer
+    from bowebb_console.ui.erasure import end_wizard as ew
     from tests.store.erasure_helpers import plant_person
     from tests.ui.erasure.test_purge_one_run import TODAY
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -34,6 +34,11 @@ from PySide6.QtWidgets import (
 )
 
 from bowebb_console.ui.kit.prompts import Prompts
+
+
+TITLE = QT_TRANSLATE_NOOP("InputGuard", "Discard your changes?")
+TEXT = QT_TRANSLATE_NOOP("InputGuard", "Close without saving? What you typed here is not saved.")
+DISCARD = QT_TRANSLATE_NOOP("InputGuard", "Discard")
 
 
 def _tr(text: str) -> str:
@@ -136,10 +141,10 @@ class InputGuard(QObject):
                 close()
 
         self.prompts.confirm(
-            self.title or _tr("Discard your changes?"),
-            self.text or _tr("Close without saving? What you typed here is not saved."),
+            self.title or _tr(TITLE),
+            self.text or _tr(TEXT),
             answered,
-            ok_text=_tr("Discard"),
+            ok_text=_tr(DISCARD),
         )
 
 
@@ -154,13 +159,6 @@ def primary_button(dialog: QDialog, button: QPushButton) -> None:
     button.setDefault(True)
 
 
-def no_default_button(dialog: QDialog) -> None:
-    """Enter presses no button at all (a dialog whose every button is a step of its own)."""
-    for other in dialog.findChildren(QPushButton):
-        other.setAutoDefault(False)
-        other.setDefault(False)
-
-
 class _EnterRuns(QObject):
     def __init__(self, edit: QLineEdit, fn: Callable[[], None]) -> None:
         super().__init__(edit)
@@ -168,10 +166,15 @@ class _EnterRuns(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         enter = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-        if isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress:
-            if event.key() in enter and not event.modifiers():  # noqa: SIM102
-                self.fn()
-                return True  # the dialog's default button is not pressed as well
+        if (
+            isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in enter
+            and event.modifiers()
+            in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+        ):
+            self.fn()
+            return True  # the dialog's default button is not pressed as well
         return False
 
 

@@ -4,6 +4,8 @@ rows, one at a time."""
 
 from __future__ import annotations
 
+import itertools
+
 from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QSpinBox, QTableView, QWidget
 
@@ -68,5 +70,5 @@ def grow_to_fit(window: QWidget) -> None:
 def tab_order(*widgets: QWidget) -> None:
     """Tab visits ``widgets`` in this order (the reading order), whatever order they were
     created in."""
-    for first, second in zip(widgets, widgets[1:], strict=False):
+    for first, second in itertools.pairwise(widgets):
         QWidget.setTabOrder(first, second)

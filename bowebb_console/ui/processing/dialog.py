@@ -276,6 +276,7 @@ class ProcessingDialog(QDialog):
 
     def _saved(self, processing_id: int) -> None:
         self.busy = False
+        self.guard.mark()  # saved: nothing typed is left to lose
         self.error_label.hide()
         self.current = processing_id
         self.saved.emit(processing_id)
