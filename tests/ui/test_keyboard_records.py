@@ -286,6 +286,14 @@ def test_register_an_access_request_with_the_keyboard(qtbot, make_ctx, empty_url
     press(K.Key_Escape)  # nothing typed: closes without asking
     qtbot.waitUntil(lambda: not view.dialog.isVisible())
     assert len(prompts.texts("confirm")) == 1
+    # Tab from the list reaches the reason for an extension; Enter there extends.
+    view.activateWindow()
+    view.table.setFocus()
+    wait_focus(qtbot, view.table)
+    assert tab_to(qtbot, view.reason) == 1
+    type_text("The person asked for all years")
+    press(K.Key_Return)
+    qtbot.waitUntil(lambda: "is now due on" in view.message.text(), timeout=5000)
 
 
 def test_restrict_and_correct_a_contact_with_the_keyboard(

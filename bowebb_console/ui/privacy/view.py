@@ -72,6 +72,7 @@ class PrivacyView(QWidget):
         self.open_button.clicked.connect(self.open_selected)
         self.new_button.clicked.connect(lambda: self.open_access(None))
         self.extend_button.clicked.connect(self.extend_selected)
+        self.reason.returnPressed.connect(self.extend_selected)  # Enter after the reason
 
         title = QLabel(QCoreApplication.translate("MainWindow", "Privacy"))
         title.setObjectName("pageTitle")
