@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
 
 from bowebb_console.ui.kit.prompts import Prompts
 
-
 TITLE = QT_TRANSLATE_NOOP("InputGuard", "Discard your changes?")
 TEXT = QT_TRANSLATE_NOOP("InputGuard", "Close without saving? What you typed here is not saved.")
 DISCARD = QT_TRANSLATE_NOOP("InputGuard", "Discard")
