@@ -37,6 +37,7 @@ from bowebb_console.services.admin import (
 from bowebb_console.services.database import Database
 from bowebb_console.ui.erasure.errors import TEXTS as ERASURE_TEXTS
 from bowebb_console.ui.kit.errors import error_text
+from bowebb_console.ui.kit.guard import InputGuard, primary_button
 from bowebb_console.ui.kit.widgets import spin_box
 
 if TYPE_CHECKING:
@@ -116,6 +117,9 @@ class LifecycleDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.message_label)
         layout.addWidget(self.buttons)
+        # Enter saves, never Cancel; Esc asks before losing a changed period (issue 18).
+        primary_button(self, self.save_button)
+        self.guard = InputGuard(self, ctx.prompts)
         self.saved: Lifecycle | None = None
         ctx.runner.start(
             _load,
@@ -143,6 +147,10 @@ class LifecycleDialog(QDialog):
         self.message_label.setText(
             "" if self.is_admin else self.tr("Only an admin may change these settings.")
         )
+        self.guard.mark()
+
+    def reject(self) -> None:
+        self.guard.reject(lambda: QDialog.reject(self))
 
     def _failed(self, exc: BaseException) -> None:
         self.message_label.setText(error_text(exc, TEXTS | ERASURE_TEXTS))

@@ -55,6 +55,18 @@
         <translation>Läser in…</translation>
     </message>
     <message>
+        <source>Discard your changes?</source>
+        <translation>Kasta dina ändringar?</translation>
+    </message>
+    <message>
+        <source>Show another processing? What you typed here is not saved.</source>
+        <translation>Visa en annan behandling? Det du skrivit här sparas inte.</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Kasta</translation>
+    </message>
+    <message>
         <source>Saving…</source>
         <translation>Sparar…</translation>
     </message>

@@ -595,6 +595,21 @@ If it happens again, send the log file to the console&apos;s maintainers.</sourc
     </message>
 </context>
 <context>
+    <name>InputGuard</name>
+    <message>
+        <source>Discard your changes?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close without saving? What you typed here is not saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>JobBar</name>
     <message>
         <source>Cancel</source>

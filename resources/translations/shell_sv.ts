@@ -599,6 +599,21 @@ Om det händer igen, skicka loggfilen till dem som förvaltar konsolen.</transla
     </message>
 </context>
 <context>
+    <name>InputGuard</name>
+    <message>
+        <source>Discard your changes?</source>
+        <translation>Kasta dina ändringar?</translation>
+    </message>
+    <message>
+        <source>Close without saving? What you typed here is not saved.</source>
+        <translation>Stänga utan att spara? Det du skrivit här sparas inte.</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Kasta</translation>
+    </message>
+</context>
+<context>
     <name>JobBar</name>
     <message>
         <source>Cancel</source>

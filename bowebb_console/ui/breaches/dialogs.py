@@ -29,6 +29,7 @@ from bowebb_console.ui.breaches.errors import shown
 from bowebb_console.ui.breaches.models import local
 from bowebb_console.ui.kit.context import AppContext
 from bowebb_console.ui.kit.events import reminder
+from bowebb_console.ui.kit.guard import InputGuard, primary_button
 from bowebb_console.ui.kit.widgets import error_label
 
 
@@ -158,6 +159,13 @@ class BreachDialog(QDialog):
             self._fill(record)
         else:
             self.discovered_at.setText(dt.datetime.now().strftime("%Y-%m-%d %H:%M"))
+        # Enter saves, never Cancel; Esc asks before losing what was typed (issue 18).
+        primary_button(self, self.save_button)
+        self.guard = InputGuard(self, ctx.prompts)
+
+    def reject(self) -> None:
+        if not self.saving:
+            self.guard.reject(lambda: QDialog.reject(self))
 
     def _fill(self, r: BreachRecord) -> None:
         self.discovered_at.setText(local(r.discovered_at))

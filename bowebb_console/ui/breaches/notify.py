@@ -35,6 +35,7 @@ from bowebb_console.ui.breaches.errors import shown
 from bowebb_console.ui.breaches.models import local
 from bowebb_console.ui.kit.context import AppContext
 from bowebb_console.ui.kit.export import csv_delimiter
+from bowebb_console.ui.kit.guard import InputGuard, enter_runs, primary_button
 from bowebb_console.ui.kit.widgets import error_label
 
 
@@ -77,7 +78,7 @@ class NotifyCustomersDialog(QDialog):
 
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Company, org. number, contact or e-mail"))
-        self.search.returnPressed.connect(self.find)
+        enter_runs(self.search, self.find)  # Enter searches, it does not export as well
         self.search_button = QPushButton(self.tr("Search"))
         self.search_button.clicked.connect(self.find)
         search_row = QHBoxLayout()
@@ -86,6 +87,7 @@ class NotifyCustomersDialog(QDialog):
         self.results = QListWidget()
         self.results.setMaximumHeight(110)
         self.results.itemDoubleClicked.connect(lambda _i: self.add())
+        self.results.activated.connect(lambda _i: self.add())  # Enter on a result adds it
         self.add_button = QPushButton(self.tr("Add to the affected"))
         self.add_button.clicked.connect(self.add)
         self.chosen = QListWidget()
@@ -116,6 +118,13 @@ class NotifyCustomersDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
+        # Enter exports (never Cancel); Esc asks before losing the customers picked (issue 18).
+        primary_button(self, self.export_button)
+        self.guard = InputGuard(self, ctx.prompts, ignore=(self.search,), extra=self.chosen_ids)
+
+    def reject(self) -> None:
+        if not self.busy:
+            self.guard.reject(lambda: QDialog.reject(self))
 
     # -- picking ---------------------------------------------------------------------------
 

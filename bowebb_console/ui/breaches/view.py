@@ -45,7 +45,7 @@ class BreachesView(QWidget):
             BreachModel.COL_WHAT, QHeaderView.ResizeMode.Stretch
         )
         self.table.selectionModel().currentRowChanged.connect(lambda *_a: self._enable())
-        self.table.doubleClicked.connect(lambda _i: self.edit())
+        self.table.activated.connect(lambda _i: self.edit())  # Enter or double-click opens
         self.summary = QLabel()
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setWordWrap(True)

@@ -53,6 +53,7 @@ from bowebb_console.ui.erasure.common import (
 from bowebb_console.ui.erasure.errors import erasure_error
 from bowebb_console.ui.kit.context import AppContext
 from bowebb_console.ui.kit.formats import local_date
+from bowebb_console.ui.kit.guard import InputGuard, enter_runs
 from bowebb_console.ui.shell_errors import connect_error_text
 
 CUSTOMER, TERMINATE, PURGE, RESULT = range(4)
@@ -301,7 +302,13 @@ class PurgePage(WizardPage):
         layout.addStretch(1)
         for edit in (self.confirm, self.approver, self.password):
             edit.textChanged.connect(self.completeChanged)
+        # Enter in the typed company name does not delete for good: it moves to "Delete for
+        # good", which the user presses on purpose (issue 18: no destructive default).
+        enter_runs(self.confirm, self._to_commit)
         self.approve_now.toggled.connect(self._show_step)
+
+    def _to_commit(self) -> None:
+        self.w.button(QWizard.WizardButton.CommitButton).setFocus()
 
     @property
     def customer(self) -> CustomerChoice:
@@ -362,6 +369,7 @@ class PurgePage(WizardPage):
             what.replace("%1", rows).replace("%2", str(len(self.plan.payload_seqs)))
         )
         self._show_step()
+        self._focus_step()
 
     def advance(self, approval: ApprovalView) -> None:
         """A step was committed: show the next one on this page."""
@@ -371,6 +379,17 @@ class PurgePage(WizardPage):
         self.approve_now.setChecked(True)
         self._show_step()
         self.w.button(QWizard.WizardButton.CommitButton).setEnabled(True)
+        self._focus_step()
+
+    def _focus_step(self) -> None:
+        """The focus goes where this step is typed, or to its button (not left on Cancel)."""
+        for edit in (self.approver, self.confirm):
+            if edit.isVisible():
+                edit.setFocus()
+                return
+        commit = self.w.button(QWizard.WizardButton.CommitButton)
+        if commit.isVisible() and commit.isEnabled():
+            commit.setFocus()
 
     def _show_step(self) -> None:
         if self.plan is None:
@@ -527,6 +546,17 @@ class EndWizard(QWizard):
             (RESULT, self.result_page),
         ):
             self.setPage(page_id, page)
+        # Esc or Cancel asks before losing a typed name, password or confirmation (issue 18);
+        # picking the customer again is no loss.
+        self.guard = InputGuard(self, ctx.prompts, ignore=(self.customer_page.picker,))
+        self.currentIdChanged.connect(lambda _id: self.guard.mark())  # as each page opens
+        # Enter never means Cancel or Back, even when the focus is left on them (the Next
+        # button the user pressed is hidden on a commit page and the focus fell to Cancel).
+        for which in (QWizard.WizardButton.CancelButton, QWizard.WizardButton.BackButton):
+            self.button(which).setAutoDefault(False)
+
+    def reject(self) -> None:
+        self.guard.reject(lambda: QWizard.reject(self))
 
     def run(self, page: Any, fn: Callable[..., object], *args: Any, **kwargs: Any) -> None:
         self.button(QWizard.WizardButton.CommitButton).setEnabled(False)
@@ -586,6 +616,7 @@ class EndWizard(QWizard):
         if isinstance(outcome, ApprovalView) and (outcome.status == "requested" or self._may_run()):
             self.outcome = outcome
             self.purge_page.advance(outcome)  # the next step, on the same page
+            self.guard.mark()  # what was typed is recorded now
             return
         self.committed = True
         self.outcome = outcome
@@ -607,6 +638,7 @@ class EndWizard(QWizard):
             text = self.tr("Approved. An admin can now run the purge.")
         self.result_page.text.setText(self.customer_text() + "\n" + text)
         self.next()
+        self.guard.mark()
 
     def _may_run(self) -> bool:
         """Only an admin runs a purge: a lead who approves ends the wizard there."""

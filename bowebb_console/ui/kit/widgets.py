@@ -4,6 +4,8 @@ rows, one at a time."""
 
 from __future__ import annotations
 
+import itertools
+
 from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QSpinBox, QTableView, QWidget
 
@@ -63,3 +65,10 @@ def grow_to_fit(window: QWidget) -> None:
         need = min(need, screen.availableGeometry().height() - 40)
     if window.height() < need:
         window.resize(width, need)
+
+
+def tab_order(*widgets: QWidget) -> None:
+    """Tab visits ``widgets`` in this order (the reading order), whatever order they were
+    created in."""
+    for first, second in itertools.pairwise(widgets):
+        QWidget.setTabOrder(first, second)

@@ -42,6 +42,7 @@ from bowebb_console.services.privacy import (
 from bowebb_console.ui.erasure.common import from_date, to_date
 from bowebb_console.ui.kit.context import AppContext
 from bowebb_console.ui.kit.formats import phone as phone_text
+from bowebb_console.ui.kit.guard import InputGuard, enter_runs, primary_button
 from bowebb_console.ui.kit.widgets import error_label
 from bowebb_console.ui.privacy.errors import shown
 
@@ -162,6 +163,16 @@ class AccessDialog(QDialog):
         self.save_button.clicked.connect(self.save_received)
         self.answer_button.clicked.connect(self.answer)
         self._update_due()
+        # Enter in a person's field finds them; elsewhere it saves a new request or answers
+        # an open one, never Close; Esc asks before losing what was typed (issue 18).
+        for edit in (self.email, self.phone, self.name):
+            enter_runs(edit, self.find)
+        primary_button(self, self.save_button if request is None else self.answer_button)
+        self.guard = InputGuard(self, ctx.prompts)
+
+    def reject(self) -> None:
+        if not self.busy:
+            self.guard.reject(lambda: QDialog.reject(self))
 
     # -- input ---------------------------------------------------------------------------
 
@@ -248,6 +259,7 @@ class AccessDialog(QDialog):
 
     def _saved(self, reference: str) -> None:
         self._busy(False)
+        self.guard.mark()
         self.saved.emit(reference)
         self.accept()
 
@@ -297,6 +309,8 @@ class AccessDialog(QDialog):
         self.exported = done
         self._busy(False)
         self.close_button.setText(self.tr("Done"))
+        self.guard.mark()  # nothing left to lose: Enter and Esc close
+        primary_button(self, self.close_button)
         self.message.setText(
             self.tr(
                 "Answered: %1 and %2 are in %3. The request is closed; the export's SHA-256 "

@@ -28,7 +28,8 @@ from bowebb_console.services.privacy import ContactInput
 from bowebb_console.ui.kit.context import AppContext
 from bowebb_console.ui.kit.events import reminder
 from bowebb_console.ui.kit.formats import phone as phone_text
-from bowebb_console.ui.kit.widgets import error_label
+from bowebb_console.ui.kit.guard import InputGuard, primary_button
+from bowebb_console.ui.kit.widgets import error_label, tab_order
 from bowebb_console.ui.privacy.errors import shown
 
 
@@ -67,6 +68,13 @@ class _ContactDialog(QDialog):
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(480)
+        # Enter saves (never Cancel); Esc asks before losing a typed reason (issue 18).
+        primary_button(self, self.save_button)
+        self.guard = InputGuard(self, ctx.prompts)
+
+    def reject(self) -> None:
+        if not self.busy:
+            self.guard.reject(lambda: QDialog.reject(self))
 
     def add_reason(self, label: str) -> None:
         self.form.addRow(label, self.reason)
@@ -92,6 +100,7 @@ class _ContactDialog(QDialog):
 
     def _saved(self) -> None:
         self.busy = False
+        self.guard.mark()
         self.saved.emit(self.contact)
         self.accept()
 
@@ -129,6 +138,7 @@ class RestrictionDialog(_ContactDialog):
         self.intro.setText(text.replace("%1", _who(contact)))
         self.add_reason(self.tr("Reason"))
         self.save_button.setText(self.tr("Lift restriction") if lifting else self.tr("Restrict"))
+        self.reason.setFocus()  # the one thing to type: the cursor starts there
 
     def work(self) -> tuple[Any, ...]:
         return (
@@ -206,6 +216,9 @@ class RectifyDialog(_ContactDialog):
         note.setWordWrap(True)
         self.form.addRow(note)
         self.save_button.setText(self.tr("Save correction"))
+        # The reason was built first: Tab still goes top to bottom, starting at the name.
+        tab_order(self.name, self.email, self.phone, self.title, self.reason, self.buttons)
+        self.name.setFocus()
 
     def work(self) -> tuple[Any, ...]:
         data = ContactInput(

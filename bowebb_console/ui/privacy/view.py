@@ -27,6 +27,7 @@ from bowebb_console.services import privacy
 from bowebb_console.services.privacy import AccessDone, Dashboard, RequestView
 from bowebb_console.ui.kit.context import AppContext
 from bowebb_console.ui.kit.list_frame import ListFrame
+from bowebb_console.ui.kit.widgets import tab_order
 from bowebb_console.ui.privacy.access_dialog import AccessDialog
 from bowebb_console.ui.privacy.errors import shown
 from bowebb_console.ui.privacy.models import DashboardModel, Line
@@ -71,6 +72,7 @@ class PrivacyView(QWidget):
         self.open_button.clicked.connect(self.open_selected)
         self.new_button.clicked.connect(lambda: self.open_access(None))
         self.extend_button.clicked.connect(self.extend_selected)
+        self.reason.returnPressed.connect(self.extend_selected)  # Enter after the reason
 
         title = QLabel(QCoreApplication.translate("MainWindow", "Privacy"))
         title.setObjectName("pageTitle")
@@ -88,6 +90,15 @@ class PrivacyView(QWidget):
         layout.addWidget(self.summary)
         layout.addLayout(extend)
         layout.addWidget(self.message)
+        # Tab in reading order: the buttons above the list, the list's own row, the row below.
+        tab_order(
+            self.new_button,
+            self.open_button,
+            self.frame.refresh_button,
+            self.table,
+            self.reason,
+            self.extend_button,
+        )
 
         # The breaches' clocks and the deadlines move on while the screen is open.
         self.ticker = QTimer(self)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from bowebb_console.domain.errors import ValidationError
 from bowebb_console.services import processing
 from bowebb_console.services.processing import LIFECYCLE_FIELDS, ProcessingInput, Record
+from bowebb_console.ui.kit.guard import InputGuard, primary_button
 from bowebb_console.ui.kit.widgets import error_label
 from bowebb_console.ui.processing.errors import shown
 from bowebb_console.ui.processing.texts import days, field_name, lifecycle_word
@@ -126,8 +127,16 @@ class ProcessingDialog(QDialog):
         layout.addWidget(self.error_label)
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
+        # Enter saves (never Close); Esc, Close or picking another processing asks before
+        # losing what was typed (issue 18).
+        primary_button(self, self.save_button)
+        self.guard = InputGuard(self, ctx.prompts)
         self._enable(False)
         self.reload()
+
+    def reject(self) -> None:
+        if not self.busy:
+            self.guard.reject(lambda: QDialog.reject(self))
 
     # --- loading ------------------------------------------------------------------------
     def reload(self, select: int | None = None) -> None:
@@ -171,9 +180,32 @@ class ProcessingDialog(QDialog):
         if row >= 0:
             self._show(record.processings[row].id)
 
-    def _picked(self, item: QListWidgetItem | None, _previous: Any = None) -> None:
-        if item is not None:
-            self._show(int(item.data(Qt.ItemDataRole.UserRole)))
+    def _picked(self, item: QListWidgetItem | None, previous: Any = None) -> None:
+        if item is None:
+            return
+        wanted = int(item.data(Qt.ItemDataRole.UserRole))
+        if wanted == self.current:
+            return
+
+        def go(yes: bool) -> None:
+            self.guard.asking = False
+            if yes:
+                self._show(wanted)
+                return
+            self.list.blockSignals(True)  # stay on the processing being edited
+            self.list.setCurrentItem(previous if isinstance(previous, QListWidgetItem) else None)
+            self.list.blockSignals(False)
+
+        if self.current is None or not self.guard.changed():
+            go(True)
+            return
+        self.guard.asking = True
+        self.ctx.prompts.confirm(
+            self.tr("Discard your changes?"),
+            self.tr("Show another processing? What you typed here is not saved."),
+            go,
+            ok_text=self.tr("Discard"),
+        )
 
     def _show(self, processing_id: int) -> None:
         assert self.record is not None
@@ -186,6 +218,7 @@ class ProcessingDialog(QDialog):
             box.setChecked(key in p.lifecycle)
         self.error_label.hide()
         self._enable(True)
+        self.guard.mark()
 
     def add_new(self) -> None:
         self.list.clearSelection()
@@ -196,6 +229,7 @@ class ProcessingDialog(QDialog):
         for box in self.lifecycle_boxes.values():
             box.setChecked(False)
         self._enable(True)
+        self.guard.mark()
         self.name.setFocus()
 
     def _enable(self, on: bool) -> None:
@@ -242,6 +276,7 @@ class ProcessingDialog(QDialog):
 
     def _saved(self, processing_id: int) -> None:
         self.busy = False
+        self.guard.mark()  # saved: nothing typed is left to lose
         self.error_label.hide()
         self.current = processing_id
         self.saved.emit(processing_id)
