@@ -122,7 +122,12 @@ def shoot(tmp: Path, out: Path, lang: str, companies: int, size: tuple[int, int]
     QTest.keyClicks(lookup.search, query)
     lookup.run_search()
     settle(lambda: lookup.shown_query == query)
-    lookup.open_card(chosen.customer_id)
+    # The user picks that customer's row (the first hit may be a contact of another one).
+    hits = [lookup.model.row_at(i).customer_id for i in range(lookup.model.rowCount())]
+    row = hits.index(chosen.customer_id)
+    lookup.results.selectRow(row)
+    lookup.open_row(row)
+    settle(lambda: getattr(lookup.current_card, "customer", None) is not None)
     save("lookup")
 
     # 2. A running session for that customer (consent logged, started, one note).
