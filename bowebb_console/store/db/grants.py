@@ -139,6 +139,8 @@ FUNCTION_GRANTS: dict[str, tuple[str, ...]] = {
     # Migration 0017: the card's sessions by index, whatever the login (only consent UUIDs,
     # which every login reads already).
     "public.customer_sessions(integer, integer)": (AGENT, LEAD, ADMIN),
+    # Migration 0020: read by the agents' payload policy (one payload's answer, by seq).
+    "public.payload_names_restricted(bigint)": (AGENT, LEAD, ADMIN),
 }
 
 

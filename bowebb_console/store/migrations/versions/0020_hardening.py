@@ -1,0 +1,196 @@
+"""Hardening after an attacker's audit of migrations 0012-0019 (tests/store/security/
+test_new_tables.py). PostgreSQL only; SQLite is single-user.
+
+- ``log_event_fill``: migration 0016 accepted every ``privacy_*`` kind from every login, so
+  an agent could log "restriction lifted" or "access request answered" that never happened.
+  The kinds are now listed one by one (a made-up ``privacy_*`` kind is unknown) and have role
+  rules like the others: restricting, lifting and rectifying from admins, answering an access
+  request from team leads and admins; objections stay everyone's (patched by its live text).
+- ``privacy_consent_guard`` (0016) compared the payload's ``contact_id`` as text with the
+  contact's id, so ``12.0`` or ``"012"`` slipped a consent of restricted contact 12 past it.
+  A consent's ``contact_id`` must now be a JSON whole number (or absent/null), compared as a
+  number.
+- ``payload_names_restricted(seq)``: SECURITY DEFINER helper of the agents' payload policy
+  (store.db.setup): the change record's before/after values of a restricted contact and the
+  reasons of the ``privacy_*`` events about them were readable by agents in ``log_payload``
+  although the contact itself is hidden from them (Art. 18). It answers for one payload only
+  (what an agent can tell anyway: the row is missing) and reads contact ids defensively (a
+  hostile payload cannot make it fail).
+- ``breach``: its personal text columns (description, categories, customers affected,
+  measures, notified customers ...) gather no value statistics (SET STATISTICS 0), like the
+  erasable tables in 0019; statistics gathered before are removed when run as a superuser.
+
+Revision ID: 0020
+Revises: 0019
+Create Date: 2026-12-06
+"""
+
+import importlib.util
+from collections.abc import Sequence
+from pathlib import Path
+from types import ModuleType
+
+import sqlalchemy as sa
+from alembic import op
+
+revision: str = "0020"
+down_revision: str | None = "0019"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+SEARCH_PATH = "SET search_path = pg_catalog, public, pg_temp"
+
+PRIVACY_KINDS = (
+    "privacy_access_answered",
+    "privacy_restricted",
+    "privacy_restriction_lifted",
+    "privacy_objection_recorded",
+    "privacy_objection_withdrawn",
+    "privacy_rectified",
+)
+_ANY_PRIVACY = "NEW.kind LIKE 'privacy\\_%'"
+_LISTED_PRIVACY = "NEW.kind IN (" + ", ".join(f"'{k}'" for k in PRIVACY_KINDS) + ")"
+_KIND_CHECK = "    IF NOT (" + _LISTED_PRIVACY
+_PRIVACY_RULES = """    -- 0020: the privacy desk's events come from the roles that may do what they record.
+    IF NEW.kind IN ('privacy_restricted', 'privacy_restriction_lifted', 'privacy_rectified')
+       AND NOT is_admin THEN
+        RAISE EXCEPTION 'only admins may log %', NEW.kind
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF NEW.kind = 'privacy_access_answered' AND NOT is_lead THEN
+        RAISE EXCEPTION 'only team leads and admins may log %', NEW.kind
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+"""
+
+_OLD_CONSENT_WHO = """        who := NEW.payload::jsonb ->> 'contact_id';
+        IF who IS NOT NULL AND EXISTS (SELECT 1 FROM public.contact c
+                                       WHERE c.id::text = who AND c.restricted) THEN"""
+_NEW_CONSENT_WHO = """        who := NEW.payload::jsonb ->> 'contact_id';
+        -- 0020: a whole JSON number, compared as a number (12.0 and "012" are not 12's way
+        -- around the restriction).
+        IF pg_catalog.jsonb_typeof(NEW.payload::jsonb -> 'contact_id') NOT IN ('number', 'null')
+           OR (pg_catalog.jsonb_typeof(NEW.payload::jsonb -> 'contact_id') = 'number'
+               AND who::numeric <> pg_catalog.trunc(who::numeric)) THEN
+            RAISE EXCEPTION 'a consent names its contact by id' USING ERRCODE = 'check_violation';
+        END IF;
+        IF pg_catalog.jsonb_typeof(NEW.payload::jsonb -> 'contact_id') = 'number'
+           AND EXISTS (SELECT 1 FROM public.contact c
+                       WHERE c.id = who::numeric AND c.restricted) THEN"""
+
+PAYLOAD_NAMES_RESTRICTED = rf"""
+CREATE FUNCTION public.payload_names_restricted(p_seq bigint) RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER {SEARCH_PATH} AS $$
+    SELECT EXISTS (
+        SELECT 1
+        FROM (SELECT p.payload::jsonb AS j FROM public.log_payload p WHERE p.seq = p_seq) AS x
+        CROSS JOIN LATERAL (
+            SELECT x.j ->> 'contact_id' AS id
+            UNION ALL
+            SELECT e.id FROM pg_catalog.jsonb_array_elements_text(
+                CASE WHEN pg_catalog.jsonb_typeof(x.j -> 'contact_ids') = 'array'
+                     THEN x.j -> 'contact_ids' ELSE '[]'::jsonb END) AS e(id)
+        ) AS ids
+        JOIN public.contact c
+          ON c.id = CASE WHEN ids.id ~ '^[0-9]{{1,18}}$' THEN ids.id::bigint END
+        WHERE c.restricted)
+$$
+"""
+
+# The breach register's free texts (0014): about people, never in the planner's statistics.
+BREACH_TEXT = (
+    "description",
+    "categories",
+    "customers_affected",
+    "measures",
+    "imy_reference",
+    "imy_reason",
+    "notified_customers",
+    "notified_how",
+    "recorded_by",
+    "closed_by",
+)
+
+# The agents' payload policy before this revision (store.db.setup, 0007/0016), for the
+# downgrade: the helper cannot be dropped while the policy uses it.
+_OLD_PAYLOAD_AGENT = (
+    "CREATE POLICY payload_agent ON log_payload FOR SELECT TO {agent} USING (NOT EXISTS ("
+    "SELECT 1 FROM log_event e WHERE e.seq = log_payload.seq "
+    "AND e.kind IN ('review_added', 'review_exported')))"
+)
+
+
+def _migration(name: str) -> ModuleType:
+    path = Path(__file__).with_name(name)
+    spec = importlib.util.spec_from_file_location(f"bowebb_migration_{path.stem}", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _definition(function: str) -> str:
+    return str(
+        op.get_bind()
+        .execute(sa.text(f"SELECT pg_get_functiondef('{function}'::regprocedure)"))
+        .scalar_one()
+    )
+
+
+def _statistics(target: int) -> None:
+    superuser = bool(
+        op.get_bind()
+        .execute(sa.text("SELECT rolsuper FROM pg_roles WHERE rolname = current_user"))
+        .scalar()
+    )
+    for column in BREACH_TEXT:
+        op.execute(f"ALTER TABLE public.breach ALTER COLUMN {column} SET STATISTICS {target}")
+    if superuser and target == 0:
+        op.get_bind().execute(
+            sa.text(
+                "DELETE FROM pg_catalog.pg_statistic WHERE starelid = 'public.breach'::regclass "
+                "AND staattnum IN (SELECT a.attnum FROM pg_catalog.pg_attribute a WHERE "
+                "a.attrelid = 'public.breach'::regclass AND a.attname = ANY(:cols))"
+            ),
+            {"cols": list(BREACH_TEXT)},
+        )
+
+
+def upgrade() -> None:
+    if op.get_bind().dialect.name != "postgresql":
+        return
+    m9 = _migration("0009_records.py")
+    fill = _definition("public.log_event_fill()")
+    check = "    IF NOT (" + _ANY_PRIVACY
+    assert fill.count(check) == 1, "log_event_fill's kind check changed: update 0020"
+    fill = fill.replace(check, _PRIVACY_RULES + check).replace(_ANY_PRIVACY, _LISTED_PRIVACY)
+    m9._as_owner_of("log_event_fill", fill)
+
+    guard = _definition("public.privacy_consent_guard()")
+    assert guard.count(_OLD_CONSENT_WHO) == 1, "privacy_consent_guard changed: update 0020"
+    op.execute(guard.replace(_OLD_CONSENT_WHO, _NEW_CONSENT_WHO))
+
+    op.execute(PAYLOAD_NAMES_RESTRICTED)
+    op.execute("REVOKE ALL ON FUNCTION public.payload_names_restricted(bigint) FROM PUBLIC")
+    _statistics(0)
+
+
+def downgrade() -> None:
+    if op.get_bind().dialect.name != "postgresql":
+        return
+    _statistics(-1)
+    prefix = (
+        op.get_bind()
+        .execute(sa.text("SELECT value FROM app_meta WHERE key = 'role_prefix'"))
+        .scalar()
+    )
+    op.execute("DROP POLICY IF EXISTS payload_agent ON log_payload")
+    op.execute(_OLD_PAYLOAD_AGENT.format(agent=f'"{prefix or "bowebb"}_agent"'))
+    op.execute("DROP FUNCTION IF EXISTS public.payload_names_restricted(bigint)")
+    guard = _definition("public.privacy_consent_guard()")
+    if _NEW_CONSENT_WHO in guard:
+        op.execute(guard.replace(_NEW_CONSENT_WHO, _OLD_CONSENT_WHO))
+    fill = _definition("public.log_event_fill()")
+    if _PRIVACY_RULES in fill:
+        fill = fill.replace(_PRIVACY_RULES, "").replace(_LISTED_PRIVACY, _ANY_PRIVACY)
+        _migration("0009_records.py")._as_owner_of("log_event_fill", fill)
