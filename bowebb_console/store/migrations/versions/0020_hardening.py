@@ -51,7 +51,7 @@ PRIVACY_KINDS = (
 _ANY_PRIVACY = "NEW.kind LIKE 'privacy\\_%'"
 _LISTED_PRIVACY = "NEW.kind IN (" + ", ".join(f"'{k}'" for k in PRIVACY_KINDS) + ")"
 _KIND_CHECK = "    IF NOT (" + _LISTED_PRIVACY
-_PRIVACY_RULES = """    -- 0020: the privacy desk's events come from the roles that may do what they record.
+_PRIVACY_RULES = """    -- 0020: only the roles that may do what a privacy event records may log it.
     IF NEW.kind IN ('privacy_restricted', 'privacy_restriction_lifted', 'privacy_rectified')
        AND NOT is_admin THEN
         RAISE EXCEPTION 'only admins may log %', NEW.kind
@@ -83,17 +83,17 @@ CREATE FUNCTION public.payload_names_restricted(p_seq bigint) RETURNS boolean
 LANGUAGE sql STABLE SECURITY DEFINER {SEARCH_PATH} AS $$
     SELECT EXISTS (
         SELECT 1
-        FROM (SELECT p.payload::jsonb AS j FROM public.log_payload p WHERE p.seq = p_seq) AS x
-        CROSS JOIN LATERAL (
+        FROM (SELECT p.payload::jsonb AS j FROM public.log_payload p WHERE p.seq = p_seq) AS x,
+        LATERAL (
             SELECT x.j ->> 'contact_id' AS id
             UNION ALL
             SELECT e.id FROM pg_catalog.jsonb_array_elements_text(
                 CASE WHEN pg_catalog.jsonb_typeof(x.j -> 'contact_ids') = 'array'
                      THEN x.j -> 'contact_ids' ELSE '[]'::jsonb END) AS e(id)
-        ) AS ids
-        JOIN public.contact c
-          ON c.id = CASE WHEN ids.id ~ '^[0-9]{{1,18}}$' THEN ids.id::bigint END
-        WHERE c.restricted)
+        ) AS ids,
+        public.contact c
+        WHERE c.id = CASE WHEN ids.id ~ '^[0-9]{{1,18}}$' THEN ids.id::bigint END
+          AND c.restricted)
 $$
 """
 
