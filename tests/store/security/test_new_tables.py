@@ -14,6 +14,7 @@ from sqlalchemy import text
 
 from tests.store.log_helpers import add_customer, consent
 from tests.store.security.conftest import (
+    logged,
     raw_event,
     raw_event_refused,
     refused,
@@ -183,8 +184,6 @@ def test_only_admins_write_the_new_settings_and_records(logins, who: str) -> Non
 @pytest.mark.parametrize("table", ["lifecycle_setting", "processing", "breach", "contact"])
 def test_no_login_but_the_keepers_locks_a_new_table_exclusively(logins, who: str, table: str) -> None:  # type: ignore[no-untyped-def]
     """ACCESS EXCLUSIVE on a table every screen reads would stall every workstation."""
-    if who == "lead" and table == "breach":
-        pytest.skip("leads keep the breach register (UPDATE on the table)")
     message = refused(logins[who], f"LOCK TABLE {table} IN ACCESS EXCLUSIVE MODE")
     assert "permission denied" in message
 
@@ -204,11 +203,13 @@ def test_admins_change_the_record_only_with_its_chained_event(logins) -> None:  
 
 def test_breach_personal_columns_leave_no_values_in_pg_stats(logins) -> None:  # type: ignore[no-untyped-def]
     for i in range(60):
-        run(
+        logged(
             logins["lead"],
+            "breach_recorded",
+            "breach_id",
             "INSERT INTO breach (discovered_at, description, categories, customers_affected, "
             "measures, notified_customers, notified_how, imy_reason, recorded_by, recorded_at) "
-            "VALUES (now(), :d, :d, :d, :d, :d, :d, :d, '', now())",
+            "VALUES (now(), :d, :d, :d, :d, :d, :d, :d, '', now()) RETURNING id",
             d=f"{PLANTED} person {i % 2}",
         )
     run(logins.root, "ANALYZE breach")
@@ -219,3 +220,50 @@ def test_breach_personal_columns_leave_no_values_in_pg_stats(logins) -> None:  #
     )
     assert rows  # ANALYZE ran and the lead reads the table's statistics
     assert [c for c, values in rows if PLANTED in values.lower()] == []
+
+
+# --- Plain UPDATEs that skip the chained event (the store always logs one) ---
+
+BREACH = (
+    "INSERT INTO breach (discovered_at, description, recorded_by, recorded_at) "
+    "VALUES (now(), 'Laptop stolen', '', now()) RETURNING id"
+)
+
+
+def test_no_breach_is_recorded_changed_or_closed_without_its_event(logins) -> None:  # type: ignore[no-untyped-def]
+    assert "chained event" in refused(logins["lead"], BREACH)
+    [(bid,)] = logged(logins["lead"], "breach_recorded", "breach_id", BREACH)
+    change = "UPDATE breach SET description = 'Nothing happened' WHERE id = :i"
+    assert "chained event" in refused(logins["lead"], change, i=bid)
+    assert "chained event" in refused(logins["admin"], change, i=bid)
+    # An event about another breach does not cover this one.
+    [(other,)] = logged(logins["lead"], "breach_recorded", "breach_id", BREACH)
+    with pytest.raises(Exception, match="chained event"):
+        logged(logins["lead"], "breach_changed", "breach_id", change + f" OR id = {other}", i=bid)
+    # Closing needs the closing event, not a mere change.
+    close = "UPDATE breach SET status = 'closed' WHERE id = :i"
+    with pytest.raises(Exception, match="chained event"):
+        logged(logins["admin"], "breach_changed", "breach_id", close, i=bid)
+    logged(logins["admin"], "breach_closed", "breach_id", close, i=bid)
+    logged(logins["lead"], "breach_changed", "breach_id", change, i=other)
+    [(text_now,)] = run(logins["lead"], "SELECT description FROM breach WHERE id = :i", i=other)
+    assert text_now == "Nothing happened"
+
+
+def test_no_restriction_or_objection_changes_without_its_event(logins) -> None:  # type: ignore[no-untyped-def]
+    customer, contact = add_customer(logins.root)
+    _restrict(logins, contact)
+    lift = "UPDATE contact SET restricted = false WHERE id = :i"
+    assert "chained event" in refused(logins["admin"], lift, i=contact)
+    # The wrong event (an objection) does not lift a restriction either.
+    with pytest.raises(Exception, match="chained event"):
+        logged(logins["admin"], "privacy_objection_recorded", "contact_id", lift, i=contact)
+    logged(logins["admin"], "privacy_restriction_lifted", "contact_id", lift, i=contact)
+    object_ = "UPDATE contact SET news_objection = true WHERE id = :i"
+    assert "chained event" in refused(logins["agent"], object_, i=contact)
+    logged(logins["agent"], "privacy_objection_recorded", "contact_id", object_, i=contact)
+    assert run(
+        logins["lead"], "SELECT restricted, news_objection FROM contact WHERE id = :i", i=contact
+    ) == [(False, True)]
+    # Other edits of the contact are not held up (their change record is the event).
+    run(logins["agent"], "UPDATE contact SET title = 'CFO' WHERE id = :i", i=contact)

@@ -16,6 +16,15 @@ test_new_tables.py). PostgreSQL only; SQLite is single-user.
   although the contact itself is hidden from them (Art. 18). It answers for one payload only
   (what an agent can tell anyway: the row is missing) and reads contact ids defensively (a
   hostile payload cannot make it fail).
+- ``breach`` and ``contact.restricted``/``news_objection``: a lead's or admin's plain
+  ``UPDATE`` changed them with no chained event (the store always logs one; psql did not).
+  Deferred constraint triggers now refuse the COMMIT unless this transaction logged the
+  matching event naming the row: ``breach_recorded`` for a new breach, ``breach_closed`` for
+  closing, ``breach_changed`` (or closed) for any other change; ``privacy_restricted`` /
+  ``privacy_restriction_lifted`` and ``privacy_objection_recorded`` / ``_withdrawn`` for the
+  contact's flags. The log writer's head-row lock is held to commit, so this transaction's
+  events are the tail of the chain: the check reads it backwards by primary key and stops at
+  the first event of another transaction.
 - ``breach``: its personal text columns (description, categories, customers affected,
   measures, notified customers ...) gather no value statistics (SET STATISTICS 0), like the
   erasable tables in 0019; statistics gathered before are removed when run as a superuser.
@@ -97,6 +106,60 @@ LANGUAGE sql STABLE SECURITY DEFINER {SEARCH_PATH} AS $$
 $$
 """
 
+# This transaction's events: the tail of the chain (the head row's lock is held to commit).
+_TAIL_LOOP = """    FOR ev IN SELECT e.seq, e.kind, e.xmin AS x FROM public.log_event e
+              ORDER BY e.seq DESC LOOP
+        EXIT WHEN ev.x <> pg_catalog.pg_current_xact_id()::xid;
+        IF ev.kind = ANY(kinds) AND EXISTS (
+               SELECT 1 FROM public.log_payload p WHERE p.seq = ev.seq
+               AND p.payload::jsonb ->> {key} = NEW.id::text) THEN
+            RETURN NULL;
+        END IF;
+    END LOOP;
+"""
+
+PG_BREACH_LOGGED = rf"""
+CREATE FUNCTION public.breach_logged() RETURNS trigger
+LANGUAGE plpgsql {SEARCH_PATH} AS $$
+DECLARE
+    ev record;
+    kinds text[];
+BEGIN
+    IF TG_OP = 'INSERT' THEN
+        kinds := ARRAY['breach_recorded'];
+    ELSIF NEW.status = 'closed' AND OLD.status IS DISTINCT FROM 'closed' THEN
+        kinds := ARRAY['breach_closed'];
+    ELSE
+        kinds := ARRAY['breach_changed', 'breach_closed'];
+    END IF;
+{_TAIL_LOOP.format(key="'breach_id'")}    RAISE EXCEPTION 'breach % changes only with its chained event (%) in the same transaction',
+        NEW.id, kinds[1] USING ERRCODE = 'insufficient_privilege';
+END $$
+"""
+
+PG_CONTACT_PRIVACY_LOGGED = rf"""
+CREATE FUNCTION public.contact_privacy_logged() RETURNS trigger
+LANGUAGE plpgsql {SEARCH_PATH} AS $$
+DECLARE
+    ev record;
+    kinds text[];
+BEGIN
+    IF NEW.restricted IS DISTINCT FROM OLD.restricted THEN
+        kinds := ARRAY[CASE WHEN NEW.restricted THEN 'privacy_restricted'
+                            ELSE 'privacy_restriction_lifted' END];
+{_TAIL_LOOP.format(key="'contact_id'").replace("    ", "        ", 1).replace(chr(10) + "    ", chr(10) + "        ")}        RAISE EXCEPTION 'contact % is restricted or released only with its chained event (%)',
+            NEW.id, kinds[1] USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF NEW.news_objection IS DISTINCT FROM OLD.news_objection THEN
+        kinds := ARRAY[CASE WHEN NEW.news_objection THEN 'privacy_objection_recorded'
+                            ELSE 'privacy_objection_withdrawn' END];
+{_TAIL_LOOP.format(key="'contact_id'").replace("    ", "        ", 1).replace(chr(10) + "    ", chr(10) + "        ")}        RAISE EXCEPTION 'an objection of contact % is recorded only with its chained event (%)',
+            NEW.id, kinds[1] USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    RETURN NULL;
+END $$
+"""
+
 # The breach register's free texts (0014): about people, never in the planner's statistics.
 BREACH_TEXT = (
     "description",
@@ -173,11 +236,28 @@ def upgrade() -> None:
     op.execute(PAYLOAD_NAMES_RESTRICTED)
     op.execute("REVOKE ALL ON FUNCTION public.payload_names_restricted(bigint) FROM PUBLIC")
     _statistics(0)
+    op.execute(PG_BREACH_LOGGED)
+    op.execute(
+        "CREATE CONSTRAINT TRIGGER breach_logged AFTER INSERT OR UPDATE ON breach "
+        "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION public.breach_logged()"
+    )
+    op.execute(PG_CONTACT_PRIVACY_LOGGED)
+    op.execute(
+        "CREATE CONSTRAINT TRIGGER contact_privacy_logged AFTER UPDATE OF restricted, "
+        "news_objection ON contact DEFERRABLE INITIALLY DEFERRED FOR EACH ROW "
+        "WHEN (NEW.restricted IS DISTINCT FROM OLD.restricted "
+        "OR NEW.news_objection IS DISTINCT FROM OLD.news_objection) "
+        "EXECUTE FUNCTION public.contact_privacy_logged()"
+    )
 
 
 def downgrade() -> None:
     if op.get_bind().dialect.name != "postgresql":
         return
+    op.execute("DROP TRIGGER IF EXISTS contact_privacy_logged ON contact")
+    op.execute("DROP FUNCTION IF EXISTS public.contact_privacy_logged()")
+    op.execute("DROP TRIGGER IF EXISTS breach_logged ON breach")
+    op.execute("DROP FUNCTION IF EXISTS public.breach_logged()")
     _statistics(-1)
     prefix = (
         op.get_bind()
