@@ -7,13 +7,19 @@ store.db.setup)."""
 from __future__ import annotations
 
 import datetime as dt
+import time
 import uuid
 
 import pytest
 from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError
 
+from bowebb_console.store.log.chain import LogWriteError
 from tests.store.log_helpers import add_customer, consent
 from tests.store.security.conftest import (
+    EVENT_SQL,
+    PAYLOAD_SQL,
+    event_params,
     logged,
     raw_event,
     raw_event_refused,
@@ -84,11 +90,10 @@ def test_objections_stay_everyones(logins) -> None:  # type: ignore[no-untyped-d
 
 
 def test_an_agent_reads_no_restricted_contact_in_the_log(logins) -> None:  # type: ignore[no-untyped-def]
-    customer, contact = add_customer(logins.root)
+    _customer, contact = add_customer(logins.root)
     run(
         logins["agent"],
-        f"UPDATE contact SET email = '{PLANTED}@example.se', version = version + 1 "
-        "WHERE id = :i",
+        f"UPDATE contact SET email = '{PLANTED}@example.se', version = version + 1 WHERE id = :i",
         i=contact,
     )
     seen = f"SELECT count(*) FROM log_payload WHERE payload LIKE '%{PLANTED}%'"
@@ -114,7 +119,7 @@ def test_an_agent_reads_no_restricted_contact_in_the_log(logins) -> None:  # typ
 def test_the_payload_helper_is_no_oracle_beyond_the_policy(logins) -> None:  # type: ignore[no-untyped-def]
     """The policy's SECURITY DEFINER helper answers for one payload by seq only: what the
     agent can tell anyway (the row is missing)."""
-    customer, contact = add_customer(logins.root)
+    _customer, contact = add_customer(logins.root)
     _restrict(logins, contact)
     for hostile in ("NULL", "-1", "9223372036854775807"):
         [(hidden,)] = run(logins["agent"], f"SELECT public.payload_names_restricted({hostile})")
@@ -159,7 +164,7 @@ def test_customer_sessions_with_hostile_arguments(logins) -> None:  # type: igno
 
 @pytest.mark.parametrize("who", ["agent", "lead"])
 def test_only_admins_write_the_new_settings_and_records(logins, who: str) -> None:  # type: ignore[no-untyped-def]
-    customer, contact = add_customer(logins.root)
+    _customer, contact = add_customer(logins.root)
     engine = logins[who]
     for statement in (
         "UPDATE lifecycle_setting SET erasure_journal_dir = '/tmp/mine'",
@@ -182,7 +187,9 @@ def test_only_admins_write_the_new_settings_and_records(logins, who: str) -> Non
 
 @pytest.mark.parametrize("who", ["agent", "lead"])
 @pytest.mark.parametrize("table", ["lifecycle_setting", "processing", "breach", "contact"])
-def test_no_login_but_the_keepers_locks_a_new_table_exclusively(logins, who: str, table: str) -> None:  # type: ignore[no-untyped-def]
+def test_no_login_but_the_keepers_locks_a_new_table_exclusively(
+    logins, who: str, table: str
+) -> None:  # type: ignore[no-untyped-def]
     """ACCESS EXCLUSIVE on a table every screen reads would stall every workstation."""
     message = refused(logins[who], f"LOCK TABLE {table} IN ACCESS EXCLUSIVE MODE")
     assert "permission denied" in message
@@ -251,7 +258,7 @@ def test_no_breach_is_recorded_changed_or_closed_without_its_event(logins) -> No
 
 
 def test_no_restriction_or_objection_changes_without_its_event(logins) -> None:  # type: ignore[no-untyped-def]
-    customer, contact = add_customer(logins.root)
+    _customer, contact = add_customer(logins.root)
     _restrict(logins, contact)
     lift = "UPDATE contact SET restricted = false WHERE id = :i"
     assert "chained event" in refused(logins["admin"], lift, i=contact)
@@ -267,3 +274,78 @@ def test_no_restriction_or_objection_changes_without_its_event(logins) -> None: 
     ) == [(False, True)]
     # Other edits of the contact are not held up (their change record is the event).
     run(logins["agent"], "UPDATE contact SET title = 'CFO' WHERE id = :i", i=contact)
+
+
+# --- Temporary shadows of what the new functions read ---
+
+
+def test_shadows_do_not_pass_the_new_functions(logins) -> None:  # type: ignore[no-untyped-def]
+    customer, contact = add_customer(logins.root)
+    _restrict(logins, contact)
+    params = event_params(
+        "consent_recorded", str(uuid.uuid4()), _consent_payload(customer, contact)
+    )
+    with logins["agent"].connect() as conn:
+        for table in ("contact", "log_event", "log_payload", "lifecycle_setting"):
+            conn.execute(text(f"CREATE TEMP TABLE {table} (LIKE public.{table})"))
+        conn.execute(text("INSERT INTO pg_temp.lifecycle_setting VALUES (1, 30, 7, 365, '')"))
+        conn.commit()
+        # privacy_consent_guard reads the real contact, not an unrestricted stand-in.
+        with pytest.raises(DBAPIError, match="restricted"), conn.begin():
+            seq = conn.execute(text(EVENT_SQL), params).scalar_one()
+            conn.execute(text(PAYLOAD_SQL), params | {"seq": seq})
+        # payload_names_restricted reads the real payloads and contacts.
+        conn.execute(text("INSERT INTO pg_temp.log_payload SELECT 1, 'x', '{}'"))
+        hidden = conn.execute(
+            text("SELECT count(*) FROM public.log_payload WHERE payload LIKE '%Disputes%'")
+        ).scalar()
+        assert hidden == 0
+        conn.rollback()
+    # customer_lifecycle reads the real setting (grace 90), not a lead's stand-in of 30 days.
+    with logins["lead"].connect() as conn:
+        conn.execute(text("CREATE TEMP TABLE lifecycle_setting (LIKE public.lifecycle_setting)"))
+        conn.execute(text("INSERT INTO pg_temp.lifecycle_setting VALUES (1, 30, 7, 365, '')"))
+        conn.execute(
+            text(
+                "UPDATE customer SET status = 'terminated', terminated_on = '2026-01-01', "
+                "version = version + 1 WHERE id = :c"
+            ),
+            {"c": customer},
+        )
+        conn.commit()
+    [(due,)] = run(logins.root, "SELECT hard_delete_due FROM customer WHERE id = :c", c=customer)
+    assert due == dt.date(2026, 4, 1)
+
+
+# --- Timeouts a client sets for itself; locks on the log ---
+
+
+def test_a_client_holding_the_chain_head_stalls_nobody_for_good(logins) -> None:  # type: ignore[no-untyped-def]
+    """A login can lift its own timeouts (PostgreSQL lets every session SET them) and sit on
+    the chain head: honest clients' writes give up after their lock_timeout and say so
+    (db.locked), they never hang; nobody locks the log's tables exclusively."""
+    for statement in (
+        "LOCK TABLE log_chain_head IN EXCLUSIVE MODE",
+        "LOCK TABLE log_event IN ACCESS EXCLUSIVE MODE",
+        "LOCK TABLE log_payload IN SHARE MODE",
+        "LOCK TABLE lifecycle_setting IN SHARE ROW EXCLUSIVE MODE",
+    ):
+        assert "permission denied" in refused(logins["agent"], statement), statement
+    customer, contact = add_customer(logins.root)
+    with logins["agent2"].connect() as squatter:
+        for setting in (
+            "idle_in_transaction_session_timeout",
+            "lock_timeout",
+            "statement_timeout",
+        ):
+            squatter.execute(text(f"SET {setting} = 0"))
+        params = event_params("note_added", str(uuid.uuid4()), {"note": "x"})
+        squatter.execute(text(EVENT_SQL), params)  # refused later or not: it holds the head
+        started = time.monotonic()
+        with pytest.raises(LogWriteError) as info:
+            consent(logins["agent"], customer, contact)
+        assert time.monotonic() - started < 20
+        # The honest client names who sits on it (the server's session_user, not a claim).
+        assert f"locked by the login {logins.names['agent2']}" in str(info.value)
+        squatter.rollback()
+    assert consent(logins["agent"], customer, contact).session_uuid

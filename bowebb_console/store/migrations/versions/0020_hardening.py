@@ -107,18 +107,28 @@ $$
 """
 
 # This transaction's events: the tail of the chain (the head row's lock is held to commit).
-_TAIL_LOOP = """    FOR ev IN SELECT e.seq, e.kind, e.xmin AS x FROM public.log_event e
-              ORDER BY e.seq DESC LOOP
-        EXIT WHEN ev.x <> pg_catalog.pg_current_xact_id()::xid;
-        IF ev.kind = ANY(kinds) AND EXISTS (
-               SELECT 1 FROM public.log_payload p WHERE p.seq = ev.seq
-               AND p.payload::jsonb ->> {key} = NEW.id::text) THEN
-            RETURN NULL;
-        END IF;
-    END LOOP;
+_TAIL_LOOP = """FOR ev IN SELECT e.seq, e.kind, e.xmin AS x FROM public.log_event e
+          ORDER BY e.seq DESC LOOP
+    EXIT WHEN ev.x <> pg_catalog.pg_current_xact_id()::xid;
+    IF ev.kind = ANY(kinds) AND EXISTS (
+           SELECT 1 FROM public.log_payload p WHERE p.seq = ev.seq
+           AND p.payload::jsonb ->> '{key}' = NEW.id::text) THEN
+        RETURN NULL;
+    END IF;
+END LOOP;
+RAISE EXCEPTION '{what} % changes only with its chained event (%) in this transaction',
+    NEW.id, kinds[1] USING ERRCODE = 'insufficient_privilege';
 """
 
-PG_BREACH_LOGGED = rf"""
+
+def _tail(key: str, what: str, indent: int) -> str:
+    """Return when this transaction logged one of ``kinds`` naming the row; else refuse."""
+    body = _TAIL_LOOP.format(key=key, what=what)
+    return "".join(" " * indent + line + "\n" for line in body.splitlines())
+
+
+PG_BREACH_LOGGED = (
+    f"""
 CREATE FUNCTION public.breach_logged() RETURNS trigger
 LANGUAGE plpgsql {SEARCH_PATH} AS $$
 DECLARE
@@ -132,33 +142,36 @@ BEGIN
     ELSE
         kinds := ARRAY['breach_changed', 'breach_closed'];
     END IF;
-{_TAIL_LOOP.format(key="'breach_id'")}    RAISE EXCEPTION 'breach % changes only with its chained event (%) in the same transaction',
-        NEW.id, kinds[1] USING ERRCODE = 'insufficient_privilege';
-END $$
 """
+    + _tail("breach_id", "breach", 4)
+    + "END $$\n"
+)
 
-PG_CONTACT_PRIVACY_LOGGED = rf"""
+PG_CONTACT_PRIVACY_LOGGED = (
+    f"""
 CREATE FUNCTION public.contact_privacy_logged() RETURNS trigger
 LANGUAGE plpgsql {SEARCH_PATH} AS $$
 DECLARE
     ev record;
     kinds text[];
 BEGIN
+    -- (the trigger's WHEN: restricted or news_objection changed)
     IF NEW.restricted IS DISTINCT FROM OLD.restricted THEN
         kinds := ARRAY[CASE WHEN NEW.restricted THEN 'privacy_restricted'
                             ELSE 'privacy_restriction_lifted' END];
-{_TAIL_LOOP.format(key="'contact_id'").replace("    ", "        ", 1).replace(chr(10) + "    ", chr(10) + "        ")}        RAISE EXCEPTION 'contact % is restricted or released only with its chained event (%)',
-            NEW.id, kinds[1] USING ERRCODE = 'insufficient_privilege';
-    END IF;
-    IF NEW.news_objection IS DISTINCT FROM OLD.news_objection THEN
+        IF NEW.news_objection IS DISTINCT FROM OLD.news_objection THEN
+            RAISE EXCEPTION 'restriction and objection change in separate statements'
+                USING ERRCODE = 'insufficient_privilege';
+        END IF;
+    ELSE
         kinds := ARRAY[CASE WHEN NEW.news_objection THEN 'privacy_objection_recorded'
                             ELSE 'privacy_objection_withdrawn' END];
-{_TAIL_LOOP.format(key="'contact_id'").replace("    ", "        ", 1).replace(chr(10) + "    ", chr(10) + "        ")}        RAISE EXCEPTION 'an objection of contact % is recorded only with its chained event (%)',
-            NEW.id, kinds[1] USING ERRCODE = 'insufficient_privilege';
     END IF;
-    RETURN NULL;
-END $$
 """
+    + _tail("contact_id", "contact", 4)
+    + "END $$\n"
+)
+
 
 # The breach register's free texts (0014): about people, never in the planner's statistics.
 BREACH_TEXT = (
