@@ -127,6 +127,14 @@ PROFILE = (
     _columns("UPDATE", *_PROFILE_FIELDS, *_STAMPS),
 )
 
+_BREACH_COLUMNS = (
+    "discovered_at", "description", "categories", "people_approx", "customers_affected",
+    "measures", "imy_decision", "imy_reference", "imy_notified_on", "imy_reason",
+    "notified_customers", "notified_on", "notified_count", "notified_how", "status",
+    "recorded_by", "recorded_at", "closed_by", "closed_at", "version",
+)  # fmt: skip
+BREACH_LEAD = ("SELECT", "INSERT", _columns("UPDATE", *_BREACH_COLUMNS))
+
 # EXECUTE on the SECURITY DEFINER functions of migration 0009 (each checks its caller too).
 FUNCTION_GRANTS: dict[str, tuple[str, ...]] = {
     "public.erasure_begin()": (ADMIN,),
@@ -139,6 +147,8 @@ FUNCTION_GRANTS: dict[str, tuple[str, ...]] = {
     # Migration 0017: the card's sessions by index, whatever the login (only consent UUIDs,
     # which every login reads already).
     "public.customer_sessions(integer, integer)": (AGENT, LEAD, ADMIN),
+    # Migration 0020: read by the agents' payload policy (one payload's answer, by seq).
+    "public.payload_names_restricted(bigint)": (AGENT, LEAD, ADMIN),
 }
 
 
@@ -197,5 +207,7 @@ TABLE_GRANTS: tuple[TableGrant, ...] = (
     TableGrant("purge_approval", (), ("SELECT", "UPDATE"), EDIT),
     # The breach register (migration 0014): agents neither see nor record breaches; leads and
     # admins record and edit, breach_guard lets only admins close. Nobody deletes.
-    TableGrant("breach", (), EDIT, EDIT),
+    # Migration 0020: leads UPDATE its columns, not the table (a table-level UPDATE would let
+    # a lead LOCK the register in ACCESS EXCLUSIVE MODE and stall every reader).
+    TableGrant("breach", (), BREACH_LEAD, EDIT),
 )

@@ -333,6 +333,25 @@ def _give_function(conn: Connection, function: str, writer: str) -> None:
             conn.execute(text(f'REVOKE "{writer}" FROM current_user'))
 
 
+# Migration 0020: the payloads that name a restricted contact (the change record's values,
+# the privacy events' reasons) are hidden from agents like the contact itself (Art. 18).
+RESTRICTED_KINDS = (
+    "contact_changed", "privacy_restricted", "privacy_restriction_lifted", "privacy_rectified",
+    "privacy_objection_recorded", "privacy_objection_withdrawn",
+)  # fmt: skip
+
+
+def _restricted_rule(conn: Connection) -> str:
+    """The agents' payload policy's extra condition, once migration 0020's helper exists."""
+    helper = conn.execute(
+        text("SELECT to_regprocedure('public.payload_names_restricted(bigint)') IS NOT NULL")
+    ).scalar()
+    if not helper:
+        return ""
+    kinds = ", ".join(f"'{k}'" for k in RESTRICTED_KINDS)
+    return f" OR (e.kind IN ({kinds}) AND public.payload_names_restricted(e.seq))"
+
+
 def _review_policies(conn: Connection, prefix: str) -> None:
     """Row-level security for the review (migration 0007). ``session_summary``: an agent
     reads the rows of the sessions they ran; leads, admins and the log writer (its trigger)
@@ -347,7 +366,7 @@ def _review_policies(conn: Connection, prefix: str) -> None:
         "USING (true) WITH CHECK (true)",
         "payload_agent ON log_payload": f"FOR SELECT TO {agent} USING (NOT EXISTS ("
         "SELECT 1 FROM log_event e WHERE e.seq = log_payload.seq "
-        "AND e.kind IN ('review_added', 'review_exported')))",
+        f"AND (e.kind IN ('review_added', 'review_exported'){_restricted_rule(conn)})))",
         "payload_insert ON log_payload": f"FOR INSERT TO {agent} WITH CHECK (true)",
         "payload_all ON log_payload": f"FOR ALL TO {lead}, {admin}, {writer} "
         "USING (true) WITH CHECK (true)",

@@ -128,3 +128,17 @@ def payload_of(engine: Engine, seq: int) -> dict[str, Any] | None:
             text("SELECT payload FROM log_payload WHERE seq = :s"), {"s": seq}
         ).scalar()
     return json.loads(found) if found is not None else None
+
+
+def logged(engine: Engine, kind: str, key: str, statement: str, **params: Any) -> list[Any]:
+    """``statement`` and its chained event naming the row (``{key: id}``; the id is ``i`` or
+    the statement's first returned value) in one transaction, as the store does (migration
+    0020 refuses the COMMIT of a breach or privacy change without its event)."""
+    with engine.begin() as conn:
+        result = conn.execute(text(statement), params)
+        rows = list(result) if result.returns_rows else []
+        ident = params["i"] if "i" in params else rows[0][0]
+        event = event_params(kind, str(uuid.uuid4()), {key: ident})
+        seq = conn.execute(text(EVENT_SQL), event).scalar_one()
+        conn.execute(text(PAYLOAD_SQL), event | {"seq": seq})
+    return rows

@@ -8,7 +8,7 @@ import uuid
 
 import pytest
 
-from tests.store.security.conftest import raw_event, raw_event_refused, refused, run
+from tests.store.security.conftest import logged, raw_event, raw_event_refused, refused, run
 
 pytestmark = pytest.mark.postgres
 
@@ -21,7 +21,7 @@ INSERT = (
 
 def test_agents_neither_see_nor_record_breaches(logins) -> None:  # type: ignore[no-untyped-def]
     assert "permission denied" in refused(logins["agent"], INSERT)
-    [(bid, _, _)] = run(logins["lead"], INSERT)
+    [(bid, _, _)] = logged(logins["lead"], "breach_recorded", "breach_id", INSERT)
     assert "permission denied" in refused(logins["agent"], "SELECT * FROM breach")
     assert "permission denied" in refused(
         logins["agent"], "UPDATE breach SET measures = 'x' WHERE id = :i", i=bid
@@ -29,10 +29,12 @@ def test_agents_neither_see_nor_record_breaches(logins) -> None:  # type: ignore
 
 
 def test_leads_record_and_edit_the_server_names_who(logins) -> None:  # type: ignore[no-untyped-def]
-    [(bid, by, stamped)] = run(logins["lead"], INSERT)
+    [(bid, by, stamped)] = logged(logins["lead"], "breach_recorded", "breach_id", INSERT)
     assert by == logins.names["lead"] and stamped
-    run(
+    logged(
         logins["lead"],
+        "breach_changed",
+        "breach_id",
         "UPDATE breach SET measures = 'Passwords reset', recorded_by = 'forged', "
         "closed_by = 'forged' WHERE id = :i",
         i=bid,
@@ -48,7 +50,7 @@ def test_leads_record_and_edit_the_server_names_who(logins) -> None:  # type: ig
 
 
 def test_only_admins_close_and_change_a_closed_breach(logins) -> None:  # type: ignore[no-untyped-def]
-    [(bid, _, _)] = run(logins["lead"], INSERT)
+    [(bid, _, _)] = logged(logins["lead"], "breach_recorded", "breach_id", INSERT)
     message = refused(logins["lead"], "UPDATE breach SET status = 'closed' WHERE id = :i", i=bid)
     assert "only admins close" in message
     assert "recorded open" in refused(
@@ -56,7 +58,13 @@ def test_only_admins_close_and_change_a_closed_breach(logins) -> None:  # type: 
         "INSERT INTO breach (discovered_at, description, recorded_by, recorded_at, status) "
         "VALUES (now(), 'x', 'x', now(), 'closed')",
     )
-    run(logins["admin"], "UPDATE breach SET status = 'closed' WHERE id = :i", i=bid)
+    logged(
+        logins["admin"],
+        "breach_closed",
+        "breach_id",
+        "UPDATE breach SET status = 'closed' WHERE id = :i",
+        i=bid,
+    )
     [(closed_by, closed)] = run(
         logins.root, "SELECT closed_by, closed_at IS NOT NULL FROM breach WHERE id = :i", i=bid
     )
@@ -64,11 +72,17 @@ def test_only_admins_close_and_change_a_closed_breach(logins) -> None:  # type: 
     assert "only admins" in refused(
         logins["lead"], "UPDATE breach SET measures = 'later' WHERE id = :i", i=bid
     )
-    run(logins["admin"], "UPDATE breach SET measures = 'later' WHERE id = :i", i=bid)
+    logged(
+        logins["admin"],
+        "breach_changed",
+        "breach_id",
+        "UPDATE breach SET measures = 'later' WHERE id = :i",
+        i=bid,
+    )
 
 
 def test_nobody_deletes_a_breach(logins) -> None:  # type: ignore[no-untyped-def]
-    [(bid, _, _)] = run(logins["lead"], INSERT)
+    [(bid, _, _)] = logged(logins["lead"], "breach_recorded", "breach_id", INSERT)
     for who in ("lead", "admin"):
         message = refused(logins[who], "DELETE FROM breach WHERE id = :i", i=bid)
         assert "permission denied" in message

@@ -64,6 +64,9 @@ READS = {
     "breach_guard": {"app_meta", "pg_roles"},
     # Migration 0016.
     "privacy_consent_guard": {"log_event", "contact"},
+    # Migration 0020: a breach or privacy change commits only with its chained event.
+    "breach_logged": {"log_event", "log_payload"},
+    "contact_privacy_logged": {"log_event", "log_payload"},
 }
 # A trigger's transition tables cannot be schema-qualified, and need not be: the parser
 # looks them up before any table, temporary ones included.
