@@ -277,8 +277,21 @@ def downgrade() -> None:
         .execute(sa.text("SELECT value FROM app_meta WHERE key = 'role_prefix'"))
         .scalar()
     )
+    # Only where roles were set up (a database migrated without init_database has none).
+    had_policy = (
+        op.get_bind()
+        .execute(
+            sa.text(
+                "SELECT 1 FROM pg_policies WHERE tablename = 'log_payload' "
+                "AND policyname = 'payload_agent'"
+            )
+        )
+        .first()
+        is not None
+    )
     op.execute("DROP POLICY IF EXISTS payload_agent ON log_payload")
-    op.execute(_OLD_PAYLOAD_AGENT.format(agent=f'"{prefix or "bowebb"}_agent"'))
+    if had_policy:
+        op.execute(_OLD_PAYLOAD_AGENT.format(agent=f'"{prefix or "bowebb"}_agent"'))
     op.execute("DROP FUNCTION IF EXISTS public.payload_names_restricted(bigint)")
     guard = _definition("public.privacy_consent_guard()")
     if _NEW_CONSENT_WHO in guard:
