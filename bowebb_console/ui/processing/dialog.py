@@ -31,21 +31,11 @@ from bowebb_console.services.processing import LIFECYCLE_FIELDS, ProcessingInput
 from bowebb_console.ui.kit.guard import InputGuard, primary_button
 from bowebb_console.ui.kit.widgets import error_label
 from bowebb_console.ui.processing.errors import shown
-from bowebb_console.ui.processing.texts import days, field_name, lifecycle_word
+from bowebb_console.ui.processing.texts import TEXT_FIELDS, days, field_name, lifecycle_word
 
 if TYPE_CHECKING:
     from bowebb_console.ui.kit.context import AppContext
 
-TEXT_FIELDS = (
-    "purpose",
-    "legal_basis",
-    "data_subjects",
-    "data_categories",
-    "recipients",
-    "transfers",
-    "retention",
-    "security",
-)
 NEW = -1
 
 

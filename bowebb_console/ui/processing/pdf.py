@@ -14,22 +14,12 @@ from bowebb_console import POLICY_VERSION
 from bowebb_console.services.processing import Record
 from bowebb_console.ui.kit import export
 from bowebb_console.ui.kit.formats import local_time
-from bowebb_console.ui.processing.texts import field_name, lifecycle_lines
+from bowebb_console.ui.processing.texts import TEXT_FIELDS, field_name, lifecycle_lines
 
 STYLE = (
     "body { font-size: 10pt; } h1 { font-size: 16pt; } h2 { font-size: 12pt; }"
     " th { text-align: left; vertical-align: top; background-color: #eeeeee; }"
     " td { vertical-align: top; }"
-)
-ORDER = (
-    "purpose",
-    "legal_basis",
-    "data_subjects",
-    "data_categories",
-    "recipients",
-    "transfers",
-    "retention",
-    "security",
 )
 
 
@@ -60,7 +50,7 @@ def record_html(record: Record, exported_by: str) -> str:
     for p in record.processings:
         parts.append(f"<h2>{_esc(p.name)}</h2>")
         rows = []
-        for key in ORDER:
+        for key in TEXT_FIELDS:
             value = str(getattr(p, key))
             if key == "retention":
                 value = "\n".join(x for x in [value, *lifecycle_lines(p, record)] if x)

@@ -15,6 +15,17 @@ LIFECYCLE_WORDS = {
     "trial_period_days": QT_TRANSLATE_NOOP("ProcessingTexts", "Trial period"),
     "log_retention_days": QT_TRANSLATE_NOOP("ProcessingTexts", "Session-log retention"),
 }
+# The text fields of a processing, in the order the editor and the PDF show them.
+TEXT_FIELDS = (
+    "purpose",
+    "legal_basis",
+    "data_subjects",
+    "data_categories",
+    "recipients",
+    "transfers",
+    "retention",
+    "security",
+)
 FIELDS = {
     "name": QT_TRANSLATE_NOOP("ProcessingTexts", "Processing"),
     "purpose": QT_TRANSLATE_NOOP("ProcessingTexts", "Purpose"),
