@@ -9,27 +9,24 @@ all get it.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import io
-import os
-import tempfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TextIO
 
 from sqlalchemy import Connection
 
 from bowebb_console.domain.breaches import Clock, clock
 from bowebb_console.domain.errors import ShownError, ValidationError
+from bowebb_console.services.customers import write_recorded_csv
 from bowebb_console.services.database import Database, Identity, transaction
 from bowebb_console.store.breaches import export as store_export
 from bowebb_console.store.breaches import register as store
 from bowebb_console.store.breaches.register import BreachInput, BreachRecord, StaleBreachEdit
 from bowebb_console.store.customers import notices
-from bowebb_console.store.erasure import written
-from bowebb_console.store.erasure.person import chain_id
 
 __all__ = [
     "BreachInput",
@@ -173,53 +170,37 @@ def notify_customers(
     the export is recorded (``reason`` names the breach) and, in the same transaction, the
     breach's who/when/how many/how are filled from it with a chained ``breach_changed``.
 
-    As ``services.customers.export_notices``: the file is written under a temporary name and
-    renamed only after the commit, and listed among the files holding customers' data."""
+    Written as ``services.customers.export_notices`` is (``write_recorded_csv``)."""
     _may_record(identity)
     if not customer_ids:
         raise ValidationError("customers", "Pick the affected customers.", "breaches.no_customers")
-    path = Path(path)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as out, _writing(db) as conn:
-            current = store.get_breach(conn, breach_id)
-            if current is not None and current.status == "closed":
-                _may_close(identity)
-            count = notices.export_notice_recipients(
-                conn,
-                out,
-                reason=reason,
-                local_user=_actor(identity) or identity.user,
-                columns=columns,
-                delimiter=delimiter,
-                customer_ids=customer_ids,
-            )
-            names = ", ".join(notices.customer_names(conn, customer_ids))
-            store.record_notification(
-                conn,
-                breach_id,
-                version=version,
-                customers=names,
-                on=dt.date.today(),
-                count=count,
-                how=how,
-                export_reason=" ".join(reason.split()),
-                now=_now(),
-                actor=_actor(identity),
-            )
-            chain = chain_id(conn)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
-    with contextlib.suppress(OSError):  # the list helps the purge; the export stands
-        written.record(written_files or _written_files(), chain, None, written.NOTICE_EXPORT, path)
-    return Notified(count, names)
 
+    def notify(conn: Connection, out: TextIO) -> Notified:
+        current = store.get_breach(conn, breach_id)
+        if current is not None and current.status == "closed":
+            _may_close(identity)
+        count = notices.export_notice_recipients(
+            conn,
+            out,
+            reason=reason,
+            local_user=_actor(identity) or identity.user,
+            columns=columns,
+            delimiter=delimiter,
+            customer_ids=customer_ids,
+        )
+        names = ", ".join(notices.customer_names(conn, customer_ids))
+        store.record_notification(
+            conn,
+            breach_id,
+            version=version,
+            customers=names,
+            on=dt.date.today(),
+            count=count,
+            how=how,
+            export_reason=" ".join(reason.split()),
+            now=_now(),
+            actor=_actor(identity),
+        )
+        return Notified(count, names)
 
-def _written_files() -> Path:
-    from bowebb_console.config import Paths
-
-    return Paths.from_environment().written_files
+    return write_recorded_csv(path, _writing(db), notify, written_files=written_files)

@@ -12,9 +12,10 @@ import contextlib
 import os
 import tempfile
 from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import Generic, TextIO, TypeVar
 
 from sqlalchemy import Connection
 from sqlalchemy.exc import DBAPIError
@@ -283,23 +284,42 @@ def export_notices(
     list of files holding customers' data (``written_files``, by default in the data dir):
     a customer's purge deletes it (store.erasure.written).
     """
+    return write_recorded_csv(
+        path,
+        transaction(db),
+        lambda conn, out: notices.export_notice_recipients(
+            conn,
+            out,
+            reason=reason,
+            local_user=local_user,
+            columns=columns,
+            delimiter=delimiter,
+            news=news,
+        ),
+        written_files=written_files,
+    )
+
+
+R = TypeVar("R")
+
+
+def write_recorded_csv(
+    path: Path,
+    writing: AbstractContextManager[Connection],
+    work: Callable[[Connection, TextIO], R],
+    *,
+    written_files: Path | None,
+) -> R:
+    """Run ``work`` (write the CSV to ``out``, record it on ``conn``) in the ``writing``
+    transaction, with the file under a temporary name beside ``path``: fsynced before the
+    COMMIT, renamed after it, removed if anything fails. Then listed among this machine's
+    files holding customers' data (the purge deletes them; a failure to list keeps the file)."""
     path = Path(path)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
     tmp = Path(tmp_name)
     try:
-        with (
-            os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as out,
-            transaction(db) as conn,
-        ):
-            count = notices.export_notice_recipients(
-                conn,
-                out,
-                reason=reason,
-                local_user=local_user,
-                columns=columns,
-                delimiter=delimiter,
-                news=news,
-            )
+        with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as out, writing as conn:
+            result = work(conn, out)
             chain = chain_id(conn)
             out.flush()
             os.fsync(out.fileno())
@@ -308,7 +328,7 @@ def export_notices(
         tmp.unlink(missing_ok=True)
     with contextlib.suppress(OSError):  # the list helps the purge; the export stands
         written.record(written_files or _written_files(), chain, None, written.NOTICE_EXPORT, path)
-    return count
+    return result
 
 
 def _written_files() -> Path:
