@@ -13,6 +13,7 @@ from bowebb_console.cli import main
 from bowebb_console.store.db.engine import make_engine
 from bowebb_console.store.db.setup import init_database
 from tests.store.erasure_helpers import plant_person
+from tests.store.log_helpers import lifecycle_events
 from tests.store.security.conftest import PASSWORD
 
 
@@ -34,6 +35,18 @@ def test_lifecycle_show_and_set(sqlite_url: str, capsys) -> None:  # type: ignor
     )
     assert code == 0 and "grace period:          60 days" in out
     assert "trial period:          14 days" in out and "1095 days" in out
+    # One chained event for the change (migration 0023); the refused one left none.
+    engine = make_engine(sqlite_url)
+    [(_actor, change)] = lifecycle_events(engine)
+    assert change == {
+        "before": {"grace_period_days": 90, "trial_period_days": 30},
+        "after": {"grace_period_days": 60, "trial_period_days": 14},
+    }
+    code, _, _ = run(capsys, "lifecycle", "set", "--grace-days", "60", "--db", sqlite_url)
+    assert code == 0 and len(lifecycle_events(engine)) == 1  # nothing changed: no event
+    engine.dispose()
+    code, out, _ = run(capsys, "verify-log", "--db", sqlite_url)
+    assert code == 0
 
 
 def test_retention_run_and_a_lapsed_trial_in_purge_due(sqlite_url: str, capsys) -> None:  # type: ignore[no-untyped-def]
@@ -70,5 +83,33 @@ def test_on_postgresql_only_an_admin_changes_it(pg_db, logins, capsys) -> None: 
     assert code == 1 and "Only an admin" in err
     code, out, _ = run(capsys, "lifecycle", "set", "--grace-days", "30", "--db", admin_url)
     assert code == 0 and "grace period:          30 days" in out
+    # The admin's change is one chained event naming the admin's login (migration 0023).
+    assert lifecycle_events(logins.root) == [
+        (
+            logins.names["admin"],
+            {"before": {"grace_period_days": 90}, "after": {"grace_period_days": 30}},
+        )
+    ]
     code, out, _ = run(capsys, "retention", "run", "--db", admin_url)
     assert code == 0 and "nothing was changed" in out
+
+
+def test_on_postgresql_journal_set_is_one_event_by_the_admin(
+    pg_db, logins, capsys, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    agent_url = pg_db.url_for(logins.names["agent"], PASSWORD)
+    admin_url = pg_db.url_for(logins.names["admin"], PASSWORD)
+    shared = tmp_path / "delad"
+    code, _, err = run(capsys, "journal", "set", str(shared), "--db", agent_url)
+    assert code == 1 and "Only an admin" in err
+    assert lifecycle_events(logins.root) == []
+    code, out, _ = run(capsys, "journal", "set", str(shared), "--db", admin_url)
+    assert code == 0 and "set for this database" in out
+    assert lifecycle_events(logins.root) == [
+        (
+            logins.names["admin"],
+            {"before": {"erasure_journal_dir": ""}, "after": {"erasure_journal_dir": str(shared)}},
+        )
+    ]
+    code, _, _ = run(capsys, "verify-log", "--db", admin_url)
+    assert code == 0

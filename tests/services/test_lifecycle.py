@@ -239,3 +239,37 @@ def test_a_lapsed_trial_is_purged_with_four_eyes(db: Database, tmp_path: Path) -
     assert done.reference
     assert customers.load_customer_card(db, trial) is None
     assert trial not in _due_ids(db)
+
+
+def test_every_change_of_the_setting_is_one_chained_event(db: Database, tmp_path: Path) -> None:
+    """Migration 0023: the admin screen's and the CLI's service calls each leave exactly one
+    ``lifecycle_changed`` event per change, with before and after; saving the same values
+    leaves none; verify-log still verifies."""
+    from bowebb_console.store.log.verify import verify_log
+    from tests.store.log_helpers import lifecycle_events
+
+    assert lifecycle_events(db.engine) == []
+    admin.set_lifecycle(db, ADMIN, Lifecycle(45, 30, 1095))
+    admin.set_lifecycle(db, ADMIN, Lifecycle(45, 30, 1095))  # unchanged
+    admin.set_lifecycle(db, ADMIN, Lifecycle(60, 14, 400))
+    shared = tmp_path / "delad"
+    erasure.set_journal_place(db, ADMIN, str(shared))
+    events = lifecycle_events(db.engine)
+    assert [change for _actor, change in events] == [
+        {"before": {"grace_period_days": 90}, "after": {"grace_period_days": 45}},
+        {
+            "before": {
+                "grace_period_days": 45,
+                "log_retention_days": 1095,
+                "trial_period_days": 30,
+            },
+            "after": {"grace_period_days": 60, "log_retention_days": 400, "trial_period_days": 14},
+        },
+        {"before": {"erasure_journal_dir": ""}, "after": {"erasure_journal_dir": str(shared)}},
+    ]
+    assert len({actor for actor, _change in events}) == 1
+    # A refused change leaves no event either.
+    with pytest.raises(ShownError):
+        admin.set_lifecycle(db, ADMIN, Lifecycle(10, 30, 1095))
+    assert len(lifecycle_events(db.engine)) == 3
+    assert verify_log(db.engine).ok

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sqlite3
 from typing import Any
 
@@ -154,3 +155,26 @@ class LostAck:
         else:
             self.tx.rollback()
         raise OperationalError("COMMIT", {}, Exception("server closed the connection"))
+
+
+def lifecycle_events(engine: Engine) -> list[tuple[str, dict[str, Any] | None]]:
+    """The ``lifecycle_changed`` events (migration 0023) in order: actor and the changed row's
+    ``before``/``after`` (None when the payload was erased)."""
+    with engine.connect() as conn:
+        rows = conn.execute(
+            text(
+                "SELECT e.actor, p.payload FROM log_event e "
+                "LEFT JOIN log_payload p ON p.seq = e.seq "
+                "WHERE e.kind = 'lifecycle_changed' ORDER BY e.seq"
+            )
+        ).all()
+    found: list[tuple[str, dict[str, Any] | None]] = []
+    for actor, payload in rows:
+        if payload is None:
+            found.append((str(actor), None))
+            continue
+        body = json.loads(payload)
+        assert body["table"] == "lifecycle_setting" and len(body["rows"]) == 1, body
+        row = body["rows"][0]
+        found.append((str(actor), {"before": row["before"], "after": row["after"]}))
+    return found

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 
 from bowebb_console.services import admin
 from bowebb_console.ui.lifecycle import LifecycleDialog
+from tests.store.log_helpers import lifecycle_events
 
 
 def _open(qtbot, ctx) -> LifecycleDialog:  # type: ignore[no-untyped-def]
@@ -35,6 +36,13 @@ def test_an_admin_changes_the_database_setting(qtbot, make_ctx, any_db_url) -> N
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not dialog.isVisible())
     assert admin.lifecycle(ctx.database) == admin.Lifecycle(45, 14, 1095)
+    # Exactly one chained event for the save (migration 0023), with before and after.
+    assert [change for _actor, change in lifecycle_events(ctx.database.engine)] == [
+        {
+            "before": {"grace_period_days": 90, "trial_period_days": 30},
+            "after": {"grace_period_days": 45, "trial_period_days": 14},
+        }
+    ]
 
 
 def test_others_see_it_read_only(qtbot, make_ctx, sqlite_url) -> None:  # type: ignore[no-untyped-def]
@@ -74,3 +82,7 @@ def test_an_admin_sets_the_erasure_journal_folder(qtbot, make_ctx, any_db_url, t
     qtbot.waitUntil(lambda: not dialog.isVisible())
     place = erasure.journal_place(ctx.database, tmp_path / "another-machine")
     assert place.configured and place.file == shared / "erasure-journal.jsonl"
+    # The refused tries left nothing; the folder's change is one event (migration 0023).
+    assert [change for _actor, change in lifecycle_events(ctx.database.engine)] == [
+        {"before": {"erasure_journal_dir": ""}, "after": {"erasure_journal_dir": str(shared)}}
+    ]

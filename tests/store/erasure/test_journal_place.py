@@ -22,6 +22,7 @@ from bowebb_console.store.erasure.requests import NewRequest
 from tests.store.erasure.test_purge import logins  # noqa: F401  (a fixture)
 from tests.store.erasure.test_replay_kinds import _snapshot
 from tests.store.erasure_helpers import EMAIL, NAME, plant_person
+from tests.store.log_helpers import lifecycle_events
 
 TODAY = dt.date(2026, 11, 26)
 QUERY = PersonQuery(email=EMAIL, phone="+46709871234", name=NAME)
@@ -160,3 +161,9 @@ def test_cli_journal_show_and_set(sqlite_url: str, tmp_path: Path, capsys, fresh
     assert str(shared / "erasure-journal.jsonl") in out and "set for this database" in out
     assert main(["journal", "set", "relative", "--db", sqlite_url]) == 1
     assert "full path" in capsys.readouterr().err
+    # One chained event for the change (migration 0023); the refused one left none.
+    engine = make_engine(sqlite_url)
+    assert [change for _actor, change in lifecycle_events(engine)] == [
+        {"before": {"erasure_journal_dir": ""}, "after": {"erasure_journal_dir": str(shared)}}
+    ]
+    engine.dispose()
