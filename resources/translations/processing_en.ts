@@ -39,7 +39,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The values are the database&apos;s lifecycle settings (File ▸ Lifecycle); the record shows them as they are, so it never disagrees with them.</source>
+        <source>The values are the database&apos;s lifecycle settings (File ▸ Lifecycle); the record shows them as they are, so it never disagrees with them. Every change of those settings is logged in the session log.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -82,7 +82,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Controller: BackOffice Webbtjänster Sweden AB (556680-9827). Privacy policy: %1. Exported %2 by %3.</source>
+        <source>Controller: BackOffice Webbtjänster Sweden AB (556680-9827). Privacy policy: %1. Exported %2 by %3. The lifecycle values are the database&apos;s settings; every change of them is logged in the session log.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -39,8 +39,8 @@
         <translation>Lägg till behandling</translation>
     </message>
     <message>
-        <source>The values are the database&apos;s lifecycle settings (File ▸ Lifecycle); the record shows them as they are, so it never disagrees with them.</source>
-        <translation>Värdena är databasens livscykelinställningar (Arkiv ▸ Livscykel); registret visar dem som de är och säger därför aldrig emot dem.</translation>
+        <source>The values are the database&apos;s lifecycle settings (File ▸ Lifecycle); the record shows them as they are, so it never disagrees with them. Every change of those settings is logged in the session log.</source>
+        <translation>Värdena är databasens livscykelinställningar (Arkiv ▸ Livscykel); registret visar dem som de är och säger därför aldrig emot dem. Varje ändring av inställningarna loggas i sessionsloggen.</translation>
     </message>
     <message>
         <source>Save</source>
@@ -82,8 +82,8 @@
         <translation>Personuppgiftsbehandlingar</translation>
     </message>
     <message>
-        <source>Controller: BackOffice Webbtjänster Sweden AB (556680-9827). Privacy policy: %1. Exported %2 by %3.</source>
-        <translation>Personuppgiftsansvarig: BackOffice Webbtjänster Sweden AB (556680-9827). Integritetspolicy: %1. Exporterad %2 av %3.</translation>
+        <source>Controller: BackOffice Webbtjänster Sweden AB (556680-9827). Privacy policy: %1. Exported %2 by %3. The lifecycle values are the database&apos;s settings; every change of them is logged in the session log.</source>
+        <translation>Personuppgiftsansvarig: BackOffice Webbtjänster Sweden AB (556680-9827). Integritetspolicy: %1. Exporterad %2 av %3. Livscykelvärdena är databasens inställningar; varje ändring av dem loggas i sessionsloggen.</translation>
     </message>
 </context>
 <context>

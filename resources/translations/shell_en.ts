@@ -466,6 +466,22 @@ If it happens again, send the log file to the console&apos;s maintainers.</sourc
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Grace period (days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trial period (days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session-log retention (days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erasure journal folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Reviewed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -519,6 +535,10 @@ If it happens again, send the log file to the console&apos;s maintainers.</sourc
     </message>
     <message>
         <source>Record of processing changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lifecycle settings changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1036,6 +1056,10 @@ If it happens again, send the log file to the console&apos;s maintainers.</sourc
     </message>
     <message>
         <source>%1, %2 rows: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

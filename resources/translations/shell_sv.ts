@@ -470,6 +470,22 @@ Om det händer igen, skicka loggfilen till dem som förvaltar konsolen.</transla
         <translation>Nedladdning</translation>
     </message>
     <message>
+        <source>Grace period (days)</source>
+        <translation>Karenstid (dagar)</translation>
+    </message>
+    <message>
+        <source>Trial period (days)</source>
+        <translation>Testperiod (dagar)</translation>
+    </message>
+    <message>
+        <source>Session-log retention (days)</source>
+        <translation>Lagringstid för sessionsloggen (dagar)</translation>
+    </message>
+    <message>
+        <source>Erasure journal folder</source>
+        <translation>Mapp för raderingsjournalen</translation>
+    </message>
+    <message>
         <source>Reviewed</source>
         <translation>Granskad</translation>
     </message>
@@ -524,6 +540,10 @@ Om det händer igen, skicka loggfilen till dem som förvaltar konsolen.</transla
     <message>
         <source>Record of processing changed</source>
         <translation>Registret över behandlingar ändrat</translation>
+    </message>
+    <message>
+        <source>Lifecycle settings changed</source>
+        <translation>Livscykelinställningar ändrade</translation>
     </message>
     <message>
         <source>Connection profile changed</source>
@@ -1041,6 +1061,10 @@ Om det händer igen, skicka loggfilen till dem som förvaltar konsolen.</transla
     <message>
         <source>%1, %2 rows: %3</source>
         <translation>%1, %2 rader: %3</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1: %2 → %3</translation>
     </message>
     <message>
         <source>a contact</source>

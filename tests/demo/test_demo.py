@@ -18,6 +18,7 @@ from bowebb_console.domain.orgnr import parse_orgnr
 from bowebb_console.domain.policy import hard_delete_due
 from bowebb_console.store.db.engine import make_engine
 from bowebb_console.store.models import Breach, Contact, Customer, SubProcessor
+from tests.store.log_helpers import lifecycle_events
 
 TODAY = dt.date(2026, 11, 26)
 # EU member states plus Iceland, Liechtenstein and Norway.
@@ -189,6 +190,10 @@ def test_small_and_odd_sizes(sqlite_url: str) -> None:
                 )
             ).all()
         assert all(due == term + dt.timedelta(days=30) for term, due in dues)
+        # The demo's own change of the setting is logged like any other (migration 0023).
+        assert [change for _actor, change in lifecycle_events(engine)] == [
+            {"before": {"grace_period_days": 90}, "after": {"grace_period_days": 30}}
+        ]
     finally:
         engine.dispose()
 

@@ -69,12 +69,30 @@ def describe(event: EventRow, contacts: Mapping[int, str] | None = None) -> list
     if kind == "review_added":
         action = W.word(W.REVIEW_ACTIONS, p.get("action"))
         return [f"{action}: {p['comment']}" if p.get("comment") else action]
+    if kind == "lifecycle_changed":
+        return _lifecycle(p)
     if kind == "review_exported":
         text = QCoreApplication.translate("Timeline", "%1, %2 rows: %3").replace(
             "%1", str(p.get("format", "")).upper()
         )
         return [text.replace("%2", str(p.get("rows", ""))).replace("%3", str(p.get("filter", "")))]
     return []
+
+
+def _lifecycle(p: Mapping[str, Any]) -> list[str]:
+    """ "Grace period (days): 90 → 45", one line per changed setting (migration 0023)."""
+    lines = []
+    for row in p.get("rows") or []:
+        before, after = row.get("before") or {}, row.get("after") or {}
+        for key in sorted(set(before) | set(after)):
+            was, now = before.get(key), after.get(key)
+            lines.append(
+                QCoreApplication.translate("Timeline", "%1: %2 → %3")
+                .replace("%1", W.word(W.LIFECYCLE_FIELDS, key))
+                .replace("%2", "–" if was in (None, "") else str(was))
+                .replace("%3", "–" if now in (None, "") else str(now))
+            )
+    return lines
 
 
 def _consent(p: Mapping[str, Any], contacts: Mapping[int, str]) -> list[str]:

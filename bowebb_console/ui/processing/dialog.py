@@ -83,7 +83,8 @@ class ProcessingDialog(QDialog):
         hint = QLabel(
             self.tr(
                 "The values are the database's lifecycle settings (File ▸ Lifecycle); the "
-                "record shows them as they are, so it never disagrees with them."
+                "record shows them as they are, so it never disagrees with them. Every "
+                "change of those settings is logged in the session log."
             )
         )
         hint.setWordWrap(True)

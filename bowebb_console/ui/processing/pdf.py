@@ -39,7 +39,8 @@ def record_html(record: Record, exported_by: str) -> str:
             QCoreApplication.translate(
                 "ProcessingPdf",
                 "Controller: BackOffice Webbtjänster Sweden AB (556680-9827). Privacy policy: "
-                "%1. Exported %2 by %3.",
+                "%1. Exported %2 by %3. The lifecycle values are the database's settings; "
+                "every change of them is logged in the session log.",
             )
             .replace("%1", POLICY_VERSION)
             .replace("%2", local_time(dt.datetime.now(dt.UTC)))

@@ -13,6 +13,7 @@ def test_words_follow_the_language(language) -> None:  # type: ignore[no-untyped
     assert W.word(W.EVENTS, "consent_recorded") == "Överenskommelse registrerad"
     assert W.word(W.EVENTS, "review_added") == "Granskning"
     assert W.word(W.EVENTS, "breach_closed") == "Personuppgiftsincident avslutad"
+    assert W.word(W.EVENTS, "lifecycle_changed") == "Livscykelinställningar ändrade"
     assert W.word(W.TOOLS, "AnyDesk") == "AnyDesk"  # a product name stays
 
 

@@ -41,6 +41,23 @@ def test_each_kind_in_words(language) -> None:  # type: ignore[no-untyped-def]
     assert "Anteckning  (anna)" in event_head(event("note_added", {"note": "x"}))
 
 
+def test_a_lifecycle_change_in_words(language) -> None:  # type: ignore[no-untyped-def]
+    """Migration 0023: who changed which setting, from what to what, in people's words."""
+    language("sv")
+    changed = event(
+        "lifecycle_changed",
+        {"table": "lifecycle_setting", "op": "update", "customer_ids": [],
+         "rows": [{"id": 1, "customer_id": None,
+                   "before": {"grace_period_days": 90, "erasure_journal_dir": ""},
+                   "after": {"grace_period_days": 45, "erasure_journal_dir": "/srv/j"}}]},
+    )  # fmt: skip
+    assert describe(changed) == [
+        "Mapp för raderingsjournalen: – → /srv/j",
+        "Karenstid (dagar): 90 → 45",
+    ]
+    assert "Livscykelinställningar ändrade  (anna)" in event_head(changed)
+
+
 def test_html_is_escaped() -> None:
     page = timeline_html([event("note_added", {"note": "<script>x</script>"}, seq=42)])
     assert "&lt;script&gt;" in page and "<script>" not in page
