@@ -8,7 +8,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from bowebb_console.domain.orgnr import masked
-from bowebb_console.services.customers import ResultRow
+from bowebb_console.services.customer_list import ResultRow
 from bowebb_console.ui.i18n import customer_status_text
 from bowebb_console.ui.kit.rows import Column, Index, RowTableModel
 

@@ -79,6 +79,10 @@ class RowTableModel(HeaderedModel, Generic[R]):
     def row_at(self, row: int) -> R:
         return self._rows[row]
 
+    def rows(self) -> list[R]:
+        """The rows shown, in model order (a copy)."""
+        return list(self._rows)
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self._rows)
 
