@@ -84,6 +84,7 @@ class LookupView(QWidget):
         self.total: int | None = None  # customers in the database (when the list is capped)
         self._card_contact: int | None = None  # the contact the opened card was found by
         self.card_sessions: Any = None  # the card's CardSessions (it follows session changes)
+        self._next_sessions: Any = None  # another customer's, loading beside its card
         self._emitting = False
 
         self.search = QLineEdit()
@@ -432,6 +433,11 @@ class LookupView(QWidget):
         if self._ctx is None:  # Enter before the database was open: the card opens on attach
             self._waiting_card = customer_id
             return
+        shown = self.card_sessions
+        if shown is None or shown.customer_id != customer_id:
+            # Another customer: its sessions load beside its card, not after it (one round
+            # trip less before the card's list paints; issue 18, item 15).
+            self._next_sessions = self._sessions_for(customer_id)
         self.ctx.runner.start(
             _service().load_customer_card,
             self.ctx.database,
@@ -446,20 +452,34 @@ class LookupView(QWidget):
         self._card_contact = None
         self.open_card(customer_id)
 
+    def _sessions_for(self, customer_id: int) -> Any:
+        """A card's sessions list (CardSessions), its rows already loading."""
+        from bowebb_console.ui.customers.card_sessions import CardSessions
+
+        old = self._next_sessions
+        if old is not None and old.customer_id == customer_id:
+            return old
+        if old is not None:
+            old.deleteLater()
+        return CardSessions(self.ctx, customer_id, contact_id=self._card_contact)
+
     def _card_loaded(self, card: CustomerCard | None) -> None:
         if card is None:
             self.card_hint.setText(self.tr("This customer no longer exists."))
             self.card_stack.setCurrentWidget(self.card_hint)
             return
-        from bowebb_console.ui.customers.card_sessions import CardSessions
-
         same = (
             self.card_view.card is not None and self.card_view.card.customer.id == card.customer.id
         )
         self.card_view.set_card(card)
-        if not same or self.card_sessions is None:
-            contact = self._card_contact
-            self.card_sessions = CardSessions(self.ctx, card.customer.id, contact_id=contact)
+        if (
+            not same
+            or self.card_sessions is None
+            or (self.card_sessions.customer_id != card.customer.id)
+        ):
+            self.card_sessions = self._sessions_for(card.customer.id)
+            self._next_sessions = None
+            self.card_sessions.contact_id = self._card_contact
             self.card_view.set_sessions_widget(self.card_sessions)
             self._set_tab_order(self.card_sessions)
         else:
