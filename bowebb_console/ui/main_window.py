@@ -116,6 +116,7 @@ class MainWindow(QMainWindow):
         self.screens: dict[str, Screen] = _Built(self._build_page)
         self._holders: dict[str, QWidget] = {}  # stand-ins for screens not built yet
         self.early_lookup: LookupView | None = None  # shown before the database was open
+        self._unshown_lookup: LookupView | None = None  # built, its first page being read
         self._building = False
         self._first_shown = False
         self._first_painted = False
@@ -227,15 +228,30 @@ class MainWindow(QMainWindow):
         if first is not None and not (focused is not None and first.isAncestorOf(focused)):
             first.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def prepare_first_page(self) -> None:
+        """Build the lookup screen for :meth:`show_first_page` (while the page is read)."""
+        if self.ctx is not None or self._unshown_lookup is not None:
+            return
+        from bowebb_console.ui.customers.view import LookupView
+
+        self._unshown_lookup = LookupView(None)
+
+    def drop_first_page(self) -> None:
+        """No first page to show after all: the lookup screen comes with the database."""
+        if self._unshown_lookup is not None:
+            self._unshown_lookup.deleteLater()
+            self._unshown_lookup = None
+
     def show_first_page(self, page: FirstPage) -> None:
         """Start-up, the embedded database still opening: the lookup screen with the first
         customers (read without SQLAlchemy), taking typing at once; :meth:`attach` hands it
         the database (``LookupView.attach``)."""
         if self.ctx is not None or self.early_lookup is not None:
+            self.drop_first_page()
             return
-        from bowebb_console.ui.customers.view import LookupView
-
-        view = LookupView(None)
+        self.prepare_first_page()
+        view, self._unshown_lookup = self._unshown_lookup, None
+        assert view is not None
         view.show_first_page(page)
         self.early_lookup = view
         self.pages.addWidget(view)

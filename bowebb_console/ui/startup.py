@@ -173,13 +173,20 @@ class Startup(QObject):
             first_page,
             self.url,
             on_result=self._show_first_page,
-            on_error=lambda _exc: self._open_embedded(),  # the normal path says what is wrong
+            on_error=lambda _exc: self._no_first_page(),  # the normal path says what is wrong
         )
+        if self.window is not None:  # meanwhile, the screen that shows it
+            self.window.prepare_first_page()
+
+    def _no_first_page(self) -> None:
+        if self.window is not None:
+            self.window.drop_first_page()
+        self._open_embedded()
 
     def _show_first_page(self, page: FirstPage | None) -> None:
         window = self.window
         if page is None or window is None or window.ctx is not None:
-            self._open_embedded()
+            self._no_first_page()
             return
         window.show_first_page(page)
         view = window.early_lookup

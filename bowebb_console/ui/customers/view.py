@@ -37,10 +37,15 @@ from bowebb_console.services import customer_list
 from bowebb_console.services.customer_list import FirstPage, ResultRow
 from bowebb_console.ui.customers.card import CustomerCardView
 from bowebb_console.ui.customers.errors import shown_text
-from bowebb_console.ui.customers.results import ResultsModel
+from bowebb_console.ui.customers.results import ResultsModel, column_texts
 from bowebb_console.ui.kit import icons
 from bowebb_console.ui.kit.context import AppContext
-from bowebb_console.ui.kit.widgets import count_label, error_label, read_only_table
+from bowebb_console.ui.kit.widgets import (
+    count_label,
+    error_label,
+    fit_to_texts,
+    read_only_table,
+)
 
 if TYPE_CHECKING:
     from bowebb_console.services.customers import ContactView, CustomerCard, CustomerView, Saved
@@ -123,9 +128,13 @@ class LookupView(QWidget):
         self.results.setWordWrap(False)
         self.results.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.results.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         for column in (ResultsModel.COL_NAME, ResultsModel.COL_CONTACT):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        # The other columns hold a fixed-format number and a few words: sized from those
+        # words, not by reading every row of every list shown (eight roles a cell, each
+        # into Python: most of the first page's paint at start-up).
+        for column, texts in column_texts().items():
+            fit_to_texts(self.results, column, texts)
         # Enter on a row (or a double-click) opens the card; Tab leaves the table
         self.results.activated.connect(lambda index: self.open_row(index.row()))
         self.results.installEventFilter(self)

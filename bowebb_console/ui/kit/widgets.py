@@ -6,10 +6,20 @@ from __future__ import annotations
 
 import itertools
 import math
+from collections.abc import Iterable
 
-from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtCore import QAbstractItemModel, QSize, Qt
 from PySide6.QtGui import QFontMetricsF
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QSpinBox, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QSpinBox,
+    QStyle,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
 
 
 def count_label() -> QLabel:
@@ -71,6 +81,27 @@ def fit_columns(table: QTableView, rows: int = FIT_ROWS) -> None:
                 margin = table.sizeHintForIndex(index).width() - advance
             width = max(width, advance + margin + grid)
         header.resizeSection(column, width)
+
+
+def fit_to_texts(table: QTableView, column: int, texts: Iterable[str]) -> None:
+    """Give ``column`` a fixed width that holds each of ``texts`` (a column whose cells come
+    from a small vocabulary: statuses, badges, fixed-format numbers) and its header, measured
+    as the view's delegate measures a cell: no row read, and no width that changes with
+    the rows shown."""
+    option = QStyleOptionViewItem()
+    option.initFrom(table)
+    option.font = table.font()
+    option.features = QStyleOptionViewItem.ViewItemFeature.HasDisplay
+    style = table.style()
+    grid = 1 if table.showGrid() else 0
+    header = table.horizontalHeader()
+    width = header.sectionSizeHint(column)
+    for text in texts:
+        option.text = text
+        size = style.sizeFromContents(QStyle.ContentsType.CT_ItemViewItem, option, QSize(), table)
+        width = max(width, size.width() + grid)
+    header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+    header.resizeSection(column, width)
 
 
 def spin_box(low: int, high: int, value: int, suffix: str) -> QSpinBox:
