@@ -92,8 +92,20 @@ def customer_names(conn: Connection, ids: Iterable[int]) -> dict[int, str]:
 
 def with_names(conn: Connection, found: list[SessionSummary]) -> list[SessionListRow]:
     """Session summaries with their customers' names, for a list."""
-    names = customer_names(conn, (s.customer_id for s in found if s.customer_id is not None))
-    return [SessionListRow(s, names.get(s.customer_id or -1, "")) for s in found]
+    (rows,) = with_names_many(conn, found)
+    return rows
+
+
+def with_names_many(
+    conn: Connection, *lists: list[SessionSummary]
+) -> tuple[list[SessionListRow], ...]:
+    """``with_names`` for several lists, their names read in one query."""
+    names = customer_names(
+        conn, (s.customer_id for found in lists for s in found if s.customer_id is not None)
+    )
+    return tuple(
+        [SessionListRow(s, names.get(s.customer_id or -1, "")) for s in found] for found in lists
+    )
 
 
 def timeline(conn: Connection, session_uuid: str) -> Timeline:
