@@ -69,7 +69,10 @@ def planned_rows(engine: Any, events: int) -> Iterator[tuple[object, ...]]:
         people = conn.execute(
             text(
                 "SELECT c.customer_id, c.id, k.dpa_signed_on FROM contact c "
-                "JOIN customer k ON k.id = c.customer_id ORDER BY c.id"
+                "JOIN customer k ON k.id = c.customer_id "
+                # no consent may be recorded for a restricted contact (0016's guard, which
+                # stays on during SQLite's load)
+                "WHERE NOT c.restricted ORDER BY c.id"
             )
         ).all()
         head = conn.execute(
@@ -150,8 +153,8 @@ def bulk_fill(engine: Any, events: int) -> None:
         conn.execute(text("ANALYZE"))
 
 
-def make_agent(url: str) -> tuple[str, str]:
-    """The agent the lists are for, and the URL to open as them."""
+def make_agent(url: str, name: str = "") -> tuple[str, str]:
+    """The agent the lists are for, and the URL to open as them (``name``: a kept run's)."""
     import getpass
 
     from sqlalchemy.engine import make_url
@@ -160,10 +163,11 @@ def make_agent(url: str) -> tuple[str, str]:
 
     if url.startswith("sqlite"):
         return getpass.getuser(), url
-    name = f"bench_{uuid.uuid4().hex[:8]}"
+    name = name or f"bench_{uuid.uuid4().hex[:8]}"
     engine = make_engine(url)
     with engine.begin() as conn:
-        users.add_user(conn, name, "agent", "bench-password-1234")
+        if not conn.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :n"), {"n": name}).first():
+            users.add_user(conn, name, "agent", "bench-password-1234")
     engine.dispose()
     return name, make_url(url).set(username=name).render_as_string(hide_password=False)
 
@@ -173,7 +177,7 @@ def measure_ui(url: str, customer: int) -> None:
     import os
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QElapsedTimer, QEvent, QObject
+    from PySide6.QtCore import QElapsedTimer, QEvent, QEventLoop, QObject
     from PySide6.QtWidgets import QApplication, QWidget
 
     from bowebb_console.config import Paths, Settings
@@ -208,14 +212,18 @@ def measure_ui(url: str, customer: int) -> None:
             return False
 
     def until_painted(ready: Callable[[], QWidget | None], clock: QElapsedTimer) -> float:
-        """ms on ``clock`` once ``ready()`` names a widget with its data and it painted."""
+        """ms on ``clock`` once ``ready()`` names a widget with its data and it painted.
+
+        Waits as the app's event loop does (asleep until an event comes): a loop spinning
+        ``processEvents`` takes the GIL from the worker it waits for, and measured that."""
+        wait = QEventLoop.ProcessEventsFlag.WaitForMoreEvents
         while (widget := ready()) is None:
-            app.processEvents()
+            app.processEvents(wait)
         watch = Painted()
         widget.installEventFilter(watch)
         widget.update()
         while not watch.seen:
-            app.processEvents()
+            app.processEvents(wait)
         widget.removeEventFilter(watch)
         return clock.nsecsElapsed() / 1e6
 
@@ -254,12 +262,28 @@ def measure_ui(url: str, customer: int) -> None:
     database.dispose()
 
 
-def run(url: str, sessions: int, label: str, events: int = 0, ui: bool = False) -> None:
+def filled(url: str) -> bool:
+    """A kept database from an earlier run (``--keep``): its log is there already."""
+    engine = make_engine(url)
+    try:
+        with engine.connect() as conn:
+            return bool(conn.execute(text("SELECT count(*) FROM log_event")).scalar())
+    except Exception:
+        return False
+    finally:
+        engine.dispose()
+
+
+def run(
+    url: str, sessions: int, label: str, events: int = 0, ui: bool = False, agent: str = ""
+) -> None:
     global AGENT
     import bowebb_console.demo.sessions as demo_sessions
 
-    init_database(url)
-    AGENT, agent_url = make_agent(url)
+    kept = filled(url)
+    if not kept:
+        init_database(url)
+    AGENT, agent_url = make_agent(url, agent)
     demo_sessions.AGENTS = ("anna.lind", AGENT, "sara.holm", "johan.ek")
     engine = make_engine(url)
     # Customers only; the log comes next (the demo's own sessions and transfers would make
@@ -267,11 +291,16 @@ def run(url: str, sessions: int, label: str, events: int = 0, ui: bool = False) 
     demo.fill_demo_sessions = lambda *_a, **_k: 0
     demo.fill_demo_transfers = lambda *_a, **_k: 0
     demo.fill_demo_reviews = lambda *_a, **_k: 0
-    demo.fill_demo(engine, companies=2000, contacts=5000)
     t0 = time.perf_counter()
-    if events:
+    if kept:
+        pass
+    elif events:
+        demo.fill_demo(engine, companies=2000, contacts=5000)
+        t0 = time.perf_counter()
         bulk_fill(engine, events)
     else:
+        demo.fill_demo(engine, companies=2000, contacts=5000)
+        t0 = time.perf_counter()
         fill_demo_sessions(engine, count=sessions)
     fill_s = time.perf_counter() - t0
     with engine.connect() as conn:
@@ -330,23 +359,45 @@ def main() -> None:
     parser.add_argument("--pg", default="")
     parser.add_argument("--no-sqlite", action="store_true")
     parser.add_argument("--ui", action="store_true", help="also time the card and the screen")
+    parser.add_argument(
+        "--keep",
+        default="",
+        help="NAME: keep the filled databases (PostgreSQL database bowebb_bench_NAME, SQLite "
+        "file /tmp/bowebb_bench_NAME.sqlite3) and reuse them on the next run with the same "
+        "NAME; --drop NAME removes them",
+    )
+    parser.add_argument("--drop", action="store_true", help="with --keep: drop them, run nothing")
     args = parser.parse_args()
     if args.pg:
         admin_url = parse_database_url(args.pg)
-        name = f"bowebb_bench_{uuid.uuid4().hex[:8]}"
+        name = f"bowebb_bench_{args.keep or uuid.uuid4().hex[:8]}"
+        agent = f"bench_{args.keep}" if args.keep else ""
         admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
         with admin.connect() as conn:
-            conn.execute(text(f'CREATE DATABASE "{name}"'))
+            exists = conn.execute(
+                text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name}
+            ).first()
+            if not exists and not args.drop:
+                conn.execute(text(f'CREATE DATABASE "{name}"'))
         try:
             url = admin_url.set(database=name).render_as_string(hide_password=False)
-            run(url, args.sessions, "PostgreSQL", args.events, args.ui)
+            if not args.drop:
+                run(url, args.sessions, "PostgreSQL", args.events, args.ui, agent)
         finally:
-            with admin.connect() as conn:
-                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-                if AGENT.startswith("bench_"):  # the run's own login
-                    conn.execute(text(f'DROP ROLE IF EXISTS "{AGENT}"'))
+            if not args.keep or args.drop:
+                with admin.connect() as conn:
+                    conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+                    if (agent or AGENT).startswith("bench_"):  # the run's own login
+                        conn.execute(text(f'DROP ROLE IF EXISTS "{agent or AGENT}"'))
             admin.dispose()
-    if not args.no_sqlite:
+    if args.keep:
+        path = Path(tempfile.gettempdir()) / f"bowebb_bench_{args.keep}.sqlite3"
+        if args.drop:
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{path}{suffix}").unlink(missing_ok=True)
+        elif not args.no_sqlite:
+            run(f"sqlite:///{path}", args.sessions, "SQLite", args.events, args.ui)
+    elif not args.no_sqlite:
         with tempfile.TemporaryDirectory() as tmp:
             url = f"sqlite:///{Path(tmp) / 'bench.sqlite3'}"
             run(url, args.sessions, "SQLite", args.events, args.ui)

@@ -27,7 +27,8 @@ SMOKE_TIMEOUT_MS = 120_000
 
 
 class _PaintWatch(QObject):
-    """Smoke test: leave the event loop once the main window has painted with its data."""
+    """Smoke test: leave the event loop once the main window has painted with its data and
+    has its database (on the embedded database the first customers show before it does)."""
 
     def __init__(self, app: QApplication) -> None:
         super().__init__()
@@ -35,9 +36,21 @@ class _PaintWatch(QObject):
         self.painted = False
         self.first_paint_ms: float | None = None
         self.ready_paint_ms: float | None = None
-        self.window: QWidget | None = None  # set when the main window has its database
+        self.attached_ms: float | None = None  # the database open, the screens attached
+        self.window: QWidget | None = None  # set when the main window is shown
+
+    def attached(self, window: QWidget) -> None:
+        self.attached_ms = (time.perf_counter() - STARTED) * 1000
+        self.watch(window)
+        self._exit_when_done()
+
+    def _exit_when_done(self) -> None:
+        if self.painted and self.attached_ms is not None:
+            QTimer.singleShot(0, lambda: self.app.exit(0))
 
     def watch(self, window: QWidget) -> None:
+        if self.window is window:
+            return  # shown, then ready: watched already
         self.window = window
         self.app.installEventFilter(self)  # any widget of it painting counts
         # The rows may paint a moment before the view says it has finished loading: once it
@@ -63,15 +76,15 @@ class _PaintWatch(QObject):
         ):
             self.painted = True
             self.ready_paint_ms = (time.perf_counter() - STARTED) * 1000
-            QTimer.singleShot(0, lambda: self.app.exit(0))
+            self._exit_when_done()
         return False
 
     @staticmethod
     def _has_data(window: QObject) -> bool:
-        """The customer list is in (not only the window after the database opened)."""
-        views = getattr(window, "views", None)
-        first = dict.get(views, "customers") if isinstance(views, dict) else None
-        return first is None or not getattr(first, "loading", False)
+        """The customer list shows its rows (not only the window after the database opened):
+        the early first page (embedded database) or the lookup screen's own search."""
+        listed = getattr(window, "customers_listed", None)
+        return bool(listed()) if callable(listed) else True
 
 
 class _FirstPaint(QObject):
@@ -149,7 +162,8 @@ def run_gui(db_url: str | None = None, *, demo: bool = False, smoke_test: bool =
     first_paint = _FirstPaint(watch)
     if smoke_test:
         app.installEventFilter(first_paint)
-        startup.ready.connect(watch.watch)
+        startup.shown.connect(watch.watch)
+        startup.ready.connect(watch.attached)
         QTimer.singleShot(SMOKE_TIMEOUT_MS, lambda: app.exit(2))
     else:
         # Closing the splash or the sign-in dialog must not end the app: only the main window.
@@ -170,7 +184,8 @@ def run_gui(db_url: str | None = None, *, demo: bool = False, smoke_test: bool =
             print(
                 f"smoke test ok: main window painted {watch.first_paint_ms or 0:.0f} ms, "
                 f"with its data {watch.ready_paint_ms or 0:.0f} ms after start "
-                f"(start clock {STARTED_EPOCH:.3f})"
+                f"(start clock {STARTED_EPOCH:.3f}); database open and screens attached "
+                f"{watch.attached_ms or 0:.0f} ms"
             )
     window = startup.window
     if window is not None:

@@ -21,6 +21,8 @@ from sqlalchemy import Connection
 from sqlalchemy.exc import DBAPIError
 
 from bowebb_console.domain.orgnr import parse_orgnr
+from bowebb_console.services import customer_list
+from bowebb_console.services.customer_list import BROWSE_LIMIT, ResultRow
 from bowebb_console.services.database import Database, transaction
 from bowebb_console.store.customers import csv_import, edit, listing, notices
 from bowebb_console.store.customers.card import CustomerCard, load_card
@@ -83,23 +85,7 @@ __all__ = [
     "update_customer",
 ]
 
-BROWSE_LIMIT = 200  # shown while the search field is empty
-
 V = TypeVar("V", CustomerView, ContactView)
-
-
-@dataclass(frozen=True)
-class ResultRow:
-    """One line of the results list: a search hit, or a customer while browsing."""
-
-    customer_id: int
-    org_number: str
-    name: str
-    status: str
-    dpa_signed: bool
-    matched_contact: str | None
-    matched_contact_id: int | None = None  # the contact a search matched (the likely caller)
-    matched_restricted: bool = False  # that contact is restricted (Art. 18): leads/admins only
 
 
 @dataclass(frozen=True)
@@ -141,7 +127,7 @@ def lookup(db: Database, text: str, limit: int = 50) -> tuple[str, list[ResultRo
     if not text.strip():
         return text, [
             ResultRow(r.id, r.org_number, r.name, r.status, r.dpa_signed_on is not None, None)
-            for r in list_customers(db, limit=BROWSE_LIMIT)
+            for r in list_customers(db, limit=customer_list.BROWSE_LIMIT)
         ]
     with transaction(db, write=False) as conn:
         hits = store_search(conn, text, limit=limit)

@@ -227,8 +227,11 @@ def end_late(
 def session_lists(db: Database, identity: Identity, limit: int = 100) -> SessionLists:
     """This agent's open sessions (to continue or close late) and the newest sessions."""
     with transaction(db, write=False) as conn:
-        opened = desk.with_names(conn, store.open_sessions(conn, actor_name(identity)))
-        recent = desk.with_names(conn, store.recent_sessions(conn, limit))
+        opened, recent = desk.with_names_many(
+            conn,
+            store.open_sessions(conn, actor_name(identity)),
+            store.recent_sessions(conn, limit),
+        )
     return SessionLists(opened, recent)
 
 

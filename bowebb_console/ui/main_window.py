@@ -27,9 +27,17 @@ from bowebb_console.ui.kit import icons
 from bowebb_console.ui.kit.context import AppContext
 from bowebb_console.ui.kit.screen import Page, Screen
 from bowebb_console.ui.lock import IdleWatcher, LockPage
-from bowebb_console.ui.pages import ADMIN_ONLY, LEAD_ONLY, PAGE_FACTORIES, page_label
+from bowebb_console.ui.pages import (
+    ADMIN_ONLY,
+    LEAD_ONLY,
+    PAGE_FACTORIES,
+    customers_page,
+    page_label,
+)
 
 if TYPE_CHECKING:
+    from bowebb_console.services.customer_list import FirstPage
+    from bowebb_console.ui.customers.view import LookupView
     from bowebb_console.ui.settings_dialog import SettingsDialog
 
 
@@ -107,6 +115,8 @@ class MainWindow(QMainWindow):
         self.views: dict[str, QWidget] = _Built(self._build_page)
         self.screens: dict[str, Screen] = _Built(self._build_page)
         self._holders: dict[str, QWidget] = {}  # stand-ins for screens not built yet
+        self.early_lookup: LookupView | None = None  # shown before the database was open
+        self._unshown_lookup: LookupView | None = None  # built, its first page being read
         self._building = False
         self._first_shown = False
         self._first_painted = False
@@ -155,10 +165,18 @@ class MainWindow(QMainWindow):
             item = QListWidgetItem(icons.icon(key), label)
             item.setData(KEY_ROLE, key)
             self.nav.addItem(item)
-            holder = QWidget()
-            holder.setAccessibleName(label)
+            if key == "customers" and self.early_lookup is not None:
+                # The early lookup screen stands in for itself, where it is (the first
+                # screen, right after the opening page): the text typed and the focus stay.
+                holder = self.early_lookup
+                if self.pages.indexOf(holder) != self.pages.count() - 1:
+                    self.pages.removeWidget(holder)
+                    self.pages.addWidget(holder)
+            else:
+                holder = QWidget()
+                holder.setAccessibleName(label)
+                self.pages.addWidget(holder)
             self._holders[key] = holder
-            self.pages.addWidget(holder)
             self._add_screen_action(key, label)
         self._fit_nav()
         # Only the first screen now: the others are built one at a time once the customer
@@ -203,14 +221,57 @@ class MainWindow(QMainWindow):
         self.idle.idle.connect(self.lock)
         self.idle.start()
         # Start where an agent types: the first screen's own field (the customer search), not
-        # the navigation list, where typing would jump between screens.
+        # the navigation list, where typing would jump between screens. (Not when the focus
+        # is in that screen already: the early lookup screen had it.)
         first = self.pages.currentWidget()
-        if first is not None:
+        focused = QApplication.focusWidget()
+        if first is not None and not (focused is not None and first.isAncestorOf(focused)):
             first.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def prepare_first_page(self) -> None:
+        """Build the lookup screen for :meth:`show_first_page` (while the page is read)."""
+        if self.ctx is not None or self._unshown_lookup is not None:
+            return
+        from bowebb_console.ui.customers.view import LookupView
+
+        self._unshown_lookup = LookupView(None)
+
+    def drop_first_page(self) -> None:
+        """No first page to show after all: the lookup screen comes with the database."""
+        if self._unshown_lookup is not None:
+            self._unshown_lookup.deleteLater()
+            self._unshown_lookup = None
+
+    def show_first_page(self, page: FirstPage) -> None:
+        """Start-up, the embedded database still opening: the lookup screen with the first
+        customers (read without SQLAlchemy), taking typing at once; :meth:`attach` hands it
+        the database (``LookupView.attach``)."""
+        if self.ctx is not None or self.early_lookup is not None:
+            self.drop_first_page()
+            return
+        self.prepare_first_page()
+        view, self._unshown_lookup = self._unshown_lookup, None
+        assert view is not None
+        view.show_first_page(page)
+        self.early_lookup = view
+        self.pages.addWidget(view)
+        self.pages.setCurrentWidget(view)
+        view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def customers_listed(self) -> bool:
+        """The customer list shows its rows (the smoke test's "with its data")."""
+        view = dict.get(self.views, "customers") or self.early_lookup
+        if view is None:
+            return self.ctx is not None and "customers" not in self._holders
+        return getattr(view, "shown_query", None) is not None and not getattr(
+            view, "loading", False
+        )
 
     def show_failure(self, text: str) -> None:
         """Opening failed: say why, and leave Settings (to fix the URL) and Quit usable."""
         self.opening_page.fail(text)
+        if self.ctx is None:  # the early lookup screen (if any) gives way to the reason
+            self.pages.setCurrentWidget(self.opening_page)
         self.identity_label.setText(self.tr("Not connected"))
         self.settings_action.setEnabled(True)
 
@@ -218,6 +279,8 @@ class MainWindow(QMainWindow):
     def _make_page(self, key: str) -> Page:
         ctx = self.ctx
         assert ctx is not None
+        if key == "customers" and self.early_lookup is not None:
+            return customers_page(ctx, self.early_lookup)
         return PAGE_FACTORIES[key](ctx)
 
     def _fit_nav(self) -> None:
@@ -232,13 +295,14 @@ class MainWindow(QMainWindow):
         if holder is None:
             raise KeyError(key)
         page = self._make_page(key)
-        self._building = True
-        try:
-            self.pages.insertWidget(self.pages.indexOf(holder), page.widget)
-            self.pages.removeWidget(holder)
-        finally:
-            self._building = False
-        holder.deleteLater()
+        if page.widget is not holder:  # else the early lookup screen, in place already
+            self._building = True
+            try:
+                self.pages.insertWidget(self.pages.indexOf(holder), page.widget)
+                self.pages.removeWidget(holder)
+            finally:
+                self._building = False
+            holder.deleteLater()
         dict.__setitem__(self.views, key, page.widget)
         dict.__setitem__(self.screens, key, page.screen)
         if not page.widget.accessibleName():

@@ -24,10 +24,16 @@ def _refreshed(label: str, view: QWidget, refresh: QAbstractButton) -> Page:
     return Page(label, view, Offers(click_if_usable(refresh)))
 
 
-def customers_page(ctx: AppContext) -> Page:
+def customers_page(ctx: AppContext, early: QWidget | None = None) -> Page:
+    """``early``: the lookup screen built at start-up before the database was open (it
+    showed the first page read without SQLAlchemy); it gets the context now."""
     from bowebb_console.ui.customers.view import LookupView
 
-    view = LookupView(ctx)
+    if isinstance(early, LookupView):
+        view = early
+        view.attach(ctx)
+    else:
+        view = LookupView(ctx)
     # It searches as you type: F5 has nothing to reload.
     return Page(
         QCoreApplication.translate("MainWindow", "Customers"),

@@ -1,7 +1,11 @@
 """From a resolved database URL to a shown main window, without blocking the GUI thread.
 
-SQLite: the main window's frame shows at once with an "Opening database…" page while a worker
-opens the database; then the screens are attached (or the page says why it failed).
+SQLite: the main window's frame shows at once with an "Opening database…" page; once it has
+painted, a worker reads the first page of customers with the standard library's sqlite3
+(``services.customer_list.first_page``) and the lookup screen shows it, taking typing at once;
+once that has painted, another worker opens the database (SQLAlchemy, the ORM: most of a
+second of imports) and the screens are attached, the lookup screen handing over to the normal
+path (or the page says why it failed).
 PostgreSQL: a remembered password is tried first (keyring read on a worker); without one, or
 when it fails, the sign-in dialog shows — with the reason. ``done`` carries the exit code
 when start-up ends without a window (failure, cancelled sign-in).
@@ -30,6 +34,7 @@ from bowebb_console.ui.sign_in import OpenFn, SignedIn, SignInDialog, default_op
 
 if TYPE_CHECKING:
     from bowebb_console.credentials import CredentialStore
+    from bowebb_console.services.customer_list import FirstPage
     from bowebb_console.services.database import Database, Identity
     from bowebb_console.ui.main_window import MainWindow
 
@@ -98,7 +103,13 @@ class _AfterFirstPaint(QObject):
         return False
 
 
+# The list's paint starts the database's imports; a window that never paints (hidden) must not
+# keep them waiting longer than this.
+LIST_PAINT_WAIT_MS = 500
+
+
 class Startup(QObject):
+    shown = Signal(object)  # MainWindow: its frame is shown, the database not open yet
     ready = Signal(object)  # MainWindow
     done = Signal(int)  # start-up ended without a window: the exit code
 
@@ -114,7 +125,10 @@ class Startup(QObject):
         smoke_test: bool = False,
         open_fn: OpenFn = default_open_fn,
         credentials_factory: Callable[[], CredentialStore | None] = make_credentials,
+        first_page: bool = True,
     ) -> None:
+        """``first_page``: on the embedded database, show the first customers read without
+        SQLAlchemy while the database opens (see the module's docstring)."""
         super().__init__()
         self.paths, self.settings, self.url = paths, settings, url
         self.runner, self.prompts = runner, prompts
@@ -124,6 +138,8 @@ class Startup(QObject):
         self.dialog: SignInDialog | None = None
         self.window: MainWindow | None = None
         self.failure = ""
+        self.first_page = first_page
+        self._opening = False
 
     def _parent_prompts(self, window: QWidget) -> None:
         if isinstance(self.prompts, QtPrompts):
@@ -143,10 +159,48 @@ class Startup(QObject):
         self._parent_prompts(self.window)
         # Open the database once the frame has painted: the worker's imports (SQLAlchemy)
         # hold the GIL and would otherwise delay the first paint the user waits for.
-        self._after_first_paint = _AfterFirstPaint(self.window, self._open_embedded)
+        self._after_first_paint = _AfterFirstPaint(self.window, self._read_first_page)
         self.window.show()
+        self.shown.emit(self.window)
+
+    def _read_first_page(self) -> None:
+        if not self.first_page or self.demo:  # --demo may fill an empty database first
+            self._open_embedded()
+            return
+        from bowebb_console.services.customer_list import first_page
+
+        self.runner.start(
+            first_page,
+            self.url,
+            on_result=self._show_first_page,
+            on_error=lambda _exc: self._no_first_page(),  # the normal path says what is wrong
+        )
+        if self.window is not None:  # meanwhile, the screen that shows it
+            self.window.prepare_first_page()
+
+    def _no_first_page(self) -> None:
+        if self.window is not None:
+            self.window.drop_first_page()
+        self._open_embedded()
+
+    def _show_first_page(self, page: FirstPage | None) -> None:
+        window = self.window
+        if page is None or window is None or window.ctx is not None:
+            self._no_first_page()
+            return
+        window.show_first_page(page)
+        view = window.early_lookup
+        if view is None:
+            self._open_embedded()
+            return
+        # The database's imports hold the GIL: they start once the list has painted.
+        self._after_list = _AfterFirstPaint(view.results.viewport(), self._open_embedded)
+        QTimer.singleShot(LIST_PAINT_WAIT_MS, self._open_embedded)
 
     def _open_embedded(self) -> None:
+        if self._opening:
+            return
+        self._opening = True
         self.runner.start(
             open_embedded,
             self.open_fn,

@@ -223,3 +223,95 @@ def test_a_refused_url_says_why_in_swedish(qtbot, started, language) -> None:  #
     assert text.startswith("Databasens URL är ogiltig.")
     assert text.endswith("SQLite-URL:en anger ingen fil (sqlite:///sökväg/till/fil.sqlite3).")
     assert "names no file" not in text and "Error" not in text
+
+
+def _texts(view) -> list[list[str]]:  # type: ignore[no-untyped-def]
+    model = view.model
+    return [
+        [str(model.index(r, c).data()) for c in range(model.columnCount())]
+        for r in range(model.rowCount())
+    ]
+
+
+def _held_open(event):  # type: ignore[no-untyped-def]
+    """An open_fn that waits for ``event``: the database "takes long" to open."""
+
+    def open_fn(url: str):  # type: ignore[no-untyped-def]
+        assert event.wait(20), "the test never let the database open"
+        return open_database(url)
+
+    return open_fn
+
+
+def test_first_page_shows_before_the_database_is_open_as_the_normal_path_shows_it(  # type: ignore[no-untyped-def]
+    qtbot, started, demo_url, make_ctx, monkeypatch
+) -> None:
+    """Issue 18, item 12: the first customers show (read without SQLAlchemy) while the
+    database opens: the same rows, texts and count as the lookup screen shows them."""
+    import threading
+
+    from bowebb_console.services import customer_list
+    from bowebb_console.ui.customers.view import LookupView
+
+    monkeypatch.setattr(customer_list, "BROWSE_LIMIT", 20)  # the demo's 50 stand in for 2,000
+    gate = threading.Event()
+    startup = started(demo_url, open_fn=_held_open(gate))
+    window = startup.window
+    qtbot.waitUntil(lambda: window.early_lookup is not None and not window.early_lookup.loading)
+    early = window.early_lookup
+    assert window.ctx is None and window.pages.currentWidget() is early
+    assert early.count_label.text() == "20 of 50 customers"  # the true number, not the page
+    assert early.results.currentIndex().row() == 0
+    assert not early.new_button.isEnabled()  # needs the database
+    shown = _texts(early)
+
+    normal = LookupView(make_ctx(demo_url))  # the normal path, as the screen shows it
+    qtbot.addWidget(normal)
+    qtbot.waitUntil(lambda: not normal.loading and normal.count_label.text() != "20 customers")
+    assert _texts(normal) == shown and len(shown) == 20
+    assert normal.count_label.text() == early.count_label.text()
+    assert [normal.model.headerData(c, Qt.Orientation.Horizontal) for c in range(5)] == [
+        early.model.headerData(c, Qt.Orientation.Horizontal) for c in range(5)
+    ]
+
+    # Down twice, then the database opens: the list is checked, not reset; the place is kept.
+    qtbot.keyClick(early.search, Qt.Key.Key_Down)
+    qtbot.keyClick(early.search, Qt.Key.Key_Down)
+    gate.set()
+    with qtbot.waitSignal(startup.ready, timeout=20_000):
+        pass
+    assert window.views["customers"] is early and window.pages.widget(0) is early
+    qtbot.waitUntil(lambda: startup.runner.active_count == 0, timeout=10_000)
+    assert early.results.currentIndex().row() == 2
+    assert _texts(early) == shown and early.count_label.text() == "20 of 50 customers"
+    assert early.new_button.isEnabled()
+
+
+def test_typing_before_the_database_is_open_is_searched_once_it_is(  # type: ignore[no-untyped-def]
+    qtbot, started, demo_url
+) -> None:
+    """The user can type at once: the text stays, and it is searched when the database is
+    open; Enter pressed meanwhile opens the top match's card then."""
+    import threading
+
+    from bowebb_console.services import customers
+
+    gate = threading.Event()
+    startup = started(demo_url, open_fn=_held_open(gate))
+    window = startup.window
+    qtbot.waitUntil(lambda: window.early_lookup is not None and not window.early_lookup.loading)
+    early = window.early_lookup
+    assert early.model.rowCount() == 50
+    qtbot.keyClicks(early.search, "AB")
+    qtbot.keyClick(early.search, Qt.Key.Key_Return)
+    qtbot.wait(50)
+    assert early.loading and early.search.text() == "AB"  # nothing to search with yet
+    gate.set()
+    with qtbot.waitSignal(startup.ready, timeout=20_000):
+        pass
+    qtbot.waitUntil(lambda: early.shown_query == "AB" and not early.loading, timeout=10_000)
+    assert early.search.text() == "AB"
+    _query, rows = customers.lookup(window.ctx.database, "AB")
+    assert [early.model.row_at(i) for i in range(early.model.rowCount())] == rows
+    qtbot.waitUntil(lambda: early.current_card is not None, timeout=10_000)
+    assert early.current_card.customer.id == rows[0].customer_id

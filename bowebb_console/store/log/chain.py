@@ -22,7 +22,18 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, RootTransaction, Select, insert, select, text
+from sqlalchemy import (
+    ARRAY,
+    Connection,
+    RootTransaction,
+    Select,
+    String,
+    any_,
+    bindparam,
+    insert,
+    select,
+    text,
+)
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
 from bowebb_console.domain import hashchain
@@ -281,7 +292,11 @@ def read_sessions_events(conn: Connection, session_uuids: list[str]) -> dict[str
     """Events of many sessions in one query, grouped by session, each in seq order."""
     grouped: dict[str, list[EventRow]] = {su: [] for su in session_uuids}
     if session_uuids:
-        query = _event_query().where(LogEvent.session_uuid.in_(session_uuids))
+        if conn.dialect.name == "postgresql":  # one array parameter: one statement text
+            uuids = bindparam("uuids", list(session_uuids), type_=ARRAY(String))
+            query = _event_query().where(LogEvent.session_uuid == any_(uuids))
+        else:
+            query = _event_query().where(LogEvent.session_uuid.in_(session_uuids))
         for r in conn.execute(query.order_by(LogEvent.seq)):
             grouped[r[2]].append(_to_row(r))
     return grouped

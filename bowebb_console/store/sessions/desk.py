@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from sqlalchemy import Connection, select
+from sqlalchemy import ARRAY, Connection, Integer, any_, bindparam, select
 
 from bowebb_console.domain.orgnr import OrgNumber
 from bowebb_console.domain.subprocessor_flags import ToolEntry
@@ -80,14 +80,32 @@ def customer_names(conn: Connection, ids: Iterable[int]) -> dict[int, str]:
     wanted = set(ids)
     if not wanted:
         return {}
-    rows = conn.execute(select(Customer.id, Customer.name).where(Customer.id.in_(wanted)))
+    if conn.dialect.name == "postgresql":
+        # one array parameter: the same statement text whatever the number of ids (an IN
+        # list of 300 parameters is a new statement for psycopg to parse every time)
+        ids = bindparam("ids", sorted(wanted), type_=ARRAY(Integer))
+        rows = conn.execute(select(Customer.id, Customer.name).where(Customer.id == any_(ids)))
+    else:
+        rows = conn.execute(select(Customer.id, Customer.name).where(Customer.id.in_(wanted)))
     return {int(r[0]): str(r[1]) for r in rows}
 
 
 def with_names(conn: Connection, found: list[SessionSummary]) -> list[SessionListRow]:
     """Session summaries with their customers' names, for a list."""
-    names = customer_names(conn, (s.customer_id for s in found if s.customer_id is not None))
-    return [SessionListRow(s, names.get(s.customer_id or -1, "")) for s in found]
+    (rows,) = with_names_many(conn, found)
+    return rows
+
+
+def with_names_many(
+    conn: Connection, *lists: list[SessionSummary]
+) -> tuple[list[SessionListRow], ...]:
+    """``with_names`` for several lists, their names read in one query."""
+    names = customer_names(
+        conn, (s.customer_id for found in lists for s in found if s.customer_id is not None)
+    )
+    return tuple(
+        [SessionListRow(s, names.get(s.customer_id or -1, "")) for s in found] for found in lists
+    )
 
 
 def timeline(conn: Connection, session_uuid: str) -> Timeline:

@@ -7,7 +7,7 @@ session-log screen fills it through :meth:`CustomerCardView.set_sessions_widget`
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor
@@ -22,11 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bowebb_console.services.customers import ContactView, CustomerCard
 from bowebb_console.ui.i18n import customer_status_text
 from bowebb_console.ui.kit.formats import phone
 from bowebb_console.ui.kit.rows import Column, Index, RowTableModel
 from bowebb_console.ui.kit.widgets import read_only_table
+
+if TYPE_CHECKING:  # the lookup screen is built before SQLAlchemy has loaded (start-up)
+    from bowebb_console.services.customers import ContactView, CustomerCard
 
 RESTRICTED = QT_TRANSLATE_NOOP("ContactsModel", "restricted")
 NO_NEWS = QT_TRANSLATE_NOOP("ContactsModel", "no news")
@@ -43,7 +45,7 @@ def privacy_marks(contact: ContactView) -> str:
     return ", ".join(marks)
 
 
-class ContactsModel(RowTableModel[ContactView]):
+class ContactsModel(RowTableModel["ContactView"]):
     CONTEXT = "ContactsModel"
     COL_PRIVACY = 4
     COLUMNS = (

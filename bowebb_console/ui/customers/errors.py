@@ -8,12 +8,15 @@ customers store (``customers.*``, ``notices.*``, ``import.*``) and ``save.unknow
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from bowebb_console.domain.errors import ShownError
-from bowebb_console.services.customers import RowError
 from bowebb_console.ui.kit.errors import error_text
+
+if TYPE_CHECKING:  # the lookup screen is built before SQLAlchemy has loaded (start-up)
+    from bowebb_console.services.customers import RowError
 
 FIELD_NAMES = {
     "org_number": QT_TRANSLATE_NOOP("FieldNames", "organisation number"),

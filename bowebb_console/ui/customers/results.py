@@ -8,8 +8,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from bowebb_console.domain.orgnr import masked
-from bowebb_console.services.customers import ResultRow
-from bowebb_console.ui.i18n import customer_status_text
+from bowebb_console.services.customer_list import ResultRow
+from bowebb_console.ui.i18n import CUSTOMER_STATUS, customer_status_text
 from bowebb_console.ui.kit.rows import Column, Index, RowTableModel
 
 CONTEXT = "ResultsModel"
@@ -30,6 +30,16 @@ def matched_text(row: ResultRow) -> str:
             "%1", row.matched_contact
         )
     return row.matched_contact
+
+
+def column_texts() -> dict[int, list[str]]:
+    """Every text the Org. number, Status and DPA columns can show (their widths come from
+    these, not from the rows: issue 18, item 12)."""
+    return {
+        ResultsModel.COL_ORG: [f"{d * 6}-{d * 4}" for d in "0123456789"] + ["000000-****"],
+        ResultsModel.COL_STATUS: [customer_status_text(code) for code in CUSTOMER_STATUS],
+        ResultsModel.COL_DPA: [dpa_badge(True), dpa_badge(False)],
+    }
 
 
 class ResultsModel(RowTableModel[ResultRow]):

@@ -4,12 +4,19 @@ Keyboard first: typing searches (debounced, on the worker pool; a newer query su
 older one, so a slow stale result never repaints over a newer one), Up/Down move through the
 results without leaving the field, Enter opens the card, Esc clears. With the field empty the
 list shows the customers by name.
+
+At start-up on the embedded database the screen is built before the database is open (without
+a context): it shows the first page read by ``services.customer_list.first_page`` and takes
+typing at once; :meth:`LookupView.attach` then hands it the context, runs what was typed (or
+checks the first page against the normal path) and opens a card asked for meanwhile. This
+module therefore imports ``services.customers`` (SQLAlchemy) only where it is used.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from itertools import pairwise
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
@@ -26,21 +33,30 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bowebb_console.services import customers
-from bowebb_console.services.customers import (
-    ContactView,
-    CustomerCard,
-    CustomerView,
-    ResultRow,
-    Saved,
-    StaleEdit,
-)
+from bowebb_console.services import customer_list
+from bowebb_console.services.customer_list import FirstPage, ResultRow
 from bowebb_console.ui.customers.card import CustomerCardView
 from bowebb_console.ui.customers.errors import shown_text
-from bowebb_console.ui.customers.results import ResultsModel
+from bowebb_console.ui.customers.results import ResultsModel, column_texts
 from bowebb_console.ui.kit import icons
 from bowebb_console.ui.kit.context import AppContext
-from bowebb_console.ui.kit.widgets import count_label, error_label, read_only_table
+from bowebb_console.ui.kit.widgets import (
+    count_label,
+    error_label,
+    fit_to_texts,
+    read_only_table,
+)
+
+if TYPE_CHECKING:
+    from bowebb_console.services.customers import ContactView, CustomerCard, CustomerView, Saved
+
+
+def _service() -> Any:
+    """``services.customers``, imported when first used (see the module's docstring)."""
+    from bowebb_console.services import customers
+
+    return customers
+
 
 DEBOUNCE_MS = 150
 
@@ -51,15 +67,20 @@ class LookupView(QWidget):
 
     def __init__(
         self,
-        ctx: AppContext,
+        ctx: AppContext | None,
         parent: QWidget | None = None,
         *,
-        search_fn: Any = customers.lookup,
+        search_fn: Callable[..., Any] | None = None,
         debounce_ms: int = DEBOUNCE_MS,
     ) -> None:
+        """Without ``ctx`` (start-up, the database still opening) the screen shows what
+        :meth:`show_first_page` gives it until :meth:`attach`."""
         super().__init__(parent)
-        self.ctx = ctx
+        self._ctx = ctx
         self._search_fn = search_fn  # the service's lookup; tests hand in a slow one
+        self.first_page: FirstPage | None = None  # shown before the database was open
+        self._waiting_search = False  # typed before the database was open
+        self._waiting_card: int | None = None  # Enter before the database was open
         self.loading = False
         self._in_flight = 0
         self._open_when_found = False  # Enter was pressed before the results came
@@ -68,6 +89,7 @@ class LookupView(QWidget):
         self.total: int | None = None  # customers in the database (when the list is capped)
         self._card_contact: int | None = None  # the contact the opened card was found by
         self.card_sessions: Any = None  # the card's CardSessions (it follows session changes)
+        self._next_sessions: Any = None  # another customer's, loading beside its card
         self._emitting = False
 
         self.search = QLineEdit()
@@ -106,9 +128,13 @@ class LookupView(QWidget):
         self.results.setWordWrap(False)
         self.results.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.results.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         for column in (ResultsModel.COL_NAME, ResultsModel.COL_CONTACT):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        # The other columns hold a fixed-format number and a few words: sized from those
+        # words, not by reading every row of every list shown (eight roles a cell, each
+        # into Python: most of the first page's paint at start-up).
+        for column, texts in column_texts().items():
+            fit_to_texts(self.results, column, texts)
         # Enter on a row (or a double-click) opens the card; Tab leaves the table
         self.results.activated.connect(lambda index: self.open_row(index.row()))
         self.results.installEventFilter(self)
@@ -118,8 +144,6 @@ class LookupView(QWidget):
         self.card_view.convert_requested.connect(self.convert_trial)
         self.card_view.add_contact_requested.connect(self.add_contact)
         self.card_view.edit_contact_requested.connect(self.edit_contact)
-        # A contact's rights (GDPR Art. 16, 18, 21) are an admin's.
-        self.card_view.set_privacy_actions(ctx.identity.role == "admin")
         self.card_view.restrict_requested.connect(lambda c: self._contact_right("restrict", c))
         self.card_view.objection_requested.connect(lambda c: self._contact_right("object", c))
         self.card_view.rectify_requested.connect(lambda c: self._contact_right("rectify", c))
@@ -158,8 +182,73 @@ class LookupView(QWidget):
         layout.addWidget(split, 1)
         self.setFocusProxy(self.search)
         self._set_tab_order()
+        if ctx is not None:
+            self._attached(ctx)
+            self.run_search()
+        else:
+            self.loading = True  # until the first page or the database is there
+            self.count_label.setText(self.tr("Searching…"))
+            for button in self._database_buttons():
+                button.setEnabled(False)
+
+    @property
+    def ctx(self) -> AppContext:
+        assert self._ctx is not None, "the lookup screen has no database yet"
+        return self._ctx
+
+    def _database_buttons(self) -> tuple[QPushButton, ...]:
+        return (self.new_button, self.trial_button, self.import_button, self.export_button)
+
+    def _attached(self, ctx: AppContext) -> None:
+        self._ctx = ctx
+        if self._search_fn is None:
+            self._search_fn = _service().lookup
+        # A contact's rights (GDPR Art. 16, 18, 21) are an admin's.
+        self.card_view.set_privacy_actions(ctx.identity.role == "admin")
         ctx.changes.customers_changed.connect(self._customers_changed)
-        self.run_search()
+
+    # -- start-up: shown before the database is open ----------------------------------------
+    def show_first_page(self, page: FirstPage) -> None:
+        """The first customers by name, read before the database was open (start-up)."""
+        if self._ctx is not None or self.search.text():
+            return  # the normal path is there already, or the user is searching
+        self.first_page = page
+        self.shown_query = ""
+        self.loading = self._waiting_search = False
+        self.model.set_rows(page.rows)
+        if page.rows:
+            self.results.selectRow(0)
+        self.total = page.total
+        self._show_count(len(page.rows), page.total)
+
+    def attach(self, ctx: AppContext) -> None:
+        """The database is open: what was typed meanwhile runs now (the text stays as it
+        is); with nothing typed the first page shown is checked against the normal path
+        and replaced only if it differs (the user's place in the list is kept otherwise)."""
+        assert self._ctx is None, "attached twice"
+        self._attached(ctx)
+        for button in self._database_buttons():
+            button.setEnabled(True)
+        if self.first_page is None or self.search.text() or self._waiting_search:
+            self.run_search()
+        else:
+            self.ctx.runner.start(
+                self._search_fn,
+                ctx.database,
+                "",
+                tag=self.SEARCH_TAG,
+                on_result=self._checked_first_page,
+                on_error=self._search_failed,
+                owner=self,
+            )
+        if self._waiting_card is not None:
+            customer_id, self._waiting_card = self._waiting_card, None
+            self.open_card(customer_id)
+
+    def _checked_first_page(self, result: tuple[str, list[ResultRow]]) -> None:
+        query, rows = result
+        if query == self.search.text() and rows != self.model.rows():
+            self._found(result)
 
     def _set_tab_order(self, card_sessions: QWidget | None = None) -> None:
         """Natural order: search → results → the card (its "Start support session…" first,
@@ -220,8 +309,11 @@ class LookupView(QWidget):
     def run_search(self) -> None:
         self.timer.stop()
         self.loading = True
-        self._in_flight += 1
         self.count_label.setText(self.tr("Searching…"))
+        if self._ctx is None:  # typed before the database was open: runs on attach
+            self._waiting_search = True
+            return
+        self._in_flight += 1
         self.ctx.runner.start(
             self._search_fn,
             self.ctx.database,
@@ -245,11 +337,11 @@ class LookupView(QWidget):
             self._open_when_found = False
             self.open_row(0)
         if not query.strip():
-            if len(rows) >= customers.BROWSE_LIMIT:  # capped: say how many there are
+            if len(rows) >= customer_list.BROWSE_LIMIT:  # capped: say how many there are
                 self._count_total(len(rows))
             else:
                 self.total = len(rows)
-                self.count_label.setText(self.tr("%Ln customer(s)", "", len(rows)))
+                self._show_count(len(rows), len(rows))
         elif rows:
             self.count_label.setText(self.tr("%Ln match(es)", "", len(rows)))
         else:
@@ -258,7 +350,7 @@ class LookupView(QWidget):
     def _count_total(self, shown: int) -> None:
         self.count_label.setText(self.tr("%Ln customer(s)", "", shown))
         self.ctx.runner.start(
-            customers.count_customers,
+            _service().count_customers,
             self.ctx.database,
             tag="lookup.count",
             on_result=lambda total: self._counted(shown, total),
@@ -268,13 +360,20 @@ class LookupView(QWidget):
 
     def _counted(self, shown: int, total: int) -> None:
         self.total = total
-        if self.shown_query is not None and not self.shown_query.strip() and total > shown:
+        if self.shown_query is not None and not self.shown_query.strip():
+            self._show_count(shown, total)
+
+    def _show_count(self, shown: int, total: int) -> None:
+        """The browsing list's count: all of them, or "200 of 2,000 customers"."""
+        if total > shown:
             locale = self.locale()
             self.count_label.setText(
                 self.tr("%1 of %2 customers")
                 .replace("%1", locale.toString(shown))
                 .replace("%2", locale.toString(total))
             )
+        else:
+            self.count_label.setText(self.tr("%Ln customer(s)", "", shown))
 
     def _search_failed(self, exc: BaseException) -> None:
         self._open_when_found = False
@@ -340,8 +439,16 @@ class LookupView(QWidget):
             self.open_card(found.customer_id)
 
     def open_card(self, customer_id: int) -> None:
+        if self._ctx is None:  # Enter before the database was open: the card opens on attach
+            self._waiting_card = customer_id
+            return
+        shown = self.card_sessions
+        if shown is None or shown.customer_id != customer_id:
+            # Another customer: its sessions load beside its card, not after it (one round
+            # trip less before the card's list paints; issue 18, item 15).
+            self._next_sessions = self._sessions_for(customer_id)
         self.ctx.runner.start(
-            customers.load_customer_card,
+            _service().load_customer_card,
             self.ctx.database,
             customer_id,
             tag=self.CARD_TAG,
@@ -354,20 +461,34 @@ class LookupView(QWidget):
         self._card_contact = None
         self.open_card(customer_id)
 
+    def _sessions_for(self, customer_id: int) -> Any:
+        """A card's sessions list (CardSessions), its rows already loading."""
+        from bowebb_console.ui.customers.card_sessions import CardSessions
+
+        old = self._next_sessions
+        if old is not None and old.customer_id == customer_id:
+            return old
+        if old is not None:
+            old.deleteLater()
+        return CardSessions(self.ctx, customer_id, contact_id=self._card_contact)
+
     def _card_loaded(self, card: CustomerCard | None) -> None:
         if card is None:
             self.card_hint.setText(self.tr("This customer no longer exists."))
             self.card_stack.setCurrentWidget(self.card_hint)
             return
-        from bowebb_console.ui.customers.card_sessions import CardSessions
-
         same = (
             self.card_view.card is not None and self.card_view.card.customer.id == card.customer.id
         )
         self.card_view.set_card(card)
-        if not same or self.card_sessions is None:
-            contact = self._card_contact
-            self.card_sessions = CardSessions(self.ctx, card.customer.id, contact_id=contact)
+        if (
+            not same
+            or self.card_sessions is None
+            or (self.card_sessions.customer_id != card.customer.id)
+        ):
+            self.card_sessions = self._sessions_for(card.customer.id)
+            self._next_sessions = None
+            self.card_sessions.contact_id = self._card_contact
             self.card_view.set_sessions_widget(self.card_sessions)
             self._set_tab_order(self.card_sessions)
         else:
@@ -462,7 +583,7 @@ class LookupView(QWidget):
 
     def _convert(self, loaded: CustomerView) -> None:
         self.ctx.runner.start(
-            customers.convert_trial,
+            _service().convert_trial,
             self.ctx.database,
             loaded,
             on_result=lambda saved: self._converted(saved, loaded.id),
@@ -478,7 +599,7 @@ class LookupView(QWidget):
         self._refresh(customer_id)
 
     def _convert_failed(self, exc: BaseException) -> None:
-        if isinstance(exc, StaleEdit):
+        if isinstance(exc, _service().StaleEdit):
             text = self.tr(
                 "Someone else changed this customer meanwhile, so nothing was converted. "
                 "The card now shows what is saved; check it and try again."

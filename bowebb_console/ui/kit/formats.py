@@ -8,8 +8,6 @@ import datetime as dt
 
 from PySide6.QtCore import QLocale
 
-from bowebb_console.domain.contact_info import display_phone
-
 DATE = "%Y-%m-%d"  # ISO dates: the Swedish convention, and unambiguous in English too
 MINUTE = "%Y-%m-%d %H:%M"
 
@@ -48,6 +46,9 @@ def local_date(value: dt.date | dt.datetime | str | None) -> str:
 
 def phone(e164: str | None) -> str:
     """``+46708040947`` -> ``070-804 09 47``."""
+    # phonenumbers (with email-validator, ~80 ms) loads on first use, not with every screen
+    from bowebb_console.domain.contact_info import display_phone
+
     return display_phone(e164)
 
 

@@ -79,11 +79,21 @@ class RowTableModel(HeaderedModel, Generic[R]):
     def row_at(self, row: int) -> R:
         return self._rows[row]
 
+    def rows(self) -> list[R]:
+        """The rows shown, in model order (a copy)."""
+        return list(self._rows)
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self._rows)
 
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        # asked for with every index the view makes: no list of headers built each time
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        # A view asks for eight roles per cell (font, colours, check state, size...) and
+        # each ask crosses into Python: the ones no column answers return first.
+        if role not in _ANSWERED or not index.isValid():
             return None
         row = self._rows[index.row()]
         column = self.COLUMNS[index.column()]
@@ -96,6 +106,11 @@ class RowTableModel(HeaderedModel, Generic[R]):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(column.align | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+
+_ANSWERED = frozenset(
+    {Qt.ItemDataRole.DisplayRole, SORT_ROLE, ROW_ROLE, Qt.ItemDataRole.TextAlignmentRole}
+)
 
 
 class SortProxy(QSortFilterProxyModel):

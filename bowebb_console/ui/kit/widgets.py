@@ -5,9 +5,21 @@ rows, one at a time."""
 from __future__ import annotations
 
 import itertools
+import math
+from collections.abc import Iterable
 
-from PySide6.QtCore import QAbstractItemModel, Qt
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QSpinBox, QTableView, QWidget
+from PySide6.QtCore import QAbstractItemModel, QSize, Qt
+from PySide6.QtGui import QFontMetricsF
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QSpinBox,
+    QStyle,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
 
 
 def count_label() -> QLabel:
@@ -37,6 +49,59 @@ def read_only_table(model: QAbstractItemModel, parent: QWidget | None = None) ->
     # emits ``activated``, which each screen connects to "open".
     table.setTabKeyNavigation(False)
     return table
+
+
+FIT_ROWS = 40  # rows a table's columns are fitted to (each cell read crosses into Python)
+
+
+def fit_columns(table: QTableView, rows: int = FIT_ROWS) -> None:
+    """``resizeColumnsToContents`` over the first ``rows`` rows, from their texts alone.
+
+    Qt's own fitting asks the model for eight roles of every cell it measures and lays each
+    text out; this reads one role per cell and measures it with the view's font metrics, the
+    delegate's margins taken from one real size hint. The widths are the same for the plain
+    text cells of the row models (``kit.rows``): at least the header's, as Qt's."""
+    model = table.model()
+    header = table.horizontalHeader()
+    count = min(rows, model.rowCount())
+    metrics = QFontMetricsF(table.font())  # fractional widths, rounded up as Qt's layout does
+    grid = 1 if table.showGrid() else 0
+    margin: int | None = None
+    for column in range(model.columnCount()):
+        if header.isSectionHidden(column):
+            continue
+        width = header.sectionSizeHint(column)
+        for row in range(count):
+            index = model.index(row, column)
+            text = index.data()
+            if not text:
+                continue
+            advance = math.ceil(metrics.horizontalAdvance(str(text)))
+            if margin is None:  # the delegate's padding around a text, measured once
+                margin = table.sizeHintForIndex(index).width() - advance
+            width = max(width, advance + margin + grid)
+        header.resizeSection(column, width)
+
+
+def fit_to_texts(table: QTableView, column: int, texts: Iterable[str]) -> None:
+    """Give ``column`` a fixed width that holds each of ``texts`` (a column whose cells come
+    from a small vocabulary: statuses, badges, fixed-format numbers) and its header, measured
+    as the view's delegate measures a cell: no row read, and no width that changes with
+    the rows shown."""
+    option = QStyleOptionViewItem()
+    option.initFrom(table)
+    option.font = table.font()
+    option.features = QStyleOptionViewItem.ViewItemFeature.HasDisplay
+    style = table.style()
+    grid = 1 if table.showGrid() else 0
+    header = table.horizontalHeader()
+    width = header.sectionSizeHint(column)
+    for text in texts:
+        option.text = text
+        size = style.sizeFromContents(QStyle.ContentsType.CT_ItemViewItem, option, QSize(), table)
+        width = max(width, size.width() + grid)
+    header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+    header.resizeSection(column, width)
 
 
 def spin_box(low: int, high: int, value: int, suffix: str) -> QSpinBox:

@@ -22,7 +22,7 @@ from bowebb_console.services import sessions
 from bowebb_console.services.sessions import SessionListRow
 from bowebb_console.ui.kit.rows import ROW_ROLE, SortProxy
 from bowebb_console.ui.kit.timeline import SessionTimeline
-from bowebb_console.ui.kit.widgets import read_only_table
+from bowebb_console.ui.kit.widgets import fit_columns, read_only_table
 from bowebb_console.ui.sessions.errors import session_error
 from bowebb_console.ui.sessions.models import SessionListModel
 
@@ -135,7 +135,7 @@ class CustomerSessionsPanel(QWidget):
         self.status.setText(
             self.tr("%Ln session(s)", "", len(rows)) if rows else self.tr("No sessions yet.")
         )
-        self.table.resizeColumnsToContents()
+        fit_columns(self.table)
 
     def _failed(self, exc: BaseException) -> None:
         self.status.setText(

@@ -27,6 +27,7 @@ from bowebb_console.services import sessions
 from bowebb_console.services.sessions import SearchHit, SessionLists
 from bowebb_console.ui.kit import icons
 from bowebb_console.ui.kit.verify import VerifyLogBox
+from bowebb_console.ui.kit.widgets import fit_columns
 from bowebb_console.ui.sessions.consent import ConsentDialog, start_session_for
 from bowebb_console.ui.sessions.errors import session_error
 from bowebb_console.ui.sessions.lists import (
@@ -209,8 +210,8 @@ class SessionsView(QWidget):
             self.open_table.selectRow(0)
         set_rows_keeping(self.recent_table, self.recent_model, recent)
         self.recent_status.setText(self.tr("%Ln session(s)", "", len(recent)))
-        self.open_table.resizeColumnsToContents()
-        self.recent_table.resizeColumnsToContents()
+        fit_columns(self.open_table)
+        fit_columns(self.recent_table)
 
     def _lists_failed(self, exc: BaseException) -> None:
         self.recent_status.setText(

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from bowebb_console.services import customers
+from bowebb_console.services import customer_list
 from bowebb_console.ui.main_window import MainWindow
 
 
@@ -14,7 +14,7 @@ def test_starts_in_search_and_counts_shown_of_total(  # type: ignore[no-untyped-
     qtbot, make_ctx, demo_url, language, monkeypatch
 ) -> None:
     language("sv")
-    monkeypatch.setattr(customers, "BROWSE_LIMIT", 20)  # the demo's 50 stand in for 2,000
+    monkeypatch.setattr(customer_list, "BROWSE_LIMIT", 20)  # the demo's 50 stand in for 2,000
     window = MainWindow(make_ctx(demo_url))
     qtbot.addWidget(window)
     window.show()

@@ -53,3 +53,50 @@ def test_set_rows_replaces_everything(companies: CompanyModel) -> None:
     companies.modelReset.connect(lambda: resets.append(True))
     companies.set_rows(ROWS[:1])
     assert companies.rowCount() == 1 and resets == [True]
+
+
+def test_fitted_columns_are_as_wide_as_qt_fits_them(qtbot, qapp) -> None:  # type: ignore[no-untyped-def]
+    """fit_columns reads one role per cell (issue 18, item 15) and gives the widths Qt's own
+    resizeColumnsToContents gives, with the app's style sheet, over the same first rows."""
+    from bowebb_console.resources import resource_path
+    from bowebb_console.store.sessions.desk import SessionListRow
+    from bowebb_console.store.sessions.events import SessionSummary
+    from bowebb_console.ui.kit.widgets import fit_columns
+    from bowebb_console.ui.sessions.lists import session_table
+    from bowebb_console.ui.sessions.models import SessionListModel
+
+    qapp.setStyleSheet(resource_path("style.qss").read_text(encoding="utf-8"))
+    try:
+        rows = [
+            SessionListRow(
+                SessionSummary(
+                    session_uuid=f"00000000-0000-4000-8000-{i:012d}",
+                    customer_id=i,
+                    session_kind="remote_control" if i % 2 else "file_transfer",
+                    consent_outcome="agreed",
+                    state="open" if i % 3 else "ended",
+                    agent="anna.lind" if i % 4 else "a.very.long.agent.name.indeed",
+                    consent_at="2026-12-06T10:00:00.000000+00:00",
+                    started_at=None,
+                    ended_at=None,
+                    outcome="resolved" if i % 3 == 0 else None,
+                ),
+                "Åkesson Bygg & Fastighetsförvaltning AB" if i == 7 else f"Firma {i}",
+            )
+            for i in range(60)
+        ]
+        tables = []
+        for fit in (lambda t: t.resizeColumnsToContents(), fit_columns):
+            model = SessionListModel()
+            table = session_table(model)
+            qtbot.addWidget(table)
+            table.resize(1200, 400)
+            table.show()
+            model.set_rows(rows)
+            fit(table)
+            tables.append(table)
+        qt, ours = ([t.columnWidth(c) for c in range(6)] for t in tables)
+        assert ours == qt
+        assert qt[1] > tables[0].horizontalHeader().sectionSizeHint(1)  # the long name counted
+    finally:
+        qapp.setStyleSheet("")
