@@ -84,6 +84,9 @@ class Tuning:
     # the sender is CPU-bound (measured; docs/performance.md).
     hash_in_thread: bool = True
     upload_hash_in_thread: bool = False
+    # Uploads: SFTP write requests leave as whole batches of channel packets, framed and
+    # encrypted past paramiko's per-packet path (fastpipe.BulkSender; AES-GCM only).
+    bulk_send: bool = True
     # A cut network (laptop closed, VPN gone) sends no RST: without these a transfer would
     # wait for TCP to give up, which takes many minutes.
     # Folders of small files (many.py): up to this many files in flight at once on the one
@@ -258,6 +261,8 @@ def connect(
         if sftp is None:
             raise SftpError("other", "The server has no SFTP subsystem.")
         fastpipe.install(sftp)
+        if tuning.bulk_send:
+            fastpipe.install_sender(sftp)
         sftp.get_channel().settimeout(tuning.stall_timeout)
         transport.set_keepalive(tuning.keepalive_s)
         log.info(

@@ -62,6 +62,7 @@ from paramiko.sftp import (
     int64,
 )
 
+from bowebb_console.sftp import fastpipe
 from bowebb_console.sftp.connection import SftpError, Tuning
 
 _QUEUE_BYTES: Final = 32 * 1024 * 1024  # bound on data waiting for the hash/write thread
@@ -121,7 +122,12 @@ def send_write(
     head = struct.pack(
         ">IBII", 1 + 4 + 4 + len(handle) + 8 + 4 + len(data), CMD_WRITE, num, len(handle)
     )
-    sftp._write_all(b"".join((head, handle, struct.pack(">QI", offset, len(data)), data)))
+    pieces = (head, handle, struct.pack(">QI", offset, len(data)), data)
+    sender = fastpipe.sender_of(sftp)
+    if sender is not None:
+        sender.send(pieces)  # framed and encrypted in bulk, no copy of the request
+    else:
+        sftp._write_all(b"".join(pieces))
     return num
 
 
