@@ -87,6 +87,11 @@ class Tuning:
     # Uploads: SFTP write requests leave as whole batches of channel packets, framed and
     # encrypted past paramiko's per-packet path (fastpipe.BulkSender; AES-GCM only).
     bulk_send: bool = True
+    # Uploads of at least striped_min bytes spread their writes over this many SFTP channels
+    # of the one connection: each has its own flow-control window (sshd's: 2 MiB), which
+    # bounds one channel to 2 MiB per round trip. Must stay >= wire.STRIPE_SPAN (resume).
+    upload_channels: int = 2
+    striped_min: int = 16 * 1024 * 1024
     # A cut network (laptop closed, VPN gone) sends no RST: without these a transfer would
     # wait for TCP to give up, which takes many minutes.
     # Folders of small files (many.py): up to this many files in flight at once on the one
@@ -176,6 +181,10 @@ class SftpConnection:
 
 def _transport_factory(tuning: Tuning) -> Callable[..., paramiko.Transport]:
     def make(sock: Any, disabled_algorithms: Any = None, **_: Any) -> paramiko.Transport:
+        if isinstance(sock, socket.socket) and sock.family in (socket.AF_INET, socket.AF_INET6):
+            # paramiko writes whole packets. Without this, a small request sent while another
+            # is unacknowledged (a second channel opening, say) waits for the ACK: a round trip.
+            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         t = paramiko.Transport(
             sock,
             default_window_size=tuning.window_size,

@@ -260,12 +260,17 @@ class Upload:
         self.temp = ""
         self.keep_temp = True
         self.fd = -1
+        self.extra: wire.ExtraSessions | None = None
 
     def run(self, progress: ProgressFn | None, cancel: CancelFlag | None) -> str:
         try:
             check_cancel(cancel)
             self._open_source()
             st = os.fstat(self.fd)
+            t = self.tuning
+            if t.upload_channels > 1 and st.st_size >= max(t.striped_min, wire.STRIPE_SPAN + 1):
+                # Opened while the next round trips run on the first channel.
+                self.extra = wire.ExtraSessions(self.sftp, t)
             size = self._check_source(st)
             self.temp = _temp_name(self.remote_dir, self.name, st)
             hasher = hashlib.sha256()
@@ -344,8 +349,11 @@ class Upload:
             digest.feed(data)
             return data
 
+        extra: list[paramiko.SFTPClient] = []
+        if self.extra is not None and size - offset >= self.tuning.striped_min:
+            extra = self.extra.get()
         try:
-            wire.send(self.sftp, self.temp, offset, size, self.tuning, source, meter)
+            wire.send(self.sftp, self.temp, offset, size, self.tuning, source, meter, extra)
         finally:
             digest.finish()
         return digest.done
@@ -406,7 +414,12 @@ def _remote_resume_offset(sftp: paramiko.SFTPClient, temp: str, size: int) -> in
     except OSError:
         return 0
     if stat.S_ISREG(st.st_mode or 0) and int(st.st_size or 0) <= size:
-        return int(st.st_size or 0)
+        there = int(st.st_size or 0)
+        if size > wire.STRIPE_SPAN:
+            # It may have been written striped over several channels (wire.send): only the
+            # bytes more than STRIPE_SPAN before its end are certainly all there.
+            return max(0, there - wire.STRIPE_SPAN)
+        return there
     sftp.remove(temp)  # not ours to resume: a link, or longer than the source
     return 0
 

@@ -35,6 +35,23 @@ In fastpipe.py (the channel's receive buffer, installed by connection.connect):
 - ``Channel._check_add_window(n)``, ``Channel.remote_chanid``, ``Channel.timeout``,
   ``Transport._send_user_message(m)``: the window update that ``Channel.recv`` would send.
 - ``paramiko.buffered_pipe.PipeTimeout``, ``paramiko.common.cMSG_CHANNEL_WINDOW_ADJUST``.
+
+In fastpipe.BulkSender (the send side of uploads; what ``Channel.send`` →
+``Transport._send_user_message`` → ``Packetizer.send_message`` do, for many packets at once):
+- ``Channel.lock``, ``Channel.closed``, ``Channel._wait_for_send_window(size)``,
+  ``Channel.out_window_size``, ``Channel.out_max_packet_size``: the remote window, taken
+  under the channel's lock as ``Channel._send`` takes it.
+- ``Transport.active``, ``Transport.clear_to_send`` (an Event) and
+  ``Transport.clear_to_send_lock``: held while sending, as ``_send_user_message`` holds it,
+  so no key exchange starts meanwhile.
+- ``Transport.packetizer`` and its name-mangled state, under its ``__write_lock``:
+  ``__block_engine_out`` (the AESGCM object), ``__iv_out``, ``__aead_out``, ``__etm_out``,
+  ``__compress_engine_out``, ``__dump_packets``, ``__need_rekey``, ``__block_size_out``,
+  ``__sequence_number_out``, ``__sent_bytes``, ``__sent_packets``,
+  ``__received_bytes_overflow``, ``__received_packets_overflow``; ``REKEY_BYTES``,
+  ``REKEY_PACKETS``, ``write_all(out)``, ``_trigger_rekey()``, ``_log(level, msg)``; the
+  framing of ``_build_packet`` and the nonce of ``_inc_iv_counter`` (test_paramiko_pin.py
+  checks their source still reads as BulkSender assumes).
 """
 
 from __future__ import annotations
@@ -43,8 +60,9 @@ import contextlib
 import queue
 import struct
 import threading
+import weakref
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, Final
 
 import paramiko
@@ -254,10 +272,18 @@ def send(
     tuning: Tuning,
     source: Callable[[int], bytes],
     advance: Advance,
+    extra: Sequence[paramiko.SFTPClient] = (),
 ) -> None:
     """Pipelined writes of ``write_request`` bytes from ``offset`` to ``size``; every reply is
     checked, in order. ``source(n)`` gives the next at most ``n`` bytes (never empty);
-    ``advance(len, acked)`` runs after each acknowledged write and may raise to stop."""
+    ``advance(len, acked)`` runs after each acknowledged write and may raise to stop.
+
+    With ``extra`` SFTP sessions (other channels of the same connection), the writes are
+    spread over all of them: each channel has its own flow-control window (sshd's is 2 MiB),
+    so over a long round trip several carry that many times the data (``_send_striped``)."""
+    if extra:
+        _send_striped([sftp, *extra], remote_path, offset, size, tuning, source, advance)
+        return
     mode = "r+b" if offset else "wb"  # ("x" in paramiko 5 forgets the write flag)
     with remote_file(sftp, remote_path, mode) as f:
         handle = f.handle
@@ -283,6 +309,157 @@ def send(
             if not broken(exc):
                 _drain(sftp, replies, [p[0] for p in pending])
             raise
+
+
+# A striped upload never sends a write ending more than this far past the end of the part of
+# the file that is acknowledged without a gap. So in a temporary file it left behind, every
+# byte more than this far before its end was written: a resume backs off by this much
+# (files.py, ``_remote_resume_offset``), since the bytes after may hold gaps.
+STRIPE_SPAN: Final = 8 * 1024 * 1024
+
+
+class _Lane:
+    """One SFTP session of a striped upload: its handle and the writes it has in flight."""
+
+    def __init__(self, sftp: paramiko.SFTPClient, handle: bytes) -> None:
+        self.sftp = sftp
+        self.handle = handle
+        self.replies = Replies()
+        self.pending: dict[int, tuple[int, int]] = {}  # request -> (offset, length)
+        chan = sftp.get_channel()
+        self.pipe = None if chan is None else chan.in_buffer
+        self.timeout = None if chan is None else chan.timeout
+
+
+def _send_striped(
+    sftps: list[paramiko.SFTPClient],
+    remote_path: str,
+    offset: int,
+    size: int,
+    tuning: Tuning,
+    source: Callable[[int], bytes],
+    advance: Advance,
+) -> None:
+    """``send`` over several sessions: the file is read (and hashed, by ``source``) in order,
+    each write goes to the session with the fewest in flight, every reply is checked, and
+    ``advance`` sees only the part acknowledged without a gap. No write is sent that ends more
+    than STRIPE_SPAN past that part."""
+    mode = "r+b" if offset else "wb"
+    with contextlib.ExitStack() as stack:
+        first = stack.enter_context(remote_file(sftps[0], remote_path, mode))
+        lanes = [_Lane(sftps[0], first.handle)]
+        for other in sftps[1:]:
+            f = stack.enter_context(remote_file(other, remote_path, "r+b"))
+            lanes.append(_Lane(other, f.handle))
+        if any(not isinstance(lane.pipe, fastpipe.ChunkPipe) for lane in lanes):
+            raise SftpError("other", "Striped upload without the channel buffer it needs.")
+        wake = threading.Event()
+        olds = [lane.pipe.swap_event(wake) for lane in lanes if lane.pipe is not None]
+        pos = offset
+        acked = offset  # everything before this is acknowledged
+        done: dict[int, int] = {}  # acknowledged beyond ``acked``: offset -> length
+        timeout = lanes[0].timeout
+        try:
+            while acked < size:
+                while pos < size:
+                    lane = min(lanes, key=lambda ln: len(ln.pending))
+                    n = min(tuning.write_request, size - pos)
+                    if len(lane.pending) >= tuning.write_depth or pos + n - acked > STRIPE_SPAN:
+                        break
+                    data = source(n)
+                    num = send_write(lane.sftp, lane.replies, lane.handle, pos, data)
+                    lane.pending[num] = (pos, len(data))
+                    pos += len(data)
+                wake.clear()
+                got = False
+                for lane in lanes:
+                    pipe = lane.pipe
+                    assert pipe is not None
+                    while lane.pending and (pipe.read_ready() or pipe.closed):
+                        lane.sftp._read_response(None)  # EOFError once the channel is gone
+                        for num in list(lane.replies.got):
+                            t, msg = lane.replies.got.pop(num)
+                            off, n = lane.pending.pop(num)
+                            if t != CMD_STATUS:
+                                raise SftpError("other", "Unexpected reply from the server.")
+                            _check_written(lane.sftp, msg)
+                            done[off] = n
+                            got = True
+                while acked in done:
+                    n = done.pop(acked)
+                    acked += n
+                    advance(n, acked)
+                if not got and not wake.wait(timeout):
+                    raise TimeoutError()
+        except BaseException as exc:
+            if not broken(exc):  # collect what is in flight: the channels stay usable
+                for lane in lanes:
+                    _drain(lane.sftp, lane.replies, list(lane.pending))
+            raise
+        finally:
+            for lane, old in zip(lanes, olds, strict=True):
+                if lane.pipe is not None:
+                    lane.pipe.swap_event(old)
+
+
+def extra_sessions(sftp: paramiko.SFTPClient, tuning: Tuning) -> list[paramiko.SFTPClient]:
+    """Up to ``tuning.upload_channels - 1`` more SFTP sessions on ``sftp``'s connection,
+    opened once and kept with it (they close with the connection); fewer if the server
+    refuses more sessions."""
+    if not isinstance(sftp, paramiko.SFTPClient):
+        return []
+    chan = sftp.get_channel()
+    transport = None if chan is None else chan.get_transport()
+    if chan is None or transport is None or not transport.is_active():
+        return []
+    have = [c for c in _EXTRA.get(sftp, []) if _alive(c)]
+    while len(have) < tuning.upload_channels - 1:
+        try:
+            other = paramiko.SFTPClient.from_transport(
+                transport, window_size=tuning.window_size, max_packet_size=tuning.max_packet_size
+            )
+        except (paramiko.SSHException, OSError, EOFError):
+            break  # MaxSessions reached, or the like: stripe over what there is
+        if other is None:
+            break
+        fastpipe.install(other)
+        if tuning.bulk_send:
+            fastpipe.install_sender(other)
+        other.get_channel().settimeout(chan.gettimeout())
+        have.append(other)
+    _EXTRA[sftp] = have
+    return have
+
+
+class ExtraSessions:
+    """``extra_sessions`` in a thread, so that opening them (three round trips) overlaps the
+    upload's first steps on the main session."""
+
+    def __init__(self, sftp: paramiko.SFTPClient, tuning: Tuning) -> None:
+        self._got: list[paramiko.SFTPClient] = []
+        self._timeout = tuning.stall_timeout
+        self._thread = threading.Thread(
+            target=self._open, args=(sftp, tuning), name="sftp-extra", daemon=True
+        )
+        self._thread.start()
+
+    def _open(self, sftp: paramiko.SFTPClient, tuning: Tuning) -> None:
+        with contextlib.suppress(Exception):  # none: the upload uses the main session only
+            self._got = extra_sessions(sftp, tuning)
+
+    def get(self) -> list[paramiko.SFTPClient]:
+        self._thread.join(self._timeout)
+        return [] if self._thread.is_alive() else [c for c in self._got if _alive(c)]
+
+
+def _alive(sftp: paramiko.SFTPClient) -> bool:
+    chan = sftp.get_channel()
+    return chan is not None and not chan.closed
+
+
+_EXTRA: weakref.WeakKeyDictionary[paramiko.SFTPClient, list[paramiko.SFTPClient]] = (
+    weakref.WeakKeyDictionary()
+)
 
 
 def _check_written(sftp: paramiko.SFTPClient, msg: paramiko.Message) -> None:

@@ -11,11 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from bowebb_console.sftp import fastpipe
+from bowebb_console.sftp import fastpipe, files, wire
 from bowebb_console.sftp.connection import SftpConnection, Tuning
 from bowebb_console.sftp.engine import TransferEngine
 from bowebb_console.sftp.queue import TransferRecord
 from tests.sftp.conftest import Sshd, open_conn, sha256sum, write_random
+
+KiB = 1024
 
 MiB = 1024 * 1024
 
@@ -37,6 +39,16 @@ def _sender(c: SftpConnection) -> fastpipe.BulkSender:
     return sender
 
 
+def _senders(c: SftpConnection) -> list[fastpipe.BulkSender]:
+    """The main session's and the extra sessions' (striped uploads)."""
+    out = [_sender(c)]
+    for other in wire._EXTRA.get(c.sftp, []):
+        sender = fastpipe.sender_of(other)
+        assert sender is not None
+        out.append(sender)
+    return out
+
+
 def _assert_exact(r: TransferRecord, expected: str, target: Path, size: int) -> None:
     assert (r.result, r.reason, r.error_kind) == ("ok", None, None), r
     assert r.size == size and r.sha256 == expected
@@ -49,7 +61,7 @@ def _assert_exact(r: TransferRecord, expected: str, target: Path, size: int) -> 
 def test_bulk_upload_is_byte_exact(sshd: Sshd, tmp_path: Path, depth: int) -> None:
     # 40 x 255 KiB in flight is five times sshd's 2 MiB window: sends wait for window adjusts.
     size = 24 * MiB + 12345
-    with open_conn(sshd, tuning=Tuning(write_depth=depth)) as c:
+    with open_conn(sshd, tuning=Tuning(write_depth=depth, upload_channels=1)) as c:
         assert "gcm" in c.cipher
         r, expected, target = _upload(c, tmp_path, size)
         sender = _sender(c)
@@ -75,9 +87,11 @@ def test_rekey_in_the_middle_of_an_upload(sshd: Sshd, tmp_path: Path) -> None:
         transport._activate_outbound = counted  # type: ignore[method-assign]
         transport.packetizer.REKEY_BYTES = 3 * MiB  # paramiko's is 512 MiB
         r, expected, target = _upload(c, tmp_path, size)
-        sender = _sender(c)
+        senders = _senders(c)
+        assert len(senders) == 2  # striped over two channels: both keep the one key state
         assert len(kex) >= 5, kex  # new keys about every 3 MiB sent
-        assert sender.fast_packets > 0 and sender.slow_packets > 0
+        assert all(s.fast_packets > 0 for s in senders)
+        assert sum(s.slow_packets for s in senders) > 0
         assert c.sftp.stat(str(target)).st_size == size
     _assert_exact(r, expected, target, size)
 
@@ -109,3 +123,61 @@ def test_split_into_packets() -> None:
     assert [bytes(v) for v in rest] == [b"j", b"k"]
     packets, rest = fastpipe._split(rest, 2, 4)
     assert [b"".join(p) for p in packets] == [b"jk"] and rest == []
+
+
+@pytest.mark.sshd
+@pytest.mark.parametrize("channels", [2, 3])
+def test_striped_upload_is_byte_exact(sshd: Sshd, tmp_path: Path, channels: int) -> None:
+    size = 40 * MiB + 4321
+    with open_conn(sshd, tuning=Tuning(upload_channels=channels)) as c:
+        r, expected, target = _upload(c, tmp_path, size)
+        senders = _senders(c)
+        assert len(senders) == channels
+        assert all(s.fast_packets > 100 for s in senders)  # every channel carried data
+        # The sessions stay open for the next upload, and the main one still works.
+        assert c.sftp.stat(str(target)).st_size == size
+        assert [len(wire.extra_sessions(c.sftp, c.tuning))] == [channels - 1]
+    _assert_exact(r, expected, target, size)
+
+
+@pytest.mark.sshd
+def test_striped_upload_cancelled_leaves_nothing(sshd: Sshd, tmp_path: Path) -> None:
+    out, remote = tmp_path / "out", tmp_path / "remote"
+    out.mkdir()
+    remote.mkdir()
+    write_random(out / "big.bin", 40 * MiB)
+    with open_conn(sshd) as c:
+        eng = TransferEngine.for_connection(c, lambda r: None)
+        cancel = __import__("threading").Event()
+        r = eng.upload_file(
+            out / "big.bin", str(remote), progress=lambda d, t: d > t // 3 and cancel.set(),
+            cancel=cancel,
+        )  # fmt: skip
+        assert r.result == "cancelled" and list(remote.iterdir()) == []
+        assert len(_senders(c)) == 2  # it was striped
+        # Both channels were drained: the connection carries the next upload.
+        write_random(out / "next.bin", 20 * MiB)
+        r = eng.upload_file(out / "next.bin", str(remote))
+        assert r.result == "ok" and sha256sum(remote / "next.bin") == r.sha256
+
+
+@pytest.mark.sshd
+def test_resume_backs_off_over_a_striped_gap(sshd: Sshd, tmp_path: Path) -> None:
+    """A striped upload cut off may leave a gap (one channel's writes not yet made) within
+    STRIPE_SPAN of the temporary file's end: a resume re-sends that stretch."""
+    out, remote = tmp_path / "out", tmp_path / "remote"
+    out.mkdir()
+    remote.mkdir()
+    src = out / "big.bin"
+    expected = write_random(src, 30 * MiB)
+    data = src.read_bytes()
+    temp = Path(files._temp_name(str(remote), "big.bin", src.stat()))
+    there = 20 * MiB
+    gap = bytearray(data[:there])
+    gap[there - 3 * MiB : there - 2 * MiB] = bytes(MiB)  # never written: zeros
+    temp.write_bytes(bytes(gap))
+    with open_conn(sshd) as c:
+        r = TransferEngine.for_connection(c, lambda r: None).upload_file(src, str(remote))
+    assert (r.result, r.resumed_from) == ("ok", there - wire.STRIPE_SPAN)
+    assert r.sha256 == expected == sha256sum(remote / "big.bin")
+    assert not temp.exists()
