@@ -261,6 +261,7 @@ class Upload:
         self.keep_temp = True
         self.fd = -1
         self.extra: wire.ExtraSessions | None = None
+        self.remote_size: int | None = None
 
     def run(self, progress: ProgressFn | None, cancel: CancelFlag | None) -> str:
         try:
@@ -353,7 +354,9 @@ class Upload:
         if self.extra is not None and size - offset >= self.tuning.striped_min:
             extra = self.extra.get()
         try:
-            wire.send(self.sftp, self.temp, offset, size, self.tuning, source, meter, extra)
+            self.remote_size = wire.send(
+                self.sftp, self.temp, offset, size, self.tuning, source, meter, extra
+            )
         finally:
             digest.finish()
         return digest.done
@@ -364,7 +367,9 @@ class Upload:
         if after.st_size != size or after.st_mtime_ns != st.st_mtime_ns:
             self.keep_temp = False
             raise _file_error("changed", name, f"{name} changed on this computer while uploading.")
-        remote_size = int(self.sftp.stat(self.temp).st_size or 0)
+        remote_size = self.remote_size
+        if remote_size is None:  # (a striped send stats the file as it closes it)
+            remote_size = int(self.sftp.stat(self.temp).st_size or 0)
         if remote_size != size or sent != size:
             raise SftpError(
                 "other",

@@ -67,16 +67,23 @@ from typing import Any, Final
 
 import paramiko
 from paramiko.sftp import (
+    CMD_ATTRS,
     CMD_CLOSE,
     CMD_DATA,
     CMD_HANDLE,
     CMD_NAME,
+    CMD_OPEN,
     CMD_OPENDIR,
     CMD_READ,
     CMD_READDIR,
+    CMD_STAT,
     CMD_STATUS,
     CMD_WRITE,
     SFTP_EOF,
+    SFTP_FLAG_CREATE,
+    SFTP_FLAG_READ,
+    SFTP_FLAG_TRUNC,
+    SFTP_FLAG_WRITE,
     int64,
 )
 
@@ -273,17 +280,17 @@ def send(
     source: Callable[[int], bytes],
     advance: Advance,
     extra: Sequence[paramiko.SFTPClient] = (),
-) -> None:
+) -> int | None:
     """Pipelined writes of ``write_request`` bytes from ``offset`` to ``size``; every reply is
     checked, in order. ``source(n)`` gives the next at most ``n`` bytes (never empty);
     ``advance(len, acked)`` runs after each acknowledged write and may raise to stop.
 
     With ``extra`` SFTP sessions (other channels of the same connection), the writes are
     spread over all of them: each channel has its own flow-control window (sshd's is 2 MiB),
-    so over a long round trip several carry that many times the data (``_send_striped``)."""
+    so over a long round trip several carry that many times the data (``_send_striped``);
+    the file's size on the server after closing is returned then (None otherwise)."""
     if extra:
-        _send_striped([sftp, *extra], remote_path, offset, size, tuning, source, advance)
-        return
+        return _send_striped([sftp, *extra], remote_path, offset, size, tuning, source, advance)
     mode = "r+b" if offset else "wb"  # ("x" in paramiko 5 forgets the write flag)
     with remote_file(sftp, remote_path, mode) as f:
         handle = f.handle
@@ -309,6 +316,7 @@ def send(
             if not broken(exc):
                 _drain(sftp, replies, [p[0] for p in pending])
             raise
+    return None
 
 
 # A striped upload never sends a write ending more than this far past the end of the part of
@@ -316,19 +324,77 @@ def send(
 # byte more than this far before its end was written: a resume backs off by this much
 # (files.py, ``_remote_resume_offset``), since the bytes after may hold gaps.
 STRIPE_SPAN: Final = 8 * 1024 * 1024
+_WB: Final = SFTP_FLAG_WRITE | SFTP_FLAG_CREATE | SFTP_FLAG_TRUNC  # paramiko's "wb"
 
 
 class _Lane:
     """One SFTP session of a striped upload: its handle and the writes it has in flight."""
 
-    def __init__(self, sftp: paramiko.SFTPClient, handle: bytes) -> None:
+    def __init__(self, sftp: paramiko.SFTPClient) -> None:
         self.sftp = sftp
-        self.handle = handle
+        self.handle = b""
         self.replies = Replies()
         self.pending: dict[int, tuple[int, int]] = {}  # request -> (offset, length)
         chan = sftp.get_channel()
         self.pipe = None if chan is None else chan.in_buffer
         self.timeout = None if chan is None else chan.timeout
+
+    def request(self, t: int, *args: Any) -> int:
+        return int(self.sftp._async_request(self.replies, t, *args))
+
+    def reply(self, num: int) -> tuple[int, paramiko.Message]:
+        return _reply(self.sftp, self.replies, num)
+
+
+def _open_lanes(lanes: list[_Lane], remote_path: str, offset: int) -> None:
+    """Open ``remote_path`` on every session in one round trip. The first session truncates
+    unless resuming ("wb" / "r+b"); the others only create, so whichever is served first,
+    the file starts empty (nothing is written before every open is answered)."""
+    first = SFTP_FLAG_READ | SFTP_FLAG_WRITE if offset else _WB
+    others = SFTP_FLAG_WRITE if offset else SFTP_FLAG_WRITE | SFTP_FLAG_CREATE
+    nums = [
+        lane.request(CMD_OPEN, remote_path, first if i == 0 else others, paramiko.SFTPAttributes())
+        for i, lane in enumerate(lanes)
+    ]
+    error: BaseException | None = None
+    for lane, num in zip(lanes, nums, strict=True):
+        t, msg = lane.reply(num)
+        try:
+            if t == CMD_STATUS:
+                lane.sftp._convert_status(msg)  # raises
+            if t != CMD_HANDLE:
+                raise SftpError("other", "Unexpected reply from the server.")
+            lane.handle = msg.get_binary()
+        except Exception as exc:
+            error = error or exc
+    if error is not None:
+        _close_quietly(lanes)
+        raise error
+
+
+def _close_lanes(lanes: list[_Lane], remote_path: str) -> int:
+    """Close every handle and stat the file, in one round trip (the first session serves its
+    requests in order, so the stat sees the file closed); returns its size."""
+    nums = [lane.request(CMD_CLOSE, lane.handle) for lane in lanes]
+    stat_num = lanes[0].request(CMD_STAT, remote_path)
+    for lane in lanes:
+        lane.handle = b""
+    for lane, num in zip(lanes, nums, strict=True):
+        lane.reply(num)  # as paramiko's close: the size check below is what counts
+    t, msg = lanes[0].reply(stat_num)
+    if t == CMD_STATUS:
+        lanes[0].sftp._convert_status(msg)  # raises
+    if t != CMD_ATTRS:
+        raise SftpError("other", "Unexpected reply from the server.")
+    return int(paramiko.SFTPAttributes._from_msg(msg).st_size or 0)
+
+
+def _close_quietly(lanes: list[_Lane]) -> None:
+    for lane in lanes:
+        if lane.handle:
+            with contextlib.suppress(Exception):
+                lane.reply(lane.request(CMD_CLOSE, lane.handle))
+            lane.handle = b""
 
 
 def _send_striped(
@@ -339,67 +405,71 @@ def _send_striped(
     tuning: Tuning,
     source: Callable[[int], bytes],
     advance: Advance,
-) -> None:
+) -> int:
     """``send`` over several sessions: the file is read (and hashed, by ``source``) in order,
     each write goes to the session with the fewest in flight, every reply is checked, and
     ``advance`` sees only the part acknowledged without a gap. No write is sent that ends more
-    than STRIPE_SPAN past that part."""
-    mode = "r+b" if offset else "wb"
-    with contextlib.ExitStack() as stack:
-        first = stack.enter_context(remote_file(sftps[0], remote_path, mode))
-        lanes = [_Lane(sftps[0], first.handle)]
-        for other in sftps[1:]:
-            f = stack.enter_context(remote_file(other, remote_path, "r+b"))
-            lanes.append(_Lane(other, f.handle))
-        if any(not isinstance(lane.pipe, fastpipe.ChunkPipe) for lane in lanes):
-            raise SftpError("other", "Striped upload without the channel buffer it needs.")
-        wake = threading.Event()
-        olds = [lane.pipe.swap_event(wake) for lane in lanes if lane.pipe is not None]
+    than STRIPE_SPAN past that part. Returns the file's size on the server once closed."""
+    lanes = [_Lane(s) for s in sftps]
+    if any(not isinstance(lane.pipe, fastpipe.ChunkPipe) for lane in lanes):
+        raise SftpError("other", "Striped upload without the channel buffer it needs.")
+    wake = threading.Event()
+    olds = [lane.pipe.swap_event(wake) for lane in lanes if lane.pipe is not None]
+    try:
+        _open_lanes(lanes, remote_path, offset)
         pos = offset
         acked = offset  # everything before this is acknowledged
         done: dict[int, int] = {}  # acknowledged beyond ``acked``: offset -> length
         timeout = lanes[0].timeout
-        try:
-            while acked < size:
-                while pos < size:
-                    lane = min(lanes, key=lambda ln: len(ln.pending))
-                    n = min(tuning.write_request, size - pos)
-                    if len(lane.pending) >= tuning.write_depth or pos + n - acked > STRIPE_SPAN:
-                        break
-                    data = source(n)
-                    num = send_write(lane.sftp, lane.replies, lane.handle, pos, data)
-                    lane.pending[num] = (pos, len(data))
-                    pos += len(data)
-                wake.clear()
-                got = False
-                for lane in lanes:
-                    pipe = lane.pipe
-                    assert pipe is not None
-                    while lane.pending and (pipe.read_ready() or pipe.closed):
-                        lane.sftp._read_response(None)  # EOFError once the channel is gone
-                        for num in list(lane.replies.got):
-                            t, msg = lane.replies.got.pop(num)
-                            off, n = lane.pending.pop(num)
-                            if t != CMD_STATUS:
-                                raise SftpError("other", "Unexpected reply from the server.")
-                            _check_written(lane.sftp, msg)
-                            done[off] = n
-                            got = True
-                while acked in done:
-                    n = done.pop(acked)
-                    acked += n
-                    advance(n, acked)
-                if not got and not wake.wait(timeout):
-                    raise TimeoutError()
-        except BaseException as exc:
-            if not broken(exc):  # collect what is in flight: the channels stay usable
-                for lane in lanes:
-                    _drain(lane.sftp, lane.replies, list(lane.pending))
-            raise
-        finally:
-            for lane, old in zip(lanes, olds, strict=True):
-                if lane.pipe is not None:
-                    lane.pipe.swap_event(old)
+        while acked < size:
+            while pos < size:
+                lane = min(lanes, key=lambda ln: len(ln.pending))
+                n = min(tuning.write_request, size - pos)
+                if len(lane.pending) >= tuning.write_depth or pos + n - acked > STRIPE_SPAN:
+                    break
+                data = source(n)
+                num = send_write(lane.sftp, lane.replies, lane.handle, pos, data)
+                lane.pending[num] = (pos, len(data))
+                pos += len(data)
+            wake.clear()
+            got = False
+            for lane in lanes:
+                pipe = lane.pipe
+                assert pipe is not None
+                while lane.pending and (pipe.read_ready() or pipe.closed):
+                    lane.sftp._read_response(None)  # EOFError once the channel is gone
+                    for num in list(lane.replies.got):
+                        t, msg = lane.replies.got.pop(num)
+                        off, n = lane.pending.pop(num)
+                        if t != CMD_STATUS:
+                            raise SftpError("other", "Unexpected reply from the server.")
+                        _check_written(lane.sftp, msg)
+                        done[off] = n
+                        got = True
+            while acked in done:
+                n = done.pop(acked)
+                acked += n
+                advance(n, acked)
+            # Only this thread empties the pipes (clearing ``wake``): with no reply read
+            # since the clear above, a reply arriving now sets it again.
+            if not got and not wake.wait(timeout):
+                raise TimeoutError()
+        return _close_lanes(lanes, remote_path)
+    except BaseException as exc:
+        if broken(exc):  # the session is unusable; the caller reconnects to resume
+            for lane in lanes:
+                chan = lane.sftp.get_channel()
+                if chan is not None:
+                    chan.close()
+        else:  # collect what is in flight and close: the channels stay usable
+            for lane in lanes:
+                _drain(lane.sftp, lane.replies, list(lane.pending))
+            _close_quietly(lanes)
+        raise
+    finally:
+        for lane, old in zip(lanes, olds, strict=True):
+            if lane.pipe is not None:
+                lane.pipe.swap_event(old)
 
 
 def extra_sessions(sftp: paramiko.SFTPClient, tuning: Tuning) -> list[paramiko.SFTPClient]:
