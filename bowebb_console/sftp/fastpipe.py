@@ -191,7 +191,10 @@ _CHANNEL_DATA: Final = 94  # SSH_MSG_CHANNEL_DATA
 _GCM_TAG: Final = 16
 _GCM_BLOCK: Final = 16
 _MAX_PAD: Final = 3 + _GCM_BLOCK  # paramiko's padding is 4..19 bytes for a 16-byte block
+_POOL: Final = 64 * 1024  # random bytes drawn at once for padding
 _HEAD = struct.Struct(">BBII")  # padding length, CHANNEL_DATA, recipient channel, data length
+_LEN = struct.Struct(">I")
+_CTR = struct.Struct(">Q")  # the nonce's invocation counter (RFC 5647, 7.1)
 
 
 class BulkSender:
@@ -222,6 +225,8 @@ class BulkSender:
         self.slow_packets = 0
         self._plain = bytearray()
         self._out = bytearray()
+        self._pool = b""
+        self._pool_at = 0
 
     def send(self, pieces: Sequence[bytes | memoryview]) -> None:
         """Send the concatenation of ``pieces`` as channel data, all of it, in order; raises
@@ -249,6 +254,16 @@ class BulkSender:
                 chan.out_window_size -= extra
                 return first + extra
             return first
+
+    def _padding(self, n: int) -> bytes:
+        """``n`` random bytes (padding, as paramiko draws it), from a pool: one getrandom
+        call per many batches, no byte used twice."""
+        if len(self._pool) - self._pool_at < n:
+            self._pool = os.urandom(max(n, _POOL))
+            self._pool_at = 0
+        at = self._pool_at
+        self._pool_at = at + n
+        return self._pool[at : at + n]
 
     def _slow(self, segs: list[memoryview]) -> None:
         m = paramiko.Message()
@@ -293,7 +308,7 @@ class BulkSender:
         sent_packets = int(pk._Packetizer__sent_packets)
         rekey_bytes, rekey_packets = pk.REKEY_BYTES, pk.REKEY_PACKETS
         chanid = self.chan.remote_chanid
-        biggest = max(sum(len(s) for s in segs) for segs in packets)
+        biggest = self.chan.out_max_packet_size  # no packet carries more (_split)
         if len(self._plain) < 10 + biggest + _MAX_PAD:
             self._plain = bytearray(10 + biggest + _MAX_PAD)
         plain = self._plain
@@ -304,27 +319,30 @@ class BulkSender:
         out = memoryview(self._out)
         fixed = iv[:4]
         counter = int.from_bytes(iv[4:], "big")
-        pad_bytes = os.urandom(_MAX_PAD * len(packets))
+        pad_bytes = self._padding(_MAX_PAD * len(packets))
+        head_into, len_into, ctr = _HEAD.pack_into, _LEN.pack_into, _CTR.pack
+        encrypt = aead.encrypt_into
         pos = 0
+        pp = 0  # next unused padding byte
         count = 0
         rekey = False
         for segs in packets:
-            n = 0
+            # plaintext: padding length, CHANNEL_DATA, channel, data length, data, padding
             q = 10
             for seg in segs:
-                ln = len(seg)
-                pview[q : q + ln] = seg
-                q += ln
-                n += ln
-            payload = 9 + n  # CHANNEL_DATA, channel, length, data
-            pad = 3 + _GCM_BLOCK - ((payload + 4) % _GCM_BLOCK)
-            _HEAD.pack_into(plain, 0, pad, _CHANNEL_DATA, chanid, n)
-            pview[q : q + pad] = pad_bytes[count * _MAX_PAD : count * _MAX_PAD + pad]
-            length = 1 + payload + pad
-            struct.pack_into(">I", out, pos, length)
-            nonce = fixed + counter.to_bytes(8, "big")
-            end = pos + 4 + length + _GCM_TAG
-            aead.encrypt_into(nonce, pview[:length], out[pos : pos + 4], out[pos + 4 : end])
+                e = q + len(seg)
+                pview[q:e] = seg
+                q = e
+            n = q - 10
+            # paramiko's 3 + bsize - ((len(payload) + 4) % bsize), payload = 9 + n bytes
+            pad = 19 - ((n + 13) & 15)
+            head_into(plain, 0, pad, _CHANNEL_DATA, chanid, n)
+            e = q + pad  # = the packet length field: 1 + payload + padding
+            pview[q:e] = pad_bytes[pp : pp + pad]
+            pp += pad
+            len_into(out, pos, e)
+            end = pos + 4 + e + _GCM_TAG
+            encrypt(fixed + ctr(counter), pview[:e], out[pos : pos + 4], out[pos + 4 : end])
             counter += 1
             count += 1
             sent_bytes += end - pos
@@ -357,22 +375,26 @@ def _split(
     packets: list[list[memoryview]] = []
     segs: list[memoryview] = []
     room = maxp
-    views = list(views)
+    i = 0
+    v = views[0] if views else memoryview(b"")
     while nbytes:
-        v = views[0]
-        take = min(len(v), room, nbytes)
-        segs.append(v[:take])
-        if take == len(v):
-            views.pop(0)
+        ln = len(v)
+        take = ln if ln <= room and ln <= nbytes else min(room, nbytes)
+        if take == ln:
+            segs.append(v)
+            i += 1
+            v = views[i] if i < len(views) else memoryview(b"")
         else:
-            views[0] = v[take:]
+            segs.append(v[:take])
+            v = v[take:]
         nbytes -= take
         room -= take
         if not room or not nbytes:
             packets.append(segs)
             segs = []
             room = maxp
-    return packets, views
+    rest = ([v] if len(v) else []) + views[i + 1 :]
+    return packets, rest
 
 
 def install_sender(sftp: paramiko.SFTPClient) -> BulkSender | None:

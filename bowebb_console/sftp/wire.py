@@ -147,7 +147,7 @@ def send_write(
     head = struct.pack(
         ">IBII", 1 + 4 + 4 + len(handle) + 8 + 4 + len(data), CMD_WRITE, num, len(handle)
     )
-    pieces = (head, handle, struct.pack(">QI", offset, len(data)), data)
+    pieces = (b"".join((head, handle, struct.pack(">QI", offset, len(data)))), data)
     sender = fastpipe.sender_of(sftp)
     if sender is not None:
         sender.send(pieces)  # framed and encrypted in bulk, no copy of the request
