@@ -60,10 +60,11 @@ import contextlib
 import queue
 import struct
 import threading
+import time
 import weakref
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any, Final
+from typing import Any, Final, TypeAlias
 
 import paramiko
 from paramiko.sftp import (
@@ -71,6 +72,7 @@ from paramiko.sftp import (
     CMD_CLOSE,
     CMD_DATA,
     CMD_HANDLE,
+    CMD_LSTAT,
     CMD_NAME,
     CMD_OPEN,
     CMD_OPENDIR,
@@ -187,6 +189,39 @@ def listdir_attr(sftp: paramiko.SFTPClient, path: str) -> list[paramiko.SFTPAttr
     return out
 
 
+Lstat: TypeAlias = paramiko.SFTPAttributes | OSError  # an lstat's answer: attributes, or its error
+
+
+def lstat_pair(sftp: paramiko.SFTPClient, first: str, second: str) -> tuple[Lstat, Lstat]:
+    """``sftp.lstat`` of two paths in one round trip; each answer is the attributes or the
+    OSError that ``lstat`` would raise (other errors raise)."""
+    if not isinstance(sftp, paramiko.SFTPClient):  # a scripted stand-in (tests)
+        return _lstat(sftp, first), _lstat(sftp, second)
+    replies = Replies()
+    nums = [int(sftp._async_request(replies, CMD_LSTAT, p)) for p in (first, second)]
+    out: list[Lstat] = []
+    for num in nums:
+        t, msg = _reply(sftp, replies, num)
+        if t == CMD_ATTRS:
+            out.append(paramiko.SFTPAttributes._from_msg(msg))
+            continue
+        if t != CMD_STATUS:
+            raise SftpError("other", "Unexpected reply from the server.")
+        try:
+            sftp._convert_status(msg)  # raises; OK would be a protocol error
+            raise SftpError("other", "Unexpected reply from the server.")
+        except OSError as exc:
+            out.append(exc)
+    return out[0], out[1]
+
+
+def _lstat(sftp: Any, path: str) -> Lstat:
+    try:
+        return sftp.lstat(path)
+    except OSError as exc:
+        return exc
+
+
 def _status(sftp: paramiko.SFTPClient, msg: paramiko.Message) -> None:
     """A STATUS reply to a READ: end of file means the file got shorter on the server (the
     connection is fine); other errors raise as paramiko raises them."""
@@ -279,7 +314,7 @@ def send(
     tuning: Tuning,
     source: Callable[[int], bytes],
     advance: Advance,
-    extra: Sequence[paramiko.SFTPClient] = (),
+    extra: Sequence[paramiko.SFTPClient] | ExtraSessions = (),
 ) -> int | None:
     """Pipelined writes of ``write_request`` bytes from ``offset`` to ``size``; every reply is
     checked, in order. ``source(n)`` gives the next at most ``n`` bytes (never empty);
@@ -287,8 +322,11 @@ def send(
 
     With ``extra`` SFTP sessions (other channels of the same connection), the writes are
     spread over all of them: each channel has its own flow-control window (sshd's is 2 MiB),
-    so over a long round trip several carry that many times the data (``_send_striped``);
+    so over a long round trip several carry that many times the data (``_send_striped``;
+    sessions still being opened, ``ExtraSessions``, join as soon as they are there);
     the file's size on the server after closing is returned then (None otherwise)."""
+    if isinstance(extra, ExtraSessions):
+        return _send_striped([sftp], remote_path, offset, size, tuning, source, advance, extra)
     if extra:
         return _send_striped([sftp, *extra], remote_path, offset, size, tuning, source, advance)
     mode = "r+b" if offset else "wb"  # ("x" in paramiko 5 forgets the write flag)
@@ -325,6 +363,7 @@ def send(
 # (files.py, ``_remote_resume_offset``), since the bytes after may hold gaps.
 STRIPE_SPAN: Final = 8 * 1024 * 1024
 _WB: Final = SFTP_FLAG_WRITE | SFTP_FLAG_CREATE | SFTP_FLAG_TRUNC  # paramiko's "wb"
+_ATTRS: Final = paramiko.SFTPAttributes()  # none: as paramiko's open sends
 
 
 class _Lane:
@@ -353,7 +392,7 @@ def _open_lanes(lanes: list[_Lane], remote_path: str, offset: int) -> None:
     first = SFTP_FLAG_READ | SFTP_FLAG_WRITE if offset else _WB
     others = SFTP_FLAG_WRITE if offset else SFTP_FLAG_WRITE | SFTP_FLAG_CREATE
     nums = [
-        lane.request(CMD_OPEN, remote_path, first if i == 0 else others, paramiko.SFTPAttributes())
+        lane.request(CMD_OPEN, remote_path, first if i == 0 else others, _ATTRS)
         for i, lane in enumerate(lanes)
     ]
     error: BaseException | None = None
@@ -405,23 +444,57 @@ def _send_striped(
     tuning: Tuning,
     source: Callable[[int], bytes],
     advance: Advance,
+    joining: ExtraSessions | None = None,
 ) -> int:
     """``send`` over several sessions: the file is read (and hashed, by ``source``) in order,
     each write goes to the session with the fewest in flight, every reply is checked, and
     ``advance`` sees only the part acknowledged without a gap. No write is sent that ends more
-    than STRIPE_SPAN past that part. Returns the file's size on the server once closed."""
+    than STRIPE_SPAN past that part. Returns the file's size on the server once closed.
+
+    ``joining``: sessions still being opened; writing starts on ``sftps`` and each of these
+    joins (opens the file, then takes writes) as soon as it is there."""
     lanes = [_Lane(s) for s in sftps]
-    if any(not isinstance(lane.pipe, fastpipe.ChunkPipe) for lane in lanes):
-        raise SftpError("other", "Striped upload without the channel buffer it needs.")
+    opening: dict[int, tuple[_Lane, int]] = {}  # id(lane) -> (lane, OPEN request)
     wake = threading.Event()
-    olds = [lane.pipe.swap_event(wake) for lane in lanes if lane.pipe is not None]
+    swapped: list[tuple[_Lane, Any]] = []
+
+    def watch(lane: _Lane) -> None:
+        if not isinstance(lane.pipe, fastpipe.ChunkPipe):
+            raise SftpError("other", "Striped upload without the channel buffer it needs.")
+        swapped.append((lane, lane.pipe.swap_event(wake)))
+
+    def join(lane: _Lane) -> None:
+        """An OPEN on a session that comes late: the file exists (its first open was
+        answered), so it is opened for writing only."""
+        watch(lane)
+        opening[id(lane)] = (lane, lane.request(CMD_OPEN, remote_path, SFTP_FLAG_WRITE, _ATTRS))
+
+    def opened(lane: _Lane, num: int) -> None:
+        del opening[id(lane)]
+        t, msg = lane.reply(num)  # (blocks only in settle_opening)
+        if t == CMD_HANDLE:
+            lane.handle = msg.get_binary()
+            lanes.append(lane)
+        # else: that session cannot open it; the others carry the file (nothing was sent)
+
+    def settle_opening() -> None:
+        for lane, num in list(opening.values()):
+            opened(lane, num)
+
     try:
+        for lane in lanes:
+            watch(lane)
         _open_lanes(lanes, remote_path, offset)
         pos = offset
         acked = offset  # everything before this is acknowledged
         done: dict[int, int] = {}  # acknowledged beyond ``acked``: offset -> length
         timeout = lanes[0].timeout
+        quiet_since = time.monotonic()
         while acked < size:
+            if joining is not None and joining.done():
+                for other in joining.get():
+                    join(_Lane(other))
+                joining = None
             while pos < size:
                 lane = min(lanes, key=lambda ln: len(ln.pending))
                 n = min(tuning.write_request, size - pos)
@@ -433,6 +506,12 @@ def _send_striped(
                 pos += len(data)
             wake.clear()
             got = False
+            for lane, num in list(opening.values()):
+                pipe = lane.pipe
+                assert pipe is not None
+                if pipe.read_ready() or pipe.closed:
+                    opened(lane, num)  # EOFError once the channel is gone
+                    got = True
             for lane in lanes:
                 pipe = lane.pipe
                 assert pipe is not None
@@ -451,23 +530,32 @@ def _send_striped(
                 acked += n
                 advance(n, acked)
             # Only this thread empties the pipes (clearing ``wake``): with no reply read
-            # since the clear above, a reply arriving now sets it again.
-            if not got and not wake.wait(timeout):
+            # since the clear above, a reply arriving now sets it again. A session still
+            # being opened is looked at again within a tenth of a second.
+            if got:
+                quiet_since = time.monotonic()
+            elif not wake.wait(timeout if joining is None else 0.1) and (
+                timeout is not None and time.monotonic() - quiet_since >= timeout
+            ):
                 raise TimeoutError()
+        settle_opening()
         return _close_lanes(lanes, remote_path)
     except BaseException as exc:
+        everyone = lanes + [lane for lane, _ in opening.values()]
         if broken(exc):  # the session is unusable; the caller reconnects to resume
-            for lane in lanes:
+            for lane in everyone:
                 chan = lane.sftp.get_channel()
                 if chan is not None:
                     chan.close()
         else:  # collect what is in flight and close: the channels stay usable
+            with contextlib.suppress(Exception):
+                settle_opening()
             for lane in lanes:
                 _drain(lane.sftp, lane.replies, list(lane.pending))
             _close_quietly(lanes)
         raise
     finally:
-        for lane, old in zip(lanes, olds, strict=True):
+        for lane, old in swapped:
             if lane.pipe is not None:
                 lane.pipe.swap_event(old)
 
@@ -516,6 +604,9 @@ class ExtraSessions:
     def _open(self, sftp: paramiko.SFTPClient, tuning: Tuning) -> None:
         with contextlib.suppress(Exception):  # none: the upload uses the main session only
             self._got = extra_sessions(sftp, tuning)
+
+    def done(self) -> bool:
+        return not self._thread.is_alive()
 
     def get(self) -> list[paramiko.SFTPClient]:
         self._thread.join(self._timeout)
