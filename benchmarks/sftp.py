@@ -91,6 +91,7 @@ def parse_args() -> argparse.Namespace:
     ap.add_argument("--upload-hash-thread", action="store_true", help="uploads: hash in a thread")
     ap.add_argument("--upload-channels", type=int, default=Tuning.upload_channels)
     ap.add_argument("--no-bulk-send", action="store_true", help="uploads: paramiko's send path")
+    ap.add_argument("--no-nodelay", action="store_true", help="leave Nagle's algorithm on")
     return ap.parse_args()
 
 
@@ -105,6 +106,7 @@ def tuning_for(args: argparse.Namespace, cipher: str) -> Tuning:
         upload_hash_in_thread=args.upload_hash_thread,
         upload_channels=args.upload_channels,
         bulk_send=not args.no_bulk_send,
+        tcp_nodelay=not args.no_nodelay,
     )
 
 

@@ -91,6 +91,7 @@ class Tuning:
     # of the one connection: each has its own flow-control window (sshd's: 2 MiB), which
     # bounds one channel to 2 MiB per round trip. Must stay >= wire.STRIPE_SPAN (resume).
     upload_channels: int = 2
+    tcp_nodelay: bool = True  # (connection.py says why)
     striped_min: int = 16 * 1024 * 1024
     # A cut network (laptop closed, VPN gone) sends no RST: without these a transfer would
     # wait for TCP to give up, which takes many minutes.
@@ -181,7 +182,8 @@ class SftpConnection:
 
 def _transport_factory(tuning: Tuning) -> Callable[..., paramiko.Transport]:
     def make(sock: Any, disabled_algorithms: Any = None, **_: Any) -> paramiko.Transport:
-        if isinstance(sock, socket.socket) and sock.family in (socket.AF_INET, socket.AF_INET6):
+        inet = isinstance(sock, socket.socket) and sock.family in (socket.AF_INET, socket.AF_INET6)
+        if tuning.tcp_nodelay and inet:
             # paramiko writes whole packets. Without this, a small request sent while another
             # is unacknowledged (a second channel opening, say) waits for the ACK: a round trip.
             sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
