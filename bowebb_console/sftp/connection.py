@@ -91,6 +91,10 @@ class Tuning:
     # of the one connection: each has its own flow-control window (sshd's: 2 MiB), which
     # bounds one channel to 2 MiB per round trip. Must stay >= wire.STRIPE_SPAN (resume).
     upload_channels: int = 2
+    # Open the upload's extra channels right after connecting (in a thread), so that they are
+    # there when a large upload starts; otherwise the upload opens them (three round trips,
+    # during which only one channel carries it). Costs one idle sftp-server per connection.
+    extra_at_connect: bool = True
     tcp_nodelay: bool = True  # (connection.py says why)
     striped_min: int = 16 * 1024 * 1024
     # A cut network (laptop closed, VPN gone) sends no RST: without these a transfer would
@@ -274,6 +278,10 @@ def connect(
         fastpipe.install(sftp)
         if tuning.bulk_send:
             fastpipe.install_sender(sftp)
+        if tuning.upload_channels > 1 and tuning.extra_at_connect:
+            from bowebb_console.sftp import wire  # (wire imports this module)
+
+            wire.extra_opener(sftp, tuning)  # in a thread: connecting does not wait for it
         sftp.get_channel().settimeout(tuning.stall_timeout)
         transport.set_keepalive(tuning.keepalive_s)
         log.info(

@@ -270,8 +270,9 @@ class Upload:
             st = os.fstat(self.fd)
             t = self.tuning
             if t.upload_channels > 1 and st.st_size >= max(t.striped_min, wire.STRIPE_SPAN + 1):
-                # Opened while the next round trips run on the first channel.
-                self.extra = wire.ExtraSessions(self.sftp, t)
+                # Opened (usually already, since connecting) while the next round trips run
+                # on the first channel; they join the upload once there.
+                self.extra = wire.extra_opener(self.sftp, t)
             temp = _temp_name(self.remote_dir, self.name, st)
             # The target and the temporary name, looked up in one round trip.
             target_st, temp_st = wire.lstat_pair(self.sftp, self.a.remote_path, temp)

@@ -570,6 +570,13 @@ def extra_sessions(sftp: paramiko.SFTPClient, tuning: Tuning) -> list[paramiko.S
     transport = None if chan is None else chan.get_transport()
     if chan is None or transport is None or not transport.is_active():
         return []
+    with _EXTRA_LOCK:  # one opener at a time: a second finds what the first opened
+        return _open_extra(sftp, tuning, chan, transport)
+
+
+def _open_extra(
+    sftp: paramiko.SFTPClient, tuning: Tuning, chan: paramiko.Channel, transport: Any
+) -> list[paramiko.SFTPClient]:
     have = [c for c in _EXTRA.get(sftp, []) if _alive(c)]
     while len(have) < tuning.upload_channels - 1:
         try:
@@ -613,6 +620,17 @@ class ExtraSessions:
         return [] if self._thread.is_alive() else [c for c in self._got if _alive(c)]
 
 
+def extra_opener(sftp: paramiko.SFTPClient, tuning: Tuning) -> ExtraSessions:
+    """The ExtraSessions of ``sftp``'s connection: the one still opening (connect starts it),
+    else a new one (which finds the sessions already open, or reopens lost ones)."""
+    with _OPENERS_LOCK:
+        opener = _OPENERS.get(sftp)
+        if opener is None or opener.done():
+            opener = ExtraSessions(sftp, tuning)
+            _OPENERS[sftp] = opener
+        return opener
+
+
 def _alive(sftp: paramiko.SFTPClient) -> bool:
     chan = sftp.get_channel()
     return chan is not None and not chan.closed
@@ -621,6 +639,11 @@ def _alive(sftp: paramiko.SFTPClient) -> bool:
 _EXTRA: weakref.WeakKeyDictionary[paramiko.SFTPClient, list[paramiko.SFTPClient]] = (
     weakref.WeakKeyDictionary()
 )
+_OPENERS: weakref.WeakKeyDictionary[paramiko.SFTPClient, ExtraSessions] = (
+    weakref.WeakKeyDictionary()
+)
+_OPENERS_LOCK = threading.Lock()
+_EXTRA_LOCK = threading.Lock()
 
 
 def _check_written(sftp: paramiko.SFTPClient, msg: paramiko.Message) -> None:

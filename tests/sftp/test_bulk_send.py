@@ -85,7 +85,7 @@ def test_rekey_in_the_middle_of_an_upload(sshd: Sshd, tmp_path: Path) -> None:
             activate()
 
         transport._activate_outbound = counted  # type: ignore[method-assign]
-        assert len(wire.extra_sessions(c.sftp, c.tuning)) == 1  # open (the upload joins it)
+        assert len(wire.extra_opener(c.sftp, c.tuning).get()) == 1  # open: the upload uses it
         transport.packetizer.REKEY_BYTES = 3 * MiB  # paramiko's is 512 MiB
         r, expected, target = _upload(c, tmp_path, size)
         senders = _senders(c)
@@ -132,7 +132,7 @@ def test_striped_upload_is_byte_exact(sshd: Sshd, tmp_path: Path, channels: int)
     size = 40 * MiB + 4321
     with open_conn(sshd, tuning=Tuning(upload_channels=channels)) as c:
         # Opened ahead here so that every one surely joins (an upload does not wait).
-        first = wire.extra_sessions(c.sftp, c.tuning)
+        first = wire.extra_opener(c.sftp, c.tuning).get()
         assert len(first) == channels - 1
         r, expected, target = _upload(c, tmp_path, size)
         senders = _senders(c)
@@ -140,7 +140,7 @@ def test_striped_upload_is_byte_exact(sshd: Sshd, tmp_path: Path, channels: int)
         assert all(s.fast_packets > 0 for s in senders)  # every channel carried data
         # The sessions stay open for the next upload, and the main one still works.
         assert c.sftp.stat(str(target)).st_size == size
-        assert wire.extra_sessions(c.sftp, c.tuning) == first
+        assert wire.extra_opener(c.sftp, c.tuning).get() == first
     _assert_exact(r, expected, target, size)
 
 
@@ -151,7 +151,7 @@ def test_striped_upload_cancelled_leaves_nothing(sshd: Sshd, tmp_path: Path) -> 
     remote.mkdir()
     write_random(out / "big.bin", 40 * MiB)
     with open_conn(sshd) as c:
-        assert len(wire.extra_sessions(c.sftp, c.tuning)) == 1  # so it surely is striped
+        assert len(wire.extra_opener(c.sftp, c.tuning).get()) == 1  # so it surely is striped
         eng = TransferEngine.for_connection(c, lambda r: None)
         cancel = __import__("threading").Event()
         r = eng.upload_file(
