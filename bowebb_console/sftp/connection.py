@@ -154,7 +154,9 @@ class SftpError(ShownError):
 @dataclass
 class SftpConnection:
     """An open SFTP session. One transfer at a time per connection (the engine drives the
-    SFTP channel directly for pipelining)."""
+    SFTP channel directly for pipelining). Large uploads also write through a second SFTP
+    session on the same SSH connection (wire.extra_sessions, opened in a thread right after
+    connecting); it closes with the connection."""
 
     client: paramiko.SSHClient
     sftp: paramiko.SFTPClient
