@@ -89,6 +89,9 @@ def parse_args() -> argparse.Namespace:
     ap.add_argument("--write-request", type=int, default=Tuning.write_request)
     ap.add_argument("--inline-hash", action="store_true", help="downloads: hash inline")
     ap.add_argument("--upload-hash-thread", action="store_true", help="uploads: hash in a thread")
+    ap.add_argument("--upload-channels", type=int, default=Tuning.upload_channels)
+    ap.add_argument("--no-bulk-send", action="store_true", help="uploads: paramiko's send path")
+    ap.add_argument("--no-nodelay", action="store_true", help="leave Nagle's algorithm on")
     return ap.parse_args()
 
 
@@ -101,6 +104,9 @@ def tuning_for(args: argparse.Namespace, cipher: str) -> Tuning:
         write_request=args.write_request,
         hash_in_thread=not args.inline_hash,
         upload_hash_in_thread=args.upload_hash_thread,
+        upload_channels=args.upload_channels,
+        bulk_send=not args.no_bulk_send,
+        tcp_nodelay=not args.no_nodelay,
     )
 
 

@@ -43,6 +43,8 @@ def parse_args() -> argparse.Namespace:
     ap.add_argument("--big-mib", type=int, default=64)
     ap.add_argument("--runs", type=int, default=1)
     ap.add_argument("--cipher", default="aes128-gcm@openssh.com")
+    ap.add_argument("--upload-channels", type=int, default=Tuning.upload_channels)
+    ap.add_argument("--no-bulk-send", action="store_true", help="uploads: paramiko's send path")
     ap.add_argument(
         "--only", default="", help="comma-separated: folder-up,folder-down,big-up,big-down"
     )
@@ -72,6 +74,7 @@ def openssh(server: Sshd, port: int, cipher: str, batch: str) -> float:
 
 
 PEAK: list[float] = []  # MiB above the RSS before each engine run
+TUNING: dict[str, object] = {}  # from the command line
 
 
 def engine_run(server: Sshd, port: int, cipher: str, work: str, src: Path, dst: Path) -> float:
@@ -84,7 +87,7 @@ def engine_run(server: Sshd, port: int, cipher: str, work: str, src: Path, dst: 
         secret=lambda: None,
         pinned=[p.__class__("127.0.0.1", port, p.key_type, p.fingerprint)
                 for p in pinned_for(server)],
-        tuning=Tuning(ciphers=(cipher,)),
+        tuning=Tuning(ciphers=(cipher,), **TUNING),
     )  # fmt: skip
     try:
         records: list[TransferRecord] = []
@@ -110,6 +113,7 @@ def engine_run(server: Sshd, port: int, cipher: str, work: str, src: Path, dst: 
 
 def main() -> int:
     args = parse_args()
+    TUNING.update(upload_channels=args.upload_channels, bulk_send=not args.no_bulk_send)
     root = Path(tempfile.mkdtemp(prefix="bowebb-latency-"))
     server = Sshd(root)
     server.start()

@@ -84,6 +84,19 @@ class Tuning:
     # the sender is CPU-bound (measured; docs/performance.md).
     hash_in_thread: bool = True
     upload_hash_in_thread: bool = False
+    # Uploads: SFTP write requests leave as whole batches of channel packets, framed and
+    # encrypted past paramiko's per-packet path (fastpipe.BulkSender; AES-GCM only).
+    bulk_send: bool = True
+    # Uploads of at least striped_min bytes spread their writes over this many SFTP channels
+    # of the one connection: each has its own flow-control window (sshd's: 2 MiB), which
+    # bounds one channel to 2 MiB per round trip. Must stay >= wire.STRIPE_SPAN (resume).
+    upload_channels: int = 2
+    # Open the upload's extra channels right after connecting (in a thread), so that they are
+    # there when a large upload starts; otherwise the upload opens them (three round trips,
+    # during which only one channel carries it). Costs one idle sftp-server per connection.
+    extra_at_connect: bool = True
+    tcp_nodelay: bool = True  # (connection.py says why)
+    striped_min: int = 16 * 1024 * 1024
     # A cut network (laptop closed, VPN gone) sends no RST: without these a transfer would
     # wait for TCP to give up, which takes many minutes.
     # Folders of small files (many.py): up to this many files in flight at once on the one
@@ -141,7 +154,9 @@ class SftpError(ShownError):
 @dataclass
 class SftpConnection:
     """An open SFTP session. One transfer at a time per connection (the engine drives the
-    SFTP channel directly for pipelining)."""
+    SFTP channel directly for pipelining). Large uploads also write through a second SFTP
+    session on the same SSH connection (wire.extra_sessions, opened in a thread right after
+    connecting); it closes with the connection."""
 
     client: paramiko.SSHClient
     sftp: paramiko.SFTPClient
@@ -173,6 +188,11 @@ class SftpConnection:
 
 def _transport_factory(tuning: Tuning) -> Callable[..., paramiko.Transport]:
     def make(sock: Any, disabled_algorithms: Any = None, **_: Any) -> paramiko.Transport:
+        inet = isinstance(sock, socket.socket) and sock.family in (socket.AF_INET, socket.AF_INET6)
+        if tuning.tcp_nodelay and inet:
+            # paramiko writes whole packets. Without this, a small request sent while another
+            # is unacknowledged (a second channel opening, say) waits for the ACK: a round trip.
+            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         t = paramiko.Transport(
             sock,
             default_window_size=tuning.window_size,
@@ -258,6 +278,12 @@ def connect(
         if sftp is None:
             raise SftpError("other", "The server has no SFTP subsystem.")
         fastpipe.install(sftp)
+        if tuning.bulk_send:
+            fastpipe.install_sender(sftp)
+        if tuning.upload_channels > 1 and tuning.extra_at_connect:
+            from bowebb_console.sftp import wire  # (wire imports this module)
+
+            wire.extra_opener(sftp, tuning)  # in a thread: connecting does not wait for it
         sftp.get_channel().settimeout(tuning.stall_timeout)
         transport.set_keepalive(tuning.keepalive_s)
         log.info(

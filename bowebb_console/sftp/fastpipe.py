@@ -12,14 +12,20 @@ relies on are listed at the top of wire.py.
 
 from __future__ import annotations
 
+import os
+import struct
 import threading
 import types
+import weakref
 from collections import deque
-from typing import Any
+from collections.abc import Sequence
+from logging import DEBUG
+from typing import Any, Final
 
 import paramiko
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from paramiko.buffered_pipe import PipeTimeout
-from paramiko.common import cMSG_CHANNEL_WINDOW_ADJUST
+from paramiko.common import cMSG_CHANNEL_DATA, cMSG_CHANNEL_WINDOW_ADJUST
 
 
 class ChunkPipe:
@@ -177,3 +183,234 @@ def install(sftp: paramiko.SFTPClient) -> None:
 
     sftp._read_all = types.MethodType(_read_all, sftp)
     sftp._write_all = types.MethodType(_write_all, sftp)
+
+
+# --- the send side: many CHANNEL_DATA packets per lock, per encryption pass, per syscall ----
+
+_CHANNEL_DATA: Final = 94  # SSH_MSG_CHANNEL_DATA
+_GCM_TAG: Final = 16
+_GCM_BLOCK: Final = 16
+_MAX_PAD: Final = 3 + _GCM_BLOCK  # paramiko's padding is 4..19 bytes for a 16-byte block
+_POOL: Final = 64 * 1024  # random bytes drawn at once for padding
+_HEAD = struct.Struct(">BBII")  # padding length, CHANNEL_DATA, recipient channel, data length
+_LEN = struct.Struct(">I")
+_CTR = struct.Struct(">Q")  # the nonce's invocation counter (RFC 5647, 7.1)
+
+
+class BulkSender:
+    """Channel data for one SFTP channel, sent as paramiko would send it, in bulk.
+
+    ``Channel.send`` costs a Message, two locks, a padding draw, an AES-GCM call and a
+    ``socket.send`` for every packet of at most 32 KiB (sshd's packet limit for a session
+    channel), all in Python: the upload's CPU bottleneck. ``send`` takes the remote window for
+    as many packets as it has data for (under the channel's lock, exactly as
+    ``Channel._wait_for_send_window`` does, waiting only when the window is shut), then — under
+    the transport's ``clear_to_send_lock`` and the Packetizer's write lock, as
+    ``Transport._send_user_message`` and ``Packetizer.send_message`` hold them — frames,
+    pads and encrypts all those packets into one buffer with paramiko's cipher state (its
+    AES-GCM object, nonce counter and sequence number, which it advances), writes it with
+    ``Packetizer.write_all`` and counts the bytes and packets towards paramiko's rekey limits.
+
+    Anything unusual sends the packets through paramiko's own path instead (``Message`` +
+    ``Transport._send_user_message``): a cipher other than AES-GCM, encrypt-then-MAC,
+    compression, packet dumps, a key exchange pending or running, a transport not active. A
+    batch stops as soon as it crosses paramiko's rekey limit (paramiko asks for the new keys
+    then, as it does itself); the rest goes the normal way, which waits for the key exchange.
+    """
+
+    def __init__(self, chan: paramiko.Channel) -> None:
+        self.chan = chan
+        self.transport = chan.transport
+        self.fast_packets = 0  # how many packets went each way (tests look)
+        self.slow_packets = 0
+        self._plain = bytearray()
+        self._out = bytearray()
+        self._pool = b""
+        self._pool_at = 0
+
+    def send(self, pieces: Sequence[bytes | memoryview]) -> None:
+        """Send the concatenation of ``pieces`` as channel data, all of it, in order; raises
+        as ``Channel.send`` would (EOFError when the channel is at its end)."""
+        views = [memoryview(p).cast("B") for p in pieces if len(p)]
+        left = sum(len(v) for v in views)
+        while left:
+            granted = self._window(left)
+            packets, views = _split(views, granted, self.chan.out_max_packet_size - 64)
+            left -= granted
+            done = self._fast(packets)
+            for segs in packets[done:]:
+                self._slow(segs)
+
+    def _window(self, want: int) -> int:
+        chan = self.chan
+        with chan.lock:
+            if chan.closed:
+                raise OSError("Socket is closed")  # what Channel.send raises
+            first = int(chan._wait_for_send_window(want))  # waits while the window is shut
+            if first <= 0:
+                raise EOFError()
+            extra = min(int(chan.out_window_size), want - first)
+            if extra > 0:
+                chan.out_window_size -= extra
+                return first + extra
+            return first
+
+    def _padding(self, n: int) -> bytes:
+        """``n`` random bytes (padding, as paramiko draws it), from a pool: one getrandom
+        call per many batches, no byte used twice."""
+        if len(self._pool) - self._pool_at < n:
+            self._pool = os.urandom(max(n, _POOL))
+            self._pool_at = 0
+        at = self._pool_at
+        self._pool_at = at + n
+        return self._pool[at : at + n]
+
+    def _slow(self, segs: list[memoryview]) -> None:
+        m = paramiko.Message()
+        m.add_byte(cMSG_CHANNEL_DATA)
+        m.add_int(self.chan.remote_chanid)
+        m.add_string(segs[0].tobytes() if len(segs) == 1 else b"".join(segs))
+        self.transport._send_user_message(m)
+        self.slow_packets += 1
+
+    def _fast(self, packets: list[list[memoryview]]) -> int:
+        """Encrypt and write as many of ``packets`` as the fast path may; returns how many."""
+        t = self.transport
+        if not t.active or not t.clear_to_send.is_set():
+            return 0
+        with t.clear_to_send_lock:
+            if not t.clear_to_send.is_set():
+                return 0
+            pk = t.packetizer
+            with pk._Packetizer__write_lock:
+                return self._encrypt_and_write(pk, packets)
+
+    def _encrypt_and_write(self, pk: Any, packets: list[list[memoryview]]) -> int:
+        # Caller holds clear_to_send_lock (no key exchange can start) and the write lock.
+        aead = pk._Packetizer__block_engine_out
+        iv = pk._Packetizer__iv_out
+        if (
+            type(aead) is not AESGCM
+            or not pk._Packetizer__aead_out
+            or pk._Packetizer__etm_out
+            or pk._Packetizer__compress_engine_out is not None
+            or pk._Packetizer__dump_packets
+            or pk._Packetizer__need_rekey
+            or pk._Packetizer__block_size_out != _GCM_BLOCK
+            or not isinstance(iv, bytes)
+            or len(iv) != 12
+        ):
+            return 0
+        seq = int(pk._Packetizer__sequence_number_out)
+        if seq + len(packets) > 0xFFFFFFFF:
+            return 0  # let paramiko handle the wrap
+        sent_bytes = int(pk._Packetizer__sent_bytes)
+        sent_packets = int(pk._Packetizer__sent_packets)
+        rekey_bytes, rekey_packets = pk.REKEY_BYTES, pk.REKEY_PACKETS
+        chanid = self.chan.remote_chanid
+        biggest = self.chan.out_max_packet_size  # no packet carries more (_split)
+        if len(self._plain) < 10 + biggest + _MAX_PAD:
+            self._plain = bytearray(10 + biggest + _MAX_PAD)
+        plain = self._plain
+        pview = memoryview(plain)
+        room = len(packets) * (4 + 10 + biggest + _MAX_PAD + _GCM_TAG)
+        if len(self._out) < room:
+            self._out = bytearray(room)
+        out = memoryview(self._out)
+        fixed = iv[:4]
+        counter = int.from_bytes(iv[4:], "big")
+        pad_bytes = self._padding(_MAX_PAD * len(packets))
+        head_into, len_into, ctr = _HEAD.pack_into, _LEN.pack_into, _CTR.pack
+        encrypt = aead.encrypt_into
+        pos = 0
+        pp = 0  # next unused padding byte
+        count = 0
+        rekey = False
+        for segs in packets:
+            # plaintext: padding length, CHANNEL_DATA, channel, data length, data, padding
+            q = 10
+            for seg in segs:
+                e = q + len(seg)
+                pview[q:e] = seg
+                q = e
+            n = q - 10
+            # paramiko's 3 + bsize - ((len(payload) + 4) % bsize), payload = 9 + n bytes
+            pad = 19 - ((n + 13) & 15)
+            head_into(plain, 0, pad, _CHANNEL_DATA, chanid, n)
+            e = q + pad  # = the packet length field: 1 + payload + padding
+            pview[q:e] = pad_bytes[pp : pp + pad]
+            pp += pad
+            len_into(out, pos, e)
+            end = pos + 4 + e + _GCM_TAG
+            encrypt(fixed + ctr(counter), pview[:e], out[pos : pos + 4], out[pos + 4 : end])
+            counter += 1
+            count += 1
+            sent_bytes += end - pos
+            sent_packets += 1
+            pos = end
+            if sent_bytes >= rekey_bytes or sent_packets >= rekey_packets:
+                rekey = True
+                break
+        # paramiko's order: nonce and sequence number first, then the write, then the counts.
+        pk._Packetizer__iv_out = fixed + counter.to_bytes(8, "big")
+        pk._Packetizer__sequence_number_out = (seq + count) & 0xFFFFFFFF
+        pk.write_all(out[:pos])
+        pk._Packetizer__sent_bytes = sent_bytes
+        pk._Packetizer__sent_packets = sent_packets
+        self.fast_packets += count
+        if rekey:
+            # As Packetizer.send_message does when a packet crosses the limit.
+            pk._log(DEBUG, f"Rekeying (hit {sent_packets} packets, {sent_bytes} bytes sent)")
+            pk._Packetizer__received_bytes_overflow = 0
+            pk._Packetizer__received_packets_overflow = 0
+            pk._trigger_rekey()
+        return count
+
+
+def _split(
+    views: list[memoryview], nbytes: int, maxp: int
+) -> tuple[list[list[memoryview]], list[memoryview]]:
+    """The first ``nbytes`` of ``views`` as packets of at most ``maxp`` bytes (each a list of
+    slices), and the views that remain."""
+    packets: list[list[memoryview]] = []
+    segs: list[memoryview] = []
+    room = maxp
+    i = 0
+    v = views[0] if views else memoryview(b"")
+    while nbytes:
+        ln = len(v)
+        take = ln if ln <= room and ln <= nbytes else min(room, nbytes)
+        if take == ln:
+            segs.append(v)
+            i += 1
+            v = views[i] if i < len(views) else memoryview(b"")
+        else:
+            segs.append(v[:take])
+            v = v[take:]
+        nbytes -= take
+        room -= take
+        if not room or not nbytes:
+            packets.append(segs)
+            segs = []
+            room = maxp
+    rest = ([v] if len(v) else []) + views[i + 1 :]
+    return packets, rest
+
+
+def install_sender(sftp: paramiko.SFTPClient) -> BulkSender | None:
+    chan = sftp.get_channel()
+    if chan is None:
+        return None
+    sender = BulkSender(chan)
+    _SENDERS[sftp] = sender
+    return sender
+
+
+def sender_of(sftp: Any) -> BulkSender | None:
+    try:
+        return _SENDERS.get(sftp)
+    except TypeError:  # not weak-referenceable: a scripted stand-in
+        return None
+
+
+_SENDERS: weakref.WeakKeyDictionary[Any, BulkSender] = weakref.WeakKeyDictionary()

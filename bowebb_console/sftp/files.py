@@ -260,16 +260,26 @@ class Upload:
         self.temp = ""
         self.keep_temp = True
         self.fd = -1
+        self.extra: wire.ExtraSessions | None = None
+        self.remote_size: int | None = None
 
     def run(self, progress: ProgressFn | None, cancel: CancelFlag | None) -> str:
         try:
             check_cancel(cancel)
             self._open_source()
             st = os.fstat(self.fd)
-            size = self._check_source(st)
-            self.temp = _temp_name(self.remote_dir, self.name, st)
+            t = self.tuning
+            if t.upload_channels > 1 and st.st_size >= max(t.striped_min, wire.STRIPE_SPAN + 1):
+                # Opened (usually already, since connecting) while the next round trips run
+                # on the first channel; they join the upload once there.
+                self.extra = wire.extra_opener(self.sftp, t)
+            temp = _temp_name(self.remote_dir, self.name, st)
+            # The target and the temporary name, looked up in one round trip.
+            target_st, temp_st = wire.lstat_pair(self.sftp, self.a.remote_path, temp)
+            size = self._check_source(st, target_st)
+            self.temp = temp  # (only now: a refused upload leaves an earlier part alone)
             hasher = hashlib.sha256()
-            offset = _remote_resume_offset(self.sftp, self.temp, size)
+            offset = _remote_resume_offset(self.sftp, self.temp, size, temp_st)
             if offset and not _sample_matches(self.sftp, self.temp, self.fd, offset):
                 log.warning("Not resuming %s: the server's part differs", name_ref(self.name))
                 self.sftp.remove(self.temp)
@@ -308,12 +318,12 @@ class Upload:
                 ) from None
             raise _Local(exc) from None
 
-    def _check_source(self, st: os.stat_result) -> int:
+    def _check_source(self, st: os.stat_result, target: wire.Lstat) -> int:
         name = self.name
         if not stat.S_ISREG(st.st_mode):
             raise _file_error("name_refused", name, f"{name} is not a regular file.")
         self.a.size = st.st_size
-        if _remote_exists(self.sftp, self.a.remote_path) and not self.overwrite:
+        if _exists(target) and not self.overwrite:
             self.keep_temp = False
             raise _file_error("exists", name, f"{name} already exists on the server.")
         return st.st_size
@@ -344,8 +354,13 @@ class Upload:
             digest.feed(data)
             return data
 
+        extra: wire.ExtraSessions | tuple[()] = ()
+        if self.extra is not None and size - offset >= self.tuning.striped_min:
+            extra = self.extra  # they join the upload as soon as they are open
         try:
-            wire.send(self.sftp, self.temp, offset, size, self.tuning, source, meter)
+            self.remote_size = wire.send(
+                self.sftp, self.temp, offset, size, self.tuning, source, meter, extra
+            )
         finally:
             digest.finish()
         return digest.done
@@ -356,7 +371,9 @@ class Upload:
         if after.st_size != size or after.st_mtime_ns != st.st_mtime_ns:
             self.keep_temp = False
             raise _file_error("changed", name, f"{name} changed on this computer while uploading.")
-        remote_size = int(self.sftp.stat(self.temp).st_size or 0)
+        remote_size = self.remote_size
+        if remote_size is None:  # (a striped send stats the file as it closes it)
+            remote_size = int(self.sftp.stat(self.temp).st_size or 0)
         if remote_size != size or sent != size:
             raise SftpError(
                 "other",
@@ -400,13 +417,27 @@ def _remote_exists(sftp: paramiko.SFTPClient, path: str) -> bool:
     return True
 
 
-def _remote_resume_offset(sftp: paramiko.SFTPClient, temp: str, size: int) -> int:
-    try:
-        st = sftp.lstat(temp)
-    except OSError:
+def _exists(got: wire.Lstat) -> bool:
+    """``_remote_exists`` on an answer already there."""
+    if isinstance(got, FileNotFoundError):
+        return False
+    if isinstance(got, OSError):
+        if got.errno == errno.ENOENT:
+            return False
+        raise got
+    return True
+
+
+def _remote_resume_offset(sftp: paramiko.SFTPClient, temp: str, size: int, st: wire.Lstat) -> int:
+    if isinstance(st, OSError):
         return 0
     if stat.S_ISREG(st.st_mode or 0) and int(st.st_size or 0) <= size:
-        return int(st.st_size or 0)
+        there = int(st.st_size or 0)
+        if size > wire.STRIPE_SPAN:
+            # It may have been written striped over several channels (wire.send): only the
+            # bytes more than STRIPE_SPAN before its end are certainly all there.
+            return max(0, there - wire.STRIPE_SPAN)
+        return there
     sftp.remove(temp)  # not ours to resume: a link, or longer than the source
     return 0
 

@@ -35,6 +35,23 @@ In fastpipe.py (the channel's receive buffer, installed by connection.connect):
 - ``Channel._check_add_window(n)``, ``Channel.remote_chanid``, ``Channel.timeout``,
   ``Transport._send_user_message(m)``: the window update that ``Channel.recv`` would send.
 - ``paramiko.buffered_pipe.PipeTimeout``, ``paramiko.common.cMSG_CHANNEL_WINDOW_ADJUST``.
+
+In fastpipe.BulkSender (the send side of uploads; what ``Channel.send`` →
+``Transport._send_user_message`` → ``Packetizer.send_message`` do, for many packets at once):
+- ``Channel.lock``, ``Channel.closed``, ``Channel._wait_for_send_window(size)``,
+  ``Channel.out_window_size``, ``Channel.out_max_packet_size``: the remote window, taken
+  under the channel's lock as ``Channel._send`` takes it.
+- ``Transport.active``, ``Transport.clear_to_send`` (an Event) and
+  ``Transport.clear_to_send_lock``: held while sending, as ``_send_user_message`` holds it,
+  so no key exchange starts meanwhile.
+- ``Transport.packetizer`` and its name-mangled state, under its ``__write_lock``:
+  ``__block_engine_out`` (the AESGCM object), ``__iv_out``, ``__aead_out``, ``__etm_out``,
+  ``__compress_engine_out``, ``__dump_packets``, ``__need_rekey``, ``__block_size_out``,
+  ``__sequence_number_out``, ``__sent_bytes``, ``__sent_packets``,
+  ``__received_bytes_overflow``, ``__received_packets_overflow``; ``REKEY_BYTES``,
+  ``REKEY_PACKETS``, ``write_all(out)``, ``_trigger_rekey()``, ``_log(level, msg)``; the
+  framing of ``_build_packet`` and the nonce of ``_inc_iv_counter`` (test_paramiko_pin.py
+  checks their source still reads as BulkSender assumes).
 """
 
 from __future__ import annotations
@@ -43,25 +60,36 @@ import contextlib
 import queue
 import struct
 import threading
+import time
+import weakref
 from collections import deque
-from collections.abc import Callable, Iterator
-from typing import Any, Final
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, Final, TypeAlias
 
 import paramiko
 from paramiko.sftp import (
+    CMD_ATTRS,
     CMD_CLOSE,
     CMD_DATA,
     CMD_HANDLE,
+    CMD_LSTAT,
     CMD_NAME,
+    CMD_OPEN,
     CMD_OPENDIR,
     CMD_READ,
     CMD_READDIR,
+    CMD_STAT,
     CMD_STATUS,
     CMD_WRITE,
     SFTP_EOF,
+    SFTP_FLAG_CREATE,
+    SFTP_FLAG_READ,
+    SFTP_FLAG_TRUNC,
+    SFTP_FLAG_WRITE,
     int64,
 )
 
+from bowebb_console.sftp import fastpipe
 from bowebb_console.sftp.connection import SftpError, Tuning
 
 _QUEUE_BYTES: Final = 32 * 1024 * 1024  # bound on data waiting for the hash/write thread
@@ -121,7 +149,12 @@ def send_write(
     head = struct.pack(
         ">IBII", 1 + 4 + 4 + len(handle) + 8 + 4 + len(data), CMD_WRITE, num, len(handle)
     )
-    sftp._write_all(b"".join((head, handle, struct.pack(">QI", offset, len(data)), data)))
+    pieces = (b"".join((head, handle, struct.pack(">QI", offset, len(data)))), data)
+    sender = fastpipe.sender_of(sftp)
+    if sender is not None:
+        sender.send(pieces)  # framed and encrypted in bulk, no copy of the request
+    else:
+        sftp._write_all(b"".join(pieces))
     return num
 
 
@@ -154,6 +187,39 @@ def listdir_attr(sftp: paramiko.SFTPClient, path: str) -> list[paramiko.SFTPAttr
         with contextlib.suppress(Exception):
             sftp._request(CMD_CLOSE, handle)
     return out
+
+
+Lstat: TypeAlias = paramiko.SFTPAttributes | OSError  # an lstat's answer: attributes, or its error
+
+
+def lstat_pair(sftp: paramiko.SFTPClient, first: str, second: str) -> tuple[Lstat, Lstat]:
+    """``sftp.lstat`` of two paths in one round trip; each answer is the attributes or the
+    OSError that ``lstat`` would raise (other errors raise)."""
+    if not isinstance(sftp, paramiko.SFTPClient):  # a scripted stand-in (tests)
+        return _lstat(sftp, first), _lstat(sftp, second)
+    replies = Replies()
+    nums = [int(sftp._async_request(replies, CMD_LSTAT, p)) for p in (first, second)]
+    out: list[Lstat] = []
+    for num in nums:
+        t, msg = _reply(sftp, replies, num)
+        if t == CMD_ATTRS:
+            out.append(paramiko.SFTPAttributes._from_msg(msg))
+            continue
+        if t != CMD_STATUS:
+            raise SftpError("other", "Unexpected reply from the server.")
+        try:
+            sftp._convert_status(msg)  # raises; OK would be a protocol error
+            raise SftpError("other", "Unexpected reply from the server.")
+        except OSError as exc:
+            out.append(exc)
+    return out[0], out[1]
+
+
+def _lstat(sftp: Any, path: str) -> Lstat:
+    try:
+        return sftp.lstat(path)
+    except OSError as exc:
+        return exc
 
 
 def _status(sftp: paramiko.SFTPClient, msg: paramiko.Message) -> None:
@@ -248,10 +314,21 @@ def send(
     tuning: Tuning,
     source: Callable[[int], bytes],
     advance: Advance,
-) -> None:
+    extra: Sequence[paramiko.SFTPClient] | ExtraSessions = (),
+) -> int | None:
     """Pipelined writes of ``write_request`` bytes from ``offset`` to ``size``; every reply is
     checked, in order. ``source(n)`` gives the next at most ``n`` bytes (never empty);
-    ``advance(len, acked)`` runs after each acknowledged write and may raise to stop."""
+    ``advance(len, acked)`` runs after each acknowledged write and may raise to stop.
+
+    With ``extra`` SFTP sessions (other channels of the same connection), the writes are
+    spread over all of them: each channel has its own flow-control window (sshd's is 2 MiB),
+    so over a long round trip several carry that many times the data (``_send_striped``;
+    sessions still being opened, ``ExtraSessions``, join as soon as they are there);
+    the file's size on the server after closing is returned then (None otherwise)."""
+    if isinstance(extra, ExtraSessions):
+        return _send_striped([sftp], remote_path, offset, size, tuning, source, advance, extra)
+    if extra:
+        return _send_striped([sftp, *extra], remote_path, offset, size, tuning, source, advance)
     mode = "r+b" if offset else "wb"  # ("x" in paramiko 5 forgets the write flag)
     with remote_file(sftp, remote_path, mode) as f:
         handle = f.handle
@@ -277,6 +354,296 @@ def send(
             if not broken(exc):
                 _drain(sftp, replies, [p[0] for p in pending])
             raise
+    return None
+
+
+# A striped upload never sends a write ending more than this far past the end of the part of
+# the file that is acknowledged without a gap. So in a temporary file it left behind, every
+# byte more than this far before its end was written: a resume backs off by this much
+# (files.py, ``_remote_resume_offset``), since the bytes after may hold gaps.
+STRIPE_SPAN: Final = 8 * 1024 * 1024
+_WB: Final = SFTP_FLAG_WRITE | SFTP_FLAG_CREATE | SFTP_FLAG_TRUNC  # paramiko's "wb"
+_ATTRS: Final = paramiko.SFTPAttributes()  # none: as paramiko's open sends
+
+
+class _Lane:
+    """One SFTP session of a striped upload: its handle and the writes it has in flight."""
+
+    def __init__(self, sftp: paramiko.SFTPClient) -> None:
+        self.sftp = sftp
+        self.handle = b""
+        self.replies = Replies()
+        self.pending: dict[int, tuple[int, int]] = {}  # request -> (offset, length)
+        chan = sftp.get_channel()
+        self.pipe = None if chan is None else chan.in_buffer
+        self.timeout = None if chan is None else chan.timeout
+
+    def request(self, t: int, *args: Any) -> int:
+        return int(self.sftp._async_request(self.replies, t, *args))
+
+    def reply(self, num: int) -> tuple[int, paramiko.Message]:
+        return _reply(self.sftp, self.replies, num)
+
+
+def _open_lanes(lanes: list[_Lane], remote_path: str, offset: int) -> None:
+    """Open ``remote_path`` on every session in one round trip. The first session truncates
+    unless resuming ("wb" / "r+b"); the others only create, so whichever is served first,
+    the file starts empty (nothing is written before every open is answered)."""
+    first = SFTP_FLAG_READ | SFTP_FLAG_WRITE if offset else _WB
+    others = SFTP_FLAG_WRITE if offset else SFTP_FLAG_WRITE | SFTP_FLAG_CREATE
+    nums = [
+        lane.request(CMD_OPEN, remote_path, first if i == 0 else others, _ATTRS)
+        for i, lane in enumerate(lanes)
+    ]
+    error: BaseException | None = None
+    for lane, num in zip(lanes, nums, strict=True):
+        t, msg = lane.reply(num)
+        try:
+            if t == CMD_STATUS:
+                lane.sftp._convert_status(msg)  # raises
+            if t != CMD_HANDLE:
+                raise SftpError("other", "Unexpected reply from the server.")
+            lane.handle = msg.get_binary()
+        except Exception as exc:
+            error = error or exc
+    if error is not None:
+        _close_quietly(lanes)
+        raise error
+
+
+def _close_lanes(lanes: list[_Lane], remote_path: str) -> int:
+    """Close every handle and stat the file, in one round trip (the first session serves its
+    requests in order, so the stat sees the file closed); returns its size."""
+    nums = [lane.request(CMD_CLOSE, lane.handle) for lane in lanes]
+    stat_num = lanes[0].request(CMD_STAT, remote_path)
+    for lane in lanes:
+        lane.handle = b""
+    for lane, num in zip(lanes, nums, strict=True):
+        lane.reply(num)  # as paramiko's close: the size check below is what counts
+    t, msg = lanes[0].reply(stat_num)
+    if t == CMD_STATUS:
+        lanes[0].sftp._convert_status(msg)  # raises
+    if t != CMD_ATTRS:
+        raise SftpError("other", "Unexpected reply from the server.")
+    return int(paramiko.SFTPAttributes._from_msg(msg).st_size or 0)
+
+
+def _close_quietly(lanes: list[_Lane]) -> None:
+    for lane in lanes:
+        if lane.handle:
+            with contextlib.suppress(Exception):
+                lane.reply(lane.request(CMD_CLOSE, lane.handle))
+            lane.handle = b""
+
+
+def _send_striped(
+    sftps: list[paramiko.SFTPClient],
+    remote_path: str,
+    offset: int,
+    size: int,
+    tuning: Tuning,
+    source: Callable[[int], bytes],
+    advance: Advance,
+    joining: ExtraSessions | None = None,
+) -> int:
+    """``send`` over several sessions: the file is read (and hashed, by ``source``) in order,
+    each write goes to the session with the fewest in flight, every reply is checked, and
+    ``advance`` sees only the part acknowledged without a gap. No write is sent that ends more
+    than STRIPE_SPAN past that part. Returns the file's size on the server once closed.
+
+    ``joining``: sessions still being opened; writing starts on ``sftps`` and each of these
+    joins (opens the file, then takes writes) as soon as it is there."""
+    lanes = [_Lane(s) for s in sftps]
+    opening: dict[int, tuple[_Lane, int]] = {}  # id(lane) -> (lane, OPEN request)
+    wake = threading.Event()
+    swapped: list[tuple[_Lane, Any]] = []
+
+    def watch(lane: _Lane) -> None:
+        if not isinstance(lane.pipe, fastpipe.ChunkPipe):
+            raise SftpError("other", "Striped upload without the channel buffer it needs.")
+        swapped.append((lane, lane.pipe.swap_event(wake)))
+
+    def join(lane: _Lane) -> None:
+        """An OPEN on a session that comes late: the file exists (its first open was
+        answered), so it is opened for writing only."""
+        watch(lane)
+        opening[id(lane)] = (lane, lane.request(CMD_OPEN, remote_path, SFTP_FLAG_WRITE, _ATTRS))
+
+    def opened(lane: _Lane, num: int) -> None:
+        del opening[id(lane)]
+        t, msg = lane.reply(num)  # (blocks only in settle_opening)
+        if t == CMD_HANDLE:
+            lane.handle = msg.get_binary()
+            lanes.append(lane)
+        # else: that session cannot open it; the others carry the file (nothing was sent)
+
+    def settle_opening() -> None:
+        for lane, num in list(opening.values()):
+            opened(lane, num)
+
+    try:
+        for lane in lanes:
+            watch(lane)
+        _open_lanes(lanes, remote_path, offset)
+        pos = offset
+        acked = offset  # everything before this is acknowledged
+        done: dict[int, int] = {}  # acknowledged beyond ``acked``: offset -> length
+        timeout = lanes[0].timeout
+        quiet_since = time.monotonic()
+        while acked < size:
+            if joining is not None and joining.done():
+                for other in joining.get():
+                    join(_Lane(other))
+                joining = None
+            while pos < size:
+                lane = min(lanes, key=lambda ln: len(ln.pending))
+                n = min(tuning.write_request, size - pos)
+                if len(lane.pending) >= tuning.write_depth or pos + n - acked > STRIPE_SPAN:
+                    break
+                data = source(n)
+                num = send_write(lane.sftp, lane.replies, lane.handle, pos, data)
+                lane.pending[num] = (pos, len(data))
+                pos += len(data)
+            wake.clear()
+            got = False
+            for lane, num in list(opening.values()):
+                pipe = lane.pipe
+                assert pipe is not None
+                if pipe.read_ready() or pipe.closed:
+                    opened(lane, num)  # EOFError once the channel is gone
+                    got = True
+            for lane in lanes:
+                pipe = lane.pipe
+                assert pipe is not None
+                while lane.pending and (pipe.read_ready() or pipe.closed):
+                    lane.sftp._read_response(None)  # EOFError once the channel is gone
+                    for num in list(lane.replies.got):
+                        t, msg = lane.replies.got.pop(num)
+                        off, n = lane.pending.pop(num)
+                        if t != CMD_STATUS:
+                            raise SftpError("other", "Unexpected reply from the server.")
+                        _check_written(lane.sftp, msg)
+                        done[off] = n
+                        got = True
+            while acked in done:
+                n = done.pop(acked)
+                acked += n
+                advance(n, acked)
+            # Only this thread empties the pipes (clearing ``wake``): with no reply read
+            # since the clear above, a reply arriving now sets it again. A session still
+            # being opened is looked at again within a tenth of a second.
+            if got:
+                quiet_since = time.monotonic()
+            elif not wake.wait(timeout if joining is None else 0.1) and (
+                timeout is not None and time.monotonic() - quiet_since >= timeout
+            ):
+                raise TimeoutError()
+        settle_opening()
+        return _close_lanes(lanes, remote_path)
+    except BaseException as exc:
+        everyone = lanes + [lane for lane, _ in opening.values()]
+        if broken(exc):  # the session is unusable; the caller reconnects to resume
+            for lane in everyone:
+                chan = lane.sftp.get_channel()
+                if chan is not None:
+                    chan.close()
+        else:  # collect what is in flight and close: the channels stay usable
+            with contextlib.suppress(Exception):
+                settle_opening()
+            for lane in lanes:
+                _drain(lane.sftp, lane.replies, list(lane.pending))
+            _close_quietly(lanes)
+        raise
+    finally:
+        for lane, old in swapped:
+            if lane.pipe is not None:
+                lane.pipe.swap_event(old)
+
+
+def extra_sessions(sftp: paramiko.SFTPClient, tuning: Tuning) -> list[paramiko.SFTPClient]:
+    """Up to ``tuning.upload_channels - 1`` more SFTP sessions on ``sftp``'s connection,
+    opened once and kept with it (they close with the connection); fewer if the server
+    refuses more sessions."""
+    if not isinstance(sftp, paramiko.SFTPClient):
+        return []
+    chan = sftp.get_channel()
+    transport = None if chan is None else chan.get_transport()
+    if chan is None or transport is None or not transport.is_active():
+        return []
+    with _EXTRA_LOCK:  # one opener at a time: a second finds what the first opened
+        return _open_extra(sftp, tuning, chan, transport)
+
+
+def _open_extra(
+    sftp: paramiko.SFTPClient, tuning: Tuning, chan: paramiko.Channel, transport: Any
+) -> list[paramiko.SFTPClient]:
+    have = [c for c in _EXTRA.get(sftp, []) if _alive(c)]
+    while len(have) < tuning.upload_channels - 1:
+        try:
+            other = paramiko.SFTPClient.from_transport(
+                transport, window_size=tuning.window_size, max_packet_size=tuning.max_packet_size
+            )
+        except (paramiko.SSHException, OSError, EOFError):
+            break  # MaxSessions reached, or the like: stripe over what there is
+        if other is None:
+            break
+        fastpipe.install(other)
+        if tuning.bulk_send:
+            fastpipe.install_sender(other)
+        other.get_channel().settimeout(chan.gettimeout())
+        have.append(other)
+    _EXTRA[sftp] = have
+    return have
+
+
+class ExtraSessions:
+    """``extra_sessions`` in a thread, so that opening them (three round trips) overlaps the
+    upload's first steps on the main session."""
+
+    def __init__(self, sftp: paramiko.SFTPClient, tuning: Tuning) -> None:
+        self._got: list[paramiko.SFTPClient] = []
+        self._timeout = tuning.stall_timeout
+        self._thread = threading.Thread(
+            target=self._open, args=(sftp, tuning), name="sftp-extra", daemon=True
+        )
+        self._thread.start()
+
+    def _open(self, sftp: paramiko.SFTPClient, tuning: Tuning) -> None:
+        with contextlib.suppress(Exception):  # none: the upload uses the main session only
+            self._got = extra_sessions(sftp, tuning)
+
+    def done(self) -> bool:
+        return not self._thread.is_alive()
+
+    def get(self) -> list[paramiko.SFTPClient]:
+        self._thread.join(self._timeout)
+        return [] if self._thread.is_alive() else [c for c in self._got if _alive(c)]
+
+
+def extra_opener(sftp: paramiko.SFTPClient, tuning: Tuning) -> ExtraSessions:
+    """The ExtraSessions of ``sftp``'s connection: the one still opening (connect starts it),
+    else a new one (which finds the sessions already open, or reopens lost ones)."""
+    with _OPENERS_LOCK:
+        opener = _OPENERS.get(sftp)
+        if opener is None or opener.done():
+            opener = ExtraSessions(sftp, tuning)
+            _OPENERS[sftp] = opener
+        return opener
+
+
+def _alive(sftp: paramiko.SFTPClient) -> bool:
+    chan = sftp.get_channel()
+    return chan is not None and not chan.closed
+
+
+_EXTRA: weakref.WeakKeyDictionary[paramiko.SFTPClient, list[paramiko.SFTPClient]] = (
+    weakref.WeakKeyDictionary()
+)
+_OPENERS: weakref.WeakKeyDictionary[paramiko.SFTPClient, ExtraSessions] = (
+    weakref.WeakKeyDictionary()
+)
+_OPENERS_LOCK = threading.Lock()
+_EXTRA_LOCK = threading.Lock()
 
 
 def _check_written(sftp: paramiko.SFTPClient, msg: paramiko.Message) -> None:

@@ -46,6 +46,11 @@ SIGNATURES = {
     (paramiko.SFTPFile, "__init__"): "(self, sftp, handle, mode='r', bufsize=-1)",
     (paramiko.Channel, "_check_add_window"): "(self, n)",
     (paramiko.Transport, "_send_user_message"): "(self, data)",
+    (paramiko.Channel, "_wait_for_send_window"): "(self, size)",
+    (paramiko.Packetizer, "write_all"): "(self, out)",
+    (paramiko.Packetizer, "_trigger_rekey"): "(self)",
+    (paramiko.Packetizer, "_log"): "(self, level, msg)",
+    (paramiko.Packetizer, "send_message"): "(self, data)",
 }
 
 # paramiko's own code that our replacements and requests must fit (source fragments).
@@ -63,6 +68,56 @@ CALLS = {
         "fileobj._async_response(t, msg, num)",
     ],
     (paramiko.Channel, "recv"): ["self.in_buffer.read(", "self._check_add_window("],
+    # fastpipe.BulkSender does what these do, for many packets at once.
+    (paramiko.Channel, "send"): ["m.add_byte(cMSG_CHANNEL_DATA)", "m.add_int(self.remote_chanid)"],
+    (paramiko.Channel, "_send"): [
+        "self.lock.acquire()",
+        "size = self._wait_for_send_window(size)",
+        "m.add_string(s[:size])",
+        "self.transport._send_user_message(m)",
+    ],
+    (paramiko.Channel, "_wait_for_send_window"): [
+        "self.out_window_size -= size",
+        "if self.out_max_packet_size - 64 < size:",
+    ],
+    (paramiko.Transport, "_send_user_message"): [
+        "self.clear_to_send_lock.acquire()",
+        "if self.clear_to_send.is_set():",
+        "self._send_message(data)",
+    ],
+    (paramiko.Transport, "_send_message"): ["self.packetizer.send_message(data)"],
+    (paramiko.Packetizer, "send_message"): [
+        "self.__write_lock.acquire()",
+        "self.__compress_engine_out",
+        "packet = self._build_packet(data)",
+        "self.__dump_packets",
+        "elif self.__aead_out:",
+        "out = packet[0:4] + self.__block_engine_out.encrypt(\n"
+        "                        self.__iv_out, packet[4:], packet[0:4]\n",
+        "self.__iv_out = self._inc_iv_counter(self.__iv_out)",
+        "if self.__block_engine_out is not None and not self.__aead_out:",
+        "next_seq = (self.__sequence_number_out + 1) & xffffffff",
+        "self.__sequence_number_out = next_seq",
+        "self.write_all(out)",
+        "self.__sent_bytes += len(out)",
+        "self.__sent_packets += 1",
+        "self.__sent_packets >= self.REKEY_PACKETS",
+        "or self.__sent_bytes >= self.REKEY_BYTES",
+        "self.__received_bytes_overflow = 0",
+        "self.__received_packets_overflow = 0",
+        "self._trigger_rekey()",
+    ],
+    (paramiko.Packetizer, "_build_packet"): [
+        "addlen = 4 if self.__etm_out or self.__aead_out else 8",
+        "padding = 3 + bsize - ((len(payload) + addlen) % bsize)",
+        'packet = struct.pack(">IB", len(payload) + padding + 1, padding)',
+        "packet += os.urandom(padding)",
+    ],
+    (paramiko.Packetizer, "_inc_iv_counter"): [
+        "iv_counter_b = iv[4:]",
+        'inc_iv_counter_b = inc_iv_counter.to_bytes(8, "big")',
+        "new_iv = iv[0:4] + inc_iv_counter_b",
+    ],
 }
 
 
@@ -172,3 +227,30 @@ def test_live_client_has_the_private_state(conn: SftpConnection, tmp_path: Path)
         assert isinstance(f.handle, bytes), f"SFTPFile.handle. {RECHECK}"
     finally:
         f.close()
+
+
+@pytest.mark.sshd
+def test_live_packetizer_has_the_private_state(conn: SftpConnection) -> None:
+    """The state fastpipe.BulkSender reads and advances, on a real AES-GCM session."""
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    transport = conn.client.get_transport()
+    assert transport is not None and "gcm" in conn.cipher
+    pk = transport.packetizer
+    names = [
+        "write_lock", "block_engine_out", "iv_out", "aead_out", "etm_out",
+        "compress_engine_out", "dump_packets", "need_rekey", "block_size_out",
+        "sequence_number_out", "sent_bytes", "sent_packets", "received_bytes_overflow",
+        "received_packets_overflow",
+    ]  # fmt: skip
+    for name in names:
+        assert hasattr(pk, f"_Packetizer__{name}"), f"Packetizer.__{name}. {RECHECK}"
+    assert type(pk._Packetizer__block_engine_out) is AESGCM, RECHECK
+    assert isinstance(pk._Packetizer__iv_out, bytes) and len(pk._Packetizer__iv_out) == 12
+    assert pk._Packetizer__block_size_out == 16 and pk._Packetizer__aead_out is True, RECHECK
+    assert hasattr(transport.clear_to_send, "is_set"), RECHECK
+    assert hasattr(transport.clear_to_send_lock, "acquire") and transport.active, RECHECK
+    chan = conn.sftp.get_channel()
+    assert chan is not None and hasattr(chan.lock, "acquire"), RECHECK
+    assert isinstance(chan.out_window_size, int) and isinstance(chan.out_max_packet_size, int)
+    assert hasattr(chan, "out_buffer_cv") and isinstance(chan.closed, bool), RECHECK
