@@ -49,7 +49,7 @@ def test_batches_updates_and_the_search_index(
     engine: Engine, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(csv_import, "BATCH", 7)
-    monkeypatch.setattr(csv_import, "SQLITE_IN_MAX", 3)
+    monkeypatch.setattr(csv_import, "PG_CHUNK", 3)
     numbers = orgs(10)
     # Contacts interleaved: each company's rows fall into different batches.
     rows = [
