@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import json
 import uuid
-from itertools import groupby
 from typing import Any
 
 from sqlalchemy import Connection, text
@@ -34,6 +33,7 @@ KINDS = {
 }
 # Rows per event when one statement changed many (an import): payloads stay a few hundred kB.
 ROWS_PER_EVENT = 1000
+NOTES_PER_PAGE = 5000
 
 
 def change_row(
@@ -84,29 +84,55 @@ def chain_pending(conn: Connection) -> int:
     erasure marker (migration 0009) lives for one transaction only: it goes here too."""
     if not _has_table(conn):
         return 0
-    notes = conn.execute(
-        text("SELECT id, tbl, op, before, after FROM pending_change ORDER BY id")
-    ).all()
-    if not notes:
+    if conn.execute(text("SELECT 1 FROM pending_change LIMIT 1")).first() is None:
         # Only reads here as a rule: a read-only transaction must not take the write lock.
         if conn.execute(text("SELECT 1 FROM erasure_xact LIMIT 1")).first() is not None:
             conn.execute(text("DELETE FROM erasure_xact"))
         return 0
     events = 0
-    for (table, op), group in groupby(notes, key=lambda n: (n[1], n[2])):
-        rows = [r for n in group if (r := change_row(table, _json(n[3]), _json(n[4]))) is not None]
-        for start in range(0, len(rows), ROWS_PER_EVENT):
-            payload = change_payload(table, op, rows[start : start + ROWS_PER_EVENT])
-            write_event(
-                conn,
-                KINDS[table],
-                str(uuid.uuid4()),
-                str(uuid.uuid4()),
-                hashchain.canonical_payload(payload),
-                None,
-                at=conn.info.get(BACKDATE),
-            )
-            events += 1
+    key: tuple[str, str] | None = None
+    rows: list[dict[str, Any]] = []
+
+    def flush() -> None:
+        nonlocal events
+        if key is None or not rows:
+            return
+        write_event(
+            conn,
+            KINDS[key[0]],
+            str(uuid.uuid4()),
+            str(uuid.uuid4()),
+            hashchain.canonical_payload(change_payload(key[0], key[1], rows)),
+            None,
+            at=conn.info.get(BACKDATE),
+        )
+        events += 1
+
+    # Read a page at a time (a bulk import notes hundreds of thousands of rows: issue 17's
+    # memory floor); events as before, one per ROWS_PER_EVENT rows of one table and operation.
+    last = 0
+    while True:
+        notes = conn.execute(
+            text(
+                "SELECT id, tbl, op, before, after FROM pending_change WHERE id > :last "
+                "ORDER BY id LIMIT :page"
+            ),
+            {"last": last, "page": NOTES_PER_PAGE},
+        ).all()
+        if not notes:
+            break
+        last = int(notes[-1][0])
+        for _, table, op, before, after in notes:
+            if (table, op) != key:
+                flush()
+                key, rows = (table, op), []
+            row = change_row(table, _json(before), _json(after))
+            if row is not None:
+                rows.append(row)
+                if len(rows) >= ROWS_PER_EVENT:
+                    flush()
+                    rows = []
+    flush()
     conn.execute(text("DELETE FROM pending_change"))
     conn.execute(text("DELETE FROM erasure_xact"))
     return events
