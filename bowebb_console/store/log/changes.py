@@ -10,7 +10,10 @@ transaction. Both write the same payload, so readers need not know which databas
 "after"}], "customer_ids": [...], "contact_ids": [...] (contacts only)}``
 
 ``before``/``after`` hold only the tracked columns that changed (an insert: those with a
-value). The payload is erasable like every other: a person's erasure finds it by contact id
+value). On SQLite a row's own insert trigger may update it at once (the lifecycle dates of a
+terminated customer, noted before the insert): that update is folded into the insert's row,
+as PostgreSQL's BEFORE trigger records it, so a bulk insert stays one event per 1,000 rows
+(issue 17). The payload is erasable like every other: a person's erasure finds it by contact id
 or by the values in it, the purge by customer id.
 """
 
@@ -108,13 +111,25 @@ def chain_pending(conn: Connection) -> int:
         )
         events += 1
 
+    def add(table: str, op: str, row: dict[str, Any] | None) -> None:
+        nonlocal key, rows
+        if (table, op) != key:
+            flush()
+            key, rows = (table, op), []
+        if row is not None:
+            rows.append(row)
+            if len(rows) >= ROWS_PER_EVENT:
+                flush()
+                rows = []
+
     # Read a page at a time (a bulk import notes hundreds of thousands of rows: issue 17's
     # memory floor); events as before, one per ROWS_PER_EVENT rows of one table and operation.
+    held: tuple[str, int, str | None, str | None] | None = None  # an update note, see below
     last = 0
     while True:
         notes = conn.execute(
             text(
-                "SELECT id, tbl, op, before, after FROM pending_change WHERE id > :last "
+                "SELECT id, tbl, op, row_id, before, after FROM pending_change WHERE id > :last "
                 "ORDER BY id LIMIT :page"
             ),
             {"last": last, "page": NOTES_PER_PAGE},
@@ -122,16 +137,24 @@ def chain_pending(conn: Connection) -> int:
         if not notes:
             break
         last = int(notes[-1][0])
-        for _, table, op, before, after in notes:
-            if (table, op) != key:
-                flush()
-                key, rows = (table, op), []
-            row = change_row(table, _json(before), _json(after))
-            if row is not None:
-                rows.append(row)
-                if len(rows) >= ROWS_PER_EVENT:
-                    flush()
-                    rows = []
+        for _, table, op, row_id, before, after in notes:
+            if held is not None:
+                h_table, h_row, h_before, h_after = held
+                held = None
+                if op == "insert" and (table, row_id) == (h_table, h_row):
+                    # The row's own insert trigger updated it at once (SQLite's lifecycle
+                    # dates; its note comes first): one insert with the final values, as
+                    # PostgreSQL's BEFORE trigger records it.
+                    add(table, op, change_row(table, None, _json(h_after)))
+                    continue
+                add(h_table, "update", change_row(h_table, _json(h_before), _json(h_after)))
+            if op == "update":
+                held = (table, int(row_id), before, after)
+                continue
+            add(table, op, change_row(table, _json(before), _json(after)))
+    if held is not None:
+        h_table, _, h_before, h_after = held
+        add(h_table, "update", change_row(h_table, _json(h_before), _json(h_after)))
     flush()
     conn.execute(text("DELETE FROM pending_change"))
     conn.execute(text("DELETE FROM erasure_xact"))

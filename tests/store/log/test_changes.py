@@ -178,3 +178,25 @@ def test_sqlite_chains_notes_page_by_page(sqlite_url: str, monkeypatch) -> None:
     ]
     assert verify_log(Database(lite)).ok
     lite.dispose()
+
+
+def test_a_terminated_customer_s_derived_dates_are_part_of_its_insert(  # type: ignore[no-untyped-def]
+    sqlite_url: str, pg_db
+) -> None:
+    """SQLite's lifecycle trigger updates a row it has just inserted: recorded as the insert
+    (as PostgreSQL's BEFORE trigger makes it), so an import's run of inserts stays one event."""
+    edits = (
+        "INSERT INTO customer (org_number, name, name_folded, status, version) VALUES "
+        "('5566809827', 'Ett AB', 'ett ab', 'active', 1), "
+        "('5590123450', 'Två AB', 'två ab', 'terminated', 1), "
+        "('5560000001', 'Tre AB', 'tre ab', 'active', 1)",
+    )
+    lite, on_sqlite = _edited(sqlite_url, edits)
+    pg, on_postgres = _edited(pg_db.admin_url_str, edits, role_prefix=pg_db.role_prefix)
+    assert on_sqlite == on_postgres
+    assert len(on_sqlite) == 1
+    ended = on_sqlite[0][1]["rows"][1]["after"]
+    assert ended["status"] == "terminated" and ended["hard_delete_due"] is not None
+    for engine in (lite, pg):
+        assert verify_log(Database(engine)).ok
+        engine.dispose()

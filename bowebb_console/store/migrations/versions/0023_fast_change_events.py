@@ -41,23 +41,24 @@ def _migration(name: str) -> ModuleType:
     return module
 
 
-# The rows of one statement, for tables whose tracked columns are plain scalars and which have
+# The rows of one statement (inserts and deletes built as json, which is cheaper to build, and
+# turned into the same jsonb value once), for tables whose tracked columns are plain scalars and which have
 # an ``id`` (customer: also the customer id) or ``customer_id`` column. %1$s: the customer-id
 # column; %2$s/%3$s: 'col', n.col / 'col', o.col pairs; %4$s: the unchanged columns' names
 # (CASE ... END, NULL when changed); %5$s: "any column changed".
 _FAST_INSERT = (
-    "SELECT pg_catalog.jsonb_agg(r ORDER BY (r ->> 'id')::bigint) FROM ("
-    "SELECT pg_catalog.jsonb_build_object('id', n.id, 'customer_id', n.%1$I, "
-    "'before', '{}'::jsonb, 'after', pg_catalog.jsonb_strip_nulls("
-    "pg_catalog.jsonb_build_object(%2$s))) AS r FROM new_rows n) d "
-    "WHERE r -> 'after' <> '{}'::jsonb"
+    "SELECT pg_catalog.json_agg(r ORDER BY i)::jsonb FROM ("
+    "SELECT n.id AS i, pg_catalog.json_build_object('id', n.id, 'customer_id', n.%1$I, "
+    "'before', '{}'::json, 'after', a.after) AS r FROM new_rows n CROSS JOIN LATERAL ("
+    "SELECT pg_catalog.json_strip_nulls(pg_catalog.json_build_object(%2$s)) AS after) a "
+    "WHERE a.after::text <> '{}') d"
 )
 _FAST_DELETE = (
-    "SELECT pg_catalog.jsonb_agg(r ORDER BY (r ->> 'id')::bigint) FROM ("
-    "SELECT pg_catalog.jsonb_build_object('id', o.id, 'customer_id', o.%1$I, "
-    "'before', pg_catalog.jsonb_strip_nulls(pg_catalog.jsonb_build_object(%3$s)), "
-    "'after', '{}'::jsonb) AS r FROM old_rows o) d "
-    "WHERE r -> 'before' <> '{}'::jsonb"
+    "SELECT pg_catalog.json_agg(r ORDER BY i)::jsonb FROM ("
+    "SELECT o.id AS i, pg_catalog.json_build_object('id', o.id, 'customer_id', o.%1$I, "
+    "'before', b.before, 'after', '{}'::json) AS r FROM old_rows o CROSS JOIN LATERAL ("
+    "SELECT pg_catalog.json_strip_nulls(pg_catalog.json_build_object(%3$s)) AS before) b "
+    "WHERE b.before::text <> '{}') d"
 )
 _FAST_UPDATE = (
     "SELECT pg_catalog.jsonb_agg(r ORDER BY (r ->> 'id')::bigint) FROM ("
