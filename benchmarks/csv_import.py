@@ -8,7 +8,8 @@ Writes a realistic CSV (valid Swedish org numbers with and without the dash, nam
 real command line in a child process, first ``--dry-run`` and then the import, on a fresh
 SQLite file and a fresh PostgreSQL database at this app's schema, and prints wall time,
 rows/s and the child's peak resident memory (``ru_maxrss``). A second import of the same file
-measures the update path (every customer and contact matched). Targets (issue 17):
+measures the update path (every customer and contact matched), and ``verify-log`` checks the
+chain the imports' recorded-change events extended. Targets (issue 17):
 >= 20,000 rows/s, peak RSS <= 300 MB.
 """
 
@@ -153,9 +154,36 @@ def main(argv: list[str] | None = None) -> int:
             print(
                 f"{dialect:<11}{label:<10} {seconds:7.1f} s {rate:9.0f} rows/s "
                 f"peak RSS {rss:6.0f} MB  client CPU {cpu:6.1f} s  {'PASS' if good else 'FAIL'}  "
-                f"({line})"
+                f"({line})  load {load_average()}",
+                flush=True,
             )
+        # The imports' recorded-change events must chain (issue 13): verify-log after them.
+        seconds, code, verified = verify_log(url)
+        ok &= code == 0
+        print(f"{dialect:<11}verify-log {seconds:7.1f} s  exit {code}: {verified}", flush=True)
     return 0 if ok else 1
+
+
+def load_average() -> str:
+    path = Path("/proc/loadavg")
+    return path.read_text().split(" ", 1)[0] if path.exists() else "?"
+
+
+def verify_log(url: str) -> tuple[float, int, str]:
+    start = time.perf_counter()
+    child = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from bowebb_console.cli import main; "
+            f"sys.exit(main(['verify-log', '--db', {url!r}]))",
+        ],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": os.environ.get("PYTHONPATH", ".")},
+    )
+    out = (child.stdout.strip() or child.stderr.strip()).splitlines() or [""]
+    return time.perf_counter() - start, child.returncode, out[-1]
 
 
 if __name__ == "__main__":
