@@ -38,19 +38,27 @@ Scale
 -----
 The file is streamed twice and never held whole: the first pass checks every row and keeps
 only what the cross-row rules need (per org number its first line, name and status; per
-contact a key of org number and e-mail), writing the checked values to a temporary file; the
-second pass applies them in batches of ``BATCH`` rows: one look-up of the batch's org numbers
-(an array parameter on PostgreSQL, a bounded ``IN`` list on SQLite: never one parameter per
-row of the file), and multi-row INSERT/UPDATE statements of a few thousand rows each (never
-row by row: PostgreSQL's statement-level log triggers fire once per statement). A dry run
-takes the same look-ups and writes nothing. After a real import the planner statistics of
-both tables are refreshed (ANALYZE), so the first searches after a bulk load are not slow.
+contact a 16-byte key of org number and e-mail), writing the checked values to a temporary
+file. The second pass, only when every row is good, streams them with their search keys into
+two temporary staging tables (PostgreSQL: one COPY each; SQLite: executemany), matches them to
+the existing customers (by org number) and contacts (by customer and folded e-mail) with two
+set-based UPDATEs of the staging tables, and then writes with a few set-based statements per
+table: UPDATE ... FROM for the rows whose values differ (unchanged rows are not rewritten: no
+new version, index entries or change event) and INSERT ... SELECT for the new ones. On
+PostgreSQL these run in ranges of ``PG_CHUNK`` staged rows, so each statement's recorded-change
+event (one per statement, its statement trigger; migration 0023 builds its rows set-based)
+stays a few MB; SQLite's row triggers note every change and store.log.changes cuts the events.
+SQLite's FTS triggers are off for the load and the new or changed rows are indexed in one
+statement each. A dry run stages and matches the same way and writes nothing else. After a
+real import the planner statistics of both tables are refreshed (ANALYZE), so the first
+searches after a bulk load are not slow.
 """
 
 from __future__ import annotations
 
 import codecs
 import csv
+import functools
 import hashlib
 import io
 import tempfile
@@ -250,8 +258,15 @@ def _check_size(size: int) -> None:
 # -- checking ---------------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=4096)
+def _org_digits(value: str) -> str:
+    """The org number's digits; a company's rows repeat it, often in two forms (with and
+    without the dash), so the check-digit work is done once per form (errors: not cached)."""
+    return parse_orgnr(value).digits
+
+
 _CHECKS: tuple[tuple[str, Any], ...] = (
-    ("org_number", lambda v: parse_orgnr(v).digits),
+    ("org_number", _org_digits),
     ("company_name", lambda v: clean_name(v, "company_name")),
     ("status", lambda v: _status(v)),
     ("contact_name", lambda v: clean_name(v, "contact_name")),
@@ -448,10 +463,11 @@ class _Applier:
             self.conn.execute(text("SET LOCAL enable_bitmapscan = off"))
             if self.write:
                 # Bigger GIN pending lists: the trigram indexes take the load in a few large
-                # merges instead of many small ones (this transaction only).
-                self.conn.execute(text("SET LOCAL gin_pending_list_limit = '256MB'"))
+                # merges instead of many small ones (this transaction only). Not larger: what
+                # is left pending after the load, searches read sequentially until the next
+                # (auto)vacuum merges it.
+                self.conn.execute(text("SET LOCAL gin_pending_list_limit = '64MB'"))
                 self.conn.execute(text("SET LOCAL work_mem = '64MB'"))
-                self.conn.execute(text("SET LOCAL maintenance_work_mem = '256MB'"))
         self._drop_stage()
         self._stage(rows)
         self._match()
