@@ -566,32 +566,44 @@ class _Applier:
 
     def _match(self) -> None:
         """The existing customer of each company (by org number) and contact of each contact
-        row (by customer and folded e-mail); the counts for the report."""
+        row (by customer and folded e-mail); the counts for the report. A dry run only
+        counts them (nothing written, not even to the staging tables)."""
         if self.pg:
             self._sql("ANALYZE import_company")
             self._sql("ANALYZE import_contact")
-        self._sql(
-            "UPDATE import_company SET existing = 1, customer_id = c.id FROM customer c "
-            "WHERE c.org_number = import_company.org"
-        )
-        self._sql("CREATE INDEX import_company_org ON import_company (org)")
-        self._sql(
-            "UPDATE import_contact SET customer_id = s.customer_id FROM import_company s "
-            "WHERE s.org = import_contact.org AND s.existing = 1"
-        )
-        # Two existing contacts of one customer with the same e-mail: the first is updated.
-        self._sql(
-            "UPDATE import_contact SET contact_id = (SELECT min(k.id) FROM contact k "
-            "WHERE k.customer_id = import_contact.customer_id "
-            "AND k.email_folded = import_contact.email_folded) "
-            "WHERE customer_id IS NOT NULL"
-        )
-        companies, existing = self._sql(
-            "SELECT count(*), coalesce(sum(existing), 0) FROM import_company"
-        ).one()
-        contacts, matched = self._sql(
-            "SELECT count(*), count(contact_id) FROM import_contact"
-        ).one()
+        if not self.write:
+            companies, existing = self._sql(
+                "SELECT count(*), count(c.id) FROM import_company v "
+                "LEFT JOIN customer c ON c.org_number = v.org"
+            ).one()
+            contacts, matched = self._sql(
+                "SELECT count(*), count(c.id) FROM import_contact v "
+                "LEFT JOIN customer c ON c.org_number = v.org AND EXISTS (SELECT 1 FROM "
+                "contact k WHERE k.customer_id = c.id AND k.email_folded = v.email_folded)"
+            ).one()
+        else:
+            self._sql(
+                "UPDATE import_company SET existing = 1, customer_id = c.id FROM customer c "
+                "WHERE c.org_number = import_company.org"
+            )
+            self._sql("CREATE INDEX import_company_org ON import_company (org)")
+            self._sql(
+                "UPDATE import_contact SET customer_id = s.customer_id FROM import_company s "
+                "WHERE s.org = import_contact.org AND s.existing = 1"
+            )
+            # Two existing contacts of one customer with the same e-mail: the first is updated.
+            self._sql(
+                "UPDATE import_contact SET contact_id = (SELECT min(k.id) FROM contact k "
+                "WHERE k.customer_id = import_contact.customer_id "
+                "AND k.email_folded = import_contact.email_folded) "
+                "WHERE customer_id IS NOT NULL"
+            )
+            companies, existing = self._sql(
+                "SELECT count(*), coalesce(sum(existing), 0) FROM import_company"
+            ).one()
+            contacts, matched = self._sql(
+                "SELECT count(*), count(contact_id) FROM import_contact"
+            ).one()
         self.counts = [
             int(companies) - int(existing),
             int(existing),
