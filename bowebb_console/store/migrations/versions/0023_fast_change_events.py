@@ -12,8 +12,9 @@ statement over the transition tables (its column list from the trigger's own arg
 before); every other table keeps ``change_row``. The payload is the same value: ``id``,
 ``customer_id``, and the tracked columns that changed (an insert: those with a value; a
 delete: likewise, before), compared column by column (text, dates and integers: equal as SQL
-values exactly when equal as JSON). ``tests/store/log/test_change_rows.py`` compares both
-builds. The function keeps its owner (the log writer), ``SECURITY DEFINER`` and its fixed
+values exactly when equal as JSON). ``tests/store/log/test_changes.py`` checks that
+multi-row statements record the same payloads as SQLite's notes (``change_row``'s rule).
+The function keeps its owner (the log writer), ``SECURITY DEFINER`` and its fixed
 ``search_path``; SQLite is unchanged (its row triggers note the changes, store.log.changes).
 """
 
@@ -41,11 +42,11 @@ def _migration(name: str) -> ModuleType:
     return module
 
 
-# The rows of one statement (inserts and deletes built as json, which is cheaper to build, and
-# turned into the same jsonb value once), for tables whose tracked columns are plain scalars and which have
-# an ``id`` (customer: also the customer id) or ``customer_id`` column. %1$s: the customer-id
-# column; %2$s/%3$s: 'col', n.col / 'col', o.col pairs; %4$s: the unchanged columns' names
-# (CASE ... END, NULL when changed); %5$s: "any column changed".
+# The rows of one statement, for tables whose tracked columns are plain scalars and which have
+# an ``id`` (customer: also the customer id) or ``customer_id`` column; inserts and deletes
+# are built as json (cheaper to build) and turned into the same jsonb value once. %1$s: the
+# customer-id column; %2$s/%3$s: 'col', n.col / 'col', o.col pairs; %4$s: the unchanged
+# columns' names (CASE ... END, NULL when changed); %5$s: "any column changed".
 _FAST_INSERT = (
     "SELECT pg_catalog.json_agg(r ORDER BY i)::jsonb FROM ("
     "SELECT n.id AS i, pg_catalog.json_build_object('id', n.id, 'customer_id', n.%1$I, "
