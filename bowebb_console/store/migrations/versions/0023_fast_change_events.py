@@ -50,25 +50,25 @@ def _migration(name: str) -> ModuleType:
 _FAST_INSERT = (
     "SELECT pg_catalog.json_agg(r ORDER BY i)::jsonb FROM ("
     "SELECT n.id AS i, pg_catalog.json_build_object('id', n.id, 'customer_id', n.%1$I, "
-    "'before', '{}'::json, 'after', a.after) AS r FROM new_rows n CROSS JOIN LATERAL ("
-    "SELECT pg_catalog.json_strip_nulls(pg_catalog.json_build_object(%2$s)) AS after) a "
-    "WHERE a.after::text <> '{}') d"
+    "'before', '{}'::json, 'after', pg_catalog.json_strip_nulls("
+    "pg_catalog.json_build_object(%2$s))) AS r FROM new_rows n) d "
+    "WHERE (r OPERATOR(pg_catalog.->) 'after')::text <> '{}'"
 )
 _FAST_DELETE = (
     "SELECT pg_catalog.json_agg(r ORDER BY i)::jsonb FROM ("
     "SELECT o.id AS i, pg_catalog.json_build_object('id', o.id, 'customer_id', o.%1$I, "
-    "'before', b.before, 'after', '{}'::json) AS r FROM old_rows o CROSS JOIN LATERAL ("
-    "SELECT pg_catalog.json_strip_nulls(pg_catalog.json_build_object(%3$s)) AS before) b "
-    "WHERE b.before::text <> '{}') d"
+    "'before', pg_catalog.json_strip_nulls(pg_catalog.json_build_object(%3$s)), "
+    "'after', '{}'::json) AS r FROM old_rows o) d "
+    "WHERE (r OPERATOR(pg_catalog.->) 'before')::text <> '{}'"
 )
 _FAST_UPDATE = (
     "SELECT pg_catalog.jsonb_agg(r ORDER BY (r ->> 'id')::bigint) FROM ("
     "SELECT pg_catalog.jsonb_build_object('id', n.id, 'customer_id', n.%1$I, "
-    "'before', pg_catalog.jsonb_build_object(%3$s) OPERATOR(pg_catalog.-) u.same, "
-    "'after', pg_catalog.jsonb_build_object(%2$s) OPERATOR(pg_catalog.-) u.same) AS r "
-    "FROM old_rows o JOIN new_rows n ON n.id = o.id "
-    "CROSS JOIN LATERAL (SELECT pg_catalog.array_remove(ARRAY[%4$s]::text[], NULL) AS same) u "
-    "WHERE %5$s) d"
+    "'before', pg_catalog.jsonb_build_object(%3$s) OPERATOR(pg_catalog.-) "
+    "pg_catalog.array_remove(ARRAY[%4$s]::text[], NULL), "
+    "'after', pg_catalog.jsonb_build_object(%2$s) OPERATOR(pg_catalog.-) "
+    "pg_catalog.array_remove(ARRAY[%4$s]::text[], NULL)) AS r "
+    "FROM old_rows o JOIN new_rows n ON n.id = o.id WHERE %5$s) d"
 )
 
 
