@@ -7,7 +7,7 @@ Writes a realistic CSV (valid Swedish org numbers with and without the dash, nam
 å/ä/ö, phones in national and +46 form; the generator of benchmarks/search.py), then runs the
 real command line in a child process, first ``--dry-run`` and then the import, on a fresh
 SQLite file and a fresh PostgreSQL database at this app's schema, and prints wall time,
-rows/s and the child's peak resident memory (``ru_maxrss``). A second import of the same file
+rows/s and the child's peak resident memory (VmHWM). A second import of the same file
 measures the update path (every customer and contact matched), and ``verify-log`` checks the
 chain the imports' recorded-change events extended. Targets (issue 17):
 >= 20,000 rows/s, peak RSS <= 300 MB.
