@@ -598,6 +598,11 @@ class _Applier:
                 "AND k.email_folded = import_contact.email_folded) "
                 "WHERE customer_id IS NOT NULL"
             )
+            if self.pg:  # the id ranges of the chunked updates (see _chunks)
+                self._sql("CREATE INDEX import_company_id ON import_company (customer_id)")
+                self._sql("CREATE INDEX import_contact_id ON import_contact (contact_id)")
+                self._sql("ANALYZE import_company")
+                self._sql("ANALYZE import_contact")
             companies, existing = self._sql(
                 "SELECT count(*), coalesce(sum(existing), 0) FROM import_company"
             ).one()
@@ -629,12 +634,11 @@ class _Applier:
             f"COALESCE(v.status, '{CustomerStatus.ACTIVE.value}'), 1",
             "import_company v WHERE v.existing = 0",
         )
-        if not self.pg:
-            # The new customers' ids for their contacts (PostgreSQL joins on the org number).
-            self._sql(
-                "UPDATE import_contact SET customer_id = (SELECT c.id FROM customer c "
-                "WHERE c.org_number = import_contact.org) WHERE customer_id IS NULL"
-            )
+        # The new customers' ids for their contacts: one join here, not one per chunk.
+        self._sql(
+            "UPDATE import_contact SET customer_id = c.id FROM customer c "
+            "WHERE c.org_number = import_contact.org AND import_contact.customer_id IS NULL"
+        )
         contact_sets = {
             c: f"v.{c}"
             for c in (
@@ -649,23 +653,13 @@ class _Applier:
         }
         self._update("contact", "import_contact", "v.contact_id", contact_sets, fts)
         first_contact = self._next_id("contact")
-        if self.pg:
-            self._insert(
-                "contact (customer_id, name, name_folded, name_plain, email, email_folded, "
-                "phone, title, version)",
-                "c.id, v.name, v.name_folded, v.name_plain, v.email, v.email_folded, v.phone, "
-                "v.title, 1",
-                "import_contact v JOIN customer c ON c.org_number = v.org "
-                "WHERE v.contact_id IS NULL",
-            )
-        else:
-            self._insert(
-                "contact (customer_id, name, name_folded, name_plain, email, email_folded, "
-                "phone, title, version)",
-                "v.customer_id, v.name, v.name_folded, v.name_plain, v.email, v.email_folded, "
-                "v.phone, v.title, 1",
-                "import_contact v WHERE v.contact_id IS NULL",
-            )
+        self._insert(
+            "contact (customer_id, name, name_folded, name_plain, email, email_folded, "
+            "phone, title, version)",
+            "v.customer_id, v.name, v.name_folded, v.name_plain, v.email, v.email_folded, "
+            "v.phone, v.title, 1",
+            "import_contact v WHERE v.contact_id IS NULL",
+        )
         if fts is not None:
             for table, first in (("customer", first_customer), ("contact", first_contact)):
                 index, cols = SQLITE_FTS[table]
@@ -676,16 +670,27 @@ class _Applier:
             for sql in fts:
                 self._sql(sql)
 
-    def _chunks(self, stage: str) -> Iterator[str]:
-        """PostgreSQL: ``n`` ranges of PG_CHUNK staged rows, one statement (and so one
+    def _chunks(self, stage: str, ids: str | None = None) -> Iterator[str]:
+        """PostgreSQL: ranges of PG_CHUNK staged rows, one statement (and so one
         recorded-change event, written by the statement trigger) each; SQLite: one range
-        (its row triggers note every change and the events are cut at COMMIT)."""
+        (its row triggers note every change and the events are cut at COMMIT).
+
+        ``ids``: the staged column naming the target row (an update): ranges of those ids,
+        on both sides of the join, so each statement reads its part of the table through the
+        primary key instead of hashing all of it (measured: 134 ms a chunk at 300,000
+        contacts, the whole table each time)."""
         if not self.pg:
             yield "TRUE"
             return
-        total = int(self._sql(f"SELECT coalesce(max(n) + 1, 0) FROM {stage}").scalar_one())
-        for lo in range(0, total, PG_CHUNK):
-            yield f"v.n >= {lo} AND v.n < {lo + PG_CHUNK}"
+        column = ids or "n"
+        lo, hi = self._sql(f"SELECT min({column}), max({column}) FROM {stage}").one()
+        if lo is None:
+            return
+        for start in range(int(lo), int(hi) + 1, PG_CHUNK):
+            where = f"v.{column} >= {start} AND v.{column} < {start + PG_CHUNK}"
+            if ids is not None:
+                where += f" AND t.id >= {start} AND t.id < {start + PG_CHUNK}"
+            yield where
 
     def _update(
         self,
@@ -701,7 +706,7 @@ class _Applier:
         assignments = ", ".join(f"{c} = {v}" for c, v in sets.items())
         bump = "version = t.version + 1, updated_at = CURRENT_TIMESTAMP"
         if fts is None:
-            for where in self._chunks(stage):
+            for where in self._chunks(stage, id_column.removeprefix("v.")):
                 self._sql(
                     f"UPDATE {table} AS t SET {assignments}, {bump} FROM {stage} v "
                     f"WHERE t.id = {id_column} AND {where} AND ({changed})"
