@@ -7,8 +7,11 @@ Writes a realistic CSV (valid Swedish org numbers with and without the dash, nam
 å/ä/ö, phones in national and +46 form; the generator of benchmarks/search.py), then runs the
 real command line in a child process, first ``--dry-run`` and then the import, on a fresh
 SQLite file and a fresh PostgreSQL database at this app's schema, and prints wall time,
-rows/s and the child's peak resident memory (``ru_maxrss``). A second import of the same file
-measures the update path (every customer and contact matched). Targets (issue 17):
+rows/s and the child's peak resident memory (VmHWM). A second import of the same file
+measures the update path with every customer and contact matched and nothing changed
+("re-import"); a third, of the file with every company renamed and every title changed, the
+update path with a recorded change for every row ("changed"). ``verify-log`` then checks the
+chain the imports' recorded-change events extended. Targets (issue 17):
 >= 20,000 rows/s, peak RSS <= 300 MB.
 """
 
@@ -61,6 +64,20 @@ def write_csv(path: Path, companies: int, contacts: int, seed: int) -> int:
                 (org_text, company, status, name, f"{local}.{kid}@{domain}", phone_text, title)
             )
     return len(people)
+
+
+def write_changed(path: Path, out: Path) -> None:
+    """The same file with every company renamed and every contact's title changed: a
+    re-import in which every customer and contact is an update with a recorded change."""
+    with (
+        path.open(encoding="utf-8-sig", newline="") as src,
+        out.open("w", encoding="utf-8-sig", newline="") as dst,
+    ):
+        reader = csv.reader(src, delimiter=";")
+        writer = csv.writer(dst, delimiter=";")
+        writer.writerow(next(reader))
+        for org, company, status, name, email, phone, title in reader:
+            writer.writerow((org, company + " Ny", status, name, email, phone, title + " 2"))
 
 
 def run_import(url: str, path: Path, dry_run: bool) -> tuple[float, float, float, str]:
@@ -134,6 +151,8 @@ def main(argv: list[str] | None = None) -> int:
     start = time.perf_counter()
     rows = write_csv(path, args.companies, args.companies * args.contacts_per_company, args.seed)
     gc.collect()  # the generated rows are gone before the children fork
+    changed = path.with_name(path.stem + "-changed" + path.suffix)
+    write_changed(path, changed)
     size = path.stat().st_size / 1024 / 1024
     print(f"wrote {rows} rows ({size:.1f} MB) in {time.perf_counter() - start:.1f} s")
     ok = True
@@ -144,18 +163,50 @@ def main(argv: list[str] | None = None) -> int:
             if dialect == "sqlite"
             else fresh_postgres(args.pg, args.pg_database)
         )
-        runs = [("dry run", True), ("import", False), ("re-import", False)]
-        for label, dry in runs[:2] if args.no_reimport else runs:
-            seconds, rss, cpu, line = run_import(url, path, dry)
+        runs = [
+            ("dry run", True, path),
+            ("import", False, path),
+            ("re-import", False, path),
+            ("changed", False, changed),
+        ]
+        for label, dry, source in runs[:2] if args.no_reimport else runs:
+            seconds, rss, cpu, line = run_import(url, source, dry)
             rate = rows / seconds
             good = rate >= TARGET_ROWS_PER_S and rss <= TARGET_RSS_MB
             ok &= good
             print(
                 f"{dialect:<11}{label:<10} {seconds:7.1f} s {rate:9.0f} rows/s "
                 f"peak RSS {rss:6.0f} MB  client CPU {cpu:6.1f} s  {'PASS' if good else 'FAIL'}  "
-                f"({line})"
+                f"({line})  load {load_average()}",
+                flush=True,
             )
+        # The imports' recorded-change events must chain (issue 13): verify-log after them.
+        seconds, code, verified = verify_log(url)
+        ok &= code == 0
+        print(f"{dialect:<11}verify-log {seconds:7.1f} s  exit {code}: {verified}", flush=True)
     return 0 if ok else 1
+
+
+def load_average() -> str:
+    path = Path("/proc/loadavg")
+    return path.read_text().split(" ", 1)[0] if path.exists() else "?"
+
+
+def verify_log(url: str) -> tuple[float, int, str]:
+    start = time.perf_counter()
+    child = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from bowebb_console.cli import main; "
+            f"sys.exit(main(['verify-log', '--db', {url!r}]))",
+        ],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": os.environ.get("PYTHONPATH", ".")},
+    )
+    out = (child.stdout.strip() or child.stderr.strip()).splitlines() or [""]
+    return time.perf_counter() - start, child.returncode, out[-1]
 
 
 if __name__ == "__main__":

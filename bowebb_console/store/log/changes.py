@@ -11,7 +11,10 @@ transaction. Both write the same payload, so readers need not know which databas
 "after"}], "customer_ids": [...], "contact_ids": [...] (contacts only)}``
 
 ``before``/``after`` hold only the tracked columns that changed (an insert: those with a
-value). The payload is erasable like every other: a person's erasure finds it by contact id
+value). On SQLite a row's own insert trigger may update it at once (the lifecycle dates of a
+terminated customer, noted before the insert): that update is folded into the insert's row,
+as PostgreSQL's BEFORE trigger records it, so a bulk insert stays one event per 1,000 rows
+(issue 17). The payload is erasable like every other: a person's erasure finds it by contact id
 or by the values in it, the purge by customer id.
 """
 
@@ -19,7 +22,6 @@ from __future__ import annotations
 
 import json
 import uuid
-from itertools import groupby
 from typing import Any
 
 from sqlalchemy import Connection, text
@@ -36,6 +38,7 @@ KINDS = {
 }
 # Rows per event when one statement changed many (an import): payloads stay a few hundred kB.
 ROWS_PER_EVENT = 1000
+NOTES_PER_PAGE = 5000
 
 
 def change_row(
@@ -86,29 +89,75 @@ def chain_pending(conn: Connection) -> int:
     erasure marker (migration 0009) lives for one transaction only: it goes here too."""
     if not _has_table(conn):
         return 0
-    notes = conn.execute(
-        text("SELECT id, tbl, op, before, after FROM pending_change ORDER BY id")
-    ).all()
-    if not notes:
+    if conn.execute(text("SELECT 1 FROM pending_change LIMIT 1")).first() is None:
         # Only reads here as a rule: a read-only transaction must not take the write lock.
         if conn.execute(text("SELECT 1 FROM erasure_xact LIMIT 1")).first() is not None:
             conn.execute(text("DELETE FROM erasure_xact"))
         return 0
     events = 0
-    for (table, op), group in groupby(notes, key=lambda n: (n[1], n[2])):
-        rows = [r for n in group if (r := change_row(table, _json(n[3]), _json(n[4]))) is not None]
-        for start in range(0, len(rows), ROWS_PER_EVENT):
-            payload = change_payload(table, op, rows[start : start + ROWS_PER_EVENT])
-            write_event(
-                conn,
-                KINDS[table],
-                str(uuid.uuid4()),
-                str(uuid.uuid4()),
-                hashchain.canonical_payload(payload),
-                None,
-                at=conn.info.get(BACKDATE),
-            )
-            events += 1
+    key: tuple[str, str] | None = None
+    rows: list[dict[str, Any]] = []
+
+    def flush() -> None:
+        nonlocal events
+        if key is None or not rows:
+            return
+        write_event(
+            conn,
+            KINDS[key[0]],
+            str(uuid.uuid4()),
+            str(uuid.uuid4()),
+            hashchain.canonical_payload(change_payload(key[0], key[1], rows)),
+            None,
+            at=conn.info.get(BACKDATE),
+        )
+        events += 1
+
+    def add(table: str, op: str, row: dict[str, Any] | None) -> None:
+        nonlocal key, rows
+        if (table, op) != key:
+            flush()
+            key, rows = (table, op), []
+        if row is not None:
+            rows.append(row)
+            if len(rows) >= ROWS_PER_EVENT:
+                flush()
+                rows = []
+
+    # Read a page at a time (a bulk import notes hundreds of thousands of rows: issue 17's
+    # memory floor); events as before, one per ROWS_PER_EVENT rows of one table and operation.
+    held: tuple[str, int, str | None, str | None] | None = None  # an update note, see below
+    last = 0
+    while True:
+        notes = conn.execute(
+            text(
+                "SELECT id, tbl, op, row_id, before, after FROM pending_change WHERE id > :last "
+                "ORDER BY id LIMIT :page"
+            ),
+            {"last": last, "page": NOTES_PER_PAGE},
+        ).all()
+        if not notes:
+            break
+        last = int(notes[-1][0])
+        for _, table, op, row_id, before, after in notes:
+            if held is not None:
+                h_table, h_row, h_before, h_after = held
+                held = None
+                if op == "insert" and (table, row_id) == (h_table, h_row):
+                    # The row's own insert trigger updated it at once (SQLite's lifecycle
+                    # dates; its note comes first): one insert with the final values, as
+                    # PostgreSQL's BEFORE trigger records it.
+                    add(table, op, change_row(table, None, _json(h_after)))
+                    continue
+                add(h_table, "update", change_row(h_table, _json(h_before), _json(h_after)))
+            if op == "update":
+                held = (table, int(row_id), before, after)
+                continue
+            add(table, op, change_row(table, _json(before), _json(after)))
+    if held is not None:
+        h_table, _, h_before, h_after = held
+        add(h_table, "update", change_row(h_table, _json(h_before), _json(h_after)))
+    flush()
     conn.execute(text("DELETE FROM pending_change"))
     conn.execute(text("DELETE FROM erasure_xact"))
     return events
