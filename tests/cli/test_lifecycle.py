@@ -35,7 +35,7 @@ def test_lifecycle_show_and_set(sqlite_url: str, capsys) -> None:  # type: ignor
     )
     assert code == 0 and "grace period:          60 days" in out
     assert "trial period:          14 days" in out and "1095 days" in out
-    # One chained event for the change (migration 0023); the refused one left none.
+    # One chained event for the change (migration 0024); the refused one left none.
     engine = make_engine(sqlite_url)
     [(_actor, change)] = lifecycle_events(engine)
     assert change == {
@@ -83,7 +83,7 @@ def test_on_postgresql_only_an_admin_changes_it(pg_db, logins, capsys) -> None: 
     assert code == 1 and "Only an admin" in err
     code, out, _ = run(capsys, "lifecycle", "set", "--grace-days", "30", "--db", admin_url)
     assert code == 0 and "grace period:          30 days" in out
-    # The admin's change is one chained event naming the admin's login (migration 0023).
+    # The admin's change is one chained event naming the admin's login (migration 0024).
     assert lifecycle_events(logins.root) == [
         (
             logins.names["admin"],

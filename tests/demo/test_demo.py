@@ -190,7 +190,7 @@ def test_small_and_odd_sizes(sqlite_url: str) -> None:
                 )
             ).all()
         assert all(due == term + dt.timedelta(days=30) for term, due in dues)
-        # The demo's own change of the setting is logged like any other (migration 0023).
+        # The demo's own change of the setting is logged like any other (migration 0024).
         assert [change for _actor, change in lifecycle_events(engine)] == [
             {"before": {"grace_period_days": 90}, "after": {"grace_period_days": 30}}
         ]

@@ -242,7 +242,7 @@ def test_a_lapsed_trial_is_purged_with_four_eyes(db: Database, tmp_path: Path) -
 
 
 def test_every_change_of_the_setting_is_one_chained_event(db: Database, tmp_path: Path) -> None:
-    """Migration 0023: the admin screen's and the CLI's service calls each leave exactly one
+    """Migration 0024: the admin screen's and the CLI's service calls each leave exactly one
     ``lifecycle_changed`` event per change, with before and after; saving the same values
     leaves none; verify-log still verifies."""
     from bowebb_console.store.log.verify import verify_log

@@ -158,7 +158,7 @@ class LostAck:
 
 
 def lifecycle_events(engine: Engine) -> list[tuple[str, dict[str, Any] | None]]:
-    """The ``lifecycle_changed`` events (migration 0023) in order: actor and the changed row's
+    """The ``lifecycle_changed`` events (migration 0024) in order: actor and the changed row's
     ``before``/``after`` (None when the payload was erased)."""
     with engine.connect() as conn:
         rows = conn.execute(

@@ -36,7 +36,7 @@ def test_an_admin_changes_the_database_setting(qtbot, make_ctx, any_db_url) -> N
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not dialog.isVisible())
     assert admin.lifecycle(ctx.database) == admin.Lifecycle(45, 14, 1095)
-    # Exactly one chained event for the save (migration 0023), with before and after.
+    # Exactly one chained event for the save (migration 0024), with before and after.
     assert [change for _actor, change in lifecycle_events(ctx.database.engine)] == [
         {
             "before": {"grace_period_days": 90, "trial_period_days": 30},
@@ -82,7 +82,7 @@ def test_an_admin_sets_the_erasure_journal_folder(qtbot, make_ctx, any_db_url, t
     qtbot.waitUntil(lambda: not dialog.isVisible())
     place = erasure.journal_place(ctx.database, tmp_path / "another-machine")
     assert place.configured and place.file == shared / "erasure-journal.jsonl"
-    # The refused tries left nothing; the folder's change is one event (migration 0023).
+    # The refused tries left nothing; the folder's change is one event (migration 0024).
     assert [change for _actor, change in lifecycle_events(ctx.database.engine)] == [
         {"before": {"erasure_journal_dir": ""}, "after": {"erasure_journal_dir": str(shared)}}
     ]

@@ -6,7 +6,7 @@ On PostgreSQL only admins may change it (grants); its CHECKs bound the values fo
 
 Every change (these periods and the erasure journal's folder) is a chained
 ``lifecycle_changed`` event with the changed columns before and after, recorded by the
-database itself (migration 0023: PostgreSQL's ``record_change`` statement triggers; SQLite's
+database itself (migration 0024: PostgreSQL's ``record_change`` statement triggers; SQLite's
 ``pending_change`` notes, chained at COMMIT by store.log.changes). So the writers here log
 nothing themselves, and a write that changes no value logs nothing.
 """

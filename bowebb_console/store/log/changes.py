@@ -1,5 +1,5 @@
 """Changes to customers, contacts and connection profiles as chained events (migration 0009);
-the record of processing (0018) and the lifecycle setting (0023) the same way.
+the record of processing (0018) and the lifecycle setting (0024) the same way.
 
 PostgreSQL records them in the database: a statement-level trigger writes one event per
 statement, as the login that ran it. SQLite has no logins and no statement triggers: its row
@@ -32,7 +32,7 @@ from bowebb_console.store.log.chain import BACKDATE, write_event
 KINDS = {
     "customer": "customer_changed",
     "contact": "contact_changed",
-    "lifecycle_setting": "lifecycle_changed",  # migration 0023: the lifecycle setting
+    "lifecycle_setting": "lifecycle_changed",  # migration 0024: the lifecycle setting
     "processing": "processing_changed",  # migration 0017: the record of processing
     "sftp_profile": "profile_changed",
 }

@@ -72,7 +72,7 @@ DIRECTIONS = {
     "upload": QT_TRANSLATE_NOOP("Events", "Upload"),
     "download": QT_TRANSLATE_NOOP("Events", "Download"),
 }
-# The lifecycle setting's fields, as a lifecycle_changed event names them (migration 0023).
+# The lifecycle setting's fields, as a lifecycle_changed event names them (migration 0024).
 LIFECYCLE_FIELDS = {
     "grace_period_days": QT_TRANSLATE_NOOP("Events", "Grace period (days)"),
     "trial_period_days": QT_TRANSLATE_NOOP("Events", "Trial period (days)"),
@@ -97,7 +97,7 @@ EVENTS = {
     "customer_changed": QT_TRANSLATE_NOOP("Events", "Customer record changed"),
     "contact_changed": QT_TRANSLATE_NOOP("Events", "Contact changed"),
     "processing_changed": QT_TRANSLATE_NOOP("Events", "Record of processing changed"),
-    # The database-wide lifecycle setting (migration 0023).
+    # The database-wide lifecycle setting (migration 0024).
     "lifecycle_changed": QT_TRANSLATE_NOOP("Events", "Lifecycle settings changed"),
     "profile_changed": QT_TRANSLATE_NOOP("Events", "Connection profile changed"),
     "backend_ended": QT_TRANSLATE_NOOP("Events", "Database session ended by a lead"),

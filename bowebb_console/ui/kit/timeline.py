@@ -80,7 +80,7 @@ def describe(event: EventRow, contacts: Mapping[int, str] | None = None) -> list
 
 
 def _lifecycle(p: Mapping[str, Any]) -> list[str]:
-    """ "Grace period (days): 90 → 45", one line per changed setting (migration 0023)."""
+    """ "Grace period (days): 90 → 45", one line per changed setting (migration 0024)."""
     lines = []
     for row in p.get("rows") or []:
         before, after = row.get("before") or {}, row.get("after") or {}

@@ -161,7 +161,7 @@ def test_cli_journal_show_and_set(sqlite_url: str, tmp_path: Path, capsys, fresh
     assert str(shared / "erasure-journal.jsonl") in out and "set for this database" in out
     assert main(["journal", "set", "relative", "--db", sqlite_url]) == 1
     assert "full path" in capsys.readouterr().err
-    # One chained event for the change (migration 0023); the refused one left none.
+    # One chained event for the change (migration 0024); the refused one left none.
     engine = make_engine(sqlite_url)
     assert [change for _actor, change in lifecycle_events(engine)] == [
         {"before": {"erasure_journal_dir": ""}, "after": {"erasure_journal_dir": str(shared)}}

@@ -1,4 +1,4 @@
-"""Migration 0023 on both databases: a change of the lifecycle setting is a chained
+"""Migration 0024 on both databases: a change of the lifecycle setting is a chained
 ``lifecycle_changed`` event (SQLite: chained at COMMIT; PostgreSQL: by the database), the
 log still verifies, and the migration goes down and up again cleanly."""
 
@@ -38,7 +38,8 @@ def _patched(engine: Engine) -> tuple[bool, bool]:
             text(
                 "SELECT (SELECT position('lifecycle_changed' in prosrc) > 0 FROM pg_proc "
                 "        WHERE proname = 'log_event_fill'), "
-                "(SELECT position('TG_TABLE_NAME IN' in prosrc) > 0 FROM pg_proc "
+                "(SELECT position('TG_TABLE_NAME IN (''customer'', ''contact'', ''sftp_profile'')' "
+                "        in prosrc) > 0 FROM pg_proc "
                 " WHERE proname = 'record_change')"
             )
         ).one()
@@ -64,12 +65,12 @@ def test_a_direct_update_is_chained_and_the_migration_goes_down_and_up(any_db_ur
         assert verify_log(Database(engine)).ok
 
         with engine.begin() as conn:
-            command.downgrade(schema.alembic_config(conn), "0022")
+            command.downgrade(schema.alembic_config(conn), "0023")
         assert _recorders(engine) == 0
         if pg:
             assert _patched(engine) == (False, False)
         _set(engine, "UPDATE lifecycle_setting SET grace_period_days = 70")
-        assert len(lifecycle_events(engine)) == 1  # 0022 did not record it
+        assert len(lifecycle_events(engine)) == 1  # 0023 did not record it
         assert verify_log(Database(engine)).ok  # the earlier event still verifies
 
         schema.upgrade(engine)

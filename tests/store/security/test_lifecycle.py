@@ -79,7 +79,7 @@ def test_a_leads_termination_is_dated_and_nobody_moves_the_date(logins) -> None:
     ) == [(None, None, None)]
 
 
-# --- Migration 0023: every change of the setting is a chained event -----------------------
+# --- Migration 0024: every change of the setting is a chained event -----------------------
 
 
 def test_an_admins_plain_update_is_a_chained_event_naming_them(logins) -> None:  # type: ignore[no-untyped-def]

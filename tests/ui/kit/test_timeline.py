@@ -42,7 +42,7 @@ def test_each_kind_in_words(language) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_a_lifecycle_change_in_words(language) -> None:  # type: ignore[no-untyped-def]
-    """Migration 0023: who changed which setting, from what to what, in people's words."""
+    """Migration 0024: who changed which setting, from what to what, in people's words."""
     language("sv")
     changed = event(
         "lifecycle_changed",

@@ -17,8 +17,8 @@ payload (the values are not personal data; one mechanism for every recorded chan
 - SQLite: ``pending_change`` row triggers, chained at COMMIT by store.log.changes (always
   noted, an erasure's transaction included).
 
-Revision ID: 0023
-Revises: 0022
+Revision ID: 0024
+Revises: 0023
 Create Date: 2026-12-06
 """
 
@@ -30,8 +30,8 @@ from types import ModuleType
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0023"
-down_revision: str | None = "0022"
+revision: str = "0024"
+down_revision: str | None = "0023"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
@@ -51,7 +51,7 @@ OPS = {
 # log_event_fill: the kind is known, written by the trigger only, for admins only.
 _KIND_CHECK = "    IF NOT (NEW.kind IN ('privacy_access_answered',"
 _WITH_KIND = f"    IF NOT (NEW.kind = '{KIND}' OR NEW.kind IN ('privacy_access_answered',"
-_RULE = f"""    -- 0023: the lifecycle setting's changes are recorded by the database, for admins.
+_RULE = f"""    -- 0024: the lifecycle setting's changes are recorded by the database, for admins.
     IF NEW.kind = '{KIND}' AND pg_catalog.pg_trigger_depth() < 2 THEN
         RAISE EXCEPTION 'changes to the lifecycle settings are recorded by the database '
             'itself' USING ERRCODE = 'insufficient_privilege';
@@ -117,10 +117,10 @@ def upgrade() -> None:
         return
     m9 = _migration("0009_records.py")
     record = _definition("public.record_change()")
-    assert record.count(_ERASURE_SKIP) == 1, "record_change changed: update 0023"
+    assert record.count(_ERASURE_SKIP) == 1, "record_change changed: update 0024"
     m9._as_owner_of("record_change", record.replace(_ERASURE_SKIP, _ERASABLE_SKIP))
     fill = _definition("public.log_event_fill()")
-    assert fill.count(_KIND_CHECK) == 1, "log_event_fill's kind check changed: update 0023"
+    assert fill.count(_KIND_CHECK) == 1, "log_event_fill's kind check changed: update 0024"
     m9._as_owner_of("log_event_fill", fill.replace(_KIND_CHECK, _RULE + _WITH_KIND))
     args = f"'{KIND}', '{','.join(TRACKED)}'"
     for op_, referencing in OPS.items():
