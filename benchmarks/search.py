@@ -125,6 +125,10 @@ def load_postgres(
     try:
         conn = raw.driver_connection
         with conn.cursor() as cur:
+            # Synthetic rows into a throwaway database: no statement limit for the bulk load,
+            # and no recorded-change events (issue 13's triggers would log every row).
+            cur.execute("SET statement_timeout = 0")
+            cur.execute("SET session_replication_role = replica")
             cur.execute(
                 "SELECT indexname, indexdef FROM pg_indexes WHERE tablename IN "
                 "('customer', 'contact') AND indexname NOT LIKE 'pk\\_%%' "

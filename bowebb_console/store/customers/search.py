@@ -27,13 +27,15 @@ input never raises.
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 import phonenumbers
+from rapidfuzz import fuzz, process
 from sqlalchemy import Connection, text
 
 from bowebb_console.domain.orgnr import OrgNumber, digits_for_search
@@ -46,11 +48,17 @@ FUZZY_MIN_SCORE = 0.3  # share of the query's trigrams found in the candidate
 FUZZY_MIN_SIMILARITY = 0.65  # 1 - edits / query length (similarity())
 FUZZY_RESCORE = 25  # the candidates with most trigrams in common, re-scored by edit distance
 FUZZY_CANDIDATES = 200  # per field, the most similar first; all re-scored in Python
+FUZZY_POOL = 600  # SQLite: per alternative, (id, text) pairs ranked by rapidfuzz
+FUZZY_KEEP = 50  # SQLite: the closest of the pool, fetched whole and re-scored
 MAX_PIECES = 5
 FUZZY_SPAN = 24  # characters of the query that generate fuzzy candidates
 FUZZY_IF_FEWER = 5  # run the fuzzy tier only when the other tiers found fewer hits
 EXACT_SPELLING = 20.0  # bonus: the query as typed (with å/ä/ö) is in the name
 WORD_END = 30.0  # bonus: the match ends where a word ends
+# bonus: a company name that begins with the typed word(s). With it such a company
+# (>= 750) outranks a contact whose later word starts with them (contains + word start +
+# word end < 750), e.g. "Abrahamsson & Engman AB" above two people named Abrahamsson.
+COMPANY_NAME_FIRST = 20.0
 
 ORG_EXACT, EMAIL_EXACT, PHONE_EXACT = "org_exact", "email_exact", "phone_exact"
 PREFIX, CONTAINS, FUZZY = "prefix", "contains", "fuzzy"
@@ -402,6 +410,10 @@ class _Searcher:
                     end = at + len(wanted)
                     if end == len(matched) or not matched[end].isalnum():
                         score += WORD_END
+                        if kind == PREFIX and at == 0 and row[5] is None:
+                            # The company's name begins with the typed word(s): it comes
+                            # before the people who bear that word as a surname.
+                            score += COMPANY_NAME_FIRST
             if q.folded != q.plain:
                 shown = fold(str(row[6] if row[5] is not None else row[2]))
                 if q.folded in shown:
@@ -501,16 +513,65 @@ class _SqliteSearcher(_Searcher):
             )
 
     def _contains(self, q: _Query) -> None:
-        self._match(q, CONTAINS, fts_phrase)
+        for fts, field, value, column in self._fts_fields(q):
+            match = fts_phrase(value)
+            if column:
+                match = f"{column} : ({match})"
+            key = "c.id" if fts == "customer_fts" else "k.id"
+            where = f"{key} IN (SELECT rowid FROM {fts} WHERE {fts} MATCH {{m}} LIMIT :n)"
+            self._part(CONTAINS, field, where, m=match)
 
     def _fuzzy(self, q: _Query) -> None:
-        self._match(q, FUZZY, _pigeonhole)
+        """Pigeonhole candidates, up to FUZZY_POOL per field read as (id, text) only, ranked
+        by rapidfuzz (C++) against the query; the best FUZZY_KEEP of each field are then
+        fetched whole and re-scored like PostgreSQL's. A surname shared by hundreds of
+        contacts or a common piece (`` ab``, ``son``) no longer cuts the right one by index
+        order, and no bm25 pass over every match is needed."""
+        selects: list[str] = []
+        params: dict[str, str] = {}
+        fields: list[tuple[_Field, str, str]] = []
+        for fts, field, value, column in self._fts_fields(q):
+            alternatives = _alternatives(value) + _word_alternatives(value)
+            if not alternatives:
+                continue
+            n = len(fields)
+            shown = "email_folded" if field is _EMAIL else "name_plain"
+            # Each alternative on its own, with its own cap: one whose pieces are common
+            # (``lund``) cannot crowd out a selective one (the first name alone).
+            for pieces in alternatives:
+                expr = " AND ".join(fts_phrase(p) for p in pieces)
+                key = f"m{len(params)}"
+                params[key] = f"{column} : ({expr})" if column else expr
+                selects.append(
+                    f"SELECT * FROM (SELECT {n} AS f, rowid AS id, {shown} AS t FROM {fts} "
+                    f"WHERE {fts} MATCH :{key} LIMIT {FUZZY_POOL})"
+                )
+            fields.append((field, "c.id" if fts == "customer_fts" else "k.id", value))
+        if not selects:
+            return
+        found: dict[int, dict[int, str]] = {}
+        for f, id_, t in self.conn.execute(text(" UNION ALL ".join(selects)), params):
+            found.setdefault(int(f), {})[int(id_)] = str(t or "")
+        for n, (field, key, value) in enumerate(fields):
+            candidates = list(found.get(n, {}).items())
+            if not candidates:
+                continue
+            ids = _closest(value, candidates, FUZZY_KEEP, local_part=field is _EMAIL)
+            self._part(
+                FUZZY,
+                field,
+                f"{key} IN (SELECT value FROM json_each({{ids}}))",
+                limit=str(len(ids)),
+                ids=json.dumps(ids),
+            )
 
-    def _match(self, q: _Query, kind: str, expression: Callable[[str], str | None]) -> None:
-        # One FTS5 table per base table covers all its searchable columns. Phone numbers
-        # are matched by prefix only (the prefix tier). Substrings of contact names and of
-        # addresses are looked up apart (FTS5 column filters), so addresses that contain a
-        # surname cannot take all the places of the people who bear it.
+    def _fts_fields(self, q: _Query) -> list[tuple[str, _Field, str, str | None]]:
+        """(FTS table, field, value, column filter) for the fields worth matching.
+
+        One FTS5 table per base table covers all its searchable columns. Phone numbers
+        are matched by prefix only (the prefix tier). Substrings of contact names and of
+        addresses are looked up apart (FTS5 column filters), so addresses that contain a
+        surname cannot take all the places of the people who bear it."""
         wanted: list[tuple[str, _Field, str, str | None]] = []
         for field, value in self._fields(q):
             if field in (_CUSTOMER_NAME, _ORG_NUMBER):
@@ -521,27 +582,20 @@ class _SqliteSearcher(_Searcher):
             else:
                 only = "name_plain" if field is _CONTACT_NAME else "email_folded"
                 wanted.append(("contact_fts", field, value, only))
-        for fts, field, value, column in wanted:
-            expr = expression(value)
-            if not expr:
-                continue
-            match = f"{column} : ({expr})" if column else expr
-            # Fuzzy candidates (more of them) are re-scored in Python.
-            limit = str(FUZZY_CANDIDATES) if kind == FUZZY else ":n"
-            key = "c.id" if fts == "customer_fts" else "k.id"
-            # When fuzzy candidates fill the cap, they are fetched again best first (bm25:
-            # rarer pieces, shorter texts), so the cap cuts the least likely ones, not
-            # whichever the index holds first.
-            where = f"{key} IN (SELECT rowid FROM {fts} WHERE {fts} MATCH {{m}} LIMIT {limit})"
-            ranked = where.replace(" LIMIT", " ORDER BY rank LIMIT")
-            self._part(
-                kind,
-                field,
-                where,
-                limit=limit,
-                if_capped=(ranked, "") if kind == FUZZY else None,
-                m=match,
-            )
+        return wanted
+
+
+def _closest(
+    typed: str, candidates: list[tuple[int, str]], keep: int, local_part: bool
+) -> list[int]:
+    """The ids of the ``keep`` candidates most like ``typed`` (rapidfuzz's normalised Indel
+    similarity, computed in C++ over the whole pool; an address by its local part)."""
+    typed = typed.split("@")[0]
+    if len(candidates) <= keep:
+        return [id_ for id_, _ in candidates]
+    texts = [t.split("@")[0] if local_part else t for _, t in candidates]
+    best = process.extract(typed, texts, scorer=fuzz.ratio, limit=keep)
+    return [candidates[index][0] for _, _, index in best]
 
 
 def _pigeonhole(value: str) -> str | None:
@@ -552,6 +606,26 @@ def _pigeonhole(value: str) -> str | None:
     return " OR ".join(
         "(" + " AND ".join(fts_phrase(p) for p in pieces) + ")" for pieces in alternatives
     )
+
+
+def _word_alternatives(value: str) -> list[list[str]]:
+    """A name of several words with a typo in one of them still has the others intact: each
+    alternative is every word of three or more characters but one. A short first name
+    (``Ebbe``, ``Max``) that leaves the pigeonhole no piece of its own is then found
+    through the surname, and a mistyped surname through the first name."""
+    split = value.split()
+    if len(split) < 2:
+        return []
+    # Each word with the spaces around it (the trigram index then wants a word, not any
+    # substring: `` borg`` is Borg and Borgström, not every Lindborg).
+    last = len(split) - 1
+    words = [
+        (" " if i else "") + w + (" " if i < last else "")
+        for i, w in enumerate(split)
+        if len(w) >= MIN_CONTAINS and sum(map(len, split[: i + 1])) + i <= FUZZY_SPAN
+    ]
+    out = [[w for j, w in enumerate(words) if j != i] for i in range(len(words))]
+    return [alt for alt in out if alt]
 
 
 def _alternatives(value: str) -> list[list[str]]:

@@ -63,6 +63,12 @@ def engine(any_db_url: str) -> Iterator[Engine]:
         company("Ek Revision HB", ("Orjan Ek", "orjan@ekrevision.se")),
         company("Fjällbacka Fastigheter AB", ("Erik Johansson", "erik.j@fjallbacka.se")),
     ]
+    # A company named after a surname that two contacts elsewhere bear.
+    rows += [
+        company("Abrahamsson & Engman AB", ("Lena Berg", "lena@abrahamssonengman.se")),
+        company("Kvist Bygg AB", ("Ola Abrahamsson", "ola@kvistbygg.se")),
+        company("Nord El AB", ("Eva Abrahamsson", "eva.a@nordel.se")),
+    ]
     # An e-mail prefix that used to outrank the company (akessonsara@...), many times over.
     rows += [
         company(f"Bolag {i} AB", ("Sara Åkesson", f"akessonsara{i}@bolag{i}.se")) for i in range(30)
@@ -145,8 +151,27 @@ def test_typos_in_contact_and_company_names(engine: Engine, q: str, want: str) -
 
 def test_common_surname_with_a_first_name(engine: Engine) -> None:
     assert "Fjällbacka Fastigheter AB" in names(engine, "Erik Johansson")[:5]
-    # The surname alone: the contact is still found, not cut by 60 company-name prefixes.
-    assert "Fjällbacka Fastigheter AB" in names(engine, "Johansson")
+    # The surname alone: the companies whose names begin with it come first (see the test
+    # below), and the contact right after them, above anything matched less well.
+    with engine.connect() as conn:
+        hits = [h.name for h in search_customers(conn, "Johansson", 100)]
+    assert hits.index("Fjällbacka Fastigheter AB") == 60
+    assert all(name.startswith("Johansson ") for name in hits[:60])
+
+
+def test_company_named_by_the_typed_word_before_contacts_bearing_it(engine: Engine) -> None:
+    # Seen while making screenshots: two contacts named Abrahamsson used to outrank the
+    # company "Abrahamsson & Engman AB" (a word start inside a short contact name scored
+    # higher than the company's own prefix).
+    assert names(engine, "Abrahamsson")[:3] == [
+        "Abrahamsson & Engman AB",
+        "Kvist Bygg AB",
+        "Nord El AB",
+    ]
+    assert names(engine, "abrahamsson")[0] == "Abrahamsson & Engman AB"
+    # First name and surname: the person, not the company.
+    assert names(engine, "Ola Abrahamsson")[0] == "Kvist Bygg AB"
+    assert names(engine, "Eva Abrahamson")[0] == "Nord El AB"  # with a typo
 
 
 def test_a_swap_at_a_piece_boundary_breaks_one_piece_only() -> None:
