@@ -8,6 +8,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
@@ -17,6 +19,7 @@ from bowebb_console.store.customers.search import (
     _alternatives,
     osa_distance,
     search_customers,
+    substring_distance,
 )
 from bowebb_console.store.db.engine import make_engine
 from bowebb_console.store.models import Contact, Customer
@@ -187,3 +190,32 @@ def test_osa_distance() -> None:
     assert osa_distance("stahl", "sthal") == 1
     assert osa_distance("abc", "abc") == 0
     assert osa_distance("kitten", "sitting") == 3
+
+
+def _substring_distance_table(query: str, text: str) -> int:
+    """The plain dynamic-programming table the bit-parallel version must agree with."""
+    prev2: list[int] = []
+    prev = [0] * (len(text) + 1)  # a free start anywhere in text
+    for i in range(1, len(query) + 1):
+        cur = [i] + [0] * len(text)
+        for j in range(1, len(text) + 1):
+            best = min(prev[j - 1] + (query[i - 1] != text[j - 1]), prev[j] + 1, cur[j - 1] + 1)
+            if i > 1 and j > 1 and query[i - 1] == text[j - 2] and query[i - 2] == text[j - 1]:
+                best = min(best, prev2[j - 2] + 1)
+            cur[j] = best
+        prev2, prev = prev, cur
+    return min(prev)  # and a free end
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text("abcd ", min_size=1, max_size=10), st.text("abcd ", max_size=16))
+def test_substring_distance_agrees_with_the_table(query: str, text: str) -> None:
+    assert substring_distance(query, text) == _substring_distance_table(query, text)
+    assert substring_distance(query, text, 1) == min(2, _substring_distance_table(query, text))
+
+
+def test_substring_distance_examples() -> None:
+    assert substring_distance("henlberg bil", "hellberg bil ab") == 1
+    assert substring_distance("sthal", "per stahl ab") == 1  # a swap is one edit
+    assert substring_distance("abc", "xxabcxx") == 0
+    assert substring_distance("abcdef", "", 2) == 3
