@@ -219,3 +219,13 @@ def test_substring_distance_examples() -> None:
     assert substring_distance("sthal", "per stahl ab") == 1  # a swap is one edit
     assert substring_distance("abc", "xxabcxx") == 0
     assert substring_distance("abcdef", "", 2) == 3
+
+
+def test_an_address_typed_from_its_start_gets_no_look_alikes(engine: Engine) -> None:
+    with Session(engine) as session, session.begin():
+        session.add(company("Hallberg El AB", ("Ola Hallberg", "ola@hallberg.se")))
+    # "ola@hallsj" begins Ola Hall's address: the typo tier is not asked, so the other
+    # Ola at hall... (a look-alike by its local part) does not join it.
+    assert names(engine, "ola@hallsj") == ["Hall Sjöberg AB"]
+    # Mistyped from its start, the same address is still found by the typo tier.
+    assert names(engine, "ola@hlalsjoberg")[0] == "Hall Sjöberg AB"
