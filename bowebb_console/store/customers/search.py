@@ -9,8 +9,11 @@
 3. ``contains``: a substring anywhere (SQLite FTS5 trigram; PostgreSQL pg_trgm GIN + LIKE);
 4. ``fuzzy``: typo-tolerant, on company names, contact names and e-mail addresses:
    candidates from pieces of the query that one typo leaves intact (the pieces are separated
-   by one character, so a swap of two letters at a piece boundary breaks one piece, not two),
-   all of them re-scored in Python by similarity (trigram overlap, then edit distance with
+   by one character, so a swap of two letters at a piece boundary breaks one piece, not two)
+   and, for a person's name, from each word alone (a typo leaves the other word intact);
+   when there are more than the cap, PostgreSQL keeps the most similar by pg_trgm's
+   ``similarity()`` and SQLite by rapidfuzz over (id, text) pairs. The kept ones are
+   re-scored in Python by similarity (trigram overlap, then edit distance with
    transpositions) before the best are kept.
 
 Names are matched on their diacritic-insensitive key (``name_plain``, migration 0011):
@@ -27,13 +30,15 @@ input never raises.
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 import phonenumbers
+from rapidfuzz import fuzz, process
 from sqlalchemy import Connection, text
 
 from bowebb_console.domain.orgnr import OrgNumber, digits_for_search
@@ -46,11 +51,18 @@ FUZZY_MIN_SCORE = 0.3  # share of the query's trigrams found in the candidate
 FUZZY_MIN_SIMILARITY = 0.65  # 1 - edits / query length (similarity())
 FUZZY_RESCORE = 25  # the candidates with most trigrams in common, re-scored by edit distance
 FUZZY_CANDIDATES = 200  # per field, the most similar first; all re-scored in Python
+FUZZY_POOL = 600  # SQLite: per alternative, (id, text) pairs ranked by rapidfuzz
+FUZZY_KEEP = 50  # SQLite: the closest of the pool, fetched whole and re-scored
+FUZZY_STRONG = 0.9  # a company name this close ends the fuzzy tier (_close_company)
 MAX_PIECES = 5
 FUZZY_SPAN = 24  # characters of the query that generate fuzzy candidates
 FUZZY_IF_FEWER = 5  # run the fuzzy tier only when the other tiers found fewer hits
 EXACT_SPELLING = 20.0  # bonus: the query as typed (with å/ä/ö) is in the name
 WORD_END = 30.0  # bonus: the match ends where a word ends
+# bonus: a company name that begins with the typed word(s). With it such a company
+# (>= 750) outranks a contact whose later word starts with them (contains + word start +
+# word end < 750), e.g. "Abrahamsson & Engman AB" above two people named Abrahamsson.
+COMPANY_NAME_FIRST = 20.0
 
 ORG_EXACT, EMAIL_EXACT, PHONE_EXACT = "org_exact", "email_exact", "phone_exact"
 PREFIX, CONTAINS, FUZZY = "prefix", "contains", "fuzzy"
@@ -190,37 +202,44 @@ def similarity(query: str, candidate: str) -> float:
 
 
 def substring_distance(query: str, text_: str, give_up: int | None = None) -> int:
-    """Fewest edits turning ``query`` into some substring of ``text_`` (optimal string
-    alignment with a free start and end in ``text_``; one dynamic-programming pass). Past
-    ``give_up`` edits it stops and answers ``give_up + 1``."""
+    """Fewest edits (substitution, insertion, deletion, swap of neighbours) turning
+    ``query`` into some substring of ``text_``: optimal string alignment with a free start
+    and end in ``text_``. Past ``give_up`` edits it answers ``give_up + 1``.
+
+    Bit-parallel (Myers 1999 with Hyyrö's 2003 transposition term): one column of the
+    dynamic-programming table per character of ``text_`` in a few integer operations,
+    about five times faster in Python than filling the table cell by cell (the same
+    answers; a test compares it with the table on random strings)."""
     if query in text_:
         return 0
-    m = len(text_)
-    prev2: list[int] = []
-    prev = [0] * (m + 1)
-    for i in range(1, len(query) + 1):
-        qi = query[i - 1]
-        cur = [i] + [0] * m
-        for j in range(1, m + 1):
-            tj = text_[j - 1]
-            best = prev[j - 1] + (qi != tj)
-            if prev[j] + 1 < best:
-                best = prev[j] + 1
-            if cur[j - 1] + 1 < best:
-                best = cur[j - 1] + 1
-            if (
-                i > 1
-                and j > 1
-                and qi == text_[j - 2]
-                and query[i - 2] == tj
-                and prev2[j - 2] + 1 < best
-            ):
-                best = prev2[j - 2] + 1
-            cur[j] = best
-        prev2, prev = prev, cur
-        if give_up is not None and min(cur) > give_up:
-            return give_up + 1  # every alignment already needs more edits
-    return min(prev)
+    m = len(query)
+    peq: dict[str, int] = {}
+    for i, ch in enumerate(query):
+        peq[ch] = peq.get(ch, 0) | (1 << i)
+    mask = (1 << m) - 1
+    high = 1 << (m - 1)
+    vp, vn, d0, pm_prev = mask, 0, 0, 0
+    score = best = m
+    for ch in text_:
+        pm = peq.get(ch, 0)
+        swap = (((~d0) & pm) << 1) & pm_prev
+        d0 = ((((pm & vp) + vp) & mask) ^ vp) | pm | vn | swap
+        hp = vn | (~(d0 | vp) & mask)
+        hn = d0 & vp
+        if hp & high:
+            score += 1
+        elif hn & high:
+            score -= 1
+        hp = (hp << 1) & mask
+        hn = (hn << 1) & mask
+        vp = hn | (~(d0 | hp) & mask)
+        vn = d0 & hp
+        pm_prev = pm
+        if score < best:
+            best = score
+    if give_up is not None and best > give_up:
+        return give_up + 1
+    return best
 
 
 def osa_distance(a: str, b: str) -> int:
@@ -294,6 +313,7 @@ class _Searcher:
         exact_found = bool(self.hits)
         self._prefix(q)
         self._flush_parts(q)
+        begins_one = bool(self.hits)
         # An address fragment is typed from its start: when it already begins an address,
         # the substring scan of a million contacts' trigrams adds nothing but time.
         address_like = "@" in q.folded or ("." in q.folded and " " not in q.folded)
@@ -305,8 +325,13 @@ class _Searcher:
         # Typo tolerance only when the spelling as typed found (almost) nothing: digits and
         # complete addresses are matched as typed.
         numeric = q.digits is not None or q.phone_prefix is not None
+        # An address typed from its start that already begins one is spelled right so far
+        # ("lara.lindgre"): the typo scan of a million addresses would only add look-alikes,
+        # at 10-500 ms per keystroke. (Not so for names: "Said Ros" begins "Said Rosén"
+        # but was "Said Roos" mistyped.)
         if (
             not exact_found
+            and not (address_like and begins_one)
             and len(self.hits) < FUZZY_IF_FEWER
             and len(q.folded) >= MIN_FUZZY
             and not numeric
@@ -402,6 +427,10 @@ class _Searcher:
                     end = at + len(wanted)
                     if end == len(matched) or not matched[end].isalnum():
                         score += WORD_END
+                        if kind == PREFIX and at == 0 and row[5] is None:
+                            # The company's name begins with the typed word(s): it comes
+                            # before the people who bear that word as a surname.
+                            score += COMPANY_NAME_FIRST
             if q.folded != q.plain:
                 shown = fold(str(row[6] if row[5] is not None else row[2]))
                 if q.folded in shown:
@@ -440,6 +469,12 @@ class _Searcher:
 
     def _fuzzy(self, q: _Query) -> None:
         raise NotImplementedError
+
+    def _close_company(self) -> bool:
+        """Whether the fuzzy tier already found a company name within one edit in ten
+        characters (FUZZY_STRONG): the query was a company's name."""
+        strong = _BASE[FUZZY] + 100.0 * FUZZY_STRONG
+        return any(h.match_kind == FUZZY and h.score >= strong for h in self.hits.values())
 
     def _best_fuzzy(self, rows: list[Any], q: _Query) -> tuple[list[Any], dict[int, float]]:
         """All candidates scored by trigram overlap, the best re-scored by edit distance;
@@ -501,16 +536,93 @@ class _SqliteSearcher(_Searcher):
             )
 
     def _contains(self, q: _Query) -> None:
-        self._match(q, CONTAINS, fts_phrase)
+        for fts, field, value, column in self._fts_fields(q):
+            match = fts_phrase(value)
+            if column:
+                match = f"{column} : ({match})"
+            key = "c.id" if fts == "customer_fts" else "k.id"
+            where = f"{key} IN (SELECT rowid FROM {fts} WHERE {fts} MATCH {{m}} LIMIT :n)"
+            self._part(CONTAINS, field, where, m=match)
 
     def _fuzzy(self, q: _Query) -> None:
-        self._match(q, FUZZY, _pigeonhole)
+        """Typo-tolerant candidates read as (id, text) only, ranked by rapidfuzz (C++)
+        against the query; the closest FUZZY_KEEP of each field are then fetched whole and
+        re-scored like PostgreSQL's. A surname shared by hundreds of contacts or a common
+        piece (`` ab``, ``son``) no longer cuts the right one by index order, and no bm25
+        pass over every match is needed.
 
-    def _match(self, q: _Query, kind: str, expression: Callable[[str], str | None]) -> None:
-        # One FTS5 table per base table covers all its searchable columns. Phone numbers
-        # are matched by prefix only (the prefix tier). Substrings of contact names and of
-        # addresses are looked up apart (FTS5 column filters), so addresses that contain a
-        # surname cannot take all the places of the people who bear it.
+        Company names first (100,000 rows): when one is already a close match (at most one
+        edit in ten characters), the query was a company's name and the scan of a million
+        contacts' names and addresses for it is skipped (it found nothing there but cost
+        most of the time of a typo query)."""
+        fields = self._fts_fields(q)
+        companies = [f for f in fields if f[0] == "customer_fts"]
+        self._fuzzy_fields(companies)
+        self._flush_parts(q)
+        if not self._close_company():
+            self._fuzzy_fields([f for f in fields if f[0] != "customer_fts"])
+
+    def _fuzzy_fields(self, wanted: list[tuple[str, _Field, str, str | None]]) -> None:
+        selects: list[str] = []
+        params: dict[str, str] = {}
+        fields: list[tuple[_Field, str, str]] = []
+        for fts, field, value, column in wanted:
+            alternatives = _alternatives(value)
+            words: list[list[str]] = []
+            if field is _CONTACT_NAME:
+                # A person's name: first name and surname; one of them is intact.
+                words = _word_alternatives(value)
+                alternatives += [w for w in words if w not in alternatives]
+            if not alternatives:
+                continue
+            n = len(fields)
+            shown = "email_folded" if field is _EMAIL else "name_plain"
+            # Each alternative on its own, with its own cap: one whose pieces are common
+            # (``lund``) cannot crowd out a selective one (the first name alone).
+            for pieces in alternatives:
+                key = f"m{len(params)}"
+                if pieces in words and len(pieces) == 1 and value.startswith(pieces[0]):
+                    # The first name alone ("jack "): a range of the name index, a tenth of
+                    # the cost of the trigram phrase.
+                    params[key], params[key + "hi"] = pieces[0], pieces[0] + "\U0010ffff"
+                    selects.append(
+                        f"SELECT * FROM (SELECT {n} AS f, k.id AS id, k.name_plain AS t "
+                        f"FROM contact k WHERE k.name_plain >= :{key} AND "
+                        f"k.name_plain < :{key}hi LIMIT {FUZZY_POOL})"
+                    )
+                    continue
+                expr = " AND ".join(fts_phrase(p) for p in pieces)
+                params[key] = f"{column} : ({expr})" if column else expr
+                selects.append(
+                    f"SELECT * FROM (SELECT {n} AS f, rowid AS id, {shown} AS t FROM {fts} "
+                    f"WHERE {fts} MATCH :{key} LIMIT {FUZZY_POOL})"
+                )
+            fields.append((field, "c.id" if fts == "customer_fts" else "k.id", value))
+        if not selects:
+            return
+        found: dict[int, dict[int, str]] = {}
+        for f, id_, t in self.conn.execute(text(" UNION ALL ".join(selects)), params):
+            found.setdefault(int(f), {})[int(id_)] = str(t or "")
+        for n, (field, key, value) in enumerate(fields):
+            candidates = list(found.get(n, {}).items())
+            if not candidates:
+                continue
+            ids = _closest(value, candidates, FUZZY_KEEP, local_part=field is _EMAIL)
+            self._part(
+                FUZZY,
+                field,
+                f"{key} IN (SELECT value FROM json_each({{ids}}))",
+                limit=str(len(ids)),
+                ids=json.dumps(ids),
+            )
+
+    def _fts_fields(self, q: _Query) -> list[tuple[str, _Field, str, str | None]]:
+        """(FTS table, field, value, column filter) for the fields worth matching.
+
+        One FTS5 table per base table covers all its searchable columns. Phone numbers
+        are matched by prefix only (the prefix tier). Substrings of contact names and of
+        addresses are looked up apart (FTS5 column filters), so addresses that contain a
+        surname cannot take all the places of the people who bear it."""
         wanted: list[tuple[str, _Field, str, str | None]] = []
         for field, value in self._fields(q):
             if field in (_CUSTOMER_NAME, _ORG_NUMBER):
@@ -521,27 +633,20 @@ class _SqliteSearcher(_Searcher):
             else:
                 only = "name_plain" if field is _CONTACT_NAME else "email_folded"
                 wanted.append(("contact_fts", field, value, only))
-        for fts, field, value, column in wanted:
-            expr = expression(value)
-            if not expr:
-                continue
-            match = f"{column} : ({expr})" if column else expr
-            # Fuzzy candidates (more of them) are re-scored in Python.
-            limit = str(FUZZY_CANDIDATES) if kind == FUZZY else ":n"
-            key = "c.id" if fts == "customer_fts" else "k.id"
-            # When fuzzy candidates fill the cap, they are fetched again best first (bm25:
-            # rarer pieces, shorter texts), so the cap cuts the least likely ones, not
-            # whichever the index holds first.
-            where = f"{key} IN (SELECT rowid FROM {fts} WHERE {fts} MATCH {{m}} LIMIT {limit})"
-            ranked = where.replace(" LIMIT", " ORDER BY rank LIMIT")
-            self._part(
-                kind,
-                field,
-                where,
-                limit=limit,
-                if_capped=(ranked, "") if kind == FUZZY else None,
-                m=match,
-            )
+        return wanted
+
+
+def _closest(
+    typed: str, candidates: list[tuple[int, str]], keep: int, local_part: bool
+) -> list[int]:
+    """The ids of the ``keep`` candidates most like ``typed`` (rapidfuzz's normalised Indel
+    similarity, computed in C++ over the whole pool; an address by its local part)."""
+    typed = typed.split("@")[0]
+    if len(candidates) <= keep:
+        return [id_ for id_, _ in candidates]
+    texts = [t.split("@")[0] if local_part else t for _, t in candidates]
+    best = process.extract(typed, texts, scorer=fuzz.ratio, limit=keep)
+    return [candidates[index][0] for _, _, index in best]
 
 
 def _pigeonhole(value: str) -> str | None:
@@ -554,10 +659,30 @@ def _pigeonhole(value: str) -> str | None:
     )
 
 
+def _word_alternatives(value: str) -> list[list[str]]:
+    """A name of several words with a typo in one of them still has the others intact: each
+    alternative is every word of three or more characters but one. A short first name
+    (``Ebbe``, ``Max``) that leaves the pigeonhole no piece of its own is then found
+    through the surname, and a mistyped surname through the first name."""
+    split = value.split()
+    if len(split) < 2:
+        return []
+    # Each word with the spaces around it (the trigram index then wants a word, not any
+    # substring: `` borg`` is Borg and Borgström, not every Lindborg).
+    last = len(split) - 1
+    words = [
+        (" " if i else "") + w + (" " if i < last else "")
+        for i, w in enumerate(split)
+        if len(w) >= MIN_CONTAINS and sum(map(len, split[: i + 1])) + i <= FUZZY_SPAN
+    ]
+    out = [[w for j, w in enumerate(words) if j != i] for i in range(len(words))]
+    return [alt for alt in out if alt]
+
+
 def _alternatives(value: str) -> list[list[str]]:
     """Pigeonhole: cut the query into k pieces (at least three characters each, the trigram
     minimum); one typo breaks at most one piece, so a match has all pieces but one. Each
-    alternative ANDs k-1 pieces, which is selective, and none needs bm25 ordering."""
+    alternative ANDs k-1 pieces, which is selective."""
     # A typo past FUZZY_SPAN leaves the span intact, so the span alone finds the candidates
     # (the re-score compares the whole query) and the cost no longer grows with length.
     value = value[:FUZZY_SPAN]
@@ -612,9 +737,15 @@ class _PostgresSearcher(_Searcher):
         # every row sharing a few common trigrams, measured 50 ms at p95). Candidates are
         # re-scored in Python like SQLite's; only when they fill the cap does pg_trgm's
         # similarity() rank them in SQL (apply_grants grants EXECUTE on that one function).
-        for field, value in self._fields(q):
-            if field in (_ORG_NUMBER, _PHONE):
-                continue
+        # Company names first, as on SQLite: a close one spares the contacts' scan.
+        fields = [(f, v) for f, v in self._fields(q) if f not in (_ORG_NUMBER, _PHONE)]
+        self._fuzzy_fields([(f, v) for f, v in fields if f is _CUSTOMER_NAME])
+        self._flush_parts(q)
+        if not self._close_company():
+            self._fuzzy_fields([(f, v) for f, v in fields if f is not _CUSTOMER_NAME])
+
+    def _fuzzy_fields(self, fields: list[tuple[_Field, str]]) -> None:
+        for field, value in fields:
             alternatives = _alternatives(value)
             if not alternatives:
                 continue

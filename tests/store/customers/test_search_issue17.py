@@ -8,6 +8,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
@@ -17,6 +19,7 @@ from bowebb_console.store.customers.search import (
     _alternatives,
     osa_distance,
     search_customers,
+    substring_distance,
 )
 from bowebb_console.store.db.engine import make_engine
 from bowebb_console.store.models import Contact, Customer
@@ -62,6 +65,12 @@ def engine(any_db_url: str) -> Iterator[Engine]:
         company("Lindqvist Data AB", ("Örjan Lindqvist", "orjan.lindqvist@lindqvistdata.se")),
         company("Ek Revision HB", ("Orjan Ek", "orjan@ekrevision.se")),
         company("Fjällbacka Fastigheter AB", ("Erik Johansson", "erik.j@fjallbacka.se")),
+    ]
+    # A company named after a surname that two contacts elsewhere bear.
+    rows += [
+        company("Abrahamsson & Engman AB", ("Lena Berg", "lena@abrahamssonengman.se")),
+        company("Kvist Bygg AB", ("Ola Abrahamsson", "ola@kvistbygg.se")),
+        company("Nord El AB", ("Eva Abrahamsson", "eva.a@nordel.se")),
     ]
     # An e-mail prefix that used to outrank the company (akessonsara@...), many times over.
     rows += [
@@ -145,8 +154,27 @@ def test_typos_in_contact_and_company_names(engine: Engine, q: str, want: str) -
 
 def test_common_surname_with_a_first_name(engine: Engine) -> None:
     assert "Fjällbacka Fastigheter AB" in names(engine, "Erik Johansson")[:5]
-    # The surname alone: the contact is still found, not cut by 60 company-name prefixes.
-    assert "Fjällbacka Fastigheter AB" in names(engine, "Johansson")
+    # The surname alone: the companies whose names begin with it come first (see the test
+    # below), and the contact right after them, above anything matched less well.
+    with engine.connect() as conn:
+        hits = [h.name for h in search_customers(conn, "Johansson", 100)]
+    assert hits.index("Fjällbacka Fastigheter AB") == 60
+    assert all(name.startswith("Johansson ") for name in hits[:60])
+
+
+def test_company_named_by_the_typed_word_before_contacts_bearing_it(engine: Engine) -> None:
+    # Seen while making screenshots: two contacts named Abrahamsson used to outrank the
+    # company "Abrahamsson & Engman AB" (a word start inside a short contact name scored
+    # higher than the company's own prefix).
+    assert names(engine, "Abrahamsson")[:3] == [
+        "Abrahamsson & Engman AB",
+        "Kvist Bygg AB",
+        "Nord El AB",
+    ]
+    assert names(engine, "abrahamsson")[0] == "Abrahamsson & Engman AB"
+    # First name and surname: the person, not the company.
+    assert names(engine, "Ola Abrahamsson")[0] == "Kvist Bygg AB"
+    assert names(engine, "Eva Abrahamson")[0] == "Nord El AB"  # with a typo
 
 
 def test_a_swap_at_a_piece_boundary_breaks_one_piece_only() -> None:
@@ -162,3 +190,42 @@ def test_osa_distance() -> None:
     assert osa_distance("stahl", "sthal") == 1
     assert osa_distance("abc", "abc") == 0
     assert osa_distance("kitten", "sitting") == 3
+
+
+def _substring_distance_table(query: str, text: str) -> int:
+    """The plain dynamic-programming table the bit-parallel version must agree with."""
+    prev2: list[int] = []
+    prev = [0] * (len(text) + 1)  # a free start anywhere in text
+    for i in range(1, len(query) + 1):
+        cur = [i] + [0] * len(text)
+        for j in range(1, len(text) + 1):
+            best = min(prev[j - 1] + (query[i - 1] != text[j - 1]), prev[j] + 1, cur[j - 1] + 1)
+            if i > 1 and j > 1 and query[i - 1] == text[j - 2] and query[i - 2] == text[j - 1]:
+                best = min(best, prev2[j - 2] + 1)
+            cur[j] = best
+        prev2, prev = prev, cur
+    return min(prev)  # and a free end
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text("abcd ", min_size=1, max_size=10), st.text("abcd ", max_size=16))
+def test_substring_distance_agrees_with_the_table(query: str, text: str) -> None:
+    assert substring_distance(query, text) == _substring_distance_table(query, text)
+    assert substring_distance(query, text, 1) == min(2, _substring_distance_table(query, text))
+
+
+def test_substring_distance_examples() -> None:
+    assert substring_distance("henlberg bil", "hellberg bil ab") == 1
+    assert substring_distance("sthal", "per stahl ab") == 1  # a swap is one edit
+    assert substring_distance("abc", "xxabcxx") == 0
+    assert substring_distance("abcdef", "", 2) == 3
+
+
+def test_an_address_typed_from_its_start_gets_no_look_alikes(engine: Engine) -> None:
+    with Session(engine) as session, session.begin():
+        session.add(company("Hallberg El AB", ("Ola Hallberg", "ola@hallberg.se")))
+    # "ola@hallsj" begins Ola Hall's address: the typo tier is not asked, so the other
+    # Ola at hall... (a look-alike by its local part) does not join it.
+    assert names(engine, "ola@hallsj") == ["Hall Sjöberg AB"]
+    # Mistyped from its start, the same address is still found by the typo tier.
+    assert names(engine, "ola@hlalsjoberg")[0] == "Hall Sjöberg AB"
