@@ -353,6 +353,25 @@ def run(url: str, contacts: int, payloads: int, events: int, work: Path) -> None
     print("  the wipe, table by table (each rewritten again):")
     for table in ("contact", "session_summary", "log_payload"):
         timed(f"  wipe {table}", scrub_tables, db, {table})
+    if engine.dialect.name == "postgresql":
+        # session_summary (migration 0023): the wipe rewrites the partitions marked due only
+        # (none left above); one partition marked by hand, then every one.
+        with engine.begin() as conn:
+            parts = list(
+                conn.execute(
+                    text(
+                        "SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = "
+                        "i.inhrelid WHERE i.inhparent = 'session_summary'::regclass ORDER BY 1"
+                    )
+                ).scalars()
+            )
+        for label, marked in (("one partition", parts[:1]), (f"all {len(parts)}", parts)):
+            with engine.begin() as conn:
+                for part in marked:
+                    conn.execute(
+                        text("INSERT INTO erasure_wipe_due (relname) VALUES (:p)"), {"p": part}
+                    )
+            timed(f"  wipe session_summary, {label}", scrub_tables, db, {"session_summary"})
     engine.dispose()
 
 
