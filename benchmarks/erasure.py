@@ -189,7 +189,7 @@ def chain_rows(
             clock = f"{seq // 60 % 60:02d}:{seq % 60:02d}.{seq % 1_000_000:06d}"
             at = f"2026-11-{1 + seq % 25:02d}T08:{clock}Z"
             h = hc.event_hash(seq, eu, su, kind, "bench", at, commitment, prev)
-            yield (seq, eu, su, kind, "bench", at, commitment, prev, h, salt, payload)
+            yield (seq, eu, su, kind, "bench", at, commitment, prev, h, salt, payload, customer)
             prev = h
 
 
@@ -209,10 +209,12 @@ def load_log_postgres(engine: Engine, rows: Iterator[tuple[object, ...]]) -> int
         ) as copy:
             for r in rows:
                 copy.write_row(r[:9])
-                payloads.append((r[0], r[9], r[10]))
+                # The partition key (migration 0023): the session's customer, as the
+                # database's default gives it to every payload but a session's first consent.
+                payloads.append((r[0], r[9], r[10], 0 if r[3] == "consent_recorded" else r[11]))
                 last = r
                 n += 1
-        with cur.copy("COPY log_payload (seq, salt, payload) FROM STDIN") as copy:
+        with cur.copy("COPY log_payload (seq, salt, payload, customer_id) FROM STDIN") as copy:
             for p in payloads:
                 copy.write_row(p)
         cur.execute("UPDATE log_chain_head SET seq = %s, hash = %s", (last[0], last[8]))

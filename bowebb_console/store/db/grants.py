@@ -142,6 +142,8 @@ FUNCTION_GRANTS: dict[str, tuple[str, ...]] = {
     "public.erasure_anonymise(bigint, jsonb)": (ADMIN,),
     "public.erasure_rewrite(text)": (ADMIN,),
     "public.erasure_rewrite_due(text)": (ADMIN,),
+    # Migration 0023: log_payload's partition key default, evaluated as whoever inserts.
+    "public.log_payload_customer()": (AGENT, LEAD, ADMIN),
     "public.profile_delete(bigint, integer)": (AGENT, LEAD, ADMIN),
     # Read by customer_guard, which runs as the login that writes.
     "public.bowebb_role(text)": (AGENT, LEAD, ADMIN),

@@ -20,8 +20,9 @@ MIGRATIONS = Path(__file__).resolve().parents[1] / "migrations"
 HEAD = "0023"  # the newest revision in migrations/versions
 # SQLite FTS5 tables (and their shadow tables) made by migration 0003: not ORM models.
 SEARCH_INDEX_TABLES = ("customer_fts", "contact_fts")
-# PostgreSQL: the partitions of session_summary (migration 0023), parts of the model table.
-PARTITION_TABLES = ("session_summary_h",)
+# PostgreSQL: the partitions of session_summary and log_payload (migration 0023), parts of
+# the model tables.
+PARTITION_TABLES = ("session_summary_h", "log_payload_h")
 
 
 def is_model_table(name: str | None) -> bool:

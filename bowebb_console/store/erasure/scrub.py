@@ -13,7 +13,10 @@ rewrite is an ``ALTER TABLE ... ALTER COLUMN ... TYPE`` to the same type, which 
 the rows visible now (see ``_rewrite``). It runs after the commit, on an autocommit
 connection, through ``erasure_rewrite`` (migration 0009), which runs as the tables' owner
 for any admin; only when that cannot run (a lock held too long, say) does a table come back
-``pending``, and an admin runs ``bowebb-console erasure compact`` later. The server's WAL
+``pending``, and an admin runs ``bowebb-console erasure compact`` later. ``log_payload`` and
+``session_summary`` are partitioned (migration 0023): ``erasure_rewrite_due`` rewrites only
+the partitions the database marked as having lost data, so a wipe costs what held the erased
+rows, not the whole log. The server's WAL
 segments and archives keep the old bytes for their retention window (README, "Erasure and backups").
 """
 
@@ -120,9 +123,8 @@ def _scrub_postgres(engine: Engine, tables: set[str]) -> ScrubResult:
     autocommit = engine.connect().execution_options(isolation_level="AUTOCOMMIT")
     with autocommit as conn, _no_statement_limit(conn):
         for table in sorted(tables):
-            if table in PARTITIONED and _rewrite_due_by_function(conn, table):
-                done.append(table)
-            elif _rewrite_by_function(conn, table):  # (it analyzes since migration 0012)
+            due = table in PARTITIONED and _rewrite_due_by_function(conn, table)
+            if due or _rewrite_by_function(conn, table):  # (analyzes, since migration 0012)
                 done.append(table)
             elif _owns(conn, table) and _rewrite(conn, table):
                 done.append(table)
@@ -135,7 +137,7 @@ def _scrub_postgres(engine: Engine, tables: set[str]) -> ScrubResult:
 # PostgreSQL tables partitioned so that the wipe rewrites only the partitions that held
 # erased text (migration 0023): ``erasure_rewrite_due`` rewrites the partitions its trigger
 # marked, and nothing else.
-PARTITIONED = {"session_summary"}
+PARTITIONED = {"session_summary", "log_payload"}
 
 
 def _rewrite_due_by_function(conn: Connection, table: str) -> bool:

@@ -67,9 +67,11 @@ READS = {
     # Migration 0020: a breach or privacy change commits only with its chained event.
     "breach_logged": {"log_event", "log_payload"},
     "contact_privacy_logged": {"log_event", "log_payload"},
-    # Migration 0023: marks the session_summary partitions the wipe must rewrite (writes
-    # erasure_wipe_due, reads nothing).
-    "session_summary_wipe_mark": set(),
+    # Migration 0023: mark the partitions the wipe must rewrite.
+    "session_summary_wipe_mark": {"erasure_wipe_due"},
+    "log_payload_wipe_mark": {"erasure_wipe_due"},
+    # One payload per seq (the primary key includes the partition key).
+    "log_payload_one": {"log_payload"},
 }
 # A trigger's transition tables cannot be schema-qualified, and need not be: the parser
 # looks them up before any table, temporary ones included.
