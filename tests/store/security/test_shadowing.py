@@ -119,10 +119,12 @@ def test_every_function_of_ours_has_a_fixed_search_path_and_qualified_names(logi
 
 def _shadow(conn: Connection, prefix: str, tables: set[str]) -> None:
     """Temporary stand-ins that would let the attack through if a function read them."""
-    for table in sorted(tables - {"pg_roles", "app_meta", "erasure_xact"}):
+    for table in sorted(tables - {"pg_roles", "app_meta", "erasure_xact", "erasure_wipe_due"}):
         conn.execute(text(f"CREATE TEMP TABLE {table} (LIKE public.{table})"))
     if "erasure_xact" in tables:  # no login reads the real one, so LIKE is not possible
         conn.execute(text("CREATE TEMP TABLE erasure_xact (xact bigint, logged boolean)"))
+    if "erasure_wipe_due" in tables:  # the same (migration 0023)
+        conn.execute(text("CREATE TEMP TABLE erasure_wipe_due (relname text PRIMARY KEY)"))
     conn.execute(text("CREATE TEMP TABLE pg_roles AS SELECT * FROM pg_catalog.pg_roles"))
     conn.execute(text("UPDATE pg_temp.pg_roles SET rolsuper = true"))
     conn.execute(text("CREATE TEMP TABLE app_meta (key text, value text)"))
