@@ -237,45 +237,41 @@ _END_IF = "        END IF;  -- the session's first consent\n"
 
 
 # session_summary_erased (0007, owned by the log writer) blanked the session's row by
-# session_uuid alone, once per erased payload: on the partitioned table that probes all 32
-# partitions and writes a new row version each time (a purge: 20 per session). Now it looks
-# in the partition of the payload's customer first (a payload goes with its session's
-# customer) and skips a row already blank.
-_ERASED_OLD = """    UPDATE public.session_summary SET search_text = ''
-    WHERE session_uuid = (SELECT session_uuid FROM public.log_event WHERE seq = OLD.seq);
+# session_uuid alone, once per erased payload: on the partitioned table each call probes all
+# 32 partitions and writes a new row version (a purge: 10,000 calls, 20 per session). Now it
+# runs once per DELETE statement over its deleted rows (a transition table), and skips rows
+# already blank: the same rows end blank, in one set-based UPDATE.
+_PG_ERASED_STATEMENT = rf"""
+CREATE OR REPLACE FUNCTION public.session_summary_erased() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER {SEARCH_PATH} AS $$
+BEGIN
+    UPDATE public.session_summary s SET search_text = ''
+    FROM (SELECT DISTINCT e.session_uuid FROM old_rows o
+          JOIN public.log_event e ON e.seq = o.seq) x
+    WHERE s.session_uuid = x.session_uuid AND s.search_text <> '';
+    RETURN NULL;
+END $$
 """
-_ERASED_NEW = """    su := (SELECT e.session_uuid FROM public.log_event e WHERE e.seq = OLD.seq);
-    PERFORM 1 FROM public.session_summary s
-    WHERE s.session_uuid = su AND s.customer_id = OLD.customer_id;
-    IF FOUND THEN
-        UPDATE public.session_summary s SET search_text = ''
-        WHERE s.session_uuid = su AND s.customer_id = OLD.customer_id AND s.search_text <> '';
-    ELSE
-        UPDATE public.session_summary s SET search_text = ''
-        WHERE s.session_uuid = su AND s.search_text <> '';
-    END IF;
-"""
-_ERASED_DECLARE = "AS $function$\nBEGIN\n"
-_ERASED_DECLARED = "AS $function$\nDECLARE\n    su text;\nBEGIN\n"
+_ERASED_ROW_TRIGGER = (
+    "CREATE TRIGGER session_summary_erased AFTER DELETE ON public.log_payload "
+    "FOR EACH ROW EXECUTE FUNCTION public.session_summary_erased()"
+)
+_ERASED_STATEMENT_TRIGGER = (
+    "CREATE TRIGGER session_summary_erased AFTER DELETE ON public.log_payload "
+    "REFERENCING OLD TABLE AS old_rows "
+    "FOR EACH STATEMENT EXECUTE FUNCTION public.session_summary_erased()"
+)
 
 
-def _pg_erased() -> str:
-    return str(
-        op.get_bind()
-        .execute(
-            sa.text("SELECT pg_get_functiondef('public.session_summary_erased()'::regprocedure)")
+def _erased_per_statement(yes: bool) -> None:
+    op.execute("DROP TRIGGER IF EXISTS session_summary_erased ON public.log_payload")
+    body = _PG_ERASED_STATEMENT
+    if not yes:
+        body = _migration("0007_review.py")._PG_ERASED.replace(
+            "CREATE FUNCTION", "CREATE OR REPLACE FUNCTION", 1
         )
-        .scalar_one()
-    )
-
-
-def _replace_erased(old: str, new: str, declare: tuple[str, str]) -> None:
-    body = _pg_erased()
-    assert body.count(old) == 1 and body.count(declare[0]) == 1, (
-        "session_summary_erased changed: update 0023"
-    )
-    body = body.replace(old, new).replace(*declare)
     _migration("0009_records.py")._as_owner_of("session_summary_erased", body)
+    op.execute(_ERASED_STATEMENT_TRIGGER if yes else _ERASED_ROW_TRIGGER)
 
 
 def _pg_apply() -> str:
@@ -590,7 +586,7 @@ def _pg_upgrade() -> None:
         op.execute(f"REVOKE ALL ON FUNCTION public.{function} FROM PUBLIC")
     _grant_payload_customer()
     _payload_rebuild(partitioned=True)
-    _replace_erased(_ERASED_OLD, _ERASED_NEW, (_ERASED_DECLARE, _ERASED_DECLARED))
+    _erased_per_statement(True)
 
 
 def _grant_payload_customer() -> None:
@@ -628,7 +624,7 @@ def _grant_like_rewrite() -> None:
 
 
 def _pg_downgrade() -> None:
-    _replace_erased(_ERASED_NEW, _ERASED_OLD, (_ERASED_DECLARED, _ERASED_DECLARE))
+    _erased_per_statement(False)
     _payload_rebuild(partitioned=False)
     for function in ("log_payload_wipe_mark()", "log_payload_customer()", "log_payload_one()"):
         op.execute(f"DROP FUNCTION IF EXISTS public.{function}")
