@@ -39,6 +39,9 @@ column below, for one model):
   partition does not allow), gathers their statistics again and clears their marks, in one
   transaction (a failure leaves the marks for ``erasure compact``). With more than a quarter
   of the partitions listed it rewrites the whole table once instead (``erasure_rewrite``).
+- ``session_summary_erased`` (0007) runs once per DELETE statement on ``log_payload`` over
+  the deleted rows (transition table ``old_rows``) instead of once per row: per row, each
+  call probed all 32 summary partitions (measured: a purge's 10,052 payloads took 3 s more).
 
 Revision ID: 0023
 Revises: 0022
