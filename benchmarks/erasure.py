@@ -189,7 +189,7 @@ def chain_rows(
             clock = f"{seq // 60 % 60:02d}:{seq % 60:02d}.{seq % 1_000_000:06d}"
             at = f"2026-11-{1 + seq % 25:02d}T08:{clock}Z"
             h = hc.event_hash(seq, eu, su, kind, "bench", at, commitment, prev)
-            yield (seq, eu, su, kind, "bench", at, commitment, prev, h, salt, payload)
+            yield (seq, eu, su, kind, "bench", at, commitment, prev, h, salt, payload, customer)
             prev = h
 
 
@@ -209,10 +209,12 @@ def load_log_postgres(engine: Engine, rows: Iterator[tuple[object, ...]]) -> int
         ) as copy:
             for r in rows:
                 copy.write_row(r[:9])
-                payloads.append((r[0], r[9], r[10]))
+                # The partition key (migration 0025): the session's customer, as the
+                # database's default gives it to every payload but a session's first consent.
+                payloads.append((r[0], r[9], r[10], 0 if r[3] == "consent_recorded" else r[11]))
                 last = r
                 n += 1
-        with cur.copy("COPY log_payload (seq, salt, payload) FROM STDIN") as copy:
+        with cur.copy("COPY log_payload (seq, salt, payload, customer_id) FROM STDIN") as copy:
             for p in payloads:
                 copy.write_row(p)
         cur.execute("UPDATE log_chain_head SET seq = %s, hash = %s", (last[0], last[8]))
@@ -353,6 +355,25 @@ def run(url: str, contacts: int, payloads: int, events: int, work: Path) -> None
     print("  the wipe, table by table (each rewritten again):")
     for table in ("contact", "session_summary", "log_payload"):
         timed(f"  wipe {table}", scrub_tables, db, {table})
+    if engine.dialect.name == "postgresql":
+        # session_summary (migration 0025): the wipe rewrites the partitions marked due only
+        # (none left above); one partition marked by hand, then every one.
+        with engine.begin() as conn:
+            parts = list(
+                conn.execute(
+                    text(
+                        "SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = "
+                        "i.inhrelid WHERE i.inhparent = 'session_summary'::regclass ORDER BY 1"
+                    )
+                ).scalars()
+            )
+        for label, marked in (("one partition", parts[:1]), (f"all {len(parts)}", parts)):
+            with engine.begin() as conn:
+                for part in marked:
+                    conn.execute(
+                        text("INSERT INTO erasure_wipe_due (relname) VALUES (:p)"), {"p": part}
+                    )
+            timed(f"  wipe session_summary, {label}", scrub_tables, db, {"session_summary"})
     engine.dispose()
 
 

@@ -148,14 +148,18 @@ def pg_relation_bytes(admin: Engine, tables: list[str]) -> list[bytes]:
     with admin.connect() as conn:
         conn.execute(text("CHECKPOINT"))
         data_dir = Path(conn.execute(text("SHOW data_directory")).scalar_one())
+        # A partitioned table (session_summary, migration 0025) has no files: its
+        # partitions have (pg_partition_tree lists a plain table as itself).
+        tree = (
+            "SELECT p.relid FROM unnest(CAST(:t AS text[])) t, "
+            "pg_partition_tree(CAST(t AS regclass)) p"
+        )
         rels = conn.execute(
             text(
                 "SELECT pg_relation_filepath(c.oid) FROM pg_class c "
-                "WHERE c.oid IN (SELECT CAST(t AS regclass) FROM unnest(CAST(:t AS text[])) t) "
-                "OR c.oid IN (SELECT indexrelid FROM pg_index WHERE indrelid IN "
-                "  (SELECT CAST(t AS regclass) FROM unnest(CAST(:t AS text[])) t)) "
-                "OR c.oid IN (SELECT reltoastrelid FROM pg_class WHERE oid IN "
-                "  (SELECT CAST(t AS regclass) FROM unnest(CAST(:t AS text[])) t))"
+                f"WHERE c.oid IN ({tree}) "
+                f"OR c.oid IN (SELECT indexrelid FROM pg_index WHERE indrelid IN ({tree})) "
+                f"OR c.oid IN (SELECT reltoastrelid FROM pg_class WHERE oid IN ({tree}))"
             ),
             {"t": tables},
         ).scalars()

@@ -141,6 +141,9 @@ FUNCTION_GRANTS: dict[str, tuple[str, ...]] = {
     "public.erasure_delete(text, bigint[])": (ADMIN,),
     "public.erasure_anonymise(bigint, jsonb)": (ADMIN,),
     "public.erasure_rewrite(text)": (ADMIN,),
+    "public.erasure_rewrite_due(text)": (ADMIN,),
+    # Migration 0025: log_payload's partition key default, evaluated as whoever inserts.
+    "public.log_payload_customer()": (AGENT, LEAD, ADMIN),
     "public.profile_delete(bigint, integer)": (AGENT, LEAD, ADMIN),
     # Read by customer_guard, which runs as the login that writes.
     "public.bowebb_role(text)": (AGENT, LEAD, ADMIN),

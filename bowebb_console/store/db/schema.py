@@ -17,14 +17,18 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 MIGRATIONS = Path(__file__).resolve().parents[1] / "migrations"
-HEAD = "0024"  # the newest revision in migrations/versions
+HEAD = "0025"  # the newest revision in migrations/versions
 # SQLite FTS5 tables (and their shadow tables) made by migration 0003: not ORM models.
 SEARCH_INDEX_TABLES = ("customer_fts", "contact_fts")
+# PostgreSQL: the partitions of session_summary and log_payload (migration 0025), parts of
+# the model tables.
+PARTITION_TABLES = ("session_summary_h", "log_payload_h")
 
 
 def is_model_table(name: str | None) -> bool:
-    """False for the full-text index tables, which compare_metadata must not report."""
-    return not (name or "").startswith(SEARCH_INDEX_TABLES)
+    """False for the full-text index tables and the partitions, which compare_metadata must
+    not report."""
+    return not (name or "").startswith(SEARCH_INDEX_TABLES + PARTITION_TABLES)
 
 
 def alembic_config(connection: Connection | None = None) -> Config:

@@ -255,6 +255,9 @@ def _grant_log_writer(conn: Connection, prefix: str) -> None:
         ):
             conn.execute(text(f'GRANT EXECUTE ON FUNCTION {function} TO "{writer}"'))
     conn.execute(text(f'GRANT EXECUTE ON FUNCTION public.digest(bytea, text) TO "{writer}"'))
+    # Migration 0025: record_change's payloads take log_payload's partition key default.
+    if _exists(conn, "public.log_payload_customer()"):
+        conn.execute(text(f'GRANT EXECUTE ON FUNCTION public.log_payload_customer() TO "{writer}"'))
     # Review (migration 0007): the role check reads the prefix; the summary is kept by it.
     conn.execute(text(f'GRANT SELECT ON app_meta TO "{writer}"'))
     conn.execute(text(f'GRANT SELECT, INSERT, UPDATE ON session_summary TO "{writer}"'))

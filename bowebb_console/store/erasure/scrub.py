@@ -13,7 +13,10 @@ rewrite is an ``ALTER TABLE ... ALTER COLUMN ... TYPE`` to the same type, which 
 the rows visible now (see ``_rewrite``). It runs after the commit, on an autocommit
 connection, through ``erasure_rewrite`` (migration 0009), which runs as the tables' owner
 for any admin; only when that cannot run (a lock held too long, say) does a table come back
-``pending``, and an admin runs ``bowebb-console erasure compact`` later. The server's WAL
+``pending``, and an admin runs ``bowebb-console erasure compact`` later. ``log_payload`` and
+``session_summary`` are partitioned (migration 0025): ``erasure_rewrite_due`` rewrites only
+the partitions the database marked as having lost data, so a wipe costs what held the erased
+rows, not the whole log. The server's WAL
 segments and archives keep the old bytes for their retention window (README, "Erasure and backups").
 """
 
@@ -120,13 +123,34 @@ def _scrub_postgres(engine: Engine, tables: set[str]) -> ScrubResult:
     autocommit = engine.connect().execution_options(isolation_level="AUTOCOMMIT")
     with autocommit as conn, _no_statement_limit(conn):
         for table in sorted(tables):
-            if _rewrite_by_function(conn, table) or (_owns(conn, table) and _rewrite(conn, table)):
+            due = table in PARTITIONED and _rewrite_due_by_function(conn, table)
+            if due or _rewrite_by_function(conn, table):  # (analyzes, since migration 0012)
                 done.append(table)
-                if _owns(conn, table):  # (erasure_rewrite analyzes since migration 0012)
-                    conn.execute(text(f'ANALYZE "{table}"'))
+            elif _owns(conn, table) and _rewrite(conn, table):
+                done.append(table)
+                conn.execute(text(f'ANALYZE "{table}"'))
             else:
                 pending.append(table)
     return ScrubResult(tuple(done), tuple(pending))
+
+
+# PostgreSQL tables partitioned so that the wipe rewrites only the partitions that held
+# erased text (migration 0025): ``erasure_rewrite_due`` rewrites the partitions its trigger
+# marked, and nothing else.
+PARTITIONED = {"session_summary", "log_payload"}
+
+
+def _rewrite_due_by_function(conn: Connection, table: str) -> bool:
+    if (
+        conn.execute(text("SELECT to_regprocedure('public.erasure_rewrite_due(text)')")).scalar()
+        is None
+    ):
+        return False
+    try:
+        conn.execute(text("SELECT public.erasure_rewrite_due(:t)"), {"t": table})
+        return True
+    except DBAPIError:
+        return False  # not an admin: the whole table, the ways below
 
 
 def _rewrite_by_function(conn: Connection, table: str) -> bool:

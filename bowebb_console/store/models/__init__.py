@@ -18,6 +18,7 @@ from bowebb_console.store.models.customers import (
 from bowebb_console.store.models.erasure import (
     ErasureCertificate,
     ErasureRequest,
+    ErasureWipeDue,
     ErasureXact,
     PurgeApproval,
 )
@@ -51,6 +52,7 @@ __all__ = [
     "DpaChecklistItem",
     "ErasureCertificate",
     "ErasureRequest",
+    "ErasureWipeDue",
     "ErasureXact",
     "HostKey",
     "LifecycleSetting",

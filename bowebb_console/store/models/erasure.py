@@ -114,6 +114,15 @@ class PurgeApproval(Base):
     performed_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
 
 
+class ErasureWipeDue(Base):
+    """PostgreSQL: a partition of ``session_summary`` whose files may still hold text that
+    left its rows (migration 0025's trigger); the wipe rewrites these only. SQLite: unused."""
+
+    __tablename__ = "erasure_wipe_due"
+
+    relname: Mapped[str] = mapped_column(String(63), primary_key=True)
+
+
 class ErasureXact(Base):
     """Marks the one transaction that is an erasure or a purge (migration 0009). While its row
     is there, deletes and anonymisation are not recorded as changes: their values must not

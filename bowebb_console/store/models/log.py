@@ -54,6 +54,10 @@ class LogPayload(Base):
     )
     salt: Mapped[bytes] = mapped_column(LargeBinary)
     payload: Mapped[str] = mapped_column(Text)
+    # PostgreSQL: the partition key (migration 0025), the customer of the event's session as
+    # the database's default finds it (0: none); it only decides which partition a wipe
+    # rewrites. SQLite: always 0.
+    customer_id: Mapped[int] = mapped_column(Integer, server_default="0")
 
 
 class LogChainHead(Base):

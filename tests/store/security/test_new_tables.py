@@ -295,7 +295,8 @@ def test_shadows_do_not_pass_the_new_functions(logins) -> None:  # type: ignore[
             seq = conn.execute(text(EVENT_SQL), params).scalar_one()
             conn.execute(text(PAYLOAD_SQL), params | {"seq": seq})
         # payload_names_restricted reads the real payloads and contacts.
-        conn.execute(text("INSERT INTO pg_temp.log_payload SELECT 1, 'x', '{}'"))
+        # (A stand-in row as the real table has them: customer_id since migration 0025.)
+        conn.execute(text("INSERT INTO pg_temp.log_payload SELECT 1, 'x', '{}', 0"))
         hidden = conn.execute(
             text("SELECT count(*) FROM public.log_payload WHERE payload LIKE '%Disputes%'")
         ).scalar()

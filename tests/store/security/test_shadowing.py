@@ -67,6 +67,11 @@ READS = {
     # Migration 0020: a breach or privacy change commits only with its chained event.
     "breach_logged": {"log_event", "log_payload"},
     "contact_privacy_logged": {"log_event", "log_payload"},
+    # Migration 0025: mark the partitions the wipe must rewrite.
+    "session_summary_wipe_mark": {"erasure_wipe_due"},
+    "log_payload_wipe_mark": {"erasure_wipe_due"},
+    # One payload per seq (the primary key includes the partition key).
+    "log_payload_one": {"log_payload"},
 }
 # A trigger's transition tables cannot be schema-qualified, and need not be: the parser
 # looks them up before any table, temporary ones included.
@@ -114,10 +119,12 @@ def test_every_function_of_ours_has_a_fixed_search_path_and_qualified_names(logi
 
 def _shadow(conn: Connection, prefix: str, tables: set[str]) -> None:
     """Temporary stand-ins that would let the attack through if a function read them."""
-    for table in sorted(tables - {"pg_roles", "app_meta", "erasure_xact"}):
+    for table in sorted(tables - {"pg_roles", "app_meta", "erasure_xact", "erasure_wipe_due"}):
         conn.execute(text(f"CREATE TEMP TABLE {table} (LIKE public.{table})"))
     if "erasure_xact" in tables:  # no login reads the real one, so LIKE is not possible
         conn.execute(text("CREATE TEMP TABLE erasure_xact (xact bigint, logged boolean)"))
+    if "erasure_wipe_due" in tables:  # the same (migration 0025)
+        conn.execute(text("CREATE TEMP TABLE erasure_wipe_due (relname text PRIMARY KEY)"))
     conn.execute(text("CREATE TEMP TABLE pg_roles AS SELECT * FROM pg_catalog.pg_roles"))
     conn.execute(text("UPDATE pg_temp.pg_roles SET rolsuper = true"))
     conn.execute(text("CREATE TEMP TABLE app_meta (key text, value text)"))
