@@ -439,7 +439,8 @@ _SENDERS: weakref.WeakKeyDictionary[Any, BulkSender] = weakref.WeakKeyDictionary
 # --- the receive side: CHANNEL_DATA packets decrypted and handed to their channel in bulk ---
 
 _RBUF: Final = 4 * 1024 * 1024  # receive buffer (many packets per recv)
-_MAX_FAST: Final = 1024 * 1024  # larger packets (never sent to us: we ask for 256 KiB) go paramiko's way
+# Larger packets (never sent to us: we ask for at most 256 KiB) go paramiko's way.
+_MAX_FAST: Final = 1024 * 1024
 _U32 = struct.Struct(">I")
 _U32X2 = struct.Struct(">II")
 _LAST_SEQ: Final = 0xFFFFFFFF
@@ -611,7 +612,7 @@ class BulkReceiver:
 def install_receiver(transport: paramiko.Transport) -> BulkReceiver:
     """Read ``transport``'s packets through a BulkReceiver (only this transport's)."""
     receiver = BulkReceiver(transport)
-    transport.packetizer.read_message = receiver.read_message  # type: ignore[method-assign]
+    transport.packetizer.read_message = receiver.read_message
     _RECEIVERS[transport] = receiver
     return receiver
 

@@ -52,6 +52,26 @@ In fastpipe.BulkSender (the send side of uploads; what ``Channel.send`` →
   ``REKEY_PACKETS``, ``write_all(out)``, ``_trigger_rekey()``, ``_log(level, msg)``; the
   framing of ``_build_packet`` and the nonce of ``_inc_iv_counter`` (test_paramiko_pin.py
   checks their source still reads as BulkSender assumes).
+
+In fastpipe.BulkReceiver (the receive side: ``Packetizer.read_message`` replaced on our one
+transport's packetizer instance; what ``read_message`` + ``Transport.run`` do with AES-GCM
+CHANNEL_DATA, for many packets per ``recv``):
+- ``Packetizer.read_message()`` (the original is called for anything unusual) and
+  ``read_all(n, check_rekey)``, which reads ``__remainder`` first: our buffer is handed back
+  there before paramiko reads.
+- The packetizer's name-mangled input state: ``__socket``, ``__remainder``,
+  ``__block_engine_in``, ``__iv_in``, ``__aead_in``, ``__etm_in``, ``__compress_engine_in``,
+  ``__dump_packets``, ``__need_rekey``, ``__block_size_in``, ``__mac_size_in``,
+  ``__sequence_number_in``, ``__received_bytes``, ``__received_packets`` (and the overflow
+  counts, ``REKEY_BYTES``, ``REKEY_PACKETS``, ``_trigger_rekey``, ``_log`` as above).
+- ``Transport.active``, ``Transport.in_kex``, ``Transport._expected_packet`` (during a key
+  exchange paramiko checks the order of messages: everything goes its way then),
+  ``Transport._channels.get(chanid)`` and ``Channel._feed(bytes)``, which is what
+  ``Transport.run`` calls for CHANNEL_DATA.
+
+In ``_read_data_reply`` (reads): ``SFTPClient._read_all``, ``_lock``, ``_expecting`` and
+``_log``, as ``_read_response`` uses them (``_read_packet``'s framing: a length, the type,
+the request id; DATA replies are handed over as bytes instead of a Message).
 """
 
 from __future__ import annotations
@@ -253,7 +273,7 @@ class DataReplies(Replies):
     instead of a ``Message`` (three: paramiko's ``_read_packet`` slices the packet, then
     ``get_string`` copies the data out). Filled by ``_read_data_reply``."""
 
-    got: dict[int, tuple[int, Any]]  # type: ignore[assignment]
+    got: dict[int, tuple[int, Any]]
 
 
 def _read_data_reply(sftp: paramiko.SFTPClient) -> None:
