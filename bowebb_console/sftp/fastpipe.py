@@ -43,6 +43,7 @@ class ChunkPipe:
         # them wakes nobody (a 255 KiB SFTP reply arrives in ~10 packets).
         self._needs: list[int] = []
         self._fed_at = 0.0
+        self._woken = False  # notified since a waiter last waited
 
     def set_event(self, event: threading.Event) -> None:
         with self._lock:
@@ -76,7 +77,8 @@ class ChunkPipe:
             self._size += len(data)
             self._fed_at = time.monotonic()
             needs = self._needs
-            if needs and self._size >= min(needs):
+            if needs and not self._woken and self._size >= min(needs):
+                self._woken = True  # once: the waiters re-arm it when they wait again
                 self._cv.notify_all()
 
     def read_ready(self) -> bool:
@@ -87,10 +89,12 @@ class ChunkPipe:
         # Caller holds the lock.
         if self._size >= needed or self._closed:
             return
-        self._needs.append(needed)
+        needs = self._needs
+        needs.append(needed)
         try:
             wait = timeout
             while self._size < needed and not self._closed:
+                self._woken = False
                 if not self._cv.wait(wait) and timeout is not None:
                     # A timeout counts from the last bytes that arrived, as paramiko's does
                     # (a reader here is not woken by every packet).
@@ -98,7 +102,7 @@ class ChunkPipe:
                     if wait <= 0:
                         raise PipeTimeout()
         finally:
-            self._needs.remove(needed)
+            needs.remove(needed)
 
     def _take(self, nbytes: int) -> bytes:
         # Caller holds the lock; nbytes <= self._size.
@@ -475,6 +479,8 @@ class BulkReceiver:
         self._paramiko = pk.read_message  # the bound method of the class
         self._buf = bytearray(_RBUF)
         self._view = memoryview(self._buf)
+        self._plain = bytearray(_MAX_FAST)  # one packet, decrypted
+        self._pview = memoryview(self._plain)
         self._start = 0
         self._end = 0
         self.fast_packets = 0  # channel data handed over here / packets returned (tests look)
@@ -566,8 +572,10 @@ class BulkReceiver:
         return the message as paramiko's read_message would."""
         pk, t = self.pk, self.transport
         iv = pk._Packetizer__iv_in
-        plain = pk._Packetizer__block_engine_in.decrypt(
-            iv, view[start + 4 : start + total], view[start : start + 4]
+        # Into a buffer of our own: decrypt() would allocate (and zero) a new one per packet.
+        plain, pview = self._plain, self._pview
+        pk._Packetizer__block_engine_in.decrypt_into(
+            iv, view[start + 4 : start + total], view[start : start + 4], pview[:size]
         )
         # As read_message: the nonce, the sequence number, the counts and the rekey limits.
         pk._Packetizer__iv_in = iv[:4] + (int.from_bytes(iv[4:], "big") + 1).to_bytes(8, "big")
@@ -600,10 +608,10 @@ class BulkReceiver:
             if 10 + n <= end:
                 chan = t._channels.get(chanid)
                 if chan is not None:
-                    chan._feed(plain[10 : 10 + n])
+                    chan._feed(bytes(pview[10 : 10 + n]))
                     self.fast_packets += 1
                     return None
-        msg = paramiko.Message(plain[2:end])
+        msg = paramiko.Message(bytes(pview[2:end]))
         msg.seqno = seq
         self.returned_packets += 1
         return cmd, msg  # what this buffer holds beyond it stays for the next call
