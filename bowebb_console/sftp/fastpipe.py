@@ -442,13 +442,13 @@ _SENDERS: weakref.WeakKeyDictionary[Any, BulkSender] = weakref.WeakKeyDictionary
 
 # --- the receive side: CHANNEL_DATA packets decrypted and handed to their channel in bulk ---
 
-_RBUF: Final = 4 * 1024 * 1024  # receive buffer (many packets per recv)
+_RBUF: Final = 1024 * 1024  # receive buffer (many packets per recv)
 # At most this much per recv: the transport thread then lets go of the GIL between bursts of
 # packets, so the SFTP reader can take its replies and send new requests (medians of 4 runs
 # of benchmarks.sftp, load 4-5: 0.90x OpenSSH at 64 KiB, 0.85x reading up to 4 MiB at once).
 _RECV_MAX: Final = 64 * 1024
-# Larger packets (never sent to us: we ask for at most 256 KiB) go paramiko's way.
-_MAX_FAST: Final = 1024 * 1024
+# Larger packets (never sent to us: our channels take at most 256 KiB) go paramiko's way.
+_MAX_FAST: Final = 512 * 1024
 _U32 = struct.Struct(">I")
 _U32X2 = struct.Struct(">II")
 _LAST_SEQ: Final = 0xFFFFFFFF
