@@ -70,9 +70,8 @@ class ChunkPipe:
         if not data:
             return
         with self._lock:
-            event = self._event
-            if event is not None and not event.is_set():
-                event.set()
+            if self._event is not None:  # (may be paramiko's pipe for Channel.fileno: no is_set)
+                self._event.set()
             self._chunks.append(bytes(data))
             self._size += len(data)
             self._fed_at = time.monotonic()

@@ -244,3 +244,14 @@ def test_bulk_receive_reads_what_paramiko_reads() -> None:
         assert getattr(ours, f"_Packetizer__{name}") == getattr(theirs, f"_Packetizer__{name}")
     for w in writers:
         w.join()
+
+
+@pytest.mark.sshd
+def test_download_after_the_channel_gave_out_a_fileno(sshd: Sshd, tmp_path: Path) -> None:
+    """Channel.fileno() hands the pipe paramiko's own event (a pipe, not a threading.Event)."""
+    size = 2 * MiB + 5
+    with open_conn(sshd) as c:
+        chan = c.sftp.get_channel()
+        assert chan is not None and chan.fileno() >= 0
+        r, expected, target = _download(c, tmp_path, size)
+    _assert_exact(r, expected, target, size)
