@@ -87,6 +87,10 @@ class Tuning:
     # Uploads: SFTP write requests leave as whole batches of channel packets, framed and
     # encrypted past paramiko's per-packet path (fastpipe.BulkSender; AES-GCM only).
     bulk_send: bool = True
+    # Downloads: the transport thread reads many packets per recv, decrypts AES-GCM with
+    # paramiko's state and hands channel data to its channel without paramiko's per-packet
+    # Message and dispatch (fastpipe.BulkReceiver; anything unusual goes paramiko's way).
+    bulk_receive: bool = True
     # Uploads of at least striped_min bytes spread their writes over this many SFTP channels
     # of the one connection: each has its own flow-control window (sshd's: 2 MiB), which
     # bounds one channel to 2 MiB per round trip. Must stay >= wire.STRIPE_SPAN (resume).
@@ -280,6 +284,8 @@ def connect(
         fastpipe.install(sftp)
         if tuning.bulk_send:
             fastpipe.install_sender(sftp)
+        if tuning.bulk_receive:
+            fastpipe.install_receiver(transport)
         if tuning.upload_channels > 1 and tuning.extra_at_connect:
             from bowebb_console.sftp import wire  # (wire imports this module)
 

@@ -52,6 +52,26 @@ In fastpipe.BulkSender (the send side of uploads; what ``Channel.send`` →
   ``REKEY_PACKETS``, ``write_all(out)``, ``_trigger_rekey()``, ``_log(level, msg)``; the
   framing of ``_build_packet`` and the nonce of ``_inc_iv_counter`` (test_paramiko_pin.py
   checks their source still reads as BulkSender assumes).
+
+In fastpipe.BulkReceiver (the receive side: ``Packetizer.read_message`` replaced on our one
+transport's packetizer instance; what ``read_message`` + ``Transport.run`` do with AES-GCM
+CHANNEL_DATA, for many packets per ``recv``):
+- ``Packetizer.read_message()`` (the original is called for anything unusual) and
+  ``read_all(n, check_rekey)``, which reads ``__remainder`` first: our buffer is handed back
+  there before paramiko reads.
+- The packetizer's name-mangled input state: ``__socket``, ``__remainder``,
+  ``__block_engine_in``, ``__iv_in``, ``__aead_in``, ``__etm_in``, ``__compress_engine_in``,
+  ``__dump_packets``, ``__need_rekey``, ``__block_size_in``, ``__mac_size_in``,
+  ``__sequence_number_in``, ``__received_bytes``, ``__received_packets`` (and the overflow
+  counts, ``REKEY_BYTES``, ``REKEY_PACKETS``, ``_trigger_rekey``, ``_log`` as above).
+- ``Transport.active``, ``Transport.in_kex``, ``Transport._expected_packet`` (during a key
+  exchange paramiko checks the order of messages: everything goes its way then),
+  ``Transport._channels.get(chanid)`` and ``Channel._feed(bytes)``, which is what
+  ``Transport.run`` calls for CHANNEL_DATA.
+
+In ``_read_data_reply`` (reads): ``SFTPClient._read_all``, ``_lock``, ``_expecting`` and
+``_log``, as ``_read_response`` uses them (``_read_packet``'s framing: a length, the type,
+the request id; DATA replies are handed over as bytes instead of a Message).
 """
 
 from __future__ import annotations
@@ -64,6 +84,7 @@ import time
 import weakref
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
+from logging import DEBUG
 from typing import Any, Final, TypeAlias
 
 import paramiko
@@ -243,6 +264,60 @@ def _reply(sftp: paramiko.SFTPClient, replies: Replies, num: int) -> tuple[int, 
     return replies.got.pop(num)
 
 
+_U32 = struct.Struct(">I")
+_DATA_HEAD = struct.Struct(">BII")  # type, request id, data length
+
+
+class DataReplies(Replies):
+    """Replies whose DATA payload is kept as the ``bytes`` read off the channel (one copy)
+    instead of a ``Message`` (three: paramiko's ``_read_packet`` slices the packet, then
+    ``get_string`` copies the data out). Filled by ``_read_data_reply``."""
+
+    got: dict[int, tuple[int, Any]]
+
+
+def _read_data_reply(sftp: paramiko.SFTPClient) -> None:
+    """Read one reply as ``SFTPClient._read_response(None)`` does (same errors, same
+    ``_expecting`` bookkeeping), but a DATA reply for a ``DataReplies`` is handed over as bytes.
+    """
+    try:
+        head = sftp._read_all(4)
+        if head[0]:
+            raise paramiko.SFTPError("Garbage packet received")
+        size = _U32.unpack(head)[0]
+        if size >= 9:
+            part = sftp._read_all(9)
+            t, num, n = _DATA_HEAD.unpack(part)
+            if t == CMD_DATA and size == 9 + n:
+                body: Any = sftp._read_all(n) if n else b""
+            else:
+                rest = sftp._read_all(size - 9) if size > 9 else b""
+                body = paramiko.Message(part[5:] + rest)
+        else:
+            raw = sftp._read_all(size) if size else b""
+            t = raw[0] if raw else 0
+            body = paramiko.Message(raw[1:])
+            num = body.get_int()
+    except EOFError as e:
+        raise paramiko.SSHException(f"Server connection dropped: {e}") from None
+    with sftp._lock:
+        if num not in sftp._expecting:  # e.g. for a file closed before its replies came
+            sftp._log(DEBUG, f"Unexpected response #{num}")
+            return
+        fileobj = sftp._expecting.pop(num)
+    if isinstance(body, bytes) and not isinstance(fileobj, DataReplies):
+        body = paramiko.Message(_U32.pack(len(body)) + body)
+    if fileobj is not type(None):  # (as paramiko: synchronous requests register NoneType)
+        fileobj._async_response(t, body, num)
+
+
+def _data_reply(sftp: paramiko.SFTPClient, replies: DataReplies, num: int) -> tuple[int, Any]:
+    """``_reply`` for reads: a DATA reply comes back as (CMD_DATA, bytes)."""
+    while num not in replies.got:
+        _read_data_reply(sftp)
+    return replies.got.pop(num)
+
+
 def _drain(sftp: paramiko.SFTPClient, replies: Replies, nums: list[int]) -> None:
     """Collect the replies still in flight, so the channel stays usable after a stop."""
     try:
@@ -271,7 +346,7 @@ def receive(
     stop (what is in flight is collected first, unless the connection broke)."""
     with remote_file(sftp, remote_path, "rb") as f:
         handle = f.handle
-        replies = Replies()
+        replies = DataReplies()
         pending: deque[tuple[int, int, int]] = deque()  # (request, offset, length)
         next_off = offset
         done = offset
@@ -282,10 +357,10 @@ def receive(
                     pending.append((_read(sftp, replies, handle, next_off, n), next_off, n))
                     next_off += n
                 num, off, n = pending[0]
-                t, msg = _reply(sftp, replies, num)
+                t, msg = _data_reply(sftp, replies, num)
                 pending.popleft()
                 if t == CMD_DATA:
-                    data = msg.get_string()
+                    data = msg if isinstance(msg, bytes) else msg.get_string()
                 elif t == CMD_STATUS:
                     _status(sftp, msg)  # raises; EOF means the file shrank
                     raise SftpError("other", "Unexpected reply from the server.")
@@ -332,7 +407,7 @@ def send(
     mode = "r+b" if offset else "wb"  # ("x" in paramiko 5 forgets the write flag)
     with remote_file(sftp, remote_path, mode) as f:
         handle = f.handle
-        replies = Replies()
+        replies = DataReplies()
         pending: deque[tuple[int, int]] = deque()  # (request, length)
         pos = offset
         acked = offset

@@ -51,6 +51,9 @@ SIGNATURES = {
     (paramiko.Packetizer, "_trigger_rekey"): "(self)",
     (paramiko.Packetizer, "_log"): "(self, level, msg)",
     (paramiko.Packetizer, "send_message"): "(self, data)",
+    (paramiko.Packetizer, "read_message"): "(self)",
+    (paramiko.Packetizer, "read_all"): "(self, n, check_rekey=False)",
+    (paramiko.Channel, "_feed"): "(self, m)",
 }
 
 # paramiko's own code that our replacements and requests must fit (source fragments).
@@ -112,6 +115,44 @@ CALLS = {
         "padding = 3 + bsize - ((len(payload) + addlen) % bsize)",
         'packet = struct.pack(">IB", len(payload) + padding + 1, padding)',
         "packet += os.urandom(padding)",
+    ],
+    # fastpipe.BulkReceiver does what these do, for AES-GCM channel data.
+    (paramiko.Transport, "run"): [
+        "ptype, m = self.packetizer.read_message()",
+        "if len(self._expected_packet) > 0:",
+        "elif ptype in self._channel_handler_table:",
+        "chanid = m.get_int()",
+        "chan = self._channels.get(chanid)",
+        "self._channel_handler_table[ptype](chan, m)",
+    ],
+    (paramiko.Channel, "_feed"): ["s = m.get_binary()", "self.in_buffer.feed(s)"],
+    (paramiko.Packetizer, "read_all"): [
+        "if len(self.__remainder) > 0:",
+        "out = self.__remainder[:n]",
+        "self.__remainder = self.__remainder[n:]",
+        "x = self.__socket.recv(n)",
+    ],
+    (paramiko.Packetizer, "read_message"): [
+        "header = self.read_all(self.__block_size_in, check_rekey=True)",
+        "if self.__aead_in:",
+        "aad = header[:4]",
+        "packet_size - self.__block_size_in + 4 + self.__mac_size_in",
+        "header = self.__block_engine_in.decrypt(self.__iv_in, packet, aad)",
+        "self.__iv_in = self._inc_iv_counter(self.__iv_in)",
+        "padding = byte_ord(packet[0])",
+        "payload = packet[1 : packet_size - padding]",
+        "msg = Message(payload[1:])",
+        "msg.seqno = self.__sequence_number_in",
+        "self.__sequence_number_in = next_seq",
+        "raw_packet_size = packet_size + self.__mac_size_in + 4",
+        "self.__received_bytes += raw_packet_size",
+        "self.__received_packets += 1",
+        "if self.__need_rekey:",
+        "elif (self.__received_packets >= self.REKEY_PACKETS) or (",
+        "self.__received_bytes >= self.REKEY_BYTES",
+        "self._trigger_rekey()",
+        "cmd = byte_ord(payload[0])",
+        "return cmd, msg",
     ],
     (paramiko.Packetizer, "_inc_iv_counter"): [
         "iv_counter_b = iv[4:]",
@@ -250,7 +291,21 @@ def test_live_packetizer_has_the_private_state(conn: SftpConnection) -> None:
     assert pk._Packetizer__block_size_out == 16 and pk._Packetizer__aead_out is True, RECHECK
     assert hasattr(transport.clear_to_send, "is_set"), RECHECK
     assert hasattr(transport.clear_to_send_lock, "acquire") and transport.active, RECHECK
+    # fastpipe.BulkReceiver's side.
+    names = [
+        "block_engine_in", "iv_in", "aead_in", "etm_in", "compress_engine_in", "block_size_in",
+        "mac_size_in", "sequence_number_in", "received_bytes", "received_packets", "remainder",
+        "socket",
+    ]  # fmt: skip
+    for name in names:
+        assert hasattr(pk, f"_Packetizer__{name}"), f"Packetizer.__{name}. {RECHECK}"
+    assert type(pk._Packetizer__block_engine_in) is AESGCM, RECHECK
+    assert pk._Packetizer__mac_size_in == 16 and pk._Packetizer__aead_in is True, RECHECK
+    assert isinstance(transport.in_kex, bool) and transport._expected_packet == (), RECHECK
+    assert fastpipe.receiver_of(transport) is not None
+    assert pk.read_message == fastpipe.receiver_of(transport).read_message, RECHECK
     chan = conn.sftp.get_channel()
+    assert chan is not None and transport._channels.get(chan.chanid) is chan, RECHECK
     assert chan is not None and hasattr(chan.lock, "acquire"), RECHECK
     assert isinstance(chan.out_window_size, int) and isinstance(chan.out_max_packet_size, int)
     assert hasattr(chan, "out_buffer_cv") and isinstance(chan.closed, bool), RECHECK
