@@ -33,6 +33,10 @@ from bowebb_console.store.log.verify import default_workers, verify_log
 SESSION = str(uuid.uuid4())
 
 
+# log_payload has a fourth column since migration 0025 (the partition key; SQLite: unused).
+PAYLOAD_INSERT = "INSERT INTO log_payload (seq, salt, payload) VALUES (?,?,?)"
+
+
 def chain_rows(n: int) -> Iterator[tuple[object, ...]]:
     prev = hc.GENESIS
     salt = b"\x01" * hc.SALT_BYTES
@@ -60,9 +64,7 @@ def load_sqlite(engine: Engine, n: int) -> None:
             cur.execute(f"DROP TRIGGER {name}")  # the load only; re-created below
         rows = list(chain_rows(n))
         cur.executemany("INSERT INTO log_event VALUES (?,?,?,?,?,?,?,?,?)", [r[:9] for r in rows])
-        cur.executemany(
-            "INSERT INTO log_payload VALUES (?,?,?)", [(r[0], r[9], r[10]) for r in rows]
-        )
+        cur.executemany(PAYLOAD_INSERT, [(r[0], r[9], r[10]) for r in rows])
         for _name, sql in saved:
             cur.execute(sql)
         cur.execute("COMMIT")

@@ -33,6 +33,10 @@ AGENTS = [f"agent{i:02d}" for i in range(12)]
 LEADS = ("lena.strand", "olof.berg")
 
 
+# log_payload has a fourth column since migration 0025 (the partition key; SQLite: unused).
+PAYLOAD_INSERT = "INSERT INTO log_payload (seq, salt, payload) VALUES (?,?,?)"
+
+
 def _payload_rows(rng: random.Random, customers: list[int], events: int) -> Iterator[tuple]:
     """(session_uuid, kind, actor, at, payload) in log order, about ``events`` of them."""
     import datetime as dt
@@ -159,7 +163,7 @@ def _load_sqlite(engine: Engine, events: int) -> None:
 
 def _sqlite_batch(cur: object, batch: list[tuple]) -> None:
     cur.executemany("INSERT INTO log_event VALUES (?,?,?,?,?,?,?,?,?)", [r[:9] for r in batch])  # type: ignore[attr-defined]
-    cur.executemany("INSERT INTO log_payload VALUES (?,?,?)", [(r[0], r[9], r[10]) for r in batch])  # type: ignore[attr-defined]
+    cur.executemany(PAYLOAD_INSERT, [(r[0], r[9], r[10]) for r in batch])  # type: ignore[attr-defined]
 
 
 def _load_postgres(engine: Engine, events: int) -> None:

@@ -47,6 +47,9 @@ from bowebb_console.store.sessions import desk as session_desk
 from bowebb_console.store.sessions import events as session_events
 from bowebb_console.store.sessions.events import SessionSummary
 
+# log_payload has a fourth column since migration 0025 (the partition key; SQLite: unused).
+PAYLOAD_INSERT = "INSERT INTO log_payload (seq, salt, payload) VALUES (?,?,?)"
+
 
 def median_ms(fn: Callable[[], Any], runs: int = 5) -> float:
     times = []
@@ -115,9 +118,7 @@ def bulk_fill(engine: Any, events: int) -> None:
             cur.executemany(
                 "INSERT INTO log_event VALUES (?,?,?,?,?,?,?,?,?)", [r[:9] for r in rows]
             )
-            cur.executemany(
-                "INSERT INTO log_payload VALUES (?,?,?)", [(r[0], r[9], r[10]) for r in rows]
-            )
+            cur.executemany(PAYLOAD_INSERT, [(r[0], r[9], r[10]) for r in rows])
             for _name, sql in saved:
                 cur.execute(sql)
             cur.execute("COMMIT")
