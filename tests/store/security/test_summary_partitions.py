@@ -64,7 +64,7 @@ def _due(engine: Engine) -> set[str]:
 
 
 def test_no_login_reaches_a_partition_or_the_wipe_list(logins: Logins) -> None:
-    assert len(_partitions(logins.root)) == len(_partitions(logins.root, "log_payload")) == 32
+    assert len(_partitions(logins.root)) == len(_partitions(logins.root, "log_payload")) == 16
     for who in ("agent", "lead", "admin"):
         engine = logins[who]
         for part in PARTS:
@@ -159,7 +159,7 @@ def test_the_trigger_marks_a_partition_only_when_text_leaves_it(logins: Logins) 
         for c in range(customer + 1, customer + 200)
         if run(
             root,
-            "SELECT satisfies_hash_partition('session_summary'::regclass, 32, "
+            "SELECT satisfies_hash_partition('session_summary'::regclass, 16, "
             "CAST(right(:p, 2) AS integer), CAST(:c AS integer))",
             p=part,
             c=c,
@@ -256,7 +256,7 @@ def test_the_migration_keeps_the_summaries_both_ways(logins: Logins, down: str) 
     with root.begin() as conn:
         command.upgrade(schema.alembic_config(conn), "head")
     assert rows() == kept
-    assert len(_partitions(root)) == 32
+    assert len(_partitions(root)) == 16
     # The log still folds into it: a new session (INSERT), consented again (UPDATE).
     with Database(root).transaction() as conn:
         session = _session(conn, planted.customer_id, planted.contact_id, "T-9", "x", "phone")

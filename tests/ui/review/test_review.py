@@ -244,11 +244,13 @@ def test_overview_and_limits_from_settings(qtbot, make_ctx, demo_url) -> None:  
     assert sum(v for _, v in view.overview.days_chart.bars) == expected
     assert sum(v for _, v in view.overview.agents_chart.bars) == expected
     assert f"{expected} sessions" in view.overview.totals_label.text()
-    assert overview.per_flag["many_files"] > 0  # more than one file is flagged here
     earlier = in_week(overview.week_start - dt.timedelta(days=7))
     assert earlier > 0  # the desk worked last week too
     view.overview.prev_button.click()
     qtbot.waitUntil(lambda: view.overview.overview.total == earlier)
+    # A whole week of the demo desk (this week may be minutes old, on a Monday night) has
+    # sessions with more than one file, flagged by the limit from the settings.
+    assert view.overview.overview.per_flag["many_files"] > 0
 
 
 def test_settings_dialog_saves_the_review_limits(qtbot, fresh_paths) -> None:  # type: ignore[no-untyped-def]
