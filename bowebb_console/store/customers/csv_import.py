@@ -93,6 +93,11 @@ SQLITE_FTS = {
 }
 
 
+# A contact's columns as the import stages them (after the row number and org number) and
+# writes them to ``contact``: one list for both.
+CONTACT_FIELDS = ("name", "name_folded", "name_plain", "email", "email_folded", "phone", "title")
+
+
 class ImportFileError(ShownError, ValueError):
     """The file as a whole cannot be read (encoding, header); a one-line reason.
 
@@ -525,21 +530,7 @@ class _Applier:
             ("n", "org", "name", "name_folded", "name_plain", "status"),
             companies(),
         )
-        self._load(
-            "import_contact",
-            (
-                "n",
-                "org",
-                "name",
-                "name_folded",
-                "name_plain",
-                "email",
-                "email_folded",
-                "phone",
-                "title",
-            ),
-            contacts(),
-        )
+        self._load("import_contact", ("n", "org", *CONTACT_FIELDS), contacts())
 
     def _load(self, table: str, columns: tuple[str, ...], rows: Iterator[tuple[Any, ...]]) -> None:
         """Stream ``rows`` into a staging table: PostgreSQL COPY (one statement), SQLite
@@ -639,18 +630,7 @@ class _Applier:
             "UPDATE import_contact SET customer_id = c.id FROM customer c "
             "WHERE c.org_number = import_contact.org AND import_contact.customer_id IS NULL"
         )
-        contact_sets = {
-            c: f"v.{c}"
-            for c in (
-                "name",
-                "name_folded",
-                "name_plain",
-                "email",
-                "email_folded",
-                "phone",
-                "title",
-            )
-        }
+        contact_sets = {c: f"v.{c}" for c in CONTACT_FIELDS}
         self._update("contact", "import_contact", "v.contact_id", contact_sets, fts)
         first_contact = self._next_id("contact")
         self._insert(
