@@ -91,6 +91,11 @@ class Tuning:
     # paramiko's state and hands channel data to its channel without paramiko's per-packet
     # Message and dispatch (fastpipe.BulkReceiver; anything unusual goes paramiko's way).
     bulk_receive: bool = True
+    # Downloads: while a file is read, its channel's data is parsed into whole SFTP replies
+    # as it arrives (fastpipe.ReplySink: one copy, one wake-up per reply), and read requests
+    # leave read_batch at a time in one packet.
+    reply_sink: bool = True
+    read_batch: int = 4
     # Uploads of at least striped_min bytes spread their writes over this many SFTP channels
     # of the one connection: each has its own flow-control window (sshd's: 2 MiB), which
     # bounds one channel to 2 MiB per round trip. Must stay >= wire.STRIPE_SPAN (resume).

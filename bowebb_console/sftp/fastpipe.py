@@ -44,6 +44,51 @@ class ChunkPipe:
         self._needs: list[int] = []
         self._fed_at = 0.0
         self._woken = False  # notified since a waiter last waited
+        self._sink: ReplySink | None = None  # while a download reads replies whole
+
+    def feed_view(self, data: memoryview) -> None:
+        """``feed`` for a view of a buffer its caller reuses (BulkReceiver): a sink copies
+        the bytes straight into its replies, otherwise they are kept as ``bytes``."""
+        with self._lock:
+            sink = self._sink
+            if sink is not None:
+                sink.take(data)
+                return
+        self.feed(bytes(data))
+
+    def attach_sink(self, pool: BufferPool | None = None) -> ReplySink | None:
+        """From now on channel data is parsed into whole SFTP replies by a ReplySink (the
+        caller reads them with ``ReplySink.get``) until ``detach_sink``. None if the pipe is
+        closed or already has one."""
+        with self._lock:
+            if self._closed or self._sink is not None:
+                return None
+            sink = ReplySink(self._cv, pool)
+            if self._size:  # (nothing is in flight when a download starts; to be safe)
+                for chunk in self._chunks:
+                    sink.take(memoryview(chunk))
+                self._chunks.clear()
+                self._size = 0
+            sink.fed_at = self._fed_at
+            self._sink = sink
+            return sink
+
+    def detach_sink(self, sink: ReplySink) -> None:
+        """Back to plain buffering. What the sink holds and its reader did not take (whole
+        replies and a partial one) goes back into the pipe as the raw bytes it came as, in
+        order, so paramiko's own reads continue exactly where the sink stopped."""
+        with self._lock:
+            if self._sink is not sink:
+                return
+            self._sink = None
+            raw = sink.give_back()
+            if raw:
+                self._chunks.appendleft(raw)
+                self._size += len(raw)
+                if self._event is not None:
+                    self._event.set()
+            self._fed_at = max(self._fed_at, sink.fed_at)
+            self._cv.notify_all()
 
     def set_event(self, event: threading.Event) -> None:
         with self._lock:
@@ -70,6 +115,9 @@ class ChunkPipe:
         if not data:
             return
         with self._lock:
+            if self._sink is not None:
+                self._sink.take(memoryview(data))
+                return
             if self._event is not None:  # (may be paramiko's pipe for Channel.fileno: no is_set)
                 self._event.set()
             self._chunks.append(bytes(data))
@@ -156,6 +204,8 @@ class ChunkPipe:
     def close(self) -> None:
         with self._lock:
             self._closed = True
+            if self._sink is not None:
+                self._sink.closed = True
             self._cv.notify_all()
             if self._event is not None:
                 self._event.set()
@@ -163,6 +213,212 @@ class ChunkPipe:
     def __len__(self) -> int:
         with self._lock:
             return self._size
+
+
+class BufferPool:
+    """Reply buffers of one size, used again once their data is written and hashed: a new
+    255 KiB ``bytearray`` per reply costs zeroing and page faults on the transport thread.
+    ``take`` and ``give`` may run on different threads (deque operations are atomic)."""
+
+    def __init__(self, size: int, keep: int = 32) -> None:
+        self.size = size
+        self._free: deque[bytearray] = deque(maxlen=keep)
+
+    def take(self, n: int) -> bytearray:
+        if n == self.size:
+            try:
+                return self._free.pop()
+            except IndexError:
+                pass
+        return bytearray(n)
+
+    def give(self, buf: bytearray) -> None:
+        """``buf`` is no longer used by anyone (its data was consumed)."""
+        if len(buf) == self.size:
+            self._free.append(buf)
+
+    def clear(self) -> None:
+        self._free.clear()
+
+
+_SFTP_LEN = struct.Struct(">I")
+_SFTP_HEAD = struct.Struct(">IBII")  # length, type, request id, data length (a DATA reply)
+_SFTP_DATA: Final = 103  # SSH_FXP_DATA
+_SFTP_HEAD_LEN: Final = 13
+
+
+class ReplySink:
+    """SFTP replies parsed off the channel data as it arrives (on the transport thread),
+    for a download's reader: a DATA reply's data is copied once, straight into a
+    ``bytearray`` of its own (no chunks to join, no ``bytes`` per packet), and the reader is
+    woken once per whole reply, not per packet.
+
+    Lives inside a ChunkPipe and under its lock (``attach_sink``/``detach_sink``); every
+    byte of the channel goes through it while attached, whichever path fed it (the
+    BulkReceiver, or paramiko's own during a key exchange). ``get`` hands replies over in
+    order as ``(type, request id, body, raw length)``: ``body`` is the data (a bytearray)
+    of a well-formed DATA reply, else the bytes after the request id, as
+    ``wire._read_data_reply`` reads them."""
+
+    def __init__(self, cv: threading.Condition, pool: BufferPool | None = None) -> None:
+        self._cv = cv  # the pipe's (its lock guards everything here)
+        self._pool = pool
+        self.done: deque[tuple[int, int, Any, int]] = deque()
+        self.closed = False
+        self.fed_at = 0.0
+        self.waiting = False
+        self._head = bytearray()  # the start of the message being read (up to 13 bytes)
+        self._size = -1  # its length field (-1: not known yet)
+        self._body: bytearray | None = None  # a DATA reply's data, being filled
+        self._fill = 0
+        self._num = 0
+        self._rest: bytearray | None = None  # any other message, being filled
+        self._bad: bytearray | None = None  # everything from a garbage length on
+
+    def take(self, view: memoryview) -> None:
+        """Parse ``view`` (the caller holds the pipe's lock)."""
+        self.fed_at = time.monotonic()
+        pos, n = 0, len(view)
+        completed = False
+        while pos < n:
+            body = self._body
+            if body is not None:  # (the common case: a packet inside a DATA reply)
+                fill = self._fill
+                k = min(n - pos, len(body) - fill)
+                body[fill : fill + k] = view[pos : pos + k]
+                pos += k
+                fill += k
+                if fill == len(body):
+                    self.done.append((_SFTP_DATA, self._num, body, 4 + self._size))
+                    self._body = None
+                    self._head.clear()
+                    self._size = -1
+                    completed = True
+                else:
+                    self._fill = fill
+                continue
+            rest = self._rest
+            if rest is not None:
+                k = min(n - pos, self._size - len(rest))
+                rest += view[pos : pos + k]
+                pos += k
+                if len(rest) == self._size:
+                    self._finish_other(rest)
+                    completed = True
+                continue
+            if self._bad is not None:  # after garbage: kept raw for paramiko to refuse
+                self._bad += view[pos:]
+                break
+            head = self._head
+            size = self._size
+            k = min(n - pos, (4 if size < 0 else 4 + min(size, 9)) - len(head))
+            head += view[pos : pos + k]
+            pos += k
+            if size < 0 and len(head) == 4:
+                self._size = size = _SFTP_LEN.unpack_from(head)[0]
+                if head[0]:  # as paramiko's _read_packet: no SFTP message is that long
+                    self._bad = bytearray(head)
+                    head.clear()
+                    self.done.append((-1, -1, b"", 0))
+                    completed = True
+                    continue
+            if size >= 0 and len(head) == 4 + min(size, 9):
+                completed |= self._start_body()
+        if completed and self.waiting:
+            self._cv.notify_all()
+
+    def _start_body(self) -> bool:
+        """The header is there: choose how the body is read. True if a message completed."""
+        head, size = self._head, self._size
+        if size >= 9:
+            t, num, n = _SFTP_HEAD.unpack_from(head)[1:]
+            if t == _SFTP_DATA and size == 9 + n:
+                self._num = num
+                if n == 0:
+                    self.done.append((t, num, bytearray(), 4 + size))
+                    head.clear()
+                    self._size = -1
+                    return True
+                self._body = bytearray(n) if self._pool is None else self._pool.take(n)
+                self._fill = 0
+                return False
+        # Anything else: the whole message, then parsed as _read_data_reply parses it.
+        rest = bytearray(head[4:])
+        del head[4:]
+        if len(rest) > size:  # (a message shorter than the 9 header bytes read)
+            raise AssertionError("unreachable: the header read stops at the message's end")
+        self._rest = rest
+        if len(rest) == size:
+            self._finish_other(rest)
+            return True
+        return False
+
+    def _finish_other(self, raw: bytearray) -> None:
+        size = self._size
+        t = raw[0] if raw else 0
+        # (as _read_data_reply: a message too short for a request id reads as zeros)
+        num = _SFTP_LEN.unpack_from(bytes(raw[1:5]).ljust(4, b"\0"))[0]
+        self.done.append((t, num, bytes(raw), 4 + size))
+        self._rest = None
+        self._head.clear()
+        self._size = -1
+
+    def get(self, timeout: float | None) -> tuple[int, int, Any, int]:
+        """The next reply, waiting for it (the caller holds the pipe's lock). Raises
+        EOFError once the channel is closed and nothing is left, PipeTimeout after
+        ``timeout`` seconds without any bytes arriving."""
+        done = self.done
+        if done:
+            return done.popleft()
+        self.waiting = True
+        try:
+            wait = timeout
+            while not done and not self.closed:
+                if not self._cv.wait(wait) and timeout is not None:
+                    wait = self.fed_at + timeout - time.monotonic()
+                    if wait <= 0:
+                        raise PipeTimeout()
+        finally:
+            self.waiting = False
+        if done:
+            return done.popleft()
+        raise EOFError()
+
+    def give_back(self) -> bytes:
+        """Everything held, as the bytes that came off the channel (caller holds the lock)."""
+        parts: list[bytes] = []
+        for t, num, body, raw_len in self.done:
+            if t < 0:
+                continue  # (the garbage itself is in _bad)
+            if t == _SFTP_DATA and isinstance(body, bytearray):
+                parts.append(_SFTP_HEAD.pack(raw_len - 4, t, num, len(body)) + body)
+            else:
+                parts.append(_SFTP_LEN.pack(raw_len - 4) + body)
+        self.done.clear()
+        if self._bad is not None:
+            parts.append(bytes(self._bad))
+        elif self._body is not None:
+            parts.append(bytes(self._head) + self._body[: self._fill])
+        elif self._rest is not None:
+            parts.append(bytes(self._head[:4]) + self._rest)
+        else:
+            parts.append(bytes(self._head))
+        self._body = self._rest = self._bad = None
+        self._head.clear()
+        self._size = -1
+        return b"".join(parts)
+
+
+def window_consumed(chan: paramiko.Channel, nbytes: int) -> None:
+    """What ``Channel.recv`` does after reading: count ``nbytes`` towards the window and
+    send the adjustment when paramiko says it is due."""
+    ack = chan._check_add_window(nbytes)
+    if ack > 0:
+        m = paramiko.Message()
+        m.add_byte(cMSG_CHANNEL_WINDOW_ADJUST)
+        m.add_int(chan.remote_chanid)
+        m.add_int(ack)
+        chan.transport._send_user_message(m)
 
 
 def install(sftp: paramiko.SFTPClient) -> None:
@@ -185,13 +441,7 @@ def install(sftp: paramiko.SFTPClient) -> None:
             raise TimeoutError() from None
         if len(data) < n:
             raise EOFError()
-        ack = chan._check_add_window(len(data))
-        if ack > 0:
-            m = paramiko.Message()
-            m.add_byte(cMSG_CHANNEL_WINDOW_ADJUST)
-            m.add_int(chan.remote_chanid)
-            m.add_int(ack)
-            chan.transport._send_user_message(m)
+        window_consumed(chan, len(data))
         return data
 
     def _write_all(self: Any, out: bytes) -> None:
@@ -611,7 +861,11 @@ class BulkReceiver:
             if 10 + n <= end:
                 chan = t._channels.get(chanid)
                 if chan is not None:
-                    chan._feed(bytes(pview[10 : 10 + n]))
+                    pipe = getattr(chan, "in_buffer", None)
+                    if type(pipe) is ChunkPipe:  # no bytes copy when a download's sink reads
+                        pipe.feed_view(pview[10 : 10 + n])
+                    else:
+                        chan._feed(bytes(pview[10 : 10 + n]))
                     self.fast_packets += 1
                     return None
         msg = paramiko.Message(bytes(pview[2:end]))

@@ -30,7 +30,7 @@ from typing import Any, Final
 
 import paramiko
 
-from bowebb_console.sftp import parts, wire
+from bowebb_console.sftp import fastpipe, parts, wire
 from bowebb_console.sftp.connection import SftpError, Tuning, classify, local_error
 from bowebb_console.sftp.names import name_ref
 from bowebb_console.sftp.queue import (
@@ -171,7 +171,7 @@ class Download:
             os.fsync(fd)
             parts.write_sidecar(self.sidecar, {**self.meta, "durable": offset + done})
 
-        def write(data: bytes) -> None:
+        def write(data: bytes | bytearray) -> None:
             with _locally():
                 parts.write_all(fd, data)
 
@@ -179,13 +179,15 @@ class Download:
             with _locally():
                 checkpoint(done)
 
-        digest = wire.Digest(hasher, write, self.tuning.hash_in_thread, durable)
+        pool = fastpipe.BufferPool(self.tuning.read_request)
+        digest = wire.Digest(hasher, write, self.tuning.hash_in_thread, durable, pool)
         try:
             wire.receive(
-                self.sftp, self.a.remote_path, offset, size, self.tuning, digest.feed, meter
+                self.sftp, self.a.remote_path, offset, size, self.tuning, digest.feed, meter, pool
             )
         finally:
             digest.finish()
+            pool.clear()
         with _locally():
             os.fsync(fd)
             written = os.fstat(fd).st_size

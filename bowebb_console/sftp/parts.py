@@ -55,7 +55,7 @@ def write_sidecar(sidecar: Path, meta: dict[str, object]) -> None:
     os.replace(tmp, sidecar)
 
 
-def write_all(fd: int, data: bytes | memoryview) -> None:
+def write_all(fd: int, data: bytes | bytearray | memoryview) -> None:
     view = memoryview(data)
     while view:
         n = os.write(fd, view)

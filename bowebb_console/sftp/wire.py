@@ -88,6 +88,7 @@ from logging import DEBUG
 from typing import Any, Final, TypeAlias
 
 import paramiko
+from paramiko.buffered_pipe import PipeTimeout
 from paramiko.sftp import (
     CMD_ATTRS,
     CMD_CLOSE,
@@ -318,6 +319,99 @@ def _data_reply(sftp: paramiko.SFTPClient, replies: DataReplies, num: int) -> tu
     return replies.got.pop(num)
 
 
+class _Sink:
+    """A download's replies read whole off the channel (fastpipe.ReplySink) instead of
+    through ``SFTPClient._read_all``: the same replies, errors and window updates."""
+
+    def __init__(
+        self,
+        sftp: paramiko.SFTPClient,
+        chan: paramiko.Channel,
+        pipe: Any,
+        pool: fastpipe.BufferPool | None,
+    ) -> None:
+        self.sftp = sftp
+        self.chan = chan
+        self.pipe = pipe
+        self.sink = pipe.attach_sink(pool)
+
+    def reply(self, replies: DataReplies, num: int) -> tuple[int, Any]:
+        """``_data_reply`` through the sink."""
+        sftp, sink, chan = self.sftp, self.sink, self.chan
+        got = replies.got
+        while num not in got:
+            try:
+                with self.pipe._lock:
+                    t, rnum, body, raw = sink.get(chan.timeout)
+            except PipeTimeout:
+                raise TimeoutError() from None
+            except EOFError as e:
+                raise paramiko.SSHException(f"Server connection dropped: {e}") from None
+            if t < 0:
+                raise paramiko.SFTPError("Garbage packet received")
+            fastpipe.window_consumed(chan, raw)
+            with sftp._lock:
+                if rnum not in sftp._expecting:
+                    sftp._log(DEBUG, f"Unexpected response #{rnum}")
+                    continue
+                fileobj = sftp._expecting.pop(rnum)
+            if isinstance(body, bytearray):
+                if not isinstance(fileobj, DataReplies):
+                    body = paramiko.Message(_U32.pack(len(body)) + bytes(body))
+            else:
+                body = paramiko.Message(body[5:])
+            if fileobj is not type(None):
+                fileobj._async_response(t, body, rnum)
+        return got.pop(num)
+
+    def close(self) -> None:
+        if self.sink is not None:
+            self.pipe.detach_sink(self.sink)
+            self.sink = None
+
+
+def _sink_for(
+    sftp: paramiko.SFTPClient, tuning: Tuning, pool: fastpipe.BufferPool | None
+) -> _Sink | None:
+    if not tuning.reply_sink or not isinstance(sftp, paramiko.SFTPClient):
+        return None
+    chan = sftp.get_channel()
+    pipe = None if chan is None else chan.in_buffer
+    if not isinstance(pipe, fastpipe.ChunkPipe):
+        return None
+    sink = _Sink(sftp, chan, pipe, pool)
+    return sink if sink.sink is not None else None
+
+
+_READ_HEAD = struct.Struct(">IBII")  # length, CMD_READ, request id, handle length
+_READ_TAIL = struct.Struct(">QI")  # offset, length
+
+
+def _send_reads(
+    sftp: paramiko.SFTPClient, replies: Replies, handle: bytes, reads: list[tuple[int, int]]
+) -> list[int]:
+    """SSH_FXP_READ requests for ``reads`` ((offset, length) each), framed here and sent in
+    one go (one channel packet, one encryption, one syscall: BulkSender), numbered and
+    registered as ``_async_request`` does; returns their request numbers."""
+    if len(reads) == 1 or fastpipe.sender_of(sftp) is None:
+        return [_read(sftp, replies, handle, off, n) for off, n in reads]
+    with sftp._lock:
+        first = int(sftp.request_number)
+        nums = list(range(first, first + len(reads)))
+        for num in nums:
+            sftp._expecting[num] = replies
+        sftp.request_number = first + len(reads)
+    size = 1 + 4 + 4 + len(handle) + 8 + 4
+    out = b"".join(
+        _READ_HEAD.pack(size, CMD_READ, num, len(handle)) + handle + _READ_TAIL.pack(off, n)
+        for num, (off, n) in zip(nums, reads, strict=True)
+    )
+    sender = fastpipe.sender_of(sftp)
+    assert sender is not None
+    sender.send((out,))
+    return nums
+
+
 def _drain(sftp: paramiko.SFTPClient, replies: Replies, nums: list[int]) -> None:
     """Collect the replies still in flight, so the channel stays usable after a stop."""
     try:
@@ -337,30 +431,46 @@ def receive(
     offset: int,
     size: int,
     tuning: Tuning,
-    feed: Callable[[bytes], None],
+    feed: Callable[[bytes | bytearray], None],
     advance: Advance,
+    pool: fastpipe.BufferPool | None = None,
 ) -> None:
     """Pipelined reads of ``remote_path`` from ``offset`` to ``size``, in file order.
 
     ``feed`` gets every chunk in order, then ``advance(len, done)`` runs; either may raise to
-    stop (what is in flight is collected first, unless the connection broke)."""
+    stop (what is in flight is collected first, unless the connection broke). ``pool``:
+    where the chunks' buffers come from (the consumer gives each back once it is done)."""
     with remote_file(sftp, remote_path, "rb") as f:
         handle = f.handle
         replies = DataReplies()
         pending: deque[tuple[int, int, int]] = deque()  # (request, offset, length)
         next_off = offset
         done = offset
+        depth = tuning.read_depth
+        # Requests go out in batches of this many (once that many replies are in), not one
+        # per reply: fewer packets and wake-ups on both sides.
+        batch = max(1, min(tuning.read_batch, depth // 2))
+        sink = _sink_for(sftp, tuning, pool)
         try:
             while done < size:
-                while len(pending) < tuning.read_depth and next_off < size:
-                    n = min(tuning.read_request, size - next_off)
-                    pending.append((_read(sftp, replies, handle, next_off, n), next_off, n))
-                    next_off += n
+                if len(pending) <= depth - batch or not pending:
+                    reads: list[tuple[int, int]] = []
+                    while len(pending) + len(reads) < depth and next_off < size:
+                        n = min(tuning.read_request, size - next_off)
+                        reads.append((next_off, n))
+                        next_off += n
+                    if reads:
+                        nums = _send_reads(sftp, replies, handle, reads)
+                        for num, (off, n) in zip(nums, reads, strict=True):
+                            pending.append((num, off, n))
                 num, off, n = pending[0]
-                t, msg = _data_reply(sftp, replies, num)
+                if sink is not None:
+                    t, msg = sink.reply(replies, num)
+                else:
+                    t, msg = _data_reply(sftp, replies, num)
                 pending.popleft()
                 if t == CMD_DATA:
-                    data = msg if isinstance(msg, bytes) else msg.get_string()
+                    data = msg if isinstance(msg, bytes | bytearray) else msg.get_string()
                 elif t == CMD_STATUS:
                     _status(sftp, msg)  # raises; EOF means the file shrank
                     raise SftpError("other", "Unexpected reply from the server.")
@@ -372,13 +482,19 @@ def receive(
                     # A short read: ask for the rest before anything else, keeping order.
                     rest = _read(sftp, replies, handle, off + len(data), n - len(data))
                     pending.appendleft((rest, off + len(data), n - len(data)))
-                feed(data)
+                feed(data)  # (a bytearray from the sink: nothing else holds it)
                 done += len(data)
                 advance(len(data), done)
         except BaseException as exc:
+            if sink is not None:
+                sink.close()  # what it holds goes back to the channel's buffer
+                sink = None
             if not broken(exc):  # collect what is in flight: the channel stays usable
                 _drain(sftp, replies, [p[0] for p in pending])
             raise
+        finally:
+            if sink is not None:
+                sink.close()
 
 
 def send(
@@ -744,29 +860,33 @@ class Digest:
     def __init__(
         self,
         hasher: Any,  # hashlib's sha256 object
-        write: Callable[[bytes], None] | None,
+        write: Callable[[bytes | bytearray], None] | None,
         threaded: bool,
         checkpoint: Callable[[int], None] | None = None,
+        pool: fastpipe.BufferPool | None = None,
     ) -> None:
         self.hasher = hasher
         self.write = write
+        self.pool = pool  # bytearrays consumed go back to it
         self.done = 0
         self._checkpoint = checkpoint
         self._next_checkpoint = CHECKPOINT_BYTES
         self.error: BaseException | None = None
         self._threaded = threaded
-        self._q: queue.Queue[bytes | None] = queue.Queue()
+        self._q: queue.Queue[bytes | bytearray | None] = queue.Queue()
         self._room = threading.Semaphore(max(1, _QUEUE_BYTES // (256 * 1024)))
         self._thread: threading.Thread | None = None
         if threaded:
             self._thread = threading.Thread(target=self._run, name="sftp-digest", daemon=True)
             self._thread.start()
 
-    def _consume(self, data: bytes) -> None:
+    def _consume(self, data: bytes | bytearray) -> None:
         if self.write is not None:
             self.write(data)
         self.hasher.update(data)
         self.done += len(data)
+        if self.pool is not None and type(data) is bytearray:
+            self.pool.give(data)  # written and hashed: nothing else holds it
         if self._checkpoint is not None and self.done >= self._next_checkpoint:
             self._next_checkpoint = self.done + CHECKPOINT_BYTES
             self._checkpoint(self.done)
@@ -784,7 +904,7 @@ class Digest:
             finally:
                 self._room.release()
 
-    def feed(self, data: bytes) -> None:
+    def feed(self, data: bytes | bytearray) -> None:
         if self.error is not None:
             raise self.error
         if not self._threaded:
