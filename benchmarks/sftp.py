@@ -88,6 +88,10 @@ def parse_args() -> argparse.Namespace:
     ap.add_argument("--write-depth", type=int, default=Tuning.write_depth)
     ap.add_argument("--write-request", type=int, default=Tuning.write_request)
     ap.add_argument("--inline-hash", action="store_true", help="downloads: hash inline")
+    ap.add_argument("--hash-thread", action="store_true", help="downloads: hash in a thread")
+    ap.add_argument("--read-batch", type=int, default=Tuning.read_batch)
+    ap.add_argument("--no-reply-sink", action="store_true", help="downloads: no ReplySink")
+    ap.add_argument("--no-drive", action="store_true", help="downloads: transport thread reads")
     ap.add_argument("--upload-hash-thread", action="store_true", help="uploads: hash in a thread")
     ap.add_argument("--upload-channels", type=int, default=Tuning.upload_channels)
     ap.add_argument("--no-bulk-send", action="store_true", help="uploads: paramiko's send path")
@@ -102,7 +106,12 @@ def tuning_for(args: argparse.Namespace, cipher: str) -> Tuning:
         read_request=args.read_request,
         write_depth=args.write_depth,
         write_request=args.write_request,
-        hash_in_thread=not args.inline_hash,
+        hash_in_thread=(
+            True if args.hash_thread else False if args.inline_hash else Tuning.hash_in_thread
+        ),
+        read_batch=args.read_batch,
+        reply_sink=not args.no_reply_sink,
+        drive_receive=not args.no_drive,
         upload_hash_in_thread=args.upload_hash_thread,
         upload_channels=args.upload_channels,
         bulk_send=not args.no_bulk_send,

@@ -96,6 +96,9 @@ class Tuning:
     # leave read_batch at a time in one packet.
     reply_sink: bool = True
     read_batch: int = 4
+    # ... and the download's own thread reads the socket while the file is read (the
+    # transport thread only handles what is not channel data): one thread instead of two.
+    drive_receive: bool = True
     # Uploads of at least striped_min bytes spread their writes over this many SFTP channels
     # of the one connection: each has its own flow-control window (sshd's: 2 MiB), which
     # bounds one channel to 2 MiB per round trip. Must stay >= wire.STRIPE_SPAN (resume).

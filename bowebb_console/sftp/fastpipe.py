@@ -19,7 +19,7 @@ import time
 import types
 import weakref
 from collections import deque
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from logging import DEBUG
 from typing import Any, Final
 
@@ -384,6 +384,22 @@ class ReplySink:
             return done.popleft()
         raise EOFError()
 
+    def wait(self, seconds: float) -> tuple[int, int, Any, int] | None:
+        """The next reply if one comes within ``seconds`` (caller holds the pipe's lock);
+        EOFError once the channel is closed and nothing is left."""
+        done = self.done
+        if not done and not self.closed:
+            self.waiting = True
+            try:
+                self._cv.wait(seconds)
+            finally:
+                self.waiting = False
+        if done:
+            return done.popleft()
+        if self.closed:
+            raise EOFError()
+        return None
+
     def give_back(self) -> bytes:
         """Everything held, as the bytes that came off the channel (caller holds the lock)."""
         parts: list[bytes] = []
@@ -739,6 +755,15 @@ class BulkReceiver:
         self.fast_packets = 0  # channel data handed over here / packets returned (tests look)
         self.returned_packets = 0
         self.slow_calls = 0
+        self.driven_packets = 0  # channel data read by a driving download's thread
+        # Who reads the socket: "transport", "driver" (a download's reader, ``drive``) or
+        # nobody; the buffer above belongs to whoever does.
+        self._cv = threading.Condition()
+        self._owner: str | None = None
+        self._want = False  # a download drives: the transport thread leaves the socket alone
+        self._no_drive = False  # a driver met the end of the stream: never again
+        self._handed: deque[tuple[int, paramiko.Message]] = deque()  # for Transport.run
+        self._dispatching = False  # Transport.run is handling a message from here
 
     def _eligible(self) -> bool:
         pk, t = self.pk, self.transport
@@ -775,20 +800,63 @@ class BulkReceiver:
         return self._paramiko()  # type: ignore[no-any-return]
 
     def read_message(self) -> tuple[int, paramiko.Message]:
+        """``Packetizer.read_message`` on the transport thread. While a download drives the
+        receive itself (``drive``), this waits and returns the messages the driver handed
+        over for ``Transport.run``, in order; it takes the socket back when nobody drives
+        or the transport is closing."""
+        cv = self._cv
+        while True:
+            with cv:
+                # Transport.run has handled the last message it got from here.
+                self._dispatching = False
+                cv.notify_all()
+                while True:
+                    if self._handed:
+                        self._dispatching = True
+                        return self._handed.popleft()
+                    if self._owner is None and (
+                        not self._want or self._closing() or not self._eligible()
+                    ):
+                        self._owner = "transport"
+                        break
+                    cv.wait(0.1)
+            got = None
+            try:
+                got = self._read()
+            finally:
+                with cv:
+                    self._owner = None
+                    if got is not None:
+                        self._dispatching = True
+                    cv.notify_all()
+            if got is not None:
+                return got
+
+    def _closing(self) -> bool:
+        return bool(self.pk._Packetizer__closed or not self.transport.active)
+
+    def _take_remainder(self) -> bool:
+        """Take the bytes paramiko holds (after its banner read, or handed back) into this
+        buffer; False if they do not fit (paramiko's way then)."""
         pk = self.pk
-        if not self._eligible():
-            return self._paramikos()
         rem = pk._Packetizer__remainder
-        if rem:  # bytes paramiko holds (after its banner read, or handed back): take them
+        if rem:
             self._hand_back()
             rem = pk._Packetizer__remainder
             if len(rem) > _RBUF:
-                return self._paramikos()
+                return False
             self._view[: len(rem)] = rem
             self._start, self._end = 0, len(rem)
             pk._Packetizer__remainder = b""
+        return True
+
+    def _read(self) -> tuple[int, paramiko.Message] | None:
+        """One message for Transport.run (the transport thread owns the socket), or None
+        when a driver asked for the socket (at a packet boundary)."""
+        if not self._eligible() or not self._take_remainder():
+            return self._paramikos()
         buf, view = self._buf, self._view
-        sock = pk._Packetizer__socket
+        sock = self.pk._Packetizer__socket
         while True:
             start, end = self._start, self._end
             avail = end - start
@@ -803,9 +871,13 @@ class BulkReceiver:
                     got = self._packet(view, start, size, total)
                     if got is not None:
                         return got
+                    if self._want:
+                        return None
                     continue
             else:
                 total = 4
+            if self._want:
+                return None
             # Need more bytes: make room at the end, then one recv for as much as is there.
             if start + total > _RBUF:
                 view[:avail] = view[start:end]
@@ -816,6 +888,91 @@ class BulkReceiver:
                 return self._paramikos()
             if not n:
                 return self._paramikos()  # the end: paramiko raises EOFError
+            self._end = end + n
+
+    def drive(self, ready: Callable[[], bool]) -> bool | None:
+        """Read the socket on the calling thread (a download's reader) instead of the
+        transport thread: channel data goes to its channel as on the transport thread (a
+        download's ReplySink parses it right here: no hand-over, no wake-up per packet),
+        until ``ready()`` is true (True). Returns False when it stopped for anything else: a
+        message for Transport.run (handed to the transport thread, which returns it next;
+        nothing more is read until it has been handled), a packet that is not AES-GCM
+        channel data as the fast path takes it, a recv that timed out (after paramiko's
+        keepalive check), failed or ended (the transport thread then reads, and paramiko
+        reports it). None if it cannot start now (the transport thread owns the socket or
+        has a message to handle; it gives the socket up at its next packet boundary).
+        Until ``undrive``, the transport thread reads only when nobody drives and the
+        transport is closing."""
+        cv = self._cv
+        with cv:
+            if self._no_drive:
+                return None
+            self._want = True
+            if self._owner is not None or self._handed or self._dispatching or not self._eligible():
+                return None
+            self._owner = "driver"
+        try:
+            return self._drive(ready)
+        finally:
+            with cv:
+                self._owner = None
+                cv.notify_all()
+
+    def undrive(self) -> None:
+        """The download is over: the transport thread reads again."""
+        with self._cv:
+            self._want = False
+            self._cv.notify_all()
+
+    def _stop_driving(self) -> bool:
+        # Caller owns the socket. The transport thread reads from now on, paramiko's way.
+        with self._cv:
+            self._want = False
+            self._no_drive = True
+        return False
+
+    def _drive(self, ready: Callable[[], bool]) -> bool:
+        if not self._take_remainder():
+            return self._stop_driving()
+        buf, view = self._buf, self._view
+        pk = self.pk
+        sock = pk._Packetizer__socket
+        while True:
+            if ready():
+                return True
+            start, end = self._start, self._end
+            avail = end - start
+            if avail >= 4:
+                size = _U32.unpack_from(buf, start)[0]
+                if size > _MAX_FAST or size < _GCM_BLOCK or size % _GCM_BLOCK:
+                    return self._stop_driving()  # paramiko says what is wrong with it
+                total = 4 + size + _GCM_TAG
+                if avail >= total:
+                    if not self._eligible():
+                        return False  # (a rekey asked for: the transport thread's turn)
+                    got = self._packet(view, start, size, total)
+                    if got is not None:
+                        with self._cv:
+                            self._handed.append(got)  # next for Transport.run, in order
+                        return False
+                    self.driven_packets += 1
+                    continue
+            else:
+                total = 4
+            if start + total > _RBUF:
+                view[:avail] = view[start:end]
+                self._start, self._end = start, end = 0, avail
+            try:
+                n = sock.recv_into(view[end : end + _RECV_MAX])
+            except TimeoutError:  # (socket.timeout) nothing for paramiko's 0.1 s
+                if self._closing():
+                    return self._stop_driving()
+                pk._check_keepalive()  # as paramiko's read_all does on a timeout
+                return False
+            except OSError:
+                return self._stop_driving()
+            if not n:
+                return self._stop_driving()  # the end: the transport thread sees it too
             self._end = end + n
 
     def _packet(

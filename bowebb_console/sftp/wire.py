@@ -68,6 +68,16 @@ CHANNEL_DATA, for many packets per ``recv``):
   exchange paramiko checks the order of messages: everything goes its way then),
   ``Transport._channels.get(chanid)`` and ``Channel._feed(bytes)``, which is what
   ``Transport.run`` calls for CHANNEL_DATA.
+- ``BulkReceiver.drive`` (a download's reader reads the socket itself while the file is
+  read): the packetizer's ``__closed`` and ``_check_keepalive()``, as ``read_all`` uses them
+  when a recv times out; ``Transport.run`` starts a rekey (``need_rekey()``,
+  ``_send_kex_init``) before its next ``read_message``, which is where a message the driver
+  handed over is returned.
+
+In ``_Sink`` / ``fastpipe.ReplySink`` (a download's replies parsed whole as they arrive): the
+framing of ``_read_packet`` and ``_read_data_reply`` below, ``SFTPClient._expecting``,
+``_lock``, ``_log``, ``Channel._check_add_window`` (``fastpipe.window_consumed``),
+``Channel.timeout``. ``_send_reads`` frames READ requests as ``_async_request`` does.
 
 In ``_read_data_reply`` (reads): ``SFTPClient._read_all``, ``_lock``, ``_expecting`` and
 ``_log``, as ``_read_response`` uses them (``_read_packet``'s framing: a length, the type,
@@ -329,22 +339,49 @@ class _Sink:
         chan: paramiko.Channel,
         pipe: Any,
         pool: fastpipe.BufferPool | None,
+        drive: bool,
     ) -> None:
         self.sftp = sftp
         self.chan = chan
         self.pipe = pipe
-        self.sink = pipe.attach_sink(pool)
+        self.sink: fastpipe.ReplySink | None = pipe.attach_sink(pool)
+        self.receiver: fastpipe.BulkReceiver | None = None
+        if drive and self.sink is not None:
+            self.receiver = fastpipe.receiver_of(chan.get_transport())
+
+    def _next(self) -> tuple[int, int, Any, int]:
+        """The next reply off the channel: read on this thread while the receiver lets it
+        drive, else waited for from the transport thread."""
+        sink, lock, receiver = self.sink, self.pipe._lock, self.receiver
+        assert sink is not None
+        timeout = self.chan.timeout
+        done = sink.done
+        if receiver is None:
+            try:
+                with lock:
+                    return sink.get(timeout)
+            except PipeTimeout:
+                raise TimeoutError() from None
+        while True:
+            if done:
+                with lock:
+                    return done.popleft()
+            if receiver.drive(lambda: bool(done)):
+                continue
+            with lock:
+                got = sink.wait(0.005)  # (the transport thread's turn: it feeds the sink)
+            if got is not None:
+                return got
+            if timeout is not None and time.monotonic() - sink.fed_at >= timeout:
+                raise TimeoutError()
 
     def reply(self, replies: DataReplies, num: int) -> tuple[int, Any]:
         """``_data_reply`` through the sink."""
-        sftp, sink, chan = self.sftp, self.sink, self.chan
+        sftp, chan = self.sftp, self.chan
         got = replies.got
         while num not in got:
             try:
-                with self.pipe._lock:
-                    t, rnum, body, raw = sink.get(chan.timeout)
-            except PipeTimeout:
-                raise TimeoutError() from None
+                t, rnum, body, raw = self._next()
             except EOFError as e:
                 raise paramiko.SSHException(f"Server connection dropped: {e}") from None
             if t < 0:
@@ -365,6 +402,9 @@ class _Sink:
         return got.pop(num)
 
     def close(self) -> None:
+        if self.receiver is not None:
+            self.receiver.undrive()
+            self.receiver = None
         if self.sink is not None:
             self.pipe.detach_sink(self.sink)
             self.sink = None
@@ -379,7 +419,7 @@ def _sink_for(
     pipe = None if chan is None else chan.in_buffer
     if not isinstance(pipe, fastpipe.ChunkPipe):
         return None
-    sink = _Sink(sftp, chan, pipe, pool)
+    sink = _Sink(sftp, chan, pipe, pool, tuning.drive_receive)
     return sink if sink.sink is not None else None
 
 

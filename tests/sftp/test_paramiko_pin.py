@@ -54,6 +54,7 @@ SIGNATURES = {
     (paramiko.Packetizer, "read_message"): "(self)",
     (paramiko.Packetizer, "read_all"): "(self, n, check_rekey=False)",
     (paramiko.Channel, "_feed"): "(self, m)",
+    (paramiko.Packetizer, "_check_keepalive"): "(self)",
 }
 
 # paramiko's own code that our replacements and requests must fit (source fragments).
@@ -118,6 +119,9 @@ CALLS = {
     ],
     # fastpipe.BulkReceiver does what these do, for AES-GCM channel data.
     (paramiko.Transport, "run"): [
+        # (a rekey asked for by a packet the driving reader handed over is started here)
+        "if self.packetizer.need_rekey() and not self.in_kex:",
+        "self._send_kex_init()",
         "ptype, m = self.packetizer.read_message()",
         "if len(self._expected_packet) > 0:",
         "elif ptype in self._channel_handler_table:",
@@ -131,6 +135,10 @@ CALLS = {
         "out = self.__remainder[:n]",
         "self.__remainder = self.__remainder[n:]",
         "x = self.__socket.recv(n)",
+        # BulkReceiver.drive does what read_all does when a recv times out
+        "except socket.timeout:",
+        "if self.__closed:",
+        "self._check_keepalive()",
     ],
     (paramiko.Packetizer, "read_message"): [
         "header = self.read_all(self.__block_size_in, check_rekey=True)",
@@ -295,7 +303,7 @@ def test_live_packetizer_has_the_private_state(conn: SftpConnection) -> None:
     names = [
         "block_engine_in", "iv_in", "aead_in", "etm_in", "compress_engine_in", "block_size_in",
         "mac_size_in", "sequence_number_in", "received_bytes", "received_packets", "remainder",
-        "socket",
+        "socket", "closed",
     ]  # fmt: skip
     for name in names:
         assert hasattr(pk, f"_Packetizer__{name}"), f"Packetizer.__{name}. {RECHECK}"
