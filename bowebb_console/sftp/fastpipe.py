@@ -717,6 +717,9 @@ _MAX_FAST: Final = 512 * 1024
 _U32 = struct.Struct(">I")
 _U32X2 = struct.Struct(">II")
 _LAST_SEQ: Final = 0xFFFFFFFF
+# A download's own thread reads as much as is there (no other thread waits for the GIL).
+_DRIVE_RECV_MAX: Final = 256 * 1024
+_NOTHING: Final = object()
 
 
 class BulkReceiver:
@@ -890,7 +893,7 @@ class BulkReceiver:
                 return self._paramikos()  # the end: paramiko raises EOFError
             self._end = end + n
 
-    def drive(self, ready: Callable[[], bool]) -> bool | None:
+    def drive(self, ready: Callable[[], bool], chan: Any = None) -> bool | None:
         """Read the socket on the calling thread (a download's reader) instead of the
         transport thread: channel data goes to its channel as on the transport thread (a
         download's ReplySink parses it right here: no hand-over, no wake-up per packet),
@@ -912,11 +915,24 @@ class BulkReceiver:
                 return None
             self._owner = "driver"
         try:
-            return self._drive(ready)
+            return self._drive(ready, chan)
+        except Exception as exc:  # a packet that fails its tag, a malformed one...
+            failed = exc
         finally:
             with cv:
                 self._owner = None
-                cv.notify_all()
+                # Wake the transport thread only when it has something to do: every
+                # wake-up costs it the GIL, taken from this thread.
+                if self._handed or not self._want or not self._eligible() or self._closing():
+                    cv.notify_all()
+        # ... ends the connection, as Transport.run ends it when read_message raises; the
+        # reader then sees the channel closed, as it would have.
+        self._stop_driving()
+        t = self.transport
+        t._log(DEBUG, f"Reading a packet failed: {failed!r}")
+        t.saved_exception = failed
+        t.close()
+        raise EOFError(str(failed))
 
     def undrive(self) -> None:
         """The download is over: the transport thread reads again."""
@@ -931,15 +947,26 @@ class BulkReceiver:
             self._no_drive = True
         return False
 
-    def _drive(self, ready: Callable[[], bool]) -> bool:
+    def _drive(self, ready: Callable[[], bool], chan: Any) -> bool:
         if not self._take_remainder():
             return self._stop_driving()
         buf, view = self._buf, self._view
         pk = self.pk
         sock = pk._Packetizer__socket
+        pipe = None if chan is None else getattr(chan, "in_buffer", None)
+        sink = pipe._sink if type(pipe) is ChunkPipe else None
+        chanid = -1 if chan is None else chan.chanid
         while True:
             if ready():
                 return True
+            if sink is not None and pipe is not None and self._eligible():
+                got = self._drive_batch(pipe, sink, chanid)
+                if got is not None:
+                    if got is not _NOTHING:
+                        with self._cv:
+                            self._handed.append(got)  # next for Transport.run, in order
+                        return False
+                    continue
             start, end = self._start, self._end
             avail = end - start
             if avail >= 4:
@@ -953,7 +980,7 @@ class BulkReceiver:
                     got = self._packet(view, start, size, total)
                     if got is not None:
                         with self._cv:
-                            self._handed.append(got)  # next for Transport.run, in order
+                            self._handed.append(got)
                         return False
                     self.driven_packets += 1
                     continue
@@ -963,7 +990,7 @@ class BulkReceiver:
                 view[:avail] = view[start:end]
                 self._start, self._end = start, end = 0, avail
             try:
-                n = sock.recv_into(view[end : end + _RECV_MAX])
+                n = sock.recv_into(view[end : end + _DRIVE_RECV_MAX])
             except TimeoutError:  # (socket.timeout) nothing for paramiko's 0.1 s
                 if self._closing():
                     return self._stop_driving()
@@ -975,17 +1002,90 @@ class BulkReceiver:
                 return self._stop_driving()  # the end: the transport thread sees it too
             self._end = end + n
 
+    def _drive_batch(self, pipe: ChunkPipe, sink: ReplySink, chanid: int) -> Any:
+        """The whole packets in the buffer, while they are what a download receives: each
+        decrypted (``_packet``'s accounting, kept in locals and written back once) and its
+        channel data parsed by ``sink`` under one hold of the pipe's lock; stops when a
+        reply is complete. A packet that is anything else is left undecrypted for
+        ``_packet`` (one that would reach a rekey limit) or, once decrypted, dispatched as
+        ``_packet`` dispatches it. Returns a message for Transport.run, _NOTHING (handled,
+        look again) or None (nothing more here: read)."""
+        pk = self.pk
+        buf, view, plain, pview = self._buf, self._view, self._plain, self._pview
+        iv = pk._Packetizer__iv_in
+        fixed = iv[:4]
+        counter = int.from_bytes(iv[4:], "big")
+        seq = pk._Packetizer__sequence_number_in
+        first_seq = seq
+        rbytes = pk._Packetizer__received_bytes
+        rpackets = pk._Packetizer__received_packets
+        max_bytes, max_packets = pk.REKEY_BYTES, pk.REKEY_PACKETS
+        decrypt = pk._Packetizer__block_engine_in.decrypt_into
+        ctr, u32, u32x2 = _CTR.pack, _U32.unpack_from, _U32X2.unpack_from
+        take, done = sink.take, sink.done
+        start, end = self._start, self._end
+        odd = -1  # size of a decrypted packet that is not our channel's data
+        try:
+            with pipe._lock:
+                while end - start >= 4:
+                    size = u32(buf, start)[0]
+                    if size > _MAX_FAST or size < _GCM_BLOCK or size % _GCM_BLOCK:
+                        break
+                    total = 4 + size + _GCM_TAG
+                    if end - start < total:
+                        break
+                    raw = total  # (4 + size + tag, as read_message counts it)
+                    if (
+                        rbytes + raw >= max_bytes
+                        or rpackets + 1 >= max_packets
+                        or seq + 1 >= _LAST_SEQ
+                    ):
+                        break  # _packet asks for the rekey, as read_message does
+                    decrypt(
+                        fixed + ctr(counter),
+                        view[start + 4 : start + total],
+                        view[start : start + 4],
+                        pview[:size],
+                    )
+                    counter += 1
+                    seq += 1
+                    rbytes += raw
+                    rpackets += 1
+                    start += total
+                    stop = size - plain[0]
+                    if plain[1] == _CHANNEL_DATA and stop >= 10:
+                        cid, n = u32x2(plain, 2)
+                        if cid == chanid and 10 + n <= stop:
+                            take(pview[10 : 10 + n])
+                            if done:
+                                break
+                            continue
+                    odd = size
+                    break
+        finally:
+            pk._Packetizer__iv_in = fixed + counter.to_bytes(8, "big")
+            pk._Packetizer__sequence_number_in = seq
+            pk._Packetizer__received_bytes = rbytes
+            pk._Packetizer__received_packets = rpackets
+            self._start = start
+            fed = seq - first_seq - (odd >= 0)
+            self.driven_packets += fed
+            self.fast_packets += fed
+        if odd >= 0:
+            got = self._dispatch(odd, seq - 1, False)
+            return _NOTHING if got is None else got
+        return _NOTHING if seq != first_seq else None
+
     def _packet(
         self, view: memoryview, start: int, size: int, total: int
     ) -> tuple[int, paramiko.Message] | None:
         """Decrypt and account for the packet at ``start``; hand channel data over (None) or
         return the message as paramiko's read_message would."""
-        pk, t = self.pk, self.transport
+        pk = self.pk
         iv = pk._Packetizer__iv_in
         # Into a buffer of our own: decrypt() would allocate (and zero) a new one per packet.
-        plain, pview = self._plain, self._pview
         pk._Packetizer__block_engine_in.decrypt_into(
-            iv, view[start + 4 : start + total], view[start : start + 4], pview[:size]
+            iv, view[start + 4 : start + total], view[start : start + 4], self._pview[:size]
         )
         # As read_message: the nonce, the sequence number, the counts and the rekey limits.
         pk._Packetizer__iv_in = iv[:4] + (int.from_bytes(iv[4:], "big") + 1).to_bytes(8, "big")
@@ -1009,6 +1109,13 @@ class BulkReceiver:
             pk._Packetizer__received_packets_overflow = 0
             pk._trigger_rekey()
             rekey = True
+        return self._dispatch(size, seq, rekey)
+
+    def _dispatch(self, size: int, seq: int, rekey: bool) -> tuple[int, paramiko.Message] | None:
+        """The decrypted packet in ``self._plain`` (``size`` bytes, sequence number ``seq``):
+        channel data handed to its channel (None), or the message for Transport.run."""
+        t = self.transport
+        plain, pview = self._plain, self._pview
         end = size - plain[0]  # without the padding
         if end < 2:
             raise paramiko.SSHException("Invalid packet: no message")

@@ -366,7 +366,7 @@ class _Sink:
             if done:
                 with lock:
                     return done.popleft()
-            if receiver.drive(lambda: bool(done)):
+            if receiver.drive(lambda: bool(done), self.chan):
                 continue
             with lock:
                 got = sink.wait(0.005)  # (the transport thread's turn: it feeds the sink)
