@@ -486,10 +486,11 @@ def receive(
         pending: deque[tuple[int, int, int]] = deque()  # (request, offset, length)
         next_off = offset
         done = offset
-        depth = tuning.read_depth
         # Requests go out in batches of this many (once that many replies are in), not one
-        # per reply: fewer packets and wake-ups on both sides.
-        batch = max(1, min(tuning.read_batch, depth // 2))
+        # per reply: fewer packets and wake-ups on both sides. The pipeline holds up to
+        # batch - 1 more, so that at least read_depth stay in flight (a long round trip).
+        batch = max(1, min(tuning.read_batch, tuning.read_depth))
+        depth = tuning.read_depth + batch - 1
         sink = _sink_for(sftp, tuning, pool)
         try:
             while done < size:
