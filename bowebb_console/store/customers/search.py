@@ -6,7 +6,10 @@
 
 1. exact: org number (``org_exact``), e-mail (``email_exact``), phone (``phone_exact``);
 2. ``prefix`` of any of those fields (an index range scan; the only tier below 3 characters);
-3. ``contains``: a substring anywhere (SQLite FTS5 trigram; PostgreSQL pg_trgm GIN + LIKE);
+3. ``contains``: the query at the start of a later word of a name (a surname, "bygg" in
+   "Sundqvist Bygg AB") or of an address's domain, read in order from btree indexes on "the
+   text from its k-th word" (migration 0026) so it stops after the page asked for; digits
+   anywhere in an org number (SQLite FTS5 trigram; PostgreSQL pg_trgm GIN + LIKE);
 4. ``fuzzy``: typo-tolerant, on company names, contact names and e-mail addresses:
    candidates from pieces of the query that one typo leaves intact (the pieces are separated
    by one character, so a swap of two letters at a piece boundary breaks one piece, not two)
@@ -20,7 +23,9 @@ Names are matched on their diacritic-insensitive key (``name_plain``, migration 
 ``Angstrom`` finds "Ångström". A query typed with å/ä/ö ranks the exact spelling above the
 folded one. A match that ends on a word boundary (``Akessons`` in "Åkessons Måleri") ranks
 above one inside a longer word (``akessonsara@``). The contains tier always runs for names:
-many company-name prefixes never hide a contact whose surname was typed.
+many company-name prefixes never hide a contact whose surname was typed. It matches word
+starts only: a match inside a word ("lund mål" in "Zetterlund Måleri") is found by the typo
+tier, at distance 0.
 
 All text is folded in Python (``domain.search_text.fold``/``plain``), the same way the stored
 ``*_folded``/``*_plain`` columns are, because SQL folds only ASCII. User text only ever
@@ -289,11 +294,46 @@ class _Field:
     column: str
 
 
+def _find(dialect: str, column: str, char: str) -> str:
+    if dialect == "postgresql":
+        return f"strpos({column}, '{char}')"
+    return f"instr({column}, '{char}')"
+
+
+def word_rest(dialect: str, column: str, word: int) -> tuple[str, str]:
+    """(expression, condition): ``column`` from its ``word``-th word (2 or more; words are
+    separated by one space, as ``plain()`` leaves them), and when that word exists. Written
+    exactly as the indexes of migration 0026 are, so the database reads them."""
+    rest, conditions = column, []
+    for _ in range(word - 1):
+        at = _find(dialect, rest, " ")
+        conditions.append(f"{at} > 0")
+        rest = f"substr({rest}, {at} + 1)"
+    return rest, " AND ".join(conditions)
+
+
+def domain(dialect: str, column: str) -> tuple[str, str]:
+    """(expression, condition): an address from after its ``@`` (migration 0026)."""
+    at = _find(dialect, column, "@")
+    return f"substr({column}, {at} + 1)", f"{at} > 0"
+
+
 _CUSTOMER_NAME = _Field(_CUSTOMER_COLS, "customer c", "c.name_plain")
 _ORG_NUMBER = _Field(_CUSTOMER_COLS, "customer c", "c.org_number")
 _CONTACT_NAME = _Field(_CONTACT_COLS, _CONTACT_FROM, "k.name_plain")
 _EMAIL = _Field(_CONTACT_COLS, _CONTACT_FROM, "k.email_folded")
 _PHONE = _Field(_CONTACT_COLS, _CONTACT_FROM, "k.phone")
+
+
+def _word_starts(dialect: str, field: _Field) -> list[tuple[str, str]]:
+    """The indexed (expression, condition) pairs whose start the contains tier matches."""
+    if field is _CUSTOMER_NAME:
+        return [word_rest(dialect, field.column, w) for w in (2, 3, 4)]
+    if field is _CONTACT_NAME:
+        return [word_rest(dialect, field.column, w) for w in (2, 3)]
+    if field is _EMAIL:
+        return [domain(dialect, field.column)]
+    return []
 
 
 class _Searcher:
@@ -465,6 +505,26 @@ class _Searcher:
         raise NotImplementedError
 
     def _contains(self, q: _Query) -> None:
+        """A later word of a name, or an address's domain, that begins with the query: a
+        range of an index of migration 0026, in its order, so it stops after ``limit``
+        rows whatever the number of matches. (The first word is the prefix tier's.) Org
+        number digits are still looked for anywhere (:meth:`_digits_inside`)."""
+        dialect = self.conn.dialect.name
+        for field, value in self._fields(q):
+            if len(value) < MIN_CONTAINS or field is _PHONE:
+                continue
+            if field is _ORG_NUMBER:
+                self._digits_inside(value)
+                continue
+            for expression, condition in _word_starts(dialect, field):
+                where, order, params = self._starts_with(expression, value)
+                self._part(CONTAINS, field, f"{condition} AND {where}", order, **params)
+
+    def _starts_with(self, expression: str, value: str) -> tuple[str, str, dict[str, str]]:
+        """(where, order, params): ``expression`` begins with ``value``, read in index order."""
+        raise NotImplementedError
+
+    def _digits_inside(self, digits: str) -> None:
         raise NotImplementedError
 
     def _fuzzy(self, q: _Query) -> None:
@@ -535,14 +595,15 @@ class _SqliteSearcher(_Searcher):
                 hi=value + "\U0010ffff",
             )
 
-    def _contains(self, q: _Query) -> None:
-        for fts, field, value, column in self._fts_fields(q):
-            match = fts_phrase(value)
-            if column:
-                match = f"{column} : ({match})"
-            key = "c.id" if fts == "customer_fts" else "k.id"
-            where = f"{key} IN (SELECT rowid FROM {fts} WHERE {fts} MATCH {{m}} LIMIT :n)"
-            self._part(CONTAINS, field, where, m=match)
+    def _starts_with(self, expression: str, value: str) -> tuple[str, str, dict[str, str]]:
+        # A range, as in the prefix tier: the expression index (BINARY) serves it in order.
+        where = f"{expression} >= {{lo}} AND {expression} < {{hi}}"
+        return where, f"ORDER BY {expression}", {"lo": value, "hi": value + "\U0010ffff"}
+
+    def _digits_inside(self, digits: str) -> None:
+        # The trigram index over the company's name and org number (a name may hold them).
+        where = "c.id IN (SELECT rowid FROM customer_fts WHERE customer_fts MATCH {m} LIMIT :n)"
+        self._part(CONTAINS, _ORG_NUMBER, where, m=fts_phrase(digits))
 
     def _fuzzy(self, q: _Query) -> None:
         """Typo-tolerant candidates read as (id, text) only, ranked by rapidfuzz (C++)
@@ -720,16 +781,18 @@ class _PostgresSearcher(_Searcher):
                 p=escape_like(value) + "%",
             )
 
-    def _contains(self, q: _Query) -> None:
-        for field, value in self._fields(q):
-            if len(value) < MIN_CONTAINS or field is _PHONE:
-                continue
-            self._part(
-                CONTAINS,
-                field,
-                f"{field.column} LIKE {{p}} ESCAPE '\\'",
-                p="%" + escape_like(value) + "%",
-            )
+    def _starts_with(self, expression: str, value: str) -> tuple[str, str, dict[str, str]]:
+        # text_pattern_ops expression indexes serve LIKE 'abc%' and order by ~<~.
+        where = f"{expression} LIKE {{p}} ESCAPE '\\'"
+        return where, f"ORDER BY {expression} USING ~<~", {"p": escape_like(value) + "%"}
+
+    def _digits_inside(self, digits: str) -> None:
+        self._part(
+            CONTAINS,
+            _ORG_NUMBER,
+            f"{_ORG_NUMBER.column} LIKE {{p}} ESCAPE '\\'",
+            p="%" + escape_like(digits) + "%",
+        )
 
     def _fuzzy(self, q: _Query) -> None:
         # The same pigeonhole pieces as on SQLite, as LIKE conditions the GIN trigram index
