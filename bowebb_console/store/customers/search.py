@@ -58,7 +58,8 @@ FUZZY_RESCORE = 25  # the candidates with most trigrams in common, re-scored by 
 FUZZY_CANDIDATES = 200  # per field, the most similar first; all re-scored in Python
 FUZZY_POOL = 600  # SQLite: per alternative, (id, text) pairs ranked by rapidfuzz
 FUZZY_KEEP = 50  # SQLite: the closest of the pool, fetched whole and re-scored
-FUZZY_STRONG = 0.9  # a company name this close ends the fuzzy tier (_close_company)
+FUZZY_STRONG = 0.9  # a name this close ends the fuzzy tier (_close_match)
+FUZZY_NEIGHBOURS = 20  # names read on each side of the query in index order (_neighbours)
 MAX_PIECES = 5
 FUZZY_SPAN = 24  # characters of the query that generate fuzzy candidates
 FUZZY_IF_FEWER = 5  # run the fuzzy tier only when the other tiers found fewer hits
@@ -345,6 +346,7 @@ class _Searcher:
         self.hits: dict[int, SearchHit] = {}
         self._parts: list[tuple[str, str | None, int]] = []
         self._params: dict[str, Any] = {}
+        self._close = False  # a fuzzy candidate within FUZZY_STRONG was seen (_close_match)
 
     def run(self, q: _Query) -> list[SearchHit]:
         self._exact(q)
@@ -455,6 +457,9 @@ class _Searcher:
             score = _BASE[kind]
             if kind == FUZZY:
                 score += 100.0 * fuzzy_scores[n]
+                # Seen, even when the customer already has a better hit (a name typed partly
+                # is found by the prefix tier and, at distance 0, by the fuzzy tier too).
+                self._close |= fuzzy_scores[n] >= FUZZY_STRONG
             elif kind in (PREFIX, CONTAINS):
                 wanted = q.digits if matched.isdigit() and q.digits else q.plain
                 if "@" in matched and wanted not in matched:
@@ -530,11 +535,31 @@ class _Searcher:
     def _fuzzy(self, q: _Query) -> None:
         raise NotImplementedError
 
-    def _close_company(self) -> bool:
-        """Whether the fuzzy tier already found a company name within one edit in ten
-        characters (FUZZY_STRONG): the query was a company's name."""
-        strong = _BASE[FUZZY] + 100.0 * FUZZY_STRONG
-        return any(h.match_kind == FUZZY and h.score >= strong for h in self.hits.values())
+    def _neighbours(self, q: _Query) -> bool:
+        """First, cheaply: the names and addresses next to the query in index order (the
+        FUZZY_NEIGHBOURS either side, two short index ranges). A name typed whole with a typo
+        late in it ("Wallgren Ekonomi Ekonomirk förening"), or typed partly and begun by
+        others ("Lucas Hjal"), has its match right there; when one is within FUZZY_STRONG
+        the fuzzy tier ends, without the piece-wise scans of a million names (most of the
+        time of such a query). Otherwise (a typo early in the name) the scans run as before
+        and these candidates only join them. True when a close one was found."""
+        wanted = (_CUSTOMER_NAME, _CONTACT_NAME, _EMAIL)
+        for field, value in self._fields(q):
+            if field not in wanted:
+                continue
+            for where, order in self._around(field.column):
+                self._part(FUZZY, field, where, order, limit=str(FUZZY_NEIGHBOURS), v=value)
+        self._flush_parts(q)
+        return self._close_match()
+
+    def _around(self, column: str) -> list[tuple[str, str]]:
+        """(where, order) for the rows just after and just before ``{v}`` in the index."""
+        raise NotImplementedError
+
+    def _close_match(self) -> bool:
+        """Whether the fuzzy tier already found a name (or address) within one edit in ten
+        characters (FUZZY_STRONG): the query was that name (or begins it)."""
+        return self._close
 
     def _best_fuzzy(self, rows: list[Any], q: _Query) -> tuple[list[Any], dict[int, float]]:
         """All candidates scored by trigram overlap, the best re-scored by edit distance;
@@ -616,12 +641,20 @@ class _SqliteSearcher(_Searcher):
         edit in ten characters), the query was a company's name and the scan of a million
         contacts' names and addresses for it is skipped (it found nothing there but cost
         most of the time of a typo query)."""
+        if self._neighbours(q):
+            return
         fields = self._fts_fields(q)
         companies = [f for f in fields if f[0] == "customer_fts"]
         self._fuzzy_fields(companies)
         self._flush_parts(q)
-        if not self._close_company():
+        if not self._close_match():
             self._fuzzy_fields([f for f in fields if f[0] != "customer_fts"])
+
+    def _around(self, column: str) -> list[tuple[str, str]]:
+        return [
+            (f"{column} >= {{v}}", f"ORDER BY {column}"),
+            (f"{column} < {{v}}", f"ORDER BY {column} DESC"),
+        ]
 
     def _fuzzy_fields(self, wanted: list[tuple[str, _Field, str, str | None]]) -> None:
         selects: list[str] = []
@@ -801,11 +834,20 @@ class _PostgresSearcher(_Searcher):
         # re-scored in Python like SQLite's; only when they fill the cap does pg_trgm's
         # similarity() rank them in SQL (apply_grants grants EXECUTE on that one function).
         # Company names first, as on SQLite: a close one spares the contacts' scan.
+        if self._neighbours(q):
+            return
         fields = [(f, v) for f, v in self._fields(q) if f not in (_ORG_NUMBER, _PHONE)]
         self._fuzzy_fields([(f, v) for f, v in fields if f is _CUSTOMER_NAME])
         self._flush_parts(q)
-        if not self._close_company():
+        if not self._close_match():
             self._fuzzy_fields([(f, v) for f, v in fields if f is not _CUSTOMER_NAME])
+
+    def _around(self, column: str) -> list[tuple[str, str]]:
+        # The text_pattern_ops btrees (prefix tier) in their own order, both ways.
+        return [
+            (f"{column} ~>=~ {{v}}", f"ORDER BY {column} USING ~<~"),
+            (f"{column} ~<~ {{v}}", f"ORDER BY {column} USING ~>~"),
+        ]
 
     def _fuzzy_fields(self, fields: list[tuple[_Field, str]]) -> None:
         for field, value in fields:
