@@ -58,7 +58,7 @@ FUZZY_RESCORE = 25  # the candidates with most trigrams in common, re-scored by 
 FUZZY_CANDIDATES = 200  # per field, the most similar first; all re-scored in Python
 FUZZY_POOL = 600  # SQLite: per alternative, (id, text) pairs ranked by rapidfuzz
 FUZZY_KEEP = 50  # SQLite: the closest of the pool, fetched whole and re-scored
-FUZZY_STRONG = 0.9  # a name this close ends the fuzzy tier (_close_match)
+FUZZY_STRONG = 0.9  # a company name this close ends the fuzzy tier (_close_company)
 FUZZY_NEIGHBOURS = 20  # names read on each side of the query in index order (_neighbours)
 MAX_PIECES = 5
 FUZZY_SPAN = 24  # characters of the query that generate fuzzy candidates
@@ -343,10 +343,12 @@ class _Searcher:
     def __init__(self, conn: Connection, limit: int) -> None:
         self.conn = conn
         self.limit = limit
-        self.hits: dict[int, SearchHit] = {}
+        # customer id -> (score, row, kind) of its best hit; SearchHits are made for the page
+        # only (most rows of a short prefix never reach it).
+        self.hits: dict[int, tuple[float, Any, str]] = {}
         self._parts: list[tuple[str, str | None, int]] = []
         self._params: dict[str, Any] = {}
-        self._close = False  # a fuzzy candidate within FUZZY_STRONG was seen (_close_match)
+        self._exact_inside = False  # a fuzzy candidate holds the query as typed (_neighbours)
 
     def run(self, q: _Query) -> list[SearchHit]:
         self._exact(q)
@@ -380,8 +382,10 @@ class _Searcher:
         ):
             self._fuzzy(q)
             self._flush_parts(q)
-        ranked = sorted(self.hits.values(), key=lambda h: (-h.score, h.name, h.customer_id))
-        return ranked[: self.limit]
+        ranked = sorted(
+            self.hits.items(), key=lambda item: (-item[1][0], str(item[1][1][2]), item[0])
+        )
+        return [_hit(customer_id, *best) for customer_id, best in ranked[: self.limit]]
 
     def _fields(self, q: _Query) -> list[tuple[_Field, str]]:
         """The fields worth trying for this query, with the (folded) value to look for."""
@@ -457,9 +461,6 @@ class _Searcher:
             score = _BASE[kind]
             if kind == FUZZY:
                 score += 100.0 * fuzzy_scores[n]
-                # Seen, even when the customer already has a better hit (a name typed partly
-                # is found by the prefix tier and, at distance 0, by the fuzzy tier too).
-                self._close |= fuzzy_scores[n] >= FUZZY_STRONG
             elif kind in (PREFIX, CONTAINS):
                 wanted = q.digits if matched.isdigit() and q.digits else q.plain
                 if "@" in matched and wanted not in matched:
@@ -480,21 +481,11 @@ class _Searcher:
                 shown = fold(str(row[6] if row[5] is not None else row[2]))
                 if q.folded in shown:
                     score += EXACT_SPELLING
-            contact = f"{row[6]} <{row[7]}>" if row[5] is not None else None
-            hit = SearchHit(
-                customer_id=int(row[0]),
-                org_number=OrgNumber(str(row[1])).formatted,
-                name=str(row[2]),
-                status=str(row[3]),
-                dpa_signed=row[4] is not None,
-                matched_contact=contact,
-                contact_id=int(row[5]) if row[5] is not None else None,
-                match_kind=kind,
-                score=round(score, 3),
-            )
-            best = self.hits.get(hit.customer_id)
-            if best is None or hit.score > best.score:
-                self.hits[hit.customer_id] = hit
+            score = round(score, 3)
+            customer_id = int(row[0])
+            best = self.hits.get(customer_id)
+            if best is None or score > best[0]:
+                self.hits[customer_id] = (score, row, kind)
 
     # -- the tiers ----------------------------------------------------------------------
 
@@ -537,12 +528,14 @@ class _Searcher:
 
     def _neighbours(self, q: _Query) -> bool:
         """First, cheaply: the names and addresses next to the query in index order (the
-        FUZZY_NEIGHBOURS either side, two short index ranges). A name typed whole with a typo
-        late in it ("Wallgren Ekonomi Ekonomirk förening"), or typed partly and begun by
-        others ("Lucas Hjal"), has its match right there; when one is within FUZZY_STRONG
-        the fuzzy tier ends, without the piece-wise scans of a million names (most of the
-        time of such a query). Otherwise (a typo early in the name) the scans run as before
-        and these candidates only join them. True when a close one was found."""
+        FUZZY_NEIGHBOURS either side, two short index ranges). A name typed partly ("Lucas
+        Hjal", begun by "Lucas Hjalmarsson") is found there as typed, at distance 0: the
+        query is spelled like a name so far, and the piece-wise scans of a million names
+        (most of the time of such a query, which finds few hits) are not run. Anything else
+        (a typo) runs the scans as before; these candidates only join them (a typo late in
+        a name has its match right here). Candidates near a name typed partly with a typo
+        ("Said Ros": "Said Rosén" as typed, "Said Roos" meant) are next to it too. True when
+        the query was found as typed."""
         wanted = (_CUSTOMER_NAME, _CONTACT_NAME, _EMAIL)
         for field, value in self._fields(q):
             if field not in wanted:
@@ -550,16 +543,20 @@ class _Searcher:
             for where, order in self._around(field.column):
                 self._part(FUZZY, field, where, order, limit=str(FUZZY_NEIGHBOURS), v=value)
         self._flush_parts(q)
-        return self._close_match()
+        return self._exact_inside
 
     def _around(self, column: str) -> list[tuple[str, str]]:
         """(where, order) for the rows just after and just before ``{v}`` in the index."""
         raise NotImplementedError
 
-    def _close_match(self) -> bool:
-        """Whether the fuzzy tier already found a name (or address) within one edit in ten
-        characters (FUZZY_STRONG): the query was that name (or begins it)."""
-        return self._close
+    def _close_company(self) -> bool:
+        """Whether the fuzzy tier already found a company name within one edit in ten
+        characters (FUZZY_STRONG): the query was a company's name."""
+        strong = _BASE[FUZZY] + 100.0 * FUZZY_STRONG
+        return any(
+            kind == FUZZY and score >= strong and row[5] is None
+            for score, row, kind in self.hits.values()
+        )
 
     def _best_fuzzy(self, rows: list[Any], q: _Query) -> tuple[list[Any], dict[int, float]]:
         """All candidates scored by trigram overlap, the best re-scored by edit distance;
@@ -579,13 +576,30 @@ class _Searcher:
         scores: dict[int, float] = {}
         for jaccard, row, texts in first[:FUZZY_RESCORE]:
             # Edit distance decides; among equals, the one with less besides the query.
-            best = max(similarity(typed, t) for t in texts) + 0.05 * jaccard
+            closest = max(similarity(typed, t) for t in texts)
+            self._exact_inside |= closest >= 1.0
+            best = closest + 0.05 * jaccard
             if row[5] is not None:
                 best -= 0.01  # a tie goes to the company's own name
             if best >= FUZZY_MIN_SIMILARITY:
                 scores[len(kept)] = best
                 kept.append(row)
         return kept, scores
+
+
+def _hit(customer_id: int, score: float, row: Any, kind: str) -> SearchHit:
+    contact = f"{row[6]} <{row[7]}>" if row[5] is not None else None
+    return SearchHit(
+        customer_id=customer_id,
+        org_number=OrgNumber(str(row[1])).formatted,
+        name=str(row[2]),
+        status=str(row[3]),
+        dpa_signed=row[4] is not None,
+        matched_contact=contact,
+        contact_id=int(row[5]) if row[5] is not None else None,
+        match_kind=kind,
+        score=score,
+    )
 
 
 def _fuzzy_texts(row: Any) -> tuple[str, ...]:
@@ -647,7 +661,7 @@ class _SqliteSearcher(_Searcher):
         companies = [f for f in fields if f[0] == "customer_fts"]
         self._fuzzy_fields(companies)
         self._flush_parts(q)
-        if not self._close_match():
+        if not self._close_company():
             self._fuzzy_fields([f for f in fields if f[0] != "customer_fts"])
 
     def _around(self, column: str) -> list[tuple[str, str]]:
@@ -839,7 +853,7 @@ class _PostgresSearcher(_Searcher):
         fields = [(f, v) for f, v in self._fields(q) if f not in (_ORG_NUMBER, _PHONE)]
         self._fuzzy_fields([(f, v) for f, v in fields if f is _CUSTOMER_NAME])
         self._flush_parts(q)
-        if not self._close_match():
+        if not self._close_company():
             self._fuzzy_fields([(f, v) for f, v in fields if f is not _CUSTOMER_NAME])
 
     def _around(self, column: str) -> list[tuple[str, str]]:
