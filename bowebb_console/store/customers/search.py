@@ -39,7 +39,9 @@ import json
 import re
 import unicodedata
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import phonenumbers
@@ -265,16 +267,20 @@ def osa_distance(a: str, b: str) -> int:
     return prev[-1]
 
 
-def _jaccard(a: set[str], b: set[str]) -> float:
+def _jaccard(a: AbstractSet[str], b: AbstractSet[str]) -> float:
     return len(a & b) / len(a | b) if a or b else 0.0
 
 
-def _trigrams(value: str) -> set[str]:
+@lru_cache(maxsize=8192)
+def _trigrams(value: str) -> frozenset[str]:
+    """The trigrams of ``value``'s words, padded like pg_trgm's. Cached: the same names
+    come back as candidates query after query (and a typed query keystroke after
+    keystroke)."""
     grams: set[str] = set()
     for word in value.split():
         padded = f"  {word} "
-        grams.update(padded[i : i + 3] for i in range(len(padded) - 2))
-    return grams
+        grams.update([padded[i : i + 3] for i in range(len(padded) - 2)])
+    return frozenset(grams)
 
 
 # Every part of a tier selects the same ten columns, so a tier is one UNION ALL round trip.
@@ -566,10 +572,11 @@ class _Searcher:
         first = []
         for row in rows:
             texts = _fuzzy_texts(row)
-            overlap = max(trigram_score(typed, t) for t in texts)
+            grams = [_trigrams(t) for t in texts]  # (trigram_score, without recounting)
+            overlap = max(len(wanted & g) for g in grams) / len(wanted) if wanted else 0.0
             if overlap >= FUZZY_MIN_SCORE:
                 # pg_trgm's similarity (shared over all trigrams): extra words cost.
-                jaccard = max(_jaccard(wanted, _trigrams(t)) for t in texts)
+                jaccard = max(_jaccard(wanted, g) for g in grams)
                 first.append((jaccard, row, texts))
         first.sort(key=lambda item: -item[0])
         kept: list[Any] = []
