@@ -217,4 +217,16 @@ def test_pg_word_indexes_keep_no_statistics(pg_db) -> None:  # type: ignore[no-u
         ).scalar_one()
     assert targets == dict.fromkeys(WORD_INDEXES, 0)
     assert gathered == 0
+    # Still none after the erasure's rewrite of the table (a same-type ALTER, 0009/0012).
+    with engine.begin() as conn:
+        conn.execute(text("ALTER TABLE contact ALTER COLUMN title TYPE varchar(100) USING (title)"))
+        conn.execute(text("ANALYZE contact"))
+        gathered = conn.execute(
+            text(
+                "SELECT count(*) FROM pg_statistic s JOIN pg_class c ON c.oid = s.starelid "
+                "WHERE c.relname = ANY(:n)"
+            ),
+            {"n": sorted(WORD_INDEXES)},
+        ).scalar_one()
+    assert gathered == 0
     engine.dispose()
