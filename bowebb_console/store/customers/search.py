@@ -716,7 +716,7 @@ class _SqliteSearcher(_Searcher):
         if not selects:
             return
         found: dict[int, dict[int, str]] = {}
-        for f, id_, t in self.conn.execute(text(" UNION ALL ".join(selects)), params):
+        for f, id_, t in self.conn.execute(text(" UNION ALL ".join(selects)), params).all():
             found.setdefault(int(f), {})[int(id_)] = str(t or "")
         for n, (field, key, value) in enumerate(fields):
             candidates = list(found.get(n, {}).items())
