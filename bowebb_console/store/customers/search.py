@@ -355,6 +355,7 @@ class _Searcher:
         self._parts: list[tuple[str, str | None, int]] = []
         self._params: dict[str, Any] = {}
         self._exact_inside = False  # a fuzzy candidate holds the query as typed (_neighbours)
+        self._begins_one = False  # the prefix tier found something
 
     def run(self, q: _Query) -> list[SearchHit]:
         self._exact(q)
@@ -363,7 +364,7 @@ class _Searcher:
         exact_found = bool(self.hits)
         self._prefix(q)
         self._flush_parts(q)
-        begins_one = bool(self.hits)
+        begins_one = self._begins_one = bool(self.hits)
         # An address fragment is typed from its start: when it already begins an address,
         # the substring scan of a million contacts' trigrams adds nothing but time.
         address_like = "@" in q.folded or ("." in q.folded and " " not in q.folded)
@@ -541,7 +542,12 @@ class _Searcher:
         (a typo) runs the scans as before; these candidates only join them (a typo late in
         a name has its match right here). Candidates near a name typed partly with a typo
         ("Said Ros": "Said Rosén" as typed, "Said Roos" meant) are next to it too. True when
-        the query was found as typed."""
+        the query was found as typed.
+
+        Only when the prefix tier found something: otherwise nothing begins with the query
+        and it is not found as typed here (a typo, whose candidates the scans find)."""
+        if not self._begins_one:
+            return False
         wanted = (_CUSTOMER_NAME, _CONTACT_NAME, _EMAIL)
         for field, value in self._fields(q):
             if field not in wanted:
