@@ -523,7 +523,7 @@ class _Searcher:
                 where, order, params = self._starts_with(expression, value)
                 self._part(CONTAINS, field, f"{condition} AND {where}", order, **params)
 
-    def _starts_with(self, expression: str, value: str) -> tuple[str, str, dict[str, str]]:
+    def _starts_with(self, expression: str, value: str) -> tuple[str, str, dict[str, Any]]:
         """(where, order, params): ``expression`` begins with ``value``, read in index order."""
         raise NotImplementedError
 
@@ -647,7 +647,7 @@ class _SqliteSearcher(_Searcher):
                 hi=value + "\U0010ffff",
             )
 
-    def _starts_with(self, expression: str, value: str) -> tuple[str, str, dict[str, str]]:
+    def _starts_with(self, expression: str, value: str) -> tuple[str, str, dict[str, Any]]:
         # A range, as in the prefix tier: the expression index (BINARY) serves it in order.
         where = f"{expression} >= {{lo}} AND {expression} < {{hi}}"
         return where, f"ORDER BY {expression}", {"lo": value, "hi": value + "\U0010ffff"}
@@ -841,7 +841,7 @@ class _PostgresSearcher(_Searcher):
                 p=escape_like(value) + "%",
             )
 
-    def _starts_with(self, expression: str, value: str) -> tuple[str, str, dict[str, str]]:
+    def _starts_with(self, expression: str, value: str) -> tuple[str, str, dict[str, Any]]:
         # text_pattern_ops expression indexes serve LIKE 'abc%' and order by ~<~.
         where = f"{expression} LIKE {{p}} ESCAPE '\\'"
         return where, f"ORDER BY {expression} USING ~<~", {"p": escape_like(value) + "%"}
