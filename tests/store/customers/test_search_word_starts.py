@@ -198,7 +198,7 @@ def test_pg_word_indexes_keep_no_statistics(pg_db) -> None:  # type: ignore[no-u
     with engine.begin() as conn:
         conn.execute(text("ANALYZE customer"))
         conn.execute(text("ANALYZE contact"))
-        targets = dict(
+        targets: dict[str, int] = dict(
             conn.execute(
                 text(
                     "SELECT c.relname, a.attstattarget FROM pg_class c "
