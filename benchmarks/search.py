@@ -136,6 +136,16 @@ def load_postgres(
                 "AND indexname NOT LIKE 'uq\\_%%'"
             )
             indexes = cur.fetchall()
+            # Index columns that gather no statistics (migration 0026's expression indexes
+            # over personal columns): the re-created indexes get the same setting.
+            cur.execute(
+                "SELECT c.relname, a.attnum, a.attstattarget FROM pg_index i "
+                "JOIN pg_class c ON c.oid = i.indexrelid "
+                "JOIN pg_attribute a ON a.attrelid = c.oid "
+                "WHERE i.indrelid IN ('customer'::regclass, 'contact'::regclass) "
+                "AND a.attstattarget >= 0"
+            )
+            targets = cur.fetchall()
             for name, _ in indexes:
                 cur.execute(f'DROP INDEX "{name}"')
             with cur.copy(
@@ -159,6 +169,8 @@ def load_postgres(
             cur.execute("SET maintenance_work_mem = '512MB'")
             for _, definition in indexes:
                 cur.execute(definition)
+            for name, column, target in targets:
+                cur.execute(f'ALTER INDEX "{name}" ALTER COLUMN {column} SET STATISTICS {target}')
         conn.commit()
         conn.autocommit = True
         with conn.cursor() as cur:

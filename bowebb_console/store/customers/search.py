@@ -6,7 +6,10 @@
 
 1. exact: org number (``org_exact``), e-mail (``email_exact``), phone (``phone_exact``);
 2. ``prefix`` of any of those fields (an index range scan; the only tier below 3 characters);
-3. ``contains``: a substring anywhere (SQLite FTS5 trigram; PostgreSQL pg_trgm GIN + LIKE);
+3. ``contains``: the query at the start of a later word of a name (a surname, "bygg" in
+   "Sundqvist Bygg AB") or of an address's domain, read in order from btree indexes on "the
+   text from its k-th word" (migration 0026) so it stops after the page asked for; digits
+   anywhere in an org number (SQLite FTS5 trigram; PostgreSQL pg_trgm GIN + LIKE);
 4. ``fuzzy``: typo-tolerant, on company names, contact names and e-mail addresses:
    candidates from pieces of the query that one typo leaves intact (the pieces are separated
    by one character, so a swap of two letters at a piece boundary breaks one piece, not two)
@@ -20,7 +23,9 @@ Names are matched on their diacritic-insensitive key (``name_plain``, migration 
 ``Angstrom`` finds "Ångström". A query typed with å/ä/ö ranks the exact spelling above the
 folded one. A match that ends on a word boundary (``Akessons`` in "Åkessons Måleri") ranks
 above one inside a longer word (``akessonsara@``). The contains tier always runs for names:
-many company-name prefixes never hide a contact whose surname was typed.
+many company-name prefixes never hide a contact whose surname was typed. It matches word
+starts only: a match inside a word ("lund mål" in "Zetterlund Måleri") is found by the typo
+tier, at distance 0.
 
 All text is folded in Python (``domain.search_text.fold``/``plain``), the same way the stored
 ``*_folded``/``*_plain`` columns are, because SQL folds only ASCII. User text only ever
@@ -34,7 +39,9 @@ import json
 import re
 import unicodedata
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import phonenumbers
@@ -54,6 +61,7 @@ FUZZY_CANDIDATES = 200  # per field, the most similar first; all re-scored in Py
 FUZZY_POOL = 600  # SQLite: per alternative, (id, text) pairs ranked by rapidfuzz
 FUZZY_KEEP = 50  # SQLite: the closest of the pool, fetched whole and re-scored
 FUZZY_STRONG = 0.9  # a company name this close ends the fuzzy tier (_close_company)
+FUZZY_NEIGHBOURS = 20  # names read on each side of the query in index order (_neighbours)
 MAX_PIECES = 5
 FUZZY_SPAN = 24  # characters of the query that generate fuzzy candidates
 FUZZY_IF_FEWER = 5  # run the fuzzy tier only when the other tiers found fewer hits
@@ -259,16 +267,20 @@ def osa_distance(a: str, b: str) -> int:
     return prev[-1]
 
 
-def _jaccard(a: set[str], b: set[str]) -> float:
+def _jaccard(a: AbstractSet[str], b: AbstractSet[str]) -> float:
     return len(a & b) / len(a | b) if a or b else 0.0
 
 
-def _trigrams(value: str) -> set[str]:
+@lru_cache(maxsize=8192)
+def _trigrams(value: str) -> frozenset[str]:
+    """The trigrams of ``value``'s words, padded like pg_trgm's. Cached: the same names
+    come back as candidates query after query (and a typed query keystroke after
+    keystroke)."""
     grams: set[str] = set()
     for word in value.split():
         padded = f"  {word} "
-        grams.update(padded[i : i + 3] for i in range(len(padded) - 2))
-    return grams
+        grams.update([padded[i : i + 3] for i in range(len(padded) - 2)])
+    return frozenset(grams)
 
 
 # Every part of a tier selects the same ten columns, so a tier is one UNION ALL round trip.
@@ -289,11 +301,46 @@ class _Field:
     column: str
 
 
+def _find(dialect: str, column: str, char: str) -> str:
+    if dialect == "postgresql":
+        return f"strpos({column}, '{char}')"
+    return f"instr({column}, '{char}')"
+
+
+def word_rest(dialect: str, column: str, word: int) -> tuple[str, str]:
+    """(expression, condition): ``column`` from its ``word``-th word (2 or more; words are
+    separated by one space, as ``plain()`` leaves them), and when that word exists. Written
+    exactly as the indexes of migration 0026 are, so the database reads them."""
+    rest, conditions = column, []
+    for _ in range(word - 1):
+        at = _find(dialect, rest, " ")
+        conditions.append(f"{at} > 0")
+        rest = f"substr({rest}, {at} + 1)"
+    return rest, " AND ".join(conditions)
+
+
+def domain(dialect: str, column: str) -> tuple[str, str]:
+    """(expression, condition): an address from after its ``@`` (migration 0026)."""
+    at = _find(dialect, column, "@")
+    return f"substr({column}, {at} + 1)", f"{at} > 0"
+
+
 _CUSTOMER_NAME = _Field(_CUSTOMER_COLS, "customer c", "c.name_plain")
 _ORG_NUMBER = _Field(_CUSTOMER_COLS, "customer c", "c.org_number")
 _CONTACT_NAME = _Field(_CONTACT_COLS, _CONTACT_FROM, "k.name_plain")
 _EMAIL = _Field(_CONTACT_COLS, _CONTACT_FROM, "k.email_folded")
 _PHONE = _Field(_CONTACT_COLS, _CONTACT_FROM, "k.phone")
+
+
+def _word_starts(dialect: str, field: _Field) -> list[tuple[str, str]]:
+    """The indexed (expression, condition) pairs whose start the contains tier matches."""
+    if field is _CUSTOMER_NAME:
+        return [word_rest(dialect, field.column, w) for w in (2, 3, 4)]
+    if field is _CONTACT_NAME:
+        return [word_rest(dialect, field.column, w) for w in (2, 3)]
+    if field is _EMAIL:
+        return [domain(dialect, field.column)]
+    return []
 
 
 class _Searcher:
@@ -302,9 +349,13 @@ class _Searcher:
     def __init__(self, conn: Connection, limit: int) -> None:
         self.conn = conn
         self.limit = limit
-        self.hits: dict[int, SearchHit] = {}
+        # customer id -> (score, row, kind) of its best hit; SearchHits are made for the page
+        # only (most rows of a short prefix never reach it).
+        self.hits: dict[int, tuple[float, Any, str]] = {}
         self._parts: list[tuple[str, str | None, int]] = []
         self._params: dict[str, Any] = {}
+        self._exact_inside = False  # a fuzzy candidate holds the query as typed (_neighbours)
+        self._begins_one = False  # the prefix tier found something
 
     def run(self, q: _Query) -> list[SearchHit]:
         self._exact(q)
@@ -313,7 +364,7 @@ class _Searcher:
         exact_found = bool(self.hits)
         self._prefix(q)
         self._flush_parts(q)
-        begins_one = bool(self.hits)
+        begins_one = self._begins_one = bool(self.hits)
         # An address fragment is typed from its start: when it already begins an address,
         # the substring scan of a million contacts' trigrams adds nothing but time.
         address_like = "@" in q.folded or ("." in q.folded and " " not in q.folded)
@@ -338,8 +389,10 @@ class _Searcher:
         ):
             self._fuzzy(q)
             self._flush_parts(q)
-        ranked = sorted(self.hits.values(), key=lambda h: (-h.score, h.name, h.customer_id))
-        return ranked[: self.limit]
+        ranked = sorted(
+            self.hits.items(), key=lambda item: (-item[1][0], str(item[1][1][2]), item[0])
+        )
+        return [_hit(customer_id, *best) for customer_id, best in ranked[: self.limit]]
 
     def _fields(self, q: _Query) -> list[tuple[_Field, str]]:
         """The fields worth trying for this query, with the (folded) value to look for."""
@@ -435,21 +488,11 @@ class _Searcher:
                 shown = fold(str(row[6] if row[5] is not None else row[2]))
                 if q.folded in shown:
                     score += EXACT_SPELLING
-            contact = f"{row[6]} <{row[7]}>" if row[5] is not None else None
-            hit = SearchHit(
-                customer_id=int(row[0]),
-                org_number=OrgNumber(str(row[1])).formatted,
-                name=str(row[2]),
-                status=str(row[3]),
-                dpa_signed=row[4] is not None,
-                matched_contact=contact,
-                contact_id=int(row[5]) if row[5] is not None else None,
-                match_kind=kind,
-                score=round(score, 3),
-            )
-            best = self.hits.get(hit.customer_id)
-            if best is None or hit.score > best.score:
-                self.hits[hit.customer_id] = hit
+            score = round(score, 3)
+            customer_id = int(row[0])
+            best = self.hits.get(customer_id)
+            if best is None or score > best[0]:
+                self.hits[customer_id] = (score, row, kind)
 
     # -- the tiers ----------------------------------------------------------------------
 
@@ -465,16 +508,67 @@ class _Searcher:
         raise NotImplementedError
 
     def _contains(self, q: _Query) -> None:
+        """A later word of a name, or an address's domain, that begins with the query: a
+        range of an index of migration 0026, in its order, so it stops after ``limit``
+        rows whatever the number of matches. (The first word is the prefix tier's.) Org
+        number digits are still looked for anywhere (:meth:`_digits_inside`)."""
+        dialect = self.conn.dialect.name
+        for field, value in self._fields(q):
+            if len(value) < MIN_CONTAINS or field is _PHONE:
+                continue
+            if field is _ORG_NUMBER:
+                self._digits_inside(value)
+                continue
+            for expression, condition in _word_starts(dialect, field):
+                where, order, params = self._starts_with(expression, value)
+                self._part(CONTAINS, field, f"{condition} AND {where}", order, **params)
+
+    def _starts_with(self, expression: str, value: str) -> tuple[str, str, dict[str, Any]]:
+        """(where, order, params): ``expression`` begins with ``value``, read in index order."""
+        raise NotImplementedError
+
+    def _digits_inside(self, digits: str) -> None:
         raise NotImplementedError
 
     def _fuzzy(self, q: _Query) -> None:
+        raise NotImplementedError
+
+    def _neighbours(self, q: _Query) -> bool:
+        """First, cheaply: the names and addresses next to the query in index order (the
+        FUZZY_NEIGHBOURS either side, two short index ranges). A name typed partly ("Lucas
+        Hjal", begun by "Lucas Hjalmarsson") is found there as typed, at distance 0: the
+        query is spelled like a name so far, and the piece-wise scans of a million names
+        (most of the time of such a query, which finds few hits) are not run. Anything else
+        (a typo) runs the scans as before; these candidates only join them (a typo late in
+        a name has its match right here). Candidates near a name typed partly with a typo
+        ("Said Ros": "Said Rosén" as typed, "Said Roos" meant) are next to it too. True when
+        the query was found as typed.
+
+        Only when the prefix tier found something: otherwise nothing begins with the query
+        and it is not found as typed here (a typo, whose candidates the scans find)."""
+        if not self._begins_one:
+            return False
+        wanted = (_CUSTOMER_NAME, _CONTACT_NAME, _EMAIL)
+        for field, value in self._fields(q):
+            if field not in wanted:
+                continue
+            for where, order in self._around(field.column):
+                self._part(FUZZY, field, where, order, limit=str(FUZZY_NEIGHBOURS), v=value)
+        self._flush_parts(q)
+        return self._exact_inside
+
+    def _around(self, column: str) -> list[tuple[str, str]]:
+        """(where, order) for the rows just after and just before ``{v}`` in the index."""
         raise NotImplementedError
 
     def _close_company(self) -> bool:
         """Whether the fuzzy tier already found a company name within one edit in ten
         characters (FUZZY_STRONG): the query was a company's name."""
         strong = _BASE[FUZZY] + 100.0 * FUZZY_STRONG
-        return any(h.match_kind == FUZZY and h.score >= strong for h in self.hits.values())
+        return any(
+            kind == FUZZY and score >= strong and row[5] is None
+            for score, row, kind in self.hits.values()
+        )
 
     def _best_fuzzy(self, rows: list[Any], q: _Query) -> tuple[list[Any], dict[int, float]]:
         """All candidates scored by trigram overlap, the best re-scored by edit distance;
@@ -484,23 +578,41 @@ class _Searcher:
         first = []
         for row in rows:
             texts = _fuzzy_texts(row)
-            overlap = max(trigram_score(typed, t) for t in texts)
+            grams = [_trigrams(t) for t in texts]  # (trigram_score, without recounting)
+            overlap = max(len(wanted & g) for g in grams) / len(wanted) if wanted else 0.0
             if overlap >= FUZZY_MIN_SCORE:
                 # pg_trgm's similarity (shared over all trigrams): extra words cost.
-                jaccard = max(_jaccard(wanted, _trigrams(t)) for t in texts)
+                jaccard = max(_jaccard(wanted, g) for g in grams)
                 first.append((jaccard, row, texts))
         first.sort(key=lambda item: -item[0])
         kept: list[Any] = []
         scores: dict[int, float] = {}
         for jaccard, row, texts in first[:FUZZY_RESCORE]:
             # Edit distance decides; among equals, the one with less besides the query.
-            best = max(similarity(typed, t) for t in texts) + 0.05 * jaccard
+            closest = max(similarity(typed, t) for t in texts)
+            self._exact_inside |= closest >= 1.0
+            best = closest + 0.05 * jaccard
             if row[5] is not None:
                 best -= 0.01  # a tie goes to the company's own name
             if best >= FUZZY_MIN_SIMILARITY:
                 scores[len(kept)] = best
                 kept.append(row)
         return kept, scores
+
+
+def _hit(customer_id: int, score: float, row: Any, kind: str) -> SearchHit:
+    contact = f"{row[6]} <{row[7]}>" if row[5] is not None else None
+    return SearchHit(
+        customer_id=customer_id,
+        org_number=OrgNumber(str(row[1])).formatted,
+        name=str(row[2]),
+        status=str(row[3]),
+        dpa_signed=row[4] is not None,
+        matched_contact=contact,
+        contact_id=int(row[5]) if row[5] is not None else None,
+        match_kind=kind,
+        score=score,
+    )
 
 
 def _fuzzy_texts(row: Any) -> tuple[str, ...]:
@@ -535,14 +647,15 @@ class _SqliteSearcher(_Searcher):
                 hi=value + "\U0010ffff",
             )
 
-    def _contains(self, q: _Query) -> None:
-        for fts, field, value, column in self._fts_fields(q):
-            match = fts_phrase(value)
-            if column:
-                match = f"{column} : ({match})"
-            key = "c.id" if fts == "customer_fts" else "k.id"
-            where = f"{key} IN (SELECT rowid FROM {fts} WHERE {fts} MATCH {{m}} LIMIT :n)"
-            self._part(CONTAINS, field, where, m=match)
+    def _starts_with(self, expression: str, value: str) -> tuple[str, str, dict[str, Any]]:
+        # A range, as in the prefix tier: the expression index (BINARY) serves it in order.
+        where = f"{expression} >= {{lo}} AND {expression} < {{hi}}"
+        return where, f"ORDER BY {expression}", {"lo": value, "hi": value + "\U0010ffff"}
+
+    def _digits_inside(self, digits: str) -> None:
+        # The trigram index over the company's name and org number (a name may hold them).
+        where = "c.id IN (SELECT rowid FROM customer_fts WHERE customer_fts MATCH {m} LIMIT :n)"
+        self._part(CONTAINS, _ORG_NUMBER, where, m=fts_phrase(digits))
 
     def _fuzzy(self, q: _Query) -> None:
         """Typo-tolerant candidates read as (id, text) only, ranked by rapidfuzz (C++)
@@ -555,12 +668,20 @@ class _SqliteSearcher(_Searcher):
         edit in ten characters), the query was a company's name and the scan of a million
         contacts' names and addresses for it is skipped (it found nothing there but cost
         most of the time of a typo query)."""
+        if self._neighbours(q):
+            return
         fields = self._fts_fields(q)
         companies = [f for f in fields if f[0] == "customer_fts"]
         self._fuzzy_fields(companies)
         self._flush_parts(q)
         if not self._close_company():
             self._fuzzy_fields([f for f in fields if f[0] != "customer_fts"])
+
+    def _around(self, column: str) -> list[tuple[str, str]]:
+        return [
+            (f"{column} >= {{v}}", f"ORDER BY {column}"),
+            (f"{column} < {{v}}", f"ORDER BY {column} DESC"),
+        ]
 
     def _fuzzy_fields(self, wanted: list[tuple[str, _Field, str, str | None]]) -> None:
         selects: list[str] = []
@@ -601,7 +722,7 @@ class _SqliteSearcher(_Searcher):
         if not selects:
             return
         found: dict[int, dict[int, str]] = {}
-        for f, id_, t in self.conn.execute(text(" UNION ALL ".join(selects)), params):
+        for f, id_, t in self.conn.execute(text(" UNION ALL ".join(selects)), params).all():
             found.setdefault(int(f), {})[int(id_)] = str(t or "")
         for n, (field, key, value) in enumerate(fields):
             candidates = list(found.get(n, {}).items())
@@ -720,16 +841,18 @@ class _PostgresSearcher(_Searcher):
                 p=escape_like(value) + "%",
             )
 
-    def _contains(self, q: _Query) -> None:
-        for field, value in self._fields(q):
-            if len(value) < MIN_CONTAINS or field is _PHONE:
-                continue
-            self._part(
-                CONTAINS,
-                field,
-                f"{field.column} LIKE {{p}} ESCAPE '\\'",
-                p="%" + escape_like(value) + "%",
-            )
+    def _starts_with(self, expression: str, value: str) -> tuple[str, str, dict[str, Any]]:
+        # text_pattern_ops expression indexes serve LIKE 'abc%' and order by ~<~.
+        where = f"{expression} LIKE {{p}} ESCAPE '\\'"
+        return where, f"ORDER BY {expression} USING ~<~", {"p": escape_like(value) + "%"}
+
+    def _digits_inside(self, digits: str) -> None:
+        self._part(
+            CONTAINS,
+            _ORG_NUMBER,
+            f"{_ORG_NUMBER.column} LIKE {{p}} ESCAPE '\\'",
+            p="%" + escape_like(digits) + "%",
+        )
 
     def _fuzzy(self, q: _Query) -> None:
         # The same pigeonhole pieces as on SQLite, as LIKE conditions the GIN trigram index
@@ -738,11 +861,20 @@ class _PostgresSearcher(_Searcher):
         # re-scored in Python like SQLite's; only when they fill the cap does pg_trgm's
         # similarity() rank them in SQL (apply_grants grants EXECUTE on that one function).
         # Company names first, as on SQLite: a close one spares the contacts' scan.
+        if self._neighbours(q):
+            return
         fields = [(f, v) for f, v in self._fields(q) if f not in (_ORG_NUMBER, _PHONE)]
         self._fuzzy_fields([(f, v) for f, v in fields if f is _CUSTOMER_NAME])
         self._flush_parts(q)
         if not self._close_company():
             self._fuzzy_fields([(f, v) for f, v in fields if f is not _CUSTOMER_NAME])
+
+    def _around(self, column: str) -> list[tuple[str, str]]:
+        # The text_pattern_ops btrees (prefix tier) in their own order, both ways.
+        return [
+            (f"{column} ~>=~ {{v}}", f"ORDER BY {column} USING ~<~"),
+            (f"{column} ~<~ {{v}}", f"ORDER BY {column} USING ~>~"),
+        ]
 
     def _fuzzy_fields(self, fields: list[tuple[_Field, str]]) -> None:
         for field, value in fields:
