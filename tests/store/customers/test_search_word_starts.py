@@ -230,3 +230,17 @@ def test_pg_word_indexes_keep_no_statistics(pg_db) -> None:  # type: ignore[no-u
         ).scalar_one()
     assert gathered == 0
     engine.dispose()
+
+
+def test_a_short_text_inside_a_word_is_found_when_nothing_begins_with_it(
+    engine: Engine,
+) -> None:
+    # Too short for the typo tier's pieces, and no name or word begins with it: the last
+    # scan of the trigram indexes finds it inside the word.
+    hits = search(engine, "qvist")
+    assert (hits[0].name, hits[0].match_kind) == ("Sundqvist Bygg AB", "contains")
+    assert kinds(engine, "etterl")["Zetterlund Måleri AB"] == "contains"
+    assert [h.name for h in search(engine, "lmars")] == ["Hjalmarsson El AB"]
+    # Something begins it: only that is listed ("rose" is inside no other name).
+    assert [h.name for h in search(engine, "rose")] == ["Rosén Konsult AB"]
+    assert search(engine, "xqzvy") == []
