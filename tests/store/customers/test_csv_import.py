@@ -171,3 +171,38 @@ def test_cli_exit_codes(
     engine = make_engine(any_db_url)
     assert counts(engine) == (2, 3)
     engine.dispose()
+
+
+def test_repeated_values_are_checked_on_every_row(engine: Engine) -> None:
+    """The check pass reuses a company's checked columns on its next rows and remembers
+    checked titles: a bad value is still reported on every row that has it, a good row
+    after a bad one of the same company is still good."""
+    long_title = "x" * 101
+    content = (
+        HEADER
+        + f"556680-9827,Sundqvist Bygg AB,active,Anna Berg,anna@s.se,,{long_title}\n"  # 2
+        + f"556680-9827,Sundqvist Bygg AB,active,Per Ek,per@s.se,,{long_title}\n"  # 3
+        + "556680-9828,Fel AB,active,Eva,eva@fel.se,,VD\n"  # 4: check digit
+        + "556680-9828,Fel AB,active,Eva Ek,evaek@fel.se,,VD\n"  # 5: again
+        + "556680-9827,Sundqvist Bygg AB,active,Bo,bo@s.se,070-123,VD\n"  # 6: phone
+        + "556680-9827,Sundqvist Bygg AB,active,Li,li@s.se,,VD\n"  # 7: good
+    )
+    report = run(engine, content, dry_run=True)
+    assert [(e.line, e.column) for e in report.errors] == [
+        (2, "title"),
+        (3, "title"),
+        (4, "org_number"),
+        (5, "org_number"),
+        (6, "phone"),
+    ]
+
+
+def test_import_stream_leaves_the_callers_stream_open(engine: Engine) -> None:
+    import io
+
+    from bowebb_console.store.customers.csv_import import import_stream
+
+    stream = io.BytesIO(GOOD.encode())
+    with engine.begin() as conn:
+        report = import_stream(conn, stream)
+    assert report.errors == () and not stream.closed
