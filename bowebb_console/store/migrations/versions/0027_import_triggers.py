@@ -1,7 +1,7 @@
 """Cheaper per-row trigger work for bulk writes of customers and contacts (issue 17: imports).
 
-Revision ID: 0026
-Revises: 0025
+Revision ID: 0027
+Revises: 0026
 Create Date: 2026-12-07
 
 PostgreSQL only; every function is patched by its live text (as 0021 and 0024 do) and keeps
@@ -36,8 +36,8 @@ from types import ModuleType
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0026"
-down_revision: str | None = "0025"
+revision: str = "0027"
+down_revision: str | None = "0026"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
@@ -64,9 +64,9 @@ _GUARD_OLD = """    IF public.bowebb_role('admin') THEN
     END IF;
     RETURN NEW;
 """
-# 0026: the roles are asked only for a row that needs them (a bulk insert of ordinary
+# 0027: the roles are asked only for a row that needs them (a bulk insert of ordinary
 # customers asked twice per row); the same rows are refused for the same logins.
-_GUARD_NEW = """    -- 0026: the roles are asked only for a row the guard would otherwise refuse.
+_GUARD_NEW = """    -- 0027: the roles are asked only for a row the guard would otherwise refuse.
     IF TG_OP = 'INSERT' THEN
         IF NEW.hard_delete_due IS NOT NULL THEN
             IF public.bowebb_role('admin') THEN
@@ -104,7 +104,7 @@ _GUARD_NEW = """    -- 0026: the roles are asked only for a row the guard would 
 _LIFECYCLE_OLD = """    SELECT * INTO s FROM public.lifecycle_setting WHERE id = 1;
     IF NEW.status = 'terminated' THEN
 """
-_LIFECYCLE_NEW = """    -- 0026: the setting is read only for the rows whose dates use it.
+_LIFECYCLE_NEW = """    -- 0027: the setting is read only for the rows whose dates use it.
     IF NEW.status = 'terminated'
        OR (NEW.status = 'trial' AND NEW.trial_registered_on IS NOT NULL) THEN
         SELECT * INTO s FROM public.lifecycle_setting WHERE id = 1;
@@ -118,7 +118,7 @@ _APPLY_SELECT = (
     "    SELECT seq, session_uuid, kind, actor, at INTO e FROM public.log_event "
     "WHERE seq = NEW.seq;\n"
 )
-_APPLY_PARSE = """    -- 0026: change events' payloads (~1 MB in an import) are not summarised.
+_APPLY_PARSE = """    -- 0027: change events' payloads (~1 MB in an import) are not summarised.
     IF e.kind NOT IN ('customer_changed', 'contact_changed') THEN
         p := NEW.payload::jsonb;
     END IF;
@@ -156,7 +156,7 @@ def _definition(function: str) -> str:
 def _patch(function: str, pairs: Sequence[tuple[str, str]]) -> None:
     body = _definition(function)
     for old, new in pairs:
-        assert body.count(old) == 1, f"{function} is not as expected: update 0026"
+        assert body.count(old) == 1, f"{function} is not as expected: update 0027"
         body = body.replace(old, new)
     _migration("0009_records.py")._as_owner_of(function, body)
 
