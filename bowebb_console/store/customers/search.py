@@ -722,6 +722,7 @@ class _SqliteSearcher(_Searcher):
                 continue
             n = len(fields)
             shown = "email_folded" if field is _EMAIL else "name_plain"
+            base = "customer" if fts == "customer_fts" else "contact"
             # Each alternative on its own, with its own cap: one whose pieces are common
             # (``lund``) cannot crowd out a selective one (the first name alone).
             for pieces in alternatives:
@@ -738,9 +739,13 @@ class _SqliteSearcher(_Searcher):
                     continue
                 expr = " AND ".join(fts_phrase(p) for p in pieces)
                 params[key] = f"{column} : ({expr})" if column else expr
+                # The matching rowids first, then their text from the base table by primary
+                # key: reading the column through the FTS5 table (external content) costs
+                # about 1.6 times as much for a full pool. The same rows, in the same order.
                 selects.append(
-                    f"SELECT * FROM (SELECT {n} AS f, rowid AS id, {shown} AS t FROM {fts} "
-                    f"WHERE {fts} MATCH :{key} LIMIT {FUZZY_POOL})"
+                    f"SELECT * FROM (SELECT {n} AS f, m.id AS id, b.{shown} AS t FROM "
+                    f"(SELECT rowid AS id FROM {fts} WHERE {fts} MATCH :{key} "
+                    f"LIMIT {FUZZY_POOL}) AS m JOIN {base} b ON b.id = m.id)"
                 )
             fields.append((field, "c.id" if fts == "customer_fts" else "k.id", value))
         if not selects:
