@@ -453,7 +453,7 @@ class _Searcher:
             return
         parts, params = self._parts, {**self._params, "n": self.limit}
         self._parts, self._params = [], {}
-        rows = self.conn.execute(text(" UNION ALL ".join(p[0] for p in parts)), params).all()
+        rows = self._rows(" UNION ALL ".join(p[0] for p in parts), params)
         per_part: dict[int, int] = {}
         for row in rows:
             per_part[int(row[9])] = per_part.get(int(row[9]), 0) + 1
@@ -463,8 +463,12 @@ class _Searcher:
         if full:
             again = " UNION ALL ".join(str(parts[n][1]) for n in full)
             rows = [row for row in rows if int(row[9]) not in full]
-            rows += self.conn.execute(text(again), params).all()
+            rows += self._rows(again, params)
         self._add(rows, q)
+
+    def _rows(self, sql: str, params: dict[str, Any]) -> list[Any]:
+        """The rows of one statement whose parameters are written ``:name``."""
+        return list(self.conn.execute(text(sql), params).all())
 
     def _add(self, rows: Iterable[Any], q: _Query) -> None:
         rows = list(rows)
@@ -645,6 +649,13 @@ def _at_word_start(haystack: str, needle: str) -> bool:
 
 
 class _SqliteSearcher(_Searcher):
+    def _rows(self, sql: str, params: dict[str, Any]) -> list[Any]:
+        # sqlite3 takes ``:name`` parameters itself: passing the statement through as it is
+        # saves parsing it into a text() construct and compiling that on every keystroke
+        # (0.1-0.4 ms a statement, a typo query runs five). Still on this Connection, in its
+        # transaction, with its events.
+        return list(self.conn.exec_driver_sql(sql, params).all())
+
     def _prefix(self, q: _Query) -> None:
         for field, value in self._fields(q):
             if field is _ORG_NUMBER and len(value) >= 10:
@@ -751,7 +762,7 @@ class _SqliteSearcher(_Searcher):
         if not selects:
             return
         found: dict[int, dict[int, str]] = {}
-        for f, id_, t in self.conn.execute(text(" UNION ALL ".join(selects)), params).all():
+        for f, id_, t in self._rows(" UNION ALL ".join(selects), params):
             found.setdefault(int(f), {})[int(id_)] = str(t or "")
         for n, (field, key, value) in enumerate(fields):
             candidates = list(found.get(n, {}).items())
