@@ -1,11 +1,17 @@
 """The one background primitive: every blocking call (database, keyring, network) runs here.
 
-A :class:`Task` is a ``QRunnable`` that owns a :class:`TaskSignals` object created on the GUI
-thread, so its signals are delivered there (queued). The :class:`TaskRunner` keeps a reference
-to each task until its ``finished`` arrives, tags every request with an id so a stale result
-(an older request with the same ``tag``) is dropped, and waits for its pool on shutdown.
-Exceptions raised by the function always arrive as ``error``; a task without an ``on_error``
-callback sends them to ``sys.excepthook`` (the crash dialog), so nothing fails silently.
+A request runs as a plain callable on the runner's ``QThreadPool`` and reports through the
+runner's own signals, queued to the GUI thread. No Qt object is made or deleted per request:
+an earlier design gave each request a ``QObject`` for its signals, freed on the GUI thread
+when ``finished`` arrived, while the worker could still be inside that very emit. That race
+crashed or deadlocked the process (the GUI thread holding the GIL in the object's destructor,
+the worker holding Qt's lock and waiting for the GIL). The runner outlives its workers: each
+worker holds a reference to it, and a runner whose shutdown timed out is never freed.
+
+The runner tags every request with an id so a stale result (an older request with the same
+``tag``) is dropped, and waits for its pool on shutdown. Exceptions raised by the function
+always arrive as ``error``; a request without an ``on_error`` callback sends them to
+``sys.excepthook`` (the crash dialog), so nothing fails silently.
 """
 
 from __future__ import annotations
@@ -18,45 +24,16 @@ from dataclasses import dataclass
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThreadPool, Signal, Slot
 
 log = logging.getLogger(__name__)
 
-
-class TaskSignals(QObject):
-    started = Signal(int)
-    result = Signal(int, object)
-    error = Signal(int, object)
-    finished = Signal(int)
-
-
-class Task(QRunnable):
-    def __init__(self, request_id: int, fn: Callable[..., Any], args: tuple, kwargs: dict) -> None:
-        super().__init__()
-        self.setAutoDelete(False)  # the runner owns it until `finished`
-        self.request_id = request_id
-        self.signals = TaskSignals()
-        self._fn = fn
-        self._args = args
-        self._kwargs = kwargs
-
-    def run(self) -> None:
-        rid = self.request_id
-        self.signals.started.emit(rid)
-        try:
-            value = self._fn(*self._args, **self._kwargs)
-        except BaseException as exc:
-            self.signals.error.emit(rid, exc)
-        else:
-            self.signals.result.emit(rid, value)
-        finally:
-            self._fn = self._args = self._kwargs = None  # type: ignore[assignment]
-            self.signals.finished.emit(rid)
+# Runners whose shutdown timed out: kept alive so a late worker never emits on a freed object.
+_abandoned: list[TaskRunner] = []
 
 
 @dataclass
 class _Pending:
-    task: Task
     tag: str | None
     on_result: Callable[[Any], None] | None
     on_error: Callable[[BaseException], None] | None
@@ -71,6 +48,11 @@ class _Pending:
 class TaskRunner(QObject):
     """Runs callables on its own ``QThreadPool`` and reports back on the GUI thread."""
 
+    # Emitted by workers; queued to this object's (the GUI) thread.
+    _result = Signal(int, object)
+    _error = Signal(int, object)
+    _finished = Signal(int)
+
     def __init__(self, parent: QObject | None = None, *, max_threads: int = 4) -> None:
         super().__init__(parent)
         self._pool = QThreadPool(self)
@@ -79,6 +61,10 @@ class TaskRunner(QObject):
         self._pending: dict[int, _Pending] = {}
         self._latest: dict[str, int] = {}
         self._closed = False
+        queued = Qt.ConnectionType.QueuedConnection
+        self._result.connect(self._on_result, queued)
+        self._error.connect(self._on_error, queued)
+        self._finished.connect(self._on_finished, queued)
 
     def start(
         self,
@@ -100,15 +86,28 @@ class TaskRunner(QObject):
         if self._closed:
             raise RuntimeError("the task runner is shut down")
         rid = next(self._ids)
-        task = Task(rid, fn, args, kwargs)
-        task.signals.result.connect(self._on_result)
-        task.signals.error.connect(self._on_error)
-        task.signals.finished.connect(self._on_finished)
-        self._pending[rid] = _Pending(task, tag, on_result, on_error, on_finished, owner)
+        self._pending[rid] = _Pending(tag, on_result, on_error, on_finished, owner)
         if tag is not None:
             self._latest[tag] = rid
-        self._pool.start(task)
+        self._pool.start(self._work(rid, fn, args, kwargs))
         return rid
+
+    def _work(
+        self, rid: int, fn: Callable[..., Any], args: tuple, kwargs: dict
+    ) -> Callable[[], None]:
+        runner = self  # the closure keeps the runner (and its signals) alive while it runs
+
+        def run() -> None:
+            try:
+                value = fn(*args, **kwargs)
+            except BaseException as exc:
+                runner._error.emit(rid, exc)
+            else:
+                runner._result.emit(rid, value)
+            finally:
+                runner._finished.emit(rid)
+
+        return run
 
     def is_current(self, request_id: int, tag: str) -> bool:
         return self._latest.get(tag) == request_id
@@ -164,6 +163,8 @@ class TaskRunner(QObject):
         done = self._pool.waitForDone(timeout_ms)
         if not done:
             log.warning("background tasks still running at shutdown")
+            if self not in _abandoned:
+                _abandoned.append(self)
         self._pending.clear()
         self._latest.clear()
         return done
