@@ -62,7 +62,7 @@ FUZZY_RESCORE = 25  # the candidates with most trigrams in common, re-scored by 
 FUZZY_CANDIDATES = 200  # per field, the most similar first; all re-scored in Python
 FUZZY_POOL = 600  # SQLite: per alternative, (id, text) pairs ranked by rapidfuzz
 FUZZY_KEEP = 50  # SQLite: the closest of the pool, fetched whole and re-scored
-FUZZY_RARE = 600  # SQLite: a company-name piece in at most this many rows is read whole
+FUZZY_UNION = FUZZY_POOL + 1  # SQLite: company names read by the one scan (_company_pools)
 FUZZY_STRONG = 0.9  # a company name this close ends the fuzzy tier (_close_company)
 FUZZY_NEIGHBOURS = 20  # names read on each side of the query in index order (_neighbours)
 MAX_PIECES = 5
@@ -723,9 +723,7 @@ class _SqliteSearcher(_Searcher):
         selects: list[str] = []
         params: dict[str, str] = {}
         fields: list[tuple[_Field, str, str]] = []
-        # Per alternative, in order: (field, pieces, tag of its select, rare piece read).
-        plan: list[tuple[int, list[str], int, str | None]] = []
-        reads: dict[str, int] = {}  # rare piece -> tag of the select reading all its rows
+        union: dict[int, dict[int, str]] = {}  # field -> its candidates (_company_pools)
         for fts, field, value, column in wanted:
             alternatives = _alternatives(value)
             words: list[list[str]] = []
@@ -738,35 +736,22 @@ class _SqliteSearcher(_Searcher):
             n = len(fields)
             shown = "email_folded" if field is _EMAIL else "name_plain"
             base = "customer" if fts == "customer_fts" else "contact"
-            rare = self._rare_pieces(alternatives) if fts == "customer_fts" else {}
+            if fts == "customer_fts" and _one_scan(alternatives):
+                union[n] = self._company_pools(alternatives)
+                fields.append((field, "c.id", value))
+                continue
             # Each alternative on its own, with its own cap: one whose pieces are common
             # (``lund``) cannot crowd out a selective one (the first name alone).
             for pieces in alternatives:
                 key = f"m{len(params)}"
-                in_rare = [p for p in pieces if p in rare]
-                if in_rare:
-                    # Tested in Python on the rows of its rarest piece (_rare_pieces).
-                    piece = min(in_rare, key=lambda p: rare[p])
-                    if rare[piece] and piece not in reads:
-                        reads[piece] = len(selects)
-                        params[key] = fts_phrase(piece)
-                        selects.append(
-                            f"SELECT {len(selects)} AS g, b.id AS id, b.name_plain AS t, "
-                            f"b.org_number AS o FROM (SELECT rowid AS id FROM customer_fts "
-                            f"WHERE customer_fts MATCH :{key}) AS m JOIN customer b "
-                            f"ON b.id = m.id"
-                        )
-                    plan.append((n, pieces, reads.get(piece, -1), piece))
-                    continue
-                plan.append((n, pieces, len(selects), None))
                 if pieces in words and len(pieces) == 1 and value.startswith(pieces[0]):
                     # The first name alone ("jack "): a range of the name index, a tenth of
                     # the cost of the trigram phrase.
                     params[key], params[key + "hi"] = pieces[0], pieces[0] + "\U0010ffff"
                     selects.append(
-                        f"SELECT * FROM (SELECT {len(selects)} AS g, k.id AS id, "
-                        f"k.name_plain AS t, NULL AS o FROM contact k WHERE "
-                        f"k.name_plain >= :{key} AND k.name_plain < :{key}hi LIMIT {FUZZY_POOL})"
+                        f"SELECT * FROM (SELECT {n} AS f, k.id AS id, k.name_plain AS t "
+                        f"FROM contact k WHERE k.name_plain >= :{key} AND "
+                        f"k.name_plain < :{key}hi LIMIT {FUZZY_POOL})"
                     )
                     continue
                 expr = " AND ".join(fts_phrase(p) for p in pieces)
@@ -775,32 +760,15 @@ class _SqliteSearcher(_Searcher):
                 # key: reading the column through the FTS5 table (external content) costs
                 # about 1.6 times as much for a full pool. The same rows, in the same order.
                 selects.append(
-                    f"SELECT * FROM (SELECT {len(selects)} AS g, m.id AS id, b.{shown} AS t, "
-                    f"NULL AS o FROM (SELECT rowid AS id FROM {fts} WHERE {fts} MATCH :{key} "
+                    f"SELECT * FROM (SELECT {n} AS f, m.id AS id, b.{shown} AS t FROM "
+                    f"(SELECT rowid AS id FROM {fts} WHERE {fts} MATCH :{key} "
                     f"LIMIT {FUZZY_POOL}) AS m JOIN {base} b ON b.id = m.id)"
                 )
             fields.append((field, "c.id" if fts == "customer_fts" else "k.id", value))
-        if not plan:
-            return
-        by_tag: dict[int, list[tuple[int, str, str]]] = {}
+        found: dict[int, dict[int, str]] = dict(union)
         if selects:
-            for g, id_, t, o in self._rows(" UNION ALL ".join(selects), params):
-                by_tag.setdefault(int(g), []).append((int(id_), str(t or ""), str(o or "")))
-        found: dict[int, dict[int, str]] = {}
-        for n, pieces, tag, piece in plan:
-            pool = found.setdefault(n, {})
-            if piece is None:
-                pool.update((id_, t) for id_, t, _ in by_tag.get(tag, []))
-                continue
-            # What FTS5 would answer: the rows holding every piece (a trigram phrase is a
-            # substring of the name or of the org number), the first FUZZY_POOL by rowid.
-            kept = 0
-            for id_, t, o in sorted(by_tag.get(tag, [])):
-                if kept == FUZZY_POOL:
-                    break
-                if all(p in t or p in o for p in pieces):
-                    pool[id_] = t
-                    kept += 1
+            for f, id_, t in self._rows(" UNION ALL ".join(selects), params):
+                found.setdefault(int(f), {})[int(id_)] = str(t or "")
         for n, (field, key, value) in enumerate(fields):
             candidates = list(found.get(n, {}).items())
             if not candidates:
@@ -814,27 +782,56 @@ class _SqliteSearcher(_Searcher):
                 ids=json.dumps(ids),
             )
 
-    def _rare_pieces(self, alternatives: list[list[str]]) -> dict[str, int]:
-        """The company-name pieces found in at most FUZZY_RARE rows, with their counts.
+    def _company_pools(self, alternatives: list[list[str]]) -> dict[int, str]:
+        """The company names of every alternative's pool, as the FTS5 AND of each would
+        give them (its first FUZZY_POOL rows by rowid, alternatives in order), from one
+        scan: the names holding all pieces but one (_all_but_one), read by rowid. Which
+        alternatives a name answers is then tested in Python: a trigram phrase matches
+        where its text is a substring of a column's, the name or the org number (both
+        folded alike; _one_scan). The scan shares the pieces' doclists that the separate
+        ANDs each read again (measured 25-40 % less for a mistyped company name).
 
-        Every alternative holding one of them is then answered from that piece's rows,
-        read once, instead of by an FTS5 AND of common pieces (~2 ms each; a mistyped
-        piece is often in few names or none). Exact: a trigram phrase matches where its
-        text is a substring of a column's, and both sides are folded alike; the pieces
-        are required to be ASCII, which case folding cannot reach from other letters."""
-        pieces = list(dict.fromkeys(p for pieces in alternatives for p in pieces))
-        if len(alternatives) < 3 or not all(p.isascii() for p in pieces):
-            return {}  # each piece is in one alternative or none: nothing to share
-        selects = [
-            f"SELECT {i}, (SELECT count(*) FROM (SELECT 1 FROM customer_fts WHERE "
-            f"customer_fts MATCH :r{i} LIMIT {FUZZY_RARE + 1}))"
-            for i in range(len(pieces))
-        ]
-        params = {f"r{i}": fts_phrase(p) for i, p in enumerate(pieces)}
-        counts = {
-            pieces[int(i)]: int(c) for i, c in self._rows(" UNION ALL ".join(selects), params)
-        }
-        return {p: c for p, c in counts.items() if c <= FUZZY_RARE}
+        The scan stops at FUZZY_UNION names. When it does, an alternative that has not
+        filled its pool by the last name read gets the rest from its own AND, after it."""
+        rows = self._rows(
+            "SELECT m.id, b.name_plain, b.org_number FROM (SELECT rowid AS id FROM "
+            "customer_fts WHERE customer_fts MATCH :m ORDER BY rowid "
+            f"LIMIT {FUZZY_UNION}) AS m LEFT JOIN customer b ON b.id = m.id",
+            {"m": _all_but_one(alternatives)},
+        )
+        read = sorted((int(id_), str(t or ""), str(o or "")) for id_, t, o in rows)
+        # Alternative a is every piece but the a-th: a name lacking one piece answers that
+        # alternative only, a name with all of them answers every one.
+        pieces = [alternatives[1][0], *alternatives[0]]
+        pools: list[list[tuple[int, str]]] = [[] for _ in alternatives]
+        for id_, t, o in read:
+            lacking = [a for a, p in enumerate(pieces) if p not in t and p not in o]
+            if len(lacking) > 1:
+                continue
+            for a in lacking or range(len(pools)):
+                if len(pools[a]) < FUZZY_POOL:
+                    pools[a].append((id_, t))
+        if len(read) == FUZZY_UNION:
+            last = read[-1][0]
+            selects: list[str] = []
+            params: dict[str, Any] = {"last": last}
+            for a, alternative in enumerate(alternatives):
+                if len(pools[a]) < FUZZY_POOL:
+                    params[f"m{a}"] = " AND ".join(fts_phrase(p) for p in alternative)
+                    selects.append(
+                        f"SELECT * FROM (SELECT {a} AS a, m.id, b.name_plain FROM (SELECT "
+                        f"rowid AS id FROM customer_fts WHERE customer_fts MATCH :m{a} AND "
+                        f"rowid > :last ORDER BY rowid LIMIT {FUZZY_POOL - len(pools[a])}) "
+                        f"AS m JOIN customer b ON b.id = m.id)"
+                    )
+            if selects:
+                more = self._rows(" UNION ALL ".join(selects), params)
+                for a, id_, t in sorted((int(a), int(i), str(t or "")) for a, i, t in more):
+                    pools[a].append((id_, t))
+        found: dict[int, str] = {}
+        for pool in pools:
+            found.update(pool)
+        return found
 
     def _fts_fields(self, q: _Query) -> list[tuple[str, _Field, str, str | None]]:
         """(FTS table, field, value, column filter) for the fields worth matching.
@@ -923,6 +920,31 @@ def _alternatives(value: str) -> list[list[str]]:
     if len(pieces) < 2:
         return []
     return [pieces[:i] + pieces[i + 1 :] for i in range(len(pieces))]
+
+
+def _one_scan(alternatives: list[list[str]]) -> bool:
+    """Whether _company_pools answers these alternatives exactly as their FTS5 ANDs: all
+    pieces but one each (as _alternatives makes them), three or more, and ASCII (which
+    FTS5's case folding cannot reach from any letter that fold() leaves)."""
+    if len(alternatives) < 3:
+        return False
+    pieces = [alternatives[1][0], *alternatives[0]]
+    if alternatives != [pieces[:i] + pieces[i + 1 :] for i in range(len(pieces))]:
+        return False
+    return all(p.isascii() for p in pieces)
+
+
+def _all_but_one(alternatives: list[list[str]]) -> str:
+    """One FTS5 expression for the rows holding all pieces but one (the union of the
+    alternatives), nested so each piece appears fewer times than in the ANDs' OR."""
+
+    def nest(phrases: list[str]) -> str:
+        if len(phrases) == 2:
+            return f"({phrases[0]} OR {phrases[1]})"
+        rest = " AND ".join(phrases[1:])
+        return f"(({phrases[0]} AND {nest(phrases[1:])}) OR ({rest}))"
+
+    return nest([fts_phrase(p) for p in [alternatives[1][0], *alternatives[0]]])
 
 
 class _PostgresSearcher(_Searcher):
