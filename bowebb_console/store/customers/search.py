@@ -499,8 +499,10 @@ class _Searcher:
                             # before the people who bear that word as a surname.
                             score += COMPANY_NAME_FIRST
             if q.folded != q.plain:
-                shown = fold(str(row[6] if row[5] is not None else row[2]))
-                if q.folded in shown:
+                # The query then holds a letter beyond ASCII, which no ASCII name (folded:
+                # still ASCII) can hold: only the others are folded, the costly part.
+                shown = str(row[6] if row[5] is not None else row[2])
+                if not shown.isascii() and q.folded in fold(shown):
                     score += EXACT_SPELLING
             score = round(score, 3)
             customer_id = int(row[0])
