@@ -15,8 +15,9 @@
    by one character, so a swap of two letters at a piece boundary breaks one piece, not two)
    and, for a person's name, from each word alone (a typo leaves the other word intact);
    when there are more than the cap, PostgreSQL keeps the most similar by pg_trgm's
-   ``similarity()`` and SQLite by rapidfuzz over (id, text) pairs. The kept ones are
-   re-scored in Python by similarity (trigram overlap, then edit distance with
+   ``similarity()`` and SQLite by rapidfuzz over (id, text) pairs (SQLite reads a
+   company name's candidates of all its piece alternatives in one FTS5 scan). The kept
+   ones are re-scored in Python by similarity (trigram overlap, then edit distance with
    transpositions) before the best are kept.
 
 Names are matched on their diacritic-insensitive key (``name_plain``, migration 0011):
