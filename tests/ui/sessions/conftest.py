@@ -66,7 +66,8 @@ def fill_consent(qtbot, dialog, outcome: str = "agreed") -> None:  # type: ignor
 
 
 def click(qtbot, button) -> None:  # type: ignore[no-untyped-def]
-    assert button.isEnabled(), button.text()
+    """Click as a user does: once the button is enabled (a refresh may still be running)."""
+    qtbot.waitUntil(button.isEnabled, timeout=5000)
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
