@@ -23,24 +23,7 @@ from bowebb_console.store.customers.search import (
 )
 from bowebb_console.store.db.engine import make_engine
 from bowebb_console.store.models import Contact, Customer
-
-_serial = iter(range(100_000_000, 999_999_999, 7919))
-
-
-def org() -> str:
-    while True:
-        candidate = make_orgnr(f"55{next(_serial) % 10_000_000:07d}")
-        if candidate.digits[2] not in "01":
-            return candidate.digits
-
-
-def company(name: str, *contacts: tuple[str, str], phone: str | None = None) -> Customer:
-    return Customer(
-        org_number=org(),
-        name=name,
-        contacts=[Contact(name=n, email=e, phone=phone) for n, e in contacts],
-    )
-
+from tests.store.customers.builders import company
 
 BOWEBB = make_orgnr("556680982").digits  # 5566809827
 

@@ -13,11 +13,10 @@ from alembic import command
 from sqlalchemy import Engine, event, text
 from sqlalchemy.orm import Session
 
-from bowebb_console.domain.orgnr import make_orgnr
 from bowebb_console.store.customers.search import SearchHit, search_customers
 from bowebb_console.store.db import schema
 from bowebb_console.store.db.engine import make_engine
-from bowebb_console.store.models import Contact, Customer
+from tests.store.customers.builders import company
 
 WORD_INDEXES = {
     "ix_customer_name_w2",
@@ -27,22 +26,6 @@ WORD_INDEXES = {
     "ix_contact_name_w3",
     "ix_contact_email_domain",
 }
-
-_serial = iter(range(100_000_000, 999_999_999, 7919))
-
-
-def org() -> str:
-    while True:
-        candidate = make_orgnr(f"55{next(_serial) % 10_000_000:07d}")
-        if candidate.digits[2] not in "01":
-            return candidate.digits
-
-
-def company(name: str, *contacts: tuple[str, str]) -> Customer:
-    return Customer(
-        org_number=org(), name=name, contacts=[Contact(name=n, email=e) for n, e in contacts]
-    )
-
 
 @pytest.fixture
 def engine(any_db_url: str) -> Iterator[Engine]:
