@@ -94,6 +94,14 @@ def chain_pending(conn: Connection) -> int:
         if conn.execute(text("SELECT 1 FROM erasure_xact LIMIT 1")).first() is not None:
             conn.execute(text("DELETE FROM erasure_xact"))
         return 0
+    events = chain_notes(conn)
+    conn.execute(text("DELETE FROM erasure_xact"))
+    return events
+
+
+def chain_notes(conn: Connection) -> int:
+    """SQLite: chain the changes noted so far in this transaction (and forget the notes);
+    returns how many events."""
     events = 0
     key: tuple[str, str] | None = None
     rows: list[dict[str, Any]] = []
@@ -158,9 +166,83 @@ def chain_pending(conn: Connection) -> int:
         h_table, _, h_before, h_after = held
         add(h_table, "update", change_row(h_table, _json(h_before), _json(h_after)))
     flush()
-    conn.execute(text("DELETE FROM pending_change"))
-    conn.execute(text("DELETE FROM erasure_xact"))
+    if last:
+        conn.execute(text("DELETE FROM pending_change"))
     return events
+
+
+# The columns a customer's or contact's change records: migration 0009's TRACKED, which its
+# SQLite noting triggers use (tests/store/log/test_recorded_inserts.py holds the two together).
+TRACKED = {
+    "customer": (
+        "org_number",
+        "name",
+        "status",
+        "trial_registered_on",
+        "customer_since",
+        "terminated_on",
+        "hard_delete_due",
+        "dpa_signed_on",
+        "dpa_version",
+        "dpa_reference",
+    ),
+    "contact": ("customer_id", "name", "email", "phone", "title"),
+}
+
+
+def record_inserts(conn: Connection, table: str, first_id: int) -> int:
+    """SQLite, for a bulk load that turned the table's noting triggers off (the CSV import):
+    the events its insert notes would have made for every row with ``id >= first_id``, with
+    the rows' values as they are now (so an insert trigger's own update is folded in, as
+    :func:`chain_pending` folds it). Byte for byte the payloads of :func:`change_payload`,
+    built by SQLite's JSON functions instead of per row in Python: ``json_object`` with the
+    keys in sorted order, ``json_patch`` onto ``{}`` to leave out the nulls; SQLite's JSON
+    strings escape exactly as ``json.dumps(ensure_ascii=False)`` does (", \\, control
+    characters; nothing else). Returns how many events."""
+    if table not in TRACKED:
+        raise ValueError(table)
+    cols = sorted(TRACKED[table])
+    customer = "t.id" if table == "customer" else "t.customer_id"
+    after = "json_patch('{}', json_object(" + ", ".join(f"'{c}', t.{c}" for c in cols) + "))"
+    row = (
+        f"json_object('after', {after}, 'before', json_object(), "
+        f"'customer_id', {customer}, 'id', t.id)"
+    )
+    starts = [
+        int(r[0])
+        for r in conn.exec_driver_sql(
+            f"SELECT id FROM (SELECT id, row_number() OVER (ORDER BY id) AS n FROM {table} "
+            f"WHERE id >= ?) WHERE n % {ROWS_PER_EVENT} = 1 ORDER BY id",
+            (int(first_id),),
+        )
+    ]
+    for i, lo in enumerate(starts):
+        hi = starts[i + 1] if i + 1 < len(starts) else None
+        where = "t.id >= ?" + ("" if hi is None else " AND t.id < ?")
+        params = (lo,) if hi is None else (lo, hi)
+        rows, ids, customer_ids = conn.exec_driver_sql(
+            f"SELECT (SELECT json_group_array(json({row})) FROM (SELECT * FROM {table} t "
+            f"WHERE {where} ORDER BY t.id) t), "
+            f"(SELECT json_group_array(id) FROM (SELECT t.id FROM {table} t WHERE {where} "
+            "ORDER BY t.id)), "
+            f"(SELECT json_group_array(c) FROM (SELECT DISTINCT {customer} AS c FROM {table} t "
+            f"WHERE {where} AND {customer} IS NOT NULL ORDER BY c))",
+            params * 3,
+        ).one()
+        head = f'{{"contact_ids":{ids},' if table == "contact" else "{"
+        payload = (
+            f'{head}"customer_ids":{customer_ids},"op":"insert","rows":{rows},"table":"{table}"}}'
+        )
+        write_event(
+            conn,
+            KINDS[table],
+            str(uuid.uuid4()),
+            str(uuid.uuid4()),
+            payload,
+            None,
+            at=conn.info.get(BACKDATE),
+        )
+    return len(starts)
 
 
 def _json(value: str | None) -> dict[str, Any] | None:
