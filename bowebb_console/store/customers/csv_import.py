@@ -36,22 +36,23 @@ Behaviour
 
 Scale
 -----
-The file is streamed twice and never held whole: the first pass checks every row and keeps
-only what the cross-row rules need (per org number its first line, name and status; per
-contact a 16-byte key of org number and e-mail), writing the checked values to a temporary
-file. The second pass, only when every row is good, streams them with their search keys into
-two temporary staging tables (PostgreSQL: one COPY each; SQLite: executemany), matches them to
-the existing customers (by org number) and contacts (by customer and folded e-mail) with two
-set-based UPDATEs of the staging tables, and then writes with a few set-based statements per
+The file is read once and never held whole. The check keeps only what the cross-row rules
+need (per org number its first line, name and status; per contact a 16-byte key of org number
+and e-mail) and, while no row is bad, streams each checked contact with its search keys into
+a temporary staging table (PostgreSQL: one COPY; SQLite: executemany); the companies follow
+from what the check kept. Only when every row is good, the staged rows are matched to the
+existing customers (by org number) and contacts (by customer and folded e-mail) with
+set-based UPDATEs of the staging tables, and written with a few set-based statements per
 table: UPDATE ... FROM for the rows whose values differ (unchanged rows are not rewritten: no
 new version, index entries or change event) and INSERT ... SELECT for the new ones. On
 PostgreSQL these run in ranges of ``PG_CHUNK`` staged rows, so each statement's recorded-change
 event (one per statement, its statement trigger; migration 0023 builds its rows set-based)
-stays a few MB; SQLite's row triggers note every change and store.log.changes cuts the events.
-SQLite's FTS triggers are off for the load and the new or changed rows are indexed in one
-statement each. A dry run stages and matches the same way and writes nothing else. After a
-real import the planner statistics of both tables are refreshed (ANALYZE), so the first
-searches after a bulk load are not slow.
+stays a few MB. On SQLite the new rows' events are built in SQL from the inserted rows (the
+noting triggers off for the load, see ``_Applier._insert``), a load that at least doubles a
+table builds its indexes after the rows, and the FTS triggers are off for the load: the new
+or changed rows are indexed in one statement each. A dry run stages and matches the same way
+and writes nothing else. After a real import the planner statistics of both tables are
+refreshed (ANALYZE), so the first searches after a bulk load are not slow.
 """
 
 from __future__ import annotations
@@ -61,10 +62,10 @@ import csv
 import functools
 import hashlib
 import io
-import tempfile
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from itertools import chain, islice
+from itertools import chain, count
 from pathlib import Path
 from typing import IO, Any
 
@@ -370,7 +371,7 @@ class _Checked:
 
 
 def _check_all(
-    rows: Iterator[tuple[int, dict[str, str]]], out: Callable[[Sequence[Any]], object]
+    rows: Iterator[tuple[int, dict[str, str]]], out: Callable[[tuple[Any, ...]], object]
 ) -> _Checked:
     """Validate every row; each good contact's values go to ``out`` while no row is bad."""
     checked = _Checked()
@@ -428,7 +429,8 @@ def _check_all(
         if len(values) < len(COLUMNS):
             continue
         # 16 bytes per contact instead of the text (300,000 contacts: memory, issue 17).
-        key = hashlib.blake2b(f"{org}{fold(values['email'])}".encode(), digest_size=16).digest()
+        email_folded = fold(values["email"])
+        key = hashlib.blake2b(f"{org}{email_folded}".encode(), digest_size=16).digest()
         first = checked.contacts.get(key)
         if first is not None:
             errors.append(
@@ -448,8 +450,9 @@ def _check_all(
                     org,
                     values["contact_name"],
                     values["email"],
-                    values["phone"] or "",
-                    values["title"] or "",
+                    email_folded,
+                    values["phone"] or None,
+                    values["title"] or None,
                 )
             )
     errors.sort(key=lambda e: (e.line, COLUMNS.index(e.column)))
@@ -482,15 +485,19 @@ def import_file(conn: Connection, path: Path, *, dry_run: bool = False) -> Impor
 
 def import_stream(conn: Connection, stream: IO[bytes], *, dry_run: bool = False) -> ImportReport:
     """The import over a binary stream (see the module docstring)."""
-    with tempfile.TemporaryFile("w+", encoding="utf-8", newline="") as spool:
-        writer = csv.writer(spool)
-        checked = _check_all(iter_rows(stream), writer.writerow)
-        counts = [0, 0, 0, 0]
-        if not checked.errors:
-            spool.seek(0)
-            applier = _Applier(conn, checked, write=not dry_run)
-            applier.run(csv.reader(spool))
-            counts = applier.counts
+    applier = _Applier(conn, write=not dry_run)
+    try:
+        # The checked contacts go straight into the staging table while the file is read
+        # (nothing else uses the connection then); rows stop going there at the first bad one.
+        with applier.staging() as stage:
+            checked = _check_all(iter_rows(stream), stage)
+        if checked.errors:
+            applier.discard()
+        else:
+            applier.run(checked.companies)
+    finally:
+        applier.restore_cache()
+    counts = applier.counts
     return ImportReport(
         rows=checked.rows,
         customers_created=counts[0],
@@ -503,21 +510,25 @@ def import_stream(conn: Connection, stream: IO[bytes], *, dry_run: bool = False)
 
 
 class _Applier:
-    """The second pass: the checked rows into temporary staging tables (PostgreSQL COPY,
-    SQLite executemany), then a few set-based statements per table that match, update only
-    what changed, and insert the rest."""
+    """The checked rows into temporary staging tables (PostgreSQL COPY, SQLite executemany)
+    while the file is checked, then a few set-based statements per table that match, update
+    only what changed, and insert the rest."""
 
-    def __init__(self, conn: Connection, checked: _Checked, *, write: bool) -> None:
+    def __init__(self, conn: Connection, *, write: bool) -> None:
         self.conn = conn
         self.pg = conn.dialect.name == "postgresql"
-        self.companies = checked.companies
+        self.companies: Mapping[str, tuple[int, str, str | None]] = {}
         self.write = write
         self.counts = [0, 0, 0, 0]  # customers created, updated; contacts created, updated
         # PostgreSQL: "a IS DISTINCT FROM b"; SQLite spells it "a IS NOT b".
         self.differs = "IS DISTINCT FROM" if self.pg else "IS NOT"
         self.cache_before: int | None = None
+        self._folded: dict[str, tuple[str, str]] = {}
 
-    def run(self, rows: Iterator[list[str]]) -> None:
+    @contextmanager
+    def staging(self) -> Iterator[Callable[[tuple[Any, ...]], None]]:
+        """Set up the load and stage the contacts: yields the function that takes each good
+        contact as (org, name, email, folded e-mail, phone, title), in file order."""
         if self.pg:
             # The look-ups and joins must use the b-tree indexes. pg_trgm's GIN indexes also
             # answer "=", and while a load fills their pending lists the planner's bitmap
@@ -533,22 +544,48 @@ class _Applier:
         elif self.write:
             self._sqlite_cache()
         self._drop_stage()
-        self._stage(rows)
+        self._create_stage()
+        keys = self._keys
+        numbers = count()
+        with self._loader("import_contact", ("n", "org", *CONTACT_FIELDS)) as write:
+
+            def stage(row: tuple[Any, ...]) -> None:
+                org, name, email, email_folded, phone, title = row
+                f, p = keys(name)
+                write((next(numbers), org, name, f, p, email, email_folded, phone, title))
+
+            yield stage
+
+    def run(self, companies: Mapping[str, tuple[int, str, str | None]]) -> None:
+        """Stage the companies, match, and (unless a dry run) write."""
+        self.companies = companies
+        self._load(
+            "import_company",
+            ("n", "org", "name", "name_folded", "name_plain", "status"),
+            self._company_rows(),
+        )
         self._match()
         if self.write:
             self._apply()
         self._drop_stage()
         if self.write and sum(self.counts) >= ANALYZE_FROM:
             analyze(self.conn)
+
+    def discard(self) -> None:
+        """A file with bad rows: nothing is written; the staged rows go."""
+        self._drop_stage()
+
+    def restore_cache(self) -> None:
         if self.cache_before is not None:
             raw: Any = self.conn.connection.dbapi_connection
             raw.execute(f"PRAGMA cache_size = {self.cache_before}")
+            self.cache_before = None
 
     def _sqlite_cache(self) -> None:
         """SQLite: a larger page cache for the load. Its default (2 MB) is far smaller than the
         contact table's indexes, so a bulk insert spilled and re-read pages all along
         (measured: a 300,000-contact INSERT ... SELECT 40% faster with 100 MB). Set back to
-        what it was at the end of :meth:`run`; the page cache only, no setting that weakens
+        what it was by :meth:`restore_cache`; the page cache only, no setting that weakens
         durability or any rule."""
         raw: Any = self.conn.connection.dbapi_connection
         self.cache_before = int(raw.execute("PRAGMA cache_size").fetchone()[0])
@@ -561,7 +598,7 @@ class _Applier:
         for name in ("import_company", "import_contact"):
             self.conn.exec_driver_sql(f"DROP TABLE IF EXISTS {schema}.{name}")
 
-    def _stage(self, rows: Iterator[list[str]]) -> None:
+    def _create_stage(self) -> None:
         """import_company and import_contact: every checked row with its search keys, numbered
         in file order; the ids they match are filled in by :meth:`_match`."""
         temp = "TEMPORARY " if self.pg else "TEMP "
@@ -576,51 +613,58 @@ class _Applier:
             "email text NOT NULL, email_folded text NOT NULL, phone text, title text, "
             "customer_id integer, contact_id integer)"
         )
-        folded: dict[str, tuple[str, str]] = {}
 
-        def keys(name: str) -> tuple[str, str]:
-            found = folded.get(name)
-            if found is None:
-                f = fold(name)
-                found = folded[name] = (f, strip_marks(f))
-                if len(folded) > 50_000:
-                    folded.clear()
-            return found
+    def _keys(self, name: str) -> tuple[str, str]:
+        """A name's search keys (folded, and without diacritics); a company's name repeats
+        on each of its contacts' rows."""
+        folded = self._folded
+        found = folded.get(name)
+        if found is None:
+            f = fold(name)
+            found = folded[name] = (f, strip_marks(f))
+            if len(folded) > 50_000:
+                folded.clear()
+        return found
 
-        def companies() -> Iterator[tuple[Any, ...]]:
-            for n, (org, (_line, name, status)) in enumerate(self.companies.items()):
-                f, p = keys(name)
-                yield (n, org, name, f, p, status)
-
-        def contacts() -> Iterator[tuple[Any, ...]]:
-            for n, (org, name, email, phone, title) in enumerate(rows):
-                f, p = keys(name)
-                yield (n, org, name, f, p, email, fold(email), phone or None, title or None)
-
-        self._load(
-            "import_company",
-            ("n", "org", "name", "name_folded", "name_plain", "status"),
-            companies(),
-        )
-        self._load("import_contact", ("n", "org", *CONTACT_FIELDS), contacts())
+    def _company_rows(self) -> Iterator[tuple[Any, ...]]:
+        for n, (org, (_line, name, status)) in enumerate(self.companies.items()):
+            f, p = self._keys(name)
+            yield (n, org, name, f, p, status)
 
     def _load(self, table: str, columns: tuple[str, ...], rows: Iterator[tuple[Any, ...]]) -> None:
-        """Stream ``rows`` into a staging table: PostgreSQL COPY (one statement), SQLite
-        executemany in slices (no triggers on a staging table)."""
+        with self._loader(table, columns) as write:
+            for values in rows:
+                write(values)
+
+    @contextmanager
+    def _loader(
+        self, table: str, columns: tuple[str, ...]
+    ) -> Iterator[Callable[[tuple[Any, ...]], None]]:
+        """Yields the function that stages one row into ``table``: PostgreSQL COPY (one
+        statement for all), SQLite executemany in slices of BATCH (no triggers on a staging
+        table)."""
         raw: Any = self.conn.connection.dbapi_connection
         names = ", ".join(columns)
         if self.pg:
             statement = f"COPY {table} ({names}) FROM STDIN"
             with raw_cursor_errors(statement), raw.cursor() as cur, cur.copy(statement) as copy:
-                for values in rows:
-                    copy.write_row(values)
+                yield copy.write_row
             return
         statement = f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' for _ in columns)})"
         cur = raw.cursor()
+        pending: list[tuple[Any, ...]] = []
+
+        def write(values: tuple[Any, ...]) -> None:
+            pending.append(values)
+            if len(pending) >= BATCH:
+                cur.executemany(statement, pending)
+                pending.clear()
+
         try:
             with raw_cursor_errors(statement):
-                while chunk := list(islice(rows, BATCH)):
-                    cur.executemany(statement, chunk)
+                yield write
+                if pending:
+                    cur.executemany(statement, pending)
         finally:
             cur.close()
 
