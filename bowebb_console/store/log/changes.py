@@ -220,15 +220,17 @@ def record_inserts(conn: Connection, table: str, first_id: int) -> int:
         hi = starts[i + 1] if i + 1 < len(starts) else None
         where = "t.id >= ?" + ("" if hi is None else " AND t.id < ?")
         params = (lo,) if hi is None else (lo, hi)
-        rows, ids, customer_ids = conn.exec_driver_sql(
-            f"SELECT (SELECT json_group_array(json({row})) FROM (SELECT * FROM {table} t "
-            f"WHERE {where} ORDER BY t.id) t), "
-            f"(SELECT json_group_array(id) FROM (SELECT t.id FROM {table} t WHERE {where} "
-            "ORDER BY t.id)), "
-            f"(SELECT json_group_array(c) FROM (SELECT DISTINCT {customer} AS c FROM {table} t "
-            f"WHERE {where} AND {customer} IS NOT NULL ORDER BY c))",
-            params * 3,
+        # One scan of the range by rowid (so in id order) for the rows and their ids.
+        rows, ids = conn.exec_driver_sql(
+            f"SELECT json_group_array({row}), json_group_array(t.id) FROM {table} t "
+            f"WHERE {where}",
+            params,
         ).one()
+        customer_ids = conn.exec_driver_sql(
+            f"SELECT json_group_array(c) FROM (SELECT DISTINCT {customer} AS c FROM {table} t "
+            f"WHERE {where} AND {customer} IS NOT NULL ORDER BY c)",
+            params,
+        ).scalar_one()
         head = f'{{"contact_ids":{ids},' if table == "contact" else "{"
         payload = (
             f'{head}"customer_ids":{customer_ids},"op":"insert","rows":{rows},"table":"{table}"}}'
