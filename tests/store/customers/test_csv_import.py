@@ -206,3 +206,46 @@ def test_import_stream_leaves_the_callers_stream_open(engine: Engine) -> None:
     with engine.begin() as conn:
         report = import_stream(conn, stream)
     assert report.errors == () and not stream.closed
+
+
+def _staging_tables(conn) -> list[str]:  # type: ignore[no-untyped-def]
+    if conn.dialect.name == "postgresql":
+        sql = (
+            "SELECT relname FROM pg_class WHERE relpersistence = 't' "
+            "AND relname IN ('import_company', 'import_contact')"
+        )
+    else:
+        sql = "SELECT name FROM sqlite_temp_master WHERE type = 'table' AND name LIKE 'import%'"
+    return [str(r[0]) for r in conn.exec_driver_sql(sql)]
+
+
+def test_a_bad_row_after_staged_rows_leaves_nothing_staged_or_written(engine: Engine) -> None:
+    """The check stages good contacts as it reads; a bad row further down stops that, and the
+    staged rows are dropped in the same transaction (the connection goes on)."""
+    rows = "".join(
+        f"556680-9827,Sundqvist Bygg AB,active,Person {i},p{i}@sundqvist.se,,\n" for i in range(50)
+    )
+    bad = HEADER + rows + "556680-9828,Fel AB,active,Fel Person,fel@fel.se,,\n"
+    with engine.begin() as conn:
+        report = import_csv(conn, bad.encode())
+        assert [e.line for e in report.errors] == [52]
+        assert not report.applied
+        assert _staging_tables(conn) == []
+        assert conn.exec_driver_sql("SELECT count(*) FROM contact").scalar() == 0
+    assert counts(engine) == (0, 0)
+
+
+def test_a_broken_file_after_staged_rows_raises_and_the_database_goes_on(engine: Engine) -> None:
+    """A CSV error late in the file (while PostgreSQL's COPY of the staged rows is open) is
+    the file's error, not a database error; the transaction rolls back and the next import
+    on the same engine works."""
+    rows = "".join(
+        f"556680-9827,Sundqvist Bygg AB,active,Person {i},p{i}@sundqvist.se,,\n" for i in range(50)
+    )
+    broken = HEADER + rows + "556680-9827,Sundqvist Bygg AB,active,X,x@s.se,,,extra,fields\n"
+    with pytest.raises(ImportFileError) as caught:
+        run(engine, broken)
+    assert caught.value.code == "import.too_many_fields"
+    assert counts(engine) == (0, 0)
+    assert run(engine, GOOD).errors == ()
+    assert counts(engine) == (2, 3)
