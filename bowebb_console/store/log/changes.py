@@ -222,8 +222,7 @@ def record_inserts(conn: Connection, table: str, first_id: int) -> int:
         params = (lo,) if hi is None else (lo, hi)
         # One scan of the range by rowid (so in id order) for the rows and their ids.
         rows, ids = conn.exec_driver_sql(
-            f"SELECT json_group_array({row}), json_group_array(t.id) FROM {table} t "
-            f"WHERE {where}",
+            f"SELECT json_group_array({row}), json_group_array(t.id) FROM {table} t WHERE {where}",
             params,
         ).one()
         customer_ids = conn.exec_driver_sql(

@@ -27,6 +27,7 @@ WORD_INDEXES = {
     "ix_contact_email_domain",
 }
 
+
 @pytest.fixture
 def engine(any_db_url: str) -> Iterator[Engine]:
     engine = make_engine(any_db_url)
