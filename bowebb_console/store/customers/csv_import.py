@@ -97,7 +97,7 @@ SQLITE_FTS_HASH_DEFAULT = 1024 * 1024
 # one statement per batch instead of one trigger run per row (measured 4.6x faster).
 SQLITE_FTS = {
     "customer": ("customer_fts", "name_plain, org_number"),
-    "contact": ("contact_fts", "name_plain, email_folded, phone"),
+    "contact": ("contact_fts", "name_plain, email_folded"),
 }
 
 
@@ -531,7 +531,6 @@ class _Applier:
     def __init__(self, conn: Connection, *, write: bool) -> None:
         self.conn = conn
         self.pg = conn.dialect.name == "postgresql"
-        self.companies: Mapping[str, tuple[int, str, str | None]] = {}
         self.write = write
         self.counts = [0, 0, 0, 0]  # customers created, updated; contacts created, updated
         # PostgreSQL: "a IS DISTINCT FROM b"; SQLite spells it "a IS NOT b".
@@ -573,11 +572,10 @@ class _Applier:
 
     def run(self, companies: Mapping[str, tuple[int, str, str | None]]) -> None:
         """Stage the companies, match, and (unless a dry run) write."""
-        self.companies = companies
         self._load(
             "import_company",
             ("n", "org", "name", "name_folded", "name_plain", "status"),
-            self._company_rows(),
+            self._company_rows(companies),
         )
         self._match()
         if self.write:
@@ -641,8 +639,10 @@ class _Applier:
                 folded.clear()
         return found
 
-    def _company_rows(self) -> Iterator[tuple[Any, ...]]:
-        for n, (org, (_line, name, status)) in enumerate(self.companies.items()):
+    def _company_rows(
+        self, companies: Mapping[str, tuple[int, str, str | None]]
+    ) -> Iterator[tuple[Any, ...]]:
+        for n, (org, (_line, name, status)) in enumerate(companies.items()):
             f, p = self._keys(name)
             yield (n, org, name, f, p, status)
 
