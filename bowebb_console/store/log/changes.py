@@ -198,7 +198,9 @@ def record_inserts(conn: Connection, table: str, first_id: int) -> int:
     built by SQLite's JSON functions instead of per row in Python: ``json_object`` with the
     keys in sorted order, ``json_patch`` onto ``{}`` to leave out the nulls; SQLite's JSON
     strings escape exactly as ``json.dumps(ensure_ascii=False)`` does (", \\, control
-    characters; nothing else). Returns how many events."""
+    characters; nothing else). Every row is in a payload: each has a tracked value (``name``
+    is NOT NULL), so none is one that :func:`change_row` would leave out. Returns how many
+    events."""
     if table not in TRACKED:
         raise ValueError(table)
     cols = sorted(TRACKED[table])
