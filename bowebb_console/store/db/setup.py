@@ -10,7 +10,7 @@ import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from sqlalchemy import Connection, Engine, insert, select, text
+from sqlalchemy import Connection, Engine, insert, inspect, select, text
 from sqlalchemy.exc import DBAPIError
 
 from bowebb_console.domain.errors import ShownError
@@ -81,6 +81,11 @@ def init_database(
     _check_prefix(role_prefix)
     engine = make_engine(url, password=password)
     try:
+        # Refused before anything is made: roles are the whole server's, and a refused init
+        # must not leave another prefix's group roles behind.
+        with engine.connect() as conn:
+            if inspect(conn).has_table(AppMeta.__tablename__):
+                _refuse_other_prefix(_recorded_prefix(conn), role_prefix)
         if engine.dialect.name == "postgresql":
             _create_group_roles(engine, role_prefix)
         schema.upgrade(engine)
@@ -118,15 +123,22 @@ def upgrade_database(url: str, *, password: str | None = None) -> str:
 
 
 def role_prefix(conn: Connection) -> str:
-    value = conn.execute(select(AppMeta.value).where(AppMeta.key == ROLE_PREFIX_KEY)).scalar()
-    return value or DEFAULT_PREFIX
+    return _recorded_prefix(conn) or DEFAULT_PREFIX
+
+
+def _recorded_prefix(conn: Connection) -> str | None:
+    return conn.execute(select(AppMeta.value).where(AppMeta.key == ROLE_PREFIX_KEY)).scalar()
 
 
 def _record_prefix(conn: Connection, prefix: str) -> None:
-    existing = conn.execute(select(AppMeta.value).where(AppMeta.key == ROLE_PREFIX_KEY)).scalar()
+    existing = _recorded_prefix(conn)
     if existing is None:
         conn.execute(insert(AppMeta).values(key=ROLE_PREFIX_KEY, value=prefix))
-    elif existing != prefix:
+    _refuse_other_prefix(existing, prefix)
+
+
+def _refuse_other_prefix(existing: str | None, prefix: str) -> None:
+    if existing is not None and existing != prefix:
         raise SetupError(
             "setup.prefix_mismatch",
             f"This database was initialised with role prefix {existing!r}, not {prefix!r}.",

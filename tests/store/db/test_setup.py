@@ -126,6 +126,16 @@ def test_init_refuses_a_different_prefix(pg_db) -> None:  # type: ignore[no-unty
         init_database(pg_db.admin_url_str, role_prefix=pg_db.role_prefix + "x")
     assert info.value.code == "setup.prefix_mismatch"
     assert info.value.params == {"existing": pg_db.role_prefix, "prefix": pg_db.role_prefix + "x"}
+    # Refused before anything was made: no role of the other prefix on the server (roles are
+    # the whole server's; the database's own cleanup would not find them).
+    engine = make_engine(pg_db.admin_url_str)
+    with engine.connect() as conn:
+        left = conn.execute(
+            text("SELECT rolname FROM pg_roles WHERE starts_with(rolname, :p)"),
+            {"p": pg_db.role_prefix + "x_"},
+        ).all()
+    engine.dispose()
+    assert left == []
 
 
 def test_head_constant_matches_the_migrations() -> None:
