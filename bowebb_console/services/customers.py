@@ -26,7 +26,12 @@ from bowebb_console.services.customer_list import BROWSE_LIMIT, ResultRow
 from bowebb_console.services.database import Database, transaction
 from bowebb_console.store.customers import csv_import, edit, listing, notices
 from bowebb_console.store.customers.card import CustomerCard, load_card
-from bowebb_console.store.customers.csv_import import ImportFileError, ImportReport, RowError
+from bowebb_console.store.customers.csv_import import (
+    ImportCancelled,
+    ImportFileError,
+    ImportReport,
+    RowError,
+)
 from bowebb_console.store.customers.edit import (
     ContactInput,
     ContactView,
@@ -55,6 +60,7 @@ __all__ = [
     "CustomerInput",
     "CustomerRow",
     "CustomerView",
+    "ImportCancelled",
     "ImportFileError",
     "ImportReport",
     "InputErrors",
@@ -240,12 +246,26 @@ def update_contact(db: Database, loaded: ContactView, data: ContactInput) -> Sav
 # -- import and notices ---------------------------------------------------------------------
 
 
-def import_file(db: Database, path: Path, *, dry_run: bool = False) -> ImportReport:
+def import_file(
+    db: Database,
+    path: Path,
+    *,
+    dry_run: bool = False,
+    progress: Callable[[int], None] | None = None,
+    cancel: Callable[[], bool] | None = None,
+    total: Callable[[int], None] | None = None,
+) -> ImportReport:
     """Check the CSV file and, unless ``dry_run`` or any row is bad, apply it: all or nothing
-    (one transaction, IMMEDIATE on SQLite). ImportFileError if the file cannot be read."""
+    (one transaction, IMMEDIATE on SQLite). ImportFileError if the file cannot be read.
+
+    ``total(n)`` is told the progress scale, then ``progress(done)`` how far it is;
+    ``cancel()`` True stops it with ImportCancelled and nothing imported (a cancel that comes
+    after the last look, just before the commit, is too late: the import is then complete)."""
+    if total is not None:
+        total(csv_import.PROGRESS_TOTAL)
     with transaction(db) as conn:
         no_statement_timeout(conn)  # thousands of rows in one transaction: no interactive limit
-        return csv_import.import_file(conn, path, dry_run=dry_run)
+        return csv_import.import_file(conn, path, dry_run=dry_run, progress=progress, cancel=cancel)
 
 
 def export_notices(

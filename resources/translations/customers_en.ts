@@ -473,6 +473,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>the import was cancelled: nothing was imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>duplicate org number %(org_number)s with a different company name than line %(line)s</source>
         <translation type="unfinished"></translation>
     </message>
@@ -633,6 +637,14 @@
     </message>
     <message>
         <source>Importing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The check was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The import was cancelled: nothing was imported.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

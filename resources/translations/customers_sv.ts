@@ -473,6 +473,10 @@
         <translation>kan inte läsa %(path)s: %(detail)s</translation>
     </message>
     <message>
+        <source>the import was cancelled: nothing was imported</source>
+        <translation>importen avbröts: ingenting importerades</translation>
+    </message>
+    <message>
         <source>duplicate org number %(org_number)s with a different company name than line %(line)s</source>
         <translation>org.nr %(org_number)s förekommer igen med ett annat företagsnamn än på rad %(line)s</translation>
     </message>
@@ -634,6 +638,14 @@
     <message>
         <source>Importing…</source>
         <translation>Importerar…</translation>
+    </message>
+    <message>
+        <source>The check was cancelled.</source>
+        <translation>Kontrollen avbröts.</translation>
+    </message>
+    <message>
+        <source>The import was cancelled: nothing was imported.</source>
+        <translation>Importen avbröts: ingenting importerades.</translation>
     </message>
     <message>
         <source>The file cannot be read: %1</source>

@@ -62,14 +62,15 @@ import csv
 import functools
 import hashlib
 import io
-from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Callable, Generator, Iterator, Mapping
+from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from itertools import chain, count
 from pathlib import Path
 from typing import IO, Any
 
 from sqlalchemy import Connection, text
+from sqlalchemy.exc import DBAPIError
 
 from bowebb_console.domain.contact_info import clean_name, normalise_email, normalise_phone
 from bowebb_console.domain.errors import ShownError, ValidationError
@@ -115,6 +116,54 @@ class ImportFileError(ShownError, ValueError):
 
     def __init__(self, code: str, message: str, **params: object) -> None:
         super().__init__(f"import.{code}", message, params)
+
+
+class ImportCancelled(ShownError):
+    """The user cancelled the import (code ``import.cancelled``); raised out of the caller's
+    transaction, so nothing of it stays."""
+
+    def __init__(self) -> None:
+        super().__init__("import.cancelled", "the import was cancelled: nothing was imported")
+
+
+Progress = Callable[[int], None] | None
+Cancel = Callable[[], bool] | None
+
+# Progress is told in thousandths of the whole import; the check pass takes the first part
+# (by bytes read), the writing the rest (by step). The shares are rough averages of where a
+# 300,000-row import spends its time on the two databases (docs/performance.md).
+PROGRESS_TOTAL = 1000
+CHECK_SHARE = {True: 900, False: 400}  # dry run: checking is nearly all of it
+CANCEL_EVERY = 1000  # rows checked between two looks at Cancel (and progress reports)
+# SQLite: virtual-machine steps between two looks at Cancel inside one statement (a few ms).
+SQLITE_CANCEL_STEPS = 100_000
+
+
+class _Watch:
+    """The caller's progress and Cancel callbacks (either may be None)."""
+
+    def __init__(self, progress: Progress, cancel: Cancel) -> None:
+        self.progress = progress
+        self.cancel = cancel
+        self.done = -1
+        self.cancelled = False
+
+    def at(self, done: int) -> None:
+        """Progress reached ``done`` thousandths (told only when it grows)."""
+        done = min(done, PROGRESS_TOTAL)
+        if self.progress is not None and done > self.done:
+            self.done = done
+            self.progress(done)
+
+    def check(self) -> None:
+        """ImportCancelled if the user has asked to cancel."""
+        if self.asked():
+            raise ImportCancelled()
+
+    def asked(self) -> bool:
+        if self.cancel is not None and self.cancel():
+            self.cancelled = True
+        return self.cancelled
 
 
 @dataclass(frozen=True)
@@ -180,7 +229,7 @@ def _check_utf8(stream: IO[bytes]) -> None:
     stream.seek(0)
 
 
-def iter_rows(stream: IO[bytes]) -> Iterator[tuple[int, dict[str, str]]]:
+def iter_rows(stream: IO[bytes]) -> Generator[tuple[int, dict[str, str]], None, None]:
     """(line number, row by column name) for every data row, streamed; ImportFileError if the
     file cannot be read."""
     _check_utf8(stream)
@@ -385,9 +434,12 @@ class _Checked:
 
 
 def _check_all(
-    rows: Iterator[tuple[int, dict[str, str]]], out: Callable[[tuple[Any, ...]], object]
+    rows: Iterator[tuple[int, dict[str, str]]],
+    out: Callable[[tuple[Any, ...]], object],
+    tick: Callable[[], None] | None = None,
 ) -> _Checked:
-    """Validate every row; each good contact's values go to ``out`` while no row is bad."""
+    """Validate every row; each good contact's values go to ``out`` while no row is bad.
+    ``tick`` is called every CANCEL_EVERY rows (progress, and a look at Cancel)."""
     checked = _Checked()
     errors = checked.errors
     previous: dict[str, Any] = {}
@@ -397,6 +449,8 @@ def _check_all(
     company: tuple[str, str, str | None] = ("", "", None)
     for line, row in rows:
         checked.rows += 1
+        if tick is not None and checked.rows % CANCEL_EVERY == 0:
+            tick()
         # The common case first, in one go: a good row (whose company columns, repeated on
         # each of its contacts' rows, were checked on the row before). Any bad value: the
         # row again through _check_row, which reports every bad value of it.
@@ -476,14 +530,28 @@ def _check_all(
 # -- applying ---------------------------------------------------------------------------------
 
 
-def import_csv(conn: Connection, data: bytes, *, dry_run: bool = False) -> ImportReport:
+def import_csv(
+    conn: Connection,
+    data: bytes,
+    *,
+    dry_run: bool = False,
+    progress: Progress = None,
+    cancel: Cancel = None,
+) -> ImportReport:
     """Check and (unless ``dry_run`` or any row is bad) apply the file in the caller's
     transaction; the caller commits. ImportFileError if the file cannot be read at all."""
     _check_size(len(data))
-    return import_stream(conn, io.BytesIO(data), dry_run=dry_run)
+    return import_stream(conn, io.BytesIO(data), dry_run=dry_run, progress=progress, cancel=cancel)
 
 
-def import_file(conn: Connection, path: Path, *, dry_run: bool = False) -> ImportReport:
+def import_file(
+    conn: Connection,
+    path: Path,
+    *,
+    dry_run: bool = False,
+    progress: Progress = None,
+    cancel: Cancel = None,
+) -> ImportReport:
     try:
         size = path.stat().st_size
         _check_size(size)
@@ -494,23 +562,59 @@ def import_file(conn: Connection, path: Path, *, dry_run: bool = False) -> Impor
             "unreadable", f"cannot read {path}: {detail}", path=path, detail=detail
         ) from None
     with stream:
-        return import_stream(conn, stream, dry_run=dry_run)
+        return import_stream(conn, stream, dry_run=dry_run, progress=progress, cancel=cancel)
 
 
-def import_stream(conn: Connection, stream: IO[bytes], *, dry_run: bool = False) -> ImportReport:
-    """The import over a binary stream (see the module docstring)."""
-    applier = _Applier(conn, write=not dry_run)
+def import_stream(
+    conn: Connection,
+    stream: IO[bytes],
+    *,
+    dry_run: bool = False,
+    progress: Progress = None,
+    cancel: Cancel = None,
+) -> ImportReport:
+    """The import over a seekable binary stream (see the module docstring).
+
+    ``progress(done)``: how far it is, in thousandths (PROGRESS_TOTAL); ``cancel()``: True
+    when the user asks to stop, looked at every CANCEL_EVERY rows, before every statement and
+    (SQLite) inside long statements. A cancelled import raises ImportCancelled out of the
+    caller's transaction, which then rolls back: nothing of it stays (the staging tables, the
+    indexes and triggers a SQLite load drops are all inside it). The last look is just before
+    returning: an import not cancelled by then is the caller's to commit."""
+    watch = _Watch(progress, cancel)
+    size = stream.seek(0, io.SEEK_END)
+    stream.seek(0)
+    share = CHECK_SHARE[dry_run]
+
+    def tick() -> None:
+        watch.check()
+        if size:
+            watch.at(share * stream.tell() // size)
+
+    applier = _Applier(conn, write=not dry_run, watch=watch)
     try:
-        # The checked contacts go straight into the staging table while the file is read
-        # (nothing else uses the connection then); rows stop going there at the first bad one.
-        with applier.staging() as stage:
-            checked = _check_all(iter_rows(stream), stage)
-        if checked.errors:
-            applier.discard()
-        else:
-            applier.run(checked.companies)
+        with applier.cancellable():
+            # The checked contacts go straight into the staging table while the file is read
+            # (nothing else uses the connection then); rows stop going there at the first bad
+            # one.
+            # closing: a check stopped early (Cancel, a database error) lets go of the
+            # caller's stream now, not when the generator is collected after it was closed.
+            with applier.staging() as stage, closing(iter_rows(stream)) as rows:
+                checked = _check_all(rows, stage, tick)
+            watch.check()
+            watch.at(share)
+            if checked.errors:
+                applier.discard()
+            else:
+                applier.run(checked.companies)
+            watch.check()
+    except DBAPIError:
+        if watch.cancelled:  # SQLite's progress handler stopped a statement
+            raise ImportCancelled() from None
+        raise
     finally:
         applier.restore_cache()
+    watch.at(PROGRESS_TOTAL)
     counts = applier.counts
     return ImportReport(
         rows=checked.rows,
@@ -528,10 +632,11 @@ class _Applier:
     while the file is checked, then a few set-based statements per table that match, update
     only what changed, and insert the rest."""
 
-    def __init__(self, conn: Connection, *, write: bool) -> None:
+    def __init__(self, conn: Connection, *, write: bool, watch: _Watch | None = None) -> None:
         self.conn = conn
         self.pg = conn.dialect.name == "postgresql"
         self.write = write
+        self.watch = watch or _Watch(None, None)
         self.counts = [0, 0, 0, 0]  # customers created, updated; contacts created, updated
         # PostgreSQL: "a IS DISTINCT FROM b"; SQLite spells it "a IS NOT b".
         self.differs = "IS DISTINCT FROM" if self.pg else "IS NOT"
@@ -578,11 +683,27 @@ class _Applier:
             self._company_rows(companies),
         )
         self._match()
+        self._step(100)
         if self.write:
             self._apply()
         self._drop_stage()
         if self.write and sum(self.counts) >= ANALYZE_FROM:
             analyze(self.conn)
+
+    @contextmanager
+    def cancellable(self) -> Iterator[None]:
+        """SQLite: Cancel also stops a running statement (its progress handler; an index or
+        search-index build of a large load takes seconds). PostgreSQL's statements are a
+        chunk each, so Cancel is looked at between them (see :meth:`_sql`)."""
+        if self.pg or self.watch.cancel is None:
+            yield
+            return
+        raw: Any = self.conn.connection.dbapi_connection
+        raw.set_progress_handler(self.watch.asked, SQLITE_CANCEL_STEPS)
+        try:
+            yield
+        finally:
+            raw.set_progress_handler(None, 0)
 
     def discard(self) -> None:
         """A file with bad rows: nothing is written; the staged rows go."""
@@ -684,7 +805,13 @@ class _Applier:
             cur.close()
 
     def _sql(self, sql: str) -> Any:
+        self.watch.check()
         return self.conn.exec_driver_sql(sql)
+
+    def _step(self, done: int) -> None:
+        """Writing reached ``done`` of the part after the check (0-1000 of it)."""
+        start = CHECK_SHARE[False]
+        self.watch.at(start + (PROGRESS_TOTAL - start) * done // 1000)
 
     def _match(self) -> None:
         """The existing customer of each company (by org number) and contact of each contact
@@ -749,6 +876,7 @@ class _Applier:
             "status": "COALESCE(v.status, t.status)",
         }
         self._update("customer", "import_company", "v.customer_id", customer_sets, fts)
+        self._step(150)
         first_customer = self._next_id("customer")
         self._insert(
             "customer",
@@ -756,6 +884,7 @@ class _Applier:
             f"v.org, v.name, v.name_folded, v.name_plain, "
             f"COALESCE(v.status, '{CustomerStatus.ACTIVE.value}'), 1",
             "import_company v WHERE v.existing = 0",
+            (150, 300),
         )
         # The new customers' ids for their contacts: one join here, not one per chunk.
         self._sql(
@@ -763,7 +892,9 @@ class _Applier:
             "WHERE c.org_number = import_contact.org AND import_contact.customer_id IS NULL"
         )
         contact_sets = {c: f"v.{c}" for c in CONTACT_FIELDS}
+        self._step(320)
         self._update("contact", "import_contact", "v.contact_id", contact_sets, fts)
+        self._step(350)
         first_contact = self._next_id("contact")
         self._insert(
             "contact",
@@ -772,9 +903,13 @@ class _Applier:
             "v.customer_id, v.name, v.name_folded, v.name_plain, v.email, v.email_folded, "
             "v.phone, v.title, 1",
             "import_contact v WHERE v.contact_id IS NULL",
+            (350, 950) if self.pg else (350, 650),
         )
         if fts is not None:
-            for table, first in (("customer", first_customer), ("contact", first_contact)):
+            for table, first, done in (
+                ("customer", first_customer, 700),
+                ("contact", first_contact, 950),
+            ):
                 index, cols = SQLITE_FTS[table]
                 before = self._fts_hash(index, SQLITE_FTS_HASH)
                 self._sql(
@@ -782,6 +917,7 @@ class _Applier:
                     f"WHERE id >= {int(first)}"
                 )
                 self._fts_hash(index, before)
+                self._step(done)
             for sql in fts:
                 self._sql(sql)
 
@@ -862,19 +998,26 @@ class _Applier:
         )
         self._sql("DROP TABLE temp.import_changed")
 
-    def _insert(self, table: str, columns: str, values: str, source: str) -> None:
-        """INSERT ... SELECT in file order (PostgreSQL: per chunk, see :meth:`_chunks`)."""
+    def _insert(
+        self, table: str, columns: str, values: str, source: str, span: tuple[int, int]
+    ) -> None:
+        """INSERT ... SELECT in file order (PostgreSQL: per chunk, see :meth:`_chunks`);
+        progress goes through ``span`` (see :meth:`_step`)."""
         stage = source.split()[0]
+        start, end = span
         if self.pg:
-            for where in self._chunks(stage):
+            chunks = list(self._chunks(stage))
+            for i, where in enumerate(chunks, 1):
                 self._sql(
                     f"INSERT INTO {table} ({columns}) SELECT {values} FROM {source} "
                     f"AND {where} ORDER BY v.n"
                 )
+                self._step(start + (end - start) * i // len(chunks))
             return
         insert = f"INSERT INTO {table} ({columns}) SELECT {values} FROM {source} ORDER BY v.n"
         if self._sql("SELECT 1 FROM erasure_xact LIMIT 1").first() is not None:
             self._sql(insert)  # nothing is noted in an erasure's transaction (migration 0009)
+            self._step(end)
             return
         # SQLite: the table's noting triggers are off for the load, and the new rows' events
         # are written from the table afterwards, their payloads built in SQL (store.log.changes
@@ -886,10 +1029,12 @@ class _Applier:
         restore = self._triggers_off([f"{table}_insert_noted", f"{table}_update_noted"])
         indexes = self._indexes_off(table, source)
         self._sql(insert)
+        self._step(start + (end - start) // 2)
         for sql in indexes + restore:
             self._sql(sql)
         if any(sql.startswith(f"CREATE TRIGGER {table}_insert_noted ") for sql in restore):
             changes.record_inserts(self.conn, table, first)
+        self._step(end)
 
     def _next_id(self, table: str) -> int:
         return int(self._sql(f"SELECT COALESCE(MAX(id), 0) + 1 FROM {table}").scalar_one())

@@ -171,6 +171,9 @@ TEXTS: dict[str, str] = {
     ),
     "import.bad_csv": QT_TRANSLATE_NOOP("Errors", "line %(line)s: %(detail)s"),
     "import.unreadable": QT_TRANSLATE_NOOP("Errors", "cannot read %(path)s: %(detail)s"),
+    "import.cancelled": QT_TRANSLATE_NOOP(
+        "Errors", "the import was cancelled: nothing was imported"
+    ),
     # CSV import: a row
     "import.duplicate_org_name": QT_TRANSLATE_NOOP(
         "Errors",

@@ -211,3 +211,67 @@ def test_the_qt_picker_does_not_block(qtbot, make_ctx, sqlite_url, tmp_path: Pat
     picker.selectFile(str(tmp_path / "notice.csv"))
     picker.accept()
     qtbot.waitUntil(lambda: dialog.path.text() == str(tmp_path / "notice.csv"))
+
+
+def _big_file(path: Path, companies: int = 1700) -> None:
+    from bowebb_console.domain.orgnr import make_orgnr
+
+    rows = "".join(
+        f"{make_orgnr(f'556{c:06d}').formatted},Företag {c} AB,,Person {c}-{p} Ek,"
+        f"p{p}@foretag{c}.se,,\n"
+        for c in range(companies)
+        for p in range(3)
+    )
+    path.write_text("org_number,company_name,status,contact_name,email,phone,title\n" + rows)
+
+
+def test_a_long_import_shows_progress_and_cancel_leaves_nothing(
+    qtbot, make_ctx, any_db_url, tmp_path: Path, language
+) -> None:  # type: ignore[no-untyped-def]
+    """5,100 rows: the bar and its Cancel button show while a run goes on, Close waits; a
+    cancelled import says so and nothing of it is in the database."""
+    language("en")
+    ctx = make_ctx(any_db_url)
+    view = open_view(qtbot, ctx)
+    dialog = _dialog(qtbot, view, view.import_button, ImportDialog)
+    path = tmp_path / "big.csv"
+    _big_file(path)
+    qtbot.keyClicks(dialog.path, str(path))
+    assert not dialog.job.bar.isVisible()
+    _click(qtbot, dialog.check_button)
+    assert dialog.job.bar.isVisible() and dialog.job.cancel_button.isVisible()
+    assert not dialog.close_button.isEnabled() and not dialog.check_button.isEnabled()
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=60_000)
+    assert "1700 new and 0 updated customers, 5100 new" in dialog.summary.text()
+    assert not dialog.job.bar.isVisible() and dialog.close_button.isEnabled()
+    _click(qtbot, dialog.import_button)
+    assert dialog.summary.text() == "Importing…"
+    _click(qtbot, dialog.job.cancel_button)
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=60_000)
+    assert dialog.summary.text() == "The import was cancelled: nothing was imported."
+    assert _counts(ctx) == (0, 0)
+    assert not dialog.import_button.isEnabled()  # a new check comes first
+    assert dialog.isVisible() and dialog.close_button.isEnabled()
+
+
+def test_escape_during_a_check_cancels_it_and_keeps_the_dialog(
+    qtbot, make_ctx, sqlite_url, tmp_path: Path, language
+) -> None:  # type: ignore[no-untyped-def]
+    from bowebb_console.store.db.setup import init_database
+
+    language("en")
+    init_database(sqlite_url)
+    dialog = ImportDialog(make_ctx(sqlite_url))
+    qtbot.addWidget(dialog)
+    dialog.open()
+    path = tmp_path / "big.csv"
+    _big_file(path)
+    qtbot.keyClicks(dialog.path, str(path))
+    _click(qtbot, dialog.check_button)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert dialog.isVisible()
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=60_000)
+    assert dialog.summary.text() == "The check was cancelled."
+    assert dialog.isVisible() and not dialog.import_button.isEnabled()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # nothing runs now: Esc closes
+    assert not dialog.isVisible()
