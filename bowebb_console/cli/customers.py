@@ -28,11 +28,44 @@ def add_parsers(sub: Any) -> None:
 def cmd_import(args: argparse.Namespace) -> int:
     from bowebb_console.services import customers
 
-    with current_db(args) as db:
-        report = customers.import_file(db, Path(args.file), dry_run=args.dry_run)
+    # On a terminal, how far it is (a large file takes a minute or more); never in a pipe
+    # or a log, where only the result lines belong.
+    progress = _Progress("checking" if args.dry_run else "importing") if _on_terminal() else None
+    try:
+        with current_db(args) as db:
+            report = customers.import_file(
+                db, Path(args.file), dry_run=args.dry_run, progress=progress
+            )
+    finally:
+        if progress is not None:
+            progress.end()
     for error in report.errors:
         print(error, file=sys.stderr)
     if report.errors:
         raise CliError(f"{len(report.errors)} problem(s) in {args.file}: nothing was imported")
     print(report.summary())
     return EXIT_OK
+
+
+def _on_terminal() -> bool:
+    return bool(getattr(sys.stderr, "isatty", lambda: False)())
+
+
+class _Progress:
+    """``importing… 42%`` on one line of stderr, rewritten as the import goes."""
+
+    def __init__(self, verb: str) -> None:
+        self.verb = verb
+        self.shown = -1
+
+    def __call__(self, done: int) -> None:
+        from bowebb_console.services.customers import IMPORT_PROGRESS_TOTAL
+
+        percent = done * 100 // IMPORT_PROGRESS_TOTAL
+        if percent != self.shown:
+            self.shown = percent
+            print(f"\r{self.verb}… {percent}%", end="", file=sys.stderr, flush=True)
+
+    def end(self) -> None:
+        if self.shown >= 0:
+            print(file=sys.stderr, flush=True)

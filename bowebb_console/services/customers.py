@@ -26,6 +26,7 @@ from bowebb_console.services.customer_list import BROWSE_LIMIT, ResultRow
 from bowebb_console.services.database import Database, transaction
 from bowebb_console.store.customers import csv_import, edit, listing, notices
 from bowebb_console.store.customers.card import CustomerCard, load_card
+from bowebb_console.store.customers.csv_import import PROGRESS_TOTAL as IMPORT_PROGRESS_TOTAL
 from bowebb_console.store.customers.csv_import import (
     ImportCancelled,
     ImportFileError,
@@ -54,6 +55,7 @@ from bowebb_console.store.models import Contact, Customer
 
 __all__ = [
     "BROWSE_LIMIT",
+    "IMPORT_PROGRESS_TOTAL",
     "ContactInput",
     "ContactView",
     "CustomerCard",

@@ -173,6 +173,31 @@ def test_cli_exit_codes(
     engine.dispose()
 
 
+def test_cli_shows_progress_on_a_terminal_only(
+    any_db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    import io
+    import sys
+
+    good = tmp_path / "good.csv"
+    good.write_text(GOOD, encoding="utf-8-sig")
+    assert main(["import", str(good), "--db", any_db_url, "--dry-run"]) == 0
+    assert "%" not in capsys.readouterr().err  # a pipe or a log: the result lines only
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    assert main(["import", str(good), "--db", any_db_url]) == 0
+    shown = terminal.getvalue()
+    assert shown.startswith("\rimporting… ") and shown.endswith("\rimporting… 100%\n")
+    percents = [int(p.split("… ")[1].rstrip("%\n")) for p in shown.split("\r")[1:]]
+    assert percents == sorted(set(percents)) and percents[-1] == 100
+    assert "imported 3 rows" in capsys.readouterr().out
+
+
 def test_repeated_values_are_checked_on_every_row(engine: Engine) -> None:
     """The check pass reuses a company's checked columns on its next rows and remembers
     checked titles: a bad value is still reported on every row that has it, a good row
