@@ -54,7 +54,8 @@ _INSERT_OLD = (
 )
 _INSERT_NEW = (
     "            -- 0029: the payload's text straight from json (no jsonb round trip).\n"
-    "            EXECUTE pg_catalog.format('SELECT %3$s OPERATOR(pg_catalog.||) ''\"customer_ids\":'' "
+    "            EXECUTE pg_catalog.format('SELECT %3$s OPERATOR(pg_catalog.||) "
+    "''\"customer_ids\":'' "
     "OPERATOR(pg_catalog.||) pg_catalog.json_agg(DISTINCT c ORDER BY c NULLS FIRST)::text "
     "OPERATOR(pg_catalog.||) '',\"op\":\"insert\",\"rows\":'' OPERATOR(pg_catalog.||) "
     "pg_catalog.json_agg(r ORDER BY i)::text OPERATOR(pg_catalog.||) '',\"table\":'' "
