@@ -53,7 +53,7 @@ _INSERT_OLD = (
     "                INTO changed;\n"
 )
 _INSERT_NEW = (
-    "            -- 0029: the payload's text straight from json (no jsonb round trip).\n"
+    "            -- 0029: the payload's text is built of json directly (no jsonb round trip).\n"
     "            EXECUTE pg_catalog.format('SELECT %3$s OPERATOR(pg_catalog.||) "
     "''\"customer_ids\":'' "
     "OPERATOR(pg_catalog.||) pg_catalog.json_agg(DISTINCT c ORDER BY c NULLS FIRST)::text "
