@@ -31,6 +31,8 @@ Behaviour
   the same company, …) means nothing is imported. ``--dry-run`` reports the same and never
   changes anything, also when all rows are good.
 - A real import is all-or-nothing: one transaction.
+- It tells its progress and can be cancelled (``import_stream``); a cancelled import raises
+  ImportCancelled out of that transaction, so it leaves nothing behind.
 - Existing customers are matched by org number and updated, not duplicated; their existing
   contacts are matched by e-mail address and updated. Nothing is deleted.
 
