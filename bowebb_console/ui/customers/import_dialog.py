@@ -191,7 +191,6 @@ class ImportDialog(QDialog):
         self._show(report)
         if not report.errors and str(path) == self.path.text().strip():
             self.checked_path = path
-        self._busy(self.job.running)
 
     def apply(self) -> None:
         path = self.checked_path
@@ -210,13 +209,11 @@ class ImportDialog(QDialog):
     def _applied(self, report: ImportReport) -> None:
         self.checked_path = None  # importing twice is harmless, but it is one decision
         self._show(report)
-        self._busy(self.job.running)
         if report.applied:
             self.imported.emit(report)
 
     def _failed(self, exc: BaseException) -> None:
         self.checked_path = None
-        self._busy(self.job.running)
         if isinstance(exc, ImportCancelled):
             text = (
                 self.tr("The check was cancelled.")
