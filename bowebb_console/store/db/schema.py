@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 MIGRATIONS = Path(__file__).resolve().parents[1] / "migrations"
-HEAD = "0029"  # the newest revision in migrations/versions
+HEAD = "0030"  # the newest revision in migrations/versions
 # SQLite FTS5 tables (and their shadow tables) made by migration 0003: not ORM models.
 SEARCH_INDEX_TABLES = ("customer_fts", "contact_fts")
 # PostgreSQL: the partitions of session_summary and log_payload (migration 0025), parts of
