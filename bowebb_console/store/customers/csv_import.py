@@ -87,7 +87,9 @@ REQUIRED = ("org_number", "company_name", "contact_name", "email")
 STATUSES = tuple(s.value for s in CustomerStatus)
 MAX_FILE_BYTES = 50 * 1024 * 1024
 TITLE_MAX = 100
-BATCH = 4000  # rows per SQLite executemany into the staging table
+# Rows per SQLite INSERT into a staging table (9 columns: 9,000 parameters, within the 32,766
+# of SQLite 3.32 and later; the search index's trigram tokenizer needs 3.34 anyway).
+BATCH = 1000
 PG_CHUNK = 5000  # staged rows per PostgreSQL INSERT/UPDATE statement (one change event each)
 ANALYZE_FROM = 1000  # rows written before statistics are refreshed
 # SQLite's page cache during a load, in KiB (the peak-memory floor is 300 MB: issue 17).
@@ -460,8 +462,13 @@ def _check_all(
         try:
             raw = (get("org_number", ""), get("company_name", ""), get("status", ""))
             if raw != company_raw:
-                company_raw = None
-                company = (_org_digits(raw[0]), _company_name(raw[1]), _status(raw[2]))
+                # The same company's rows may give its org number in both usual forms (with
+                # and without the dash): the name and status are checked again only when
+                # they, or the number's digits, differ from the row before.
+                before, company_raw = company_raw, None
+                digits = _org_digits(raw[0])
+                if before is None or raw[1:] != before[1:] or digits != company[0]:
+                    company = (digits, _company_name(raw[1]), _status(raw[2]))
                 company_raw = raw
             values = {
                 "org_number": company[0],
@@ -779,7 +786,7 @@ class _Applier:
         self, table: str, columns: tuple[str, ...]
     ) -> Iterator[Callable[[tuple[Any, ...]], None]]:
         """Yields the function that stages one row into ``table``: PostgreSQL COPY (one
-        statement for all), SQLite executemany in slices of BATCH (no triggers on a staging
+        statement for all), SQLite INSERTs of BATCH rows each (no triggers on a staging
         table)."""
         raw: Any = self.conn.connection.dbapi_connection
         names = ", ".join(columns)
@@ -788,21 +795,28 @@ class _Applier:
             with raw_cursor_errors(statement), raw.cursor() as cur, cur.copy(statement) as copy:
                 yield copy.write_row
             return
-        statement = f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' for _ in columns)})"
+        # SQLite: BATCH rows per INSERT with as many VALUES rows (all bound in one call),
+        # not executemany, which runs the statement once per row (measured: 300,000
+        # staged contacts 0.42-0.46 s against 0.55-0.79 s).
+        one = "(" + ", ".join("?" for _ in columns) + ")"
+        statement = f"INSERT INTO {table} ({names}) VALUES " + ", ".join([one] * BATCH)
         cur = raw.cursor()
-        pending: list[tuple[Any, ...]] = []
+        pending: list[Any] = []
+        width = len(columns)
 
         def write(values: tuple[Any, ...]) -> None:
-            pending.append(values)
-            if len(pending) >= BATCH:
-                cur.executemany(statement, pending)
+            pending.extend(values)
+            if len(pending) == BATCH * width:
+                cur.execute(statement, pending)
                 pending.clear()
 
         try:
-            with raw_cursor_errors(statement):
+            # The statement as errors name it: its first row of parameters only.
+            with raw_cursor_errors(f"INSERT INTO {table} ({names}) VALUES {one}, ..."):
                 yield write
                 if pending:
-                    cur.executemany(statement, pending)
+                    rest = ", ".join([one] * (len(pending) // width))
+                    cur.execute(f"INSERT INTO {table} ({names}) VALUES {rest}", pending)
         finally:
             cur.close()
 
@@ -837,26 +851,28 @@ class _Applier:
                 "UPDATE import_company SET existing = 1, customer_id = c.id FROM customer c "
                 "WHERE c.org_number = import_company.org"
             )
+            companies, existing = self._sql(
+                "SELECT count(*), coalesce(sum(existing), 0) FROM import_company"
+            ).one()
             self._sql("CREATE INDEX import_company_org ON import_company (org)")
-            self._sql(
-                "UPDATE import_contact SET customer_id = s.customer_id FROM import_company s "
-                "WHERE s.org = import_contact.org AND s.existing = 1"
-            )
-            # Two existing contacts of one customer with the same e-mail: the first is updated.
-            self._sql(
-                "UPDATE import_contact SET contact_id = (SELECT min(k.id) FROM contact k "
-                "WHERE k.customer_id = import_contact.customer_id "
-                "AND k.email_folded = import_contact.email_folded) "
-                "WHERE customer_id IS NOT NULL"
-            )
+            if existing:  # else no staged contact has a customer yet, nor a contact to match
+                self._sql(
+                    "UPDATE import_contact SET customer_id = s.customer_id FROM import_company s "
+                    "WHERE s.org = import_contact.org AND s.existing = 1"
+                )
+                # Two existing contacts of one customer with the same e-mail: the first is
+                # updated.
+                self._sql(
+                    "UPDATE import_contact SET contact_id = (SELECT min(k.id) FROM contact k "
+                    "WHERE k.customer_id = import_contact.customer_id "
+                    "AND k.email_folded = import_contact.email_folded) "
+                    "WHERE customer_id IS NOT NULL"
+                )
             if self.pg:  # the id ranges of the chunked updates (see _chunks)
                 self._sql("CREATE INDEX import_company_id ON import_company (customer_id)")
                 self._sql("CREATE INDEX import_contact_id ON import_contact (contact_id)")
                 self._sql("ANALYZE import_company")
                 self._sql("ANALYZE import_contact")
-            companies, existing = self._sql(
-                "SELECT count(*), coalesce(sum(existing), 0) FROM import_company"
-            ).one()
             contacts, matched = self._sql(
                 "SELECT count(*), count(contact_id) FROM import_contact"
             ).one()

@@ -274,3 +274,27 @@ def test_a_broken_file_after_staged_rows_raises_and_the_database_goes_on(engine:
     assert counts(engine) == (0, 0)
     assert run(engine, GOOD).errors == ()
     assert counts(engine) == (2, 3)
+
+
+def test_a_company_in_both_number_forms_is_one_company_and_still_checked(engine: Engine) -> None:
+    """The check takes a company's name and status from the row before when only the form of
+    its org number changed (with or without the dash): a different name on such a row is
+    still a duplicate, and a good name on a row after a bad one is still good."""
+    content = (
+        HEADER
+        + "556680-9827,Sundqvist Bygg AB,active,Anna Berg,anna@s.se,,\n"  # 2
+        + "5566809827,Sundqvist Bygg AB,active,Per Ek,per@s.se,,\n"  # 3: same company
+        + "556680-9827,Sundqvist Bygg HB,active,Li Ek,li@s.se,,\n"  # 4: another name
+        + "5566809827,,active,Bo Ek,bo@s.se,,\n"  # 5: no name
+        + "556680-9827,Sundqvist Bygg AB,trial,Eva Ek,eva@s.se,,\n"  # 6: another status
+        + "5566809827,Sundqvist Bygg AB,active,Kim Ek,kim@s.se,,\n"  # 7: good again
+    )
+    report = run(engine, content, dry_run=True)
+    assert [(e.line, e.column, e.code) for e in report.errors] == [
+        (4, "org_number", "import.duplicate_org_name"),
+        (5, "company_name", "name.missing"),
+        (6, "org_number", "import.duplicate_org_status"),
+    ]
+    good = "".join(content.splitlines(keepends=True)[i] for i in (0, 1, 2, 6))
+    report = run(engine, good)
+    assert report.errors == () and (report.customers_created, report.contacts_created) == (1, 3)
