@@ -904,11 +904,20 @@ class _Applier:
             "import_company v WHERE v.existing = 0",
             (150, 300),
         )
-        # The new customers' ids for their contacts: one join here, not one per chunk.
-        self._sql(
-            "UPDATE import_contact SET customer_id = c.id FROM customer c "
-            "WHERE c.org_number = import_contact.org AND import_contact.customer_id IS NULL"
-        )
+        if self.pg:
+            # The new customers' ids for their contacts: one join here, not one per chunk.
+            self._sql(
+                "UPDATE import_contact SET customer_id = c.id FROM customer c "
+                "WHERE c.org_number = import_contact.org AND import_contact.customer_id IS NULL"
+            )
+            source = "import_contact v WHERE v.contact_id IS NULL"
+        else:
+            # SQLite inserts in one statement: the customer joined there, instead of an
+            # UPDATE that rewrites every staged row first (measured: 0.40 s at 300,000).
+            source = (
+                "import_contact v JOIN customer c ON c.org_number = v.org "
+                "WHERE v.contact_id IS NULL"
+            )
         contact_sets = {c: f"v.{c}" for c in CONTACT_FIELDS}
         self._step(320)
         self._update("contact", "import_contact", "v.contact_id", contact_sets, fts)
@@ -918,9 +927,9 @@ class _Applier:
             "contact",
             "customer_id, name, name_folded, name_plain, email, email_folded, phone, title, "
             "version",
-            "v.customer_id, v.name, v.name_folded, v.name_plain, v.email, v.email_folded, "
-            "v.phone, v.title, 1",
-            "import_contact v WHERE v.contact_id IS NULL",
+            f"{'v.customer_id' if self.pg else 'c.id'}, v.name, v.name_folded, v.name_plain, "
+            "v.email, v.email_folded, v.phone, v.title, 1",
+            source,
             (350, 950) if self.pg else (350, 650),
         )
         if fts is not None:

@@ -210,14 +210,20 @@ def record_inserts(conn: Connection, table: str, first_id: int) -> int:
         f"json_object('after', {after}, 'before', json_object(), "
         f"'customer_id', {customer}, 'id', t.id)"
     )
-    starts = [
-        int(r[0])
-        for r in conn.exec_driver_sql(
-            f"SELECT id FROM (SELECT id, row_number() OVER (ORDER BY id) AS n FROM {table} "
-            f"WHERE id >= ?) WHERE n % {ROWS_PER_EVENT} = 1 ORDER BY id",
-            (int(first_id),),
-        )
-    ]
+    rows, low, high = conn.exec_driver_sql(
+        f"SELECT count(*), min(id), max(id) FROM {table} WHERE id >= ?", (int(first_id),)
+    ).one()
+    if rows and high - low + 1 == rows:  # ids without gaps (one INSERT ... SELECT gives that)
+        starts = list(range(int(low), int(high) + 1, ROWS_PER_EVENT))
+    else:  # every ROWS_PER_EVENT-th id, by rank (measured: 0.16-0.28 s at 300,000 rows)
+        starts = [
+            int(r[0])
+            for r in conn.exec_driver_sql(
+                f"SELECT id FROM (SELECT id, row_number() OVER (ORDER BY id) AS n FROM {table} "
+                f"WHERE id >= ?) WHERE n % {ROWS_PER_EVENT} = 1 ORDER BY id",
+                (int(first_id),),
+            )
+        ]
     for i, lo in enumerate(starts):
         hi = starts[i + 1] if i + 1 < len(starts) else None
         where = "t.id >= ?" + ("" if hi is None else " AND t.id < ?")

@@ -5,6 +5,7 @@ trigger it turns off for the load, also when the load fails."""
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -157,6 +158,29 @@ def test_recorded_inserts_are_the_noted_inserts_byte_for_byte(tmp_path: Path) ->
     assert got == want
     assert '"terminated_on":' in got[2][1] and "\\u0001" in got[2][1] and "\u2028" in got[2][1]
     assert verify_log(Database(recorded)).ok
+
+
+def test_rows_with_gaps_in_their_ids_are_cut_by_rank(tmp_path: Path) -> None:
+    """Ids without gaps (one INSERT ... SELECT) are cut into events by arithmetic; with gaps,
+    by rank: either way every event but the last holds ROWS_PER_EVENT rows, in id order,
+    and each row is in one event."""
+    engine = _engine(tmp_path / "gaps.sqlite3")
+    with engine.begin() as conn:
+        _fill(conn, 1250, 2)
+        _insert(conn, "customer")
+        conn.exec_driver_sql("DELETE FROM customer WHERE id % 7 = 3")  # gaps (noted: deletes)
+        changes.chain_notes(conn)
+        conn.exec_driver_sql("DELETE FROM log_payload")  # only the recorded inserts below
+        ids = [int(i) for (i,) in conn.exec_driver_sql("SELECT id FROM customer ORDER BY id")]
+        events = changes.record_inserts(conn, "customer", ids[0])
+        payloads = [
+            json.loads(p)
+            for (p,) in conn.exec_driver_sql("SELECT payload FROM log_payload ORDER BY seq")
+        ]
+    assert events == len(payloads) == -(-len(ids) // changes.ROWS_PER_EVENT)
+    cut = [[row["id"] for row in p["rows"]] for p in payloads]
+    assert [len(c) for c in cut[:-1]] == [changes.ROWS_PER_EVENT] * (len(cut) - 1)
+    assert [i for c in cut for i in c] == ids
 
 
 def test_tracked_columns_are_the_noting_triggers_columns(tmp_path: Path) -> None:
